@@ -1,0 +1,28 @@
+/** One measured quantity: what it is, what we got, what we aim for, and what it compares to. */
+export interface BenchRow {
+  readonly what: string;
+  readonly value: string;
+  readonly target: string;
+  readonly baseline: string;
+  /** Whether the value meets its target; undefined where there is no target. */
+  readonly meetsTarget?: boolean;
+}
+
+const columns = ['what', 'value', 'target', 'baseline', 'ok'] as const;
+
+/** Renders rows as a Markdown table, so the output can be pasted into the README as it is. */
+export const renderTable = (rows: readonly BenchRow[]): string => {
+  const cells = rows.map((row) => [row.what, row.value, row.target, row.baseline, row.meetsTarget === undefined ? '' : row.meetsTarget ? 'yes' : 'NO']);
+  const widths = columns.map((title, index) => Math.max(title.length, ...cells.map((line) => line[index]?.length ?? 0)));
+  const line = (values: readonly string[]) => `| ${values.map((value, index) => value.padEnd(widths[index] ?? 0)).join(' | ')} |`;
+  return [line(columns), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');
+};
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 0 ? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2 : (sorted[middle] ?? 0);
+};
+
+export const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+export const milliseconds = (ms: number): string => `${ms.toFixed(1)} ms`;

@@ -1,0 +1,52 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type * as z from 'zod/mini';
+import { tableSchema } from './table-schema.ts';
+
+export interface ItemKey {
+  readonly PK: string;
+  readonly SK: string;
+}
+
+/** Every item names its type, so stream filters and readers can tell items apart. */
+export type ItemType = 'obligation' | 'group';
+
+const keyAttributes = new Set<string>([
+  tableSchema.partitionKey,
+  tableSchema.sortKey,
+  ...tableSchema.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  'itemType',
+]);
+
+/**
+ * Reads a stored item back into its domain shape. An item that no longer fits (edited by hand in
+ * the console, say) is an error that names the item, never a half-typed value.
+ */
+export const parseStoredItem = <T>(schema: z.ZodMiniType<T>, item: Record<string, unknown>): T => {
+  const body = Object.fromEntries(Object.entries(item).filter(([name]) => !keyAttributes.has(name)));
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `Stored item ${String(item.PK)}/${String(item.SK)} is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+    );
+  }
+  return parsed.data;
+};
+
+/** Writes an item only if its key is free; reports whether it was written. */
+export const putIfAbsent = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  item: ItemKey & { readonly itemType: ItemType } & Record<string, unknown>,
+): Promise<boolean> => {
+  try {
+    await client.send(
+      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};

@@ -1,0 +1,20 @@
+/**
+ * The single table's key layout, shared by the CDK stack (which creates it in AWS) and the
+ * local runtime and tests (which create it in DynamoDB Local), so the two can never drift.
+ * See docs/data-model.md for the item types and access patterns.
+ */
+export const tableSchema = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  /** Attribute that DynamoDB's TTL deletes items by (epoch seconds). */
+  timeToLiveAttribute: 'expiresAt',
+  globalSecondaryIndexes: [
+    { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  ],
+} as const;
+
+export type IndexName = (typeof tableSchema.globalSecondaryIndexes)[number]['indexName'];
+
+/** Environment variable through which every function learns the table's name. */
+export const TABLE_NAME_ENV = 'TABLE_NAME';

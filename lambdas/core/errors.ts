@@ -1,0 +1,29 @@
+/**
+ * Errors the domain raises on purpose. Each names what a caller did wrong and, where one field
+ * is to blame, which field; the HTTP edge maps the kind to a status code. Anything that is not a
+ * DomainError is a fault of ours and is answered with a generic 500.
+ */
+export type DomainErrorKind = 'invalid-input' | 'not-found' | 'conflict';
+
+export class DomainError extends Error {
+  readonly kind: DomainErrorKind;
+  readonly code: string;
+  readonly field: string | undefined;
+
+  constructor(kind: DomainErrorKind, code: string, message: string, field?: string) {
+    super(message);
+    this.name = 'DomainError';
+    this.kind = kind;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export const invalidInput = (field: string, message: string, code = 'invalid-input'): DomainError =>
+  new DomainError('invalid-input', code, message, field);
+
+export const notFound = (code: string, message: string, field?: string): DomainError =>
+  new DomainError('not-found', code, message, field);
+
+export const conflict = (code: string, message: string, field?: string): DomainError =>
+  new DomainError('conflict', code, message, field);

@@ -1,0 +1,75 @@
+import { memberStateRows, observerStateRows } from './member-states.data.ts';
+
+/** A UN M49 area (region, sub-region or intermediate region): 3-digit code and English name. */
+export interface M49Area {
+  readonly code: string;
+  readonly name: string;
+}
+
+export const unRegionalGroupIds = [
+  'african-group',
+  'asia-pacific-group',
+  'eastern-european-group',
+  'latin-american-and-caribbean-group',
+  'western-european-and-others-group',
+] as const;
+
+export type UnRegionalGroupId = (typeof unRegionalGroupIds)[number];
+
+export interface MemberState {
+  /** ISO 3166-1 alpha-2, upper case: the id used everywhere else in the service. */
+  readonly alpha2: string;
+  readonly alpha3: string;
+  /** UN M49 numeric code, 3 digits with leading zeros. */
+  readonly m49: string;
+  /** English short name. */
+  readonly name: string;
+  readonly region: M49Area;
+  readonly subRegion: M49Area;
+  readonly intermediateRegion?: M49Area;
+  readonly unRegionalGroup: UnRegionalGroupId;
+}
+
+/** The 193 UN member states, sorted by alpha-2. */
+export const memberStates: readonly MemberState[] = memberStateRows;
+
+/** A non-member observer state: looked up only to tell callers why it is not listed. */
+export interface ObserverState {
+  readonly alpha2: string;
+  readonly alpha3: string;
+  readonly name: string;
+}
+
+/** The Holy See and the State of Palestine. */
+export const observerStates: readonly ObserverState[] = observerStateRows;
+
+const byCode = new Map<string, MemberState>(
+  memberStates.flatMap((state) => [
+    [state.alpha2, state],
+    [state.alpha3, state],
+  ]),
+);
+
+/** Looks a member state up by alpha-2 or alpha-3 code, in any case. */
+export const findMemberState = (code: string): MemberState | undefined => byCode.get(code.toUpperCase());
+
+export type StateCodeResult =
+  | { readonly ok: true; readonly state: MemberState }
+  | { readonly ok: false; readonly reason: 'malformed' | 'not-a-member'; readonly message: string };
+
+const codeShape = /^[A-Za-z]{2,3}$/;
+
+/** Like findMemberState, but says whether a miss was a malformed code, an observer or unknown. */
+export const parseStateCode = (raw: string): StateCodeResult => {
+  if (!codeShape.test(raw)) {
+    return { ok: false, reason: 'malformed', message: `"${raw}" is not an ISO 3166-1 alpha-2 or alpha-3 code` };
+  }
+  const state = findMemberState(raw);
+  if (state) return { ok: true, state };
+  const upper = raw.toUpperCase();
+  const observer = observerStates.find((o) => o.alpha2 === upper || o.alpha3 === upper);
+  const message = observer
+    ? `${observer.name} (${observer.alpha2}) is a UN observer state, not a member state`
+    : `"${raw}" is not the code of a UN member state`;
+  return { ok: false, reason: 'not-a-member', message };
+};

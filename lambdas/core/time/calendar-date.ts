@@ -1,0 +1,61 @@
+/**
+ * Calendar dates as ISO-8601 `YYYY-MM-DD` strings, interpreted in UTC. Deadlines in UN
+ * resolutions are calendar days, so every computation here works on whole UTC days.
+ */
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Returns the date when `raw` is a real calendar day in `YYYY-MM-DD` form, else undefined. */
+export const parseIsoDate = (raw: string): IsoDate | undefined => {
+  const match = ISO_DATE.exec(raw);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return raw as IsoDate;
+};
+
+export const isoDate = (raw: string): IsoDate => {
+  const date = parseIsoDate(raw);
+  if (!date) throw new Error(`not an ISO-8601 calendar date: ${raw}`);
+  return date;
+};
+
+export const daysInMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+const fromUtcParts = (year: number, month: number, day: number): IsoDate =>
+  new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) as IsoDate;
+
+const parts = (date: IsoDate): [number, number, number] => {
+  const [y, m, d] = date.split('-').map(Number);
+  return [y ?? 0, m ?? 0, d ?? 0];
+};
+
+/**
+ * Adds calendar months the way deadlines "within N months" are read: the same day of the month,
+ * or the month's last day when that day does not exist (31 Jan + 1 month = 28/29 Feb).
+ */
+export const addMonths = (date: IsoDate, months: number): IsoDate => {
+  if (!Number.isInteger(months)) throw new Error(`addMonths: months must be a whole number, got ${months}`);
+  const [year, month, day] = parts(date);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = (monthIndex % 12) + 1;
+  return fromUtcParts(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+};
+
+export const addDays = (date: IsoDate, days: number): IsoDate => {
+  const [year, month, day] = parts(date);
+  return fromUtcParts(year, month, day + days);
+};
+
+/** The calendar day (UTC) an instant falls on. */
+export const utcDateOf = (instant: Date): IsoDate => instant.toISOString().slice(0, 10) as IsoDate;
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: IsoDate, to: IsoDate): number => {
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000);
+};

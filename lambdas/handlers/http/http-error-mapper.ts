@@ -1,0 +1,29 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DomainError, type DomainErrorKind } from '../../core/errors.ts';
+import { logger } from '../../adapters/logger.ts';
+import { jsonResponse } from './json-response.ts';
+
+const statusByKind: Record<DomainErrorKind, number> = { 'invalid-input': 400, 'not-found': 404, conflict: 409 };
+
+/**
+ * The one place where errors become HTTP answers: a DomainError becomes its 4xx with
+ * `{"error": {"code", "message", "field"}}`; anything else is logged with its context and answered
+ * with a generic 500 that leaks nothing.
+ */
+export const httpErrorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
+  onError: (request) => {
+    const { error, event } = request;
+    if (error instanceof DomainError) {
+      logger.info('request rejected', { route: event.routeKey, code: error.code, field: error.field });
+      request.response = jsonResponse(statusByKind[error.kind], {
+        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+      });
+      return;
+    }
+    logger.error('request failed', { route: event.routeKey, path: event.rawPath, error });
+    request.response = jsonResponse(500, {
+      error: { code: 'internal-error', message: 'Something went wrong on our side; it has been logged.' },
+    });
+  },
+});

@@ -1,0 +1,26 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { logger } from '../../adapters/logger.ts';
+import { httpErrorMapper } from './http-error-mapper.ts';
+import { jsonResponse } from './json-response.ts';
+
+export interface HttpResult {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export const ok = (body: unknown): HttpResult => ({ status: 200, body });
+
+/**
+ * Wraps a route's use of the core in the middleware every HTTP function shares: request-scoped
+ * structured logging and the error mapper. The route only parses its input and calls the core.
+ */
+export const httpHandler = (route: (event: APIGatewayProxyEventV2) => Promise<HttpResult>) =>
+  middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpErrorMapper())
+    .handler(async (event) => {
+      const result = await route(event);
+      return jsonResponse(result.status, result.body);
+    });

@@ -1,0 +1,14 @@
+import * as z from 'zod/mini';
+import { listStates } from '../../core/queries/state-directory.ts';
+import { tableDependencies } from '../table-dependencies.ts';
+import { httpHandler, ok } from './http-handler.ts';
+import { queryParameters } from './request-input.ts';
+
+const { customGroups } = tableDependencies();
+
+/** GET /states[?group=africa] — the 193 UN member states, or one group's members. */
+export const handler = httpHandler(async (event) => {
+  const { group } = queryParameters(event, { group: z.optional(z.string()) });
+  const states = await listStates(group, customGroups);
+  return ok({ count: states.length, states });
+});

@@ -1,0 +1,37 @@
+import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
+import { seedReferenceData } from '../core/commands/seed-reference-data.ts';
+import { sendCloudFormationResponse } from '../adapters/cloudformation-response.ts';
+import { logger } from '../adapters/logger.ts';
+import { tableDependencies } from './table-dependencies.ts';
+
+const { obligations } = tableDependencies();
+const PHYSICAL_ID = 'sanctions-watch-reference-data';
+
+/**
+ * CloudFormation custom resource: seeds the obligations catalogue on create and update. On delete
+ * it keeps the data (the table is retained too) and only acknowledges.
+ */
+export const handler = async (event: CloudFormationCustomResourceEvent, context: Context): Promise<void> => {
+  logger.addContext(context);
+  try {
+    if (event.RequestType === 'Delete') {
+      await sendCloudFormationResponse(event, { status: 'SUCCESS', reason: 'Data kept', physicalResourceId: event.PhysicalResourceId });
+      return;
+    }
+    const outcome = await seedReferenceData(obligations);
+    logger.info('reference data seeded', { ...outcome });
+    await sendCloudFormationResponse(event, {
+      status: 'SUCCESS',
+      reason: `Created ${outcome.created.length}, kept ${outcome.existing.length}`,
+      physicalResourceId: PHYSICAL_ID,
+      data: { created: outcome.created.join(','), existing: outcome.existing.join(',') },
+    });
+  } catch (error) {
+    logger.error('seeding reference data failed', { requestType: event.RequestType, error });
+    await sendCloudFormationResponse(event, {
+      status: 'FAILED',
+      reason: error instanceof Error ? error.message : 'Seeding failed',
+      physicalResourceId: event.RequestType === 'Create' ? PHYSICAL_ID : event.PhysicalResourceId,
+    });
+  }
+};

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnTable, type Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { TABLE_NAME_ENV } from '../../lambdas/adapters/dynamodb/table-schema.ts';
+import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
+import { bundling, projectRoot, sourceMapRuntimeEnvironment } from '../lambda-bundling.ts';
+import type { DataTable } from './data-table.ts';
+
+export type TableAccess = RouteDefinition['tableAccess'];
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+/** cdk-nag's id for the `<table ARN>/index/*` resource that the table grants include for the GSIs. */
+function indexWildcardFinding(table: Table): string {
+  const cfnTable = table.node.defaultChild;
+  if (!(cfnTable instanceof CfnTable)) {
+    throw new Error(`${table.node.path}: expected a CfnTable as default child`);
+  }
+  return `AwsSolutions-IAM5[Resource::<${Stack.of(table).getLogicalId(cfnTable)}.Arn>/index/*]`;
+}
+
+export interface BaseFunctionProps {
+  /** Handler module relative to the project root; it exports `handler`. */
+  readonly entry: string;
+  /** @default - none */
+  readonly description?: string;
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** @default Duration.seconds(10) */
+  readonly timeout?: Duration;
+  /** Read by the Powertools logger. @default 'INFO' */
+  readonly logLevel?: LogLevel;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** What happens to the log group when the function leaves the stack. @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The one way this project builds a Lambda: Node 24 on ARM, ESM bundle, X-Ray, its own log group
+ * and its own role that holds only what the function is granted (no AWS managed policies).
+ */
+export class BaseFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: BaseFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+
+    // Without an explicit role CDK attaches AWSLambdaBasicExecutionRole, whose log grants span every log group.
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    // The log group's Arn attribute ends in `:*`, which covers exactly its own streams.
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(projectRoot, props.entry),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+      bundling,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      description: props.description,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'sanctions-watch',
+        LOG_LEVEL: props.logLevel ?? 'INFO',
+        ...sourceMapRuntimeEnvironment,
+      },
+    });
+
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions; CDK adds them for active tracing.',
+    });
+  }
+
+  /** Tells the function the table's name and grants exactly the access it needs, in one step. */
+  bindTable(table: DataTable, access: TableAccess): void {
+    this.function.addEnvironment(TABLE_NAME_ENV, table.table.tableName);
+    if (access === 'read-write') {
+      table.table.grantReadWriteData(this.function);
+    } else {
+      table.table.grantReadData(this.function);
+    }
+    Validations.of(this.role).acknowledge({
+      id: indexWildcardFinding(table.table),
+      reason: 'Queries go through the GSIs of this one table; the index/* suffix is scoped to the table ARN.',
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+  type IHttpRouteAuthorizer,
+  type ThrottleSettings,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
+
+export interface ServiceHttpApiProps {
+  /**
+   * Guards every route whose `auth` is 'user' or 'admin'.
+   * @default - none; adding such a route throws
+   */
+  readonly authorizer?: IHttpRouteAuthorizer;
+  /** Default-route throttling of the stage. @default { rateLimit: 50, burstLimit: 100 } */
+  readonly throttle?: ThrottleSettings;
+  /** Origins a browser may call the GET routes from. @default ['*'] */
+  readonly allowOrigins?: string[];
+  /** @default RetentionDays.ONE_MONTH */
+  readonly accessLogRetention?: RetentionDays;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+// HTTP API context variables (not the REST API set); JSON so Logs Insights can query fields.
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
+
+/** The HTTP API: one explicit `$default` stage (throttled, access-logged) and one route per route-table entry. */
+export class ServiceHttpApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly accessLogGroup: LogGroup;
+  private readonly authorizer: IHttpRouteAuthorizer | undefined;
+
+  constructor(scope: Construct, id: string, props: ServiceHttpApiProps = {}) {
+    super(scope, id);
+    this.authorizer = props.authorizer;
+
+    this.api = new HttpApi(this, 'Api', {
+      // The implicit default stage cannot be given throttling or access logs.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowMethods: [CorsHttpMethod.GET],
+        allowOrigins: props.allowOrigins ?? ['*'],
+        maxAge: Duration.days(1),
+      },
+    });
+
+    this.accessLogGroup = new LogGroup(this, 'AccessLogs', {
+      retention: props.accessLogRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogGroup), format: accessLogFormat },
+    });
+  }
+
+  /** Invoke URL of the `$default` stage. */
+  get url(): string {
+    return this.stage.url;
+  }
+
+  /** Routes `route.method route.path` to `handler`, public or behind the authorizer as the route table says. */
+  addRoute(route: RouteDefinition, handler: IFunction): void {
+    const isPublic = route.auth === 'public';
+    if (!isPublic && !this.authorizer) {
+      throw new Error(`Route ${route.id} needs auth '${route.auth}' but the API has no authorizer`);
+    }
+    const [httpRoute] = this.api.addRoutes({
+      path: route.path,
+      methods: [HttpMethod[route.method]],
+      integration: new HttpLambdaIntegration(`${route.id}-integration`, handler),
+      // Explicit "none" so a future API-wide default authorizer cannot silently apply to public routes.
+      authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
+    });
+    if (isPublic && httpRoute) {
+      Validations.of(httpRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'Public route: read-only public reference data about UN member states, no personal data.',
+      });
+    }
+  }
+}

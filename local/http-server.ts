@@ -1,0 +1,87 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RouteDefinition } from '../lambdas/handlers/http/routes.ts';
+import { apiGatewayEvent, matchRoute } from './api-gateway-event.ts';
+import { localLambdaContext } from './lambda-context.ts';
+
+type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+/** API Gateway's payload limit: larger bodies are refused before any function runs. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+const errorBody = (code: string, message: string): string => JSON.stringify({ error: { code, message } });
+
+const readBody = async (request: IncomingMessage): Promise<string | undefined> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+const loadHandlers = async (routes: readonly RouteDefinition[], projectRoot: string): Promise<Map<string, HttpLambda>> => {
+  const handlers = new Map<string, HttpLambda>();
+  for (const route of routes) {
+    const module = (await import(pathToFileURL(resolve(projectRoot, route.entry)).href)) as { handler: HttpLambda };
+    handlers.set(route.id, module.handler);
+  }
+  return handlers;
+};
+
+/**
+ * Serves the API's Lambda handlers over HTTP the way API Gateway (HTTP API) would: the same route
+ * table, the same v2 events, the same structured results. Handlers read TABLE_NAME and
+ * DYNAMODB_ENDPOINT from the environment, so set those before calling this.
+ */
+export const startLocalApi = async (options: {
+  readonly routes: readonly RouteDefinition[];
+  readonly projectRoot: string;
+  readonly port: number;
+  readonly host?: string;
+}): Promise<{ readonly url: string; readonly server: Server; close(): Promise<void> }> => {
+  const handlers = await loadHandlers(options.routes, options.projectRoot);
+  const server = createServer((request, response) => {
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      response.end(body);
+    };
+    void (async () => {
+      const method = request.method ?? 'GET';
+      const url = request.url ?? '/';
+      const match = matchRoute(options.routes, method, new URL(url, 'http://localhost').pathname);
+      const handler = match && handlers.get(match.route.id);
+      if (!match || !handler) return send(404, errorBody('route-not-found', `No route for ${method} ${url.split('?')[0]}`));
+      const body = await readBody(request);
+      if (body === undefined) return send(413, errorBody('payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`));
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : (value ?? '')]),
+      );
+      const event = apiGatewayEvent(
+        { method, url, headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
+        match,
+        new Date(),
+      );
+      const result = await handler(event, localLambdaContext(match.route.id));
+      if (typeof result === 'string') return send(200, result);
+      send(result.statusCode ?? 200, result.body ?? '', Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));
+    })().catch((error: unknown) => {
+      // API Gateway answers a crashed integration with 500; the handler's own mapper should prevent this.
+      console.error(JSON.stringify({ level: 'ERROR', message: 'local API integration failed', error: String(error) }));
+      if (!response.headersSent) send(500, errorBody('internal-error', 'Internal Server Error'));
+    });
+  });
+  await new Promise<void>((done) => server.listen(options.port, options.host ?? '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    server,
+    close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+  };
+};

@@ -1,0 +1,57 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { seedReferenceData, type SeedOutcome } from '../lambdas/core/commands/seed-reference-data.ts';
+import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
+import { DYNAMODB_ENDPOINT_ENV } from '../lambdas/adapters/dynamodb/document-client.ts';
+import { TABLE_NAME_ENV } from '../lambdas/adapters/dynamodb/table-schema.ts';
+import { routes } from '../lambdas/handlers/http/routes.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { startLocalApi } from './http-server.ts';
+
+export interface LocalRuntimeOptions {
+  readonly projectRoot: string;
+  readonly port: number;
+  /** Where DynamoDB Local keeps its data; in memory when absent. */
+  readonly dataDirectory?: string;
+  readonly tableName?: string;
+}
+
+export interface LocalRuntime {
+  readonly apiUrl: string;
+  readonly dynamoDbEndpoint: string;
+  readonly tableName: string;
+  readonly seeded: SeedOutcome;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole service on this machine: DynamoDB Local, the table as the stack declares it, the
+ * reference data, and the API's Lambda handlers served over HTTP.
+ */
+export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
+  const tableName = options.tableName ?? 'sanctions-watch';
+  const dynamoDb = await startDynamoDbLocal(options.dataDirectory === undefined ? {} : { dataDirectory: options.dataDirectory });
+  try {
+    // The handlers build their adapters from the environment, exactly as in AWS.
+    process.env[DYNAMODB_ENDPOINT_ENV] = dynamoDb.endpoint;
+    process.env[TABLE_NAME_ENV] = tableName;
+    const client = new DynamoDBClient({ endpoint: dynamoDb.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await ensureTable(client, tableName);
+    client.destroy();
+    const { tableDependencies } = await import('../lambdas/handlers/table-dependencies.ts');
+    const seeded = await seedReferenceData(tableDependencies().obligations);
+    const api = await startLocalApi({ routes, projectRoot: options.projectRoot, port: options.port });
+    return {
+      apiUrl: api.url,
+      dynamoDbEndpoint: dynamoDb.endpoint,
+      tableName,
+      seeded,
+      stop: async () => {
+        await api.close();
+        await dynamoDb.stop();
+      },
+    };
+  } catch (error) {
+    await dynamoDb.stop();
+    throw error;
+  }
+};
