@@ -29,6 +29,13 @@ const observers: readonly ObserverState[] = [
   { alpha2: 'VA', alpha3: 'VAT', name: 'Holy See' },
 ];
 
+/**
+ * Where world-countries' common English name is not the name the state itself and the UN use
+ * (ISO 3166-1's English short name): the country asks to be called "Côte d'Ivoire" in every
+ * language.
+ */
+const officialShortNames: Readonly<Record<string, string>> = { CI: "Côte d'Ivoire" };
+
 // Typed against world-countries' own union, so a renamed or new group fails the typecheck.
 const unRegionalGroupIds: Record<Exclude<Country['unRegionalGroup'], ''>, UnRegionalGroupId> = {
   'African Group': 'african-group',
@@ -63,7 +70,7 @@ const toMemberState = (country: Country): MemberState => {
     alpha2: country.cca2,
     alpha3: country.cca3,
     m49: country.ccn3,
-    name: country.name.common,
+    name: officialShortNames[country.cca2] ?? country.name.common,
     region,
     subRegion,
     ...(intermediateRegion ? { intermediateRegion } : {}),

@@ -29,8 +29,8 @@ describe('member states', () => {
   it('keeps names with diacritics', () => {
     expect(findMemberState('ST')?.name).toBe('São Tomé and Príncipe');
     expect(findMemberState('TR')?.name).toBe('Türkiye');
-    // world-countries' common name for CI is the English one, not "Côte d'Ivoire".
-    expect(findMemberState('CI')?.name).toBe('Ivory Coast');
+    // world-countries calls it "Ivory Coast"; the state, ISO 3166 and the UN say "Côte d'Ivoire".
+    expect(findMemberState('CI')?.name).toBe("Côte d'Ivoire");
   });
 
   it('carries M49 regions, with an intermediate region only where M49 has one', () => {
