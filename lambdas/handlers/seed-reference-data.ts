@@ -12,7 +12,7 @@ const PHYSICAL_ID = 'sanctions-watch-reference-data';
  * it keeps the data (the table is retained too) and only acknowledges.
  */
 export const handler = async (event: CloudFormationCustomResourceEvent, context: Context): Promise<void> => {
-  logger.addContext(context);
+  logger.setRequestKeys({ requestId: context.awsRequestId, function: context.functionName });
   try {
     if (event.RequestType === 'Delete') {
       await sendCloudFormationResponse(event, { status: 'SUCCESS', reason: 'Data kept', physicalResourceId: event.PhysicalResourceId });

@@ -7,12 +7,12 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { TABLE_NAME_ENV } from '../../lambdas/adapters/dynamodb/table-schema.ts';
+import type { LogLevel } from '../../lambdas/adapters/logger.ts';
 import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
 import { bundling, projectRoot, sourceMapRuntimeEnvironment } from '../lambda-bundling.ts';
 import type { DataTable } from './data-table.ts';
 
 export type TableAccess = RouteDefinition['tableAccess'];
-export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
 /** cdk-nag's id for the `<table ARN>/index/*` resource that the table grants include for the GSIs. */
 function indexWildcardFinding(table: Table): string {
@@ -32,7 +32,7 @@ export interface BaseFunctionProps {
   readonly memorySize?: number;
   /** @default Duration.seconds(10) */
   readonly timeout?: Duration;
-  /** Read by the Powertools logger. @default 'INFO' */
+  /** Read by lambdas/adapters/logger.ts. @default 'INFO' */
   readonly logLevel?: LogLevel;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
@@ -77,7 +77,6 @@ export class BaseFunction extends Construct {
       logGroup: this.logGroup,
       description: props.description,
       environment: {
-        POWERTOOLS_SERVICE_NAME: 'sanctions-watch',
         LOG_LEVEL: props.logLevel ?? 'INFO',
         ...sourceMapRuntimeEnvironment,
       },

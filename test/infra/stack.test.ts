@@ -106,7 +106,6 @@ describe('SanctionsWatch stack', () => {
         Handler: 'index.handler',
         Environment: {
           Variables: Match.objectLike({
-            POWERTOOLS_SERVICE_NAME: 'sanctions-watch',
             LOG_LEVEL: Match.anyValue(),
             NODE_OPTIONS: '--enable-source-maps',
           }),

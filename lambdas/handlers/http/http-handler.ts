@@ -1,7 +1,6 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { logger } from '../../adapters/logger.ts';
+import { requestLogging } from '../request-logging.ts';
 import { httpErrorMapper } from './http-error-mapper.ts';
 import { jsonResponse } from './json-response.ts';
 
@@ -18,7 +17,7 @@ export const ok = (body: unknown): HttpResult => ({ status: 200, body });
  */
 export const httpHandler = (route: (event: APIGatewayProxyEventV2) => Promise<HttpResult>) =>
   middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(requestLogging())
     .use(httpErrorMapper())
     .handler(async (event) => {
       const result = await route(event);
