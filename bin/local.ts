@@ -7,7 +7,7 @@ import { startLocalRuntime } from '../local/runtime.ts';
 /** `npm start`: runs the service locally. `--fresh` starts with an empty database. */
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const usage = 'usage: npm start -- [--fresh] [--port N] [--data DIR]   (PORT in the environment works too; data defaults to .local/dynamodb)';
+const usage = 'usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-every MINUTES]\n  PORT in the environment works too; data defaults to .local/dynamodb; the deadline check runs at start and every 60 minutes';
 
 const parseOptions = () => {
   try {
@@ -15,6 +15,7 @@ const parseOptions = () => {
       options: {
         fresh: { type: 'boolean', default: false },
         port: { type: 'string' },
+        'check-every': { type: 'string', default: '60' },
         data: { type: 'string', default: resolve(projectRoot, '.local', 'dynamodb') },
         help: { type: 'boolean', default: false },
       },
@@ -23,12 +24,17 @@ const parseOptions = () => {
     const rawPort = values.port ?? process.env.PORT ?? '3000';
     const port = Number(rawPort);
     if (!/^\d+$/.test(rawPort) || port < 1 || port > 65_535) throw new Error(`--port must be a port number (1-65535), got "${rawPort}"`);
-    return { fresh: values.fresh, port, dataDirectory: resolve(values.data), help: values.help };
+    const checkEvery = Number(values['check-every']);
+    if (!/^\d+$/.test(values['check-every']) || checkEvery < 1) throw new Error(`--check-every must be a whole number of minutes, got "${values['check-every']}"`);
+    return { fresh: values.fresh, port, dataDirectory: resolve(values.data), checkEveryMinutes: checkEvery, help: values.help };
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
     process.exit(2);
   }
 };
+
+// The handlers' JSON logs would drown the start-up summary; LOG_LEVEL=INFO npm start shows them.
+process.env.LOG_LEVEL ??= 'WARN';
 
 const options = parseOptions();
 if (options.help) {
@@ -40,21 +46,34 @@ const { dataDirectory } = options;
 if (options.fresh) rmSync(dataDirectory, { recursive: true, force: true });
 
 console.log('Starting DynamoDB Local ...');
-const runtime = await startLocalRuntime({ projectRoot, port: options.port, dataDirectory }).catch((error: unknown) => {
+const runtime = await startLocalRuntime({
+  projectRoot,
+  port: options.port,
+  dataDirectory,
+  checkEveryMs: options.checkEveryMinutes * 60_000,
+  onCheck: ({ at, emitted, error }) =>
+    console.log(error ? `Deadline check as of ${at.toISOString()} failed: ${String(error)}` : `Deadline check as of ${at.toISOString()}: ${emitted ?? 0} new alert events`),
+}).catch((error: unknown) => {
   console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
 
+const adminToken = await runtime.issueToken('admin', { admin: true });
 console.log(`
 sanctions-watch is running locally.
   API           ${runtime.apiUrl}
   DynamoDB      ${runtime.dynamoDbEndpoint} (table ${runtime.tableName}, data in ${dataDirectory})
-  Obligations   ${runtime.seeded.created.length} seeded, ${runtime.seeded.existing.length} already there
+  Reference     ${runtime.seeded.created.length} seeded, ${runtime.seeded.existing.length} already there (obligations and metrics)
+  Checks        the deadline check runs now and every ${options.checkEveryMinutes} minutes
+  Admin token   ADMIN_TOKEN=${adminToken}
+                (another: npm run -s token -- <user> [--admin])
 
 Try:
   curl ${runtime.apiUrl}/states/RU
-  curl '${runtime.apiUrl}/states?group=africa'
-  curl ${runtime.apiUrl}/obligations
+  curl '${runtime.apiUrl}/status?asOf=2019-12-16&obligation=2397-p8-midterm&group=africa'
+  curl -X PUT ${runtime.apiUrl}/states/RU/figures/work-permits.valid -H "authorization: Bearer $ADMIN_TOKEN" \\
+       -d '{"value": 11490, "asOf": "2018-12-31", "source": {"kind": "un-report", "ref": "Russia midterm report"}}'
+  curl '${runtime.apiUrl}/alerts?type=report.overdue&limit=5'
 
 Ctrl-C stops everything, DynamoDB Local included.`);
 

@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RouteDefinition } from '../lambdas/handlers/http/routes.ts';
 import { apiGatewayEvent, matchRoute } from './api-gateway-event.ts';
+import { jwtAuthorizer, UNAUTHORIZED_BODY } from './jwt-authorizer.ts';
 import { localLambdaContext } from './lambda-context.ts';
+import type { LocalIdentity } from './local-identity.ts';
 
 type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -44,6 +46,8 @@ export const startLocalApi = async (options: {
   readonly projectRoot: string;
   readonly port: number;
   readonly host?: string;
+  /** Verifies tokens for 'user' and 'admin' routes; without one, those routes always answer 401. */
+  readonly identity?: LocalIdentity;
 }): Promise<{ readonly url: string; readonly server: Server; close(): Promise<void> }> => {
   const handlers = await loadHandlers(options.routes, options.projectRoot);
   const server = createServer((request, response) => {
@@ -62,11 +66,15 @@ export const startLocalApi = async (options: {
       const headers = Object.fromEntries(
         Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : (value ?? '')]),
       );
-      const event = apiGatewayEvent(
+      // The authorizer runs before the integration: a refused token never reaches the function.
+      const authorizer = match.route.auth === 'public' ? undefined : await jwtAuthorizer(options.identity, headers.authorization);
+      if (match.route.auth !== 'public' && !authorizer) return send(401, UNAUTHORIZED_BODY);
+      const plainEvent = apiGatewayEvent(
         { method, url, headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
         match,
         new Date(),
       );
+      const event = authorizer ? { ...plainEvent, requestContext: { ...plainEvent.requestContext, authorizer } } : plainEvent;
       const result = await handler(event, localLambdaContext(match.route.id));
       if (typeof result === 'string') return send(200, result);
       send(result.statusCode ?? 200, result.body ?? '', Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));

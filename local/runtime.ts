@@ -6,6 +6,8 @@ import { TABLE_NAME_ENV } from '../lambdas/adapters/dynamodb/table-schema.ts';
 import { routes } from '../lambdas/handlers/http/routes.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApi } from './http-server.ts';
+import { localIdentityDirectory, openLocalIdentity } from './local-identity.ts';
+import { startLocalSchedule } from './local-schedule.ts';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
@@ -13,6 +15,12 @@ export interface LocalRuntimeOptions {
   /** Where DynamoDB Local keeps its data; in memory when absent. */
   readonly dataDirectory?: string;
   readonly tableName?: string;
+  /** Where the token signing key is kept; `.local/identity` when absent, as `npm run token` expects. */
+  readonly identityDirectory?: string;
+  /** How often the deadline check runs (it also runs at start); off when absent. */
+  readonly checkEveryMs?: number;
+  /** Told about every scheduled check. */
+  readonly onCheck?: Parameters<typeof startLocalSchedule>[0]['onRun'];
 }
 
 export interface LocalRuntime {
@@ -20,12 +28,14 @@ export interface LocalRuntime {
   readonly dynamoDbEndpoint: string;
   readonly tableName: string;
   readonly seeded: SeedOutcome;
+  /** A token the API accepts, as `npm run token` prints. */
+  issueToken(user: string, options?: { readonly admin?: boolean }): Promise<string>;
   stop(): Promise<void>;
 }
 
 /**
  * The whole service on this machine: DynamoDB Local, the table as the stack declares it, the
- * reference data, and the API's Lambda handlers served over HTTP.
+ * reference data, the API's Lambda handlers served over HTTP, and the deadline check on a timer.
  */
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const tableName = options.tableName ?? 'sanctions-watch';
@@ -38,14 +48,26 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     await ensureTable(client, tableName);
     client.destroy();
     const { tableDependencies } = await import('../lambdas/handlers/table-dependencies.ts');
-    const seeded = await seedReferenceData(tableDependencies().obligations);
-    const api = await startLocalApi({ routes, projectRoot: options.projectRoot, port: options.port });
+    const seeded = await seedReferenceData(tableDependencies());
+    const identity = await openLocalIdentity(options.identityDirectory ?? localIdentityDirectory(options.projectRoot));
+    const api = await startLocalApi({ routes, projectRoot: options.projectRoot, port: options.port, identity });
+    const schedule =
+      options.checkEveryMs === undefined
+        ? undefined
+        : await startLocalSchedule({
+            projectRoot: options.projectRoot,
+            intervalMs: options.checkEveryMs,
+            now: () => new Date(),
+            onRun: options.onCheck ?? (() => undefined),
+          });
     return {
       apiUrl: api.url,
       dynamoDbEndpoint: dynamoDb.endpoint,
       tableName,
       seeded,
+      issueToken: (user, tokenOptions) => identity.issue(user, tokenOptions),
       stop: async () => {
+        await schedule?.stop();
         await api.close();
         await dynamoDb.stop();
       },

@@ -3,7 +3,7 @@
  * is to blame, which field; the HTTP edge maps the kind to a status code. Anything that is not a
  * DomainError is a fault of ours and is answered with a generic 500.
  */
-export type DomainErrorKind = 'invalid-input' | 'not-found' | 'conflict';
+export type DomainErrorKind = 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict';
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;
@@ -27,3 +27,7 @@ export const notFound = (code: string, message: string, field?: string): DomainE
 
 export const conflict = (code: string, message: string, field?: string): DomainError =>
   new DomainError('conflict', code, message, field);
+
+export const unauthenticated = (message: string): DomainError => new DomainError('unauthenticated', 'unauthenticated', message);
+
+export const forbidden = (message: string): DomainError => new DomainError('forbidden', 'forbidden', message);

@@ -1,18 +1,27 @@
+import type { AlertEvent, AlertEventType } from './alerts/alert-event.ts';
+import type { CheckerMemory } from './checks/deadline-events.ts';
+import type { Figure, Metric } from './figures/figure.ts';
 import type { Obligation } from './obligations/obligation.ts';
 import type { Group } from './reference/groups.ts';
+import type { Report } from './reports/report.ts';
 
 /**
- * The storage the domain needs, as interfaces. Adapters in lambdas/adapters implement them over
- * DynamoDB; the core never knows which.
+ * The storage and delivery the domain needs, as interfaces. Adapters in lambdas/adapters
+ * implement them over DynamoDB (and later SNS); the core never knows which.
  */
-export interface ObligationCatalogue {
-  list(): Promise<Obligation[]>;
-  get(id: string): Promise<Obligation | undefined>;
+
+/** A small catalogue of items with ids; creating a taken id fails with a `conflict`. */
+export interface Catalogue<T extends { readonly id: string }> {
+  list(): Promise<T[]>;
+  get(id: string): Promise<T | undefined>;
   /** Fails with a `conflict` DomainError when the id is taken. */
-  create(obligation: Obligation): Promise<void>;
-  /** Creates the obligation unless one with its id exists; never overwrites an admin's edit. */
-  ensure(obligation: Obligation): Promise<'created' | 'exists'>;
+  create(item: T): Promise<void>;
+  /** Creates the item unless one with its id exists; never overwrites an admin's edit. */
+  ensure(item: T): Promise<'created' | 'exists'>;
 }
+
+export type ObligationCatalogue = Catalogue<Obligation>;
+export type MetricCatalogue = Catalogue<Metric>;
 
 /** Groups that admins define in the table, beside the built-in regions and UN regional groups. */
 export interface CustomGroupStore {
@@ -20,4 +29,56 @@ export interface CustomGroupStore {
   get(id: string): Promise<Group | undefined>;
   /** Fails with a `conflict` DomainError when the id is taken. */
   create(group: Group): Promise<void>;
+}
+
+/** What states report: reports and figures, each state's history and latest values. */
+export interface StateRecords {
+  /**
+   * Stores a report with the figures it gives, all or nothing. Fails with a `conflict` when the
+   * state already has a report on that obligation with that date.
+   */
+  recordReport(report: Report, figures: readonly Figure[]): Promise<{ readonly latest: readonly boolean[] }>;
+  /**
+   * Adds figures to their histories; each becomes its metric's latest value unless a figure
+   * with a later `asOf` is already there. Says, per figure, whether it is now the latest.
+   */
+  recordFigures(figures: readonly Figure[]): Promise<{ readonly latest: readonly boolean[] }>;
+  reportsOf(state: string): Promise<Report[]>;
+  latestFiguresOf(state: string): Promise<Figure[]>;
+  /** Newest `asOf` first. */
+  figureHistory(state: string, metric: string): Promise<Figure[]>;
+  /** Every state's reports on every obligation: what the board and the checker evaluate. */
+  allReports(): Promise<Report[]>;
+  /** Every state's latest figure for one metric. */
+  latestFiguresFor(metric: string): Promise<Figure[]>;
+}
+
+export interface AlertQuery {
+  readonly state?: string;
+  readonly type?: AlertEventType;
+  /** ISO-8601 instant or date: only events at or after it. */
+  readonly since?: string;
+  /** Opaque position returned as `next` by the previous page. */
+  readonly after?: string;
+  readonly limit: number;
+}
+
+/** Alert events, each stored once: the store is where exactly-once is decided. */
+export interface AlertEventStore {
+  /** Stores the event unless its dedupKey was stored before; reports whether it was new. */
+  putIfAbsent(event: AlertEvent): Promise<boolean>;
+  /** Oldest first. */
+  list(query: AlertQuery): Promise<{ readonly events: AlertEvent[]; readonly next?: string }>;
+}
+
+/** What the deadline checker has announced already, per obligation and due date. */
+export interface CheckerMemoryStore {
+  list(): Promise<CheckerMemory[]>;
+  /** Adds to what is remembered; never forgets, so concurrent runs cannot undo each other. */
+  remember(updates: readonly CheckerMemory[]): Promise<void>;
+}
+
+/** Hands newly emitted alert events on to delivery (the watches and notifications). */
+export interface AlertPublisher {
+  publish(events: readonly AlertEvent[]): Promise<void>;
 }

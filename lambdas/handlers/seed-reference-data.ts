@@ -4,7 +4,7 @@ import { sendCloudFormationResponse } from '../adapters/cloudformation-response.
 import { logger } from '../adapters/logger.ts';
 import { tableDependencies } from './table-dependencies.ts';
 
-const { obligations } = tableDependencies();
+const dependencies = tableDependencies();
 const PHYSICAL_ID = 'sanctions-watch-reference-data';
 
 /**
@@ -18,7 +18,7 @@ export const handler = async (event: CloudFormationCustomResourceEvent, context:
       await sendCloudFormationResponse(event, { status: 'SUCCESS', reason: 'Data kept', physicalResourceId: event.PhysicalResourceId });
       return;
     }
-    const outcome = await seedReferenceData(obligations);
+    const outcome = await seedReferenceData(dependencies);
     logger.info('reference data seeded', { ...outcome });
     await sendCloudFormationResponse(event, {
       status: 'SUCCESS',

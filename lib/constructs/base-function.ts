@@ -5,6 +5,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { TABLE_NAME_ENV } from '../../lambdas/adapters/dynamodb/table-schema.ts';
 import type { LogLevel } from '../../lambdas/adapters/logger.ts';
@@ -38,6 +39,12 @@ export interface BaseFunctionProps {
   readonly logRetention?: RetentionDays;
   /** What happens to the log group when the function leaves the stack. @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /**
+   * Where Lambda puts asynchronous events that failed every attempt (the function's role may send to it).
+   * Only meaningful for functions invoked asynchronously, e.g. by EventBridge.
+   * @default - none
+   */
+  readonly deadLetterQueue?: IQueue;
 }
 
 /**
@@ -76,6 +83,7 @@ export class BaseFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       description: props.description,
+      deadLetterQueue: props.deadLetterQueue,
       environment: {
         LOG_LEVEL: props.logLevel ?? 'INFO',
         ...sourceMapRuntimeEnvironment,

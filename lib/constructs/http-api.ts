@@ -7,21 +7,29 @@ import {
   HttpNoneAuthorizer,
   HttpStage,
   LogGroupLogDestination,
-  type IHttpRouteAuthorizer,
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
 
-export interface ServiceHttpApiProps {
+/** Who issues the bearer tokens that the 'user' and 'admin' routes accept. */
+export interface TokenIssuer {
+  /** The tokens' `iss`, e.g. `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
+  readonly issuerUrl: string;
   /**
-   * Guards every route whose `auth` is 'user' or 'admin'.
-   * @default - none; adding such a route throws
+   * Accepted `aud` values. API Gateway compares `aud`, or `client_id` when a token has no `aud`
+   * (Cognito access tokens), so a Cognito app client id admits both its ID and access tokens.
    */
-  readonly authorizer?: IHttpRouteAuthorizer;
+  readonly audience: string[];
+}
+
+export interface ServiceHttpApiProps {
+  /** Verifies the token on every route whose `auth` is 'user' or 'admin' (the handlers check groups). */
+  readonly tokenIssuer: TokenIssuer;
   /** Default-route throttling of the stage. @default { rateLimit: 50, burstLimit: 100 } */
   readonly throttle?: ThrottleSettings;
   /** Origins a browser may call the GET routes from. @default ['*'] */
@@ -46,6 +54,9 @@ const accessLogFormat = AccessLogFormat.custom(
     responseLatency: '$context.responseLatency',
     integrationLatency: '$context.integrationLatency',
     integrationError: '$context.integrationErrorMessage',
+    // Why a token was refused (the 401 body only says "Unauthorized"), and who wrote what.
+    authorizerError: '$context.authorizer.error',
+    user: '$context.authorizer.claims.sub',
   }),
 );
 
@@ -54,11 +65,14 @@ export class ServiceHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogGroup: LogGroup;
-  private readonly authorizer: IHttpRouteAuthorizer | undefined;
+  /** Shared by all token-guarded routes; its AWS::ApiGatewayV2::Authorizer appears with the first such route. */
+  readonly authorizer: HttpJwtAuthorizer;
 
-  constructor(scope: Construct, id: string, props: ServiceHttpApiProps = {}) {
+  constructor(scope: Construct, id: string, props: ServiceHttpApiProps) {
     super(scope, id);
-    this.authorizer = props.authorizer;
+    this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.tokenIssuer.issuerUrl, {
+      jwtAudience: props.tokenIssuer.audience,
+    });
 
     this.api = new HttpApi(this, 'Api', {
       // The implicit default stage cannot be given throttling or access logs.
@@ -89,12 +103,13 @@ export class ServiceHttpApi extends Construct {
     return this.stage.url;
   }
 
-  /** Routes `route.method route.path` to `handler`, public or behind the authorizer as the route table says. */
+  /**
+   * Routes `route.method route.path` to `handler`, public or behind the JWT authorizer as the route
+   * table says. 'user' and 'admin' get the same authorizer: API Gateway only proves the token is
+   * valid, the handler of an 'admin' route checks for the `admins` group.
+   */
   addRoute(route: RouteDefinition, handler: IFunction): void {
     const isPublic = route.auth === 'public';
-    if (!isPublic && !this.authorizer) {
-      throw new Error(`Route ${route.id} needs auth '${route.auth}' but the API has no authorizer`);
-    }
     const [httpRoute] = this.api.addRoutes({
       path: route.path,
       methods: [HttpMethod[route.method]],

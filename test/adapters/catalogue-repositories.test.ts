@@ -1,7 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DynamoCustomGroupStore } from '../../lambdas/adapters/dynamodb/custom-group-repository.ts';
-import { DynamoObligationCatalogue } from '../../lambdas/adapters/dynamodb/obligation-repository.ts';
+import { customGroupStore, metricCatalogue, obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
 import { seedReferenceData } from '../../lambdas/core/commands/seed-reference-data.ts';
 import { DomainError } from '../../lambdas/core/errors.ts';
 import { defineObligation } from '../../lambdas/core/obligations/obligation.ts';
@@ -27,12 +26,11 @@ const periodicReport = defineObligation({
 });
 
 describe('obligations catalogue on DynamoDB Local', () => {
-  it('seeds the 2397 obligations once and keeps an admin edit on re-seed', async () => {
-    const catalogue = new DynamoObligationCatalogue(table.documentClient, table.tableName);
-    expect(await seedReferenceData(catalogue)).toEqual({
-      created: ['2397-p8-midterm', '2397-p8-repatriation', '2397-p8-final'],
-      existing: [],
-    });
+  it('seeds the 2397 obligations and the metrics once and keeps an admin edit on re-seed', async () => {
+    const catalogue = obligationCatalogue(table.documentClient, table.tableName);
+    const catalogues = { obligations: catalogue, metrics: metricCatalogue(table.documentClient, table.tableName) };
+    const seededIds = ['2397-p8-midterm', '2397-p8-repatriation', '2397-p8-final', 'workers.repatriated', 'workers.remaining', 'work-permits.valid', 'workers.estimated', 'revenue.estimated'];
+    expect(await seedReferenceData(catalogues)).toEqual({ created: seededIds, existing: [] });
     const seeded = await catalogue.get('2397-p8-final');
     expect(seeded).toBeDefined();
     const edited = { ...seeded, title: 'Final report (edited by an admin)' };
@@ -40,15 +38,12 @@ describe('obligations catalogue on DynamoDB Local', () => {
       new PutCommand({ TableName: table.tableName, Item: { PK: 'OBLIGATION', SK: 'OBLIGATION#2397-p8-final', itemType: 'obligation', ...edited } }),
     );
 
-    expect(await seedReferenceData(catalogue)).toEqual({
-      created: [],
-      existing: ['2397-p8-midterm', '2397-p8-repatriation', '2397-p8-final'],
-    });
+    expect(await seedReferenceData(catalogues)).toEqual({ created: [], existing: seededIds });
     expect((await catalogue.get('2397-p8-final'))?.title).toBe('Final report (edited by an admin)');
   });
 
   it('creates a new obligation, lists it, and refuses to create it twice', async () => {
-    const catalogue = new DynamoObligationCatalogue(table.documentClient, table.tableName);
+    const catalogue = obligationCatalogue(table.documentClient, table.tableName);
     await catalogue.create(periodicReport);
 
     expect(await catalogue.get('2397-p9-90-day')).toEqual(periodicReport);
@@ -60,7 +55,7 @@ describe('obligations catalogue on DynamoDB Local', () => {
   });
 
   it('answers undefined for an unknown id', async () => {
-    const catalogue = new DynamoObligationCatalogue(table.documentClient, table.tableName);
+    const catalogue = obligationCatalogue(table.documentClient, table.tableName);
     expect(await catalogue.get('no-such-obligation')).toBeUndefined();
   });
 
@@ -68,14 +63,14 @@ describe('obligations catalogue on DynamoDB Local', () => {
     await table.documentClient.send(
       new PutCommand({ TableName: table.tableName, Item: { PK: 'OBLIGATION', SK: 'OBLIGATION#broken', itemType: 'obligation', id: 'broken', dueDate: 'soon' } }),
     );
-    const catalogue = new DynamoObligationCatalogue(table.documentClient, table.tableName);
+    const catalogue = obligationCatalogue(table.documentClient, table.tableName);
     await expect(catalogue.get('broken')).rejects.toThrow(/OBLIGATION\/OBLIGATION#broken is malformed/);
   });
 });
 
 describe('custom groups on DynamoDB Local', () => {
   it('stores a group, finds it, and refuses a second group with the same id', async () => {
-    const groups = new DynamoCustomGroupStore(table.documentClient, table.tableName);
+    const groups = customGroupStore(table.documentClient, table.tableName);
     const gulf = { id: 'gulf-employers', name: 'Gulf employers', kind: 'custom' as const, members: ['AE', 'KW', 'QA'] };
     await groups.create(gulf);
 

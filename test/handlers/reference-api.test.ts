@@ -1,19 +1,16 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedReferenceData } from '../../lambdas/core/commands/seed-reference-data.ts';
 import { createCustomGroup } from '../../lambdas/core/queries/group-directory.ts';
-import { DynamoCustomGroupStore } from '../../lambdas/adapters/dynamodb/custom-group-repository.ts';
-import { DynamoObligationCatalogue } from '../../lambdas/adapters/dynamodb/obligation-repository.ts';
-import { startTestApi } from '../support/local-api.ts';
+import { customGroupStore } from '../../lambdas/adapters/dynamodb/catalogues.ts';
+import { startSeededTestApi } from '../support/seeded-api.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+let api: Awaited<ReturnType<typeof startSeededTestApi>>;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  await seedReferenceData(new DynamoObligationCatalogue(api.documentClient, api.tableName));
+  api = await startSeededTestApi();
   await createCustomGroup(
     { id: 'dprk-worker-hosts', name: 'States believed to host DPRK workers', kind: 'custom', members: ['RU', 'CN', 'QA', 'AE', 'KW', 'NG'] },
-    new DynamoCustomGroupStore(api.documentClient, api.tableName),
+    customGroupStore(api.documentClient, api.tableName),
   );
 });
 afterAll(() => api.close());

@@ -1,7 +1,7 @@
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoObligationCatalogue } from '../../lambdas/adapters/dynamodb/obligation-repository.ts';
+import { obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { createTestTable } from '../support/test-table.ts';
 
@@ -56,7 +56,7 @@ describe('the reference-data seed custom resource', () => {
   it('seeds the catalogue on Create and tells CloudFormation it succeeded', async () => {
     await handler(cloudFormationEvent('Create', receiver.url), localLambdaContext('seed'));
 
-    const catalogue = new DynamoObligationCatalogue(table.documentClient, table.tableName);
+    const catalogue = obligationCatalogue(table.documentClient, table.tableName);
     expect((await catalogue.list()).map((o) => o.id).sort()).toEqual(['2397-p8-final', '2397-p8-midterm', '2397-p8-repatriation']);
     expect(receiver.received.at(-1)).toEqual({
       method: 'PUT',
@@ -71,11 +71,11 @@ describe('the reference-data seed custom resource', () => {
 
   it('keeps existing obligations on Update and acknowledges Delete without touching data', async () => {
     await handler(cloudFormationEvent('Update', receiver.url), localLambdaContext('seed'));
-    expect(receiver.received.at(-1)?.body).toMatchObject({ Status: 'SUCCESS', Reason: 'Created 0, kept 3' });
+    expect(receiver.received.at(-1)?.body).toMatchObject({ Status: 'SUCCESS', Reason: 'Created 0, kept 8' });
 
     await handler(cloudFormationEvent('Delete', receiver.url), localLambdaContext('seed'));
     expect(receiver.received.at(-1)?.body).toMatchObject({ Status: 'SUCCESS', Reason: 'Data kept' });
-    const catalogue = new DynamoObligationCatalogue(table.documentClient, table.tableName);
+    const catalogue = obligationCatalogue(table.documentClient, table.tableName);
     expect(await catalogue.list()).toHaveLength(3);
   });
 

@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import cdkNag from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_NAME_ENV, tableSchema } from '../../lambdas/adapters/dynamodb/table-schema.ts';
+import { ADMIN_GROUP } from '../../lambdas/core/identity/caller.ts';
 import { routes } from '../../lambdas/handlers/http/routes.ts';
 import { BaseFunction } from '../../lib/constructs/base-function.ts';
+import { checkSchedule } from '../../lib/sanctions-watch-stack.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 const { AwsSolutionsChecks, ServerlessChecks } = cdkNag;
@@ -44,7 +46,11 @@ describe('SanctionsWatch stack', () => {
     if (!(child instanceof BaseFunction)) throw new Error(`no BaseFunction for route ${id}`);
     return child;
   };
-  const allFunctions = (): BaseFunction[] => [...routes.map((route) => routeFunction(route.id)), testApp.stack.seed.handler];
+  const allFunctions = (): BaseFunction[] => [
+    ...routes.map((route) => routeFunction(route.id)),
+    testApp.stack.seed.handler,
+    testApp.stack.deadlineCheck.handler,
+  ];
 
   beforeAll(() => {
     // The one real esbuild run of this file: bundle hashes and code layout are under test here.
@@ -92,8 +98,8 @@ describe('SanctionsWatch stack', () => {
   });
 
   describe('functions', () => {
-    it('exist once per route plus the seed handler', () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 1);
+    it('exist once per route plus the seed handler and the deadline checker', () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 2);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles and source maps', () => {
@@ -157,9 +163,13 @@ describe('SanctionsWatch stack', () => {
     });
 
     it('read-write functions can write the table', () => {
-      const writers = [...routes.filter((route) => route.tableAccess === 'read-write').map((route) => routeFunction(route.id)), testApp.stack.seed.handler];
+      const writeRoutes = routes.filter((route) => route.tableAccess === 'read-write');
+      expect(writeRoutes.length).toBeGreaterThan(0);
+      const writers = [...writeRoutes.map((route) => routeFunction(route.id)), testApp.stack.seed.handler, testApp.stack.deadlineCheck.handler];
       for (const fn of writers) {
-        expect(actionsOf(template, fn)).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:DeleteItem']));
+        expect(actionsOf(template, fn), fn.node.path).toEqual(
+          expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+        );
       }
     });
 
@@ -190,9 +200,45 @@ describe('SanctionsWatch stack', () => {
           }) as Record<string, Resource>,
         );
         expect(integration.Properties['IntegrationType']).toBe('AWS_PROXY');
+      }
+    });
+
+    it('has one JWT authorizer that trusts the user pool as issuer and its app client as audience', () => {
+      const authorizer = onlyResource(template.findResources('AWS::ApiGatewayV2::Authorizer') as Record<string, Resource>);
+      const { users } = testApp.stack;
+      expect(authorizer.Properties).toMatchObject({
+        ApiId: ref(cfn(testApp.stack.api.api)),
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Audience: [ref(cfn(users.apiClient))] },
+      });
+      const { Issuer } = authorizer.Properties['JwtConfiguration'] as { Issuer: unknown };
+      expect(Issuer).toEqual({
+        'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', ref(cfn(users.userPool))]],
+      });
+    });
+
+    it('guards every admin and user route with the JWT authorizer', () => {
+      const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+      const guarded = routes.filter((route) => route.auth !== 'public');
+      expect(guarded.filter((route) => route.auth === 'admin').length).toBeGreaterThan(0);
+      for (const route of guarded) {
         template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
           RouteKey: `${route.method} ${route.path}`,
-          AuthorizationType: route.auth === 'public' ? 'NONE' : Match.not('NONE'),
+          AuthorizationType: 'JWT',
+          AuthorizerId: { Ref: authorizerId },
+        });
+      }
+    });
+
+    it('leaves public routes without an authorizer', () => {
+      const publicRoutes = routes.filter((route) => route.auth === 'public');
+      expect(publicRoutes.length).toBeGreaterThan(0);
+      for (const route of publicRoutes) {
+        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: `${route.method} ${route.path}`,
+          AuthorizationType: 'NONE',
+          AuthorizerId: Match.absent(),
         });
       }
     });
@@ -216,6 +262,142 @@ describe('SanctionsWatch stack', () => {
         CorsConfiguration: Match.objectLike({ AllowMethods: ['GET'] }),
       });
       template.hasOutput('ApiUrl', {});
+    });
+  });
+
+  describe('users', () => {
+    it('are created by admins only and sign in with their email', () => {
+      template.resourceCountIs('AWS::Cognito::UserPool', 1);
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        UsernameAttributes: ['email'],
+        UsernameConfiguration: { CaseSensitive: false },
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      });
+    });
+
+    it('need a strong password and may add a TOTP second factor', () => {
+      const pool = onlyResource(template.findResources('AWS::Cognito::UserPool') as Record<string, Resource>);
+      const { PasswordPolicy } = pool.Properties['Policies'] as { PasswordPolicy: Record<string, unknown> };
+      expect(PasswordPolicy).toMatchObject({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true });
+      expect(PasswordPolicy['MinimumLength']).toBeGreaterThanOrEqual(12);
+      expect(pool.Properties).toMatchObject({ MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+    });
+
+    it('are retained with deletion protection by default', () => {
+      template.hasResource('AWS::Cognito::UserPool', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+      });
+    });
+
+    it('include an admins group', () => {
+      template.resourceCountIs('AWS::Cognito::UserPoolGroup', 1);
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+        GroupName: ADMIN_GROUP,
+        UserPoolId: ref(cfn(testApp.stack.users.userPool)),
+      });
+      expect(ADMIN_GROUP).toBe('admins');
+    });
+
+    it('get tokens through a public app client with password and SRP sign-in', () => {
+      template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+      const client = onlyResource(template.findResources('AWS::Cognito::UserPoolClient') as Record<string, Resource>);
+      expect(client.Properties).toMatchObject({
+        UserPoolId: ref(cfn(testApp.stack.users.userPool)),
+        GenerateSecret: false,
+        AccessTokenValidity: 60,
+        IdTokenValidity: 60,
+        TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
+        EnableTokenRevocation: true,
+        PreventUserExistenceErrors: 'ENABLED',
+      });
+      expect([...(client.Properties['ExplicitAuthFlows'] as string[])].sort()).toEqual(
+        ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'],
+      );
+    });
+
+    it('are found through the UserPoolId and UserPoolClientId outputs', () => {
+      template.hasOutput('UserPoolId', { Value: ref(cfn(testApp.stack.users.userPool)) });
+      template.hasOutput('UserPoolClientId', { Value: ref(cfn(testApp.stack.users.apiClient)) });
+    });
+  });
+
+  describe('scheduled deadline check', () => {
+    const queueArn = () => arnOf(cfn(testApp.stack.deadlineCheck.deadLetters.queue));
+
+    it('runs daily at 06:00 UTC, retrying a failed delivery twice within two hours into the dead-letter queue', () => {
+      template.resourceCountIs('AWS::Events::Rule', 1);
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: 'cron(0 6 * * ? *)',
+        State: 'ENABLED',
+        Targets: [
+          {
+            Arn: arnOf(cfn(testApp.stack.deadlineCheck.handler.function)),
+            Id: Match.anyValue(),
+            RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 },
+            DeadLetterConfig: { Arn: queueArn() },
+          },
+        ],
+      });
+    });
+
+    it('has a minute and 512 MB, and dead-letters runs that failed all its bounded retries', () => {
+      const fn = testApp.stack.deadlineCheck.handler;
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: 'index.handler',
+        Timeout: 60,
+        MemorySize: 512,
+        DeadLetterConfig: { TargetArn: queueArn() },
+        LoggingConfig: { LogGroup: ref(cfn(fn.logGroup)) },
+      });
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: ref(cfn(fn.function)),
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 7200,
+      });
+      expect(actionsOf(template, fn)).toContain('sqs:SendMessage');
+    });
+
+    it('may be invoked by its rule only', () => {
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: arnOf(cfn(testApp.stack.deadlineCheck.handler.function)),
+        Principal: 'events.amazonaws.com',
+        SourceArn: arnOf(cfn(testApp.stack.deadlineCheck.rule)),
+      });
+    });
+
+    it('dead-letters into an encrypted, TLS-only queue that only its rule and function write to', () => {
+      template.resourceCountIs('AWS::SQS::Queue', 1);
+      template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [ref(cfn(testApp.stack.deadlineCheck.deadLetters.queue))],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({
+              Effect: 'Allow',
+              Action: 'sqs:SendMessage',
+              Principal: { Service: 'events.amazonaws.com' },
+              Condition: { ArnEquals: { 'aws:SourceArn': arnOf(cfn(testApp.stack.deadlineCheck.rule)) } },
+            }),
+          ]),
+        },
+      });
+    });
+
+    it('raises an alarm as soon as a dead letter is waiting', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(testApp.stack.deadlineCheck.deadLetters.queue)), 'QueueName'] } }],
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+        EvaluationPeriods: 1,
+        TreatMissingData: 'notBreaching',
+      });
     });
   });
 
@@ -253,9 +435,36 @@ describe('dev stack (-c dev=true)', () => {
     });
   });
 
+  it('destroys its user pool without deletion protection', () => {
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtection: 'INACTIVE' }),
+    });
+  });
+
   it('destroys its log groups', () => {
     const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup') as Record<string, Resource>);
     expect(logGroups.map((logGroup) => logGroup.DeletionPolicy)).toEqual(logGroups.map(() => 'Delete'));
+  });
+});
+
+describe('checkSchedule context', () => {
+  it('replaces the default schedule (-c checkSchedule=rate(1 hour))', () => {
+    const testApp = createTestApp({ context: { checkSchedule: 'rate(1 hour)' } });
+    try {
+      Template.fromStack(testApp.stack).hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+    } finally {
+      testApp.dispose();
+    }
+  });
+
+  it('rejects anything but a cron(...) or rate(...) expression at synth time', () => {
+    const app = new App({ context: { checkSchedule: 'daily at six' } });
+    try {
+      expect(() => checkSchedule(app)).toThrow(/cron\(\.\.\.\) or rate\(\.\.\.\)/);
+    } finally {
+      rmSync(app.outdir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -51,7 +51,7 @@ describe('npm start', () => {
     const port = await freePort();
     const service = await startService(['--port', String(port), '--data', dataDirectory]);
 
-    expect(service.output()).toMatch(/Obligations\s+0 seeded, 3 already there/);
+    expect(service.output()).toMatch(/Reference\s+0 seeded, 8 already there/);
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
   }, 90_000);

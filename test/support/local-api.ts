@@ -1,19 +1,29 @@
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { routes } from '../../lambdas/handlers/http/routes.ts';
 import { startLocalApi } from '../../local/http-server.ts';
+import { openLocalIdentity } from '../../local/local-identity.ts';
 import { createTestTable } from './test-table.ts';
 
 /**
  * The API's real handlers behind the local API Gateway adapter, on a fresh table in DynamoDB
- * Local. Requests go over real HTTP on loopback.
+ * Local, with the local JWT authorizer. Requests go over real HTTP on loopback.
  */
 export const startTestApi = async () => {
   const table = await createTestTable();
-  const api = await startLocalApi({ routes, projectRoot: resolve(import.meta.dirname, '../..'), port: 0 });
-  const request = async (path: string, init?: RequestInit) => {
-    const response = await fetch(`${api.url}${path}`, init);
+  const identity = await openLocalIdentity(mkdtempSync(join(tmpdir(), 'sanctions-watch-identity-')));
+  const api = await startLocalApi({ routes, projectRoot: resolve(import.meta.dirname, '../..'), port: 0, identity });
+  const tokens = { admin: await identity.issue('ada-admin', { admin: true }), user: await identity.issue('uma-user', { admin: false }) };
+  const request = async (path: string, init?: RequestInit & { readonly as?: keyof typeof tokens }) => {
+    const headers = new Headers(init?.headers);
+    if (init?.as) headers.set('authorization', `Bearer ${tokens[init.as]}`);
+    const response = await fetch(`${api.url}${path}`, { ...init, headers });
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
   };
-  return { ...table, url: api.url, request, close: api.close };
+  /** Sends a JSON body as the given caller. */
+  const send = (method: string, path: string, body: unknown, as: keyof typeof tokens = 'admin') =>
+    request(path, { method, as, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { ...table, url: api.url, request, send, close: api.close };
 };

@@ -1,4 +1,5 @@
-import type { ObligationCatalogue } from '../ports.ts';
+import type { Catalogue, MetricCatalogue, ObligationCatalogue } from '../ports.ts';
+import { seedMetrics } from '../reference/metrics.ts';
 import { seedObligations } from '../reference/obligations.ts';
 
 export interface SeedOutcome {
@@ -6,14 +7,18 @@ export interface SeedOutcome {
   readonly existing: readonly string[];
 }
 
+const ensureAll = async <T extends { readonly id: string }>(catalogue: Catalogue<T>, items: readonly T[]) =>
+  Promise.all(items.map(async (item) => ({ id: item.id, outcome: await catalogue.ensure(item) })));
+
 /**
- * Puts the seed obligations into the catalogue. Safe to run on every deploy and start: an
- * obligation already there, perhaps edited by an admin, is left alone.
+ * Puts the seed obligations and metrics into their catalogues. Safe to run on every deploy and
+ * start: an entry already there, perhaps edited by an admin, is left alone.
  */
-export const seedReferenceData = async (catalogue: ObligationCatalogue): Promise<SeedOutcome> => {
-  const outcomes = await Promise.all(
-    seedObligations.map(async (obligation) => ({ id: obligation.id, outcome: await catalogue.ensure(obligation) })),
-  );
+export const seedReferenceData = async (catalogues: {
+  readonly obligations: ObligationCatalogue;
+  readonly metrics: MetricCatalogue;
+}): Promise<SeedOutcome> => {
+  const outcomes = [...(await ensureAll(catalogues.obligations, seedObligations)), ...(await ensureAll(catalogues.metrics, seedMetrics))];
   return {
     created: outcomes.filter((o) => o.outcome === 'created').map((o) => o.id),
     existing: outcomes.filter((o) => o.outcome === 'exists').map((o) => o.id),

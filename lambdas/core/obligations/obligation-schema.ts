@@ -1,17 +1,5 @@
 import * as z from 'zod/mini';
-import '../validation/zod-messages.ts';
-import { parseIsoDate, type IsoDate } from '../time/calendar-date.ts';
-
-export const slugSchema = z
-  .string()
-  .check(z.maxLength(64), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "2397-p8-midterm"'));
-
-export const isoDateSchema = z.pipe(
-  z.string().check(z.refine((raw) => parseIsoDate(raw) !== undefined, 'must be a calendar date in the form YYYY-MM-DD')),
-  z.transform((raw) => raw as IsoDate),
-);
-
-const text = (max: number, min = 1) => z.string().check(z.minLength(min), z.maxLength(max));
+import { isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
 
 /** The shape of an obligation wherever it comes from: an admin's request or a stored item. */
 export const obligationSchema = z.object({

@@ -1,14 +1,24 @@
 import { invalidInput, notFound } from '../errors.ts';
-import { byDeadline, type Obligation } from '../obligations/obligation.ts';
-import type { CustomGroupStore, ObligationCatalogue } from '../ports.ts';
+import type { Figure } from '../figures/figure.ts';
+import type { CustomGroupStore, ObligationCatalogue, StateRecords } from '../ports.ts';
+import type { Report } from '../reports/report.ts';
+import type { ObligationStatus } from '../status/obligation-status.ts';
+import { buildStatusBoard, type ObligationColumn } from '../status/status-board.ts';
+import { endOfUtcDay, type IsoDate } from '../time/calendar-date.ts';
+import type { Clock } from '../time/clock.ts';
 import { groupsOfState, type Group } from '../reference/groups.ts';
 import { memberStates, parseStateCode, type MemberState } from '../reference/member-states.ts';
 import { findGroup, type GroupSummary } from './group-directory.ts';
 
 export interface StateProfile {
   readonly state: MemberState;
+  /** As of when the statuses were evaluated. */
+  readonly asOf: IsoDate;
   readonly groups: readonly Pick<GroupSummary, 'id' | 'name' | 'kind'>[];
-  readonly obligations: readonly Pick<Obligation, 'id' | 'resolution' | 'paragraph' | 'title' | 'kind' | 'dueDate'>[];
+  /** Obligations on this state, earliest deadline first, each with its status and the reports. */
+  readonly obligations: readonly (ObligationColumn['obligation'] & ObligationStatus & { readonly reports: readonly Report[] })[];
+  /** The latest figure of every metric reported for this state. */
+  readonly figures: readonly Figure[];
 }
 
 /** Resolves a path's state code (alpha-2 or alpha-3, any case) or says exactly what is wrong. */
@@ -31,23 +41,35 @@ export const listStates = async (
   return memberStates.filter((state) => members.has(state.alpha2));
 };
 
-const appliesTo = (obligation: Obligation, groupIds: ReadonlySet<string>): boolean =>
-  obligation.appliesTo.scope === 'all' || groupIds.has(obligation.appliesTo.groupId);
+export interface StateProfileDependencies {
+  readonly clock: Clock;
+  readonly customGroups: CustomGroupStore;
+  readonly obligations: ObligationCatalogue;
+  readonly stateRecords: StateRecords;
+}
 
-export const describeState = async (
-  rawCode: string,
-  deps: { readonly customGroups: CustomGroupStore; readonly obligations: ObligationCatalogue },
-): Promise<StateProfile> => {
+/** `GET /states/{code}`: the state, its groups, where it stands on each obligation, its latest figures. */
+export const describeState = async (rawCode: string, asOf: IsoDate | undefined, deps: StateProfileDependencies): Promise<StateProfile> => {
   const state = findState(rawCode);
-  const [custom, obligations] = await Promise.all([deps.customGroups.list(), deps.obligations.list()]);
+  const [custom, obligations, reports, figures] = await Promise.all([
+    deps.customGroups.list(),
+    deps.obligations.list(),
+    deps.stateRecords.reportsOf(state.alpha2),
+    deps.stateRecords.latestFiguresOf(state.alpha2),
+  ]);
   const groups: Group[] = [...groupsOfState(state.alpha2), ...custom.filter((g) => g.members.includes(state.alpha2))];
-  const groupIds = new Set(groups.map((group) => group.id));
+  const groupIds: ReadonlySet<string> = new Set(groups.map((group) => group.id));
+  const at = asOf === undefined ? deps.clock.now() : endOfUtcDay(asOf);
+  const board = buildStatusBoard({ at, obligations, states: [state], groupIdsOfState: () => groupIds, reports, remaining: figures });
   return {
     state,
+    asOf: board.asOf,
     groups: groups.map(({ id, name, kind }) => ({ id, name, kind })),
-    obligations: obligations
-      .filter((obligation) => appliesTo(obligation, groupIds))
-      .sort(byDeadline)
-      .map(({ id, resolution, paragraph, title, kind, dueDate }) => ({ id, resolution, paragraph, title, kind, dueDate })),
+    obligations: board.obligations.flatMap(({ obligation, states: [standing] }) =>
+      !standing || standing.status.status === 'not-applicable'
+        ? []
+        : [{ ...obligation, ...standing.status, reports: reports.filter((report) => report.obligationId === obligation.id) }],
+    ),
+    figures,
   };
 };

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import '../validation/zod-messages.ts';
-import { slugSchema } from '../obligations/obligation-schema.ts';
+import { slugSchema } from '../validation/common-schemas.ts';
 
 /** An admin-defined group, as an admin sends it and as it is stored. */
 export const customGroupSchema = z.object({

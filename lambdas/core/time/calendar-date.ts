@@ -59,3 +59,6 @@ export const daysBetween = (from: IsoDate, to: IsoDate): number => {
   const [ty, tm, td] = parts(to);
   return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000);
 };
+
+/** The last instant of a UTC day: "as of 2019-12-16" counts everything that happened that day. */
+export const endOfUtcDay = (date: IsoDate): Date => new Date(`${date}T23:59:59.999Z`);

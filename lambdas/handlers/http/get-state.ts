@@ -1,12 +1,14 @@
+import * as z from 'zod/mini';
 import { describeState } from '../../core/queries/state-directory.ts';
+import { isoDateSchema } from '../../core/validation/common-schemas.ts';
 import { tableDependencies } from '../table-dependencies.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { pathParameter, queryParameters } from './request-input.ts';
 
 const dependencies = tableDependencies();
 
-/** GET /states/{code} — one state (alpha-2 or alpha-3), its groups and the obligations on it. */
+/** GET /states/{code}[?asOf=YYYY-MM-DD] — a state, its groups, its standing on each obligation, its latest figures. */
 export const handler = httpHandler(async (event) => {
-  queryParameters(event, {});
-  return ok(await describeState(pathParameter(event, 'code'), dependencies));
+  const { asOf } = queryParameters(event, { asOf: z.optional(isoDateSchema) });
+  return ok(await describeState(pathParameter(event, 'code'), asOf, dependencies));
 });

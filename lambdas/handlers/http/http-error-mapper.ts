@@ -4,7 +4,13 @@ import { DomainError, type DomainErrorKind } from '../../core/errors.ts';
 import { logger } from '../../adapters/logger.ts';
 import { jsonResponse } from './json-response.ts';
 
-const statusByKind: Record<DomainErrorKind, number> = { 'invalid-input': 400, 'not-found': 404, conflict: 409 };
+const statusByKind: Record<DomainErrorKind, number> = {
+  'invalid-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+};
 
 /**
  * The one place where errors become HTTP answers: a DomainError becomes its 4xx with

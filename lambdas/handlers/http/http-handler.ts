@@ -10,6 +10,7 @@ export interface HttpResult {
 }
 
 export const ok = (body: unknown): HttpResult => ({ status: 200, body });
+export const created = (body: unknown): HttpResult => ({ status: 201, body });
 
 /**
  * Wraps a route's use of the core in the middleware every HTTP function shares: request-scoped

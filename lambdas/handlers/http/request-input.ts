@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import '../../core/validation/zod-messages.ts';
-import { invalidInput } from '../../core/errors.ts';
+import { invalidInput, type DomainError } from '../../core/errors.ts';
 
 /** A path parameter that the route's path declares; API Gateway always fills it in. */
 export const pathParameter = (event: APIGatewayProxyEventV2, name: string): string => {
@@ -20,11 +20,40 @@ export const queryParameters = <Shape extends z.core.$ZodLooseShape>(
 ): z.infer<z.ZodMiniObject<Shape, z.core.$strict>> => {
   const parsed = z.strictObject(shape).safeParse(event.queryStringParameters ?? {});
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.code === 'unrecognized_keys' ? issue.keys[0] : issue?.path.join('.');
-  const message =
-    issue?.code === 'unrecognized_keys'
-      ? `Unknown query parameter "${field ?? ''}"; this route accepts: ${Object.keys(shape).join(', ') || 'none'}`
-      : `Query parameter "${field ?? ''}" ${issue?.message ?? 'is invalid'}`;
-  throw invalidInput(field ?? 'query', message);
+  throw invalidFrom(parsed.error, 'query parameter');
+};
+
+/** Generous for a report with its figures; anything larger is a mistake, not data. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Turns zod's first issue into a 400 naming the field by its dotted path, e.g. `figures.0.asOf`. */
+const invalidFrom = (error: z.core.$ZodError, noun: 'field' | 'query parameter'): DomainError => {
+  const issue = error.issues[0];
+  const path = (issue?.path ?? []).map(String);
+  if (issue?.code === 'unrecognized_keys') {
+    const field = [...path, issue.keys[0] ?? ''].join('.');
+    return invalidInput(field, `Unknown ${noun} "${field}"`);
+  }
+  const field = path.join('.') || 'body';
+  return invalidInput(field, `${noun === 'field' ? 'Field' : 'Query parameter'} "${field}" ${issue?.message ?? 'is invalid'}`);
+};
+
+/** Parses the JSON body against the route's schema: non-JSON, oversize or invalid bodies are a 400 naming the field. */
+export const jsonBody = <T>(event: APIGatewayProxyEventV2, schema: z.ZodMiniType<T>, options: { readonly optional?: boolean } = {}): T => {
+  const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw invalidInput('body', `The body is larger than ${MAX_BODY_BYTES} bytes`);
+  let parsed: unknown;
+  if (raw.trim() === '') {
+    if (!options.optional) throw invalidInput('body', 'A JSON body is required');
+    parsed = {};
+  } else {
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      throw invalidInput('body', 'The body is not valid JSON');
+    }
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) throw invalidFrom(result.error, 'field');
+  return result.data;
 };

@@ -12,7 +12,10 @@ export interface RouteDefinition {
   readonly entry: string;
   /** What the function may do with the table. */
   readonly tableAccess: 'read' | 'read-write';
-  /** Public routes serve reference data and need no token. */
+  /**
+   * public: no token (read-only public data). user: a valid token. admin: a valid token whose
+   * `cognito:groups` claim holds `admins`; the handler checks the group, the authorizer the token.
+   */
   readonly auth: 'public' | 'user' | 'admin';
 }
 
@@ -27,7 +30,20 @@ const route = (
 export const routes: readonly RouteDefinition[] = [
   route('list-states', 'GET', '/states', 'read', 'public'),
   route('get-state', 'GET', '/states/{code}', 'read', 'public'),
+  route('record-report', 'POST', '/states/{code}/reports', 'read-write', 'admin'),
+  route('list-state-figures', 'GET', '/states/{code}/figures', 'read', 'public'),
+  route('get-figure-history', 'GET', '/states/{code}/figures/{metric}', 'read', 'public'),
+  route('record-figure', 'PUT', '/states/{code}/figures/{metric}', 'read-write', 'admin'),
   route('list-groups', 'GET', '/groups', 'read', 'public'),
   route('get-group', 'GET', '/groups/{id}', 'read', 'public'),
   route('list-obligations', 'GET', '/obligations', 'read', 'public'),
+  route('create-obligation', 'POST', '/obligations', 'read-write', 'admin'),
+  route('list-metrics', 'GET', '/metrics', 'read', 'public'),
+  route('create-metric', 'POST', '/metrics', 'read-write', 'admin'),
+  route('get-status-board', 'GET', '/status', 'read', 'public'),
+  route('list-alerts', 'GET', '/alerts', 'read', 'public'),
+  route('run-check', 'POST', '/checks', 'read-write', 'admin'),
 ];
+
+/** Functions that no route invokes: the schedule and CloudFormation do. */
+export const scheduledDeadlineCheckEntry = 'lambdas/handlers/scheduled-deadline-check.ts';

@@ -1,0 +1,103 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import { alertEventTypes, type AlertEvent } from '../../core/alerts/alert-event.ts';
+import type { AlertEventStore, AlertQuery } from '../../core/ports.ts';
+import { parseStoredItem } from './stored-item.ts';
+
+const storedAlertEventSchema = z.object({
+  id: z.string(),
+  type: z.enum(alertEventTypes),
+  at: z.string(),
+  state: z.optional(z.string()),
+  obligationId: z.optional(z.string()),
+  metric: z.optional(z.string()),
+  data: z.record(z.string(), z.unknown()),
+  dedupKey: z.string(),
+});
+
+const byState = (state: string) => `ALERTS#STATE#${state}`;
+const byType = (type: string) => `ALERTS#TYPE#${type}`;
+/** Sort key on both indexes: time first, so a range on it is a time window. */
+const timeKey = (event: Pick<AlertEvent, 'at' | 'id'>) => `${event.at}#${event.id}`;
+
+/**
+ * Alert events: `EVENT#<id>` where the id is derived from the dedup key, so a conditional put is
+ * the exactly-once gate. GSI1 finds a state's events by time, GSI2 a type's.
+ */
+export class DynamoAlertEventStore implements AlertEventStore {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.#client = client;
+    this.#tableName = tableName;
+  }
+
+  async putIfAbsent(event: AlertEvent): Promise<boolean> {
+    try {
+      await this.#client.send(
+        new PutCommand({
+          TableName: this.#tableName,
+          Item: {
+            PK: `EVENT#${event.id}`,
+            SK: 'EVENT',
+            itemType: 'alert-event',
+            ...(event.state ? { GSI1PK: byState(event.state), GSI1SK: timeKey(event) } : {}),
+            GSI2PK: byType(event.type),
+            GSI2SK: timeKey(event),
+            ...event,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async list(query: AlertQuery): Promise<{ readonly events: AlertEvent[]; readonly next?: string }> {
+    const lanes = query.state
+      ? [{ index: 'GSI1', partition: byState(query.state), filterType: query.type }]
+      : (query.type ? [query.type] : alertEventTypes).map((type) => ({ index: 'GSI2', partition: byType(type), filterType: undefined }));
+    const pages = await Promise.all(lanes.map((lane) => this.#readLane(lane, query)));
+    const events = pages
+      .flat()
+      .sort((a, b) => timeKey(a).localeCompare(timeKey(b)))
+      .slice(0, query.limit);
+    // A full page may have more behind it; the cursor is the last event's sort key.
+    const last = events.at(-1);
+    return { events, ...(events.length === query.limit && last ? { next: timeKey(last) } : {}) };
+  }
+
+  /** Up to `limit` events of one index partition after the cursor (or since `since`), oldest first. */
+  async #readLane(lane: { index: string; partition: string; filterType: string | undefined }, query: AlertQuery): Promise<AlertEvent[]> {
+    const pk = `${lane.index}PK`;
+    const sk = `${lane.index}SK`;
+    const [condition, bound] = query.after ? [`${sk} > :bound`, query.after] : query.since ? [`${sk} >= :bound`, query.since] : [undefined, undefined];
+    const events: AlertEvent[] = [];
+    let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const page = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#tableName,
+          IndexName: lane.index,
+          KeyConditionExpression: `${pk} = :pk${condition ? ` AND ${condition}` : ''}`,
+          ...(lane.filterType ? { FilterExpression: '#type = :type', ExpressionAttributeNames: { '#type': 'type' } } : {}),
+          ExpressionAttributeValues: {
+            ':pk': lane.partition,
+            ...(bound === undefined ? {} : { ':bound': bound }),
+            ...(lane.filterType ? { ':type': lane.filterType } : {}),
+          },
+          Limit: query.limit,
+          ExclusiveStartKey,
+        }),
+      );
+      events.push(...(page.Items ?? []).map((item) => parseStoredItem(storedAlertEventSchema, item)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey && events.length < query.limit);
+    return events.slice(0, query.limit);
+  }
+}

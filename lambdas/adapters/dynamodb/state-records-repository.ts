@@ -1,0 +1,218 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type * as z from 'zod/mini';
+import { conflict } from '../../core/errors.ts';
+import type { Figure } from '../../core/figures/figure.ts';
+import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
+import type { StateRecords } from '../../core/ports.ts';
+import type { Report } from '../../core/reports/report.ts';
+import { storedReportSchema } from '../../core/reports/report-schema.ts';
+import { queryAll } from './query-all.ts';
+import { parseStoredItem, type ItemKey } from './stored-item.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const statePartition = (state: string) => `STATE#${state}`;
+const reportKey = (report: Pick<Report, 'state' | 'obligationId' | 'reportDate'>): ItemKey => ({
+  PK: statePartition(report.state),
+  SK: `REPORT#${report.obligationId}#${report.reportDate}`,
+});
+const latestKey = (state: string, metric: string): ItemKey => ({ PK: statePartition(state), SK: `LATEST#${metric}` });
+/** GSI1 partition that lists every state's latest value of one metric. */
+const latestIndexPartition = (metric: string) => `LATEST#${metric}`;
+/** GSI1 partition that lists every report of every state. */
+const REPORT_INDEX_PARTITION = 'REPORT';
+/** A figure write races another only this often before we give up and let the caller retry. */
+const MAX_ATTEMPTS = 3;
+
+const figureFields = (figure: Figure) => storedFigureSchema.parse(figure);
+
+/**
+ * Reports and figures, kept in each state's partition:
+ * - `REPORT#<obligation>#<reportDate>`: a report (also on GSI1 `REPORT`, for the board and checker);
+ * - `FIGURE#<metric>#<asOf>#<recordedAt>`: every figure ever recorded (the history);
+ * - `LATEST#<metric>`: the figure with the latest `asOf` (also on GSI1 `LATEST#<metric>`).
+ * Writes go in one transaction, so a report never lands without its figures or the reverse.
+ */
+export class DynamoStateRecords implements StateRecords {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.#client = client;
+    this.#tableName = tableName;
+  }
+
+  recordReport(report: Report, figures: readonly Figure[]): Promise<{ readonly latest: readonly boolean[] }> {
+    const reportItem: TransactItem = {
+      Put: {
+        TableName: this.#tableName,
+        Item: {
+          ...reportKey(report),
+          itemType: 'report',
+          GSI1PK: REPORT_INDEX_PARTITION,
+          GSI1SK: `${report.obligationId}#${report.state}#${report.reportDate}`,
+          ...storedReportSchema.parse(report),
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+    return this.#writeFigures(figures, [reportItem], () =>
+      conflict(
+        'report-exists',
+        `${report.state} already has a report on ${report.obligationId} dated ${report.reportDate}`,
+        'reportDate',
+      ),
+    );
+  }
+
+  recordFigures(figures: readonly Figure[]): Promise<{ readonly latest: readonly boolean[] }> {
+    return this.#writeFigures(figures, [], undefined);
+  }
+
+  /**
+   * Writes the figures' history items and, where a figure is newer than the stored latest, the
+   * latest item, conditioned on nothing newer having arrived since it was read. A lost race is
+   * retried with a fresh read; a failed condition on one of `leading` is the caller's conflict.
+   */
+  async #writeFigures(
+    figures: readonly Figure[],
+    leading: readonly TransactItem[],
+    leadingConflict: (() => Error) | undefined,
+  ): Promise<{ readonly latest: readonly boolean[] }> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.#currentLatest(figures);
+      const winners = newestPerMetric(figures, current);
+      const transactItems: TransactItem[] = [
+        ...leading,
+        ...figures.map((figure) => ({
+          Put: {
+            TableName: this.#tableName,
+            Item: {
+              PK: statePartition(figure.state),
+              SK: `FIGURE#${figure.metric}#${figure.asOf}#${figure.recordedAt}`,
+              itemType: 'figure',
+              ...figureFields(figure),
+            },
+          },
+        })),
+        ...[...winners.values()].map((figure) => ({
+          Put: {
+            TableName: this.#tableName,
+            Item: {
+              ...latestKey(figure.state, figure.metric),
+              itemType: 'figure-latest',
+              GSI1PK: latestIndexPartition(figure.metric),
+              GSI1SK: figure.state,
+              ...figureFields(figure),
+            },
+            ConditionExpression: 'attribute_not_exists(PK) OR asOf <= :asOf',
+            ExpressionAttributeValues: { ':asOf': figure.asOf },
+          },
+        })),
+      ];
+      try {
+        await this.#client.send(new TransactWriteCommand({ TransactItems: transactItems }));
+        return { latest: figures.map((figure) => winners.get(metricKey(figure)) === figure) };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        const failedLeading = reasons.slice(0, leading.length).some((reason) => reason.Code === 'ConditionalCheckFailed');
+        if (failedLeading && leadingConflict) throw leadingConflict();
+        const lostRace = reasons.slice(leading.length).some((reason) => reason.Code === 'ConditionalCheckFailed');
+        if (!lostRace || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** The stored latest `asOf` per state and metric that the figures touch. */
+  async #currentLatest(figures: readonly Figure[]): Promise<Map<string, string>> {
+    const keys = [...new Map(figures.map((f) => [metricKey(f), latestKey(f.state, f.metric)])).values()];
+    const found = new Map<string, string>();
+    if (keys.length === 0) return found;
+    let pending: Record<string, unknown>[] | undefined = keys.map((key) => ({ ...key }));
+    while (pending && pending.length > 0) {
+      const response: BatchGetCommandOutput = await this.#client.send(
+        new BatchGetCommand({ RequestItems: { [this.#tableName]: { Keys: pending, ProjectionExpression: 'PK, SK, asOf' } } }),
+      );
+      for (const item of response.Responses?.[this.#tableName] ?? []) {
+        const state = String(item.PK).slice('STATE#'.length);
+        const metric = String(item.SK).slice('LATEST#'.length);
+        found.set(`${state}|${metric}`, String(item.asOf));
+      }
+      pending = response.UnprocessedKeys?.[this.#tableName]?.Keys;
+    }
+    return found;
+  }
+
+  async reportsOf(state: string): Promise<Report[]> {
+    return this.#queryParsed(storedReportSchema, this.#partitionPrefix(state, 'REPORT#'));
+  }
+
+  async latestFiguresOf(state: string): Promise<Figure[]> {
+    return this.#queryParsed(storedFigureSchema, this.#partitionPrefix(state, 'LATEST#'));
+  }
+
+  async figureHistory(state: string, metric: string): Promise<Figure[]> {
+    return this.#queryParsed(storedFigureSchema, {
+      ...this.#partitionPrefix(state, `FIGURE#${metric}#`),
+      ScanIndexForward: false,
+    });
+  }
+
+  async allReports(): Promise<Report[]> {
+    return this.#queryParsed(storedReportSchema, {
+      TableName: this.#tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': REPORT_INDEX_PARTITION },
+    });
+  }
+
+  async latestFiguresFor(metric: string): Promise<Figure[]> {
+    return this.#queryParsed(storedFigureSchema, {
+      TableName: this.#tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': latestIndexPartition(metric) },
+    });
+  }
+
+  #partitionPrefix(state: string, prefix: string): QueryCommandInput {
+    return {
+      TableName: this.#tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': statePartition(state), ':prefix': prefix },
+    };
+  }
+
+  async #queryParsed<T>(schema: z.ZodMiniType<T>, input: QueryCommandInput): Promise<T[]> {
+    return (await queryAll(this.#client, input)).map((item) => parseStoredItem(schema, item));
+  }
+}
+
+const metricKey = (figure: Pick<Figure, 'state' | 'metric'>) => `${figure.state}|${figure.metric}`;
+
+/**
+ * Per state and metric, the figure that becomes the latest: the one with the latest `asOf`
+ * among those written now (the last one given wins a tie), if it is not older than the stored one.
+ */
+const newestPerMetric = (figures: readonly Figure[], storedAsOf: ReadonlyMap<string, string>): Map<string, Figure> => {
+  const winners = new Map<string, Figure>();
+  for (const figure of figures) {
+    const key = metricKey(figure);
+    const best = winners.get(key);
+    if (best && best.asOf > figure.asOf) continue;
+    const stored = storedAsOf.get(key);
+    if (stored !== undefined && stored > figure.asOf) continue;
+    winners.set(key, figure);
+  }
+  return winners;
+};

@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+import type { IsoDate } from '../time/calendar-date.ts';
+
+/**
+ * The event id for a dedup key: base64url of the first 16 bytes of its SHA-256, 22 characters.
+ * Derived rather than random so a retried run produces the same id for the same fact.
+ */
+export const alertEventId = (dedupKey: string): string =>
+  createHash('sha256').update(dedupKey, 'utf8').digest().subarray(0, 16).toString('base64url');
+
+/**
+ * The one spelling of each dedup key. Every key carries the due date, so moving a deadline
+ * makes its alerts new facts instead of duplicates of the old ones.
+ */
+export const dedupKeys = {
+  deadlineApproaching: (obligationId: string, dueDate: IsoDate, threshold: number): string =>
+    `deadline.approaching:${obligationId}:${dueDate}:${threshold}`,
+  reportOverdue: (obligationId: string, dueDate: IsoDate, alpha2: string): string =>
+    `report.overdue:${obligationId}:${dueDate}:${alpha2}`,
+  deadlinePassed: (obligationId: string, dueDate: IsoDate): string => `deadline.passed:${obligationId}:${dueDate}`,
+} as const;

@@ -1,0 +1,27 @@
+/** The five things subscribers are alerted about. */
+export const alertEventTypes = [
+  'deadline.approaching',
+  'report.overdue',
+  'deadline.passed',
+  'report.received',
+  'figure.changed',
+] as const;
+
+export type AlertEventType = (typeof alertEventTypes)[number];
+
+/**
+ * One alert, whoever detected it (the deadline checker or the stream processor). `dedupKey` is
+ * deterministic: the same fact always yields the same key, and the store writes each key once,
+ * which is what makes emission exactly-once. `id` is derived from the key.
+ */
+export interface AlertEvent {
+  readonly id: string;
+  readonly type: AlertEventType;
+  /** ISO-8601 instant the event was detected as of (the checker's "now"). */
+  readonly at: string;
+  readonly state?: string;
+  readonly obligationId?: string;
+  readonly metric?: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly dedupKey: string;
+}

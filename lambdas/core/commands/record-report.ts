@@ -1,0 +1,70 @@
+import { invalidInput } from '../errors.ts';
+import type { Figure } from '../figures/figure.ts';
+import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue, StateRecords } from '../ports.ts';
+import { findState } from '../queries/state-directory.ts';
+import { groupMembership } from '../reference/group-membership.ts';
+import type { Report } from '../reports/report.ts';
+import type { ReportInput } from '../reports/report-schema.ts';
+import { utcDateOf, type IsoDate } from '../time/calendar-date.ts';
+import type { Clock } from '../time/clock.ts';
+import { figureFromInput, findMetric } from './figure-from-input.ts';
+
+export interface RecordReportDependencies {
+  readonly clock: Clock;
+  readonly obligations: ObligationCatalogue;
+  readonly metrics: MetricCatalogue;
+  readonly customGroups: CustomGroupStore;
+  readonly stateRecords: StateRecords;
+}
+
+/** Dates on a report must not be in the future, nor come before the date the report bears. */
+const checkDates = (input: ReportInput, today: IsoDate): void => {
+  if (input.reportDate > today) throw invalidInput('reportDate', `${input.reportDate} is in the future`);
+  for (const field of ['receivedOn', 'publishedOn'] as const) {
+    const date = input[field];
+    if (date === undefined) continue;
+    if (date > today) throw invalidInput(field, `${date} is in the future`);
+    if (date < input.reportDate) throw invalidInput(field, `${date} is before the report's date ${input.reportDate}`);
+  }
+};
+
+/** `POST /states/{code}/reports`: records a state's report, and the figures it gives, all or nothing. */
+export const recordReport = async (
+  rawCode: string,
+  input: ReportInput,
+  deps: RecordReportDependencies,
+): Promise<{ readonly report: Report; readonly figures: readonly (Figure & { readonly latest: boolean })[] }> => {
+  const state = findState(rawCode);
+  const now = deps.clock.now();
+  const today = utcDateOf(now);
+  checkDates(input, today);
+
+  const obligation = await deps.obligations.get(input.obligationId);
+  if (!obligation) throw invalidInput('obligationId', `Unknown obligation "${input.obligationId}"; GET /obligations lists them`);
+  if (obligation.kind !== 'report') {
+    throw invalidInput('obligationId', `${obligation.id} is an action, not a report: record its progress as figures (PUT /states/${state.alpha2}/figures/{metric})`);
+  }
+  if (obligation.appliesTo.scope === 'group') {
+    const groupsOf = groupMembership(await deps.customGroups.list());
+    if (!groupsOf(state.alpha2).has(obligation.appliesTo.groupId)) {
+      throw invalidInput('obligationId', `${obligation.id} applies to the group ${obligation.appliesTo.groupId}, which ${state.name} is not in`);
+    }
+  }
+
+  const recordedAt = now.toISOString();
+  const { figures: figureInputs = [], ...reportFields } = input;
+  const figures = await Promise.all(
+    figureInputs.map(async ({ metric: metricId, ...figure }, index) =>
+      figureFromInput(figure, {
+        state: state.alpha2,
+        metric: await findMetric(deps.metrics, metricId, `figures.${index}.metric`),
+        today,
+        recordedAt,
+        fieldPrefix: `figures.${index}.`,
+      }),
+    ),
+  );
+  const report: Report = { ...reportFields, state: state.alpha2, recordedAt };
+  const { latest } = await deps.stateRecords.recordReport(report, figures);
+  return { report, figures: figures.map((figure, index) => ({ ...figure, latest: latest[index] === true })) };
+};

@@ -1,0 +1,39 @@
+import type { AlertEvent } from '../alerts/alert-event.ts';
+import { deriveDeadlineEvents } from '../checks/deadline-events.ts';
+import type { AlertEventStore, AlertPublisher, CheckerMemoryStore } from '../ports.ts';
+import { loadStandingData, type StandingDependencies } from '../queries/standing-data.ts';
+import { memberStates } from '../reference/member-states.ts';
+import { mapWithConcurrency } from '../map-with-concurrency.ts';
+
+/** Conditional puts in flight at once; the first run after a deadline stores one event per state. */
+const PUT_CONCURRENCY = 25;
+
+export interface DeadlineCheckDependencies extends StandingDependencies {
+  readonly checkerMemory: CheckerMemoryStore;
+  readonly alertEvents: AlertEventStore;
+  readonly alertPublisher: AlertPublisher;
+}
+
+export interface DeadlineCheckOutcome {
+  readonly at: string;
+  /** Events this run stored first; a concurrent run's share is not here. */
+  readonly emitted: readonly AlertEvent[];
+  /** Events this run found due that another run had stored already. */
+  readonly alreadyStored: number;
+}
+
+/**
+ * The scheduled deadline check as of `at`: works out the deadline alerts due, stores each once
+ * (the conditional put on its dedup key decides), remembers what was announced, and hands the
+ * new events to delivery. Re-running the same or an earlier day emits nothing new.
+ */
+export const runDeadlineCheck = async (at: Date, deps: DeadlineCheckDependencies): Promise<DeadlineCheckOutcome> => {
+  const [data, memory] = await Promise.all([loadStandingData(deps), deps.checkerMemory.list()]);
+  const derived = deriveDeadlineEvents({ ...data, at, states: memberStates, memory });
+  const stored = await mapWithConcurrency(derived.events, PUT_CONCURRENCY, async (event) => ((await deps.alertEvents.putIfAbsent(event)) ? event : undefined));
+  const emitted = stored.filter((event) => event !== undefined);
+  // Remembered only once the events are stored: a crash in between makes the next run try the puts again, which the dedup keys absorb.
+  await deps.checkerMemory.remember(derived.memory);
+  await deps.alertPublisher.publish(emitted);
+  return { at: at.toISOString(), emitted, alreadyStored: derived.events.length - emitted.length };
+};

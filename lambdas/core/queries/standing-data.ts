@@ -1,0 +1,24 @@
+import { WORKERS_REMAINING } from '../figures/figure.ts';
+import type { CustomGroupStore, ObligationCatalogue, StateRecords } from '../ports.ts';
+import { groupMembership } from '../reference/group-membership.ts';
+
+export interface StandingDependencies {
+  readonly obligations: ObligationCatalogue;
+  readonly customGroups: CustomGroupStore;
+  readonly stateRecords: StateRecords;
+}
+
+/**
+ * Everything needed to know where all 193 states stand, in a handful of Query pages: the
+ * catalogue, admins' groups, every report, and every latest `workers.remaining`. Never one request
+ * per state or per obligation.
+ */
+export const loadStandingData = async (deps: StandingDependencies) => {
+  const [obligations, customGroups, reports, remaining] = await Promise.all([
+    deps.obligations.list(),
+    deps.customGroups.list(),
+    deps.stateRecords.allReports(),
+    deps.stateRecords.latestFiguresFor(WORKERS_REMAINING),
+  ]);
+  return { obligations, customGroups, groupIdsOfState: groupMembership(customGroups), reports, remaining };
+};

@@ -1,0 +1,37 @@
+import { invalidInput } from '../errors.ts';
+import { memberStates } from '../reference/member-states.ts';
+import { buildStatusBoard, type StatusBoard } from '../status/status-board.ts';
+import { endOfUtcDay, type IsoDate } from '../time/calendar-date.ts';
+import type { Clock } from '../time/clock.ts';
+import { findGroup } from './group-directory.ts';
+import { loadStandingData, type StandingDependencies } from './standing-data.ts';
+
+export interface StatusBoardQuery {
+  /** The day to evaluate (its last instant); now when absent. */
+  readonly asOf?: IsoDate;
+  readonly obligation?: string;
+  readonly group?: string;
+}
+
+/** `GET /status`: per obligation, counts by status and the overdue states, for all states or one group. */
+export const statusBoard = async (
+  query: StatusBoardQuery,
+  deps: StandingDependencies & { readonly clock: Clock },
+): Promise<StatusBoard & { readonly group?: string }> => {
+  const [data, group] = await Promise.all([
+    loadStandingData(deps),
+    query.group === undefined ? undefined : findGroup(query.group, deps.customGroups, 'group'),
+  ]);
+  const obligations = query.obligation === undefined ? data.obligations : data.obligations.filter((o) => o.id === query.obligation);
+  if (obligations.length === 0) {
+    throw invalidInput('obligation', `Unknown obligation "${query.obligation ?? ''}"; GET /obligations lists them`);
+  }
+  const members = group && new Set(group.members);
+  const board = buildStatusBoard({
+    ...data,
+    at: query.asOf === undefined ? deps.clock.now() : endOfUtcDay(query.asOf),
+    obligations,
+    states: members ? memberStates.filter((state) => members.has(state.alpha2)) : memberStates,
+  });
+  return group ? { group: group.id, ...board } : board;
+};

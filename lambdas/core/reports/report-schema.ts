@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+import { reportFigureInputSchema } from '../figures/figure-schema.ts';
+import { httpsUrlSchema, isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
+
+/** `POST /states/{code}/reports`: a report and, optionally, the figures it gives. */
+export const reportInputSchema = z.strictObject({
+  obligationId: slugSchema,
+  reportDate: isoDateSchema,
+  receivedOn: z.optional(isoDateSchema),
+  publishedOn: z.optional(isoDateSchema),
+  public: z._default(z.boolean(), true),
+  symbol: z.optional(text(64)),
+  url: z.optional(httpsUrlSchema),
+  note: z.optional(text(2000)),
+  figures: z.optional(z.array(reportFigureInputSchema).check(z.maxLength(50))),
+});
+
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
+/** A report as it is stored and read back. */
+export const storedReportSchema = z.object({
+  state: z.string().check(z.regex(/^[A-Z]{2}$/)),
+  obligationId: slugSchema,
+  reportDate: isoDateSchema,
+  receivedOn: z.optional(isoDateSchema),
+  publishedOn: z.optional(isoDateSchema),
+  public: z.boolean(),
+  symbol: z.optional(z.string()),
+  url: z.optional(z.string()),
+  note: z.optional(z.string()),
+  recordedAt: z.string(),
+});

@@ -1,0 +1,32 @@
+import type { IsoDate } from '../time/calendar-date.ts';
+
+/**
+ * Where a state stands on one obligation at one instant.
+ * Report obligations: not-due → due-soon → overdue, or submitted / submitted-late /
+ * submitted-not-public. Action obligations (repatriation): not-due → due-soon → deadline-passed,
+ * or met once the state's latest `workers.remaining` figure is 0.
+ */
+export type ObligationStatus =
+  | { readonly status: 'not-applicable' }
+  | { readonly status: 'not-due'; readonly daysUntilDue: number }
+  | { readonly status: 'due-soon'; readonly daysUntilDue: number }
+  | { readonly status: 'submitted'; readonly submittedOn: IsoDate }
+  | { readonly status: 'submitted-late'; readonly submittedOn: IsoDate; readonly daysLate: number }
+  | { readonly status: 'submitted-not-public'; readonly submittedOn: IsoDate; readonly daysLate: number }
+  | { readonly status: 'overdue'; readonly daysOverdue: number }
+  | { readonly status: 'deadline-passed'; readonly daysPassed: number }
+  | { readonly status: 'met'; readonly metOn: IsoDate };
+
+export type ObligationStatusName = ObligationStatus['status'];
+
+export const obligationStatusNames: readonly ObligationStatusName[] = [
+  'not-applicable',
+  'not-due',
+  'due-soon',
+  'submitted',
+  'submitted-late',
+  'submitted-not-public',
+  'overdue',
+  'deadline-passed',
+  'met',
+];

@@ -1,0 +1,65 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import * as z from 'zod/mini';
+import '../../core/validation/zod-messages.ts';
+import { forbidden, unauthenticated } from '../../core/errors.ts';
+import { ADMIN_GROUP, type Caller } from '../../core/identity/caller.ts';
+
+type AnyHttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer | APIGatewayProxyEventV2;
+
+/**
+ * `cognito:groups` as it may arrive: a real array (a test, or a direct invocation), API Gateway's
+ * flattened `"[admins editors]"`, or a bare `"admins"`. Cognito group names cannot contain
+ * whitespace, so splitting the flattened form on whitespace loses nothing.
+ */
+const groupsClaim = z.pipe(
+  z.union([z.array(z.string()), z.string()]),
+  z.transform((raw) => {
+    const names = typeof raw === 'string' ? raw.trim().replace(/^\[(.*)\]$/s, '$1').split(/\s+/) : raw;
+    return names.map((name) => name.trim()).filter((name) => name !== '');
+  }),
+);
+
+/** An optional text claim; a malformed one is treated as absent rather than failing the request. */
+const optionalText = z.catch(z.optional(z.string().check(z.trim(), z.minLength(1))), undefined);
+
+const claimsSchema = z.object({
+  sub: z.string().check(z.trim(), z.minLength(1)),
+  // Access tokens name the user `username`; ID tokens `cognito:username`.
+  username: optionalText,
+  'cognito:username': optionalText,
+  email: optionalText,
+  // A malformed groups claim grants nothing: the safe reading for an authorization input.
+  'cognito:groups': z.catch(z.optional(groupsClaim), []),
+});
+
+const authorizerSchema = z.object({ jwt: z.object({ claims: z.record(z.string(), z.unknown()) }) });
+
+/**
+ * The caller whose token API Gateway's JWT authorizer verified. A route without an authorizer
+ * has no claims, so calling this there is a wiring fault and answers 401 rather than guessing.
+ */
+export const callerOf = (event: AnyHttpEvent): Caller => {
+  const authorizer = authorizerSchema.safeParse('authorizer' in event.requestContext ? event.requestContext.authorizer : undefined);
+  if (!authorizer.success) throw unauthenticated('This route needs a signed-in caller: send a bearer token in the Authorization header');
+  const claims = claimsSchema.safeParse(authorizer.data.jwt.claims);
+  if (!claims.success) throw unauthenticated('The token does not name its subject (no "sub" claim)');
+  const { sub, email } = claims.data;
+  const username = claims.data.username ?? claims.data['cognito:username'];
+  const groups = claims.data['cognito:groups'] ?? [];
+  return {
+    sub,
+    ...(username === undefined ? {} : { username }),
+    ...(email === undefined ? {} : { email }),
+    groups,
+    isAdmin: groups.includes(ADMIN_GROUP),
+  };
+};
+
+/** The caller, if they are an admin; the authorizer only proves who they are, not what they may do. */
+export const requireAdmin = (event: AnyHttpEvent): Caller => {
+  const caller = callerOf(event);
+  if (!caller.isAdmin) {
+    throw forbidden(`This route needs an admin (a member of the ${ADMIN_GROUP} group); ${caller.username ?? caller.sub} is not one`);
+  }
+  return caller;
+};

@@ -1,0 +1,15 @@
+import { recordFigure } from '../../core/commands/record-figure.ts';
+import { figureInputSchema } from '../../core/figures/figure-schema.ts';
+import { tableDependencies } from '../table-dependencies.ts';
+import { requireAdmin } from './caller.ts';
+import { httpHandler, ok } from './http-handler.ts';
+import { jsonBody, pathParameter } from './request-input.ts';
+
+const dependencies = tableDependencies();
+
+/** PUT /states/{code}/figures/{metric} (admin) — adds a figure; `latest` says whether it is now the one in force. */
+export const handler = httpHandler(async (event) => {
+  requireAdmin(event);
+  const input = jsonBody(event, figureInputSchema);
+  return ok(await recordFigure(pathParameter(event, 'code'), pathParameter(event, 'metric'), input, dependencies));
+});

@@ -1,0 +1,15 @@
+import { recordReport } from '../../core/commands/record-report.ts';
+import { reportInputSchema } from '../../core/reports/report-schema.ts';
+import { tableDependencies } from '../table-dependencies.ts';
+import { requireAdmin } from './caller.ts';
+import { created, httpHandler } from './http-handler.ts';
+import { jsonBody, pathParameter } from './request-input.ts';
+
+const dependencies = tableDependencies();
+
+/** POST /states/{code}/reports (admin) — records a report and the figures it gives; 409 if recorded before. */
+export const handler = httpHandler(async (event) => {
+  requireAdmin(event);
+  const input = jsonBody(event, reportInputSchema);
+  return created(await recordReport(pathParameter(event, 'code'), input, dependencies));
+});

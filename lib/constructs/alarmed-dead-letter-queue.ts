@@ -1,0 +1,49 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { ComparisonOperator, TreatMissingData, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface AlarmedDeadLetterQueueProps {
+  /** What the queue collects, for the alarm's description. */
+  readonly description: string;
+  /** How long failed events wait for someone to look at them. @default Duration.days(14), the SQS maximum */
+  readonly retentionPeriod?: Duration;
+}
+
+/**
+ * An encrypted, TLS-only SQS queue for events that failed every attempt, with an alarm that goes
+ * off as soon as one arrives: a dead letter nobody notices is a silently lost event.
+ */
+export class AlarmedDeadLetterQueue extends Construct {
+  readonly queue: Queue;
+  /** Has no action yet; add one (e.g. an SNS topic) with `alarm.addAlarmAction()`. */
+  readonly alarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: AlarmedDeadLetterQueueProps) {
+    super(scope, id);
+
+    // The queue keeps CDK's default removal (DESTROY): it only ever holds copies of failed events.
+    this.queue = new Queue(this, 'Queue', {
+      // SQS-managed keys need no KMS key policy for the Lambda and EventBridge service senders.
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: props.retentionPeriod ?? Duration.days(14),
+    });
+
+    this.alarm = this.queue
+      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })
+      .createAlarm(this, 'MessagesVisible', {
+        alarmDescription: `${props.description}: at least one event failed every attempt and waits in the dead-letter queue.`,
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        // SQS stops publishing metrics for a queue that stays empty; no data means nothing is waiting.
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+
+    Validations.of(this.queue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: 'This queue is itself the dead-letter queue: its messages are inspected and redriven by an operator, not consumed and retried.',
+    });
+  }
+}

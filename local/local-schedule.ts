@@ -1,0 +1,55 @@
+import type { ScheduledEvent } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { scheduledDeadlineCheckEntry } from '../lambdas/handlers/http/routes.ts';
+import { localLambdaContext } from './lambda-context.ts';
+
+type ScheduledHandler = (event: ScheduledEvent, context: ReturnType<typeof localLambdaContext>) => Promise<{ readonly emitted: number }>;
+
+/** The EventBridge scheduled event the checker receives in AWS, for the instant `time`. */
+export const scheduledEvent = (time: Date): ScheduledEvent => ({
+  version: '0',
+  id: randomUUID(),
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: '000000000000',
+  time: time.toISOString(),
+  region: 'local',
+  resources: ['arn:aws:events:local:000000000000:rule/sanctions-watch-deadline-check'],
+  detail: {},
+});
+
+/**
+ * EventBridge's part, locally: invokes the scheduled deadline-check handler now and then every
+ * `intervalMs`, one run at a time. A failed run is reported and the next one still happens.
+ */
+export const startLocalSchedule = async (options: {
+  readonly projectRoot: string;
+  readonly intervalMs: number;
+  readonly now: () => Date;
+  readonly onRun: (outcome: { readonly at: Date; readonly emitted?: number; readonly error?: unknown }) => void;
+}): Promise<{ stop(): Promise<void> }> => {
+  const module = (await import(pathToFileURL(resolve(options.projectRoot, scheduledDeadlineCheckEntry)).href)) as { handler: ScheduledHandler };
+  let running: Promise<void> = Promise.resolve();
+  const runOnce = () => {
+    running = running.then(async () => {
+      const at = options.now();
+      try {
+        const { emitted } = await module.handler(scheduledEvent(at), localLambdaContext('scheduled-deadline-check', 60_000));
+        options.onRun({ at, emitted });
+      } catch (error) {
+        options.onRun({ at, error });
+      }
+    });
+    return running;
+  };
+  await runOnce();
+  const timer = setInterval(() => void runOnce(), options.intervalMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+};
