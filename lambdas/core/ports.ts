@@ -4,6 +4,7 @@ import type { Figure, Metric } from './figures/figure.ts';
 import type { Obligation } from './obligations/obligation.ts';
 import type { Group } from './reference/groups.ts';
 import type { Report } from './reports/report.ts';
+import type { IsoDate } from './time/calendar-date.ts';
 
 /**
  * The storage and delivery the domain needs, as interfaces. Adapters in lambdas/adapters
@@ -71,11 +72,14 @@ export interface AlertEventStore {
   list(query: AlertQuery): Promise<{ readonly events: AlertEvent[]; readonly next?: string }>;
 }
 
-/** What the deadline checker has announced already, per obligation and due date. */
+/** What the deadline checker has announced already, and the latest day it has checked. */
 export interface CheckerMemoryStore {
-  list(): Promise<CheckerMemory[]>;
-  /** Adds to what is remembered; never forgets, so concurrent runs cannot undo each other. */
-  remember(updates: readonly CheckerMemory[]): Promise<void>;
+  load(): Promise<{ readonly memory: CheckerMemory[]; readonly checkedThrough?: IsoDate }>;
+  /**
+   * Adds to what is remembered and, when given, moves `checkedThrough` forward (never back);
+   * never forgets, so concurrent runs cannot undo each other.
+   */
+  remember(updates: readonly CheckerMemory[], checkedThrough?: IsoDate): Promise<void>;
 }
 
 /** Hands newly emitted alert events on to delivery (the watches and notifications). */

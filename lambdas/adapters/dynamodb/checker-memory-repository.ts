@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CheckerMemory } from '../../core/checks/deadline-events.ts';
 import type { CheckerMemoryStore } from '../../core/ports.ts';
@@ -5,12 +6,15 @@ import type { IsoDate } from '../../core/time/calendar-date.ts';
 import { queryAll } from './query-all.ts';
 
 const PARTITION = 'CHECKER';
+/** The latest day any run has checked; runs for earlier days then announce nothing. */
+const WATERMARK = 'WATERMARK';
 
 const toArray = <T>(value: unknown): T[] => (value instanceof Set ? [...(value as Set<T>)] : []);
 
 /**
  * The deadline checker's memory: `CHECKER` / `MEMORY#<obligation>#<dueDate>`, with string and
- * number sets that only ever grow (ADD), so two runs at once merge instead of overwriting.
+ * number sets that only ever grow (ADD), so two runs at once merge instead of overwriting; and
+ * `CHECKER` / `WATERMARK`, the latest day checked, which only moves forward.
  */
 export class DynamoCheckerMemoryStore implements CheckerMemoryStore {
   readonly #client: DynamoDBDocumentClient;
@@ -21,23 +25,46 @@ export class DynamoCheckerMemoryStore implements CheckerMemoryStore {
     this.#tableName = tableName;
   }
 
-  async list(): Promise<CheckerMemory[]> {
+  /** One Query: the memory items and the watermark share the partition. */
+  async load(): Promise<{ readonly memory: CheckerMemory[]; readonly checkedThrough?: IsoDate }> {
     const items = await queryAll(this.#client, {
       TableName: this.#tableName,
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': PARTITION },
     });
-    return items.map((item) => ({
+    const watermark = items.find((item) => item.SK === WATERMARK);
+    const memory = items.filter((item) => item.SK !== WATERMARK).map((item) => ({
       obligationId: String(item.obligationId),
       dueDate: String(item.dueDate) as IsoDate,
       approaching: toArray<number>(item.approaching),
       overdue: toArray<string>(item.overdue),
       passed: item.passed === true,
     }));
+    return { memory, ...(typeof watermark?.checkedThrough === 'string' ? { checkedThrough: watermark.checkedThrough as IsoDate } : {}) };
   }
 
-  async remember(updates: readonly CheckerMemory[]): Promise<void> {
-    await Promise.all(updates.map((memory) => this.#remember(memory)));
+  async remember(updates: readonly CheckerMemory[], checkedThrough?: IsoDate): Promise<void> {
+    await Promise.all([
+      ...updates.map((memory) => this.#remember(memory)),
+      ...(checkedThrough === undefined ? [] : [this.#advanceWatermark(checkedThrough)]),
+    ]);
+  }
+
+  async #advanceWatermark(checkedThrough: IsoDate): Promise<void> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: { PK: PARTITION, SK: WATERMARK },
+          UpdateExpression: 'SET itemType = :itemType, checkedThrough = :day',
+          ConditionExpression: 'attribute_not_exists(checkedThrough) OR checkedThrough < :day',
+          ExpressionAttributeValues: { ':itemType': 'checker-memory', ':day': checkedThrough },
+        }),
+      );
+    } catch (error) {
+      // A run for a later day got there first: the watermark is already past this one.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async #remember(memory: CheckerMemory): Promise<void> {

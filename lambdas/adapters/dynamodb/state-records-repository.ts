@@ -126,7 +126,10 @@ export class DynamoStateRecords implements StateRecords {
         const reasons = error.CancellationReasons ?? [];
         const failedLeading = reasons.slice(0, leading.length).some((reason) => reason.Code === 'ConditionalCheckFailed');
         if (failedLeading && leadingConflict) throw leadingConflict();
-        const lostRace = reasons.slice(leading.length).some((reason) => reason.Code === 'ConditionalCheckFailed');
+        // A newer latest arrived since the read, or another transaction held an item: read again and retry.
+        const lostRace = reasons.some(
+          (reason, index) => reason.Code === 'TransactionConflict' || (index >= leading.length && reason.Code === 'ConditionalCheckFailed'),
+        );
         if (!lostRace || attempt >= MAX_ATTEMPTS) throw error;
       }
     }

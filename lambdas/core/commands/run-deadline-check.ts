@@ -3,6 +3,7 @@ import { deriveDeadlineEvents } from '../checks/deadline-events.ts';
 import type { AlertEventStore, AlertPublisher, CheckerMemoryStore } from '../ports.ts';
 import { loadStandingData, type StandingDependencies } from '../queries/standing-data.ts';
 import { memberStates } from '../reference/member-states.ts';
+import { utcDateOf } from '../time/calendar-date.ts';
 import { mapWithConcurrency } from '../map-with-concurrency.ts';
 
 /** Conditional puts in flight at once; the first run after a deadline stores one event per state. */
@@ -20,6 +21,8 @@ export interface DeadlineCheckOutcome {
   readonly emitted: readonly AlertEvent[];
   /** Events this run found due that another run had stored already. */
   readonly alreadyStored: number;
+  /** Set when the run was for a day before one already checked, and so announced nothing. */
+  readonly skipped?: string;
 }
 
 /**
@@ -28,12 +31,16 @@ export interface DeadlineCheckOutcome {
  * new events to delivery. Re-running the same or an earlier day emits nothing new.
  */
 export const runDeadlineCheck = async (at: Date, deps: DeadlineCheckDependencies): Promise<DeadlineCheckOutcome> => {
-  const [data, memory] = await Promise.all([loadStandingData(deps), deps.checkerMemory.list()]);
+  const [data, { memory, checkedThrough }] = await Promise.all([loadStandingData(deps), deps.checkerMemory.load()]);
+  const today = utcDateOf(at);
+  if (checkedThrough !== undefined && today < checkedThrough) {
+    return { at: at.toISOString(), emitted: [], alreadyStored: 0, skipped: `already checked through ${checkedThrough}` };
+  }
   const derived = deriveDeadlineEvents({ ...data, at, states: memberStates, memory });
   const stored = await mapWithConcurrency(derived.events, PUT_CONCURRENCY, async (event) => ((await deps.alertEvents.putIfAbsent(event)) ? event : undefined));
   const emitted = stored.filter((event) => event !== undefined);
   // Remembered only once the events are stored: a crash in between makes the next run try the puts again, which the dedup keys absorb.
-  await deps.checkerMemory.remember(derived.memory);
+  await deps.checkerMemory.remember(derived.memory, checkedThrough === today ? undefined : today);
   await deps.alertPublisher.publish(emitted);
   return { at: at.toISOString(), emitted, alreadyStored: derived.events.length - emitted.length };
 };
