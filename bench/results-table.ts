@@ -26,3 +26,12 @@ export const median = (values: readonly number[]): number => {
 
 export const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 export const milliseconds = (ms: number): string => `${ms.toFixed(1)} ms`;
+
+/** Nearest-rank percentile (p in 0..100) of the values. */
+export const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+};
+
+/** Thousands separated, as the table shows counts. */
+export const count = (value: number): string => value.toLocaleString('en-US');

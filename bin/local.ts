@@ -43,7 +43,9 @@ if (options.help) {
 }
 
 const { dataDirectory } = options;
-if (options.fresh) rmSync(dataDirectory, { recursive: true, force: true });
+if (options.fresh) {
+  for (const path of [dataDirectory, `${dataDirectory}-stream-checkpoints.json`]) rmSync(path, { recursive: true, force: true });
+}
 
 console.log('Starting DynamoDB Local ...');
 const runtime = await startLocalRuntime({
@@ -51,6 +53,9 @@ const runtime = await startLocalRuntime({
   port: options.port,
   dataDirectory,
   checkEveryMs: options.checkEveryMinutes * 60_000,
+  // Kept beside the database: the stream position is only meaningful for the data it read.
+  streamCheckpointFile: `${dataDirectory}-stream-checkpoints.json`,
+  streamFailureFile: `${dataDirectory}-stream-failures.jsonl`,
   onCheck: ({ at, emitted, error }) =>
     console.log(error ? `Deadline check as of ${at.toISOString()} failed: ${String(error)}` : `Deadline check as of ${at.toISOString()}: ${emitted ?? 0} new alert events`),
 }).catch((error: unknown) => {

@@ -2,11 +2,13 @@ import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'a
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import { routes } from '../lambdas/handlers/http/routes.ts';
+import { changeDetectionEntry, changeDetectionStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
 import { BaseFunction } from './constructs/base-function.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';
 import { ReferenceDataSeed } from './constructs/reference-data-seed.ts';
 import { defaultCheckSchedule, ScheduledDeadlineCheck } from './constructs/scheduled-deadline-check.ts';
+import { TableStreamConsumer } from './constructs/table-stream-consumer.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
 
 /** `cdk synth -c dev=true` builds a throwaway stack whose data, users and logs are destroyed with it. */
@@ -33,6 +35,7 @@ export class SanctionsWatchStack extends Stack {
   readonly api: ServiceHttpApi;
   readonly seed: ReferenceDataSeed;
   readonly deadlineCheck: ScheduledDeadlineCheck;
+  readonly changeDetection: TableStreamConsumer;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -63,6 +66,16 @@ export class SanctionsWatchStack extends Stack {
     this.deadlineCheck = new ScheduledDeadlineCheck(this, 'DeadlineCheck', {
       table: this.table,
       schedule: checkSchedule(this),
+      logRemovalPolicy: removalPolicy,
+    });
+
+    this.changeDetection = new TableStreamConsumer(this, 'ChangeDetection', {
+      table: this.table,
+      entry: changeDetectionEntry,
+      description: 'Detects changed reports and figures and records alert events (DynamoDB stream)',
+      stream: changeDetectionStream,
+      // Writes the alert events it derives from the changes.
+      tableAccess: 'read-write',
       logRemovalPolicy: removalPolicy,
     });
 

@@ -8,10 +8,16 @@ import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApi } from './http-server.ts';
 import { localIdentityDirectory, openLocalIdentity } from './local-identity.ts';
 import { startLocalSchedule } from './local-schedule.ts';
+import { startStreamChangeDetection } from './stream-change-detection.ts';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
   readonly port: number;
+  /**
+   * DynamoDB Local's port; a free one when absent. Handlers keep their client for the life of the
+   * process, as in a warm Lambda, so a runtime restarted in the same process needs the same port.
+   */
+  readonly dynamoDbPort?: number;
   /** Where DynamoDB Local keeps its data; in memory when absent. */
   readonly dataDirectory?: string;
   readonly tableName?: string;
@@ -19,6 +25,10 @@ export interface LocalRuntimeOptions {
   readonly identityDirectory?: string;
   /** How often the deadline check runs (it also runs at start); off when absent. */
   readonly checkEveryMs?: number;
+  /** Where the stream poller keeps its place, so a restart resumes; from the start of the stream when absent. */
+  readonly streamCheckpointFile?: string;
+  /** The stream's on-failure destination: failed records are appended here as JSON lines. */
+  readonly streamFailureFile?: string;
   /** Told about every scheduled check. */
   readonly onCheck?: Parameters<typeof startLocalSchedule>[0]['onRun'];
 }
@@ -28,6 +38,8 @@ export interface LocalRuntime {
   readonly dynamoDbEndpoint: string;
   readonly tableName: string;
   readonly seeded: SeedOutcome;
+  /** Resolves once change detection has handled everything written to the table so far. */
+  streamIdle(): Promise<void>;
   /** A token the API accepts, as `npm run token` prints. */
   issueToken(user: string, options?: { readonly admin?: boolean }): Promise<string>;
   stop(): Promise<void>;
@@ -35,11 +47,15 @@ export interface LocalRuntime {
 
 /**
  * The whole service on this machine: DynamoDB Local, the table as the stack declares it, the
- * reference data, the API's Lambda handlers served over HTTP, and the deadline check on a timer.
+ * reference data, the API's Lambda handlers served over HTTP, change detection on the table's
+ * stream (polled as Lambda's event source mapping would), and the deadline check on a timer.
  */
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const tableName = options.tableName ?? 'sanctions-watch';
-  const dynamoDb = await startDynamoDbLocal(options.dataDirectory === undefined ? {} : { dataDirectory: options.dataDirectory });
+  const dynamoDb = await startDynamoDbLocal({
+    ...(options.dataDirectory === undefined ? {} : { dataDirectory: options.dataDirectory }),
+    ...(options.dynamoDbPort === undefined ? {} : { port: options.dynamoDbPort }),
+  });
   try {
     // The handlers build their adapters from the environment, exactly as in AWS.
     process.env[DYNAMODB_ENDPOINT_ENV] = dynamoDb.endpoint;
@@ -50,6 +66,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const { tableDependencies } = await import('../lambdas/handlers/table-dependencies.ts');
     const seeded = await seedReferenceData(tableDependencies());
     const identity = await openLocalIdentity(options.identityDirectory ?? localIdentityDirectory(options.projectRoot));
+    const changeDetection = await startStreamChangeDetection({
+      projectRoot: options.projectRoot,
+      endpoint: dynamoDb.endpoint,
+      tableName,
+      checkpointFile: options.streamCheckpointFile,
+      failureFile: options.streamFailureFile,
+    });
     const api = await startLocalApi({ routes, projectRoot: options.projectRoot, port: options.port, identity });
     const schedule =
       options.checkEveryMs === undefined
@@ -65,10 +88,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       dynamoDbEndpoint: dynamoDb.endpoint,
       tableName,
       seeded,
+      streamIdle: () => changeDetection.idle(),
       issueToken: (user, tokenOptions) => identity.issue(user, tokenOptions),
       stop: async () => {
         await schedule?.stop();
         await api.close();
+        await changeDetection.stop();
         await dynamoDb.stop();
       },
     };

@@ -6,13 +6,20 @@ import { Construct } from 'constructs';
 export interface AlarmedDeadLetterQueueProps {
   /** What the queue collects, for the alarm's description. */
   readonly description: string;
+  /**
+   * The alarm's whole description, for senders whose messages need telling apart, such as the
+   * failure records of a stream event source mapping (pointers to records, not the records).
+   * @default - `description` plus a note that an event failed every attempt
+   */
+  readonly alarmDescription?: string;
   /** How long failed events wait for someone to look at them. @default Duration.days(14), the SQS maximum */
   readonly retentionPeriod?: Duration;
 }
 
 /**
  * An encrypted, TLS-only SQS queue for events that failed every attempt, with an alarm that goes
- * off as soon as one arrives: a dead letter nobody notices is a silently lost event.
+ * off as soon as one arrives: a dead letter nobody notices is a silently lost event. Serves as a
+ * function's dead-letter queue, an EventBridge target's, or an event source mapping's on-failure destination.
  */
 export class AlarmedDeadLetterQueue extends Construct {
   readonly queue: Queue;
@@ -24,7 +31,7 @@ export class AlarmedDeadLetterQueue extends Construct {
 
     // The queue keeps CDK's default removal (DESTROY): it only ever holds copies of failed events.
     this.queue = new Queue(this, 'Queue', {
-      // SQS-managed keys need no KMS key policy for the Lambda and EventBridge service senders.
+      // SQS-managed keys need no KMS key policy for any sender: Lambda, EventBridge or a function's role.
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: props.retentionPeriod ?? Duration.days(14),
@@ -33,7 +40,8 @@ export class AlarmedDeadLetterQueue extends Construct {
     this.alarm = this.queue
       .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })
       .createAlarm(this, 'MessagesVisible', {
-        alarmDescription: `${props.description}: at least one event failed every attempt and waits in the dead-letter queue.`,
+        alarmDescription:
+          props.alarmDescription ?? `${props.description}: at least one event failed every attempt and waits in the dead-letter queue.`,
         threshold: 0,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_NAME_ENV, tableSchema } from '../../lambdas/adapters/dynamodb/table-schema.ts';
 import { ADMIN_GROUP } from '../../lambdas/core/identity/caller.ts';
 import { routes } from '../../lambdas/handlers/http/routes.ts';
+import { changeDetectionStream } from '../../lambdas/handlers/stream/stream-processing-config.ts';
 import { BaseFunction } from '../../lib/constructs/base-function.ts';
 import { checkSchedule } from '../../lib/sanctions-watch-stack.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
@@ -50,6 +51,7 @@ describe('SanctionsWatch stack', () => {
     ...routes.map((route) => routeFunction(route.id)),
     testApp.stack.seed.handler,
     testApp.stack.deadlineCheck.handler,
+    testApp.stack.changeDetection.handler,
   ];
 
   beforeAll(() => {
@@ -58,6 +60,7 @@ describe('SanctionsWatch stack', () => {
     template = Template.fromStack(testApp.stack);
   }, 120_000);
   afterAll(() => testApp.dispose());
+  const resourceOf = (element: CfnElement): Resource => template.toJSON()['Resources'][logicalId(element)] as Resource;
 
   describe('table', () => {
     it('has the keys, indexes and TTL of tableSchema', () => {
@@ -98,8 +101,8 @@ describe('SanctionsWatch stack', () => {
   });
 
   describe('functions', () => {
-    it('exist once per route plus the seed handler and the deadline checker', () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 2);
+    it('exist once per route plus the seed handler, the deadline checker and the change detector', () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 3);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles and source maps', () => {
@@ -165,7 +168,7 @@ describe('SanctionsWatch stack', () => {
     it('read-write functions can write the table', () => {
       const writeRoutes = routes.filter((route) => route.tableAccess === 'read-write');
       expect(writeRoutes.length).toBeGreaterThan(0);
-      const writers = [...writeRoutes.map((route) => routeFunction(route.id)), testApp.stack.seed.handler, testApp.stack.deadlineCheck.handler];
+      const writers = [...writeRoutes.map((route) => routeFunction(route.id)), testApp.stack.seed.handler, testApp.stack.deadlineCheck.handler, testApp.stack.changeDetection.handler];
       for (const fn of writers) {
         expect(actionsOf(template, fn), fn.node.path).toEqual(
           expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
@@ -370,8 +373,10 @@ describe('SanctionsWatch stack', () => {
     });
 
     it('dead-letters into an encrypted, TLS-only queue that only its rule and function write to', () => {
-      template.resourceCountIs('AWS::SQS::Queue', 1);
-      template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      expect(resourceOf(cfn(testApp.stack.deadlineCheck.deadLetters.queue)).Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [ref(cfn(testApp.stack.deadlineCheck.deadLetters.queue))],
         PolicyDocument: {
@@ -398,6 +403,96 @@ describe('SanctionsWatch stack', () => {
         EvaluationPeriods: 1,
         TreatMissingData: 'notBreaching',
       });
+    });
+  });
+
+  describe('change detection', () => {
+    const consumer = () => testApp.stack.changeDetection;
+    const queueArn = () => arnOf(cfn(consumer().failures.queue));
+    const streamArn = () => ({ 'Fn::GetAtt': [logicalId(cfn(testApp.stack.table.table)), 'StreamArn'] });
+    const mapping = (): Resource =>
+      onlyResource(
+        template.findResources('AWS::Lambda::EventSourceMapping', {
+          Properties: { FunctionName: ref(cfn(consumer().handler.function)) },
+        }) as Record<string, Resource>,
+      );
+
+    it('reads the table stream with exactly the batching and retries of changeDetectionStream', () => {
+      expect(mapping().Properties).toMatchObject({
+        EventSourceArn: streamArn(),
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: changeDetectionStream.batchSize,
+        MaximumBatchingWindowInSeconds: changeDetectionStream.maxBatchingWindowSeconds,
+        MaximumRetryAttempts: changeDetectionStream.retryAttempts,
+        MaximumRecordAgeInSeconds: changeDetectionStream.maxRecordAgeSeconds,
+        BisectBatchOnFunctionError: changeDetectionStream.bisectBatchOnError,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      expect(changeDetectionStream.reportBatchItemFailures).toBe(true);
+    });
+
+    it('filters with the very patterns of changeDetectionStream, as the local poller does', () => {
+      const { Filters } = mapping().Properties['FilterCriteria'] as { Filters: { Pattern: string }[] };
+      expect(Filters.map((filter) => JSON.parse(filter.Pattern) as unknown)).toEqual(changeDetectionStream.filterPatterns);
+      // Byte-identical too: the pattern string is exactly what the config serialises to.
+      expect(Filters.map((filter) => filter.Pattern)).toEqual(changeDetectionStream.filterPatterns.map((pattern) => JSON.stringify(pattern)));
+    });
+
+    it('sends batches that failed every attempt to an encrypted, TLS-only queue kept 14 days', () => {
+      expect(mapping().Properties['DestinationConfig']).toEqual({ OnFailure: { Destination: queueArn() } });
+      expect(resourceOf(cfn(consumer().failures.queue)).Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [ref(cfn(consumer().failures.queue))],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    });
+
+    it('raises an alarm as soon as a failure record is waiting', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(consumer().failures.queue)), 'QueueName'] } }],
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+        EvaluationPeriods: 1,
+        TreatMissingData: 'notBreaching',
+      });
+    });
+
+    it('has a minute and 512 MB', () => {
+      expect(resourceOf(cfn(consumer().handler.function)).Properties).toMatchObject({ Timeout: 60, MemorySize: 512 });
+    });
+
+    it('may read the stream, write alert events and send to its queue, but not manage the table', () => {
+      const fn = consumer().handler;
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [ref(cfn(fn.role))],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: Match.arrayWith(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']),
+              Resource: streamArn(),
+            }),
+          ]),
+        },
+      });
+      // A separate assertion: Match.arrayWith expects its elements in order, and the statements' order is CDK's business.
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [ref(cfn(fn.role))],
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: queueArn() })]) },
+      });
+      const actions = actionsOf(template, fn);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:ListStreams', 'dynamodb:PutItem', 'sqs:SendMessage']));
+      expect(actions).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(dynamodb:(\*|DeleteTable|UpdateTable|CreateTable)|sqs:(\*|DeleteQueue|ReceiveMessage|PurgeQueue))$/)]),
+      );
     });
   });
 

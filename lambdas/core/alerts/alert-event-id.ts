@@ -18,4 +18,10 @@ export const dedupKeys = {
   reportOverdue: (obligationId: string, dueDate: IsoDate, alpha2: string): string =>
     `report.overdue:${obligationId}:${dueDate}:${alpha2}`,
   deadlinePassed: (obligationId: string, dueDate: IsoDate): string => `deadline.passed:${obligationId}:${dueDate}`,
+  /** One report: a state reports on an obligation once per report date. */
+  reportReceived: (alpha2: string, obligationId: string, reportDate: IsoDate): string =>
+    `report.received:${alpha2}:${obligationId}:${reportDate}`,
+  /** One write of a latest figure, told apart by when it was recorded. */
+  figureChanged: (alpha2: string, metric: string, asOf: IsoDate, recordedAt: string): string =>
+    `figure.changed:${alpha2}:${metric}:${asOf}:${recordedAt}`,
 } as const;

@@ -1,12 +1,9 @@
 import { alertEventId, dedupKeys } from '../alerts/alert-event-id.ts';
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import type { Figure } from '../figures/figure.ts';
-import type { Obligation } from '../obligations/obligation.ts';
-import type { MemberState } from '../reference/member-states.ts';
-import type { Report } from '../reports/report.ts';
 import { latestRemainingAsOf } from '../status/evaluate-status.ts';
 import type { ObligationStatusName } from '../status/obligation-status.ts';
-import { buildStatusBoard, type ObligationColumn, type StateStatus } from '../status/status-board.ts';
+import { buildStatusBoard, type ObligationColumn, type StateStatus, type StatusBoardInput } from '../status/status-board.ts';
 import { daysBetween, type IsoDate } from '../time/calendar-date.ts';
 
 /**
@@ -26,14 +23,8 @@ export interface CheckerMemory {
 /** Days before a deadline at which subscribers hear it is approaching. */
 export const DEFAULT_THRESHOLDS: readonly number[] = [30, 7, 1];
 
-export interface DeadlineCheckInput {
-  readonly at: Date;
-  readonly obligations: readonly Obligation[];
-  /** All member states. */
-  readonly states: readonly MemberState[];
-  readonly groupIdsOfState: (alpha2: string) => ReadonlySet<string>;
-  readonly reports: readonly Report[];
-  readonly remaining: readonly Figure[];
+/** What the board needs (with `states` being all member states), plus what was announced before. */
+export interface DeadlineCheckInput extends StatusBoardInput {
   readonly memory: readonly CheckerMemory[];
   readonly thresholds?: readonly number[];
 }

@@ -4,10 +4,8 @@ import type { AlertEventStore, AlertPublisher, CheckerMemoryStore } from '../por
 import { loadStandingData, type StandingDependencies } from '../queries/standing-data.ts';
 import { memberStates } from '../reference/member-states.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
-import { mapWithConcurrency } from '../map-with-concurrency.ts';
+import { storeNewAlertEvents } from './store-new-alert-events.ts';
 
-/** Conditional puts in flight at once; the first run after a deadline stores one event per state. */
-const PUT_CONCURRENCY = 25;
 
 export interface DeadlineCheckDependencies extends StandingDependencies {
   readonly checkerMemory: CheckerMemoryStore;
@@ -37,8 +35,7 @@ export const runDeadlineCheck = async (at: Date, deps: DeadlineCheckDependencies
     return { at: at.toISOString(), emitted: [], alreadyStored: 0, skipped: `already checked through ${checkedThrough}` };
   }
   const derived = deriveDeadlineEvents({ ...data, at, states: memberStates, memory });
-  const stored = await mapWithConcurrency(derived.events, PUT_CONCURRENCY, async (event) => ((await deps.alertEvents.putIfAbsent(event)) ? event : undefined));
-  const emitted = stored.filter((event) => event !== undefined);
+  const emitted = await storeNewAlertEvents(derived.events, deps.alertEvents);
   // Remembered only once the events are stored: a crash in between makes the next run try the puts again, which the dedup keys absorb.
   await deps.checkerMemory.remember(derived.memory, checkedThrough === today ? undefined : today);
   await deps.alertPublisher.publish(emitted);

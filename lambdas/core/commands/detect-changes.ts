@@ -1,0 +1,40 @@
+import type { AlertEvent } from '../alerts/alert-event.ts';
+import { figureChangedEvent } from '../changes/figure-change.ts';
+import { reportReceivedEvent } from '../changes/report-received.ts';
+import type { Figure } from '../figures/figure.ts';
+import type { AlertEventStore, ObligationCatalogue, StateRecords } from '../ports.ts';
+import type { Report } from '../reports/report.ts';
+import { storeNewAlertEvents } from './store-new-alert-events.ts';
+
+/** A write to the table that subscribers may care about, whoever made it. */
+export type StoredChange =
+  | { readonly kind: 'report-recorded'; readonly report: Report }
+  | { readonly kind: 'latest-figure-written'; readonly previous?: Figure; readonly current: Figure };
+
+export interface ChangeDetectionDependencies {
+  readonly obligations: ObligationCatalogue;
+  readonly stateRecords: StateRecords;
+  readonly alertEvents: AlertEventStore;
+}
+
+/**
+ * The alert a change calls for, if any. A report on an obligation missing from the catalogue is
+ * an inconsistency to look at, not an alert: it fails, and its record goes to the failure queue.
+ */
+const alertFor = async (change: StoredChange, deps: ChangeDetectionDependencies): Promise<AlertEvent | undefined> => {
+  if (change.kind === 'latest-figure-written') return figureChangedEvent(change.previous, change.current);
+  const [obligation, reports] = await Promise.all([deps.obligations.get(change.report.obligationId), deps.stateRecords.reportsOf(change.report.state)]);
+  if (!obligation) throw new Error(`Report ${change.report.state}/${change.report.obligationId} names an obligation that is not in the catalogue`);
+  return reportReceivedEvent(change.report, obligation, reports);
+};
+
+/**
+ * Turns one change into its alert and stores it once. Returns the event when this call stored
+ * it, undefined when there was nothing to tell or it had been stored before (a redelivered record).
+ */
+export const detectChange = async (change: StoredChange, deps: ChangeDetectionDependencies): Promise<AlertEvent | undefined> => {
+  const event = await alertFor(change, deps);
+  if (!event) return undefined;
+  const [stored] = await storeNewAlertEvents([event], deps.alertEvents);
+  return stored;
+};

@@ -1,0 +1,15 @@
+import type { AlertEvent } from '../alerts/alert-event.ts';
+import { mapWithConcurrency } from '../map-with-concurrency.ts';
+import type { AlertEventStore } from '../ports.ts';
+
+/** Conditional puts in flight at once; the first check after a deadline stores one event per state. */
+const PUT_CONCURRENCY = 25;
+
+/**
+ * Stores each event unless its dedup key was stored before, and returns the ones this call
+ * stored: whoever stores an event first is the one that hands it on, so each is delivered once.
+ */
+export const storeNewAlertEvents = async (events: readonly AlertEvent[], store: AlertEventStore): Promise<AlertEvent[]> => {
+  const stored = await mapWithConcurrency(events, PUT_CONCURRENCY, async (event) => ((await store.putIfAbsent(event)) ? event : undefined));
+  return stored.filter((event) => event !== undefined);
+};

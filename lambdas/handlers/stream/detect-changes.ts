@@ -1,0 +1,43 @@
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { logger } from '../../adapters/logger.ts';
+import { detectChange } from '../../core/commands/detect-changes.ts';
+import type { AlertEvent } from '../../core/alerts/alert-event.ts';
+import { requestLogging } from '../request-logging.ts';
+import { tableDependencies } from '../table-dependencies.ts';
+import { classifyRecord, PoisonRecordError } from './stored-change-from-record.ts';
+
+const dependencies = tableDependencies();
+
+/**
+ * Change detection on the table's stream: a new report becomes `report.received`, a replaced
+ * latest figure `figure.changed`, whoever wrote them. Records are handled one at a time, in
+ * stream order. A record that fails is reported by its sequence number (ReportBatchItemFailures):
+ * Lambda then resumes from the lowest failed one, so later records are seen again, which the
+ * events' dedup keys make harmless. Only new events are handed to delivery.
+ */
+export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+  .use(requestLogging())
+  .handler(async (event) => {
+    const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
+    const emitted: AlertEvent[] = [];
+    for (const record of event.Records) {
+      const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
+      const context = { eventId: record.eventID, eventName: record.eventName, sequenceNumber, keys: record.dynamodb?.Keys };
+      try {
+        const classified = classifyRecord(record);
+        if (classified.kind === 'skip') {
+          logger.info('stream record skipped', { ...context, reason: classified.reason });
+          continue;
+        }
+        const stored = await detectChange(classified.change, dependencies);
+        if (stored) emitted.push(stored);
+      } catch (error) {
+        logger.error(error instanceof PoisonRecordError ? 'poison stream record' : 'stream record failed', { ...context, error });
+        failures.push({ itemIdentifier: sequenceNumber });
+      }
+    }
+    await dependencies.alertPublisher.publish(emitted);
+    logger.info('stream batch done', { records: event.Records.length, emitted: emitted.length, failed: failures.length });
+    return { batchItemFailures: failures };
+  });

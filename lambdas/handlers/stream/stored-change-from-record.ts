@@ -1,0 +1,62 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import type { StoredChange } from '../../core/commands/detect-changes.ts';
+import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
+import { storedReportSchema } from '../../core/reports/report-schema.ts';
+
+export type ClassifiedRecord =
+  | { readonly kind: 'change'; readonly change: StoredChange }
+  | { readonly kind: 'skip'; readonly reason: string };
+
+/** A record whose images cannot be read as the item they claim to be: it must fail, not vanish. */
+export class PoisonRecordError extends Error {
+  override readonly name = 'PoisonRecordError';
+}
+
+type StreamImage = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
+
+// aws-lambda's AttributeValue and the SDK's differ only in how binary values are typed; stream images carry none here.
+const plain = (image: StreamImage | undefined): Record<string, unknown> | undefined =>
+  image === undefined ? undefined : unmarshall(image as Record<string, AttributeValue>);
+
+const parse = <T>(schema: z.ZodMiniType<T>, item: Record<string, unknown>, what: string): T => {
+  const parsed = schema.safeParse(item);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new PoisonRecordError(`${what} image is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+};
+
+/**
+ * Reads a stream record as a change the service alerts on, or says why it is skipped. Records of
+ * kinds the processor does not handle (removals, TTL expiries, other item types, events with an
+ * unknown name) are skipped, never failed; malformed images of handled kinds are poison.
+ */
+export const classifyRecord = (record: DynamoDBRecord): ClassifiedRecord => {
+  const eventName: string | undefined = record.eventName;
+  if (eventName !== 'INSERT' && eventName !== 'MODIFY') {
+    const byService = record.userIdentity?.type === 'Service';
+    return { kind: 'skip', reason: eventName === 'REMOVE' ? (byService ? 'removed by TTL' : 'removed') : `unknown event name ${String(eventName)}` };
+  }
+  const current = plain(record.dynamodb?.NewImage);
+  if (!current) throw new PoisonRecordError(`${eventName} record without a new image`);
+  const previous = plain(record.dynamodb?.OldImage);
+  switch (current.itemType) {
+    case 'report':
+      return eventName === 'INSERT'
+        ? { kind: 'change', change: { kind: 'report-recorded', report: parse(storedReportSchema, current, 'report') } }
+        : { kind: 'skip', reason: 'a recorded report was edited' };
+    case 'figure-latest':
+      return {
+        kind: 'change',
+        change: {
+          kind: 'latest-figure-written',
+          current: parse(storedFigureSchema, current, 'latest figure'),
+          ...(previous ? { previous: parse(storedFigureSchema, previous, 'previous latest figure') } : {}),
+        },
+      };
+    default:
+      return { kind: 'skip', reason: `item type ${String(current.itemType)} is not watched` };
+  }
+};

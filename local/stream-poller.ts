@@ -1,0 +1,268 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type GetRecordsCommandOutput,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent, DynamoDBStreamHandler } from 'aws-lambda';
+import { logger as processLogger } from '../lambdas/adapters/logger.ts';
+import { deliverBatch, type DeliverySettings, type StreamDeliveryFailure } from './batch-delivery.ts';
+import { matchesFilterPatterns, type FilterPattern } from './event-filter.ts';
+import { localLambdaContext } from './lambda-context.ts';
+import { openStreamCheckpoints, type StreamCheckpoints } from './stream-checkpoints.ts';
+import { toLambdaRecord } from './stream-record.ts';
+
+export type { StreamDeliveryFailure } from './batch-delivery.ts';
+
+/** The event source mapping settings the poller honours; `changeDetectionStream` is one. */
+export interface StreamPollerSettings extends DeliverySettings {
+  readonly batchSize: number;
+  readonly filterPatterns: readonly FilterPattern[];
+}
+
+export interface StreamPollerOptions {
+  readonly endpoint: string;
+  readonly tableName: string;
+  /** Typed by aws-lambda's handler result: a batch response or nothing. */
+  readonly handler: (event: DynamoDBStreamEvent, context: Context) => ReturnType<DynamoDBStreamHandler>;
+  readonly settings: StreamPollerSettings;
+  /** Pause between polls of a shard that had nothing new, and between retries; Lambda polls about 4 times a second. */
+  readonly pollIntervalMs?: number;
+  /** JSON file of the last sequence number done with per shard, so a restart resumes instead of re-reading. */
+  readonly checkpointFile?: string;
+  /** Where to start in shards that exist at start and have no checkpoint. */
+  readonly startingPosition?: 'TRIM_HORIZON' | 'LATEST';
+  /** The on-failure destination. */
+  readonly onFailure: (failure: StreamDeliveryFailure) => Promise<void> | void;
+  readonly functionName?: string;
+  readonly logger?: Pick<typeof processLogger, 'warn' | 'error'>;
+}
+
+export interface StreamPoller {
+  /** Finishes the batch in flight (retries are abandoned, unchecked) and stops polling. */
+  stop(): Promise<void>;
+  /** Resolves once every record that was in the stream when it was called has been handled. */
+  idle(): Promise<void>;
+}
+
+/** GetRecords' own maximum; batches are cut from what one read returns. */
+const MAX_RECORDS_PER_READ = 1000;
+
+const localCredentials = { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+
+/** Parents first, so a shard is never read before the one it split from (DynamoDB's ordering rule). */
+const inLineageOrder = (shards: readonly Shard[]): Shard[] => {
+  const byId = new Map(shards.map((shard) => [shard.ShardId, shard]));
+  const ordered = new Set<Shard>();
+  const visit = (shard: Shard) => {
+    if (ordered.has(shard)) return;
+    const parent = byId.get(shard.ParentShardId);
+    if (parent) visit(parent);
+    ordered.add(shard);
+  };
+  shards.forEach(visit);
+  return [...ordered];
+};
+
+/**
+ * Lambda's DynamoDB Streams event source mapping, locally: polls the table's stream shard by shard
+ * (parents before children), drops records the filter patterns reject, and invokes `handler` with
+ * batches of at most `batchSize` records with Lambda's retry, bisect, partial-failure and
+ * on-failure rules (see batch-delivery.ts). One batch is in flight at a time.
+ */
+export const startStreamPoller = async (options: StreamPollerOptions): Promise<StreamPoller> => {
+  const { settings } = options;
+  const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const log = options.logger ?? processLogger;
+  const functionName = options.functionName ?? 'stream-processor';
+
+  const tables = new DynamoDBClient({ endpoint: options.endpoint, ...localCredentials });
+  const { Table } = await tables.send(new DescribeTableCommand({ TableName: options.tableName })).finally(() => tables.destroy());
+  const streamArn = Table?.LatestStreamArn;
+  if (streamArn === undefined) throw new Error(`Table ${options.tableName} has no stream`);
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, ...localCredentials });
+  const checkpoints: StreamCheckpoints = await openStreamCheckpoints(streamArn, options.checkpointFile);
+
+  const describeShards = async (): Promise<Shard[]> => {
+    const shards: Shard[] = [];
+    let exclusiveStartShardId: string | undefined;
+    do {
+      const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: exclusiveStartShardId }));
+      shards.push(...(StreamDescription?.Shards ?? []));
+      exclusiveStartShardId = StreamDescription?.LastEvaluatedShardId;
+    } while (exclusiveStartShardId !== undefined);
+    return shards;
+  };
+
+  const shardIterator = async (shardId: string, type: 'TRIM_HORIZON' | 'LATEST' | 'AFTER_SEQUENCE_NUMBER', sequenceNumber?: string) => {
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequenceNumber }),
+    );
+    if (ShardIterator === undefined) throw new Error(`No iterator for shard ${shardId}`);
+    return ShardIterator;
+  };
+
+  /** Shards read to their end; their children may be read. */
+  const finished = new Set<string>();
+  /** Where reading continues in each shard being read. */
+  const iterators = new Map<string, string>();
+
+  // LATEST applies to the shards there are now, as with Lambda: closed ones are skipped, open ones
+  // are read from here on. Shards that appear later are read from their start.
+  if (options.startingPosition === 'LATEST') {
+    for (const { ShardId, SequenceNumberRange } of await describeShards()) {
+      if (ShardId === undefined || checkpoints.get(ShardId) !== undefined) continue;
+      if (SequenceNumberRange?.EndingSequenceNumber !== undefined) finished.add(ShardId);
+      else iterators.set(ShardId, await shardIterator(ShardId, 'LATEST'));
+    }
+  }
+
+  let stopping = false;
+  let interruptSleep: (() => void) | undefined;
+  // A wake-up while nothing sleeps (idle() called during a poll) cuts the next sleep short instead.
+  let wokenEarly = false;
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      if (wokenEarly || stopping) {
+        wokenEarly = false;
+        return resolve();
+      }
+      const timer = setTimeout(() => {
+        interruptSleep = undefined;
+        resolve();
+      }, pollIntervalMs);
+      interruptSleep = () => {
+        clearTimeout(timer);
+        interruptSleep = undefined;
+        resolve();
+      };
+    });
+  const wake = () => {
+    if (interruptSleep) interruptSleep();
+    else wokenEarly = true;
+  };
+
+  const checkpoint = async (shardId: string, record: DynamoDBRecord) => {
+    const sequenceNumber = record.dynamodb?.SequenceNumber;
+    if (sequenceNumber !== undefined) await checkpoints.set(shardId, sequenceNumber);
+  };
+
+  const deliver = (shardId: string, batch: DynamoDBRecord[]) =>
+    deliverBatch(
+      {
+        shardId,
+        settings,
+        // Lambda deserialises a fresh event for every invocation; a handler mutating records must not change the retry.
+        invoke: async (records) => options.handler({ Records: structuredClone(records) }, localLambdaContext(functionName)),
+        onFailure: options.onFailure,
+        checkpoint: (record) => checkpoint(shardId, record),
+        pause: sleep,
+        stopping: () => stopping,
+        now: () => Date.now(),
+        reportError: (message, error) => log.error(message, { shardId, error }),
+      },
+      batch,
+    );
+
+  /**
+   * Filters a page of records and delivers the survivors in batches. Records the filter drops are
+   * checkpointed past like processed ones, without an invocation.
+   */
+  const processPage = async (shardId: string, page: DynamoDBRecord[]): Promise<'done' | 'stopped'> => {
+    let batch: DynamoDBRecord[] = [];
+    for (const [index, record] of page.entries()) {
+      const matches = matchesFilterPatterns(record, settings.filterPatterns);
+      if (matches) batch.push(record);
+      const pageEnds = index === page.length - 1;
+      if (batch.length === settings.batchSize || (pageEnds && batch.length > 0)) {
+        if ((await deliver(shardId, batch)) === 'stopped') return 'stopped';
+        batch = [];
+      }
+      if (pageEnds && !matches) await checkpoint(shardId, record);
+    }
+    return 'done';
+  };
+
+  /** Reads a shard until it has nothing new; returns whether it turned out closed and read to its end. */
+  const drainShard = async (shardId: string): Promise<boolean> => {
+    let iterator = iterators.get(shardId);
+    if (iterator === undefined) {
+      const after = checkpoints.get(shardId);
+      iterator = after === undefined ? await shardIterator(shardId, 'TRIM_HORIZON') : await shardIterator(shardId, 'AFTER_SEQUENCE_NUMBER', after);
+    }
+    for (;;) {
+      const { Records = [], NextShardIterator }: GetRecordsCommandOutput = await streams.send(
+        new GetRecordsCommand({ ShardIterator: iterator, Limit: MAX_RECORDS_PER_READ }),
+      );
+      if ((await processPage(shardId, Records.map((record) => toLambdaRecord(record, streamArn)))) === 'stopped') return false;
+      if (NextShardIterator === undefined) {
+        iterators.delete(shardId);
+        finished.add(shardId);
+        return true;
+      }
+      iterator = NextShardIterator;
+      iterators.set(shardId, iterator);
+      if (Records.length === 0) return false;
+    }
+  };
+
+  /** One pass over every readable shard; a shard finished on the way may have children, so the stream is described again. */
+  const pollOnce = async () => {
+    for (let anotherPass = true; anotherPass && !stopping; ) {
+      anotherPass = false;
+      const shards = await describeShards();
+      const described = new Set(shards.map((shard) => shard.ShardId));
+      for (const { ShardId, ParentShardId } of inLineageOrder(shards)) {
+        if (stopping) return;
+        if (ShardId === undefined || finished.has(ShardId)) continue;
+        // A parent no longer described has been trimmed away; its children are free to go.
+        if (ParentShardId !== undefined && described.has(ParentShardId) && !finished.has(ParentShardId)) continue;
+        try {
+          if (await drainShard(ShardId)) anotherPass = true;
+        } catch (error) {
+          // Read again from the checkpoint next time (an expired or trimmed iterator, DynamoDB Local restarting).
+          iterators.delete(ShardId);
+          throw error;
+        }
+      }
+    }
+  };
+
+  let pollsStarted = 0;
+  let waiting: { readonly after: number; resolve(): void; reject(error: Error): void }[] = [];
+  const loop = (async () => {
+    while (!stopping) {
+      const poll = ++pollsStarted;
+      try {
+        await pollOnce();
+        if (!stopping) {
+          waiting.filter((waiter) => poll > waiter.after).forEach((waiter) => waiter.resolve());
+          waiting = waiting.filter((waiter) => poll <= waiter.after);
+        }
+      } catch (error) {
+        log.warn('Stream poll failed; retrying', { streamArn, error });
+      }
+      if (!stopping) await sleep();
+    }
+    waiting.forEach((waiter) => waiter.reject(new Error('Stream poller stopped')));
+  })();
+
+  return {
+    idle: () =>
+      new Promise<void>((resolve, reject) => {
+        if (stopping) return reject(new Error('Stream poller stopped'));
+        // Only a poll that starts after this call is sure to see every record written before it.
+        waiting.push({ after: pollsStarted, resolve, reject });
+        wake();
+      }),
+    stop: async () => {
+      stopping = true;
+      wake();
+      await loop;
+      streams.destroy();
+    },
+  };
+};
