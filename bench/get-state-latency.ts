@@ -1,10 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
-import { projectRoot } from '../lib/lambda-bundling.ts';
-import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
+import type { LocalRuntime } from '../local/runtime.ts';
 import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
 
 /** Clients with one request in flight each, as in a closed-loop load test. */
@@ -125,12 +121,9 @@ const recordReports = async (runtime: LocalRuntime): Promise<void> => {
  * handlers behind the local HTTP server in this process), CLIENTS concurrent clients, beside the
  * same 4 Queries sent directly to the same DynamoDB Local at the same concurrency.
  */
-export const getStateLatencyRows = async (): Promise<BenchRow[]> => {
-  const identityDirectory = await mkdtemp(join(tmpdir(), 'sanctions-watch-bench-identity-'));
-  let runtime: LocalRuntime | undefined;
+export const getStateLatencyRows = async (runtime: LocalRuntime): Promise<BenchRow[]> => {
   let client: DynamoDBDocumentClient | undefined;
   try {
-    runtime = await startLocalRuntime({ projectRoot, port: 0, identityDirectory });
     await recordReports(runtime);
     client = createDocumentClient(runtime.dynamoDbEndpoint);
     const api = apiRequest(runtime.apiUrl);
@@ -186,7 +179,5 @@ export const getStateLatencyRows = async (): Promise<BenchRow[]> => {
     ];
   } finally {
     client?.destroy();
-    await runtime?.stop();
-    await rm(identityDirectory, { recursive: true, force: true });
   }
 };

@@ -1,18 +1,42 @@
 // First: silences the handlers' logger before any module that creates it is loaded.
 import './quiet-logs.ts';
-import { routes } from '../lambdas/handlers/http/routes.ts';
+import { routes, scheduledDeadlineCheckEntry } from '../lambdas/handlers/http/routes.ts';
+import { changeDetectionEntry } from '../lambdas/handlers/stream/stream-processing-config.ts';
+import { withBenchRuntime } from './bench-runtime.ts';
 import { deadlineCheckRows } from './deadline-check.ts';
+import { figureChangeLatencyRows } from './figure-change-latency.ts';
 import { getStateLatencyRows } from './get-state-latency.ts';
 import { lambdaBundleRows } from './lambda-bundles.ts';
-import { renderTable } from './results-table.ts';
+import { renderTable, type BenchRow } from './results-table.ts';
 
-/** `npm run bench`: measures what the issues set targets for and prints one table. */
+/**
+ * `npm run bench [-- bundles checker runtime]`: measures what the issues set targets for and
+ * prints one table; naming sections runs only those.
+ */
 const functions = [
   ...routes.map(({ id, entry }) => ({ id, entry })),
   { id: 'seed-reference-data', entry: 'lambdas/handlers/seed-reference-data.ts' },
+  { id: 'scheduled-deadline-check', entry: scheduledDeadlineCheckEntry },
+  { id: 'detect-changes', entry: changeDetectionEntry },
 ];
 
+const sections: Record<string, () => Promise<BenchRow[]>> = {
+  bundles: () => lambdaBundleRows(functions),
+  checker: () => deadlineCheckRows(),
+  runtime: () => withBenchRuntime(async (runtime) => [...(await getStateLatencyRows(runtime)), ...(await figureChangeLatencyRows(runtime))]),
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in sections));
+if (unknown.length > 0) {
+  console.error(`Unknown bench section(s): ${unknown.join(', ')}. Sections: ${Object.keys(sections).join(', ')}`);
+  process.exit(2);
+}
+
 // One after another, so that no measurement competes with another for the machine's two cores.
-const rows = [...(await lambdaBundleRows(functions)), ...(await deadlineCheckRows()), ...(await getStateLatencyRows())];
+const rows: BenchRow[] = [];
+for (const [name, measure] of Object.entries(sections)) {
+  if (requested.length === 0 || requested.includes(name)) rows.push(...(await measure()));
+}
 console.log(`sanctions-watch bench — Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(renderTable(rows));

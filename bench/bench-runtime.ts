@@ -1,0 +1,22 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../lib/lambda-bundling.ts';
+import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
+
+/**
+ * One local runtime (DynamoDB Local in memory, the API, change detection) for every row that
+ * measures it: the handlers keep their DynamoDB client for the life of the process, as a warm
+ * Lambda does, so one process gets one runtime. Stopped and cleaned up whatever `use` does.
+ */
+export const withBenchRuntime = async <T>(use: (runtime: LocalRuntime) => Promise<T>): Promise<T> => {
+  const identityDirectory = await mkdtemp(join(tmpdir(), 'sanctions-watch-bench-identity-'));
+  let runtime: LocalRuntime | undefined;
+  try {
+    runtime = await startLocalRuntime({ projectRoot, port: 0, identityDirectory });
+    return await use(runtime);
+  } finally {
+    await runtime?.stop();
+    await rm(identityDirectory, { recursive: true, force: true });
+  }
+};
