@@ -2,9 +2,11 @@ import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { seedReferenceData } from '../core/commands/seed-reference-data.ts';
 import { sendCloudFormationResponse } from '../adapters/cloudformation-response.ts';
 import { logger } from '../adapters/logger.ts';
-import { tableDependencies } from './table-dependencies.ts';
+import { metricCatalogue, obligationCatalogue } from '../adapters/dynamodb/catalogues.ts';
+import { tableAccess } from './table-access.ts';
 
-const dependencies = tableDependencies();
+const { client, tableName } = tableAccess();
+const catalogues = { obligations: obligationCatalogue(client, tableName), metrics: metricCatalogue(client, tableName) };
 const PHYSICAL_ID = 'sanctions-watch-reference-data';
 
 /**
@@ -18,7 +20,7 @@ export const handler = async (event: CloudFormationCustomResourceEvent, context:
       await sendCloudFormationResponse(event, { status: 'SUCCESS', reason: 'Data kept', physicalResourceId: event.PhysicalResourceId });
       return;
     }
-    const outcome = await seedReferenceData(dependencies);
+    const outcome = await seedReferenceData(catalogues);
     logger.info('reference data seeded', { ...outcome });
     await sendCloudFormationResponse(event, {
       status: 'SUCCESS',

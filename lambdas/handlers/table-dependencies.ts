@@ -1,24 +1,20 @@
-import { requiredEnv } from '../adapters/environment.ts';
 import { DynamoAlertEventStore } from '../adapters/dynamodb/alert-event-repository.ts';
 import { customGroupStore, metricCatalogue, obligationCatalogue } from '../adapters/dynamodb/catalogues.ts';
 import { DynamoCheckerMemoryStore } from '../adapters/dynamodb/checker-memory-repository.ts';
-import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
-import { countRequests } from '../adapters/dynamodb/request-counter.ts';
 import { DynamoStateRecords } from '../adapters/dynamodb/state-records-repository.ts';
-import { TABLE_NAME_ENV } from '../adapters/dynamodb/table-schema.ts';
 import { loggingAlertPublisher } from '../adapters/logging-alert-publisher.ts';
 import { systemClock } from '../adapters/system-clock.ts';
+import { tableAccess } from './table-access.ts';
 
 /**
- * The composition point: the adapters every handler gets, built once per cold start from the
- * function's environment. Constructing them is cheap; only what a handler calls sends requests.
+ * Every adapter, for the functions that use most of them (the deadline check, the local runtime's
+ * seeding). Functions that need one or two build those from `tableAccess()` instead.
  */
-const build = () => {
-  const client = createDocumentClient();
-  const tableName = requiredEnv(TABLE_NAME_ENV);
+export const tableDependencies = () => {
+  const { client, tableName, requests } = tableAccess();
   return {
     clock: systemClock,
-    requests: countRequests(client),
+    requests,
     obligations: obligationCatalogue(client, tableName),
     metrics: metricCatalogue(client, tableName),
     customGroups: customGroupStore(client, tableName),
@@ -28,9 +24,3 @@ const build = () => {
     alertPublisher: loggingAlertPublisher,
   };
 };
-
-export type TableDependencies = ReturnType<typeof build>;
-
-let dependencies: TableDependencies | undefined;
-
-export const tableDependencies = (): TableDependencies => (dependencies ??= build());

@@ -1,11 +1,15 @@
 import * as z from 'zod/mini';
 import { metricSchema } from '../../core/figures/figure-schema.ts';
-import { tableDependencies } from '../table-dependencies.ts';
 import { requireAdmin } from './caller.ts';
 import { created, httpHandler } from './http-handler.ts';
 import { jsonBody } from './request-input.ts';
+import { tableAccess } from '../table-access.ts';
+import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 
-const { metrics } = tableDependencies();
+const { client, tableName } = tableAccess();
+const { metrics } = {
+  metrics: metricCatalogue(client, tableName),
+};
 
 /** POST /metrics (admin) — extends the metrics catalogue; 409 if the id is taken. */
 export const handler = httpHandler(async (event) => {

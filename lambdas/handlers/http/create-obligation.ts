@@ -2,12 +2,17 @@ import * as z from 'zod/mini';
 import { defineObligation } from '../../core/obligations/obligation.ts';
 import { obligationSchema } from '../../core/obligations/obligation-schema.ts';
 import { findGroup } from '../../core/queries/group-directory.ts';
-import { tableDependencies } from '../table-dependencies.ts';
 import { requireAdmin } from './caller.ts';
 import { created, httpHandler } from './http-handler.ts';
 import { jsonBody } from './request-input.ts';
+import { tableAccess } from '../table-access.ts';
+import { customGroupStore, obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 
-const { obligations, customGroups } = tableDependencies();
+const { client, tableName } = tableAccess();
+const { obligations, customGroups } = {
+  obligations: obligationCatalogue(client, tableName),
+  customGroups: customGroupStore(client, tableName),
+};
 
 /** The due date follows from adoption and offset, so an admin never sends one. */
 const obligationInputSchema = z.strictObject(z.omit(obligationSchema, { dueDate: true }).shape);

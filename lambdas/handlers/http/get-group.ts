@@ -1,9 +1,13 @@
 import { describeGroup } from '../../core/queries/group-directory.ts';
-import { tableDependencies } from '../table-dependencies.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { pathParameter, queryParameters } from './request-input.ts';
+import { tableAccess } from '../table-access.ts';
+import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
 
-const { customGroups } = tableDependencies();
+const { client, tableName } = tableAccess();
+const { customGroups } = {
+  customGroups: customGroupStore(client, tableName),
+};
 
 /** GET /groups/{id} — one group with its member states. */
 export const handler = httpHandler(async (event) => {

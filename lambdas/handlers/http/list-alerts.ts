@@ -2,11 +2,15 @@ import * as z from 'zod/mini';
 import { alertEventTypes } from '../../core/alerts/alert-event.ts';
 import { listAlerts } from '../../core/queries/alert-query.ts';
 import { isoDateSchema, isoInstantSchema } from '../../core/validation/common-schemas.ts';
-import { tableDependencies } from '../table-dependencies.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
+import { DynamoAlertEventStore } from '../../adapters/dynamodb/alert-event-repository.ts';
+import { tableAccess } from '../table-access.ts';
 
-const { alertEvents } = tableDependencies();
+const { client, tableName } = tableAccess();
+const { alertEvents } = {
+  alertEvents: new DynamoAlertEventStore(client, tableName),
+};
 
 /** GET /alerts?state=&type=&since=&limit=&after= — stored alert events, oldest first, paged by `next`. */
 export const handler = httpHandler(async (event) => {

@@ -1,9 +1,13 @@
 import { listGroups } from '../../core/queries/group-directory.ts';
-import { tableDependencies } from '../table-dependencies.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
+import { tableAccess } from '../table-access.ts';
+import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
 
-const { customGroups } = tableDependencies();
+const { client, tableName } = tableAccess();
+const { customGroups } = {
+  customGroups: customGroupStore(client, tableName),
+};
 
 /** GET /groups — regions, sub-regions, UN regional groups and admins' groups. */
 export const handler = httpHandler(async (event) => {

@@ -1,8 +1,12 @@
-import { tableDependencies } from '../table-dependencies.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
+import { tableAccess } from '../table-access.ts';
+import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 
-const { metrics } = tableDependencies();
+const { client, tableName } = tableAccess();
+const { metrics } = {
+  metrics: metricCatalogue(client, tableName),
+};
 
 /** GET /metrics — the metrics catalogue figures are recorded against. */
 export const handler = httpHandler(async (event) => {

@@ -1,9 +1,13 @@
 import { byDeadline } from '../../core/obligations/obligation.ts';
-import { tableDependencies } from '../table-dependencies.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
+import { tableAccess } from '../table-access.ts';
+import { obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 
-const { obligations } = tableDependencies();
+const { client, tableName } = tableAccess();
+const { obligations } = {
+  obligations: obligationCatalogue(client, tableName),
+};
 
 /** GET /obligations — the catalogue, earliest deadline first. */
 export const handler = httpHandler(async (event) => {

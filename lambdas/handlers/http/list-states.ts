@@ -1,10 +1,14 @@
 import * as z from 'zod/mini';
 import { listStates } from '../../core/queries/state-directory.ts';
-import { tableDependencies } from '../table-dependencies.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
+import { tableAccess } from '../table-access.ts';
+import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
 
-const { customGroups } = tableDependencies();
+const { client, tableName } = tableAccess();
+const { customGroups } = {
+  customGroups: customGroupStore(client, tableName),
+};
 
 /** GET /states[?group=africa] — the 193 UN member states, or one group's members. */
 export const handler = httpHandler(async (event) => {

@@ -1,11 +1,21 @@
 import { recordReport } from '../../core/commands/record-report.ts';
 import { reportInputSchema } from '../../core/reports/report-schema.ts';
-import { tableDependencies } from '../table-dependencies.ts';
 import { requireAdmin } from './caller.ts';
 import { created, httpHandler } from './http-handler.ts';
 import { jsonBody, pathParameter } from './request-input.ts';
+import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
+import { systemClock } from '../../adapters/system-clock.ts';
+import { tableAccess } from '../table-access.ts';
+import { customGroupStore, metricCatalogue, obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 
-const dependencies = tableDependencies();
+const { client, tableName } = tableAccess();
+const dependencies = {
+  clock: systemClock,
+  obligations: obligationCatalogue(client, tableName),
+  metrics: metricCatalogue(client, tableName),
+  customGroups: customGroupStore(client, tableName),
+  stateRecords: new DynamoStateRecords(client, tableName),
+};
 
 /** POST /states/{code}/reports (admin) — records a report and the figures it gives; 409 if recorded before. */
 export const handler = httpHandler(async (event) => {

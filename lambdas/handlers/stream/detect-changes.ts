@@ -4,10 +4,20 @@ import { logger } from '../../adapters/logger.ts';
 import { detectChange } from '../../core/commands/detect-changes.ts';
 import type { AlertEvent } from '../../core/alerts/alert-event.ts';
 import { requestLogging } from '../request-logging.ts';
-import { tableDependencies } from '../table-dependencies.ts';
+import { DynamoAlertEventStore } from '../../adapters/dynamodb/alert-event-repository.ts';
+import { obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
+import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
+import { loggingAlertPublisher } from '../../adapters/logging-alert-publisher.ts';
+import { tableAccess } from '../table-access.ts';
 import { classifyRecord, PoisonRecordError } from './stored-change-from-record.ts';
 
-const dependencies = tableDependencies();
+const { client, tableName } = tableAccess();
+const dependencies = {
+  obligations: obligationCatalogue(client, tableName),
+  stateRecords: new DynamoStateRecords(client, tableName),
+  alertEvents: new DynamoAlertEventStore(client, tableName),
+  alertPublisher: loggingAlertPublisher,
+};
 
 /**
  * Change detection on the table's stream: a new report becomes `report.received`, a replaced
