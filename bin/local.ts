@@ -1,3 +1,5 @@
+// First, so that it runs before the logger is created.
+import '../local/default-log-level.ts';
 import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +34,6 @@ const parseOptions = () => {
     process.exit(2);
   }
 };
-
-// The handlers' JSON logs would drown the start-up summary; LOG_LEVEL=INFO npm start shows them.
-process.env.LOG_LEVEL ??= 'WARN';
 
 const options = parseOptions();
 if (options.help) {
