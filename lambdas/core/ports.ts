@@ -4,6 +4,7 @@ import type { Figure, Metric } from './figures/figure.ts';
 import type { Obligation } from './obligations/obligation.ts';
 import type { Group } from './reference/groups.ts';
 import type { Report } from './reports/report.ts';
+import type { Watch } from './watches/watch.ts';
 import type { IsoDate } from './time/calendar-date.ts';
 
 /**
@@ -85,4 +86,16 @@ export interface CheckerMemoryStore {
 /** Hands newly emitted alert events on to delivery (the watches and notifications). */
 export interface AlertPublisher {
   publish(events: readonly AlertEvent[]): Promise<void>;
+}
+
+/** Subscribers' watches, each with its owner, and the target index that finds them per event. */
+export interface WatchStore {
+  /** Stores a new watch unless its owner already has `cap` watches (then a `invalid-input` DomainError). */
+  create(watch: Watch, cap: number): Promise<void>;
+  get(id: string): Promise<Watch | undefined>;
+  /** Oldest first. */
+  listByOwner(owner: string): Promise<Watch[]>;
+  /** Replaces `previous` with `next` (same id); fails with a `conflict` if the watch changed meanwhile. */
+  replace(previous: Watch, next: Watch): Promise<void>;
+  delete(watch: Watch): Promise<void>;
 }

@@ -14,7 +14,11 @@ export const startTestApi = async () => {
   const table = await createTestTable();
   const identity = await openLocalIdentity(mkdtempSync(join(tmpdir(), 'sanctions-watch-identity-')));
   const api = await startLocalApi({ routes, projectRoot: resolve(import.meta.dirname, '../..'), port: 0, identity });
-  const tokens = { admin: await identity.issue('ada-admin', { admin: true }), user: await identity.issue('uma-user', { admin: false }) };
+  const tokens = {
+    admin: await identity.issue('ada-admin', { admin: true }),
+    user: await identity.issue('uma-user', { admin: false }),
+    other: await identity.issue('otto-other', { admin: false }),
+  };
   const request = async (path: string, init?: RequestInit & { readonly as?: keyof typeof tokens }) => {
     const headers = new Headers(init?.headers);
     if (init?.as) headers.set('authorization', `Bearer ${tokens[init.as]}`);

@@ -11,6 +11,7 @@ export interface HttpResult {
 
 export const ok = (body: unknown): HttpResult => ({ status: 200, body });
 export const created = (body: unknown): HttpResult => ({ status: 201, body });
+export const noContent = (): HttpResult => ({ status: 204, body: undefined });
 
 /**
  * Wraps a route's use of the core in the middleware every HTTP function shares: request-scoped
@@ -22,5 +23,5 @@ export const httpHandler = (route: (event: APIGatewayProxyEventV2) => Promise<Ht
     .use(httpErrorMapper())
     .handler(async (event) => {
       const result = await route(event);
-      return jsonResponse(result.status, result.body);
+      return result.body === undefined ? { statusCode: result.status } : jsonResponse(result.status, result.body);
     });

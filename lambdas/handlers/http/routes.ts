@@ -43,6 +43,11 @@ export const routes: readonly RouteDefinition[] = [
   route('get-status-board', 'GET', '/status', 'read', 'public'),
   route('list-alerts', 'GET', '/alerts', 'read', 'public'),
   route('run-check', 'POST', '/checks', 'read-write', 'admin'),
+  route('create-watch', 'POST', '/watches', 'read-write', 'user'),
+  route('list-watches', 'GET', '/watches', 'read', 'user'),
+  route('get-watch', 'GET', '/watches/{id}', 'read', 'user'),
+  route('update-watch', 'PATCH', '/watches/{id}', 'read-write', 'user'),
+  route('delete-watch', 'DELETE', '/watches/{id}', 'read-write', 'user'),
 ];
 
 /** Functions that no route invokes: the schedule and CloudFormation do. */

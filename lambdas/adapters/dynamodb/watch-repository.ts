@@ -1,0 +1,135 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import { conflict, DomainError } from '../../core/errors.ts';
+import type { WatchStore } from '../../core/ports.ts';
+import type { Watch } from '../../core/watches/watch.ts';
+import { watchInputSchema } from '../../core/watches/watch-schema.ts';
+import { queryAll } from './query-all.ts';
+import { parseStoredItem } from './stored-item.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const storedWatchSchema = z.extend(watchInputSchema, {
+  id: z.string(),
+  owner: z.string(),
+  status: z.enum(['pending-confirmation', 'active', 'paused', 'opted-out', 'unsubscribed']),
+  mutedUntil: z.optional(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const watchKey = (id: string) => ({ PK: `WATCH#${id}`, SK: 'WATCH' });
+const ownerCounterKey = (owner: string) => ({ PK: `OWNER#${owner}`, SK: 'WATCH-COUNT' });
+
+/** The target-index partitions a watch is listed in: what the dispatcher queries per event. */
+const targetPartitions = (watch: Watch): string[] => [
+  ...(watch.target.states ?? []).map((state) => `TARGET#STATE#${state}`),
+  ...(watch.target.groups ?? []).map((group) => `TARGET#GROUP#${group}`),
+  ...(watch.target.all ? ['TARGET#ALL'] : []),
+];
+
+/**
+ * Watches: `WATCH#<id>` (on GSI1 by owner), one `TARGET#...` / `WATCH#<id>` index item per state,
+ * group or "all" it covers, and a per-owner counter that enforces the cap inside the same
+ * transaction, so concurrent creates cannot overshoot it.
+ */
+export class DynamoWatchStore implements WatchStore {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.#client = client;
+    this.#tableName = tableName;
+  }
+
+  #watchItem(watch: Watch): Record<string, unknown> {
+    return { ...watchKey(watch.id), itemType: 'watch', GSI1PK: `OWNER#${watch.owner}`, GSI1SK: `${watch.createdAt}#${watch.id}`, ...watch };
+  }
+
+  #targetPuts(watch: Watch, partitions: readonly string[]): TransactItem[] {
+    return partitions.map((PK) => ({ Put: { TableName: this.#tableName, Item: { PK, SK: `WATCH#${watch.id}`, itemType: 'watch-target', watchId: watch.id } } }));
+  }
+
+  #targetDeletes(watch: Watch, partitions: readonly string[]): TransactItem[] {
+    return partitions.map((PK) => ({ Delete: { TableName: this.#tableName, Key: { PK, SK: `WATCH#${watch.id}` } } }));
+  }
+
+  #counter(owner: string, change: 1 | -1, cap?: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.#tableName,
+        Key: ownerCounterKey(owner),
+        UpdateExpression: 'SET itemType = :itemType ADD watchCount :change',
+        ...(cap === undefined ? {} : { ConditionExpression: 'attribute_not_exists(watchCount) OR watchCount < :cap' }),
+        ExpressionAttributeValues: { ':itemType': 'watch-counter', ':change': change, ...(cap === undefined ? {} : { ':cap': cap }) },
+      },
+    };
+  }
+
+  async #transact(items: TransactItem[], onConditionFailed: (index: number) => Error): Promise<void> {
+    try {
+      await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (error.CancellationReasons ?? []).findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (failed >= 0) throw onConditionFailed(failed);
+      throw error;
+    }
+  }
+
+  async create(watch: Watch, cap: number): Promise<void> {
+    const items: TransactItem[] = [
+      this.#counter(watch.owner, 1, cap),
+      { Put: { TableName: this.#tableName, Item: this.#watchItem(watch), ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...this.#targetPuts(watch, targetPartitions(watch)),
+    ];
+    await this.#transact(items, (index) =>
+      index === 0
+        ? new DomainError('invalid-input', 'too-many-watches', `An owner may have at most ${cap} watches; delete one first`)
+        : conflict('watch-exists', `Watch "${watch.id}" already exists`, 'id'),
+    );
+  }
+
+  async get(id: string): Promise<Watch | undefined> {
+    const { Item } = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: watchKey(id) }));
+    return Item ? parseStoredItem(storedWatchSchema, Item) : undefined;
+  }
+
+  async listByOwner(owner: string): Promise<Watch[]> {
+    const items = await queryAll(this.#client, {
+      TableName: this.#tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': `OWNER#${owner}` },
+    });
+    return items.map((item) => parseStoredItem(storedWatchSchema, item));
+  }
+
+  async replace(previous: Watch, next: Watch): Promise<void> {
+    const before = new Set(targetPartitions(previous));
+    const after = new Set(targetPartitions(next));
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.#tableName,
+          Item: this.#watchItem(next),
+          ConditionExpression: 'updatedAt = :seen',
+          ExpressionAttributeValues: { ':seen': previous.updatedAt },
+        },
+      },
+      ...this.#targetDeletes(previous, [...before].filter((partition) => !after.has(partition))),
+      ...this.#targetPuts(next, [...after].filter((partition) => !before.has(partition))),
+    ];
+    await this.#transact(items, () => conflict('watch-changed', `Watch "${next.id}" changed meanwhile; read it again`, 'id'));
+  }
+
+  async delete(watch: Watch): Promise<void> {
+    const items: TransactItem[] = [
+      { Delete: { TableName: this.#tableName, Key: watchKey(watch.id), ConditionExpression: 'attribute_exists(PK)' } },
+      ...this.#targetDeletes(watch, targetPartitions(watch)),
+      this.#counter(watch.owner, -1),
+    ];
+    await this.#transact(items, () => conflict('watch-gone', `Watch "${watch.id}" was deleted meanwhile`, 'id'));
+  }
+}
