@@ -1,0 +1,65 @@
+import type { ChannelKind } from '../watches/watch.ts';
+
+/** One message to one contact: the email part for channel email, the SMS text for channel sms. */
+export interface OutgoingMessage {
+  /** See contactOf. */
+  readonly contact: string;
+  readonly channel: ChannelKind;
+  /** The email address or E.164 phone number. */
+  readonly to: string;
+  readonly email?: { readonly subject: string; readonly body: string };
+  readonly sms?: string;
+  readonly eventIds: readonly string[];
+  readonly dedupKey: string;
+}
+
+/**
+ * Where an email contact can be reached, as the notifier that subscribed it said. Opaque to the
+ * core, which only stores it and hands it back (for SNS: the contact's topic and subscription).
+ */
+export interface ContactAddress {
+  readonly topicArn?: string;
+  readonly subscriptionArn?: string;
+}
+
+/** `gone`: the contact unsubscribed, or never confirmed in time and the subscription lapsed. */
+export type SubscriptionState = 'pending' | 'confirmed' | 'gone';
+
+/** Sends messages, and keeps the email subscriptions that let it send to an address at all. */
+export interface Notifier {
+  /** Fails with a NotifierError; `retryable` says whether trying again later can help. */
+  send(message: OutgoingMessage, address: ContactAddress): Promise<{ readonly messageId: string }>;
+  /** Asks the address to confirm it wants the mail; safe to call again for the same address. */
+  subscribeEmail(address: string): Promise<ContactAddress>;
+  subscriptionState(address: ContactAddress): Promise<SubscriptionState>;
+  isPhoneOptedOut(phone: string): Promise<boolean>;
+}
+
+/**
+ * - `throttled`, `unavailable`: the service is busy or failing; retried later.
+ * - `opted-out`: the phone number replied STOP; nothing is sent to it.
+ * - `invalid-message`: the message breaks a rule of the channel (say, a subject too long).
+ * - `not-subscribed`: an email contact with no address to send to.
+ * - `not-found`: the topic or subscription no longer exists.
+ * - `misconfigured`: our permissions or encryption key are wrong; an operator must act.
+ * - `rejected`: any other refusal by the service.
+ */
+export type NotifierErrorCode = 'throttled' | 'unavailable' | 'opted-out' | 'invalid-message' | 'not-subscribed' | 'not-found' | 'misconfigured' | 'rejected';
+
+const retryableCodes: ReadonlySet<NotifierErrorCode> = new Set(['throttled', 'unavailable']);
+
+/**
+ * A failed send or subscription. The dispatcher retries the retryable ones and parks the rest.
+ * Messages name the contact and channel, never the message text.
+ */
+export class NotifierError extends Error {
+  readonly code: NotifierErrorCode;
+  readonly retryable: boolean;
+
+  constructor(code: NotifierErrorCode, message: string, options?: { readonly cause?: unknown }) {
+    super(message, options);
+    this.name = 'NotifierError';
+    this.code = code;
+    this.retryable = retryableCodes.has(code);
+  }
+}
