@@ -1,5 +1,5 @@
 import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { alertEventId, dedupKeys } from '../lambdas/core/alerts/alert-event-id.ts';
 import { addDays, isoDate } from '../lambdas/core/time/calendar-date.ts';
@@ -7,7 +7,7 @@ import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-clie
 import { changeDetectionStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
 import { localLambdaContext } from '../local/lambda-context.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
-import { startStreamPoller } from '../local/stream-poller.ts';
+import { readChangeRecords } from '../local/read-change-records.ts';
 import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
 
 const WRITES = 200;
@@ -21,21 +21,6 @@ const P99_TARGET_MS = 600;
 const eventExists = async (client: DynamoDBDocumentClient, tableName: string, id: string): Promise<boolean> =>
   (await client.send(new GetCommand({ TableName: tableName, Key: { PK: `EVENT#${id}`, SK: 'EVENT' }, ProjectionExpression: 'PK' }))).Item !== undefined;
 
-/** Every change-detection record the table's stream holds, read as Lambda would be handed them. */
-const streamRecords = async (runtime: LocalRuntime): Promise<DynamoDBRecord[]> => {
-  const records: DynamoDBRecord[] = [];
-  const poller = await startStreamPoller({
-    endpoint: runtime.dynamoDbEndpoint,
-    tableName: runtime.tableName,
-    settings: changeDetectionStream,
-    pollIntervalMs: 20,
-    handler: async (event) => void records.push(...event.Records),
-    onFailure: () => undefined,
-  });
-  await poller.idle();
-  await poller.stop();
-  return records;
-};
 
 /**
  * Rows: from a `PUT /states/{code}/figures/{metric}` returning to its `figure.changed` event being
@@ -66,7 +51,7 @@ export const figureChangeLatencyRows = async (runtime: LocalRuntime): Promise<Be
 
     // The processor's own cost: the same records handed to it again after their events are removed, so each is new work.
     await runtime.streamIdle();
-    const records = (await streamRecords(runtime)).filter((record) => record.dynamodb?.NewImage?.metric?.S === METRIC);
+    const records = (await readChangeRecords(runtime.dynamoDbEndpoint, runtime.tableName)).filter((record) => record.dynamodb?.NewImage?.metric?.S === METRIC);
     for (let start = 0; start < eventIds.length; start += 25) {
       const requests = eventIds.slice(start, start + 25).map((id) => ({ DeleteRequest: { Key: { PK: `EVENT#${id}`, SK: 'EVENT' } } }));
       await client.send(new BatchWriteCommand({ RequestItems: { [runtime.tableName]: requests } }));

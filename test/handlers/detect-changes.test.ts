@@ -6,9 +6,8 @@ import { DynamoStateRecords } from '../../lambdas/adapters/dynamodb/state-record
 import { seedReferenceData } from '../../lambdas/core/commands/seed-reference-data.ts';
 import type { Figure } from '../../lambdas/core/figures/figure.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
-import { changeDetectionStream } from '../../lambdas/handlers/stream/stream-processing-config.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
-import { startStreamPoller } from '../../local/stream-poller.ts';
+import { readChangeRecords } from '../../local/read-change-records.ts';
 import { createTestTable } from '../support/test-table.ts';
 
 type Handler = (event: DynamoDBStreamEvent, context: ReturnType<typeof localLambdaContext>) => Promise<DynamoDBBatchResponse>;
@@ -36,24 +35,7 @@ const permits = (state: string, value: number, asOf: string): Figure => ({
   recordedAt: `${asOf}T12:00:00.000Z`,
 });
 
-/** The records the table's stream holds that pass the mapping's filter: real DynamoDB Local records, in order. */
-const streamRecords = async (): Promise<DynamoDBRecord[]> => {
-  const seen: DynamoDBRecord[] = [];
-  const poller = await startStreamPoller({
-    endpoint: table.endpoint,
-    tableName: table.tableName,
-    settings: changeDetectionStream,
-    pollIntervalMs: 20,
-    handler: async (event) => {
-      seen.push(...event.Records);
-      return { batchItemFailures: [] };
-    },
-    onFailure: () => undefined,
-  });
-  await poller.idle();
-  await poller.stop();
-  return seen;
-};
+const streamRecords = () => readChangeRecords(table.endpoint, table.tableName);
 
 const invoke = (batch: DynamoDBRecord[]) => handler({ Records: batch }, localLambdaContext('detect-changes'));
 
