@@ -10,7 +10,7 @@ const catalogues = { obligations: obligationCatalogue(client, tableName), metric
 const PHYSICAL_ID = 'sanctions-watch-reference-data';
 
 /**
- * CloudFormation custom resource: seeds the obligations catalogue on create and update. On delete
+ * CloudFormation custom resource: seeds the obligations and metrics catalogues on create and update. On delete
  * it keeps the data (the table is retained too) and only acknowledges.
  */
 export const handler = async (event: CloudFormationCustomResourceEvent, context: Context): Promise<void> => {

@@ -15,7 +15,7 @@ export interface ReferenceDataSeedProps {
 }
 
 /**
- * Hash of the function's bundled code. The bundle inlines the obligations catalogue and
+ * Hash of the function's bundled code. The bundle inlines the obligations and metrics catalogues and
  * everything else the seed imports, so any change to the seed data (or the seeding code) changes it.
  */
 function bundleHash(fn: NodejsFunction): string {
@@ -28,7 +28,7 @@ function bundleHash(fn: NodejsFunction): string {
 }
 
 /**
- * Seeds the obligations catalogue into the table on deploy, through a custom resource whose
+ * Seeds the obligations and metrics catalogues into the table on deploy, through a custom resource whose
  * handler replies to CloudFormation itself (no Provider framework, so no extra Lambdas).
  */
 export class ReferenceDataSeed extends Construct {
@@ -40,8 +40,8 @@ export class ReferenceDataSeed extends Construct {
 
     this.handler = new BaseFunction(this, 'Handler', {
       entry: props.entry ?? 'lambdas/handlers/seed-reference-data.ts',
-      description: 'Seeds the obligations catalogue (CloudFormation custom resource)',
-      // Batch-writes the whole catalogue; CloudFormation waits up to an hour anyway.
+      description: 'Seeds the obligations and metrics catalogues (CloudFormation custom resource)',
+      // One conditional put per catalogue entry; CloudFormation waits up to an hour anyway.
       timeout: Duration.minutes(2),
       logRemovalPolicy: props.logRemovalPolicy,
     });
