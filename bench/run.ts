@@ -8,9 +8,10 @@ import { figureChangeLatencyRows } from './figure-change-latency.ts';
 import { getStateLatencyRows } from './get-state-latency.ts';
 import { lambdaBundleRows } from './lambda-bundles.ts';
 import { renderTable, type BenchRow } from './results-table.ts';
+import { watchMatchingRows } from './watch-matching.ts';
 
 /**
- * `npm run bench [-- bundles checker runtime]`: measures what the issues set targets for and
+ * `npm run bench [-- bundles checker matching runtime]`: measures what the issues set targets for and
  * prints one table; naming sections runs only those.
  */
 const functions = [
@@ -23,6 +24,7 @@ const functions = [
 const sections: Record<string, () => Promise<BenchRow[]>> = {
   bundles: () => lambdaBundleRows(functions),
   checker: () => deadlineCheckRows(),
+  matching: async () => watchMatchingRows(),
   runtime: () => withBenchRuntime(async (runtime) => [...(await getStateLatencyRows(runtime)), ...(await figureChangeLatencyRows(runtime))]),
 };
 
