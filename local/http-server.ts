@@ -1,9 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { RouteDefinition } from '../lambdas/handlers/http/routes.ts';
 import { apiGatewayEvent, matchRoute } from './api-gateway-event.ts';
+import { importHandler } from './import-handler.ts';
 import { jwtAuthorizer, UNAUTHORIZED_BODY } from './jwt-authorizer.ts';
 import { localLambdaContext } from './lambda-context.ts';
 import type { LocalIdentity } from './local-identity.ts';
@@ -30,8 +29,7 @@ const readBody = async (request: IncomingMessage): Promise<string | undefined> =
 const loadHandlers = async (routes: readonly RouteDefinition[], projectRoot: string): Promise<Map<string, HttpLambda>> => {
   const handlers = new Map<string, HttpLambda>();
   for (const route of routes) {
-    const module = (await import(pathToFileURL(resolve(projectRoot, route.entry)).href)) as { handler: HttpLambda };
-    handlers.set(route.id, module.handler);
+    handlers.set(route.id, await importHandler<HttpLambda>(projectRoot, route.entry));
   }
   return handlers;
 };

@@ -1,8 +1,7 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { scheduledDeadlineCheckEntry } from '../lambdas/handlers/http/routes.ts';
+import { importHandler } from './import-handler.ts';
 import { localLambdaContext } from './lambda-context.ts';
 
 type ScheduledHandler = (event: ScheduledEvent, context: ReturnType<typeof localLambdaContext>) => Promise<{ readonly emitted: number }>;
@@ -30,13 +29,13 @@ export const startLocalSchedule = async (options: {
   readonly now: () => Date;
   readonly onRun: (outcome: { readonly at: Date; readonly emitted?: number; readonly error?: unknown }) => void;
 }): Promise<{ stop(): Promise<void> }> => {
-  const module = (await import(pathToFileURL(resolve(options.projectRoot, scheduledDeadlineCheckEntry)).href)) as { handler: ScheduledHandler };
+  const handler = await importHandler<ScheduledHandler>(options.projectRoot, scheduledDeadlineCheckEntry);
   let running: Promise<void> = Promise.resolve();
   const runOnce = () => {
     running = running.then(async () => {
       const at = options.now();
       try {
-        const { emitted } = await module.handler(scheduledEvent(at), localLambdaContext('scheduled-deadline-check', 60_000));
+        const { emitted } = await handler(scheduledEvent(at), localLambdaContext('scheduled-deadline-check', 60_000));
         options.onRun({ at, emitted });
       } catch (error) {
         options.onRun({ at, error });

@@ -1,9 +1,8 @@
 import type { DynamoDBStreamEvent, Context, DynamoDBBatchResponse } from 'aws-lambda';
 import { appendFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { logger } from '../lambdas/adapters/logger.ts';
 import { changeDetectionEntry, changeDetectionStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
+import { importHandler } from './import-handler.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 
 type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
@@ -20,7 +19,7 @@ export const startStreamChangeDetection = async (options: {
   readonly checkpointFile: string | undefined;
   readonly failureFile: string | undefined;
 }): Promise<StreamPoller> => {
-  const { handler } = (await import(pathToFileURL(resolve(options.projectRoot, changeDetectionEntry)).href)) as { handler: StreamHandler };
+  const handler = await importHandler<StreamHandler>(options.projectRoot, changeDetectionEntry);
   return startStreamPoller({
     endpoint: options.endpoint,
     tableName: options.tableName,
