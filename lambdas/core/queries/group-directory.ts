@@ -29,7 +29,8 @@ export const listGroups = async (customGroups: CustomGroupStore): Promise<GroupS
   return [...builtInGroups, ...custom.sort((a, b) => a.id.localeCompare(b.id))].map(summarize);
 };
 
-export const findGroup = async (rawId: string, customGroups: CustomGroupStore, field = 'id'): Promise<Group> => {
+/** A group by id: built-in, else an admin's. Only `get` is needed, so an already loaded list can stand in for the store. */
+export const findGroup = async (rawId: string, customGroups: Pick<CustomGroupStore, 'get'>, field = 'id'): Promise<Group> => {
   if (!isValidGroupId(rawId)) {
     throw invalidInput(field, `"${rawId}" is not a group id: use a lowercase slug such as "africa"`);
   }

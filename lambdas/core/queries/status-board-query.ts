@@ -18,10 +18,10 @@ export const statusBoard = async (
   query: StatusBoardQuery,
   deps: StandingDependencies & { readonly clock: Clock },
 ): Promise<StatusBoard & { readonly group?: string }> => {
-  const [data, group] = await Promise.all([
-    loadStandingData(deps),
-    query.group === undefined ? undefined : findGroup(query.group, deps.customGroups, 'group'),
-  ]);
+  const data = await loadStandingData(deps);
+  // The admins' groups are in `data` already: look the group up there rather than read it again.
+  const loadedGroups = { get: async (id: string) => data.customGroups.find((custom) => custom.id === id) };
+  const group = query.group === undefined ? undefined : await findGroup(query.group, loadedGroups, 'group');
   const obligations = query.obligation === undefined ? data.obligations : data.obligations.filter((o) => o.id === query.obligation);
   if (obligations.length === 0) {
     throw invalidInput('obligation', `Unknown obligation "${query.obligation ?? ''}"; GET /obligations lists them`);
