@@ -7,7 +7,6 @@ import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { countRequests, type RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { DynamoStateRecords } from '../lambdas/adapters/dynamodb/state-records-repository.ts';
-import { loggingAlertPublisher } from '../lambdas/adapters/logging-alert-publisher.ts';
 import { runDeadlineCheck, type DeadlineCheckDependencies, type DeadlineCheckOutcome } from '../lambdas/core/commands/run-deadline-check.ts';
 import { mapWithConcurrency } from '../lambdas/core/map-with-concurrency.ts';
 import { defineObligation, type Obligation } from '../lambdas/core/obligations/obligation.ts';
@@ -136,7 +135,6 @@ const dependenciesOf = (client: DynamoDBDocumentClient, tableName: string): Dead
   stateRecords: new DynamoStateRecords(client, tableName),
   checkerMemory: new DynamoCheckerMemoryStore(client, tableName),
   alertEvents: new DynamoAlertEventStore(client, tableName),
-  alertPublisher: loggingAlertPublisher,
 });
 
 /** One run with fresh adapters, as a cold Lambda would have, whose client counts its requests. */

@@ -42,8 +42,13 @@ if (options.help) {
 }
 
 const { dataDirectory } = options;
+const outboxFile = resolve(projectRoot, '.local', 'outbox.jsonl');
+const checkpointFile = `${dataDirectory}-stream-checkpoints.json`;
 if (options.fresh) {
-  for (const path of [dataDirectory, `${dataDirectory}-stream-checkpoints.json`]) rmSync(path, { recursive: true, force: true });
+  // The stream positions and the outbox's subscriptions only make sense with the data they belong to.
+  for (const path of [dataDirectory, checkpointFile, checkpointFile.replace(/\.json$/, '-dispatch.json'), outboxFile, outboxFile.replace(/\.jsonl$/, '.state.json')]) {
+    rmSync(path, { recursive: true, force: true });
+  }
 }
 
 console.log('Starting DynamoDB Local ...');
@@ -53,10 +58,12 @@ const runtime = await startLocalRuntime({
   dataDirectory,
   checkEveryMs: options.checkEveryMinutes * 60_000,
   // Kept beside the database: the stream position is only meaningful for the data it read.
-  streamCheckpointFile: `${dataDirectory}-stream-checkpoints.json`,
+  streamCheckpointFile: checkpointFile,
   streamFailureFile: `${dataDirectory}-stream-failures.jsonl`,
-  onCheck: ({ at, emitted, error }) =>
-    console.log(error ? `Deadline check as of ${at.toISOString()} failed: ${String(error)}` : `Deadline check as of ${at.toISOString()}: ${emitted ?? 0} new alert events`),
+  outboxFile,
+  deliveryFailureFile: resolve(projectRoot, '.local', 'delivery-failures.jsonl'),
+  onCheck: ({ at, result, error }) =>
+    console.log(error ? `Deadline check as of ${at.toISOString()} failed: ${String(error)}` : `Deadline check as of ${at.toISOString()}: ${result?.emitted ?? 0} new alert events`),
 }).catch((error: unknown) => {
   console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -68,7 +75,8 @@ sanctions-watch is running locally.
   API           ${runtime.apiUrl}
   DynamoDB      ${runtime.dynamoDbEndpoint} (table ${runtime.tableName}, data in ${dataDirectory})
   Reference     ${runtime.seeded.created.length} seeded, ${runtime.seeded.existing.length} already there (obligations and metrics)
-  Checks        the deadline check runs now and every ${options.checkEveryMinutes} minutes
+  Checks        the deadline check and the delivery job run now and every ${options.checkEveryMinutes} minutes
+  Outbox        ${outboxFile} (email and SMS land here instead of SNS; alerts go out after the 60 s grouping window)
   Admin token   ADMIN_TOKEN=${adminToken}
                 (another: npm run -s token -- <user> [--admin])
 
@@ -78,6 +86,9 @@ Try:
   curl -X PUT ${runtime.apiUrl}/states/RU/figures/work-permits.valid -H "authorization: Bearer $ADMIN_TOKEN" \\
        -d '{"value": 11490, "asOf": "2018-12-31", "source": {"kind": "un-report", "ref": "Russia midterm report"}}'
   curl '${runtime.apiUrl}/alerts?type=report.overdue&limit=5'
+  curl -X POST ${runtime.apiUrl}/watches -H "authorization: Bearer $ADMIN_TOKEN" \\
+       -d '{"name": "Africa overdue", "target": {"groups": ["africa"]}, "events": ["report.overdue", "report.received"], "channel": {"email": "you@example.org"}}'
+       (then open the confirmation link printed from the outbox)
 
 Ctrl-C stops everything, DynamoDB Local included.`);
 

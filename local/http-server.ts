@@ -46,8 +46,12 @@ export const startLocalApi = async (options: {
   readonly host?: string;
   /** Verifies tokens for 'user' and 'admin' routes; without one, those routes always answer 401. */
   readonly identity?: LocalIdentity;
+  /** Told the URL once the server listens and before any handler loads, so handlers can be configured with it. */
+  readonly onListening?: (url: string) => void;
+  /** Serves `GET /local/confirm/{token}`, the link of the local confirmation mail: returns the confirmed address. */
+  readonly confirmSubscription?: (token: string) => Promise<string | undefined>;
 }): Promise<{ readonly url: string; readonly server: Server; close(): Promise<void> }> => {
-  const handlers = await loadHandlers(options.routes, options.projectRoot);
+  let handlers = new Map<string, HttpLambda>();
   const server = createServer((request, response) => {
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -56,6 +60,13 @@ export const startLocalApi = async (options: {
     void (async () => {
       const method = request.method ?? 'GET';
       const url = request.url ?? '/';
+      const confirmation = /^\/local\/confirm\/([A-Za-z0-9_-]{1,100})$/.exec(new URL(url, 'http://localhost').pathname);
+      if (method === 'GET' && confirmation?.[1] && options.confirmSubscription) {
+        const address = await options.confirmSubscription(confirmation[1]);
+        return address === undefined
+          ? send(404, errorBody('confirmation-not-found', 'This confirmation link is unknown or was replaced by a newer one'))
+          : send(200, JSON.stringify({ confirmed: address, message: `Subscription confirmed: ${address} will receive sanctions-watch alerts` }));
+      }
       const match = matchRoute(options.routes, method, new URL(url, 'http://localhost').pathname);
       const handler = match && handlers.get(match.route.id);
       if (!match || !handler) return send(404, errorBody('route-not-found', `No route for ${method} ${url.split('?')[0]}`));
@@ -85,8 +96,17 @@ export const startLocalApi = async (options: {
   await new Promise<void>((done) => server.listen(options.port, options.host ?? '127.0.0.1', done));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  options.onListening?.(url);
+  // Until the handlers are loaded, a request finds no handler and answers 404, as before a deploy completes.
+  try {
+    handlers = await loadHandlers(options.routes, options.projectRoot);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url,
     server,
     close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
   };

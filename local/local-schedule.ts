@@ -1,10 +1,9 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { scheduledDeadlineCheckEntry } from '../lambdas/handlers/http/routes.ts';
 import { importHandler } from './import-handler.ts';
 import { localLambdaContext } from './lambda-context.ts';
 
-type ScheduledHandler = (event: ScheduledEvent, context: ReturnType<typeof localLambdaContext>) => Promise<{ readonly emitted: number }>;
+type ScheduledHandler<Result> = (event: ScheduledEvent, context: ReturnType<typeof localLambdaContext>) => Promise<Result>;
 
 /** The EventBridge scheduled event the checker receives in AWS, for the instant `time`. */
 export const scheduledEvent = (time: Date): ScheduledEvent => ({
@@ -15,28 +14,31 @@ export const scheduledEvent = (time: Date): ScheduledEvent => ({
   account: '000000000000',
   time: time.toISOString(),
   region: 'local',
-  resources: ['arn:aws:events:local:000000000000:rule/sanctions-watch-deadline-check'],
+  resources: ['arn:aws:events:local:000000000000:rule/sanctions-watch-schedule'],
   detail: {},
 });
 
 /**
- * EventBridge's part, locally: invokes the scheduled deadline-check handler now and then every
- * `intervalMs`, one run at a time. A failed run is reported and the next one still happens.
+ * EventBridge's part, locally: invokes a scheduled handler (the deadline check, the delivery job)
+ * now and then every `intervalMs`, one run at a time. A failed run is reported and the next one
+ * still happens.
  */
-export const startLocalSchedule = async (options: {
+export const startLocalSchedule = async <Result>(options: {
   readonly projectRoot: string;
+  readonly entry: string;
+  readonly functionName: string;
   readonly intervalMs: number;
   readonly now: () => Date;
-  readonly onRun: (outcome: { readonly at: Date; readonly emitted?: number; readonly error?: unknown }) => void;
+  readonly onRun: (outcome: { readonly at: Date; readonly result?: Result; readonly error?: unknown }) => void;
 }): Promise<{ stop(): Promise<void> }> => {
-  const handler = await importHandler<ScheduledHandler>(options.projectRoot, scheduledDeadlineCheckEntry);
+  const handler = await importHandler<ScheduledHandler<Result>>(options.projectRoot, options.entry);
   let running: Promise<void> = Promise.resolve();
   const runOnce = () => {
     running = running.then(async () => {
       const at = options.now();
       try {
-        const { emitted } = await handler(scheduledEvent(at), localLambdaContext('scheduled-deadline-check', 60_000));
-        options.onRun({ at, emitted });
+        const result = await handler(scheduledEvent(at), localLambdaContext(options.functionName, 60_000));
+        options.onRun({ at, result });
       } catch (error) {
         options.onRun({ at, error });
       }

@@ -1,14 +1,19 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { seedReferenceData, type SeedOutcome } from '../lambdas/core/commands/seed-reference-data.ts';
 import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { DYNAMODB_ENDPOINT_ENV } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { TABLE_NAME_ENV } from '../lambdas/adapters/dynamodb/table-schema.ts';
-import { routes } from '../lambdas/handlers/http/routes.ts';
+import { routes, scheduledDeadlineCheckEntry, scheduledDeliveryEntry } from '../lambdas/handlers/http/routes.ts';
+import { alertDispatchEntry, alertDispatchStream, changeDetectionEntry, changeDetectionStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApi } from './http-server.ts';
+import { confirmLocalSubscription, useLocalDelivery } from './local-delivery.ts';
 import { localIdentityDirectory, openLocalIdentity } from './local-identity.ts';
 import { startLocalSchedule } from './local-schedule.ts';
-import { startStreamChangeDetection } from './stream-change-detection.ts';
+import { startStreamConsumer } from './stream-consumer.ts';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
@@ -30,7 +35,13 @@ export interface LocalRuntimeOptions {
   /** The stream's on-failure destination: failed records are appended here as JSON lines. */
   readonly streamFailureFile?: string;
   /** Told about every scheduled check. */
-  readonly onCheck?: Parameters<typeof startLocalSchedule>[0]['onRun'];
+  readonly onCheck?: (outcome: { readonly at: Date; readonly result?: { readonly emitted: number }; readonly error?: unknown }) => void;
+  /** Where messages go instead of SNS (JSON lines); a temporary file when absent. */
+  readonly outboxFile?: string;
+  /** Where deliveries that failed for good are parked; beside the outbox when absent. */
+  readonly deliveryFailureFile?: string;
+  /** The dispatcher's grouping window; the stack's (60 s) when absent. Tests shorten it. */
+  readonly groupingWindowMs?: number;
 }
 
 export interface LocalRuntime {
@@ -38,7 +49,8 @@ export interface LocalRuntime {
   readonly dynamoDbEndpoint: string;
   readonly tableName: string;
   readonly seeded: SeedOutcome;
-  /** Resolves once change detection has handled everything written to the table so far. */
+  readonly outboxFile: string;
+  /** Resolves once change detection, and then the dispatcher, have handled everything written to the table so far. */
   streamIdle(): Promise<void>;
   /** A token the API accepts, as `npm run token` prints. */
   issueToken(user: string, options?: { readonly admin?: boolean }): Promise<string>;
@@ -66,34 +78,67 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const { tableDependencies } = await import('../lambdas/handlers/table-dependencies.ts');
     const seeded = await seedReferenceData(tableDependencies());
     const identity = await openLocalIdentity(options.identityDirectory ?? localIdentityDirectory(options.projectRoot));
-    const changeDetection = await startStreamChangeDetection({
+    const outboxFile = options.outboxFile ?? join(mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-')), 'outbox.jsonl');
+    const deliveryFiles = { outboxFile, failuresFile: options.deliveryFailureFile ?? outboxFile.replace(/\.jsonl$/, '') + '-failures.jsonl' };
+    const api = await startLocalApi({
+      routes,
       projectRoot: options.projectRoot,
-      endpoint: dynamoDb.endpoint,
-      tableName,
-      checkpointFile: options.streamCheckpointFile,
-      failureFile: options.streamFailureFile,
+      port: options.port,
+      identity,
+      onListening: (url) => useLocalDelivery(deliveryFiles, url),
+      confirmSubscription: confirmLocalSubscription(outboxFile),
     });
-    const api = await startLocalApi({ routes, projectRoot: options.projectRoot, port: options.port, identity });
-    const schedule =
+    const consumer = (entry: string, settings: typeof changeDetectionStream | typeof alertDispatchStream, functionName: string, suffix: string) =>
+      startStreamConsumer({
+        projectRoot: options.projectRoot,
+        entry,
+        settings,
+        functionName,
+        endpoint: dynamoDb.endpoint,
+        tableName,
+        checkpointFile: options.streamCheckpointFile?.replace(/\.json$/, `${suffix}.json`),
+        failureFile: options.streamFailureFile,
+        ...(functionName === 'dispatch-alerts' && options.groupingWindowMs !== undefined ? { batchingWindowMs: options.groupingWindowMs } : {}),
+      });
+    const changeDetection = await consumer(changeDetectionEntry, changeDetectionStream, 'detect-changes', '');
+    const dispatch = await consumer(alertDispatchEntry, alertDispatchStream, 'dispatch-alerts', '-dispatch');
+    const schedules =
       options.checkEveryMs === undefined
-        ? undefined
-        : await startLocalSchedule({
-            projectRoot: options.projectRoot,
-            intervalMs: options.checkEveryMs,
-            now: () => new Date(),
-            onRun: options.onCheck ?? (() => undefined),
-          });
+        ? []
+        : [
+            await startLocalSchedule({
+              projectRoot: options.projectRoot,
+              entry: scheduledDeadlineCheckEntry,
+              functionName: 'scheduled-deadline-check',
+              intervalMs: options.checkEveryMs,
+              now: () => new Date(),
+              onRun: options.onCheck ?? (() => undefined),
+            }),
+            await startLocalSchedule({
+              projectRoot: options.projectRoot,
+              entry: scheduledDeliveryEntry,
+              functionName: 'scheduled-delivery',
+              intervalMs: options.checkEveryMs,
+              now: () => new Date(),
+              onRun: () => undefined,
+            }),
+          ];
     return {
       apiUrl: api.url,
       dynamoDbEndpoint: dynamoDb.endpoint,
       tableName,
       seeded,
-      streamIdle: () => changeDetection.idle(),
+      outboxFile,
+      streamIdle: async () => {
+        await changeDetection.idle();
+        await dispatch.idle();
+      },
       issueToken: (user, tokenOptions) => identity.issue(user, tokenOptions),
       stop: async () => {
-        await schedule?.stop();
+        for (const schedule of schedules) await schedule.stop();
         await api.close();
         await changeDetection.stop();
+        await dispatch.stop();
         await dynamoDb.stop();
       },
     };

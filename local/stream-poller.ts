@@ -20,6 +20,8 @@ export type { StreamDeliveryFailure } from './batch-delivery.ts';
 /** The event source mapping settings the poller honours; `changeDetectionStream` is one. */
 export interface StreamPollerSettings extends DeliverySettings {
   readonly batchSize: number;
+  /** How long a batch may wait for more records once the first arrives (Lambda's MaximumBatchingWindowInSeconds). */
+  readonly maxBatchingWindowSeconds?: number;
   readonly filterPatterns: readonly FilterPattern[];
 }
 
@@ -35,6 +37,8 @@ export interface StreamPollerOptions {
   readonly checkpointFile?: string;
   /** Where to start in shards that exist at start and have no checkpoint. */
   readonly startingPosition?: 'TRIM_HORIZON' | 'LATEST';
+  /** Overrides the settings' batching window, e.g. to keep tests quick; the settings' value when absent. */
+  readonly batchingWindowMs?: number;
   /** The on-failure destination. */
   readonly onFailure: (failure: StreamDeliveryFailure) => Promise<void> | void;
   readonly functionName?: string;
@@ -78,6 +82,7 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const log = options.logger ?? processLogger;
   const functionName = options.functionName ?? 'stream-processor';
+  const batchingWindowMs = options.batchingWindowMs ?? (settings.maxBatchingWindowSeconds ?? 0) * 1000;
 
   const tables = new DynamoDBClient({ endpoint: options.endpoint, ...localCredentials });
   const { Table } = await tables.send(new DescribeTableCommand({ TableName: options.tableName })).finally(() => tables.destroy());
@@ -186,18 +191,39 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
     return 'done';
   };
 
-  /** Reads a shard until it has nothing new; returns whether it turned out closed and read to its end. */
+  /**
+   * Reads a shard until it has nothing new; returns whether it turned out closed and read to its
+   * end. As Lambda's batching window: once a record passes the filter, reading goes on until the
+   * window closes or a batch is full, so records written close together reach one invocation.
+   */
   const drainShard = async (shardId: string): Promise<boolean> => {
     let iterator = iterators.get(shardId);
     if (iterator === undefined) {
       const after = checkpoints.get(shardId);
       iterator = after === undefined ? await shardIterator(shardId, 'TRIM_HORIZON') : await shardIterator(shardId, 'AFTER_SEQUENCE_NUMBER', after);
     }
+    let pending: DynamoDBRecord[] = [];
+    let matching = 0;
+    let windowEnds: number | undefined;
     for (;;) {
       const { Records = [], NextShardIterator }: GetRecordsCommandOutput = await streams.send(
         new GetRecordsCommand({ ShardIterator: iterator, Limit: MAX_RECORDS_PER_READ }),
       );
-      if ((await processPage(shardId, Records.map((record) => toLambdaRecord(record, streamArn)))) === 'stopped') return false;
+      const records = Records.map((record) => toLambdaRecord(record, streamArn));
+      pending.push(...records);
+      const matched = records.filter((record) => matchesFilterPatterns(record, settings.filterPatterns)).length;
+      matching += matched;
+      if (matched > 0 && windowEnds === undefined) windowEnds = Date.now() + batchingWindowMs;
+      const closed = NextShardIterator === undefined;
+      const windowOpen = windowEnds !== undefined && Date.now() < windowEnds && matching < settings.batchSize && !closed && !stopping;
+      if (windowOpen && Records.length === 0) {
+        await new Promise((done) => setTimeout(done, Math.min(pollIntervalMs, (windowEnds ?? 0) - Date.now())));
+      } else if (!windowOpen) {
+        if ((await processPage(shardId, pending)) === 'stopped') return false;
+        pending = [];
+        matching = 0;
+        windowEnds = undefined;
+      }
       if (NextShardIterator === undefined) {
         iterators.delete(shardId);
         finished.add(shardId);
@@ -205,7 +231,7 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       }
       iterator = NextShardIterator;
       iterators.set(shardId, iterator);
-      if (Records.length === 0) return false;
+      if (Records.length === 0 && windowEnds === undefined) return false;
     }
   };
 

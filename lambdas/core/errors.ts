@@ -3,7 +3,8 @@
  * is to blame, which field; the HTTP edge maps the kind to a status code. Anything that is not a
  * DomainError is a fault of ours and is answered with a generic 500.
  */
-export type DomainErrorKind = 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict';
+/** `unavailable`: a service we depend on (SNS) is busy or failing; asking again later can work. */
+export type DomainErrorKind = 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable';
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;
@@ -31,3 +32,5 @@ export const conflict = (code: string, message: string, field?: string): DomainE
 export const unauthenticated = (message: string): DomainError => new DomainError('unauthenticated', 'unauthenticated', message);
 
 export const forbidden = (message: string): DomainError => new DomainError('forbidden', 'forbidden', message);
+
+export const unavailable = (code: string, message: string): DomainError => new DomainError('unavailable', code, message);

@@ -4,7 +4,9 @@ import type { Figure, Metric } from './figures/figure.ts';
 import type { Obligation } from './obligations/obligation.ts';
 import type { Group } from './reference/groups.ts';
 import type { Report } from './reports/report.ts';
-import type { Watch } from './watches/watch.ts';
+import type { Contact } from './contacts/contact.ts';
+import type { DeliveryFailure, DeliveryLogEntry, QueuedDigestEvent } from './delivery/delivery-records.ts';
+import type { ChannelKind, Watch } from './watches/watch.ts';
 import type { IsoDate } from './time/calendar-date.ts';
 
 /**
@@ -69,6 +71,8 @@ export interface AlertQuery {
 export interface AlertEventStore {
   /** Stores the event unless its dedupKey was stored before; reports whether it was new. */
   putIfAbsent(event: AlertEvent): Promise<boolean>;
+  /** The stored events with these ids; ids not found are left out. */
+  getMany(ids: readonly string[]): Promise<AlertEvent[]>;
   /** Oldest first. */
   list(query: AlertQuery): Promise<{ readonly events: AlertEvent[]; readonly next?: string }>;
 }
@@ -83,10 +87,6 @@ export interface CheckerMemoryStore {
   remember(updates: readonly CheckerMemory[], checkedThrough?: IsoDate): Promise<void>;
 }
 
-/** Hands newly emitted alert events on to delivery (the watches and notifications). */
-export interface AlertPublisher {
-  publish(events: readonly AlertEvent[]): Promise<void>;
-}
 
 /** Subscribers' watches, each with its owner, and the target index that finds them per event. */
 export interface WatchStore {
@@ -98,4 +98,53 @@ export interface WatchStore {
   /** Replaces `previous` with `next` (same id); fails with a `conflict` if the watch changed meanwhile. */
   replace(previous: Watch, next: Watch): Promise<void>;
   delete(watch: Watch): Promise<void>;
+  /** Every watch that delivers to the contact (see contactOf), whoever owns it. */
+  listByContact(contact: string): Promise<Watch[]>;
+  /** Watches that target any of these: states (alpha-2), groups (ids), and all states when `all`. */
+  targeting(target: { readonly states: readonly string[]; readonly groups: readonly string[] }): Promise<Watch[]>;
+  /** Active or not, every watch with `delivery.repeatEveryDays`. */
+  listRepeating(): Promise<Watch[]>;
 }
+
+/** Contacts by their id; `put` with `previous` fails with a `conflict` if the contact changed meanwhile. */
+export interface ContactStore {
+  get(id: string): Promise<Contact | undefined>;
+  getMany(ids: readonly string[]): Promise<Map<string, Contact>>;
+  put(contact: Contact, previous?: Contact): Promise<void>;
+  listByState(state: Contact['state']): Promise<Contact[]>;
+}
+
+/**
+ * What each contact was sent, per event: the record that makes delivery exactly-once, and the
+ * log each watch's owner can read.
+ */
+export interface DeliveryLog {
+  /** The ids among `eventIds` already recorded for the contact. */
+  recorded(contact: string, eventIds: readonly string[]): Promise<Set<string>>;
+  /** Records each (contact, event) unless recorded before, and logs the entry under each of its watches. */
+  record(entry: DeliveryLogEntry): Promise<void>;
+  /** Newest first. */
+  listForWatch(watchId: string, query: { readonly limit: number; readonly after?: string }): Promise<{ readonly entries: DeliveryLogEntry[]; readonly next?: string }>;
+}
+
+/** Events waiting for a digest, by the UTC hour it goes out. */
+export interface DigestQueue {
+  add(entries: readonly QueuedDigestEvent[]): Promise<void>;
+  listForHour(hour: number): Promise<QueuedDigestEvent[]>;
+  remove(entries: readonly QueuedDigestEvent[]): Promise<void>;
+}
+
+/** Messages a contact was sent per UTC day, capped so a mistake or an abuser cannot run up SMS spend. */
+export interface DailySendCounter {
+  /** Counts one message unless the day's count reached `cap`; says whether it was counted. */
+  take(contact: string, day: IsoDate, cap: number): Promise<boolean>;
+  /** Gives back a message that was counted but not sent. */
+  release(contact: string, day: IsoDate): Promise<void>;
+}
+
+/** Where deliveries that failed for good are parked, with their context, for an operator (an alarmed queue in AWS). */
+export interface DeliveryFailureSink {
+  park(failure: DeliveryFailure): Promise<void>;
+}
+
+export type DailyCaps = Readonly<Record<ChannelKind, number>>;

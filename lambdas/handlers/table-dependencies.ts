@@ -2,7 +2,6 @@ import { DynamoAlertEventStore } from '../adapters/dynamodb/alert-event-reposito
 import { customGroupStore, metricCatalogue, obligationCatalogue } from '../adapters/dynamodb/catalogues.ts';
 import { DynamoCheckerMemoryStore } from '../adapters/dynamodb/checker-memory-repository.ts';
 import { DynamoStateRecords } from '../adapters/dynamodb/state-records-repository.ts';
-import { loggingAlertPublisher } from '../adapters/logging-alert-publisher.ts';
 import { systemClock } from '../adapters/system-clock.ts';
 import { tableAccess } from './table-access.ts';
 
@@ -21,6 +20,5 @@ export const tableDependencies = () => {
     stateRecords: new DynamoStateRecords(client, tableName),
     alertEvents: new DynamoAlertEventStore(client, tableName),
     checkerMemory: new DynamoCheckerMemoryStore(client, tableName),
-    alertPublisher: loggingAlertPublisher,
   };
 };

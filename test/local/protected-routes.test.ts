@@ -9,6 +9,7 @@ import { invocations as adminInvocations } from '../fixtures/admin-only.ts';
 import { invocations as echoInvocations } from '../fixtures/echo-caller.ts';
 
 const fixtureRoute = (id: string, method: RouteDefinition['method'], path: string, auth: RouteDefinition['auth'], entry: string): RouteDefinition => ({
+  notifies: false,
   id,
   method,
   path,

@@ -3,6 +3,7 @@ import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
 import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
 
 const route = (id: string, method: RouteDefinition['method'], path: string): RouteDefinition => ({
+  notifies: false,
   id,
   method,
   path,

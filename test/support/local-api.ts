@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { routes } from '../../lambdas/handlers/http/routes.ts';
 import { startLocalApi } from '../../local/http-server.ts';
+import { confirmLocalSubscription, useLocalDelivery } from '../../local/local-delivery.ts';
 import { openLocalIdentity } from '../../local/local-identity.ts';
 import { createTestTable } from './test-table.ts';
 
@@ -13,7 +14,18 @@ import { createTestTable } from './test-table.ts';
 export const startTestApi = async () => {
   const table = await createTestTable();
   const identity = await openLocalIdentity(mkdtempSync(join(tmpdir(), 'sanctions-watch-identity-')));
-  const api = await startLocalApi({ routes, projectRoot: resolve(import.meta.dirname, '../..'), port: 0, identity });
+  // Messages land in an outbox file, as with `npm start`: tests read what subscribers would get.
+  const deliveryDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-'));
+  const outboxFile = join(deliveryDirectory, 'outbox.jsonl');
+  const failuresFile = join(deliveryDirectory, 'failures.jsonl');
+  const api = await startLocalApi({
+    routes,
+    projectRoot: resolve(import.meta.dirname, '../..'),
+    port: 0,
+    identity,
+    onListening: (url) => useLocalDelivery({ outboxFile, failuresFile }, url),
+    confirmSubscription: confirmLocalSubscription(outboxFile),
+  });
   const tokens = {
     admin: await identity.issue('ada-admin', { admin: true }),
     user: await identity.issue('uma-user', { admin: false }),
@@ -29,5 +41,5 @@ export const startTestApi = async () => {
   /** Sends a JSON body as the given caller. */
   const send = (method: string, path: string, body: unknown, as: keyof typeof tokens = 'admin') =>
     request(path, { method, as, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { ...table, url: api.url, request, send, close: api.close };
+  return { ...table, url: api.url, outboxFile, failuresFile, request, send, close: api.close };
 };

@@ -1,20 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
 import { alertEventTypes, type AlertEvent } from '../../core/alerts/alert-event.ts';
+import { storedAlertEventSchema } from '../../core/alerts/alert-event-schema.ts';
 import type { AlertEventStore, AlertQuery } from '../../core/ports.ts';
+import { batchGetAll } from './batch-get.ts';
 import { parseStoredItem } from './stored-item.ts';
-
-const storedAlertEventSchema = z.object({
-  id: z.string(),
-  type: z.enum(alertEventTypes),
-  at: z.string(),
-  state: z.optional(z.string()),
-  obligationId: z.optional(z.string()),
-  metric: z.optional(z.string()),
-  data: z.record(z.string(), z.unknown()),
-  dedupKey: z.string(),
-});
 
 const byState = (state: string) => `ALERTS#STATE#${state}`;
 const byType = (type: string) => `ALERTS#TYPE#${type}`;
@@ -32,6 +22,11 @@ export class DynamoAlertEventStore implements AlertEventStore {
   constructor(client: DynamoDBDocumentClient, tableName: string) {
     this.#client = client;
     this.#tableName = tableName;
+  }
+
+  async getMany(ids: readonly string[]): Promise<AlertEvent[]> {
+    const items = await batchGetAll(this.#client, this.#tableName, ids.map((id) => ({ PK: `EVENT#${id}`, SK: 'EVENT' })));
+    return items.map((item) => parseStoredItem(storedAlertEventSchema, item));
   }
 
   async putIfAbsent(event: AlertEvent): Promise<boolean> {

@@ -3,8 +3,11 @@ import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type Tra
 import * as z from 'zod/mini';
 import { conflict, DomainError } from '../../core/errors.ts';
 import type { WatchStore } from '../../core/ports.ts';
-import type { Watch } from '../../core/watches/watch.ts';
 import { watchInputSchema } from '../../core/watches/watch-schema.ts';
+import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
+import { contactOf, type Watch } from '../../core/watches/watch.ts';
+import { batchGetAll } from './batch-get.ts';
+import { contactPartition } from './contact-key.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
 
@@ -22,11 +25,20 @@ const storedWatchSchema = z.extend(watchInputSchema, {
 const watchKey = (id: string) => ({ PK: `WATCH#${id}`, SK: 'WATCH' });
 const ownerCounterKey = (owner: string) => ({ PK: `OWNER#${owner}`, SK: 'WATCH-COUNT' });
 
-/** The target-index partitions a watch is listed in: what the dispatcher queries per event. */
+const statePartition = (state: string) => `TARGET#STATE#${state}`;
+const groupPartition = (group: string) => `TARGET#GROUP#${group}`;
+const ALL_PARTITION = 'TARGET#ALL';
+const REPEATING_PARTITION = 'INDEX#REPEATING';
+
+/**
+ * The index partitions a watch is listed in: by target, what the dispatcher queries per event;
+ * and the repeating watches, which the hourly job walks.
+ */
 const targetPartitions = (watch: Watch): string[] => [
-  ...(watch.target.states ?? []).map((state) => `TARGET#STATE#${state}`),
-  ...(watch.target.groups ?? []).map((group) => `TARGET#GROUP#${group}`),
-  ...(watch.target.all ? ['TARGET#ALL'] : []),
+  ...(watch.target.states ?? []).map(statePartition),
+  ...(watch.target.groups ?? []).map(groupPartition),
+  ...(watch.target.all ? [ALL_PARTITION] : []),
+  ...(watch.delivery.repeatEveryDays === undefined ? [] : [REPEATING_PARTITION]),
 ];
 
 /**
@@ -44,7 +56,15 @@ export class DynamoWatchStore implements WatchStore {
   }
 
   #watchItem(watch: Watch): Record<string, unknown> {
-    return { ...watchKey(watch.id), itemType: 'watch', GSI1PK: `OWNER#${watch.owner}`, GSI1SK: `${watch.createdAt}#${watch.id}`, ...watch };
+    return {
+      ...watchKey(watch.id),
+      itemType: 'watch',
+      GSI1PK: `OWNER#${watch.owner}`,
+      GSI1SK: `${watch.createdAt}#${watch.id}`,
+      GSI2PK: contactPartition(contactOf(watch)),
+      GSI2SK: `WATCH#${watch.id}`,
+      ...watch,
+    };
   }
 
   #targetPuts(watch: Watch, partitions: readonly string[]): TransactItem[] {
@@ -131,5 +151,32 @@ export class DynamoWatchStore implements WatchStore {
       this.#counter(watch.owner, -1),
     ];
     await this.#transact(items, () => conflict('watch-gone', `Watch "${watch.id}" was deleted meanwhile`, 'id'));
+  }
+
+  async listByContact(contact: string): Promise<Watch[]> {
+    const items = await queryAll(this.#client, {
+      TableName: this.#tableName,
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': contactPartition(contact) },
+    });
+    return items.map((item) => parseStoredItem(storedWatchSchema, item));
+  }
+
+  async #listedIn(partitions: readonly string[]): Promise<Watch[]> {
+    const listed = await mapWithConcurrency([...new Set(partitions)], 16, (partition) =>
+      queryAll(this.#client, { TableName: this.#tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partition } }),
+    );
+    const ids = [...new Set(listed.flat().map((item) => String(item.watchId)))];
+    const items = await batchGetAll(this.#client, this.#tableName, ids.map(watchKey));
+    return items.map((item) => parseStoredItem(storedWatchSchema, item)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  targeting(target: { readonly states: readonly string[]; readonly groups: readonly string[] }): Promise<Watch[]> {
+    return this.#listedIn([...target.states.map(statePartition), ...target.groups.map(groupPartition), ALL_PARTITION]);
+  }
+
+  listRepeating(): Promise<Watch[]> {
+    return this.#listedIn([REPEATING_PARTITION]);
   }
 }

@@ -1,6 +1,6 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import { deriveDeadlineEvents } from '../checks/deadline-events.ts';
-import type { AlertEventStore, AlertPublisher, CheckerMemoryStore } from '../ports.ts';
+import type { AlertEventStore, CheckerMemoryStore } from '../ports.ts';
 import { loadStandingData, type StandingDependencies } from '../queries/standing-data.ts';
 import { memberStates } from '../reference/member-states.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
@@ -10,7 +10,6 @@ import { storeNewAlertEvents } from './store-new-alert-events.ts';
 export interface DeadlineCheckDependencies extends StandingDependencies {
   readonly checkerMemory: CheckerMemoryStore;
   readonly alertEvents: AlertEventStore;
-  readonly alertPublisher: AlertPublisher;
 }
 
 export interface DeadlineCheckOutcome {
@@ -25,8 +24,8 @@ export interface DeadlineCheckOutcome {
 
 /**
  * The scheduled deadline check as of `at`: works out the deadline alerts due, stores each once
- * (the conditional put on its dedup key decides), remembers what was announced, and hands the
- * new events to delivery. Re-running the same or an earlier day emits nothing new.
+ * (the conditional put on its dedup key decides), remembers what was announced. The dispatcher
+ * reads the stored events from the table's stream. Re-running the same or an earlier day emits nothing new.
  */
 export const runDeadlineCheck = async (at: Date, deps: DeadlineCheckDependencies): Promise<DeadlineCheckOutcome> => {
   const [data, { memory, checkedThrough }] = await Promise.all([loadStandingData(deps), deps.checkerMemory.load()]);
@@ -38,6 +37,5 @@ export const runDeadlineCheck = async (at: Date, deps: DeadlineCheckDependencies
   const emitted = await storeNewAlertEvents(derived.events, deps.alertEvents);
   // Remembered only once the events are stored: a crash in between makes the next run try the puts again, which the dedup keys absorb.
   await deps.checkerMemory.remember(derived.memory, checkedThrough === today ? undefined : today);
-  await deps.alertPublisher.publish(emitted);
   return { at: at.toISOString(), emitted, alreadyStored: derived.events.length - emitted.length };
 };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parseIsoDate, type IsoDate } from '../time/calendar-date.ts';
+import { endOfUtcDay, parseIsoDate, type IsoDate } from '../time/calendar-date.ts';
 import './zod-messages.ts';
 
 /** Lowercase slug ids (obligations, groups). */
@@ -16,6 +16,12 @@ export const isoDateSchema = z.pipe(
 export const isoInstantSchema = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO-8601 instant such as 2019-03-23T06:00:00Z'),
   z.refine((raw) => !Number.isNaN(Date.parse(raw)), 'is not a real instant'),
+);
+
+/** A moment: an instant, or a date meaning the whole of that UTC day (its last millisecond), as the board reads `asOf`. */
+export const momentSchema = z.pipe(
+  z.union([isoInstantSchema, isoDateSchema]),
+  z.transform((raw: string) => (raw.length === 10 ? endOfUtcDay(raw as IsoDate) : new Date(raw))),
 );
 
 export const text = (max: number, min = 1) => z.string().check(z.minLength(min), z.maxLength(max));

@@ -26,7 +26,7 @@ interface PreparedEvent {
 }
 
 /** The states an event is about: its own, or for a deadline the states still owing when it fired. */
-const concernedStates = (event: TypedAlertEvent): readonly string[] => {
+export const concernedStates = (event: TypedAlertEvent): readonly string[] => {
   if (event.state !== undefined) return [event.state];
   if (event.type === 'deadline.approaching') return event.data.pendingStates.map(({ code }) => code);
   if (event.type === 'deadline.passed') return event.data.notMet.map(({ code }) => code);

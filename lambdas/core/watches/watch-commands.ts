@@ -1,16 +1,18 @@
-import { conflict, invalidInput, notFound } from '../errors.ts';
+import { newWatchStatus, settleWatch } from '../contacts/contact-watches.ts';
+import { requestConfirmation, type ConfirmationDependencies } from '../contacts/request-confirmation.ts';
+import { conflict, invalidInput } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue, WatchStore } from '../ports.ts';
 import { findGroup } from '../queries/group-directory.ts';
-import type { Clock } from '../time/clock.ts';
-import type { Watch } from './watch.ts';
+import { findWatch } from './find-watch.ts';
+import { contactOf, type Watch } from './watch.ts';
 import type { WatchInput, WatchPatchInput } from './watch-schema.ts';
+import { watchView, watchViews, type WatchView } from './watch-view.ts';
 
 /** So a mistake or an abuser cannot run up SMS spend: at most this many watches per owner. */
 export const MAX_WATCHES_PER_OWNER = 100;
 
-export interface WatchDependencies {
-  readonly clock: Clock;
+export interface WatchDependencies extends ConfirmationDependencies {
   readonly watches: WatchStore;
   readonly customGroups: CustomGroupStore;
   readonly obligations: ObligationCatalogue;
@@ -32,28 +34,50 @@ const checkReferences = async (fields: Pick<Watch, 'target' | 'obligations' | 'm
   });
 };
 
-/** `POST /watches`: a new watch, pending until its address is confirmed. */
-export const createWatch = async (caller: Caller, input: WatchInput, deps: WatchDependencies): Promise<Watch> => {
+/**
+ * `POST /watches`: a new watch. It is active at once on an address already confirmed; otherwise
+ * the address is asked to confirm (a mail from SNS, a texted code) and the watch waits. The watch
+ * is stored before the request goes out, so a failed request leaves a watch that can ask again.
+ */
+export const createWatch = async (caller: Caller, input: WatchInput, deps: WatchDependencies): Promise<WatchView> => {
   await checkReferences(input, deps);
-  const now = deps.clock.now().toISOString();
-  const watch: Watch = { ...input, id: deps.newId(), owner: caller.sub, status: 'pending-confirmation', createdAt: now, updatedAt: now };
+  const now = deps.clock.now();
+  const watch: Watch = { ...input, id: deps.newId(), owner: caller.sub, status: 'pending-confirmation', createdAt: now.toISOString(), updatedAt: now.toISOString() };
   await deps.watches.create(watch, MAX_WATCHES_PER_OWNER);
-  return watch;
+  const contact = await requestConfirmation(watch.channel, deps);
+  const settled = await settleWatch(watch, contact, deps.watches, now);
+  return watchView(settled, contact, now);
 };
 
-/** A watch the caller may see: their own, or any for an admin. Another owner's answers 404, not 403, so ids reveal nothing. */
-export const findWatch = async (caller: Caller, id: string, watches: WatchStore): Promise<Watch> => {
-  const watch = await watches.get(id);
-  if (!watch || (watch.owner !== caller.sub && !caller.isAdmin)) throw notFound('watch-not-found', `No watch "${id}"`, 'id');
-  return watch;
+/**
+ * `POST /watches/{id}/confirmation`: asks the watch's address to confirm again (a new link or
+ * code), the way out of an expired confirmation or an unsubscribe. A confirmed address is left alone.
+ */
+export const requestWatchConfirmation = async (caller: Caller, id: string, deps: WatchDependencies): Promise<WatchView> => {
+  const watch = await findWatch(caller, id, deps.watches);
+  if (watch.status === 'active' || watch.status === 'paused') throw conflict('already-confirmed', 'The address of this watch is confirmed already', 'id');
+  const now = deps.clock.now();
+  // An unsubscribed or opted-out watch waits again: its owner has asked anew.
+  const waiting = watch.status === 'pending-confirmation' ? watch : { ...watch, status: newWatchStatus({ state: 'pending' }), updatedAt: now.toISOString() };
+  if (waiting !== watch) await deps.watches.replace(watch, waiting);
+  const contact = await requestConfirmation(watch.channel, deps, { again: true });
+  const settled = await settleWatch(waiting, contact, deps.watches, now);
+  return watchView(settled, contact, now);
 };
 
 /** `GET /watches[?owner=]`: the caller's watches; admins may ask for another owner's. */
-export const listWatches = async (caller: Caller, owner: string | undefined, watches: WatchStore): Promise<Watch[]> => {
+export const listWatches = async (caller: Caller, owner: string | undefined, deps: Pick<WatchDependencies, 'watches' | 'contacts' | 'clock'>): Promise<WatchView[]> => {
   if (owner !== undefined && owner !== caller.sub && !caller.isAdmin) {
     throw invalidInput('owner', 'Only admins may list another owner\'s watches');
   }
-  return watches.listByOwner(owner ?? caller.sub);
+  return watchViews(await deps.watches.listByOwner(owner ?? caller.sub), deps.contacts, deps.clock.now());
+};
+
+/** `GET /watches/{id}`. */
+export const getWatch = async (caller: Caller, id: string, deps: Pick<WatchDependencies, 'watches' | 'contacts' | 'clock'>): Promise<WatchView> => {
+  const watch = await findWatch(caller, id, deps.watches);
+  const contact = watch.status === 'pending-confirmation' ? await deps.contacts.get(contactOf(watch)) : undefined;
+  return watchView(watch, contact, deps.clock.now());
 };
 
 /** Applies a patch: objects replace whole, `null` clears, status moves only between active and paused. */
@@ -62,18 +86,23 @@ const patched = (watch: Watch, patch: WatchPatchInput, now: string): Watch => {
     throw conflict('watch-not-confirmed', `The watch is ${watch.status}; it can be paused or resumed once its address is confirmed`, 'status');
   }
   // A new address must be confirmed by its owner before anything is sent to it.
-  const merged = { ...watch, ...patch, updatedAt: now, ...(patch.channel === undefined ? {} : { status: 'pending-confirmation' }) };
+  const newAddress = patch.channel !== undefined && contactOf({ channel: patch.channel }) !== contactOf(watch);
+  const merged = { ...watch, ...patch, updatedAt: now, ...(newAddress ? { status: 'pending-confirmation' } : {}) };
   // `null` clears a field. Every patched field was validated by the same schema pieces as the Watch's own.
   return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== null)) as unknown as Watch;
 };
 
-/** `PATCH /watches/{id}`. */
-export const updateWatch = async (caller: Caller, id: string, patch: WatchPatchInput, deps: WatchDependencies): Promise<Watch> => {
+/** `PATCH /watches/{id}`. A new address is asked to confirm, as on creation. */
+export const updateWatch = async (caller: Caller, id: string, patch: WatchPatchInput, deps: WatchDependencies): Promise<WatchView> => {
   const watch = await findWatch(caller, id, deps.watches);
-  const next = patched(watch, patch, deps.clock.now().toISOString());
+  const now = deps.clock.now();
+  const next = patched(watch, patch, now.toISOString());
   await checkReferences(next, deps);
   await deps.watches.replace(watch, next);
-  return next;
+  if (next.status !== 'pending-confirmation') return watchView(next, await deps.contacts.get(contactOf(next)), now);
+  const contact = await requestConfirmation(next.channel, deps);
+  const settled = await settleWatch(next, contact, deps.watches, now);
+  return watchView(settled, contact, now);
 };
 
 /** `DELETE /watches/{id}`. */

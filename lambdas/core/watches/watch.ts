@@ -13,6 +13,9 @@ export interface WatchTarget {
 /** Where alerts go: an email address, or a phone number in E.164 form. */
 export type WatchChannel = { readonly email: string } | { readonly sms: string };
 
+/** When a digest watch names no hour. */
+export const DEFAULT_DIGEST_HOUR_UTC = 8;
+
 export interface WatchDelivery {
   readonly mode: 'immediate' | 'digest';
   /** The hour (UTC, 0–23) a digest goes out; only with mode digest. */

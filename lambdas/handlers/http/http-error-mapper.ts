@@ -10,6 +10,7 @@ const statusByKind: Record<DomainErrorKind, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  unavailable: 503,
 };
 
 /**

@@ -17,6 +17,8 @@ export interface RouteDefinition {
    * `cognito:groups` claim holds `admins`; the handler checks the group, the authorizer the token.
    */
   readonly auth: 'public' | 'user' | 'admin';
+  /** Whether the function sends through the notifier (SNS in AWS): it gets the notifier's settings and permissions. */
+  readonly notifies: boolean;
 }
 
 const route = (
@@ -25,7 +27,11 @@ const route = (
   path: string,
   tableAccess: RouteDefinition['tableAccess'],
   auth: RouteDefinition['auth'],
-): RouteDefinition => ({ id, method, path, entry: `lambdas/handlers/http/${id}.ts`, tableAccess, auth });
+  notifies = false,
+): RouteDefinition => ({ id, method, path, entry: `lambdas/handlers/http/${id}.ts`, tableAccess, auth, notifies });
+
+/** Marks a route whose function sends email or SMS (a confirmation, a code, a test message). */
+const NOTIFIES = true;
 
 export const routes: readonly RouteDefinition[] = [
   route('list-states', 'GET', '/states', 'read', 'public'),
@@ -43,12 +49,20 @@ export const routes: readonly RouteDefinition[] = [
   route('get-status-board', 'GET', '/status', 'read', 'public'),
   route('list-alerts', 'GET', '/alerts', 'read', 'public'),
   route('run-check', 'POST', '/checks', 'read-write', 'admin'),
-  route('create-watch', 'POST', '/watches', 'read-write', 'user'),
+  route('create-watch', 'POST', '/watches', 'read-write', 'user', NOTIFIES),
   route('list-watches', 'GET', '/watches', 'read', 'user'),
   route('get-watch', 'GET', '/watches/{id}', 'read', 'user'),
-  route('update-watch', 'PATCH', '/watches/{id}', 'read-write', 'user'),
+  route('update-watch', 'PATCH', '/watches/{id}', 'read-write', 'user', NOTIFIES),
   route('delete-watch', 'DELETE', '/watches/{id}', 'read-write', 'user'),
+  route('request-watch-confirmation', 'POST', '/watches/{id}/confirmation', 'read-write', 'user', NOTIFIES),
+  route('verify-watch', 'POST', '/watches/{id}/verify', 'read-write', 'user'),
+  route('test-watch', 'POST', '/watches/{id}/test', 'read-write', 'user', NOTIFIES),
+  route('list-watch-deliveries', 'GET', '/watches/{id}/deliveries', 'read', 'user'),
+  route('preview-watch', 'GET', '/watches/{id}/preview', 'read', 'user'),
 ];
 
-/** Functions that no route invokes: the schedule and CloudFormation do. */
+/** Functions that no route invokes: the schedules and CloudFormation do. */
 export const scheduledDeadlineCheckEntry = 'lambdas/handlers/scheduled-deadline-check.ts';
+
+/** Hourly: reconciles email subscriptions with SNS, re-announces what is still overdue, and sends digests. */
+export const scheduledDeliveryEntry = 'lambdas/handlers/scheduled-delivery.ts';

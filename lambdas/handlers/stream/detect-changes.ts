@@ -2,21 +2,19 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../adapters/logger.ts';
 import { detectChange } from '../../core/commands/detect-changes.ts';
-import type { AlertEvent } from '../../core/alerts/alert-event.ts';
 import { requestLogging } from '../request-logging.ts';
 import { DynamoAlertEventStore } from '../../adapters/dynamodb/alert-event-repository.ts';
 import { obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
-import { loggingAlertPublisher } from '../../adapters/logging-alert-publisher.ts';
 import { tableAccess } from '../table-access.ts';
-import { classifyRecord, PoisonRecordError } from './stored-change-from-record.ts';
+import { classifyRecord } from './stored-change-from-record.ts';
+import { PoisonRecordError } from './stream-image.ts';
 
 const { client, tableName } = tableAccess();
 const dependencies = {
   obligations: obligationCatalogue(client, tableName),
   stateRecords: new DynamoStateRecords(client, tableName),
   alertEvents: new DynamoAlertEventStore(client, tableName),
-  alertPublisher: loggingAlertPublisher,
 };
 
 /**
@@ -24,13 +22,13 @@ const dependencies = {
  * latest figure `figure.changed`, whoever wrote them. Records are handled one at a time, in
  * stream order. A record that fails is reported by its sequence number (ReportBatchItemFailures):
  * Lambda then resumes from the lowest failed one, so later records are seen again, which the
- * events' dedup keys make harmless. Only new events are handed to delivery.
+ * events' dedup keys make harmless. Stored events reach the dispatcher through the same stream.
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(requestLogging())
   .handler(async (event) => {
     const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
-    const emitted: AlertEvent[] = [];
+    let emitted = 0;
     for (const record of event.Records) {
       const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
       const context = { eventId: record.eventID, eventName: record.eventName, sequenceNumber, keys: record.dynamodb?.Keys };
@@ -41,13 +39,12 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
           continue;
         }
         const stored = await detectChange(classified.change, dependencies);
-        if (stored) emitted.push(stored);
+        if (stored) emitted += 1;
       } catch (error) {
         logger.error(error instanceof PoisonRecordError ? 'poison stream record' : 'stream record failed', { ...context, error });
         failures.push({ itemIdentifier: sequenceNumber });
       }
     }
-    await dependencies.alertPublisher.publish(emitted);
-    logger.info('stream batch done', { records: event.Records.length, emitted: emitted.length, failed: failures.length });
+    logger.info('stream batch done', { records: event.Records.length, emitted, failed: failures.length });
     return { batchItemFailures: failures };
   });

@@ -1,32 +1,12 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type * as z from 'zod/mini';
 import type { StoredChange } from '../../core/commands/detect-changes.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';
+import { parse, plain, PoisonRecordError } from './stream-image.ts';
 
 export type ClassifiedRecord =
   | { readonly kind: 'change'; readonly change: StoredChange }
   | { readonly kind: 'skip'; readonly reason: string };
-
-/** A record whose images cannot be read as the item they claim to be: it must fail, not vanish. */
-export class PoisonRecordError extends Error {
-  override readonly name = 'PoisonRecordError';
-}
-
-type StreamImage = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
-
-// aws-lambda's AttributeValue and the SDK's differ only in how binary values are typed; stream images carry none here.
-const plain = (image: StreamImage | undefined): Record<string, unknown> | undefined =>
-  image === undefined ? undefined : unmarshall(image as Record<string, AttributeValue>);
-
-const parse = <T>(schema: z.ZodMiniType<T>, item: Record<string, unknown>, what: string): T => {
-  const parsed = schema.safeParse(item);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new PoisonRecordError(`${what} image is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-};
 
 /**
  * Reads a stream record as a change the service alerts on, or says why it is skipped. Records of

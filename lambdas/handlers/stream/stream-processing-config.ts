@@ -26,3 +26,23 @@ export const changeDetectionStream = {
 
 /** The change-detection processor's handler module. */
 export const changeDetectionEntry = 'lambdas/handlers/stream/detect-changes.ts';
+
+/**
+ * How stored alert events feed the dispatcher: the event store is the delivery queue. Only
+ * inserted alert events pass the filter. The batching window is the grouping window: events
+ * stored within a minute of each other (a whole deadline-check run, or a report with its
+ * figures) reach one invocation, so a contact gets one message for them.
+ */
+export const alertDispatchStream = {
+  /** A checker run stores up to one event per state and obligation; 1,000 keeps a run in one batch. */
+  batchSize: 1000,
+  maxBatchingWindowSeconds: 60,
+  retryAttempts: 5,
+  maxRecordAgeSeconds: 6 * 60 * 60,
+  bisectBatchOnError: true,
+  reportBatchItemFailures: true,
+  filterPatterns: [{ eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: ['alert-event'] } } } }],
+} as const;
+
+/** The dispatcher's handler module. */
+export const alertDispatchEntry = 'lambdas/handlers/stream/dispatch-alerts.ts';

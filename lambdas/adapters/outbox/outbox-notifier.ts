@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { NotifierError, type ContactAddress, type Notifier, type OutgoingMessage, type SubscriptionState } from '../lambdas/core/delivery/notifier.ts';
-import { contactOf } from '../lambdas/core/watches/watch.ts';
+import { NotifierError, type ContactAddress, type Notifier, type OutgoingMessage, type SubscriptionState } from '../../core/delivery/notifier.ts';
+import { contactOf } from '../../core/watches/watch.ts';
 
 export interface OutboxNotifierOptions {
   /** JSON lines, one per message; the state file sits beside it (`outbox.jsonl` → `outbox.state.json`). */

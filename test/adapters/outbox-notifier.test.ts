@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxNotifier, type OutboxEntry, type OutboxNotifierOptions } from '../../local/outbox-notifier.ts';
+import { createOutboxNotifier, type OutboxEntry, type OutboxNotifierOptions } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { emailMessage, smsMessage } from '../support/outgoing-messages.ts';
 
 let directory: string;

@@ -1,0 +1,16 @@
+import type { Caller } from '../identity/caller.ts';
+import type { DeliveryLog, WatchStore } from '../ports.ts';
+import { findWatch } from '../watches/find-watch.ts';
+import type { DeliveryLogEntry } from './delivery-records.ts';
+
+/** `GET /watches/{id}/deliveries`: what the watch's address was sent (or not, and why), newest first. */
+export const listWatchDeliveries = async (
+  caller: Caller,
+  id: string,
+  query: { readonly limit: number; readonly after?: string },
+  deps: { readonly watches: WatchStore; readonly deliveryLog: DeliveryLog },
+): Promise<{ readonly count: number; readonly deliveries: readonly DeliveryLogEntry[]; readonly next?: string }> => {
+  const watch = await findWatch(caller, id, deps.watches);
+  const page = await deps.deliveryLog.listForWatch(watch.id, query);
+  return { count: page.entries.length, deliveries: page.entries, ...(page.next === undefined ? {} : { next: page.next }) };
+};

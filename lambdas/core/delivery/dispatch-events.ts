@@ -1,0 +1,61 @@
+import type { AlertEvent } from '../alerts/alert-event.ts';
+import { typedAlertEvent } from '../alerts/alert-event-data.ts';
+import { mapWithConcurrency } from '../map-with-concurrency.ts';
+import type { CustomGroupStore, DigestQueue } from '../ports.ts';
+import { groupMembership } from '../reference/group-membership.ts';
+import { groupDeliveries } from '../watches/group-deliveries.ts';
+import { concernedStates, matchEvents, type MatchResult } from '../watches/match-events.ts';
+import { contactOf, DEFAULT_DIGEST_HOUR_UTC } from '../watches/watch.ts';
+import type { QueuedDigestEvent } from './delivery-records.ts';
+import { deliver, type DeliveryDependencies, type DeliveryOutcome } from './deliver.ts';
+
+export interface DispatchDependencies extends DeliveryDependencies {
+  readonly customGroups: Pick<CustomGroupStore, 'list'>;
+  readonly digests: DigestQueue;
+}
+
+export interface DispatchOutcome {
+  readonly matches: number;
+  readonly queuedForDigest: number;
+  readonly deliveries: readonly DeliveryOutcome[];
+  /** Events of deliveries the notifier could not take yet: the caller must see them again. */
+  readonly retryEventIds: ReadonlySet<string>;
+}
+
+/** Contacts sent at most this many messages at once, so a big run does not trip SNS's throttling. */
+const SEND_CONCURRENCY = 8;
+
+/** A digest watch's matches, one queue entry per (hour, contact, event) with the states its watches cover. */
+const digestEntries = (matches: readonly MatchResult[], queuedAt: string): QueuedDigestEvent[] => {
+  const entries = new Map<string, { hour: number; contact: string; eventId: string; watchIds: Set<string>; states: Set<string> }>();
+  for (const { watch, event, states } of matches) {
+    const hour = watch.delivery.digestHourUtc ?? DEFAULT_DIGEST_HOUR_UTC;
+    const contact = contactOf(watch);
+    const key = `${hour}\n${contact}\n${event.id}`;
+    const entry = entries.get(key) ?? { hour, contact, eventId: event.id, watchIds: new Set<string>(), states: new Set<string>() };
+    entries.set(key, entry);
+    entry.watchIds.add(watch.id);
+    for (const state of states) entry.states.add(state);
+  }
+  return [...entries.values()].map(({ watchIds, states, ...entry }) => ({ ...entry, watchIds: [...watchIds].sort(), states: [...states], queuedAt }));
+};
+
+/**
+ * Delivers alert events as they are stored: finds the watches that could hear them through the
+ * target index (groups resolved now, so a watch on `africa` covers all 54), matches, and sends
+ * each contact one message for everything it matched, or queues it for the contact's digest.
+ */
+export const dispatchEvents = async (events: readonly AlertEvent[], deps: DispatchDependencies): Promise<DispatchOutcome> => {
+  const groupIdsOfState = groupMembership(await deps.customGroups.list());
+  const states = [...new Set(events.flatMap((event) => concernedStates(typedAlertEvent(event))))];
+  const groups = [...new Set(states.flatMap((state) => [...groupIdsOfState(state)]))];
+  const candidates = await deps.watches.targeting({ states, groups });
+  const matches = matchEvents(events, candidates, groupIdsOfState);
+  const digest = matches.filter(({ watch }) => watch.delivery.mode === 'digest');
+  const queued = digestEntries(digest, deps.clock.now().toISOString());
+  if (queued.length > 0) await deps.digests.add(queued);
+  const immediate = groupDeliveries(matches.filter(({ watch }) => watch.delivery.mode !== 'digest'));
+  const deliveries = await mapWithConcurrency(immediate, SEND_CONCURRENCY, (delivery) => deliver(delivery, 'alert', deps));
+  const retryEventIds = new Set(deliveries.filter(({ status }) => status === 'retry-later').flatMap(({ eventIds }) => eventIds));
+  return { matches: matches.length, queuedForDigest: queued.length, deliveries, retryEventIds };
+};
