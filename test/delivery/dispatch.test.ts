@@ -1,0 +1,182 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dispatchEvents } from '../../lambdas/core/delivery/dispatch-events.ts';
+import { NotifierError, type Notifier } from '../../lambdas/core/delivery/notifier.ts';
+import { sendDigests } from '../../lambdas/core/delivery/send-digests.ts';
+import { sendRepeats } from '../../lambdas/core/delivery/send-repeats.ts';
+import { contactOf } from '../../lambdas/core/watches/watch.ts';
+import { startDeliveryHarness } from '../support/delivery-harness.ts';
+import { midtermReporters } from '../support/midterm-reporters.ts';
+import { checkerEvents, midtermReportReceived, report, russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
+
+/** The checker's run on 2019-03-23, the day after the midterm reports fell due: 145 states overdue, 53 of them African. */
+const reports = midtermReporters.map((code) => report(code, '2019-03-20'));
+const overdueRun = checkerEvents('2019-03-23T06:00:00Z', reports).filter(({ type }) => type === 'report.overdue');
+const africaWatch = (fields: Parameters<typeof watch>[0]) => watch({ target: { groups: ['africa'] }, events: ['report.overdue'], ...fields });
+
+let harness: Awaited<ReturnType<typeof startDeliveryHarness>>;
+beforeEach(async () => {
+  harness = await startDeliveryHarness();
+});
+
+describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
+  it('sends an africa watch one message naming the 53 overdue African states, not 53 messages', async () => {
+    await harness.addWatch(africaWatch({ id: 'w-africa' }));
+    const outcome = await dispatchEvents(overdueRun, harness.deps);
+    const [message, ...more] = harness.sent();
+    expect(more).toEqual([]);
+    expect(message?.to).toBe('ana@example.org');
+    expect(message?.eventIds).toHaveLength(53);
+    expect(message?.subject).toMatch(/^53 states overdue/);
+    expect(message?.text).toContain('- Nigeria (NG): 1 day overdue');
+    expect(message?.text).not.toContain('Equatorial Guinea');
+    expect(outcome.deliveries.map(({ status }) => status)).toEqual(['sent']);
+  });
+
+  it('sends nothing again when the same batch is delivered again (a Lambda retry)', async () => {
+    await harness.addWatch(africaWatch({ id: 'w-africa' }));
+    await dispatchEvents(overdueRun, harness.deps);
+    const again = await dispatchEvents(overdueRun, harness.deps);
+    const halfAgain = await dispatchEvents(overdueRun.slice(0, 70), harness.deps);
+    expect(harness.sent()).toHaveLength(1);
+    expect([...again.deliveries, ...halfAgain.deliveries].map(({ status }) => status)).toEqual(['duplicate', 'duplicate']);
+  });
+
+  it('gives a contact with two matching watches one message, with each event once', async () => {
+    await harness.addWatch(africaWatch({ id: 'w-africa' }));
+    await harness.addWatch(watch({ id: 'w-nigeria', target: { states: ['NG'] }, channel: { email: 'Ana@Example.org' } }));
+    await dispatchEvents(overdueRun, harness.deps);
+    const [message, ...more] = harness.sent();
+    expect(more).toEqual([]);
+    expect(message?.eventIds).toHaveLength(53);
+    const log = await harness.deps.deliveryLog.listForWatch('w-nigeria', { limit: 10 });
+    expect(log.entries.map(({ status, watchIds }) => ({ status, watchIds }))).toEqual([{ status: 'sent', watchIds: ['w-africa', 'w-nigeria'] }]);
+  });
+
+  it('sends nothing for paused or muted watches, and queues nothing for them', async () => {
+    await harness.addWatch(africaWatch({ id: 'w-paused', status: 'paused' }));
+    await harness.addWatch(africaWatch({ id: 'w-muted', channel: { email: 'bo@example.org' }, mutedUntil: '2019-04-01T00:00:00Z' }));
+    await harness.addWatch(africaWatch({ id: 'w-digest-paused', channel: { email: 'cy@example.org' }, status: 'paused', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }));
+    const outcome = await dispatchEvents(overdueRun, harness.deps);
+    expect(outcome).toMatchObject({ matches: 0, queuedForDigest: 0 });
+    expect(harness.sent()).toEqual([]);
+    expect(await harness.deps.digests.listForHour(7)).toEqual([]);
+  });
+
+  it('never sends to an address that has not confirmed', async () => {
+    await harness.addWatch(africaWatch({ id: 'w-pending', status: 'pending-confirmation' }), 'pending');
+    await dispatchEvents(overdueRun, harness.deps);
+    expect(harness.sent()).toEqual([]);
+  });
+
+  it('tells a watch with resolved: true when an overdue state finally reports', async () => {
+    await harness.addWatch(watch({ id: 'w-resolved', target: { states: ['NG'] }, events: ['report.overdue'], delivery: { mode: 'immediate', resolved: true } }));
+    await harness.addWatch(watch({ id: 'w-plain', target: { states: ['NG'] }, events: ['report.overdue'], channel: { email: 'bo@example.org' } }));
+    const late = midtermReportReceived(report('NG', '2019-06-01', { recordedAt: '2019-06-02T09:00:00.000Z' }));
+    await dispatchEvents([late], harness.deps);
+    const sent = harness.sent();
+    expect(sent.map(({ to }) => to)).toEqual(['ana@example.org']);
+    expect(sent[0]?.text).toMatch(/no longer overdue/);
+  });
+
+  it('applies minChangePct to figure changes: Russia\'s -61.7% passes 10%, not 70%', async () => {
+    await harness.addWatch(watch({ id: 'w-10', events: ['figure.changed'], minChangePct: 10, channel: { sms: '+447700900123' } }));
+    await harness.addWatch(watch({ id: 'w-70', events: ['figure.changed'], minChangePct: 70, channel: { email: 'bo@example.org' } }));
+    await dispatchEvents([russiaWorkPermits], harness.deps);
+    const sent = harness.sent();
+    expect(sent.map(({ channel, to }) => ({ channel, to }))).toEqual([{ channel: 'sms', to: '+447700900123' }]);
+    expect(sent[0]?.text).toContain('30,023->11,490 (-61.7%)');
+  });
+
+  it('queues digest watches and sends each contact one digest at its hour, once', async () => {
+    await harness.addWatch(africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }));
+    for (const event of overdueRun) await harness.deps.alertEvents.putIfAbsent(event);
+    const outcome = await dispatchEvents(overdueRun, harness.deps);
+    expect(outcome.queuedForDigest).toBe(53);
+    expect(harness.sent()).toEqual([]);
+    expect(await sendDigests(new Date('2019-03-23T06:00:00Z'), harness.deps)).toEqual([]);
+    const due = await sendDigests(new Date('2019-03-23T07:00:00Z'), harness.deps);
+    expect(due.map(({ status }) => status)).toEqual(['sent']);
+    expect(harness.sent()).toHaveLength(1);
+    expect(harness.sent()[0]?.eventIds).toHaveLength(53);
+    expect(await sendDigests(new Date('2019-03-24T07:00:00Z'), harness.deps)).toEqual([]);
+  });
+
+  it('caps a contact\'s messages per day and logs what the cap held back', async () => {
+    harness.deps = { ...harness.deps, dailyCaps: { email: 1, sms: 1 } } as typeof harness.deps;
+    await harness.addWatch(africaWatch({ id: 'w-africa', events: ['report.overdue', 'figure.changed'], target: { groups: ['africa'], states: ['RU'] } }));
+    await dispatchEvents(overdueRun, harness.deps);
+    harness.setNow('2019-03-23T10:00:00Z');
+    const second = await dispatchEvents([russiaWorkPermits], harness.deps);
+    expect(second.deliveries.map(({ status }) => status)).toEqual(['capped']);
+    expect(harness.sent()).toHaveLength(1);
+    const [latest] = (await harness.deps.deliveryLog.listForWatch('w-africa', { limit: 5 })).entries;
+    expect(latest).toMatchObject({ status: 'capped', reason: 'the daily cap of 1 email messages was reached' });
+  });
+
+  it('stops an SMS watch whose number opted out, without sending', async () => {
+    await harness.addWatch(watch({ id: 'w-stop', channel: { sms: '+15550100999' } }));
+    const outcome = await dispatchEvents([russiaWorkPermits], harness.deps);
+    expect(outcome.deliveries.map(({ status }) => status)).toEqual(['skipped']);
+    expect(harness.sent()).toEqual([]);
+    expect((await harness.deps.watches.get('w-stop'))?.status).toBe('opted-out');
+    expect((await harness.deps.contacts.get('sms:+15550100999'))?.state).toBe('opted-out');
+  });
+
+  it('detects an address that unsubscribed and stops its watches instead of sending into nothing', async () => {
+    await harness.addWatch(watch({ id: 'w-gone' }));
+    harness.deps = { ...harness.deps, notifier: { ...harness.outbox, subscriptionState: async () => 'gone' } };
+    const outcome = await dispatchEvents([russiaWorkPermits], harness.deps);
+    expect(outcome.deliveries.map(({ status }) => status)).toEqual(['skipped']);
+    expect((await harness.deps.watches.get('w-gone'))?.status).toBe('unsubscribed');
+  });
+
+  it('retries SNS throttling with backoff, and leaves what still fails to be retried, recording nothing', async () => {
+    await harness.addWatch(watch({ id: 'w-busy' }));
+    let calls = 0;
+    const flaky = (failures: number): Notifier => ({
+      ...harness.outbox,
+      send: async (message, address) => {
+        calls += 1;
+        if (calls <= failures) throw new NotifierError('throttled', 'Rate exceeded');
+        return harness.outbox.send(message, address);
+      },
+    });
+    harness.deps = { ...harness.deps, notifier: flaky(3) };
+    const busy = await dispatchEvents([russiaWorkPermits], harness.deps);
+    expect([...busy.retryEventIds]).toEqual([russiaWorkPermits.id]);
+    expect(harness.sent()).toEqual([]);
+    const retried = await dispatchEvents([russiaWorkPermits], harness.deps);
+    expect(retried.deliveries.map(({ status }) => status)).toEqual(['sent']);
+    expect(calls).toBe(4);
+    expect(harness.sent()).toHaveLength(1);
+  });
+
+  it('parks a refusal that retrying cannot cure, with its context, and records it as failed', async () => {
+    await harness.addWatch(watch({ id: 'w-refused' }));
+    harness.deps = { ...harness.deps, notifier: { ...harness.outbox, send: async () => Promise.reject(new NotifierError('misconfigured', 'KMS key disabled')) } };
+    const outcome = await dispatchEvents([russiaWorkPermits], harness.deps);
+    expect(outcome.deliveries.map(({ status }) => status)).toEqual(['failed']);
+    expect(harness.parked).toEqual([
+      expect.objectContaining({ contact: contactOf(watch({ id: 'x' })), code: 'misconfigured', eventIds: [russiaWorkPermits.id], watchIds: ['w-refused'], kind: 'alert' }),
+    ]);
+  });
+});
+
+describe('repeats', () => {
+  it('re-announces a still-overdue state every repeatEveryDays, once per round, until it reports', async () => {
+    const repeating = await harness.addWatch(watch({ id: 'w-repeat', target: { states: ['NG'] }, events: ['report.overdue'], delivery: { mode: 'immediate', repeatEveryDays: 7, resolved: false } }));
+    for (const event of overdueRun) await harness.deps.alertEvents.putIfAbsent(event);
+    await dispatchEvents(overdueRun, harness.deps);
+    expect(harness.sent()).toHaveLength(1);
+
+    expect(await sendRepeats(new Date('2019-03-29T06:00:00Z'), [repeating], harness.deps)).toEqual([]);
+    const week = await sendRepeats(new Date('2019-03-30T06:00:00Z'), [repeating], harness.deps);
+    expect(week.map(({ status }) => status)).toEqual(['sent']);
+    expect(harness.sent().at(-1)?.text).toContain('- Nigeria (NG): 8 days overdue');
+    expect(await sendRepeats(new Date('2019-03-30T07:00:00Z'), [repeating], harness.deps)).toEqual([{ contact: 'email:ana@example.org', status: 'duplicate', eventIds: [] }]);
+
+    await harness.deps.stateRecords.recordReport(report('NG', '2019-04-02'), []);
+    expect(await sendRepeats(new Date('2019-04-06T06:00:00Z'), [repeating], harness.deps)).toEqual([]);
+    expect(harness.sent()).toHaveLength(2);
+  });
+});

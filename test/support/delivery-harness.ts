@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoAlertEventStore } from '../../lambdas/adapters/dynamodb/alert-event-repository.ts';
+import { customGroupStore } from '../../lambdas/adapters/dynamodb/catalogues.ts';
+import { DynamoContactStore } from '../../lambdas/adapters/dynamodb/contact-repository.ts';
+import { DynamoDailySendCounter } from '../../lambdas/adapters/dynamodb/daily-send-counter.ts';
+import { DynamoDeliveryLog } from '../../lambdas/adapters/dynamodb/delivery-log-repository.ts';
+import { DynamoDigestQueue } from '../../lambdas/adapters/dynamodb/digest-queue-repository.ts';
+import { DynamoStateRecords } from '../../lambdas/adapters/dynamodb/state-records-repository.ts';
+import { DynamoWatchStore } from '../../lambdas/adapters/dynamodb/watch-repository.ts';
+import { createOutboxNotifier, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import type { Contact } from '../../lambdas/core/contacts/contact.ts';
+import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
+import type { Notifier } from '../../lambdas/core/delivery/notifier.ts';
+import { contactOf, destinationOf, type Watch } from '../../lambdas/core/watches/watch.ts';
+import { createTestTable } from './test-table.ts';
+
+/**
+ * The delivery side on a fresh DynamoDB Local table with every real adapter, the outbox notifier
+ * writing to a temporary file, and a clock the test moves. `notifier` can be swapped per test to
+ * make sends fail.
+ */
+export const startDeliveryHarness = async () => {
+  const { documentClient: client, tableName } = await createTestTable();
+  const outboxFile = join(mkdtempSync(join(tmpdir(), 'sanctions-watch-delivery-')), 'outbox.jsonl');
+  let now = new Date('2019-03-23T06:00:00Z');
+  const outbox = createOutboxNotifier({ file: outboxFile, now: () => now, confirmationBaseUrl: 'http://localhost:3000', print: () => undefined, optedOutPhones: ['+15550100999'] });
+  const parked: DeliveryFailure[] = [];
+  const deps = {
+    clock: { now: () => now },
+    contacts: new DynamoContactStore(client, tableName),
+    watches: new DynamoWatchStore(client, tableName),
+    deliveryLog: new DynamoDeliveryLog(client, tableName),
+    sendCounter: new DynamoDailySendCounter(client, tableName),
+    digests: new DynamoDigestQueue(client, tableName),
+    alertEvents: new DynamoAlertEventStore(client, tableName),
+    stateRecords: new DynamoStateRecords(client, tableName),
+    customGroups: customGroupStore(client, tableName),
+    dailyCaps: { email: 50, sms: 10 },
+    notifier: outbox as Notifier,
+    failures: { park: async (failure: DeliveryFailure) => void parked.push(failure) },
+    manageUrl: 'http://localhost:3000/watches',
+    retry: { attempts: 3, baseDelayMs: 1, sleep: async () => undefined },
+  };
+  /** Stores the watch with its address already confirmed (unless told otherwise), as after the confirmation flow. */
+  const addWatch = async (watch: Watch, state: Contact['state'] = 'confirmed'): Promise<Watch> => {
+    await deps.watches.create(watch, 100);
+    const id = contactOf(watch);
+    if (!(await deps.contacts.get(id))) {
+      const { channel, to } = destinationOf(watch.channel);
+      const address = channel === 'email' ? await outbox.subscribeEmail(to) : undefined;
+      await deps.contacts.put({ id, channel, to, state, ...(address ? { address } : {}), requestedAt: now.toISOString(), updatedAt: now.toISOString() });
+    }
+    return watch;
+  };
+  /** What the outbox holds, confirmation requests left out. */
+  const sent = (): OutboxEntry[] =>
+    readFileSync(outboxFile, { encoding: 'utf8', flag: 'a+' })
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as OutboxEntry)
+      .filter((entry) => entry.eventIds.length > 0 || !entry.subject?.startsWith('Confirm'));
+  return {
+    deps,
+    outbox,
+    parked,
+    addWatch,
+    sent,
+    setNow: (instant: string) => {
+      now = new Date(instant);
+    },
+  };
+};
