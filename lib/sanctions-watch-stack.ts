@@ -1,15 +1,39 @@
-import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
-import { routes } from '../lambdas/handlers/http/routes.ts';
-import { changeDetectionEntry, changeDetectionStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
+import { PUBLIC_API_URL_ENV } from '../lambdas/adapters/public-api-url.ts';
+import { routes, scheduledDeliveryEntry, type RouteDefinition } from '../lambdas/handlers/http/routes.ts';
+import {
+  alertDispatchEntry,
+  alertDispatchStream,
+  changeDetectionEntry,
+  changeDetectionStream,
+} from '../lambdas/handlers/stream/stream-processing-config.ts';
 import { BaseFunction } from './constructs/base-function.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';
+import { Notifications } from './constructs/notifications.ts';
 import { ReferenceDataSeed } from './constructs/reference-data-seed.ts';
 import { defaultCheckSchedule, ScheduledDeadlineCheck } from './constructs/scheduled-deadline-check.ts';
+import { ScheduledJob } from './constructs/scheduled-job.ts';
 import { TableStreamConsumer } from './constructs/table-stream-consumer.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
+
+/** Hourly, on the hour (UTC): subscription reconciliation, re-announcements and digests. */
+export const scheduledDeliverySchedule = 'cron(0 * * * ? *)';
+
+/**
+ * Each call of a notifying route can send an email or a text (a confirmation, a code, a test), which
+ * costs money and lands in someone's inbox, so these routes get far less than the stage's default
+ * (50/s, burst 100). HTTP API throttles a route for all callers together, not per caller: this caps
+ * what the whole API can make SNS send; the per-contact daily caps (lambdas/adapters/delivery-settings.ts)
+ * bound what any one address receives.
+ */
+export const notifyingRouteThrottle = { rateLimit: 2, burstLimit: 10 } as const satisfies ThrottleSettings;
+
+/** Routes whose functions link to where watches are managed (PUBLIC_API_URL_ENV) in what they send or return. */
+export const needsPublicApiUrl = (route: RouteDefinition): boolean => route.path === '/watches' || route.path.startsWith('/watches/');
 
 /** `cdk synth -c dev=true` builds a throwaway stack whose data, users and logs are destroyed with it. */
 export function isDevStack(scope: Construct): boolean {
@@ -36,6 +60,9 @@ export class SanctionsWatchStack extends Stack {
   readonly seed: ReferenceDataSeed;
   readonly deadlineCheck: ScheduledDeadlineCheck;
   readonly changeDetection: TableStreamConsumer;
+  readonly notifications: Notifications;
+  readonly alertDispatch: TableStreamConsumer;
+  readonly scheduledDelivery: ScheduledJob;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -48,6 +75,10 @@ export class SanctionsWatchStack extends Stack {
       tokenIssuer: { issuerUrl: this.users.issuerUrl, audience: [this.users.apiClient.userPoolClientId] },
       logRemovalPolicy: removalPolicy,
     });
+    this.notifications = new Notifications(this, 'Notifications', { removalPolicy });
+    // The stage URL is built from the API's id alone (not the stage or routes), so functions can
+    // carry it without a cycle: routes and integrations depend on functions, the API on nothing.
+    const publicApiUrl = this.api.url;
 
     for (const route of routes) {
       const fn = new BaseFunction(this, route.id, {
@@ -56,7 +87,9 @@ export class SanctionsWatchStack extends Stack {
         logRemovalPolicy: removalPolicy,
       });
       fn.bindTable(this.table, route.tableAccess);
-      this.api.addRoute(route, fn.function);
+      if (route.notifies) this.notifications.grantNotify(fn);
+      if (needsPublicApiUrl(route)) fn.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
+      this.api.addRoute(route, fn.function, route.notifies ? { throttle: notifyingRouteThrottle } : {});
       Validations.of(fn.function).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason: 'Invoked synchronously by API Gateway, which returns the error to the caller; there is no async event to dead-letter.',
@@ -79,11 +112,54 @@ export class SanctionsWatchStack extends Stack {
       logRemovalPolicy: removalPolicy,
     });
 
+    this.alertDispatch = new TableStreamConsumer(this, 'AlertDispatch', {
+      table: this.table,
+      entry: alertDispatchEntry,
+      description: 'Sends stored alert events to the watches they match, by email and SMS (DynamoDB stream)',
+      stream: alertDispatchStream,
+      // Records deliveries and per-contact state beside the watches.
+      tableAccess: 'read-write',
+      // A batch (up to 1,000 events, gathered for up to 60 s before the invocation starts) fans out
+      // into SNS calls, each retried by the SDK. For stream sources no Lambda rule ties the timeout to
+      // the batching window (the visibility-timeout rule is SQS's), so this only bounds one run.
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
+      logRemovalPolicy: removalPolicy,
+    });
+    this.notifications.grantNotify(this.alertDispatch.handler);
+    this.alertDispatch.handler.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
+
+    this.scheduledDelivery = new ScheduledJob(this, 'ScheduledDelivery', {
+      entry: scheduledDeliveryEntry,
+      description: 'Reconciles email subscriptions with SNS, re-announces what is still overdue and sends digests (EventBridge schedule)',
+      ruleDescription: 'Starts the hourly delivery run',
+      deadLetterDescription: 'Scheduled delivery',
+      schedule: Schedule.expression(scheduledDeliverySchedule),
+      // One SNS lookup per pending contact plus the digests of the hour.
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
+      table: this.table,
+      tableAccess: 'read-write',
+      // An event older than an hour has been overtaken by the next run.
+      maxEventAge: Duration.hours(1),
+      logRemovalPolicy: removalPolicy,
+    });
+    this.notifications.grantNotify(this.scheduledDelivery.handler);
+    this.scheduledDelivery.handler.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId, description: 'Cognito user pool of API users (admin-create-user, admin-add-user-to-group)' });
     new CfnOutput(this, 'UserPoolClientId', {
       value: this.users.apiClient.userPoolClientId,
       description: 'App client for `aws cognito-idp initiate-auth --auth-flow USER_PASSWORD_AUTH`',
+    });
+    new CfnOutput(this, 'DeliveryFailuresQueueUrl', {
+      value: this.notifications.deliveryFailures.queue.queueUrl,
+      description: 'Messages to contacts that failed for good (alarmed); inspect with `aws sqs receive-message`',
+    });
+    new CfnOutput(this, 'SubscriptionDeadLetterQueueUrl', {
+      value: this.notifications.subscriptionDeadLetters.queue.queueUrl,
+      description: 'Email that SNS could not deliver from the contact topics (alarmed, KMS-encrypted)',
     });
   }
 }

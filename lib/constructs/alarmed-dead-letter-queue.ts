@@ -1,5 +1,6 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { ComparisonOperator, TreatMissingData, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -14,12 +15,20 @@ export interface AlarmedDeadLetterQueueProps {
   readonly alarmDescription?: string;
   /** How long failed events wait for someone to look at them. @default Duration.days(14), the SQS maximum */
   readonly retentionPeriod?: Duration;
+  /**
+   * A customer-managed key to encrypt the queue with, for senders that cannot use SQS-managed
+   * encryption: an SNS subscription's dead-letter queue must be encrypted with a key whose policy
+   * lets SNS use it. The key policy is the caller's business.
+   * @default - SQS-managed encryption (SSE-SQS)
+   */
+  readonly encryptionKey?: IKey;
 }
 
 /**
  * An encrypted, TLS-only SQS queue for events that failed every attempt, with an alarm that goes
  * off as soon as one arrives: a dead letter nobody notices is a silently lost event. Serves as a
- * function's dead-letter queue, an EventBridge target's, or an event source mapping's on-failure destination.
+ * function's dead-letter queue, an EventBridge target's, an event source mapping's on-failure
+ * destination, an SNS subscription's redrive target, or where a function parks what it gave up on.
  */
 export class AlarmedDeadLetterQueue extends Construct {
   readonly queue: Queue;
@@ -32,7 +41,9 @@ export class AlarmedDeadLetterQueue extends Construct {
     // The queue keeps CDK's default removal (DESTROY): it only ever holds copies of failed events.
     this.queue = new Queue(this, 'Queue', {
       // SQS-managed keys need no KMS key policy for any sender: Lambda, EventBridge or a function's role.
-      encryption: QueueEncryption.SQS_MANAGED,
+      ...(props.encryptionKey
+        ? { encryption: QueueEncryption.KMS, encryptionMasterKey: props.encryptionKey }
+        : { encryption: QueueEncryption.SQS_MANAGED }),
       enforceSSL: true,
       retentionPeriod: props.retentionPeriod ?? Duration.days(14),
     });

@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -60,6 +61,15 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
+export interface AddRouteOptions {
+  /**
+   * Throttling of this route alone, in place of the stage's default: a stage RouteSettings entry
+   * keyed by the route key. Like the default, it caps all callers of the route together.
+   * @default - the stage's default throttling
+   */
+  readonly throttle?: ThrottleSettings;
+}
+
 /** The HTTP API: one explicit `$default` stage (throttled, access-logged) and one route per route-table entry. */
 export class ServiceHttpApi extends Construct {
   readonly api: HttpApi;
@@ -67,6 +77,8 @@ export class ServiceHttpApi extends Construct {
   readonly accessLogGroup: LogGroup;
   /** Shared by all token-guarded routes; its AWS::ApiGatewayV2::Authorizer appears with the first such route. */
   readonly authorizer: HttpJwtAuthorizer;
+  /** The stage's RouteSettings, by route key (`POST /watches`); the HttpStage L2 has no per-route settings. */
+  readonly #routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
 
   constructor(scope: Construct, id: string, props: ServiceHttpApiProps) {
     super(scope, id);
@@ -96,6 +108,13 @@ export class ServiceHttpApi extends Construct {
       throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
       accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogGroup), format: accessLogFormat },
     });
+    const cfnStage = this.stage.node.defaultChild;
+    if (!(cfnStage instanceof CfnStage)) {
+      throw new Error(`${this.stage.node.path}: expected a CfnStage as default child`);
+    }
+    cfnStage.routeSettings = Lazy.any({
+      produce: () => (Object.keys(this.#routeSettings).length > 0 ? this.#routeSettings : undefined),
+    });
   }
 
   /** Invoke URL of the `$default` stage. */
@@ -108,7 +127,7 @@ export class ServiceHttpApi extends Construct {
    * table says. 'user' and 'admin' get the same authorizer: API Gateway only proves the token is
    * valid, the handler of an 'admin' route checks for the `admins` group.
    */
-  addRoute(route: RouteDefinition, handler: IFunction): void {
+  addRoute(route: RouteDefinition, handler: IFunction, options: AddRouteOptions = {}): void {
     const isPublic = route.auth === 'public';
     const [httpRoute] = this.api.addRoutes({
       path: route.path,
@@ -117,7 +136,20 @@ export class ServiceHttpApi extends Construct {
       // Explicit "none" so a future API-wide default authorizer cannot silently apply to public routes.
       authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
     });
-    if (isPublic && httpRoute) {
+    if (!httpRoute) {
+      throw new Error(`${route.id}: the API added no route for ${route.method} ${route.path}`);
+    }
+    if (options.throttle) {
+      const { rateLimit, burstLimit } = options.throttle;
+      if (rateLimit === undefined || burstLimit === undefined) {
+        throw new Error(`${route.id}: a route throttle needs both rateLimit and burstLimit`);
+      }
+      this.#routeSettings[`${route.method} ${route.path}`] = { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit };
+      // API Gateway refuses RouteSettings that name a route it does not have yet ("Unable to find
+      // Route by key"), so the stage waits for the route on the first deploy.
+      this.stage.node.addDependency(httpRoute);
+    }
+    if (isPublic) {
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason: 'Public route: read-only public reference data about UN member states, no personal data.',

@@ -1,11 +1,9 @@
-import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Construct } from 'constructs';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Schedule } from 'aws-cdk-lib/aws-events';
+import type { Construct } from 'constructs';
 import { scheduledDeadlineCheckEntry } from '../../lambdas/handlers/http/routes.ts';
-import { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
-import { BaseFunction } from './base-function.ts';
 import type { DataTable } from './data-table.ts';
+import { ScheduledJob } from './scheduled-job.ts';
 
 /** Daily at 06:00 UTC (EventBridge cron has six fields and needs `?` in day-of-month or day-of-week). */
 export const defaultCheckSchedule = 'cron(0 6 * * ? *)';
@@ -21,48 +19,27 @@ export interface ScheduledDeadlineCheckProps {
   readonly logRemovalPolicy?: RemovalPolicy;
 }
 
-// EventBridge retries a failed delivery (throttling, service errors); Lambda then retries a failed run.
-// Both give up after two retries or two hours, so a stuck check surfaces the same morning.
-const retryAttempts = 2;
-const maxEventAge = Duration.hours(2);
-
 /**
- * Runs the deadline check on a schedule. EventBridge invokes the function asynchronously, so
- * every way of failing ends in one alarmed dead-letter queue: events EventBridge could not
- * deliver, and events whose runs failed every attempt.
+ * Runs the deadline check on a schedule: a ScheduledJob whose failed deliveries and runs are retried
+ * twice within two hours, so a stuck check surfaces the same morning.
  */
-export class ScheduledDeadlineCheck extends Construct {
-  readonly handler: BaseFunction;
-  readonly rule: Rule;
-  readonly deadLetters: AlarmedDeadLetterQueue;
-
+export class ScheduledDeadlineCheck extends ScheduledJob {
   constructor(scope: Construct, id: string, props: ScheduledDeadlineCheckProps) {
-    super(scope, id);
-
-    this.deadLetters = new AlarmedDeadLetterQueue(this, 'DeadLetters', { description: 'Scheduled deadline check' });
-
-    this.handler = new BaseFunction(this, 'Handler', {
+    super(scope, id, {
       entry: props.entry ?? scheduledDeadlineCheckEntry,
       description: 'Checks reporting deadlines and records alerts (EventBridge schedule)',
+      ruleDescription: 'Starts the scheduled deadline check',
+      deadLetterDescription: 'Scheduled deadline check',
+      schedule: props.schedule ?? Schedule.expression(defaultCheckSchedule),
       // Walks every member state's obligations in one run.
       timeout: Duration.seconds(60),
       memorySize: 512,
+      table: props.table,
+      // Records the alert events it emits.
+      tableAccess: 'read-write',
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(2),
       logRemovalPolicy: props.logRemovalPolicy,
-      deadLetterQueue: this.deadLetters.queue,
-    });
-    this.handler.bindTable(props.table, 'read-write');
-    this.handler.function.configureAsyncInvoke({ retryAttempts, maxEventAge });
-
-    this.rule = new Rule(this, 'Schedule', {
-      description: 'Starts the scheduled deadline check',
-      schedule: props.schedule ?? Schedule.expression(defaultCheckSchedule),
-      targets: [new LambdaFunction(this.handler.function, { retryAttempts, maxEventAge, deadLetterQueue: this.deadLetters.queue })],
-    });
-
-    Validations.of(this.handler.function).acknowledge({
-      id: 'Serverless-LambdaAsyncFailureDestination',
-      reason:
-        "Failed asynchronous runs already go to the function's dead-letter queue (DeadLetterConfig), which the alarm watches; an on-failure destination as well would put a second record of every failure in it.",
     });
   }
 }

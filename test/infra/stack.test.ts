@@ -6,11 +6,16 @@ import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import cdkNag from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_NAME_ENV, tableSchema } from '../../lambdas/adapters/dynamodb/table-schema.ts';
+import { PUBLIC_API_URL_ENV } from '../../lambdas/adapters/public-api-url.ts';
+import { SNS_NOTIFIER_ENV } from '../../lambdas/adapters/sns/sns-notifier.ts';
+import { checkTopicPrefix } from '../../lambdas/adapters/sns/topic-names.ts';
+import { FAILURE_QUEUE_URL_ENV } from '../../lambdas/adapters/sqs/sqs-failure-sink.ts';
 import { ADMIN_GROUP } from '../../lambdas/core/identity/caller.ts';
 import { routes } from '../../lambdas/handlers/http/routes.ts';
-import { changeDetectionStream } from '../../lambdas/handlers/stream/stream-processing-config.ts';
+import { alertDispatchStream, changeDetectionStream } from '../../lambdas/handlers/stream/stream-processing-config.ts';
 import { BaseFunction } from '../../lib/constructs/base-function.ts';
-import { checkSchedule } from '../../lib/sanctions-watch-stack.ts';
+import type { StreamProcessingConfig, TableStreamConsumer } from '../../lib/constructs/table-stream-consumer.ts';
+import { checkSchedule, notifyingRouteThrottle } from '../../lib/sanctions-watch-stack.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 const { AwsSolutionsChecks, ServerlessChecks } = cdkNag;
@@ -28,15 +33,72 @@ const onlyResource = (found: Record<string, Resource>): Resource => {
   return all[0] as Resource;
 };
 
-/** Every action the role's policies allow. */
-function actionsOf(template: Template, fn: BaseFunction): string[] {
+type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown; Condition?: Record<string, unknown> };
+
+/** Every statement of the role's policies. */
+function statementsOf(template: Template, fn: BaseFunction): Statement[] {
   const policies = template.findResources('AWS::IAM::Policy', {
     Properties: { Roles: Match.arrayWith([ref(cfn(fn.role))]) },
   }) as Record<string, Resource>;
-  return Object.values(policies).flatMap((policy) => {
-    const document = policy.Properties['PolicyDocument'] as { Statement: { Action: string | string[] }[] };
-    return document.Statement.flatMap((statement) => statement.Action);
-  });
+  return Object.values(policies).flatMap((policy) => (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement);
+}
+
+const actionList = (statement: Statement): string[] => [statement.Action].flat();
+
+/** Every action the role's policies allow. */
+function actionsOf(template: Template, fn: BaseFunction): string[] {
+  return statementsOf(template, fn).flatMap(actionList);
+}
+
+/** `arn:<partition>:sns:<region>:<account>:<prefix>*` as the template spells it: this account's topics in this region. */
+const contactTopicsArn = (prefix: string) => ({
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:${prefix}*`]],
+});
+
+/** Logical ids each resource refers to (Ref, Fn::GetAtt) or waits for (DependsOn). */
+function resourceGraph(resources: Record<string, Resource & { DependsOn?: string | string[] }>): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  const collect = (node: unknown, into: Set<string>): void => {
+    if (Array.isArray(node)) {
+      node.forEach((item) => collect(item, into));
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'Ref' && typeof value === 'string' && value in resources) into.add(value);
+        else if (key === 'Fn::GetAtt' && Array.isArray(value) && typeof value[0] === 'string' && value[0] in resources) into.add(value[0]);
+        else collect(value, into);
+      }
+    }
+  };
+  for (const [id, resource] of Object.entries(resources)) {
+    const edges = new Set<string>([resource.DependsOn ?? []].flat());
+    collect(resource.Properties, edges);
+    graph.set(id, edges);
+  }
+  return graph;
+}
+
+/** A dependency cycle as a list of logical ids, or undefined: CloudFormation rejects a template with one. */
+function findCycle(graph: Map<string, Set<string>>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'done') return undefined;
+    if (state.get(id) === 'visiting') return [...path.slice(path.indexOf(id)), id];
+    state.set(id, 'visiting');
+    path.push(id);
+    for (const next of graph.get(id) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const id of graph.keys()) {
+    const cycle = visit(id);
+    if (cycle) return cycle;
+  }
+  return undefined;
 }
 
 describe('SanctionsWatch stack', () => {
@@ -52,7 +114,17 @@ describe('SanctionsWatch stack', () => {
     testApp.stack.seed.handler,
     testApp.stack.deadlineCheck.handler,
     testApp.stack.changeDetection.handler,
+    testApp.stack.alertDispatch.handler,
+    testApp.stack.scheduledDelivery.handler,
   ];
+  /** The functions that send email or SMS: the notifying routes, the dispatcher and the hourly job. */
+  const notifyingFunctions = (): BaseFunction[] => [
+    ...routes.filter((route) => route.notifies).map((route) => routeFunction(route.id)),
+    testApp.stack.alertDispatch.handler,
+    testApp.stack.scheduledDelivery.handler,
+  ];
+  const environmentOf = (fn: BaseFunction): Record<string, unknown> =>
+    (resourceOf(cfn(fn.function)).Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
 
   beforeAll(() => {
     // The one real esbuild run of this file: bundle hashes and code layout are under test here.
@@ -101,8 +173,8 @@ describe('SanctionsWatch stack', () => {
   });
 
   describe('functions', () => {
-    it('exist once per route plus the seed handler, the deadline checker and the change detector', () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 3);
+    it('exist once per route plus the seed handler, the deadline checker, the change detector, the alert dispatcher and the hourly delivery job', () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 5);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles and source maps', () => {
@@ -168,7 +240,14 @@ describe('SanctionsWatch stack', () => {
     it('read-write functions can write the table', () => {
       const writeRoutes = routes.filter((route) => route.tableAccess === 'read-write');
       expect(writeRoutes.length).toBeGreaterThan(0);
-      const writers = [...writeRoutes.map((route) => routeFunction(route.id)), testApp.stack.seed.handler, testApp.stack.deadlineCheck.handler, testApp.stack.changeDetection.handler];
+      const writers = [
+        ...writeRoutes.map((route) => routeFunction(route.id)),
+        testApp.stack.seed.handler,
+        testApp.stack.deadlineCheck.handler,
+        testApp.stack.changeDetection.handler,
+        testApp.stack.alertDispatch.handler,
+        testApp.stack.scheduledDelivery.handler,
+      ];
       for (const fn of writers) {
         expect(actionsOf(template, fn), fn.node.path).toEqual(
           expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
@@ -259,6 +338,43 @@ describe('SanctionsWatch stack', () => {
       template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     });
 
+    it('throttles each route that sends email or SMS tighter than the default, and only those', () => {
+      const stage = onlyResource(template.findResources('AWS::ApiGatewayV2::Stage') as Record<string, Resource>);
+      const notifying = routes.filter((route) => route.notifies);
+      expect(notifying.length).toBeGreaterThan(0);
+      const limit = { ThrottlingRateLimit: notifyingRouteThrottle.rateLimit, ThrottlingBurstLimit: notifyingRouteThrottle.burstLimit };
+      expect(stage.Properties['RouteSettings']).toEqual(Object.fromEntries(notifying.map((route) => [`${route.method} ${route.path}`, limit])));
+      const defaults = stage.Properties['DefaultRouteSettings'] as typeof limit;
+      expect(limit.ThrottlingRateLimit).toBeLessThan(defaults.ThrottlingRateLimit);
+      expect(limit.ThrottlingBurstLimit).toBeLessThan(defaults.ThrottlingBurstLimit);
+    });
+
+    it('creates the throttled routes before the stage whose RouteSettings name them', () => {
+      const [stageId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Stage'));
+      const { DependsOn } = template.toJSON()['Resources'][stageId as string] as { DependsOn: string[] };
+      for (const route of routes.filter((candidate) => candidate.notifies)) {
+        const [routeId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: `${route.method} ${route.path}` } }));
+        expect(DependsOn, route.id).toContain(routeId);
+      }
+    });
+
+    it('tells the watch routes, the dispatcher and the hourly job its URL, and no other function', () => {
+      const apiUrl = (template.toJSON()['Outputs'] as Record<string, { Value: unknown }>)['ApiUrl']?.Value;
+      expect(apiUrl).toBeDefined();
+      const watchRoutes = routes.filter((route) => route.path === '/watches' || route.path.startsWith('/watches/'));
+      expect(watchRoutes.map((route) => route.id)).toEqual(expect.arrayContaining(['create-watch', 'test-watch', 'preview-watch']));
+      const told = [...watchRoutes.map((route) => routeFunction(route.id)), testApp.stack.alertDispatch.handler, testApp.stack.scheduledDelivery.handler];
+      for (const fn of allFunctions()) {
+        expect(environmentOf(fn)[PUBLIC_API_URL_ENV], fn.node.path).toEqual(told.includes(fn) ? apiUrl : undefined);
+      }
+    });
+
+    it('leaves no dependency cycle for CloudFormation (functions know the API URL, the stage waits for routes)', () => {
+      // The check itself sees a cycle when there is one.
+      expect(findCycle(new Map([['A', new Set(['B'])], ['B', new Set(['A'])]]))).toEqual(['A', 'B', 'A']);
+      expect(findCycle(resourceGraph(template.toJSON()['Resources'] as Record<string, Resource>))).toBeUndefined();
+    });
+
     it('allows browsers to GET and outputs its URL', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
         ProtocolType: 'HTTP',
@@ -331,14 +447,15 @@ describe('SanctionsWatch stack', () => {
     const queueArn = () => arnOf(cfn(testApp.stack.deadlineCheck.deadLetters.queue));
 
     it('runs daily at 06:00 UTC, retrying a failed delivery twice within two hours into the dead-letter queue', () => {
-      template.resourceCountIs('AWS::Events::Rule', 1);
-      template.hasResourceProperties('AWS::Events::Rule', {
+      // This rule and the hourly delivery job's.
+      template.resourceCountIs('AWS::Events::Rule', 2);
+      expect(resourceOf(cfn(testApp.stack.deadlineCheck.rule)).Properties).toMatchObject({
         ScheduleExpression: 'cron(0 6 * * ? *)',
         State: 'ENABLED',
         Targets: [
           {
             Arn: arnOf(cfn(testApp.stack.deadlineCheck.handler.function)),
-            Id: Match.anyValue(),
+            Id: expect.any(String),
             RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 },
             DeadLetterConfig: { Arn: queueArn() },
           },
@@ -406,36 +523,40 @@ describe('SanctionsWatch stack', () => {
     });
   });
 
-  describe('change detection', () => {
-    const consumer = () => testApp.stack.changeDetection;
-    const queueArn = () => arnOf(cfn(consumer().failures.queue));
-    const streamArn = () => ({ 'Fn::GetAtt': [logicalId(cfn(testApp.stack.table.table)), 'StreamArn'] });
-    const mapping = (): Resource =>
-      onlyResource(
-        template.findResources('AWS::Lambda::EventSourceMapping', {
-          Properties: { FunctionName: ref(cfn(consumer().handler.function)) },
-        }) as Record<string, Resource>,
-      );
+  const streamArn = () => ({ 'Fn::GetAtt': [logicalId(cfn(testApp.stack.table.table)), 'StreamArn'] });
+  const mappingOf = (consumer: TableStreamConsumer): Resource =>
+    onlyResource(
+      template.findResources('AWS::Lambda::EventSourceMapping', {
+        Properties: { FunctionName: ref(cfn(consumer.handler.function)) },
+      }) as Record<string, Resource>,
+    );
 
-    it('reads the table stream with exactly the batching and retries of changeDetectionStream', () => {
+  describe.each([
+    ['change detection', 'changeDetectionStream', () => testApp.stack.changeDetection, changeDetectionStream],
+    ['alert dispatch', 'alertDispatchStream', () => testApp.stack.alertDispatch, alertDispatchStream],
+  ] as [string, string, () => TableStreamConsumer, StreamProcessingConfig][])('%s stream consumer', (_name, configName, consumer, config) => {
+    const queueArn = () => arnOf(cfn(consumer().failures.queue));
+    const mapping = () => mappingOf(consumer());
+
+    it(`reads the table stream with exactly the batching and retries of ${configName}`, () => {
       expect(mapping().Properties).toMatchObject({
         EventSourceArn: streamArn(),
         StartingPosition: 'TRIM_HORIZON',
-        BatchSize: changeDetectionStream.batchSize,
-        MaximumBatchingWindowInSeconds: changeDetectionStream.maxBatchingWindowSeconds,
-        MaximumRetryAttempts: changeDetectionStream.retryAttempts,
-        MaximumRecordAgeInSeconds: changeDetectionStream.maxRecordAgeSeconds,
-        BisectBatchOnFunctionError: changeDetectionStream.bisectBatchOnError,
+        BatchSize: config.batchSize,
+        MaximumBatchingWindowInSeconds: config.maxBatchingWindowSeconds,
+        MaximumRetryAttempts: config.retryAttempts,
+        MaximumRecordAgeInSeconds: config.maxRecordAgeSeconds,
+        BisectBatchOnFunctionError: config.bisectBatchOnError,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
-      expect(changeDetectionStream.reportBatchItemFailures).toBe(true);
+      expect(config.reportBatchItemFailures).toBe(true);
     });
 
-    it('filters with the very patterns of changeDetectionStream, as the local poller does', () => {
+    it(`filters with the very patterns of ${configName}, as the local poller does`, () => {
       const { Filters } = mapping().Properties['FilterCriteria'] as { Filters: { Pattern: string }[] };
-      expect(Filters.map((filter) => JSON.parse(filter.Pattern) as unknown)).toEqual(changeDetectionStream.filterPatterns);
+      expect(Filters.map((filter) => JSON.parse(filter.Pattern) as unknown)).toEqual(config.filterPatterns);
       // Byte-identical too: the pattern string is exactly what the config serialises to.
-      expect(Filters.map((filter) => filter.Pattern)).toEqual(changeDetectionStream.filterPatterns.map((pattern) => JSON.stringify(pattern)));
+      expect(Filters.map((filter) => filter.Pattern)).toEqual(config.filterPatterns.map((pattern) => JSON.stringify(pattern)));
     });
 
     it('sends batches that failed every attempt to an encrypted, TLS-only queue kept 14 days', () => {
@@ -466,11 +587,7 @@ describe('SanctionsWatch stack', () => {
       });
     });
 
-    it('has a minute and 512 MB', () => {
-      expect(resourceOf(cfn(consumer().handler.function)).Properties).toMatchObject({ Timeout: 60, MemorySize: 512 });
-    });
-
-    it('may read the stream, write alert events and send to its queue, but not manage the table', () => {
+    it('may read the stream, write the table and send to its queue, but not manage the table', () => {
       const fn = consumer().handler;
       template.hasResourceProperties('AWS::IAM::Policy', {
         Roles: [ref(cfn(fn.role))],
@@ -494,6 +611,231 @@ describe('SanctionsWatch stack', () => {
         expect.arrayContaining([expect.stringMatching(/^(dynamodb:(\*|DeleteTable|UpdateTable|CreateTable)|sqs:(\*|DeleteQueue|ReceiveMessage|PurgeQueue))$/)]),
       );
     });
+  });
+
+  describe('change detection', () => {
+    it('has a minute and 512 MB', () => {
+      expect(resourceOf(cfn(testApp.stack.changeDetection.handler.function)).Properties).toMatchObject({ Timeout: 60, MemorySize: 512 });
+    });
+  });
+
+  describe('alert dispatch', () => {
+    it('gathers a minute of alert events (up to 1,000) into one invocation, inserts only', () => {
+      expect(alertDispatchStream).toMatchObject({ batchSize: 1000, maxBatchingWindowSeconds: 60 });
+      expect(alertDispatchStream.filterPatterns).toEqual([{ eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: ['alert-event'] } } } }]);
+      // One batch per shard at a time, so a contact's messages are grouped in one place.
+      expect(mappingOf(testApp.stack.alertDispatch).Properties['ParallelizationFactor']).toBeUndefined();
+    });
+
+    it('has five minutes and 1,024 MB for a full batch of SNS calls', () => {
+      expect(resourceOf(cfn(testApp.stack.alertDispatch.handler.function)).Properties).toMatchObject({ Timeout: 300, MemorySize: 1024 });
+    });
+  });
+
+  describe('scheduled delivery', () => {
+    const job = () => testApp.stack.scheduledDelivery;
+    const queueArn = () => arnOf(cfn(job().deadLetters.queue));
+
+    it('runs hourly on the hour, retrying a failed delivery twice within the hour into its dead-letter queue', () => {
+      expect(resourceOf(cfn(job().rule)).Properties).toMatchObject({
+        ScheduleExpression: 'cron(0 * * * ? *)',
+        State: 'ENABLED',
+        Targets: [
+          {
+            Arn: arnOf(cfn(job().handler.function)),
+            Id: expect.any(String),
+            RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+            DeadLetterConfig: { Arn: queueArn() },
+          },
+        ],
+      });
+    });
+
+    it('has five minutes and 1,024 MB, reads and writes the table, and dead-letters runs that failed all retries', () => {
+      const fn = job().handler;
+      expect(resourceOf(cfn(fn.function)).Properties).toMatchObject({
+        Timeout: 300,
+        MemorySize: 1024,
+        DeadLetterConfig: { TargetArn: queueArn() },
+      });
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: ref(cfn(fn.function)),
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 3600,
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: arnOf(cfn(fn.function)),
+        Principal: 'events.amazonaws.com',
+        SourceArn: arnOf(cfn(job().rule)),
+      });
+    });
+
+    it('raises an alarm as soon as a run is dead-lettered', () => {
+      expect(resourceOf(cfn(job().deadLetters.queue)).Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(job().deadLetters.queue)), 'QueueName'] } }],
+        Threshold: 0,
+      });
+    });
+  });
+
+  describe('notifications', () => {
+    const notifications = () => testApp.stack.notifications;
+    const keyArn = () => arnOf(cfn(notifications().key));
+    const subscriptionQueue = () => notifications().subscriptionDeadLetters.queue;
+    const failuresQueue = () => notifications().deliveryFailures.queue;
+    const topics = () => contactTopicsArn(notifications().topicPrefix);
+
+    it('name the contact topics after the stack, within the SNS topic-name rules', () => {
+      expect(notifications().topicPrefix).toBe('SanctionsWatch-contact-');
+      expect(() => checkTopicPrefix(notifications().topicPrefix)).not.toThrow();
+    });
+
+    it('encrypt with one customer-managed key that rotates and is retained', () => {
+      template.resourceCountIs('AWS::KMS::Key', 1);
+      template.hasResource('AWS::KMS::Key', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({ EnableKeyRotation: true }),
+      });
+    });
+
+    it("let SNS use the key only for this account's contact topics", () => {
+      const { KeyPolicy } = resourceOf(cfn(notifications().key)).Properties as { KeyPolicy: { Statement: Statement[] } };
+      const forSns = KeyPolicy.Statement.filter((statement) => JSON.stringify(statement.Principal).includes('sns.amazonaws.com'));
+      expect(forSns).toHaveLength(1);
+      const [statement] = forSns as [Statement];
+      expect(statement).toMatchObject({ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Resource: '*' });
+      expect(actionList(statement).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
+      expect(statement.Condition).toEqual({ ArnLike: { 'aws:SourceArn': topics() } });
+    });
+
+    it("dead-letter the subscriptions into a queue encrypted with the key, kept 14 days, that only SNS for this account's contact topics may write to", () => {
+      const properties = resourceOf(cfn(subscriptionQueue())).Properties;
+      expect(properties).toMatchObject({ KmsMasterKeyId: keyArn(), MessageRetentionPeriod: 14 * 24 * 3600 });
+      expect(properties['SqsManagedSseEnabled']).toBeUndefined();
+      const policy = onlyResource(
+        template.findResources('AWS::SQS::QueuePolicy', { Properties: { Queues: [ref(cfn(subscriptionQueue()))] } }) as Record<string, Resource>,
+      );
+      const { Statement: statements } = policy.Properties['PolicyDocument'] as { Statement: Statement[] };
+      expect(statements).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+      const allows = statements.filter((statement) => statement.Effect === 'Allow');
+      expect(allows).toEqual([
+        {
+          Sid: expect.any(String),
+          Effect: 'Allow',
+          Principal: { Service: 'sns.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: arnOf(cfn(subscriptionQueue())),
+          Condition: { ArnLike: { 'aws:SourceArn': topics() } },
+        },
+      ]);
+    });
+
+    it('park failed deliveries in an encrypted, TLS-only queue kept 14 days', () => {
+      expect(resourceOf(cfn(failuresQueue())).Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [ref(cfn(failuresQueue()))],
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+        },
+      });
+    });
+
+    it('raise an alarm as soon as a message waits in either queue', () => {
+      for (const queue of [subscriptionQueue(), failuresQueue()]) {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          Namespace: 'AWS/SQS',
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(queue)), 'QueueName'] } }],
+          ComparisonOperator: 'GreaterThanThreshold',
+          Threshold: 0,
+          EvaluationPeriods: 1,
+          TreatMissingData: 'notBreaching',
+        });
+      }
+    });
+
+    it('give the notifying functions, and only those, the notifier settings', () => {
+      const notifying = notifyingFunctions();
+      expect(notifying.map((fn) => fn.node.id)).toEqual(
+        expect.arrayContaining(['create-watch', 'update-watch', 'request-watch-confirmation', 'test-watch']),
+      );
+      const settings = {
+        [SNS_NOTIFIER_ENV.kmsKeyId]: keyArn(),
+        [SNS_NOTIFIER_ENV.deadLetterQueueArn]: arnOf(cfn(subscriptionQueue())),
+        [SNS_NOTIFIER_ENV.topicPrefix]: 'SanctionsWatch-contact-',
+        [FAILURE_QUEUE_URL_ENV]: ref(cfn(failuresQueue())),
+      };
+      for (const fn of allFunctions()) {
+        const environment = environmentOf(fn);
+        if (notifying.includes(fn)) {
+          expect(environment, fn.node.path).toMatchObject(settings);
+        } else {
+          for (const name of Object.keys(settings)) expect(environment[name], `${fn.node.path} ${name}`).toBeUndefined();
+        }
+      }
+    });
+
+    it('let the notifying functions call only what the SNS adapter calls, on the contact topics; SMS calls alone on *', () => {
+      for (const fn of notifyingFunctions()) {
+        const sns = statementsOf(template, fn).filter((statement) => actionList(statement).some((action) => action.startsWith('sns:')));
+        const onTopics = sns.filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify(topics()));
+        const onAnything = sns.filter((statement) => statement.Resource === '*');
+        // Every SNS grant is one or the other, and none is mixed with other services' actions.
+        expect(onTopics.length + onAnything.length, fn.node.path).toBe(sns.length);
+        for (const statement of sns) expect(actionList(statement).every((action) => action.startsWith('sns:')), fn.node.path).toBe(true);
+
+        expect(onTopics.flatMap(actionList).sort(), fn.node.path).toEqual([
+          'sns:CreateTopic',
+          'sns:GetSubscriptionAttributes',
+          'sns:ListSubscriptionsByTopic',
+          'sns:Publish',
+          'sns:Subscribe',
+        ]);
+        // Only email can be subscribed: no queue, function or HTTP endpoint can be attached to a topic.
+        const subscribe = onTopics.filter((statement) => actionList(statement).includes('sns:Subscribe'));
+        expect(subscribe, fn.node.path).toEqual([expect.objectContaining({ Action: 'sns:Subscribe', Condition: { StringEquals: { 'sns:Protocol': 'email' } } })]);
+        expect(onAnything.flatMap(actionList).sort(), fn.node.path).toEqual(['sns:CheckIfPhoneNumberIsOptedOut', 'sns:Publish']);
+      }
+    });
+
+    it('let the notifying functions use the key for publishing and send to the failures queue, nothing more', () => {
+      for (const fn of notifyingFunctions()) {
+        const statements = statementsOf(template, fn);
+        const kms = statements.filter((statement) => actionList(statement).some((action) => action.startsWith('kms:')));
+        expect(kms, fn.node.path).toEqual([expect.objectContaining({ Effect: 'Allow', Resource: keyArn() })]);
+        expect(actionList(kms[0] as Statement).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
+        expect(statements, fn.node.path).toContainEqual(
+          expect.objectContaining({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(cfn(failuresQueue())) }),
+        );
+        expect(actionsOf(template, fn)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(sns:\*|sqs:(\*|ReceiveMessage|DeleteMessage|PurgeQueue)|kms:(\*|Encrypt|ReEncrypt.*))$/)]));
+      }
+    });
+
+    it('leave every other function without any SNS or KMS permission', () => {
+      const notifying = notifyingFunctions();
+      const others = allFunctions().filter((fn) => !notifying.includes(fn));
+      expect(others.map((fn) => fn.node.id)).toEqual(expect.arrayContaining(['get-watch', 'verify-watch', 'preview-watch', 'list-watch-deliveries', 'delete-watch']));
+      for (const fn of others) {
+        expect(actionsOf(template, fn).filter((action) => /^(sns|kms):/.test(action)), fn.node.path).toEqual([]);
+      }
+    });
+
+    it('are found through the DeliveryFailuresQueueUrl and SubscriptionDeadLetterQueueUrl outputs', () => {
+      template.hasOutput('DeliveryFailuresQueueUrl', { Value: ref(cfn(failuresQueue())) });
+      template.hasOutput('SubscriptionDeadLetterQueueUrl', { Value: ref(cfn(subscriptionQueue())) });
+    });
+  });
+
+  it('outputs the API URL, the user pool ids and the two delivery queues', () => {
+    expect(Object.keys(template.toJSON()['Outputs'] as object).sort()).toEqual(
+      ['ApiUrl', 'DeliveryFailuresQueueUrl', 'SubscriptionDeadLetterQueueUrl', 'UserPoolClientId', 'UserPoolId'],
+    );
   });
 
   describe('reference data seed', () => {
@@ -537,6 +879,10 @@ describe('dev stack (-c dev=true)', () => {
     });
   });
 
+  it('destroys its notifications key', () => {
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+  });
+
   it('destroys its log groups', () => {
     const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup') as Record<string, Resource>);
     expect(logGroups.map((logGroup) => logGroup.DeletionPolicy)).toEqual(logGroups.map(() => 'Delete'));
@@ -547,7 +893,10 @@ describe('checkSchedule context', () => {
   it('replaces the default schedule (-c checkSchedule=rate(1 hour))', () => {
     const testApp = createTestApp({ context: { checkSchedule: 'rate(1 hour)' } });
     try {
-      Template.fromStack(testApp.stack).hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+      const template = Template.fromStack(testApp.stack);
+      template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+      // The hourly delivery job keeps its own schedule.
+      template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 * * * ? *)' });
     } finally {
       testApp.dispose();
     }
