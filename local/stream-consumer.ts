@@ -20,6 +20,8 @@ export const startStreamConsumer = async (options: {
   readonly tableName: string;
   readonly checkpointFile: string | undefined;
   readonly failureFile: string | undefined;
+  /** Overrides the settings' batching window (tests shorten the dispatcher's 60 s). */
+  readonly batchingWindowMs?: number;
 }): Promise<StreamPoller> => {
   const handler = await importHandler<StreamHandler>(options.projectRoot, options.entry);
   return startStreamPoller({
@@ -29,6 +31,7 @@ export const startStreamConsumer = async (options: {
     settings: options.settings,
     functionName: options.functionName,
     ...(options.checkpointFile === undefined ? {} : { checkpointFile: options.checkpointFile }),
+    ...(options.batchingWindowMs === undefined ? {} : { batchingWindowMs: options.batchingWindowMs }),
     onFailure: async (failure) => {
       logger.error('stream records sent to the failure destination', { function: options.functionName, reason: failure.reason, records: failure.records.length, error: failure.error });
       if (options.failureFile) {

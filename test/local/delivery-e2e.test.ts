@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const workDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-delivery-'));
+let runtime: LocalRuntime;
+beforeAll(async () => {
+  runtime = await startLocalRuntime({
+    projectRoot,
+    port: 0,
+    identityDirectory: join(workDirectory, 'identity'),
+    outboxFile: join(workDirectory, 'outbox.jsonl'),
+    // Short, so the test is quick; the stack's window is 60 s.
+    groupingWindowMs: 1500,
+  });
+});
+afterAll(async () => {
+  await runtime.stop();
+  rmSync(workDirectory, { recursive: true, force: true });
+});
+
+const call = async (method: string, path: string, body: unknown, user: string, admin = false) => {
+  const token = await runtime.issueToken(user, { admin });
+  const response = await fetch(`${runtime.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+};
+
+const outbox = (): OutboxEntry[] =>
+  readFileSync(runtime.outboxFile, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as OutboxEntry);
+
+describe('delivery on the local runtime (stream → dispatcher → outbox)', () => {
+  it('takes a watch from registration through confirmation to one grouped message for a report and its figures', async () => {
+    const watch = await call('POST', '/watches', { target: { states: ['RU'] }, events: ['report.received', 'figure.changed'], channel: { email: 'ana@example.org' } }, 'ana');
+    expect(watch.status).toBe(201);
+    const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(outbox().at(-1)?.text ?? '')?.[0] ?? '';
+    expect((await fetch(link)).status).toBe(200);
+
+    const recorded = await call(
+      'POST',
+      '/states/RU/reports',
+      {
+        obligationId: '2397-p8-midterm',
+        reportDate: '2019-03-22',
+        symbol: 'S/AC.49/2019/35',
+        figures: [{ metric: 'work-permits.valid', value: 11_490, asOf: '2018-12-31', source: { kind: 'un-report', ref: 'Russia midterm report' } }],
+      },
+      'ada',
+      true,
+    );
+    expect(recorded.status).toBe(201);
+    await runtime.streamIdle();
+
+    const alerts = outbox().filter(({ eventIds }) => eventIds.length > 0);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ to: 'ana@example.org', channel: 'email' });
+    expect(alerts[0]?.eventIds).toHaveLength(2);
+    expect(alerts[0]?.text).toContain('S/AC.49/2019/35');
+    expect(alerts[0]?.text).toContain('11,490');
+    const log = await fetch(`${runtime.apiUrl}/watches/${String(watch.json.id)}/deliveries`, { headers: { authorization: `Bearer ${await runtime.issueToken('ana')}` } });
+    expect(await log.json()).toMatchObject({ count: 1, deliveries: [{ kind: 'alert', status: 'sent' }] });
+  });
+});
