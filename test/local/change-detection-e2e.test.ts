@@ -21,6 +21,8 @@ const start = () =>
     identityDirectory: join(workDirectory, 'identity'),
     streamCheckpointFile: join(workDirectory, 'stream-checkpoints.json'),
     streamFailureFile: join(workDirectory, 'stream-failures.jsonl'),
+    // The dispatcher waits out its grouping window before streamIdle resolves; short here.
+    groupingWindowMs: 500,
   });
 
 const call = async (runtime: LocalRuntime, method: string, path: string, body?: unknown) => {
