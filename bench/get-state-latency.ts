@@ -1,46 +1,22 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
+import { CLIENTS, closedLoop, requestRate, ROUNDS, type LoadResult } from './closed-loop.ts';
 import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
 
-/** Clients with one request in flight each, as in a closed-loop load test. */
-const CLIENTS = 20;
 const WARM_UP_REQUESTS = 100;
 /**
- * Measured requests, split over rounds that alternate API and baseline, so drift in the machine's
- * load hits both alike. The baseline gets half as many: DynamoDB Local serves only about a hundred
- * of either a second here, and the bench should stay short.
+ * Measured requests, split over ROUNDS. The baseline gets half as many: DynamoDB Local serves
+ * only about a hundred of either a second here, and the bench should stay short.
  */
 const API_REQUESTS = 2_000;
 const BASELINE_REQUESTS = 1_000;
-const ROUNDS = 2;
 /** Then one client alone, for the latency with nothing queued. */
 const SINGLE_CLIENT_REQUESTS = 200;
 const P50_TARGET_MS = 10;
 const P99_TARGET_MS = 30;
 /** The states queried in turn; each gets reports and figures first, so every Query returns items. */
 const STATES = ['CN', 'RU', 'DE', 'FR', 'JP', 'NG', 'BR', 'ZA'] as const;
-
-interface LoadResult {
-  readonly times: readonly number[];
-  readonly elapsedMs: number;
-}
-
-/** `total` calls of `request`, `clients` at a time, each client starting its next as its last ends. */
-const closedLoop = async (total: number, request: (index: number) => Promise<void>, clients = CLIENTS): Promise<LoadResult> => {
-  const times: number[] = [];
-  let next = 0;
-  const client = async () => {
-    for (let index = next++; index < total; index = next++) {
-      const started = performance.now();
-      await request(index);
-      times.push(performance.now() - started);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, client));
-  return { times, elapsedMs: performance.now() - started };
-};
 
 const stateAt = (index: number): string => STATES[index % STATES.length] ?? 'CN';
 
@@ -132,24 +108,19 @@ export const getStateLatencyRows = async (runtime: LocalRuntime): Promise<BenchR
     if (!obligations || !reports || !latest) throw new Error(`the seeded state ${stateAt(0)} has no obligations, reports or figures to read`);
     const raw = async (index: number): Promise<void> => void (await rawRequest(index));
 
-    await closedLoop(WARM_UP_REQUESTS, api);
-    await closedLoop(WARM_UP_REQUESTS, raw);
+    await closedLoop(WARM_UP_REQUESTS, api, CLIENTS);
+    await closedLoop(WARM_UP_REQUESTS, raw, CLIENTS);
     const viaApi: LoadResult[] = [];
     const direct: LoadResult[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      viaApi.push(await closedLoop(Math.ceil(API_REQUESTS / ROUNDS), api));
-      direct.push(await closedLoop(Math.ceil(BASELINE_REQUESTS / ROUNDS), raw));
+      viaApi.push(await closedLoop(Math.ceil(API_REQUESTS / ROUNDS), api, CLIENTS));
+      direct.push(await closedLoop(Math.ceil(BASELINE_REQUESTS / ROUNDS), raw, CLIENTS));
     }
     const alone = await closedLoop(SINGLE_CLIENT_REQUESTS, api, 1);
     const rawAlone = await closedLoop(SINGLE_CLIENT_REQUESTS, raw, 1);
 
     const apiTimes = viaApi.flatMap((result) => result.times);
     const rawTimes = direct.flatMap((result) => result.times);
-    const rate = (results: readonly LoadResult[]) => {
-      const requests = results.reduce((sum, result) => sum + result.times.length, 0);
-      const seconds = results.reduce((sum, result) => sum + result.elapsedMs, 0) / 1000;
-      return `${count(Math.round(requests / seconds))} req/s`;
-    };
     const label = `GET /states/{code}, local API, ${CLIENTS} clients (${count(apiTimes.length)} requests, ${STATES.length} states)`;
     const soloLabel = `GET /states/{code}, local API, 1 client (${count(alone.times.length)} requests)`;
     const direct4 = (text: string, n: number) => `4 Queries direct (${count(n)}): ${text}`;
@@ -169,7 +140,7 @@ export const getStateLatencyRows = async (runtime: LocalRuntime): Promise<BenchR
         baseline: direct4(milliseconds(percentile(rawTimes, 99)), rawTimes.length),
         meetsTarget: apiP99 <= P99_TARGET_MS,
       },
-      { what: `${label}: throughput`, value: rate(viaApi), target: '', baseline: direct4(rate(direct), rawTimes.length) },
+      { what: `${label}: throughput`, value: requestRate(viaApi), target: '', baseline: direct4(requestRate(direct), rawTimes.length) },
       {
         what: `${soloLabel}: p50 / p99`,
         value: `${milliseconds(percentile(alone.times, 50))} / ${milliseconds(percentile(alone.times, 99))}`,

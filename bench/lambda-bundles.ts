@@ -5,6 +5,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { esbuildOptions, projectRoot, sourceMapRuntimeEnvironment } from '../lib/lambda-bundling.ts';
+import { PUBLIC_API_URL_ENV } from '../lambdas/adapters/public-api-url.ts';
+import { SNS_NOTIFIER_ENV } from '../lambdas/adapters/sns/sns-notifier.ts';
+import { FAILURE_QUEUE_URL_ENV } from '../lambdas/adapters/sqs/sqs-failure-sink.ts';
 import { kilobytes, median, milliseconds, type BenchRow } from './results-table.ts';
 
 const outDirectory = resolve(projectRoot, 'bench', 'out');
@@ -40,10 +43,23 @@ const bundle = async (name: string, entry: { path: string } | { contents: string
 const zippedSize = (files: readonly string[]): number =>
   files.reduce((sum, file) => sum + deflateRawSync(readFileSync(file), { level: 9 }).length + 100, 22);
 
+/**
+ * What the stack sets for the functions that send or link to watches (lib/constructs/notifications.ts,
+ * lib/sanctions-watch-stack.ts), with stand-in values: they build their notifier and failure sink
+ * at load, and fail to load without them. Set for every function; those that do not read them pay nothing.
+ */
+const deliveryEnvironment = {
+  [SNS_NOTIFIER_ENV.kmsKeyId]: 'arn:aws:kms:eu-west-1:111122223333:key/00000000-0000-0000-0000-000000000000',
+  [SNS_NOTIFIER_ENV.deadLetterQueueArn]: 'arn:aws:sqs:eu-west-1:111122223333:bench-notify-dlq',
+  [SNS_NOTIFIER_ENV.topicPrefix]: 'bench-contact-',
+  [FAILURE_QUEUE_URL_ENV]: 'https://sqs.eu-west-1.amazonaws.com/111122223333/bench-delivery-failures',
+  [PUBLIC_API_URL_ENV]: 'https://api.example.org',
+};
+
 const probeFile = join(outDirectory, 'load-probe.mjs');
 const loadOnce = (outfile: string): number => {
   // The environment the functions get in AWS, source-map support included: it costs load time too.
-  const env = { ...process.env, ...sourceMapRuntimeEnvironment, TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT' };
+  const env = { ...process.env, ...sourceMapRuntimeEnvironment, ...deliveryEnvironment, TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT' };
   return Number(execFileSync(process.execPath, [probeFile, pathToFileURL(outfile).href], { env, encoding: 'utf8' }).trim());
 };
 

@@ -1,0 +1,218 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { customGroupStore } from '../lambdas/adapters/dynamodb/catalogues.ts';
+import { DynamoContactStore } from '../lambdas/adapters/dynamodb/contact-repository.ts';
+import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
+import { DynamoDailySendCounter } from '../lambdas/adapters/dynamodb/daily-send-counter.ts';
+import { DynamoDeliveryLog } from '../lambdas/adapters/dynamodb/delivery-log-repository.ts';
+import { DynamoDigestQueue } from '../lambdas/adapters/dynamodb/digest-queue-repository.ts';
+import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
+import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
+import { DynamoWatchStore } from '../lambdas/adapters/dynamodb/watch-repository.ts';
+import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
+import { deriveDeadlineEvents } from '../lambdas/core/checks/deadline-events.ts';
+import type { Contact } from '../lambdas/core/contacts/contact.ts';
+import type { DeliveryFailure } from '../lambdas/core/delivery/delivery-records.ts';
+import { dispatchEvents, type DispatchDependencies, type DispatchOutcome } from '../lambdas/core/delivery/dispatch-events.ts';
+import type { Notifier } from '../lambdas/core/delivery/notifier.ts';
+import { mapWithConcurrency } from '../lambdas/core/map-with-concurrency.ts';
+import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
+import { builtInGroups } from '../lambdas/core/reference/groups.ts';
+import { memberStates } from '../lambdas/core/reference/member-states.ts';
+import { seedObligations } from '../lambdas/core/reference/obligations.ts';
+import { MAX_WATCHES_PER_OWNER } from '../lambdas/core/watches/watch-commands.ts';
+import { contactOf, type Watch } from '../lambdas/core/watches/watch.ts';
+import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { timeRequests, type RequestTimer } from './request-timer.ts';
+import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
+
+const WATCHES = 500;
+const CONTACTS = 200;
+const OWNERS = 25;
+/** The day after the midterm deadline: every state is overdue, 193 `report.overdue` events. */
+const CHECK_AT = new Date('2019-03-23T06:00:00Z');
+/** When the dispatcher handles them: the stream hands the events over a little later. */
+const DISPATCH_AT = new Date('2019-03-23T06:00:30Z');
+/** Watches and contacts written at once during setup (not measured). */
+const SETUP_CONCURRENCY = 8;
+const TABLE_NAME = 'bench-dispatcher';
+
+const contactAddress = (index: number): string => `contact-${index}@example.org`;
+
+/**
+ * WATCHES active immediate email watches over CONTACTS contacts, half on a built-in group (all of
+ * them in turn, from 2 to 54 states), half on one state; deterministic, so every run matches the same.
+ */
+const benchWatches = (): Watch[] =>
+  Array.from({ length: WATCHES }, (_, index): Watch => {
+    const group = builtInGroups[(index >> 1) % builtInGroups.length]?.id ?? 'africa';
+    const state = memberStates[(index * 7) % memberStates.length]?.alpha2 ?? 'RU';
+    return {
+      id: `w-${String(index).padStart(4, '0')}`,
+      owner: `bench-owner-${index % OWNERS}`,
+      target: index % 2 === 0 ? { groups: [group] } : { states: [state] },
+      events: ['report.overdue', 'deadline.approaching', 'deadline.passed'],
+      channel: { email: contactAddress(index % CONTACTS) },
+      delivery: { mode: 'immediate', resolved: false },
+      status: 'active',
+      createdAt: '2019-01-01T00:00:00.000Z',
+      updatedAt: '2019-01-01T00:00:00.000Z',
+    };
+  });
+
+/** Confirmed already, with the address the local outbox notifier would have given. */
+const benchContacts = (): Contact[] =>
+  Array.from({ length: CONTACTS }, (_, index): Contact => {
+    const id = contactOf({ channel: { email: contactAddress(index) } });
+    return { id, channel: 'email', to: contactAddress(index), state: 'confirmed', address: { topicArn: `local:${id}` }, requestedAt: '2019-01-01T00:00:00.000Z', updatedAt: '2019-01-01T00:00:00.000Z' };
+  });
+
+/** What the deadline checker emits at CHECK_AT with nothing announced before, as test/support/watch-fixtures.ts `checkerEvents` builds it. */
+const checkerEvents = (): AlertEvent[] =>
+  deriveDeadlineEvents({ at: CHECK_AT, obligations: seedObligations, states: memberStates, groupIdsOfState: groupMembership([]), reports: [], remaining: [], memory: [] }).events;
+
+/** A Notifier that takes every message in memory at once: the dispatcher's own cost and DynamoDB's, no SNS. */
+const acceptingNotifier = (): Notifier & { readonly sent: () => number } => {
+  let sent = 0;
+  return {
+    send: () => Promise.resolve({ messageId: `bench-${++sent}` }),
+    subscribeEmail: (address) => Promise.resolve({ topicArn: `local:email:${address}` }),
+    subscriptionState: () => Promise.resolve('confirmed'),
+    isPhoneOptedOut: () => Promise.resolve(false),
+    sent: () => sent,
+  };
+};
+
+const dependenciesOf = (client: DynamoDBDocumentClient, notifier: Notifier, parked: DeliveryFailure[]): DispatchDependencies => ({
+  clock: { now: () => DISPATCH_AT },
+  contacts: new DynamoContactStore(client, TABLE_NAME),
+  watches: new DynamoWatchStore(client, TABLE_NAME),
+  deliveryLog: new DynamoDeliveryLog(client, TABLE_NAME),
+  sendCounter: new DynamoDailySendCounter(client, TABLE_NAME),
+  digests: new DynamoDigestQueue(client, TABLE_NAME),
+  customGroups: customGroupStore(client, TABLE_NAME),
+  dailyCaps: { email: 50, sms: 10 },
+  notifier,
+  failures: {
+    park: (failure) => {
+      parked.push(failure);
+      return Promise.resolve();
+    },
+  },
+  manageUrl: 'http://localhost/watches',
+  retry: { attempts: 3, baseDelayMs: 1, sleep: async () => undefined },
+});
+
+interface DispatchRun {
+  readonly ms: number;
+  readonly outcome: DispatchOutcome;
+  readonly sent: number;
+  readonly parked: number;
+  readonly requests: number;
+  readonly byOperation: string;
+  readonly latency: string;
+}
+
+/** Per operation: p50 and max of what each request took, the caller's view. */
+const describeLatency = (timer: RequestTimer): string =>
+  [...timer.byOperation()].map(([operation, times]) => `${operation} p50 ${milliseconds(percentile(times, 50))}, max ${milliseconds(Math.max(...times))}`).join('; ');
+
+/** One dispatch of the batch with fresh adapters on a client that counts and times its requests, as a cold Lambda would have. */
+const measuredDispatch = async (endpoint: string, events: readonly AlertEvent[]): Promise<DispatchRun> => {
+  const client = createDocumentClient(endpoint);
+  const counter = countRequests(client);
+  const timer = timeRequests(client);
+  const notifier = acceptingNotifier();
+  const parked: DeliveryFailure[] = [];
+  try {
+    const started = performance.now();
+    const outcome = await dispatchEvents(events, dependenciesOf(client, notifier, parked));
+    const ms = performance.now() - started;
+    const byOperation = Object.entries(counter.byOperation())
+      .map(([command, n]) => `${command.replace(/Command$/, '')} ${count(n)}`)
+      .join(', ');
+    return { ms, outcome, sent: notifier.sent(), parked: parked.length, requests: counter.total(), byOperation, latency: describeLatency(timer) };
+  } finally {
+    client.destroy();
+  }
+};
+
+const statuses = (outcome: DispatchOutcome): string => {
+  const byStatus = new Map<string, number>();
+  for (const { status } of outcome.deliveries) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+  return [...byStatus].map(([status, n]) => `${status} ${count(n)}`).join(', ');
+};
+
+/**
+ * Rows: the dispatcher (`dispatchEvents`, as the stream's dispatch-alerts function runs it) on one
+ * deadline-check run's 193 `report.overdue` events against WATCHES watches of CONTACTS confirmed
+ * contacts, on a fresh table in an in-memory DynamoDB Local, with a notifier that accepts every
+ * message in memory: its time per grouped message (one per contact) and DynamoDB requests per
+ * message; then the same batch again, as a redelivered stream batch, which must send nothing.
+ */
+export const dispatcherRows = async (): Promise<BenchRow[]> => {
+  const dynamoDb = await startDynamoDbLocal();
+  try {
+    const { endpoint } = dynamoDb;
+    const watches = benchWatches();
+    const contacts = benchContacts();
+    const events = checkerEvents();
+
+    const setupStarted = performance.now();
+    const admin = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const setupClient = createDocumentClient(endpoint);
+    try {
+      await ensureTable(admin, TABLE_NAME);
+      const contactStore = new DynamoContactStore(setupClient, TABLE_NAME);
+      const watchStore = new DynamoWatchStore(setupClient, TABLE_NAME);
+      await mapWithConcurrency(contacts, SETUP_CONCURRENCY, (contact) => contactStore.put(contact));
+      await mapWithConcurrency(watches, SETUP_CONCURRENCY, (watch) => watchStore.create(watch, MAX_WATCHES_PER_OWNER));
+    } finally {
+      setupClient.destroy();
+      admin.destroy();
+    }
+    const setupMs = performance.now() - setupStarted;
+
+    const first = await measuredDispatch(endpoint, events);
+    const again = await measuredDispatch(endpoint, events);
+
+    const messages = first.outcome.deliveries.length;
+    const eventsRecorded = first.outcome.deliveries.reduce((sum, delivery) => sum + delivery.eventIds.length, 0);
+    const allSent = first.sent === messages && first.parked === 0 && first.outcome.deliveries.every(({ status }) => status === 'sent');
+    const perMessage = (n: number) => (messages === 0 ? '-' : (n / messages).toFixed(1));
+    const label = `dispatcher: ${count(events.length)} report.overdue events × ${count(WATCHES)} watches, ${count(CONTACTS)} contacts`;
+    return [
+      {
+        what: `${label}: data (DynamoDB Local, in memory)`,
+        value: `${count(first.outcome.matches)} matches → ${count(messages)} grouped messages (${count(eventsRecorded)} contact×event records)`,
+        target: '',
+        baseline: `setup ${(setupMs / 1000).toFixed(1)} s, not measured`,
+      },
+      {
+        what: `${label}: 1st run messages sent`,
+        value: `${count(first.sent)} (${statuses(first.outcome)})`,
+        target: 'every message sent',
+        baseline: `${count(first.parked)} parked, ${count(first.outcome.retryEventIds.size)} events to retry`,
+        meetsTarget: allSent,
+      },
+      { what: `${label}: 1st run wall time`, value: milliseconds(first.ms), target: '', baseline: '' },
+      { what: `${label}: 1st run time per grouped message`, value: milliseconds(messages === 0 ? 0 : first.ms / messages), target: '', baseline: '' },
+      {
+        what: `${label}: 1st run DynamoDB requests per message`,
+        value: `${perMessage(first.requests)} (${count(first.requests)} in all)`,
+        target: '',
+        baseline: first.byOperation,
+      },
+      { what: `${label}: 1st run time per request`, value: first.latency, target: '', baseline: '' },
+      {
+        what: `${label}: redelivered batch`,
+        value: `${count(again.sent)} sent; ${milliseconds(again.ms)}; ${count(again.requests)} requests`,
+        target: '0 sent',
+        baseline: `${statuses(again.outcome)}; ${again.byOperation}`,
+        meetsTarget: again.sent === 0 && again.outcome.deliveries.every(({ status }) => status === 'duplicate'),
+      },
+    ];
+  } finally {
+    await dynamoDb.stop();
+  }
+};
