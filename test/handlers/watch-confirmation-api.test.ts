@@ -117,6 +117,7 @@ describe('test messages, the delivery log and the preview', () => {
     const log = (await api.request(`/watches/${watch.id}/deliveries`, { as: 'user' })).json as { count: number; deliveries: { kind: string; status: string }[] };
     expect(log).toMatchObject({ count: 1, deliveries: [{ kind: 'test', status: 'sent' }] });
     expect((await api.request(`/watches/${watch.id}/deliveries?limit=0`, { as: 'user' })).json).toMatchObject({ error: { field: 'limit' } });
+    expect((await api.request(`/watches/${watch.id}/deliveries?after=nonsense`, { as: 'user' })).json).toMatchObject({ error: { field: 'after' } });
     expect((await api.request(`/watches/${watch.id}/deliveries`, { as: 'other' })).status).toBe(404);
   });
 

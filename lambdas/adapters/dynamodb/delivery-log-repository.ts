@@ -1,8 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { DeliveryLogEntry } from '../../core/delivery/delivery-records.ts';
+import { invalidInput } from '../../core/errors.ts';
 import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { DeliveryLog } from '../../core/ports.ts';
 import { batchGetAll } from './batch-get.ts';
@@ -27,12 +28,17 @@ const RECORD_DAYS = 400;
 /** What owners can look back on. */
 const LOG_DAYS = 90;
 const DAY_SECONDS = 86_400;
+/** TransactWriteItems' limit per request. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+type Put = PutCommandInput;
 
 const deliveryKey = (contact: string, eventId: string) => ({ PK: contactPartition(contact), SK: `DELIVERY#${eventId}` });
 const expiresAt = (at: string, days: number): number => Math.floor(Date.parse(at) / 1000) + days * DAY_SECONDS;
 /** Same entry, same key: writing a log entry again replaces it instead of adding a twin. */
+const LOG_PREFIX = 'DELIVERY#';
 const logSortKey = (entry: DeliveryLogEntry): string =>
-  `DELIVERY#${entry.at}#${createHash('sha256').update([entry.contact, entry.kind, ...entry.eventIds].join('\n')).digest('base64url').slice(0, 16)}`;
+  `${LOG_PREFIX}${entry.at}#${createHash('sha256').update([entry.contact, entry.kind, ...entry.eventIds].join('\n')).digest('base64url').slice(0, 16)}`;
 
 /**
  * Per (contact, event), `CONTACT#<hash>` / `DELIVERY#<eventId>`: written once, with a condition,
@@ -53,20 +59,32 @@ export class DynamoDeliveryLog implements DeliveryLog {
     return new Set(items.map((item) => String(item.eventId)));
   }
 
+  /** One conditional put; an event recorded already (by a concurrent delivery) keeps its first record. */
+  async #recordOne(put: Put): Promise<void> {
+    try {
+      await this.#client.send(new PutCommand(put));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
   async record(entry: DeliveryLogEntry): Promise<void> {
     const { contact, at, status, kind, messageId } = entry;
-    await mapWithConcurrency(entry.eventIds, 16, async (eventId) => {
+    const puts: Put[] = entry.eventIds.map((eventId) => ({
+      TableName: this.#tableName,
+      Item: { ...deliveryKey(contact, eventId), itemType: 'delivery', eventId, status, kind, at, ...(messageId ? { messageId } : {}), expiresAt: expiresAt(at, RECORD_DAYS) },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }));
+    // A message's records go in transactions of up to 100 conditional puts: one request, not one per event.
+    // Only if one of them was recorded already (a race with another delivery) does the chunk go one by one.
+    const chunks = Array.from({ length: Math.ceil(puts.length / MAX_TRANSACTION_ITEMS) }, (_, index) => puts.slice(index * MAX_TRANSACTION_ITEMS, (index + 1) * MAX_TRANSACTION_ITEMS));
+    await mapWithConcurrency(chunks, 4, async (chunk) => {
       try {
-        await this.#client.send(
-          new PutCommand({
-            TableName: this.#tableName,
-            Item: { ...deliveryKey(contact, eventId), itemType: 'delivery', eventId, status, kind, at, ...(messageId ? { messageId } : {}), expiresAt: expiresAt(at, RECORD_DAYS) },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
+        await this.#client.send(new TransactWriteCommand({ TransactItems: chunk.map((Put) => ({ Put })) }));
       } catch (error) {
-        // Recorded already: by a concurrent delivery of the same event, which the first record wins.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const raced = error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some(({ Code }) => Code === 'ConditionalCheckFailed');
+        if (!raced) throw error;
+        await mapWithConcurrency(chunk, 16, (put) => this.#recordOne(put));
       }
     });
     const SK = logSortKey(entry);
@@ -76,18 +94,19 @@ export class DynamoDeliveryLog implements DeliveryLog {
   }
 
   async listForWatch(watchId: string, query: { readonly limit: number; readonly after?: string }): Promise<{ readonly entries: DeliveryLogEntry[]; readonly next?: string }> {
+    // The cursor is the last sort key of the previous page; anything else was not handed out by us.
+    if (query.after !== undefined && !query.after.startsWith(LOG_PREFIX)) throw invalidInput('after', 'Query parameter "after" must be the `next` of a previous page');
     const { Items = [], LastEvaluatedKey } = await this.#client.send(
       new QueryCommand({
         TableName: this.#tableName,
-        KeyConditionExpression: query.after === undefined ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk AND SK BETWEEN :prefix AND :before',
-        ExpressionAttributeValues: { ':pk': `WATCH#${watchId}`, ':prefix': 'DELIVERY#', ...(query.after === undefined ? {} : { ':before': query.after }) },
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `WATCH#${watchId}`, ':prefix': LOG_PREFIX },
+        ...(query.after === undefined ? {} : { ExclusiveStartKey: { PK: `WATCH#${watchId}`, SK: query.after } }),
         ScanIndexForward: false,
         Limit: query.limit,
       }),
     );
-    // BETWEEN includes the cursor itself, which the previous page ended on.
-    const entries = Items.filter((item) => item.SK !== query.after).map((item) => parseStoredItem(storedEntrySchema, item));
-    const last = Items.at(-1);
-    return { entries, ...(LastEvaluatedKey && last ? { next: String(last.SK) } : {}) };
+    const entries = Items.map((item) => parseStoredItem(storedEntrySchema, item));
+    return { entries, ...(LastEvaluatedKey ? { next: String(LastEvaluatedKey.SK) } : {}) };
   }
 }
