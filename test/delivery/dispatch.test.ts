@@ -98,6 +98,8 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
     expect(due.map(({ status }) => status)).toEqual(['sent']);
     expect(harness.sent()).toHaveLength(1);
     expect(harness.sent()[0]?.eventIds).toHaveLength(53);
+    expect(harness.sent()[0]?.subject).toMatch(/^Digest: 53 states overdue/);
+    expect(harness.sent()[0]?.text).toMatch(/^Your daily sanctions-watch digest/);
     expect(await sendDigests(new Date('2019-03-24T07:00:00Z'), harness.deps)).toEqual([]);
   });
 
@@ -173,6 +175,7 @@ describe('repeats', () => {
     const week = await sendRepeats(new Date('2019-03-30T06:00:00Z'), [repeating], harness.deps);
     expect(week.map(({ status }) => status)).toEqual(['sent']);
     expect(harness.sent().at(-1)?.text).toContain('- Nigeria (NG): 8 days overdue');
+    expect(harness.sent().at(-1)?.subject).toMatch(/^Reminder: Nigeria overdue: /);
     expect(await sendRepeats(new Date('2019-03-30T07:00:00Z'), [repeating], harness.deps)).toEqual([{ contact: 'email:ana@example.org', status: 'duplicate', eventIds: [] }]);
 
     await harness.deps.stateRecords.recordReport(report('NG', '2019-04-02'), []);

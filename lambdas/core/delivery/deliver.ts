@@ -101,5 +101,5 @@ export const deliver = async (delivery: Delivery, kind: DeliveryKind, deps: Deli
   const recorded = await deps.deliveryLog.recorded(delivery.contact, delivery.events.map(({ event }) => event.id));
   const events = delivery.events.filter(({ event }) => !recorded.has(event.id));
   if (events.length === 0) return { contact: delivery.contact, status: 'duplicate', eventIds: [] };
-  return deliverMessage(outgoingMessage({ ...delivery, events }, deps.manageUrl), { kind, watchIds: delivery.watchIds }, deps);
+  return deliverMessage(outgoingMessage({ ...delivery, events }, deps.manageUrl, kind), { kind, watchIds: delivery.watchIds }, deps);
 };

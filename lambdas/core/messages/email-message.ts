@@ -5,6 +5,14 @@ import { capitalised, figureChange, formatAmount, formatDate, metricLabel, plura
 import { statesOf, topicsOf, type Topic } from './topics.ts';
 import { toAscii } from './transliterate.ts';
 
+/** What starts a message that is not news as it happens: a digest, a reminder. */
+export interface MessageLead {
+  /** Starts the subject, e.g. "Digest: ". */
+  readonly subject: string;
+  /** The body's first paragraph. */
+  readonly intro: string;
+}
+
 export interface EmailMessage {
   readonly subject: string;
   readonly body: string;
@@ -42,8 +50,8 @@ const headline = (topic: Topic): Part[] => {
 const asSubject = (text: string): string => capitalised(toAscii(text).replace(/\s+/g, ' ').trim());
 
 /** The first topic (the most pressing, by delivery order) names the message; the rest are counted. */
-const subjectOf = ([first, ...rest]: readonly [Topic, ...Topic[]]): string => {
-  const parts = [...headline(first), rest.length > 0 ? ` (+${rest.length} more)` : ''];
+const subjectOf = ([first, ...rest]: readonly [Topic, ...Topic[]], lead: string): string => {
+  const parts = [lead, ...headline(first), rest.length > 0 ? ` (+${rest.length} more)` : ''];
   return asSubject(fitParts(parts, (text) => asSubject(text).length <= SUBJECT_MAX_LENGTH));
 };
 
@@ -127,14 +135,15 @@ const section = (topic: Topic): string[] => {
  * count of the rest), and a plain-text body with every event, ending with where to change or
  * stop the watch.
  */
-export const emailMessage = (delivery: Delivery, { manageUrl }: { readonly manageUrl: string }): EmailMessage => {
+export const emailMessage = (delivery: Delivery, { manageUrl, lead }: { readonly manageUrl: string; readonly lead?: MessageLead }): EmailMessage => {
   const topics = topicsOf(delivery.events);
   const watches = delivery.watchIds.length > 1 ? 'these watches' : 'this watch';
   const body = [
+    ...(lead ? [lead.intro, ''] : []),
     ...topics.flatMap((topic) => [...section(topic), '']),
     '--',
     'You receive this because you watch these events on sanctions-watch.',
     `To change or stop ${watches}: ${manageUrl}`,
   ].join('\n');
-  return { subject: subjectOf(topics), body };
+  return { subject: subjectOf(topics, lead?.subject ?? ''), body };
 };
