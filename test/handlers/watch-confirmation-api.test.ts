@@ -103,6 +103,15 @@ describe('SMS verification', () => {
     const fresh = codeSentTo('+447700900789');
     expect((await api.send('POST', `/watches/${watch.id}/verify`, { code: fresh }, 'user')).json).toMatchObject({ status: 'active' });
   });
+
+  it('counts codes against the number\'s daily cap of 10 texts, so nobody can flood a stranger\'s phone', async () => {
+    const watch = await create({ channel: { sms: '+447700900999' } });
+    for (let renewal = 1; renewal < 10; renewal += 1) expect((await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user')).status).toBe(200);
+    const eleventh = await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user');
+    expect(eleventh.status).toBe(409);
+    expect(eleventh.json).toMatchObject({ error: { code: 'daily-cap-reached', field: 'channel.sms' } });
+    expect(outbox().filter(({ to }) => to === '+447700900999')).toHaveLength(10);
+  });
 });
 
 describe('test messages, the delivery log and the preview', () => {
