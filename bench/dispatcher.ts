@@ -1,11 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { customGroupStore } from '../lambdas/adapters/dynamodb/catalogues.ts';
 import { DynamoContactStore } from '../lambdas/adapters/dynamodb/contact-repository.ts';
 import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
-import { DynamoDailySendCounter } from '../lambdas/adapters/dynamodb/daily-send-counter.ts';
-import { DynamoDeliveryLog } from '../lambdas/adapters/dynamodb/delivery-log-repository.ts';
-import { DynamoDigestQueue } from '../lambdas/adapters/dynamodb/digest-queue-repository.ts';
+import { deliveryStores } from '../lambdas/adapters/dynamodb/delivery-stores.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { DynamoWatchStore } from '../lambdas/adapters/dynamodb/watch-repository.ts';
@@ -85,12 +82,7 @@ const acceptingNotifier = (): Notifier & { readonly sent: () => number } => {
 
 const dependenciesOf = (client: DynamoDBDocumentClient, notifier: Notifier, parked: DeliveryFailure[]): DispatchDependencies => ({
   clock: { now: () => DISPATCH_AT },
-  contacts: new DynamoContactStore(client, TABLE_NAME),
-  watches: new DynamoWatchStore(client, TABLE_NAME),
-  deliveryLog: new DynamoDeliveryLog(client, TABLE_NAME),
-  sendCounter: new DynamoDailySendCounter(client, TABLE_NAME),
-  digests: new DynamoDigestQueue(client, TABLE_NAME),
-  customGroups: customGroupStore(client, TABLE_NAME),
+  ...deliveryStores(client, TABLE_NAME),
   dailyCaps: { email: 50, sms: 10 },
   notifier,
   failures: {

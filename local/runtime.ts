@@ -88,7 +88,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       onListening: (url) => useLocalDelivery(deliveryFiles, url),
       confirmSubscription: confirmLocalSubscription(outboxFile),
     });
-    const consumer = (entry: string, settings: typeof changeDetectionStream | typeof alertDispatchStream, functionName: string, suffix: string) =>
+    const consumer = (entry: string, settings: typeof changeDetectionStream | typeof alertDispatchStream, functionName: string, suffix: string, batchingWindowMs?: number) =>
       startStreamConsumer({
         projectRoot: options.projectRoot,
         entry,
@@ -98,31 +98,20 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         tableName,
         checkpointFile: options.streamCheckpointFile?.replace(/\.json$/, `${suffix}.json`),
         failureFile: options.streamFailureFile,
-        ...(functionName === 'dispatch-alerts' && options.groupingWindowMs !== undefined ? { batchingWindowMs: options.groupingWindowMs } : {}),
+        ...(batchingWindowMs === undefined ? {} : { batchingWindowMs }),
       });
     const changeDetection = await consumer(changeDetectionEntry, changeDetectionStream, 'detect-changes', '');
-    const dispatch = await consumer(alertDispatchEntry, alertDispatchStream, 'dispatch-alerts', '-dispatch');
-    const schedules =
-      options.checkEveryMs === undefined
-        ? []
-        : [
-            await startLocalSchedule({
-              projectRoot: options.projectRoot,
-              entry: scheduledDeadlineCheckEntry,
-              functionName: 'scheduled-deadline-check',
-              intervalMs: options.checkEveryMs,
-              now: () => new Date(),
-              onRun: options.onCheck ?? (() => undefined),
-            }),
-            await startLocalSchedule({
-              projectRoot: options.projectRoot,
-              entry: scheduledDeliveryEntry,
-              functionName: 'scheduled-delivery',
-              intervalMs: options.checkEveryMs,
-              now: () => new Date(),
-              onRun: () => undefined,
-            }),
-          ];
+    const dispatch = await consumer(alertDispatchEntry, alertDispatchStream, 'dispatch-alerts', '-dispatch', options.groupingWindowMs);
+    // EventBridge's two rules: the deadline check, and the delivery job (repeats, digests, subscriptions), on one timer here.
+    const scheduled = [
+      { entry: scheduledDeadlineCheckEntry, functionName: 'scheduled-deadline-check', onRun: options.onCheck ?? (() => undefined) },
+      { entry: scheduledDeliveryEntry, functionName: 'scheduled-delivery', onRun: () => undefined },
+    ];
+    const schedules: { stop(): Promise<void> }[] = [];
+    const { checkEveryMs } = options;
+    for (const job of checkEveryMs === undefined ? [] : scheduled) {
+      schedules.push(await startLocalSchedule({ projectRoot: options.projectRoot, intervalMs: checkEveryMs ?? 0, now: () => new Date(), ...job }));
+    }
     return {
       apiUrl: api.url,
       dynamoDbEndpoint: dynamoDb.endpoint,

@@ -1,18 +1,15 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { logger } from '../adapters/logger.ts';
 import { reconcileSubscriptions, type ReconcileOutcome } from '../core/contacts/reconcile-subscriptions.ts';
 import { sendDigests } from '../core/delivery/send-digests.ts';
 import { sendRepeats } from '../core/delivery/send-repeats.ts';
 import type { DeliveryOutcome } from '../core/delivery/deliver.ts';
-import { isoInstantSchema } from '../core/validation/common-schemas.ts';
 import { deliveryDependencies } from './delivery-dependencies.ts';
 import { requestLogging } from './request-logging.ts';
+import { scheduledInstant } from './scheduled-instant.ts';
 
 const dependencies = deliveryDependencies();
-
-const scheduledEventSchema = z.looseObject({ time: isoInstantSchema });
 
 export interface ScheduledDeliveryOutcome {
   readonly at: string;
@@ -31,12 +28,7 @@ const sent = (outcomes: readonly DeliveryOutcome[]): number => outcomes.filter((
 export const handler = middy<ScheduledEvent, ScheduledDeliveryOutcome>()
   .use(requestLogging())
   .handler(async (event) => {
-    const parsed = scheduledEventSchema.safeParse(event);
-    if (!parsed.success) {
-      logger.error('scheduled event without a usable time', { issues: parsed.error.issues, eventId: event.id });
-      throw new Error(`Scheduled event ${String(event.id)} has no valid "time"; nothing was delivered`);
-    }
-    const at = new Date(parsed.data.time);
+    const at = scheduledInstant(event, 'delivered');
     const subscriptions = await reconcileSubscriptions(dependencies);
     const repeats = await sendRepeats(at, await dependencies.watches.listRepeating(), dependencies);
     const digests = await sendDigests(at, dependencies);

@@ -1,14 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoAlertEventStore } from '../../lambdas/adapters/dynamodb/alert-event-repository.ts';
-import { customGroupStore } from '../../lambdas/adapters/dynamodb/catalogues.ts';
-import { DynamoContactStore } from '../../lambdas/adapters/dynamodb/contact-repository.ts';
-import { DynamoDailySendCounter } from '../../lambdas/adapters/dynamodb/daily-send-counter.ts';
-import { DynamoDeliveryLog } from '../../lambdas/adapters/dynamodb/delivery-log-repository.ts';
-import { DynamoDigestQueue } from '../../lambdas/adapters/dynamodb/digest-queue-repository.ts';
-import { DynamoStateRecords } from '../../lambdas/adapters/dynamodb/state-records-repository.ts';
-import { DynamoWatchStore } from '../../lambdas/adapters/dynamodb/watch-repository.ts';
+import { deliveryStores } from '../../lambdas/adapters/dynamodb/delivery-stores.ts';
 import { createOutboxNotifier, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
@@ -28,15 +21,8 @@ export const startDeliveryHarness = async () => {
   const outbox = createOutboxNotifier({ file: outboxFile, now: () => now, confirmationBaseUrl: 'http://localhost:3000', print: () => undefined, optedOutPhones: ['+15550100999'] });
   const parked: DeliveryFailure[] = [];
   const deps = {
+    ...deliveryStores(client, tableName),
     clock: { now: () => now },
-    contacts: new DynamoContactStore(client, tableName),
-    watches: new DynamoWatchStore(client, tableName),
-    deliveryLog: new DynamoDeliveryLog(client, tableName),
-    sendCounter: new DynamoDailySendCounter(client, tableName),
-    digests: new DynamoDigestQueue(client, tableName),
-    alertEvents: new DynamoAlertEventStore(client, tableName),
-    stateRecords: new DynamoStateRecords(client, tableName),
-    customGroups: customGroupStore(client, tableName),
     dailyCaps: { email: 50, sms: 10 },
     notifier: outbox as Notifier,
     failures: { park: async (failure: DeliveryFailure) => void parked.push(failure) },
