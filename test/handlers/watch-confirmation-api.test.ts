@@ -51,6 +51,15 @@ describe('email confirmation', () => {
     expect((await create({ channel: { email: 'ana@example.org' }, events: ['deadline.passed'] })).status).toBe('active');
   });
 
+  it('takes five watches created at once for one new address, all waiting on one confirmation', async () => {
+    const created = await Promise.all(Array.from({ length: 5 }, (_, index) => api.send('POST', '/watches', { target: { states: ['NG'] }, events: [['report.overdue', 'report.received', 'figure.changed', 'deadline.passed', 'deadline.approaching'][index]], channel: { email: 'rush@example.org' } }, 'user')));
+    expect(created.map(({ status }) => status)).toEqual([201, 201, 201, 201, 201]);
+    const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(lastTo('rush@example.org')?.text ?? '')?.[0] ?? '';
+    expect((await fetch(link)).status).toBe(200);
+    const statuses = await Promise.all(created.map(({ json }) => watchOf((json as WatchBody).id)));
+    expect(statuses.map(({ status }) => status)).toEqual(['active', 'active', 'active', 'active', 'active']);
+  });
+
   it('answers an unknown confirmation link with 404', async () => {
     expect((await fetch(`${api.url}/local/confirm/not-a-token`)).status).toBe(404);
   });

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { NotifierError, type Notifier } from '../delivery/notifier.ts';
-import { conflict, unavailable } from '../errors.ts';
+import { conflict, DomainError, unavailable } from '../errors.ts';
 import { verificationCodeSms } from '../messages/verification-message.ts';
 import type { ContactStore, DailyCaps, DailySendCounter } from '../ports.ts';
-import { utcDateOf } from '../time/calendar-date.ts';
+import { utcDateOf, type IsoDate } from '../time/calendar-date.ts';
 import type { Clock } from '../time/clock.ts';
 import { contactOf, destinationOf, type WatchChannel } from '../watches/watch.ts';
 import { EMAIL_CONFIRMATION_DAYS, isConfirmationExpired, SMS_CODE_ATTEMPTS, SMS_CODE_MINUTES, type Contact } from './contact.ts';
@@ -27,8 +27,22 @@ const minutes = (count: number): number => count * 60_000;
 const asDomainError = (error: unknown, what: string): unknown =>
   error instanceof NotifierError && error.retryable ? unavailable('notifier-unavailable', `Could not ${what} just now; try again in a minute`) : error;
 
+/**
+ * Confirmation requests are messages too: they count against the address's daily cap, so nobody
+ * can flood a stranger's mailbox or phone by creating watches or asking again and again.
+ */
+const takeFromCap = async (id: string, kind: 'email' | 'sms', to: string, deps: ConfirmationDependencies): Promise<IsoDate> => {
+  const day = utcDateOf(deps.clock.now());
+  const cap = deps.dailyCaps[kind];
+  if (!(await deps.sendCounter.take(id, day, cap))) {
+    throw conflict('daily-cap-reached', `${to} was sent ${cap} ${kind === 'sms' ? 'texts' : 'emails'} today, the most an address gets in a day; ask again tomorrow`, `channel.${kind}`);
+  }
+  return day;
+};
+
 const subscribeEmail = async (to: string, id: string, deps: ConfirmationDependencies): Promise<Contact> => {
   const now = deps.clock.now();
+  const day = await takeFromCap(id, 'email', to, deps);
   try {
     const address = await deps.notifier.subscribeEmail(to);
     // An address confirmed earlier (say, before it was removed here) needs no new confirmation.
@@ -44,6 +58,7 @@ const subscribeEmail = async (to: string, id: string, deps: ConfirmationDependen
       updatedAt: now.toISOString(),
     };
   } catch (error) {
+    await deps.sendCounter.release(id, day);
     throw asDomainError(error, `ask ${to} to confirm`);
   }
 };
@@ -60,11 +75,7 @@ const textCode = async (to: string, id: string, deps: ConfirmationDependencies):
   const now = deps.clock.now();
   const stamp = { id, channel: 'sms' as const, to, requestedAt: now.toISOString(), updatedAt: now.toISOString() };
   if (await optedOut(to, deps.notifier)) return { ...stamp, state: 'opted-out' };
-  // Codes are texts too: they count against the number's daily cap, so nobody can flood a stranger's phone.
-  const day = utcDateOf(now);
-  if (!(await deps.sendCounter.take(id, day, deps.dailyCaps.sms))) {
-    throw conflict('daily-cap-reached', `${to} was sent ${deps.dailyCaps.sms} texts today, the most a number gets in a day; ask again tomorrow`, 'channel.sms');
-  }
+  const day = await takeFromCap(id, 'sms', to, deps);
   const code = deps.newCode();
   try {
     await deps.notifier.send({ contact: id, channel: 'sms', to, sms: verificationCodeSms(code, SMS_CODE_MINUTES), eventIds: [], dedupKey: `verification:${id}:${now.toISOString()}` }, {});
@@ -93,6 +104,13 @@ export const requestConfirmation = async (channel: WatchChannel, deps: Confirmat
   if (previous?.state === 'confirmed') return previous;
   if (previous?.state === 'pending' && !options.again && !isConfirmationExpired(previous, deps.clock.now())) return previous;
   const next = kind === 'email' ? await subscribeEmail(to, id, deps) : await textCode(to, id, deps);
-  await deps.contacts.put(next, previous);
-  return next;
+  try {
+    await deps.contacts.put(next, previous);
+    return next;
+  } catch (error) {
+    // Another request for the same address got there first (two watches created at once): its request stands.
+    const current = error instanceof DomainError && error.kind === 'conflict' ? await deps.contacts.get(id) : undefined;
+    if (current === undefined) throw error;
+    return current;
+  }
 };
