@@ -4,23 +4,49 @@ import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startLocalRuntime } from '../local/runtime.ts';
+import { parseIsoDate, utcDateOf, type IsoDate } from '../lambdas/core/time/calendar-date.ts';
+import { replay } from '../local/replay.ts';
+import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
+import { apiCaller } from '../local/sample/local-api-client.ts';
+import { ensureSampleGroup, recordSampleUpTo, sampleRecorded } from '../local/sample/record-sample.ts';
+import { sampleRecords } from '../local/sample/sample-data-2019.ts';
+import { ensureSampleWatches } from '../local/sample/sample-watches.ts';
 
-/** `npm start`: runs the service locally. `--fresh` starts with an empty database. */
+/** `npm start`: runs the service locally, with the 2019 sample data unless told otherwise. */
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const usage = 'usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-every MINUTES]\n  PORT in the environment works too; data defaults to .local/dynamodb; the deadline check runs at start and every 60 minutes';
+const usage = `usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-every MINUTES] [--no-sample] [--clock DATE] [--replay FROM TO]
+  --fresh          start with an empty database (and outbox)
+  --port           the API's port (PORT in the environment works too; default 3000)
+  --data           where DynamoDB Local keeps its files (default .local/dynamodb)
+  --check-every    minutes between runs of the deadline check and the delivery job (default 60; both also run at start)
+  --outbox FILE    where email and SMS land (default .local/outbox.jsonl; .local/replay/outbox.jsonl for a replay)
+  --no-sample      skip the 2019 sample data and the two sample watches
+  --clock DATE     run the schedules as if today were DATE (YYYY-MM-DD); time moves on from there
+  --replay FROM TO step the daily schedule through FROM..TO (YYYY-MM-DD) on an in-memory database, recording
+                   the sample facts as they became public; e.g. --replay 2019-03-01 2020-04-01`;
+
+const dateArgument = (name: string, raw: string): IsoDate => {
+  const date = parseIsoDate(raw);
+  if (date === undefined) throw new Error(`${name} must be a date in the form YYYY-MM-DD, got "${raw}"`);
+  return date;
+};
 
 const parseOptions = () => {
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       options: {
         fresh: { type: 'boolean', default: false },
         port: { type: 'string' },
         'check-every': { type: 'string', default: '60' },
         data: { type: 'string', default: resolve(projectRoot, '.local', 'dynamodb') },
+        outbox: { type: 'string' },
+        'no-sample': { type: 'boolean', default: false },
+        clock: { type: 'string' },
+        replay: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
+      allowPositionals: true,
       strict: true,
     });
     const rawPort = values.port ?? process.env.PORT ?? '3000';
@@ -28,7 +54,23 @@ const parseOptions = () => {
     if (!/^\d+$/.test(rawPort) || port < 1 || port > 65_535) throw new Error(`--port must be a port number (1-65535), got "${rawPort}"`);
     const checkEvery = Number(values['check-every']);
     if (!/^\d+$/.test(values['check-every']) || checkEvery < 1) throw new Error(`--check-every must be a whole number of minutes, got "${values['check-every']}"`);
-    return { fresh: values.fresh, port, dataDirectory: resolve(values.data), checkEveryMinutes: checkEvery, help: values.help };
+    const replayTo = values.replay === undefined ? undefined : positionals.shift();
+    if (values.replay !== undefined && replayTo === undefined) throw new Error('--replay needs two dates: FROM TO');
+    if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0] ?? ''}"`);
+    const replayRange = values.replay === undefined || replayTo === undefined ? undefined : { from: dateArgument('--replay FROM', values.replay), to: dateArgument('--replay TO', replayTo) };
+    if (replayRange && replayRange.to < replayRange.from) throw new Error(`--replay runs forward: ${replayRange.to} is before ${replayRange.from}`);
+    if (replayRange && values.clock !== undefined) throw new Error('--clock and --replay do not go together: a replay sets the days itself');
+    return {
+      fresh: values.fresh,
+      port,
+      dataDirectory: resolve(values.data),
+      checkEveryMinutes: checkEvery,
+      sample: !values['no-sample'],
+      outbox: values.outbox === undefined ? undefined : resolve(values.outbox),
+      clock: values.clock === undefined ? undefined : dateArgument('--clock', values.clock),
+      replay: replayRange,
+      help: values.help,
+    };
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
     process.exit(2);
@@ -42,26 +84,51 @@ if (options.help) {
 }
 
 const { dataDirectory } = options;
-const outboxFile = resolve(projectRoot, '.local', 'outbox.jsonl');
+// A replay keeps its own outbox and an in-memory database, so it never mixes with the running service's data.
+const outboxFile = options.outbox ?? resolve(projectRoot, '.local', options.replay ? 'replay' : '', 'outbox.jsonl');
 const checkpointFile = `${dataDirectory}-stream-checkpoints.json`;
-if (options.fresh) {
-  // The stream positions and the outbox's subscriptions only make sense with the data they belong to.
-  for (const path of [dataDirectory, checkpointFile, checkpointFile.replace(/\.json$/, '-dispatch.json'), outboxFile, outboxFile.replace(/\.jsonl$/, '.state.json')]) {
-    rmSync(path, { recursive: true, force: true });
-  }
-}
+const resets = [outboxFile, outboxFile.replace(/\.jsonl$/, '.state.json')];
+if (options.fresh) resets.push(dataDirectory, checkpointFile, checkpointFile.replace(/\.json$/, '-dispatch.json'));
+// The stream positions and the outbox's subscriptions only make sense with the data they belong to.
+for (const path of options.fresh || options.replay ? resets : []) rmSync(path, { recursive: true, force: true });
 
-console.log('Starting DynamoDB Local ...');
+/** `--clock`: the schedules' now, moving on from the given day at the current time of day. */
+const offsetMs = options.clock === undefined ? 0 : Date.parse(`${options.clock}T${new Date().toISOString().slice(11)}`) - Date.now();
+const scheduleClock = () => new Date(Date.now() + offsetMs);
+
+/** The sample subscriber's watches, then the facts known by today, through the API as their users would. */
+const seedSample = async (runtime: LocalRuntime): Promise<string> => {
+  const admin = apiCaller(runtime.apiUrl, await runtime.issueToken('admin', { admin: true }));
+  const { tableDependencies } = await import('../lambdas/handlers/table-dependencies.ts');
+  await ensureSampleGroup(tableDependencies().customGroups);
+  const watches = await ensureSampleWatches(apiCaller(runtime.apiUrl, await runtime.issueToken('sample-user')), runtime.outboxFile);
+  if (options.replay) return `${watches} sample watches; facts are recorded as the replay reaches them`;
+  if (await sampleRecorded(admin)) return 'sample data already there';
+  const facts = await recordSampleUpTo(utcDateOf(scheduleClock()), sampleRecords, admin);
+  return `${facts} sample facts and ${watches} sample watches recorded`;
+};
+
+console.log(options.replay ? 'Starting DynamoDB Local (in memory, for the replay) ...' : 'Starting DynamoDB Local ...');
+let sampleSummary = 'no sample data (--no-sample)';
 const runtime = await startLocalRuntime({
   projectRoot,
   port: options.port,
-  dataDirectory,
-  checkEveryMs: options.checkEveryMinutes * 60_000,
-  // Kept beside the database: the stream position is only meaningful for the data it read.
-  streamCheckpointFile: checkpointFile,
-  streamFailureFile: `${dataDirectory}-stream-failures.jsonl`,
+  ...(options.replay
+    ? // Days pass in seconds, so the dispatcher's grouping window is shortened to match.
+      { groupingWindowMs: 3000 }
+    : {
+        dataDirectory,
+        checkEveryMs: options.checkEveryMinutes * 60_000,
+        // Kept beside the database: the stream position is only meaningful for the data it read.
+        streamCheckpointFile: checkpointFile,
+        streamFailureFile: `${dataDirectory}-stream-failures.jsonl`,
+        scheduleClock,
+      }),
   outboxFile,
-  deliveryFailureFile: resolve(projectRoot, '.local', 'delivery-failures.jsonl'),
+  deliveryFailureFile: outboxFile.replace(/(\.jsonl)?$/, '-failures.jsonl'),
+  prepare: async (started) => {
+    if (options.sample) sampleSummary = await seedSample(started);
+  },
   onCheck: ({ at, result, error }) =>
     console.log(error ? `Deadline check as of ${at.toISOString()} failed: ${String(error)}` : `Deadline check as of ${at.toISOString()}: ${result?.emitted ?? 0} new alert events`),
 }).catch((error: unknown) => {
@@ -70,25 +137,26 @@ const runtime = await startLocalRuntime({
 });
 
 const adminToken = await runtime.issueToken('admin', { admin: true });
+const userToken = await runtime.issueToken('sample-user');
+const checks = options.replay
+  ? `the replay steps the daily check from ${options.replay.from} to ${options.replay.to}`
+  : `the deadline check and the delivery job run now${options.clock ? ` (as of ${options.clock})` : ''} and every ${options.checkEveryMinutes} minutes`;
 console.log(`
 sanctions-watch is running locally.
   API           ${runtime.apiUrl}
-  DynamoDB      ${runtime.dynamoDbEndpoint} (table ${runtime.tableName}, data in ${dataDirectory})
+  DynamoDB      ${runtime.dynamoDbEndpoint} (table ${runtime.tableName}${options.replay ? ', in memory' : `, data in ${dataDirectory}`})
   Reference     ${runtime.seeded.created.length} seeded, ${runtime.seeded.existing.length} already there (obligations and metrics)
-  Checks        the deadline check and the delivery job run now and every ${options.checkEveryMinutes} minutes
-  Outbox        ${outboxFile} (email and SMS land here instead of SNS; alerts go out after the 60 s grouping window)
+  Sample        ${sampleSummary}
+  Checks        ${checks}
+  Outbox        ${runtime.outboxFile} (email and SMS land here instead of SNS${options.replay ? '' : '; alerts go out after the 60 s grouping window'})
   Admin token   ADMIN_TOKEN=${adminToken}
-                (another: npm run -s token -- <user> [--admin])
+  User token    USER_TOKEN=${userToken}   (the sample watches' owner; another: npm run -s token -- <user> [--admin])
 
 Try:
-  curl ${runtime.apiUrl}/states/RU
   curl '${runtime.apiUrl}/status?asOf=2019-12-16&obligation=2397-p8-midterm&group=africa'
-  curl -X PUT ${runtime.apiUrl}/states/RU/figures/work-permits.valid -H "authorization: Bearer $ADMIN_TOKEN" \\
-       -d '{"value": 11490, "asOf": "2018-12-31", "source": {"kind": "un-report", "ref": "Russia midterm report"}}'
-  curl '${runtime.apiUrl}/alerts?type=report.overdue&limit=5'
-  curl -X POST ${runtime.apiUrl}/watches -H "authorization: Bearer $ADMIN_TOKEN" \\
-       -d '{"name": "Africa overdue", "target": {"groups": ["africa"]}, "events": ["report.overdue", "report.received"], "channel": {"email": "you@example.org"}}'
-       (then open the confirmation link printed from the outbox)
+  curl ${runtime.apiUrl}/watches -H "authorization: Bearer $USER_TOKEN"
+  curl -X PUT ${runtime.apiUrl}/states/RU/figures/workers.remaining -H "authorization: Bearer $ADMIN_TOKEN" \\
+       -d '{"value": 511, "asOf": "2020-03-01", "source": {"kind": "un-report", "ref": "Russia final report"}}'
 
 Ctrl-C stops everything, DynamoDB Local included.`);
 
@@ -107,3 +175,9 @@ const shutdown = (signal: string) => {
 };
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+if (options.replay) {
+  const admin = apiCaller(runtime.apiUrl, adminToken);
+  const { days, events } = await replay({ ...options.replay, records: sampleRecords, call: admin, settled: () => runtime.streamIdle(), print: (line) => console.log(line) });
+  console.log(`\nReplay done: ${days} days, ${events} alert events; messages are in ${runtime.outboxFile}. The service keeps running; Ctrl-C stops it.`);
+}

@@ -42,6 +42,10 @@ export interface LocalRuntimeOptions {
   readonly deliveryFailureFile?: string;
   /** The dispatcher's grouping window; the stack's (60 s) when absent. Tests shorten it. */
   readonly groupingWindowMs?: number;
+  /** What "now" is for the schedules (`npm start -- --clock`); the wall clock when absent. */
+  readonly scheduleClock?: () => Date;
+  /** Runs once everything but the schedules is up (seeding sample data, say), so the first scheduled run sees its result. */
+  readonly prepare?: (runtime: LocalRuntime) => Promise<void>;
 }
 
 export interface LocalRuntime {
@@ -108,11 +112,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       { entry: scheduledDeliveryEntry, functionName: 'scheduled-delivery', onRun: () => undefined },
     ];
     const schedules: { stop(): Promise<void> }[] = [];
-    const { checkEveryMs } = options;
-    for (const job of checkEveryMs === undefined ? [] : scheduled) {
-      schedules.push(await startLocalSchedule({ projectRoot: options.projectRoot, intervalMs: checkEveryMs ?? 0, now: () => new Date(), ...job }));
-    }
-    return {
+    const runtime: LocalRuntime = {
       apiUrl: api.url,
       dynamoDbEndpoint: dynamoDb.endpoint,
       tableName,
@@ -131,8 +131,27 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         await dynamoDb.stop();
       },
     };
+    try {
+      await options.prepare?.(runtime);
+      const { checkEveryMs } = options;
+      for (const job of checkEveryMs === undefined ? [] : scheduled) {
+        schedules.push(await startLocalSchedule({ projectRoot: options.projectRoot, intervalMs: checkEveryMs ?? 0, now: options.scheduleClock ?? (() => new Date()), ...job }));
+      }
+    } catch (error) {
+      await runtime.stop();
+      throw new StartupError(error);
+    }
+    return runtime;
   } catch (error) {
+    if (error instanceof StartupError) throw error.cause;
     await dynamoDb.stop();
     throw error;
   }
 };
+
+/** A failure after the runtime was assembled, which has stopped it already. */
+class StartupError extends Error {
+  constructor(cause: unknown) {
+    super('local runtime failed while starting', { cause });
+  }
+}

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { freePort } from '../../local/free-port.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const dataDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-start-'));
+const outboxFile = join(dataDirectory, 'outbox.jsonl');
 afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
 
 /** Runs `bin/local.ts` as `npm start` does and collects what it prints until `ready` matches. */
@@ -31,12 +32,21 @@ const startService = async (args: string[]) => {
   return { child, exited, output: () => output };
 };
 
+const waitFor = async (condition: () => boolean, timeoutMs: number): Promise<void> => {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not done within ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+};
+
 describe('npm start', () => {
   it('serves the 193 states and the seeded obligations, and Ctrl-C stops it and DynamoDB Local', async () => {
     const port = await freePort();
-    const service = await startService(['--port', String(port), '--data', dataDirectory, '--fresh']);
+    const service = await startService(['--port', String(port), '--data', dataDirectory, '--outbox', outboxFile, '--fresh', '--no-sample']);
 
     expect(service.output()).toContain(`API           http://127.0.0.1:${port}`);
+    expect(service.output()).toMatch(/Sample\s+no sample data/);
     const states = (await (await fetch(`http://127.0.0.1:${port}/states`)).json()) as { count: number };
     const obligations = (await (await fetch(`http://127.0.0.1:${port}/obligations`)).json()) as { count: number };
     expect(states.count).toBe(193);
@@ -47,14 +57,42 @@ describe('npm start', () => {
     await expect(fetch(`http://127.0.0.1:${port}/states`)).rejects.toThrow();
   }, 90_000);
 
-  it('keeps its data between runs, so a restart seeds nothing new', async () => {
+  it('seeds the 2019 sample data and two confirmed sample watches, and a restart seeds nothing new', async () => {
     const port = await freePort();
-    const service = await startService(['--port', String(port), '--data', dataDirectory]);
+    const api = `http://127.0.0.1:${port}`;
+    const first = await startService(['--port', String(port), '--data', dataDirectory, '--outbox', outboxFile]);
+    expect(first.output()).toMatch(/Sample\s+15 sample facts and 2 sample watches recorded/);
+    const userToken = /USER_TOKEN=(\S+)/.exec(first.output())?.[1] ?? '';
+    const russia = (await (await fetch(`${api}/states/RU`)).json()) as { figures: { metric: string; value?: number }[] };
+    expect(russia.figures).toEqual(expect.arrayContaining([expect.objectContaining({ metric: 'work-permits.valid', value: 11_490 })]));
+    const watches = (await (await fetch(`${api}/watches`, { headers: { authorization: `Bearer ${userToken}` } })).json()) as { watches: { status: string }[] };
+    expect(watches.watches.map(({ status }) => status)).toEqual(['active', 'active']);
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
 
+    const service = await startService(['--port', String(port), '--data', dataDirectory, '--outbox', outboxFile]);
     expect(service.output()).toMatch(/Reference\s+0 seeded, 8 already there/);
+    expect(service.output()).toMatch(/Sample\s+sample data already there/);
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
   }, 90_000);
+
+  it('replays the midterm deadline: one message naming the 54 overdue African states, one SMS on Russia\'s permits', async () => {
+    const port = await freePort();
+    const replayOutbox = join(dataDirectory, 'replay-outbox.jsonl');
+    const service = await startService(['--port', String(port), '--outbox', replayOutbox, '--replay', '2019-03-20', '2019-03-24']);
+    await waitFor(() => service.output().includes('Replay done'), 60_000);
+
+    expect(service.output()).toContain('2019-03-23: deadline check: 187 report.overdue (2397-p8-midterm)');
+    const alerts = readFileSync(replayOutbox, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { channel: string; subject?: string; text: string; eventIds: string[] }).filter(({ eventIds }) => eventIds.length > 0);
+    expect(alerts.map(({ channel, subject }) => ({ channel, subject }))).toEqual([
+      { channel: 'sms', subject: undefined },
+      { channel: 'email', subject: '54 states overdue: Midterm report on repatriated DPRK workers' },
+    ]);
+    expect(alerts[0]?.text).toContain('30,023->11,490 (-61.7%)');
+    service.child.kill('SIGINT');
+    expect(await service.exited).toBe(0);
+  }, 120_000);
 
   it('refuses a bad port with a clear message and exit code 2', async () => {
     const child = spawn(process.execPath, ['bin/local.ts', '--port', 'eighty'], { cwd: projectRoot });

@@ -18,11 +18,20 @@ export interface ChangeDetectionDependencies {
 }
 
 /**
+ * The figure before `current` when the latest had none before it in the same write: a report
+ * can carry two figures of one metric (Russia's midterm report: 30,023 permits at the end of
+ * 2017, 11,490 a year later), stored in one transaction, so the stream shows only the newer as
+ * the first latest. The history holds the older one.
+ */
+const olderFigure = async (current: Figure, stateRecords: StateRecords): Promise<Figure | undefined> =>
+  (await stateRecords.figureHistory(current.state, current.metric)).find((figure) => figure.asOf < current.asOf);
+
+/**
  * The alert a change calls for, if any. A report on an obligation missing from the catalogue is
  * an inconsistency to look at, not an alert: it fails, and its record goes to the failure queue.
  */
 const alertFor = async (change: StoredChange, deps: ChangeDetectionDependencies): Promise<AlertEvent | undefined> => {
-  if (change.kind === 'latest-figure-written') return figureChangedEvent(change.previous, change.current);
+  if (change.kind === 'latest-figure-written') return figureChangedEvent(change.previous ?? (await olderFigure(change.current, deps.stateRecords)), change.current);
   const [obligation, reports] = await Promise.all([deps.obligations.get(change.report.obligationId), deps.stateRecords.reportsOf(change.report.state)]);
   if (!obligation) throw new Error(`Report ${change.report.state}/${change.report.obligationId} names an obligation that is not in the catalogue`);
   return reportReceivedEvent(change.report, obligation, reports);
