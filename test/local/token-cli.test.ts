@@ -1,24 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLocalIdentity } from '../../local/local-identity.ts';
+import { runScript } from '../support/run-script.ts';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
 const identityDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-token-'));
 afterAll(() => rmSync(identityDirectory, { recursive: true, force: true }));
 
 /** Runs `bin/token.ts` as `npm run token` does, against the temporary key directory. */
-const runToken = async (args: string[]) => {
-  const child = spawn(process.execPath, ['bin/token.ts', ...args, '--identity-dir', identityDirectory], { cwd: projectRoot });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((done) => child.once('close', done));
-  return { code, stdout, stderr };
-};
+const runToken = (args: string[]) => runScript('bin/token.ts', [...args, '--identity-dir', identityDirectory]);
 
 describe('npm run token', () => {
   it('prints only a token, which the key directory verifies as an admin\'s', async () => {

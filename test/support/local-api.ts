@@ -41,5 +41,5 @@ export const startTestApi = async () => {
   /** Sends a JSON body as the given caller. */
   const send = (method: string, path: string, body: unknown, as: keyof typeof tokens = 'admin') =>
     request(path, { method, as, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { ...table, url: api.url, outboxFile, failuresFile, request, send, close: api.close };
+  return { ...table, url: api.url, outboxFile, failuresFile, tokens, request, send, close: api.close };
 };

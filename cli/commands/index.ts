@@ -1,0 +1,14 @@
+import type { Command } from '../command.ts';
+import { check } from './check.ts';
+import { figureSet } from './figure-set.ts';
+import { reportAdd } from './report-add.ts';
+import { state } from './state.ts';
+import { status } from './status.ts';
+import { token } from './token.ts';
+import { watchAdd } from './watch-add.ts';
+import { watchList } from './watch-list.ts';
+import { watchRm } from './watch-rm.ts';
+import { watchTest } from './watch-test.ts';
+
+/** Every command, in the order the usage lists them. */
+export const commands: readonly Command[] = [status, state, watchAdd, watchList, watchRm, watchTest, reportAdd, figureSet, check, token];
