@@ -115,7 +115,7 @@ const runtime = await startLocalRuntime({
   port: options.port,
   ...(options.replay
     ? // Days pass in seconds, so the dispatcher's grouping window is shortened to match.
-      { groupingWindowMs: 3000 }
+      { groupingWindowMs: 5000 }
     : {
         dataDirectory,
         checkEveryMs: options.checkEveryMinutes * 60_000,
