@@ -6,6 +6,7 @@ import type { Notifier } from '../core/delivery/notifier.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from '../core/delivery/retry.ts';
 import { requiredEnv } from './environment.ts';
 import { fileFailureSink } from './outbox/file-failure-sink.ts';
+import { INJECTED_FAULTS_ENV, withInjectedFaults } from './outbox/injected-faults.ts';
 import { createOutboxNotifier } from './outbox/outbox-notifier.ts';
 import { createSnsNotifier } from './sns/sns-notifier.ts';
 import { FAILURE_QUEUE_URL_ENV, SqsFailureSink } from './sqs/sqs-failure-sink.ts';
@@ -44,10 +45,11 @@ const outboxFile = (): string | undefined => process.env[LOCAL_DELIVERY_ENV.outb
 export const notifierFromEnv = (): Notifier => {
   const file = outboxFile();
   if (file === undefined) return createSnsNotifier();
-  return createOutboxNotifier({ file, now: () => new Date(), confirmationBaseUrl: requiredEnv(LOCAL_DELIVERY_ENV.confirmationBaseUrl),
+  const outbox = createOutboxNotifier({ file, now: () => new Date(), confirmationBaseUrl: requiredEnv(LOCAL_DELIVERY_ENV.confirmationBaseUrl),
     // Tests silence the logs, and with them the outbox's one-line echo.
     ...(process.env.LOG_LEVEL === 'SILENT' ? { print: () => undefined } : {}),
   });
+  return withInjectedFaults(outbox, process.env[INJECTED_FAULTS_ENV]);
 };
 
 export const failureSinkFromEnv = (): DeliveryFailureSink => {

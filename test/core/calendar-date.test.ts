@@ -49,4 +49,14 @@ describe('calendar dates (UTC)', () => {
     expect(utcDateOf(new Date('2019-03-22T23:59:59.999Z'))).toBe('2019-03-22');
     expect(utcDateOf(new Date('2019-03-23T00:00:00.000+01:00'))).toBe('2019-03-22');
   });
+
+  it('counts years 0-99 as themselves, not as 1900-1999', () => {
+    expect(addDays(isoDate('0050-01-01'), 1)).toBe('0050-01-02');
+    expect(addMonths(isoDate('0099-12-31'), 2)).toBe('0100-02-28');
+    expect(daysBetween(isoDate('0050-06-01'), isoDate('2019-03-22'))).toBe(719_091);
+  });
+
+  it('has no calendar date for an instant past the year 9999', () => {
+    expect(() => utcDateOf(new Date('9999-12-31T23:59:59.999-23:59'))).toThrow(RangeError);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
-import { watchInputSchema, watchPatchSchema, type WatchInput } from '../../lambdas/core/watches/watch-schema.ts';
+import { MAX_TARGETS, watchInputSchema, watchPatchSchema, type WatchInput } from '../../lambdas/core/watches/watch-schema.ts';
 
 const valid = { target: { states: ['RU'] }, events: ['report.overdue'], channel: { email: 'ana@example.org' } };
 
@@ -79,12 +79,21 @@ describe('watchInputSchema (POST /watches)', () => {
     expect(watchInputSchema.safeParse({ ...valid, target: { groups: ['no-such-group'] }, obligations: ['no-such-obligation'] }).success).toBe(true);
   });
 
-  it('caps list sizes: 193 states, 50 groups', () => {
-    const all193 = memberStates.map((state) => state.alpha2);
-    expect(watchInputSchema.safeParse({ ...valid, target: { states: all193 } }).success).toBe(true);
-    expect(paths(watchInputSchema, { ...valid, target: { states: [...all193, 'RU'] } })).toContain('target.states');
+  it(`caps targets at ${MAX_TARGETS} states and groups together (one transaction holds them), 50 groups`, () => {
+    const codes = memberStates.map((state) => state.alpha2);
+    expect(watchInputSchema.safeParse({ ...valid, target: { states: codes.slice(0, MAX_TARGETS) } }).success).toBe(true);
+    expect(paths(watchInputSchema, { ...valid, target: { states: codes.slice(0, MAX_TARGETS + 1) } })).toContain('target.states');
+    expect(issues(watchInputSchema, { ...valid, target: { states: codes.slice(0, 90), groups: ['africa', 'asia', 'europe', 'americas', 'oceania', 'weog'] } })).toEqual([
+      `target: must name at most ${MAX_TARGETS} states and groups together; name a group, or all: true, for more`,
+    ]);
     const groups = Array.from({ length: 51 }, (_, index) => `group-${index}`);
-    expect(paths(watchInputSchema, { ...valid, target: { groups } })).toEqual(['target.groups']);
+    expect(paths(watchInputSchema, { ...valid, target: { groups } })).toContain('target.groups');
+  });
+
+  it('minChangePct is a number DynamoDB stores exactly', () => {
+    expect(paths(watchInputSchema, { ...valid, minChangePct: 1e16 })).toEqual(['minChangePct']);
+    expect(paths(watchInputSchema, { ...valid, minChangePct: 5e-324 })).toEqual(['minChangePct']);
+    expect(watchInputSchema.safeParse({ ...valid, minChangePct: 0.5 }).success).toBe(true);
   });
 
   it('minChangePct is a percentage of 0 or more', () => {

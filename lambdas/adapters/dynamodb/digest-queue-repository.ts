@@ -1,12 +1,11 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { QueuedDigestEvent } from '../../core/delivery/delivery-records.ts';
-import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { DigestQueue } from '../../core/ports.ts';
+import { batchWriteAll } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
-import { unprocessedPause } from './unprocessed-pause.ts';
 
 const storedEntrySchema = z.object({
   hour: z.number(),
@@ -16,9 +15,6 @@ const storedEntrySchema = z.object({
   states: z.array(z.string()),
   queuedAt: z.string(),
 });
-
-/** BatchWriteItem's limit per request. */
-const MAX_WRITES = 25;
 
 const entryKey = ({ hour, contact, eventId }: Pick<QueuedDigestEvent, 'hour' | 'contact' | 'eventId'>) => ({ PK: `DIGEST#${hour}`, SK: `${contactPartition(contact)}#${eventId}` });
 
@@ -35,20 +31,8 @@ export class DynamoDigestQueue implements DigestQueue {
     this.#tableName = tableName;
   }
 
-  async #write(requests: Record<string, unknown>[]): Promise<void> {
-    const chunks = Array.from({ length: Math.ceil(requests.length / MAX_WRITES) }, (_, index) => requests.slice(index * MAX_WRITES, (index + 1) * MAX_WRITES));
-    await mapWithConcurrency(chunks, 4, async (chunk) => {
-      let pending = chunk;
-      for (let attempt = 0; pending.length > 0; attempt += 1) {
-        if (attempt > 0) await unprocessedPause(attempt);
-        const { UnprocessedItems } = await this.#client.send(new BatchWriteCommand({ RequestItems: { [this.#tableName]: pending } }));
-        pending = (UnprocessedItems?.[this.#tableName] ?? []) as Record<string, unknown>[];
-      }
-    });
-  }
-
   add(entries: readonly QueuedDigestEvent[]): Promise<void> {
-    return this.#write(entries.map((entry) => ({ PutRequest: { Item: { ...entryKey(entry), itemType: 'digest-entry', ...entry } } })));
+    return batchWriteAll(this.#client, this.#tableName, entries.map((entry) => ({ PutRequest: { Item: { ...entryKey(entry), itemType: 'digest-entry', ...entry } } })));
   }
 
   async listForHour(hour: number): Promise<QueuedDigestEvent[]> {
@@ -57,6 +41,6 @@ export class DynamoDigestQueue implements DigestQueue {
   }
 
   remove(entries: readonly QueuedDigestEvent[]): Promise<void> {
-    return this.#write(entries.map((entry) => ({ DeleteRequest: { Key: entryKey(entry) } })));
+    return batchWriteAll(this.#client, this.#tableName, entries.map((entry) => ({ DeleteRequest: { Key: entryKey(entry) } })));
   }
 }

@@ -7,6 +7,7 @@ import { watchInputSchema } from '../../core/watches/watch-schema.ts';
 import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import { contactOf, type Watch } from '../../core/watches/watch.ts';
 import { batchGetAll } from './batch-get.ts';
+import { batchWriteAll } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
@@ -126,6 +127,11 @@ export class DynamoWatchStore implements WatchStore {
     return items.map((item) => parseStoredItem(storedWatchSchema, item));
   }
 
+  /**
+   * The watch and its new index items in one transaction; index items it no longer needs go after
+   * it. Left behind by a crash in between, a stale item only costs the dispatcher a read: it
+   * matches the watch as it is, not as it was indexed.
+   */
   async replace(previous: Watch, next: Watch): Promise<void> {
     const before = new Set(targetPartitions(previous));
     const after = new Set(targetPartitions(next));
@@ -138,10 +144,11 @@ export class DynamoWatchStore implements WatchStore {
           ExpressionAttributeValues: { ':seen': previous.updatedAt },
         },
       },
-      ...this.#targetDeletes(previous, [...before].filter((partition) => !after.has(partition))),
       ...this.#targetPuts(next, [...after].filter((partition) => !before.has(partition))),
     ];
     await this.#transact(items, () => conflict('watch-changed', `Watch "${next.id}" changed meanwhile; read it again`, 'id'));
+    const stale = [...before].filter((partition) => !after.has(partition));
+    await batchWriteAll(this.#client, this.#tableName, stale.map((PK) => ({ DeleteRequest: { Key: { PK, SK: `WATCH#${next.id}` } } })));
   }
 
   async delete(watch: Watch): Promise<void> {

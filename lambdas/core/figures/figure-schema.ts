@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { httpsUrlSchema, isoDateSchema, text } from '../validation/common-schemas.ts';
+import { httpsUrlSchema, isoDateSchema, storableNumberSchema, text } from '../validation/common-schemas.ts';
 
 /** Metric ids: dotted lowercase slugs such as `work-permits.valid`. */
 export const metricIdSchema = z
@@ -13,10 +13,7 @@ export const metricSchema = z.object({
   description: text(1000, 0),
 });
 
-const amountSchema = z.number().check(
-  z.refine((n) => Number.isFinite(n), 'must be a finite number'),
-  z.minimum(0, 'must not be negative: figures here are counts and amounts'),
-);
+const amountSchema = storableNumberSchema.check(z.minimum(0, 'must not be negative: figures here are counts and amounts'));
 
 const sourceSchema = z.strictObject({
   kind: z.enum(['un-report', 'national', 'estimate', 'press']),

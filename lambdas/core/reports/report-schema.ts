@@ -12,7 +12,21 @@ export const reportInputSchema = z.strictObject({
   symbol: z.optional(text(64)),
   url: z.optional(httpsUrlSchema),
   note: z.optional(text(2000)),
-  figures: z.optional(z.array(reportFigureInputSchema).check(z.maxLength(50))),
+  figures: z.optional(
+    z.array(reportFigureInputSchema).check(
+      z.maxLength(50),
+      // One figure per metric and date: a report cannot say two things of the same as-of day.
+      z.superRefine((figures: { metric: string; asOf: string }[], context) => {
+        const first = new Map<string, number>();
+        figures.forEach(({ metric, asOf }, index) => {
+          const key = `${metric}\n${asOf}`;
+          const earlier = first.get(key);
+          if (earlier === undefined) first.set(key, index);
+          else context.issues.push({ code: 'custom', input: figures[index], path: [index], message: `repeats figures.${earlier} (${metric} as of ${asOf})` });
+        });
+      }),
+    ),
+  ),
 });
 
 export type ReportInput = z.infer<typeof reportInputSchema>;

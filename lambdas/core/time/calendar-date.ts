@@ -21,11 +21,16 @@ export const isoDate = (raw: string): IsoDate => {
   return date;
 };
 
-export const daysInMonth = (year: number, month: number): number =>
-  new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** The Gregorian calendar repeats every 400 years, which are exactly this many days. */
+const MS_PER_400_YEARS = 146_097 * 86_400_000;
 
-const fromUtcParts = (year: number, month: number, day: number): IsoDate =>
-  new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) as IsoDate;
+/** Date.UTC, without its reading of years 0–99 as 1900–1999 (computed 400 years on, then moved back). */
+const utcTime = (year: number, monthIndex: number, day: number): number =>
+  year >= 0 && year < 100 ? Date.UTC(year + 400, monthIndex, day) - MS_PER_400_YEARS : Date.UTC(year, monthIndex, day);
+
+export const daysInMonth = (year: number, month: number): number => new Date(utcTime(year, month, 0)).getUTCDate();
+
+const fromUtcParts = (year: number, month: number, day: number): IsoDate => utcDateOf(new Date(utcTime(year, month - 1, day)));
 
 const parts = (date: IsoDate): [number, number, number] => {
   const [y, m, d] = date.split('-').map(Number);
@@ -50,14 +55,18 @@ export const addDays = (date: IsoDate, days: number): IsoDate => {
   return fromUtcParts(year, month, day + days);
 };
 
-/** The calendar day (UTC) an instant falls on. */
-export const utcDateOf = (instant: Date): IsoDate => instant.toISOString().slice(0, 10) as IsoDate;
+/** The calendar day (UTC) an instant falls on; only years 0–9999 have a `YYYY-MM-DD` form. */
+export const utcDateOf = (instant: Date): IsoDate => {
+  const iso = instant.toISOString();
+  if (!/^\d{4}-/.test(iso)) throw new RangeError(`${iso} is outside the years 0-9999 that calendar dates cover`);
+  return iso.slice(0, 10) as IsoDate;
+};
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: IsoDate, to: IsoDate): number => {
   const [fy, fm, fd] = parts(from);
   const [ty, tm, td] = parts(to);
-  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000);
+  return Math.round((utcTime(ty, tm - 1, td) - utcTime(fy, fm - 1, fd)) / 86_400_000);
 };
 
 /** The last instant of a UTC day: "as of 2019-12-16" counts everything that happened that day. */

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { alertEventTypes } from '../alerts/alert-event.ts';
 import { metricIdSchema } from '../figures/figure-schema.ts';
 import { parseStateCode } from '../reference/member-states.ts';
-import { isoInstantSchema, slugSchema, text } from '../validation/common-schemas.ts';
+import { isoInstantSchema, slugSchema, storableNumberSchema, text } from '../validation/common-schemas.ts';
 
 /**
  * A non-empty list used as a set. A repeat is reported at the repeating entry (`events.2`)
@@ -33,21 +33,33 @@ const stateCodeSchema = z.pipe(
   }),
 );
 
+/**
+ * States and groups a watch may name together: each is an index item written with the watch in
+ * one DynamoDB transaction (at most 100 items). More states are better named by a group, or all.
+ */
+export const MAX_TARGETS = 95;
+
 /** Group ids are checked for shape only; whether the group exists is the caller's question to the store. */
 const targetSchema = z
   .strictObject({
-    states: z.optional(setOf(stateCodeSchema, 193)),
+    states: z.optional(setOf(stateCodeSchema, MAX_TARGETS)),
     groups: z.optional(setOf(slugSchema, 50)),
     all: z.optional(z.literal(true, 'must be true, or left out')),
   })
-  .check(z.refine((target) => target.states !== undefined || target.groups !== undefined || target.all === true, 'must name states, groups or all: true'));
+  .check(
+    z.refine((target) => target.states !== undefined || target.groups !== undefined || target.all === true, 'must name states, groups or all: true'),
+    z.refine(
+      (target) => (target.states?.length ?? 0) + (target.groups?.length ?? 0) <= MAX_TARGETS,
+      `must name at most ${MAX_TARGETS} states and groups together; name a group, or all: true, for more`,
+    ),
+  );
 
 const eventsSchema = setOf(z.enum(alertEventTypes, `must be one of ${alertEventTypes.join(', ')}`), alertEventTypes.length);
 
 const nameSchema = text(100);
 const obligationsSchema = setOf(slugSchema, 100);
 const metricsSchema = setOf(metricIdSchema, 50);
-const minChangePctSchema = z.number().check(z.minimum(0, 'must be a percentage of 0 or more'));
+const minChangePctSchema = storableNumberSchema.check(z.minimum(0, 'must be a percentage of 0 or more'));
 
 const emailSchema = z.email('must be an email address such as ana@example.org').check(z.maxLength(254));
 const e164Schema = z.string().check(z.regex(/^\+[1-9]\d{7,14}$/, 'must be a phone number in E.164 form such as +447700900123'));

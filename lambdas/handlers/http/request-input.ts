@@ -31,8 +31,10 @@ const invalidFrom = (error: z.core.$ZodError, noun: 'field' | 'query parameter')
   const issue = error.issues[0];
   const path = (issue?.path ?? []).map(String);
   if (issue?.code === 'unrecognized_keys') {
-    const field = [...path, issue.keys[0] ?? ''].join('.');
-    return invalidInput(field, `Unknown ${noun} "${field}"`);
+    // An empty name is shown quoted, so the answer still names where the fault is.
+    const key = issue.keys[0] || '""';
+    const field = [...path, key].join('.');
+    return invalidInput(field, `Unknown ${noun} ${key === '""' ? field : `"${field}"`}`);
   }
   const field = path.join('.') || 'body';
   return invalidInput(field, `${noun === 'field' ? 'Field' : 'Query parameter'} "${field}" ${issue?.message ?? 'is invalid'}`);

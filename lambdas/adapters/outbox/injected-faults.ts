@@ -1,0 +1,37 @@
+import { NotifierError, type Notifier } from '../../core/delivery/notifier.ts';
+
+/**
+ * Local runs only, for the fault tests: `NOTIFIER_OUTBOX_FAULTS` makes the outbox misbehave as a
+ * real deployment can. Counted over alert messages only (not confirmation codes or tests):
+ * - `crash-before:N`: the process dies (SIGKILL) as it is about to send the N-th message;
+ * - `crash-after:N`: it dies right after the N-th message is sent, before it is recorded;
+ * - `throttle:N`: the first N sends fail as SNS throttling does.
+ */
+export const INJECTED_FAULTS_ENV = 'NOTIFIER_OUTBOX_FAULTS';
+
+type FaultPlan = { readonly kind: 'crash-before' | 'crash-after' | 'throttle'; readonly count: number };
+
+const parsePlan = (raw: string): FaultPlan => {
+  const match = /^(crash-before|crash-after|throttle):([1-9]\d{0,5})$/.exec(raw.trim());
+  if (!match?.[1] || !match[2]) throw new Error(`Configuration error: ${INJECTED_FAULTS_ENV} must be crash-before:N, crash-after:N or throttle:N, got ${JSON.stringify(raw)}`);
+  return { kind: match[1] as FaultPlan['kind'], count: Number(match[2]) };
+};
+
+/** The notifier with the faults the environment asks for, or as it is when it asks for none. */
+export const withInjectedFaults = (notifier: Notifier, raw: string | undefined): Notifier => {
+  if (raw === undefined || raw.trim() === '') return notifier;
+  const plan = parsePlan(raw);
+  let alerts = 0;
+  return {
+    ...notifier,
+    send: async (message, address) => {
+      if (message.eventIds.length === 0) return notifier.send(message, address);
+      alerts += 1;
+      if (plan.kind === 'throttle' && alerts <= plan.count) throw new NotifierError('throttled', `injected throttling (${alerts} of ${plan.count})`);
+      if (plan.kind === 'crash-before' && alerts === plan.count) process.kill(process.pid, 'SIGKILL');
+      const sent = await notifier.send(message, address);
+      if (plan.kind === 'crash-after' && alerts === plan.count) process.kill(process.pid, 'SIGKILL');
+      return sent;
+    },
+  };
+};
