@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import type { OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { ApiCall } from './local-api-client.ts';
 
 /** The sample subscriber's two watches: the overdue African states by email, Russia's figures by SMS. */
@@ -8,9 +7,8 @@ export const sampleWatches = [
   { name: "Russia's figures", target: { states: ['RU'] }, events: ['figure.changed'], channel: { sms: '+447700900123' } },
 ] as const;
 
-const lastMessageTo = async (outboxFile: string, to: string): Promise<string> => {
-  const lines = (await readFile(outboxFile, 'utf8')).split('\n').filter((line) => line !== '');
-  const entry = lines.map((line) => JSON.parse(line) as OutboxEntry).filter((candidate) => candidate.to === to).at(-1);
+const lastMessageTo = (outboxFile: string, to: string): string => {
+  const entry = readOutbox(outboxFile).filter((candidate) => candidate.to === to).at(-1);
   if (!entry) throw new Error(`no message to ${to} in ${outboxFile}`);
   return entry.text;
 };
@@ -27,10 +25,10 @@ export const ensureSampleWatches = async (call: ApiCall, outboxFile: string): Pr
     const watch = (await call('POST', '/watches', body)) as { readonly id: string; readonly status: string };
     if (watch.status === 'active') continue;
     if ('email' in body.channel) {
-      const link = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(await lastMessageTo(outboxFile, body.channel.email))?.[0];
+      const link = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(lastMessageTo(outboxFile, body.channel.email))?.[0];
       if (!link || !(await fetch(link)).ok) throw new Error(`could not confirm ${body.channel.email} through ${link ?? 'its link'}`);
     } else {
-      const code = /\b(\d{6})\b/.exec(await lastMessageTo(outboxFile, body.channel.sms))?.[1];
+      const code = /\b(\d{6})\b/.exec(lastMessageTo(outboxFile, body.channel.sms))?.[1];
       await call('POST', `/watches/${watch.id}/verify`, { code });
     }
   }

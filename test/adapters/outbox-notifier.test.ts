@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxNotifier, type OutboxEntry, type OutboxNotifierOptions } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { createOutboxNotifier, readOutbox, type OutboxEntry, type OutboxNotifierOptions } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { emailMessage, smsMessage } from '../support/outgoing-messages.ts';
 
 let directory: string;
@@ -20,10 +20,7 @@ const open = (extra: Partial<OutboxNotifierOptions> = {}) =>
   createOutboxNotifier({ file: outbox, now: () => new Date('2025-03-02T09:00:00Z'), confirmationBaseUrl: 'http://localhost:3000', print: (line) => printed.push(line), ...extra });
 
 const entries = async (): Promise<OutboxEntry[]> =>
-  (await readFile(outbox, 'utf8'))
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as OutboxEntry);
+  readOutbox(outbox);
 
 
 const tokenIn = (text: string): string => {

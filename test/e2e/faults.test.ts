@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { INJECTED_FAULTS_ENV } from '../../lambdas/adapters/outbox/injected-faults.ts';
 import { freePort } from '../../local/free-port.ts';
 import { startService, stopServices, waitFor } from '../support/local-service.ts';
@@ -27,13 +27,7 @@ let userToken: string;
 const args = () => ['--port', String(port), '--data', join(directory, 'dynamodb'), '--outbox', outboxFile, '--no-sample', '--check-every', '1440', '--grouping-window', '6', '--clock', '2019-03-01'];
 const withFaults = (plan: string) => ({ ...process.env, [INJECTED_FAULTS_ENV]: plan });
 
-const outbox = (): OutboxEntry[] =>
-  existsSync(outboxFile)
-    ? readFileSync(outboxFile, 'utf8')
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => JSON.parse(line) as OutboxEntry)
-    : [];
+const outbox = (): OutboxEntry[] => readOutbox(outboxFile);
 /** Messages per contact whose subject matches. */
 const alertsAbout = (subject: RegExp): number[] => contacts.map((to) => outbox().filter((entry) => entry.to === to && subject.test(entry.subject ?? '')).length);
 

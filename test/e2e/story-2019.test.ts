@@ -1,13 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { gsm7Length, isGsm7 } from '../../lambdas/core/messages/gsm7.ts';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
+import type { LocalRuntime } from '../../local/runtime.ts';
 import { apiCaller, ApiCallError, type ApiCall } from '../../local/sample/local-api-client.ts';
 import { recordSampleRecord } from '../../local/sample/record-sample.ts';
 import { sampleRecords } from '../../local/sample/sample-data-2019.ts';
+import { startTestRuntime } from '../support/test-runtime.ts';
 
 /**
  * The 2019 story end to end, as a newcomer would live it: the local runtime (the real handlers
@@ -15,36 +13,23 @@ import { sampleRecords } from '../../local/sample/sample-data-2019.ts';
  * users registering and confirming watches, admins recording the sample facts and running the
  * daily check on chosen days, and the outbox read as a subscriber's inbox.
  */
-const projectRoot = resolve(import.meta.dirname, '../..');
-const workDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-story-'));
 let runtime: LocalRuntime;
+let stop: () => Promise<void>;
 let admin: ApiCall;
 let ana: ApiCall;
 let otto: ApiCall;
 
 beforeAll(async () => {
-  runtime = await startLocalRuntime({
-    projectRoot,
-    port: 0,
-    identityDirectory: join(workDirectory, 'identity'),
-    outboxFile: join(workDirectory, 'outbox.jsonl'),
-    // Long enough for a whole check run (187 events take DynamoDB Local a few seconds) to land in one batch, as 60 s does in AWS.
-    groupingWindowMs: 6000,
-  });
+  // Long enough for a whole check run (187 events take DynamoDB Local a few seconds) to land in one batch, as 60 s does in AWS.
+  ({ runtime, stop } = await startTestRuntime('story', 6000));
   admin = apiCaller(runtime.apiUrl, await runtime.issueToken('ada', { admin: true }));
   ana = apiCaller(runtime.apiUrl, await runtime.issueToken('ana'));
   otto = apiCaller(runtime.apiUrl, await runtime.issueToken('otto'));
 });
-afterAll(async () => {
-  await runtime.stop();
-  rmSync(workDirectory, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 const outbox = (): OutboxEntry[] =>
-  readFileSync(runtime.outboxFile, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as OutboxEntry);
+  readOutbox(runtime.outboxFile);
 const alertsTo = (to: string): OutboxEntry[] => outbox().filter((entry) => entry.to === to && entry.eventIds.length > 0);
 const lastTextTo = (to: string): string => outbox().filter((entry) => entry.to === to).at(-1)?.text ?? '';
 

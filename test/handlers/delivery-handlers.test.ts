@@ -1,12 +1,12 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoContactStore } from '../../lambdas/adapters/dynamodb/contact-repository.ts';
 import { DynamoWatchStore } from '../../lambdas/adapters/dynamodb/watch-repository.ts';
-import { createOutboxNotifier, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { createOutboxNotifier, readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import type { ScheduledDeliveryOutcome } from '../../lambdas/handlers/scheduled-delivery.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
@@ -45,10 +45,7 @@ const insertRecord = (event: AlertEvent, sequenceNumber: string, image: Record<s
 });
 
 const alerts = (): OutboxEntry[] =>
-  readFileSync(outboxFile, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as OutboxEntry)
+  readOutbox(outboxFile)
     .filter(({ eventIds }) => eventIds.length > 0);
 
 describe('the dispatcher handler', () => {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;
@@ -16,10 +15,7 @@ interface WatchBody {
 }
 
 const outbox = (): OutboxEntry[] =>
-  readFileSync(api.outboxFile, { encoding: 'utf8', flag: 'a+' })
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as OutboxEntry);
+  readOutbox(api.outboxFile);
 
 const lastTo = (to: string): OutboxEntry | undefined => outbox().filter((entry) => entry.to === to).at(-1);
 

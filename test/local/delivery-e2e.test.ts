@@ -1,27 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
+import { readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { startTestRuntime } from '../support/test-runtime.ts';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
-const workDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-delivery-'));
 let runtime: LocalRuntime;
+let stop: () => Promise<void>;
 beforeAll(async () => {
-  runtime = await startLocalRuntime({
-    projectRoot,
-    port: 0,
-    identityDirectory: join(workDirectory, 'identity'),
-    outboxFile: join(workDirectory, 'outbox.jsonl'),
-    // Short, so the test is quick; the stack's window is 60 s.
-    groupingWindowMs: 1500,
-  });
+  // Short, so the test is quick; the stack's window is 60 s.
+  ({ runtime, stop } = await startTestRuntime('delivery', 1500));
 });
-afterAll(async () => {
-  await runtime.stop();
-  rmSync(workDirectory, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 const call = async (method: string, path: string, body: unknown, user: string, admin = false) => {
   const token = await runtime.issueToken(user, { admin });
@@ -30,10 +18,7 @@ const call = async (method: string, path: string, body: unknown, user: string, a
 };
 
 const outbox = (): OutboxEntry[] =>
-  readFileSync(runtime.outboxFile, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as OutboxEntry);
+  readOutbox(runtime.outboxFile);
 
 describe('delivery on the local runtime (stream → dispatcher → outbox)', () => {
   it('takes a watch from registration through confirmation to one grouped message for a report and its figures', async () => {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deliveryStores } from '../../lambdas/adapters/dynamodb/delivery-stores.ts';
-import { createOutboxNotifier, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { createOutboxNotifier, readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
 import type { Notifier } from '../../lambdas/core/delivery/notifier.ts';
@@ -42,10 +42,7 @@ export const startDeliveryHarness = async () => {
   };
   /** What the outbox holds, confirmation requests left out. */
   const sent = (): OutboxEntry[] =>
-    readFileSync(outboxFile, { encoding: 'utf8', flag: 'a+' })
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as OutboxEntry)
+    readOutbox(outboxFile)
       .filter((entry) => entry.eventIds.length > 0 || !entry.subject?.startsWith('Confirm'));
   return {
     deps,

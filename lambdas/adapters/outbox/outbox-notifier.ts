@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { NotifierError, type ContactAddress, type Notifier, type OutgoingMessage, type SubscriptionState } from '../../core/delivery/notifier.ts';
@@ -32,6 +33,15 @@ export interface OutboxEntry {
   readonly text: string;
   readonly eventIds: readonly string[];
 }
+
+/** Every message in an outbox file, oldest first; none before the first is written. */
+export const readOutbox = (file: string): OutboxEntry[] =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as OutboxEntry)
+    : [];
 
 interface Subscription {
   readonly address: string;
