@@ -34,22 +34,32 @@ const DISPATCH_AT = new Date('2019-03-23T06:00:30Z');
 const SETUP_CONCURRENCY = 8;
 const TABLE_NAME = 'bench-dispatcher';
 
-const contactAddress = (index: number): string => `contact-${index}@example.org`;
+export const contactAddress = (index: number): string => `contact-${index}@example.org`;
+
+/** How many bench watches to build, over how many contacts and owners; every `allEvery`th watch targets all: true. */
+export interface BenchWatchShape {
+  readonly watches: number;
+  readonly contacts: number;
+  readonly owners: number;
+  readonly allEvery?: number;
+}
 
 /**
- * WATCHES active immediate email watches over CONTACTS contacts, half on a built-in group (all of
- * them in turn, from 2 to 54 states), half on one state; deterministic, so every run matches the same.
+ * `watches` active immediate email watches over `contacts` contacts, half on a built-in group (all of
+ * them in turn, from 2 to 54 states), half on one state (or, every `allEvery`th, all: true);
+ * deterministic, so every run matches the same.
  */
-const benchWatches = (): Watch[] =>
-  Array.from({ length: WATCHES }, (_, index): Watch => {
+export const benchWatches = ({ watches, contacts, owners, allEvery }: BenchWatchShape): Watch[] =>
+  Array.from({ length: watches }, (_, index): Watch => {
     const group = builtInGroups[(index >> 1) % builtInGroups.length]?.id ?? 'africa';
     const state = memberStates[(index * 7) % memberStates.length]?.alpha2 ?? 'RU';
+    const target = allEvery !== undefined && index % allEvery === allEvery - 1 ? { all: true as const } : index % 2 === 0 ? { groups: [group] } : { states: [state] };
     return {
-      id: `w-${String(index).padStart(4, '0')}`,
-      owner: `bench-owner-${index % OWNERS}`,
-      target: index % 2 === 0 ? { groups: [group] } : { states: [state] },
+      id: `w-${String(index).padStart(5, '0')}`,
+      owner: `bench-owner-${index % owners}`,
+      target,
       events: ['report.overdue', 'deadline.approaching', 'deadline.passed'],
-      channel: { email: contactAddress(index % CONTACTS) },
+      channel: { email: contactAddress(index % contacts) },
       delivery: { mode: 'immediate', resolved: false },
       status: 'active',
       createdAt: '2019-01-01T00:00:00.000Z',
@@ -58,11 +68,30 @@ const benchWatches = (): Watch[] =>
   });
 
 /** Confirmed already, with the address the local outbox notifier would have given. */
-const benchContacts = (): Contact[] =>
-  Array.from({ length: CONTACTS }, (_, index): Contact => {
+export const benchContacts = (contacts: number): Contact[] =>
+  Array.from({ length: contacts }, (_, index): Contact => {
     const id = contactOf({ channel: { email: contactAddress(index) } });
     return { id, channel: 'email', to: contactAddress(index), state: 'confirmed', address: { topicArn: `local:${id}` }, requestedAt: '2019-01-01T00:00:00.000Z', updatedAt: '2019-01-01T00:00:00.000Z' };
   });
+
+/** Creates the table, then writes the contacts and watches to it, SETUP_CONCURRENCY at a time (not measured). */
+export const storeBenchWatches = async (endpoint: string, tableName: string, contacts: readonly Contact[], watches: readonly Watch[]): Promise<void> => {
+  const admin = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    await ensureTable(admin, tableName);
+  } finally {
+    admin.destroy();
+  }
+  const setupClient = createDocumentClient(endpoint);
+  try {
+    const contactStore = new DynamoContactStore(setupClient, tableName);
+    const watchStore = new DynamoWatchStore(setupClient, tableName);
+    await mapWithConcurrency(contacts, SETUP_CONCURRENCY, (contact) => contactStore.put(contact));
+    await mapWithConcurrency(watches, SETUP_CONCURRENCY, (watch) => watchStore.create(watch, MAX_WATCHES_PER_OWNER));
+  } finally {
+    setupClient.destroy();
+  }
+};
 
 /** What the deadline checker emits at CHECK_AT with nothing announced before, as test/support/watch-fixtures.ts `checkerEvents` builds it. */
 const checkerEvents = (): AlertEvent[] =>
@@ -80,9 +109,9 @@ const acceptingNotifier = (): Notifier & { readonly sent: () => number } => {
   };
 };
 
-const dependenciesOf = (client: DynamoDBDocumentClient, notifier: Notifier, parked: DeliveryFailure[]): DispatchDependencies => ({
+const dependenciesOf = (client: DynamoDBDocumentClient, tableName: string, notifier: Notifier, parked: DeliveryFailure[]): DispatchDependencies => ({
   clock: { now: () => DISPATCH_AT },
-  ...deliveryStores(client, TABLE_NAME),
+  ...deliveryStores(client, tableName),
   dailyCaps: { email: 50, sms: 10 },
   notifier,
   failures: {
@@ -95,7 +124,7 @@ const dependenciesOf = (client: DynamoDBDocumentClient, notifier: Notifier, park
   retry: { attempts: 3, baseDelayMs: 1, sleep: async () => undefined },
 });
 
-interface DispatchRun {
+export interface DispatchRun {
   readonly ms: number;
   readonly outcome: DispatchOutcome;
   readonly sent: number;
@@ -110,7 +139,7 @@ const describeLatency = (timer: RequestTimer): string =>
   [...timer.byOperation()].map(([operation, times]) => `${operation} p50 ${milliseconds(percentile(times, 50))}, max ${milliseconds(Math.max(...times))}`).join('; ');
 
 /** One dispatch of the batch with fresh adapters on a client that counts and times its requests, as a cold Lambda would have. */
-const measuredDispatch = async (endpoint: string, events: readonly AlertEvent[]): Promise<DispatchRun> => {
+export const measuredDispatch = async (endpoint: string, tableName: string, events: readonly AlertEvent[]): Promise<DispatchRun> => {
   const client = createDocumentClient(endpoint);
   const counter = countRequests(client);
   const timer = timeRequests(client);
@@ -118,7 +147,7 @@ const measuredDispatch = async (endpoint: string, events: readonly AlertEvent[])
   const parked: DeliveryFailure[] = [];
   try {
     const started = performance.now();
-    const outcome = await dispatchEvents(events, dependenciesOf(client, notifier, parked));
+    const outcome = await dispatchEvents(events, dependenciesOf(client, tableName, notifier, parked));
     const ms = performance.now() - started;
     const byOperation = Object.entries(counter.byOperation())
       .map(([command, n]) => `${command.replace(/Command$/, '')} ${count(n)}`)
@@ -129,7 +158,7 @@ const measuredDispatch = async (endpoint: string, events: readonly AlertEvent[])
   }
 };
 
-const statuses = (outcome: DispatchOutcome): string => {
+export const statuses = (outcome: DispatchOutcome): string => {
   const byStatus = new Map<string, number>();
   for (const { status } of outcome.deliveries) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
   return [...byStatus].map(([status, n]) => `${status} ${count(n)}`).join(', ');
@@ -146,27 +175,16 @@ export const dispatcherRows = async (): Promise<BenchRow[]> => {
   const dynamoDb = await startDynamoDbLocal();
   try {
     const { endpoint } = dynamoDb;
-    const watches = benchWatches();
-    const contacts = benchContacts();
+    const watches = benchWatches({ watches: WATCHES, contacts: CONTACTS, owners: OWNERS });
+    const contacts = benchContacts(CONTACTS);
     const events = checkerEvents();
 
     const setupStarted = performance.now();
-    const admin = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    const setupClient = createDocumentClient(endpoint);
-    try {
-      await ensureTable(admin, TABLE_NAME);
-      const contactStore = new DynamoContactStore(setupClient, TABLE_NAME);
-      const watchStore = new DynamoWatchStore(setupClient, TABLE_NAME);
-      await mapWithConcurrency(contacts, SETUP_CONCURRENCY, (contact) => contactStore.put(contact));
-      await mapWithConcurrency(watches, SETUP_CONCURRENCY, (watch) => watchStore.create(watch, MAX_WATCHES_PER_OWNER));
-    } finally {
-      setupClient.destroy();
-      admin.destroy();
-    }
+    await storeBenchWatches(endpoint, TABLE_NAME, contacts, watches);
     const setupMs = performance.now() - setupStarted;
 
-    const first = await measuredDispatch(endpoint, events);
-    const again = await measuredDispatch(endpoint, events);
+    const first = await measuredDispatch(endpoint, TABLE_NAME, events);
+    const again = await measuredDispatch(endpoint, TABLE_NAME, events);
 
     const messages = first.outcome.deliveries.length;
     const eventsRecorded = first.outcome.deliveries.reduce((sum, delivery) => sum + delivery.eventIds.length, 0);

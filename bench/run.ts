@@ -6,6 +6,7 @@ import { withBenchRuntime } from './bench-runtime.ts';
 import { createWatchLatencyRows } from './create-watch-latency.ts';
 import { deadlineCheckRows } from './deadline-check.ts';
 import { dispatcherRows } from './dispatcher.ts';
+import { e2eRowsInOwnProcess } from './e2e.ts';
 import { figureChangeLatencyRows } from './figure-change-latency.ts';
 import { getStateLatencyRows } from './get-state-latency.ts';
 import { lambdaBundleRows } from './lambda-bundles.ts';
@@ -13,7 +14,7 @@ import { renderTable, type BenchRow } from './results-table.ts';
 import { watchMatchingRows } from './watch-matching.ts';
 
 /**
- * `npm run bench [-- bundles checker matching dispatcher runtime]`: measures what the issues set targets for and
+ * `npm run bench [-- bundles checker matching dispatcher runtime e2e]`: measures what the issues set targets for and
  * prints one table; naming sections runs only those.
  */
 const functions = [
@@ -37,6 +38,8 @@ const sections: Record<string, () => Promise<BenchRow[]>> = {
       const createWatch = await createWatchLatencyRows(runtime);
       return [...(await getStateLatencyRows(runtime)), ...(await figureChangeLatencyRows(runtime)), ...createWatch];
     }),
+  // In a process of its own: it needs a runtime with a short grouping window, and a process gets one runtime.
+  e2e: () => e2eRowsInOwnProcess(),
 };
 
 const requested = process.argv.slice(2);
