@@ -61,12 +61,12 @@ describe('faults while dispatching (npm start in its own process)', () => {
   it('throttled by the notifier for a while: messages are retried, then each sent once', async () => {
     const throttled = await startService(args(), withFaults('throttle:5'));
     expect((await call('POST', '/checks', adminToken, { at: '2019-03-23T06:00:00Z' })).status).toBe(200);
-    await waitFor(() => alertsAbout(/Midterm report/).every((count) => count > 0), 90_000);
+    await waitFor(() => alertsAbout(/Midterm report/).every((count) => count > 0), 120_000);
     await new Promise((done) => setTimeout(done, 4000));
     expect(alertsAbout(/Midterm report/)).toEqual([1, 1, 1]);
     throttled.child.kill('SIGINT');
     expect(await throttled.exited).toBe(0);
-  }, 150_000);
+  }, 200_000);
   it('killed just before the first message goes out, then restarted: every contact gets its message once', async () => {
     const crashing = await startService(args(), withFaults('crash-before:1'));
     expect((await call('POST', '/checks', adminToken, { at: '2019-12-23T06:00:00Z' })).status).toBe(200);
@@ -74,13 +74,13 @@ describe('faults while dispatching (npm start in its own process)', () => {
     expect(alertsAbout(/Deadline passed/)).toEqual([0, 0, 0]);
 
     const restarted = await startService(args());
-    await waitFor(() => alertsAbout(/Deadline passed/).every((count) => count > 0), 60_000);
+    await waitFor(() => alertsAbout(/Deadline passed/).every((count) => count > 0), 120_000);
     // Time for anything a redelivered batch would send twice to show.
     await new Promise((done) => setTimeout(done, 4000));
     expect(alertsAbout(/Deadline passed/)).toEqual([1, 1, 1]);
     restarted.child.kill('SIGINT');
     expect(await restarted.exited).toBe(0);
-  }, 120_000);
+  }, 200_000);
 
   it('killed right after a message went out, before it was recorded, then restarted: everyone is told, twice at most (the documented window)', async () => {
     const crashing = await startService(args(), withFaults('crash-after:1'));
@@ -89,13 +89,13 @@ describe('faults while dispatching (npm start in its own process)', () => {
     expect(alertsAbout(/Final report/).some((count) => count === 1)).toBe(true);
 
     const restarted = await startService(args());
-    await waitFor(() => alertsAbout(/Final report/).every((count) => count > 0), 60_000);
+    await waitFor(() => alertsAbout(/Final report/).every((count) => count > 0), 120_000);
     await new Promise((done) => setTimeout(done, 4000));
     const counts = alertsAbout(/Final report/);
     expect(counts.every((count) => count === 1 || count === 2)).toBe(true);
     expect(counts.filter((count) => count === 2).length).toBeGreaterThanOrEqual(1);
     restarted.child.kill('SIGINT');
     expect(await restarted.exited).toBe(0);
-  }, 120_000);
+  }, 200_000);
 
 });
