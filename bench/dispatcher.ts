@@ -1,23 +1,22 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoContactStore } from '../lambdas/adapters/dynamodb/contact-repository.ts';
+import { batchWriteAll } from '../lambdas/adapters/dynamodb/batch-write.ts';
+import { contactItem } from '../lambdas/adapters/dynamodb/contact-repository.ts';
 import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { deliveryStores } from '../lambdas/adapters/dynamodb/delivery-stores.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
-import { DynamoWatchStore } from '../lambdas/adapters/dynamodb/watch-repository.ts';
+import { newWatchItems } from '../lambdas/adapters/dynamodb/watch-repository.ts';
 import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
 import { deriveDeadlineEvents } from '../lambdas/core/checks/deadline-events.ts';
 import type { Contact } from '../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../lambdas/core/delivery/delivery-records.ts';
 import { dispatchEvents, type DispatchDependencies, type DispatchOutcome } from '../lambdas/core/delivery/dispatch-events.ts';
 import type { Notifier } from '../lambdas/core/delivery/notifier.ts';
-import { mapWithConcurrency } from '../lambdas/core/map-with-concurrency.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
 import { builtInGroups } from '../lambdas/core/reference/groups.ts';
 import { memberStates } from '../lambdas/core/reference/member-states.ts';
 import { seedObligations } from '../lambdas/core/reference/obligations.ts';
-import { MAX_WATCHES_PER_OWNER } from '../lambdas/core/watches/watch-commands.ts';
 import { contactOf, type Watch } from '../lambdas/core/watches/watch.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { timeRequests, type RequestTimer } from './request-timer.ts';
@@ -30,8 +29,6 @@ const OWNERS = 25;
 const CHECK_AT = new Date('2019-03-23T06:00:00Z');
 /** When the dispatcher handles them: the stream hands the events over a little later. */
 const DISPATCH_AT = new Date('2019-03-23T06:00:30Z');
-/** Watches and contacts written at once during setup (not measured). */
-const SETUP_CONCURRENCY = 8;
 const TABLE_NAME = 'bench-dispatcher';
 
 export const contactAddress = (index: number): string => `contact-${index}@example.org`;
@@ -74,8 +71,11 @@ export const benchContacts = (contacts: number): Contact[] =>
     return { id, channel: 'email', to: contactAddress(index), state: 'confirmed', address: { topicArn: `local:${id}` }, requestedAt: '2019-01-01T00:00:00.000Z', updatedAt: '2019-01-01T00:00:00.000Z' };
   });
 
-/** Creates the table, then writes the contacts and watches to it, SETUP_CONCURRENCY at a time (not measured). */
-export const storeBenchWatches = async (endpoint: string, tableName: string, contacts: readonly Contact[], watches: readonly Watch[]): Promise<void> => {
+/**
+ * Creates the table unless it exists, then writes the contacts and watches to it as their
+ * repositories store them, 25 items to a batch write (not measured). Returns how many items it wrote.
+ */
+export const storeBenchWatches = async (endpoint: string, tableName: string, contacts: readonly Contact[], watches: readonly Watch[]): Promise<number> => {
   const admin = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
     await ensureTable(admin, tableName);
@@ -84,10 +84,9 @@ export const storeBenchWatches = async (endpoint: string, tableName: string, con
   }
   const setupClient = createDocumentClient(endpoint);
   try {
-    const contactStore = new DynamoContactStore(setupClient, tableName);
-    const watchStore = new DynamoWatchStore(setupClient, tableName);
-    await mapWithConcurrency(contacts, SETUP_CONCURRENCY, (contact) => contactStore.put(contact));
-    await mapWithConcurrency(watches, SETUP_CONCURRENCY, (watch) => watchStore.create(watch, MAX_WATCHES_PER_OWNER));
+    const items = [...contacts.map(contactItem), ...newWatchItems(watches)];
+    await batchWriteAll(setupClient, tableName, items.map((Item) => ({ PutRequest: { Item } })));
+    return items.length;
   } finally {
     setupClient.destroy();
   }

@@ -1,9 +1,18 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-/** How long each request a client sent took, by operation (`Query`, `PutItem`, …). */
+/** One request a client sent: its operation (`Query`, `PutItem`, …) and when it started and ended (performance.now()). */
+export interface TimedRequest {
+  readonly operation: string;
+  readonly started: number;
+  readonly ended: number;
+}
+
 export interface RequestTimer {
+  /** How long each request took, by operation. */
   readonly byOperation: () => ReadonlyMap<string, readonly number[]>;
+  /** Every request that started at or after `from`, in the order they ended. */
+  readonly since: (from: number) => readonly TimedRequest[];
 }
 
 /**
@@ -11,7 +20,7 @@ export interface RequestTimer {
  * the time a request waits for a socket included): what the caller waits for.
  */
 export const timeRequests = (client: DynamoDBClient | DynamoDBDocumentClient): RequestTimer => {
-  const times = new Map<string, number[]>();
+  const requests: TimedRequest[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const operation = (context.commandName ?? 'unknown').replace(/Command$/, '');
@@ -19,12 +28,21 @@ export const timeRequests = (client: DynamoDBClient | DynamoDBDocumentClient): R
       try {
         return await next(args);
       } finally {
-        const list = times.get(operation) ?? [];
-        list.push(performance.now() - started);
-        times.set(operation, list);
+        requests.push({ operation, started, ended: performance.now() });
       }
     },
     { step: 'initialize', priority: 'high', name: 'benchRequestTimer' },
   );
-  return { byOperation: () => times };
+  return {
+    byOperation: () => {
+      const times = new Map<string, number[]>();
+      for (const { operation, started, ended } of requests) {
+        const list = times.get(operation) ?? [];
+        list.push(ended - started);
+        times.set(operation, list);
+      }
+      return times;
+    },
+    since: (from) => requests.filter(({ started }) => started >= from),
+  };
 };

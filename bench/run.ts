@@ -9,12 +9,13 @@ import { dispatcherRows } from './dispatcher.ts';
 import { e2eRowsInOwnProcess } from './e2e.ts';
 import { figureChangeLatencyRows } from './figure-change-latency.ts';
 import { getStateLatencyRows } from './get-state-latency.ts';
+import { importRows } from './import.ts';
 import { lambdaBundleRows } from './lambda-bundles.ts';
 import { renderTable, type BenchRow } from './results-table.ts';
 import { watchMatchingRows } from './watch-matching.ts';
 
 /**
- * `npm run bench [-- bundles checker matching dispatcher runtime e2e]`: measures what the issues set targets for and
+ * `npm run bench [-- bundles checker matching dispatcher runtime e2e import]`: measures what the issues set targets for and
  * prints one table; naming sections runs only those.
  */
 const functions = [
@@ -40,6 +41,7 @@ const sections: Record<string, () => Promise<BenchRow[]>> = {
     }),
   // In a process of its own: it needs a runtime with a short grouping window, and a process gets one runtime.
   e2e: () => e2eRowsInOwnProcess(),
+  import: () => importRows(),
 };
 
 const requested = process.argv.slice(2);

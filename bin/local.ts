@@ -22,7 +22,8 @@ const usage = `usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-ev
   --check-every    minutes between runs of the deadline check and the delivery job (default 60; both also run at start)
   --outbox FILE    where email and SMS land (default .local/outbox.jsonl; .local/replay/outbox.jsonl for a replay)
   --grouping-window SECONDS
-                   how long the dispatcher gathers alerts into one message (default 60, as in AWS; 5 for a replay)
+                   how long the dispatcher gathers alerts into one message (default 60, as in AWS; a replay
+                   closes the window as soon as each day's writes are done)
   --no-sample      skip the 2019 sample data and the two sample watches
   --clock DATE     run the schedules as if today were DATE (YYYY-MM-DD); time moves on from there
   --replay FROM TO step the daily schedule through FROM..TO (YYYY-MM-DD) on an in-memory database, recording
@@ -119,11 +120,10 @@ let sampleSummary = 'no sample data (--no-sample)';
 const runtime = await startLocalRuntime({
   projectRoot,
   port: options.port,
+  ...(options.groupingWindowMs === undefined ? {} : { groupingWindowMs: options.groupingWindowMs }),
   ...(options.replay
-    ? // Days pass in seconds, so the dispatcher's grouping window is shortened to match.
-      { groupingWindowMs: options.groupingWindowMs ?? 5000 }
+    ? {}
     : {
-        ...(options.groupingWindowMs === undefined ? {} : { groupingWindowMs: options.groupingWindowMs }),
         dataDirectory,
         checkEveryMs: options.checkEveryMinutes * 60_000,
         // Kept beside the database: the stream position is only meaningful for the data it read.
@@ -151,6 +151,7 @@ const checks = options.replay
 console.log(`
 sanctions-watch is running locally.
   API           ${runtime.apiUrl}
+  Board         ${runtime.apiUrl}/board?obligation=2397-p8-midterm&asOf=2019-12-20 (the status board and its map: open it in a browser)
   DynamoDB      ${runtime.dynamoDbEndpoint} (table ${runtime.tableName}${options.replay ? ', in memory' : `, data in ${dataDirectory}`})
   Reference     ${runtime.seeded.created.length} seeded, ${runtime.seeded.existing.length} already there (obligations and metrics)
   Sample        ${sampleSummary}
@@ -185,6 +186,6 @@ process.on('SIGTERM', () => shutdown('SIGTERM'));
 
 if (options.replay) {
   const admin = apiCaller(runtime.apiUrl, adminToken);
-  const { days, events } = await replay({ ...options.replay, records: sampleRecords, call: admin, settled: () => runtime.streamIdle(), print: (line) => console.log(line) });
+  const { days, events } = await replay({ ...options.replay, records: sampleRecords, call: admin, settled: () => runtime.streamIdle({ closeWindow: true }), print: (line) => console.log(line) });
   console.log(`\nReplay done: ${days} days, ${events} alert events; messages are in ${runtime.outboxFile}. The service keeps running; Ctrl-C stops it.`);
 }

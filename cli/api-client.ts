@@ -8,6 +8,8 @@ export interface ApiRequestOptions {
   readonly query?: Readonly<Record<string, string | undefined>>;
   /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as it is, with its content type (a file to import), instead of a JSON body. */
+  readonly text?: { readonly body: string; readonly contentType: string };
 }
 
 /**
@@ -44,7 +46,7 @@ const parseJson = (text: string): unknown => {
 const apiErrorOf = (status: number, text: string): ApiError => {
   const body = parseJson(text);
   const service = serviceErrorSchema.safeParse(body);
-  if (service.success) return new ApiError(status, service.data.error.message, service.data.error);
+  if (service.success) return new ApiError(status, service.data.error.message, { ...service.data.error, body });
   const gateway = gatewayErrorSchema.safeParse(body);
   if (gateway.success) return new ApiError(status, gateway.data.message);
   // Something else answered (a proxy, a wrong URL): its first line says more than nothing, within reason.
@@ -70,15 +72,16 @@ const urlOf = (baseUrl: string, path: string, query: ApiRequestOptions['query'] 
 export const createApiClient = (options: ApiClientOptions): ApiClient => {
   const send = options.fetch ?? fetch;
   return {
-    request: async (method, path, { query, body } = {}) => {
+    request: async (method, path, { query, body, text: raw } = {}) => {
       const url = urlOf(options.baseUrl, path, query);
       const headers = new Headers({ accept: 'application/json' });
       if (options.token !== undefined) headers.set('authorization', `Bearer ${options.token}`);
       if (body !== undefined) headers.set('content-type', 'application/json');
+      if (raw !== undefined) headers.set('content-type', raw.contentType);
       let response: Response;
       let text: string;
       try {
-        response = await send(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        response = await send(url, { method, headers, body: raw?.body ?? (body === undefined ? undefined : JSON.stringify(body)) });
         text = await response.text();
       } catch (error) {
         throw new ApiUnreachableError(options.baseUrl, reasonOf(error));

@@ -9,12 +9,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly field: string | undefined;
+  /** The whole error body, for answers that carry more than one message (an import's row errors). */
+  readonly body: unknown;
 
-  constructor(status: number, message: string, details: { readonly code?: string; readonly field?: string } = {}) {
+  constructor(status: number, message: string, details: { readonly code?: string; readonly field?: string; readonly body?: unknown } = {}) {
     super(message);
     this.status = status;
     this.code = details.code;
     this.field = details.field;
+    this.body = details.body;
   }
 }
 

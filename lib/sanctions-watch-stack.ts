@@ -85,6 +85,7 @@ export class SanctionsWatchStack extends Stack {
         entry: route.entry,
         description: `${route.method} ${route.path}`,
         logRemovalPolicy: removalPolicy,
+        ...(route.sizing ? { memorySize: route.sizing.memorySize, timeout: Duration.seconds(route.sizing.timeoutSeconds) } : {}),
       });
       fn.bindTable(this.table, route.tableAccess);
       if (route.notifies) this.notifications.grantNotify(fn);
@@ -119,10 +120,6 @@ export class SanctionsWatchStack extends Stack {
       stream: alertDispatchStream,
       // Records deliveries and per-contact state beside the watches.
       tableAccess: 'read-write',
-      // A batch (up to 1,000 events, gathered for up to 60 s before the invocation starts) fans out
-      // into SNS calls, each retried by the SDK. For stream sources no Lambda rule ties the timeout to
-      // the batching window (the visibility-timeout rule is SQS's), so this only bounds one run.
-      timeout: Duration.minutes(5),
       memorySize: 1024,
       logRemovalPolicy: removalPolicy,
     });

@@ -10,7 +10,8 @@ export interface RunningDynamoDbLocal {
   stop(): Promise<void>;
 }
 
-const STARTUP_TIMEOUT_MS = 30_000;
+// A JVM starting on a busy two-core machine (a CI run, tests in parallel) has taken over 30 s.
+const STARTUP_TIMEOUT_MS = 120_000;
 
 const isRunning = (pid: number): boolean => {
   try {

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { RouteDefinition } from '../lambdas/handlers/http/routes.ts';
+import { needsToken, type RouteDefinition } from '../lambdas/handlers/http/routes.ts';
 import { apiGatewayEvent, matchRoute } from './api-gateway-event.ts';
 import { importHandler } from './import-handler.ts';
 import { jwtAuthorizer, UNAUTHORIZED_BODY } from './jwt-authorizer.ts';
@@ -76,8 +76,8 @@ export const startLocalApi = async (options: {
         Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : (value ?? '')]),
       );
       // The authorizer runs before the integration: a refused token never reaches the function.
-      const authorizer = match.route.auth === 'public' ? undefined : await jwtAuthorizer(options.identity, headers.authorization);
-      if (match.route.auth !== 'public' && !authorizer) return send(401, UNAUTHORIZED_BODY);
+      const authorizer = needsToken(match.route) ? await jwtAuthorizer(options.identity, headers.authorization) : undefined;
+      if (needsToken(match.route) && !authorizer) return send(401, UNAUTHORIZED_BODY);
       const plainEvent = apiGatewayEvent(
         { method, url, headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
         match,

@@ -42,7 +42,10 @@ export const replay = async (options: ReplayOptions): Promise<{ readonly days: n
   const { call, print } = options;
   const before = options.records.filter(({ arrives }) => arrives < options.from);
   for (const record of before) await recordSampleRecord(record, call);
-  if (before.length > 0) print(`before ${options.from}: ${before.length} facts recorded`);
+  if (before.length > 0) {
+    print(`before ${options.from}: ${before.length} facts recorded`);
+    await options.settled();
+  }
   let days = 0;
   let events = 0;
   for (let day = options.from; day <= options.to; day = addDays(day, 1)) {

@@ -54,8 +54,11 @@ export interface LocalRuntime {
   readonly tableName: string;
   readonly seeded: SeedOutcome;
   readonly outboxFile: string;
-  /** Resolves once change detection, and then the dispatcher, have handled everything written to the table so far. */
-  streamIdle(): Promise<void>;
+  /**
+   * Resolves once change detection, and then the dispatcher, have handled everything written to the
+   * table so far. `closeWindow` closes open batching windows at once (see StreamPoller.idle).
+   */
+  streamIdle(options?: { readonly closeWindow?: boolean }): Promise<void>;
   /** A token the API accepts, as `npm run token` prints. */
   issueToken(user: string, options?: { readonly admin?: boolean }): Promise<string>;
   stop(): Promise<void>;
@@ -118,9 +121,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       tableName,
       seeded,
       outboxFile,
-      streamIdle: async () => {
-        await changeDetection.idle();
-        await dispatch.idle();
+      streamIdle: async (idleOptions) => {
+        await changeDetection.idle(idleOptions);
+        await dispatch.idle(idleOptions);
       },
       issueToken: (user, tokenOptions) => identity.issue(user, tokenOptions),
       stop: async () => {

@@ -23,6 +23,8 @@ export interface StreamPollerSettings extends DeliverySettings {
   /** How long a batch may wait for more records once the first arrives (Lambda's MaximumBatchingWindowInSeconds). */
   readonly maxBatchingWindowSeconds?: number;
   readonly filterPatterns: readonly FilterPattern[];
+  /** The function's timeout: each invocation's context counts down from it, as Lambda's does (middy aborts the handler as it runs out). */
+  readonly timeoutSeconds: number;
 }
 
 export interface StreamPollerOptions {
@@ -48,8 +50,12 @@ export interface StreamPollerOptions {
 export interface StreamPoller {
   /** Finishes the batch in flight (retries are abandoned, unchecked) and stops polling. */
   stop(): Promise<void>;
-  /** Resolves once every record that was in the stream when it was called has been handled. */
-  idle(): Promise<void>;
+  /**
+   * Resolves once every record that was in the stream when it was called has been handled. With
+   * `closeWindow`, a batching window open meanwhile closes at once: the caller knows that every
+   * record of the batch has been written (a replay's day is done), so there is nothing to wait for.
+   */
+  idle(options?: { readonly closeWindow?: boolean }): Promise<void>;
 }
 
 /** GetRecords' own maximum; batches are cut from what one read returns. */
@@ -161,7 +167,7 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
         shardId,
         settings,
         // Lambda deserialises a fresh event for every invocation; a handler mutating records must not change the retry.
-        invoke: async (records) => options.handler({ Records: structuredClone(records) }, localLambdaContext(functionName)),
+        invoke: async (records) => options.handler({ Records: structuredClone(records) }, localLambdaContext(functionName, settings.timeoutSeconds * 1000)),
         onFailure: options.onFailure,
         checkpoint: (record) => checkpoint(shardId, record),
         pause: sleep,
@@ -215,7 +221,8 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       matching += matched;
       if (matched > 0 && windowEnds === undefined) windowEnds = Date.now() + batchingWindowMs;
       const closed = NextShardIterator === undefined;
-      const windowOpen = windowEnds !== undefined && Date.now() < windowEnds && matching < settings.batchSize && !closed && !stopping;
+      const windowOpen =
+        windowEnds !== undefined && Date.now() < windowEnds && matching < settings.batchSize && !closed && !stopping && !waiting.some((waiter) => waiter.closeWindow);
       if (windowOpen && Records.length === 0) {
         await new Promise((done) => setTimeout(done, Math.min(pollIntervalMs, (windowEnds ?? 0) - Date.now())));
       } else if (!windowOpen) {
@@ -258,7 +265,7 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
   };
 
   let pollsStarted = 0;
-  let waiting: { readonly after: number; resolve(): void; reject(error: Error): void }[] = [];
+  let waiting: { readonly after: number; readonly closeWindow: boolean; resolve(): void; reject(error: Error): void }[] = [];
   const loop = (async () => {
     while (!stopping) {
       const poll = ++pollsStarted;
@@ -277,11 +284,11 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
   })();
 
   return {
-    idle: () =>
+    idle: ({ closeWindow = false } = {}) =>
       new Promise<void>((resolve, reject) => {
         if (stopping) return reject(new Error('Stream poller stopped'));
         // Only a poll that starts after this call is sure to see every record written before it.
-        waiting.push({ after: pollsStarted, resolve, reject });
+        waiting.push({ after: pollsStarted, closeWindow, resolve, reject });
         wake();
       }),
     stop: async () => {

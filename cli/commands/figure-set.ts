@@ -6,6 +6,7 @@ import { defineCommand, type CommandOutput, type ParsedArgs } from '../command.t
 import { amountOf, figureSchema, sourceOf } from '../format-figure.ts';
 import { readResponse } from '../read-response.ts';
 import { UsageError } from '../usage-error.ts';
+import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
 
 export interface FigureSetOptions {
   readonly code: string;
@@ -25,6 +26,7 @@ export interface FigureSetOptions {
 const usage = `usage: sanctions-watch figure set <code> <metric> (--value N | --low N --high N) --as-of YYYY-MM-DD --source-kind KIND
                                  [--source-ref TEXT] [--source-url URL] [--unit UNIT] [--note TEXT]
   Records a figure for a state (admin), e.g. figure set RU work-permits.valid --value 11490 --as-of 2018-12-31 --source-kind un-report
+  <code>         a state's code, or world for a worldwide figure (figure set world workers.repatriated --value 23245 ...)
   <metric>       e.g. workers.remaining, work-permits.valid (GET /metrics lists them)
   --value        one number; or --low and --high for a range (50000 and 80000)
   --as-of        the day the figure describes
@@ -66,11 +68,11 @@ export const parseFigureSetArgs = (args: readonly string[]): ParsedArgs<FigureSe
   };
 };
 
-/** PUT /states/{code}/figures/{metric}. */
+/** PUT /states/{code}/figures/{metric}, or PUT /world/figures/{metric}. */
 export const figureSetCommand = async (options: FigureSetOptions, client: ApiClient): Promise<CommandOutput> => {
-  const path = `/states/${encodeURIComponent(options.code)}/figures/${encodeURIComponent(options.metric)}`;
+  const path = `${figuresPath(options.code)}/${encodeURIComponent(options.metric)}`;
   const json = await client.request('PUT', path, { body: options.figure });
-  const { figure, latest } = readResponse(recordedSchema, json, 'PUT /states/{code}/figures/{metric}');
+  const { figure, latest } = readResponse(recordedSchema, json, `PUT ${path}`);
   return {
     json,
     lines: [

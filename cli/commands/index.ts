@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { check } from './check.ts';
 import { figureSet } from './figure-set.ts';
+import { importFile } from './import.ts';
 import { reportAdd } from './report-add.ts';
 import { state } from './state.ts';
 import { status } from './status.ts';
@@ -11,4 +12,4 @@ import { watchRm } from './watch-rm.ts';
 import { watchTest } from './watch-test.ts';
 
 /** Every command, in the order the usage lists them. */
-export const commands: readonly Command[] = [status, state, watchAdd, watchList, watchRm, watchTest, reportAdd, figureSet, check, token];
+export const commands: readonly Command[] = [status, state, watchAdd, watchList, watchRm, watchTest, reportAdd, figureSet, importFile, check, token];

@@ -6,6 +6,8 @@ import { defineCommand, type CommandOutput, type ParsedArgs } from '../command.t
 import { figureHeader, figureRow, figureSchema } from '../format-figure.ts';
 import { formatPairs, formatTable } from '../format-table.ts';
 import { readResponse } from '../read-response.ts';
+import { isWorld, WORLD } from '../../lambdas/core/figures/figure-subject.ts';
+import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
 
 export interface StateOptions {
   readonly code: string;
@@ -14,7 +16,7 @@ export interface StateOptions {
 
 const usage = `usage: sanctions-watch state <code> [--as-of YYYY-MM-DD]
   One member state: its groups, where it stands on each obligation, its latest figures.
-  <code>   ISO 3166-1 alpha-2 or alpha-3, any case: RU, rus
+  <code>   ISO 3166-1 alpha-2 or alpha-3, any case: RU, rus; or world, for the worldwide figures
   --as-of  the day to evaluate (default today, UTC)`;
 
 const profileSchema = z.object({
@@ -64,8 +66,19 @@ const detailOf = (standing: StandingView): string => {
 const reportsOf = (standing: StandingView): string =>
   standing.reports.map((report) => `${report.symbol ?? report.reportDate}${report.public ? '' : ' (not public)'}`).join(', ');
 
-/** GET /states/{code}. */
+const figureLines = (figures: readonly z.infer<typeof figureSchema>[]): string[] =>
+  figures.length === 0 ? ['No figures recorded.'] : formatTable(figureHeader, figures.map(figureRow), { alignRight: [1] });
+
+/** GET /world/figures: the world has figures but no obligations. */
+const worldCommand = async (client: ApiClient): Promise<CommandOutput> => {
+  const json = await client.request('GET', figuresPath(WORLD));
+  const { figures } = readResponse(z.object({ figures: z.array(figureSchema) }), json, 'GET /world/figures');
+  return { json, lines: ['Worldwide figures, which no state reports', '', ...figureLines(figures)] };
+};
+
+/** GET /states/{code}, or the worldwide figures for `world`. */
 export const stateCommand = async (options: StateOptions, client: ApiClient): Promise<CommandOutput> => {
+  if (isWorld(options.code.toLowerCase())) return worldCommand(client);
   const json = await client.request('GET', `/states/${encodeURIComponent(options.code)}`, { query: { asOf: options.asOf } });
   const profile = readResponse(profileSchema, json, 'GET /states/{code}');
   const lines = [
@@ -77,7 +90,7 @@ export const stateCommand = async (options: StateOptions, client: ApiClient): Pr
       profile.obligations.map((standing) => [standing.id, standing.kind, standing.dueDate, standing.status, detailOf(standing), reportsOf(standing)]),
     ),
     '',
-    ...(profile.figures.length === 0 ? ['No figures recorded.'] : formatTable(figureHeader, profile.figures.map(figureRow), { alignRight: [1] })),
+    ...figureLines(profile.figures),
   ];
   return { json, lines };
 };

@@ -20,6 +20,8 @@ export interface StreamProcessingConfig {
   readonly reportBatchItemFailures: boolean;
   /** Lambda event-filter patterns; a record reaches the handler if it matches any of them. */
   readonly filterPatterns: readonly Readonly<Record<string, unknown>>[];
+  /** The function's timeout; the local poller gives each invocation the same, so a long batch times out there when it would here. */
+  readonly timeoutSeconds: number;
 }
 
 export interface TableStreamConsumerProps {
@@ -35,8 +37,6 @@ export interface TableStreamConsumerProps {
   readonly tableAccess: TableAccess;
   /** @default 512 */
   readonly memorySize?: number;
-  /** @default Duration.seconds(60) */
-  readonly timeout?: Duration;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
 }
@@ -65,7 +65,7 @@ export class TableStreamConsumer extends Construct {
       entry: props.entry,
       description: props.description,
       memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(60),
+      timeout: Duration.seconds(stream.timeoutSeconds),
       logRemovalPolicy: props.logRemovalPolicy,
     });
     this.handler.bindTable(props.table, props.tableAccess);

@@ -1,4 +1,5 @@
 import type { CustomGroupStore } from '../../lambdas/core/ports.ts';
+import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
 import { ApiCallError, type ApiCall } from './local-api-client.ts';
 import { dprkWorkerHosts, type SampleFigure, type SampleRecord } from './sample-data-2019.ts';
 
@@ -7,7 +8,7 @@ const figureBody = ({ amount, asOf, source }: SampleFigure) => ({ ...amount, asO
 /** Records one sample fact through the API as an admin would, so change detection and delivery see it as they would any. */
 export const recordSampleRecord = async (record: SampleRecord, call: ApiCall): Promise<void> => {
   if (record.kind === 'figure') {
-    await call('PUT', `/states/${record.state}/figures/${record.figure.metric}`, figureBody(record.figure));
+    await call('PUT', `${figuresPath(record.state)}/${record.figure.metric}`, figureBody(record.figure));
     return;
   }
   try {

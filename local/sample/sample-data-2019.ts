@@ -1,8 +1,10 @@
 /**
  * What public sources said in 2019 about resolution 2397's paragraph 8, as `npm start` seeds it
  * and the end-to-end suite uses it (see ../shared/FACTS.md). One line per fact, each with its
- * source. `arrives` is the day the fact reached the public, the day a replay records it.
+ * source. Worldwide figures, which no state reports, are recorded under WORLD. `arrives` is the day the fact reached the public, the day a replay records it.
  */
+
+import { WORLD } from '../../lambdas/core/figures/figure-subject.ts';
 
 const MIDTERM = '2397-p8-midterm';
 const FINAL = '2397-p8-final';
@@ -30,6 +32,8 @@ const figure = (state: string, arrives: string, metric: string, amount: SampleFi
 });
 
 export const sampleRecords: readonly SampleRecord[] = [
+  figure(WORLD, '2017-12-31', 'workers.estimated', { value: 100_000 }, '2017-12-31', 'estimate', 'About 100,000 DPRK workers abroad, US State Department estimate, 2017'),
+  figure(WORLD, '2017-12-31', 'revenue.estimated', { low: 200_000_000, high: 500_000_000 }, '2017-12-31', 'estimate', "US$200-500 million a year earned by DPRK workers abroad, experts' estimate, 2017"),
   figure('QA', '2016-01-31', 'workers.remaining', { value: 2_500 }, '2016-01-31', 'press', 'About 2,500 DPRK workers in Qatar, press reports, January 2016'),
   figure('QA', '2018-07-20', 'workers.remaining', { value: 150 }, '2018-06-30', 'un-report', "Qatar's report to the 1718 Committee dated 20 July 2018"),
   figure('CN', '2019-01-15', 'workers.estimated', { low: 50_000, high: 80_000 }, '2019-01-01', 'estimate', 'Experts\' estimate of DPRK workers in China, 2019'),
@@ -47,6 +51,7 @@ export const sampleRecords: readonly SampleRecord[] = [
   report('NP', MIDTERM, '2019-11-06', "Nepal's report dated 6 November 2019: 33 DPRK workers left at 31 October", [reported('workers.remaining', 33, '2019-10-31', "Nepal's report of 6 November 2019")]),
   report('PL', MIDTERM, '2019-12-04', "Poland's report dated 4 December 2019: none left", [reported('workers.remaining', 0, '2019-12-04', "Poland's report of 4 December 2019")]),
   figure('KW', '2019-12-15', 'workers.repatriated', { value: 904 }, '2019-12-01', 'press', '904 repatriated from Kuwait by December 2019, press reports'),
+  figure(WORLD, '2019-12-15', 'workers.repatriated', { value: 23_245 }, '2019-12-01', 'un-report', "23,245 repatriated according to states' interim reports to the 1718 Committee (China's not included)"),
   report('RU', FINAL, '2020-03-20', "Russia's final report: 511 DPRK nationals still in Russia", [reported('workers.remaining', 511, '2020-03-01', "Russia's final report")]),
 ];
 
@@ -58,13 +63,3 @@ export const dprkWorkerHosts = {
   members: ['AE', 'AO', 'CG', 'CM', 'CN', 'ET', 'GQ', 'KW', 'NG', 'QA', 'RU', 'SN', 'TZ', 'UG', 'ZA', 'ZW'],
   description: 'China, Russia, the Gulf states that employed DPRK workers, and the African states experts name (press reports, 2019).',
 } as const;
-
-/**
- * Worldwide figures, which no state reports: kept here for reference and the README, not recorded
- * (figures belong to a member state). Sources: US State Department (2017), experts, interim reports.
- */
-export const worldwideFigures = [
-  { what: 'DPRK workers abroad', figure: 'about 100,000', asOf: '2017', source: 'estimate, US State Department' },
-  { what: 'revenue to the DPRK', figure: 'US$200–500 million a year', asOf: '2017', source: 'estimate, experts' },
-  { what: 'repatriated per interim reports', figure: '23,245', asOf: '2019-12', source: '1718 Committee interim reports (excludes China)' },
-] as const;

@@ -45,6 +45,14 @@ describe('delivery log on DynamoDB Local', () => {
     expect((await log.recorded('email:many@example.org', eventIds)).size).toBe(250);
   });
 
+  it('puts a message in the log of every watch it was for, more than one batch write holds', async () => {
+    const log = new DynamoDeliveryLog(table.documentClient, table.tableName);
+    const watchIds = Array.from({ length: 30 }, (_, index) => `w-each-${index}`);
+    await log.record(entry({ contact: 'email:each@example.org', watchIds, eventIds: ['each-1'] }));
+    const logs = await Promise.all(watchIds.map((watchId) => log.listForWatch(watchId, { limit: 5 })));
+    expect(logs.map(({ entries }) => entries.map(({ contact, eventIds }) => `${contact} ${eventIds.join()}`))).toEqual(watchIds.map(() => ['email:each@example.org each-1']));
+  });
+
   it('lists a watch\'s log newest first, page by page', async () => {
     const log = new DynamoDeliveryLog(table.documentClient, table.tableName);
     for (let hour = 10; hour < 15; hour += 1) await log.record(entry({ watchIds: ['w-paged'], eventIds: [`p-${hour}`], at: `2019-03-23T${hour}:00:00.000Z` }));

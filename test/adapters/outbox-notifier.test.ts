@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxNotifier, readOutbox, type OutboxEntry, type OutboxNotifierOptions } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { confirmSubscriptions, createOutboxNotifier, readOutbox, type OutboxEntry, type OutboxNotifierOptions } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { emailMessage, smsMessage } from '../support/outgoing-messages.ts';
 
 let directory: string;
@@ -77,6 +77,7 @@ describe('the local outbox notifier', () => {
     const token = tokenIn((await entries())[0]?.text ?? '');
 
     const second = open();
+    await expect(first.subscriptionState(address)).resolves.toBe('pending');
     await expect(second.subscriptionState(address)).resolves.toBe('pending');
     await expect(second.confirm(token)).resolves.toBe('ana@example.org');
 
@@ -103,6 +104,17 @@ describe('the local outbox notifier', () => {
     const addresses = await Promise.all(['a@example.org', 'b@example.org', 'c@example.org'].map((email) => notifier.subscribeEmail(email)));
 
     expect(await Promise.all(addresses.map((address) => notifier.subscriptionState(address)))).toEqual(['pending', 'pending', 'pending']);
+  });
+
+  it('confirms many addresses at once, without mail, keeping the subscriptions already there', async () => {
+    const notifier = open();
+    const pending = await notifier.subscribeEmail('ana@example.org');
+
+    await confirmSubscriptions(outbox, ['bo@example.org', 'cy@example.org']);
+
+    const states = await Promise.all([pending, { topicArn: 'local:email:bo@example.org' }, { topicArn: 'local:email:cy@example.org' }].map((address) => notifier.subscriptionState(address)));
+    expect(states).toEqual(['pending', 'confirmed', 'confirmed']);
+    expect(await entries()).toHaveLength(1);
   });
 
   it('knows nothing of addresses it never subscribed', async () => {

@@ -112,6 +112,19 @@ describe('report add, figure set, state', () => {
     expect(lines.slice(-2)).toEqual(['METRIC              AMOUNT  UNIT     AS OF       SOURCE', 'work-permits.valid  11,490  permits  2018-12-31  un-report: Russia midterm report']);
   });
 
+  it('records a worldwide figure with "world" for the code, and shows the worldwide figures', async () => {
+    const recorded = await figureSetCommand(parseFigureSetArgs(['world', 'workers.repatriated', '--value', '23245', '--as-of', '2019-12-01', '--source-kind', 'un-report']).options, admin);
+    const { lines } = await stateCommand({ code: 'WORLD' }, user);
+
+    expect(recorded.lines[0]).toBe('Recorded world workers.repatriated = 23,245 persons as of 2019-12-01 (un-report).');
+    expect(lines).toEqual([
+      'Worldwide figures, which no state reports',
+      '',
+      'METRIC               AMOUNT  UNIT     AS OF       SOURCE',
+      'workers.repatriated  23,245  persons  2019-12-01  un-report',
+    ]);
+  });
+
   it('needs an admin: a user token is refused with the API\'s 403 in one line', async () => {
     const parsed = parseReportAddArgs(['NG', '--obligation', '2397-p8-midterm', '--date', '2019-03-18']);
 

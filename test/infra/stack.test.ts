@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
@@ -11,7 +12,7 @@ import { SNS_NOTIFIER_ENV } from '../../lambdas/adapters/sns/sns-notifier.ts';
 import { checkTopicPrefix } from '../../lambdas/adapters/sns/topic-names.ts';
 import { FAILURE_QUEUE_URL_ENV } from '../../lambdas/adapters/sqs/sqs-failure-sink.ts';
 import { ADMIN_GROUP } from '../../lambdas/core/identity/caller.ts';
-import { routes } from '../../lambdas/handlers/http/routes.ts';
+import { needsToken, routes } from '../../lambdas/handlers/http/routes.ts';
 import { alertDispatchStream, changeDetectionStream } from '../../lambdas/handlers/stream/stream-processing-config.ts';
 import { BaseFunction } from '../../lib/constructs/base-function.ts';
 import type { StreamProcessingConfig, TableStreamConsumer } from '../../lib/constructs/table-stream-consumer.ts';
@@ -130,7 +131,8 @@ describe('SanctionsWatch stack', () => {
     // The one real esbuild run of this file: bundle hashes and code layout are under test here.
     testApp = createTestApp({ bundle: true });
     template = Template.fromStack(testApp.stack);
-  }, 120_000);
+    // About 40 esbuild runs, one per function: over two minutes on a busy two-core machine.
+  }, 300_000);
   afterAll(() => testApp.dispose());
   const resourceOf = (element: CfnElement): Resource => template.toJSON()['Resources'][logicalId(element)] as Resource;
 
@@ -302,7 +304,7 @@ describe('SanctionsWatch stack', () => {
 
     it('guards every admin and user route with the JWT authorizer', () => {
       const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
-      const guarded = routes.filter((route) => route.auth !== 'public');
+      const guarded = routes.filter(needsToken);
       expect(guarded.filter((route) => route.auth === 'admin').length).toBeGreaterThan(0);
       for (const route of guarded) {
         template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
@@ -313,8 +315,8 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
-    it('leaves public routes without an authorizer', () => {
-      const publicRoutes = routes.filter((route) => route.auth === 'public');
+    it('leaves public routes, and the feed whose key is its credential, without an authorizer', () => {
+      const publicRoutes = routes.filter((route) => !needsToken(route));
       expect(publicRoutes.length).toBeGreaterThan(0);
       for (const route of publicRoutes) {
         template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
@@ -854,6 +856,68 @@ describe('SanctionsWatch stack', () => {
     expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
     expect(annotations.findError('*', Match.anyValue())).toEqual([]);
   });
+
+  describe('status board page', () => {
+    const board = () => routeFunction('get-board');
+
+    it('is served at GET /board, public, by its own function', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /board', AuthorizationType: 'NONE', AuthorizerId: Match.absent() });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', IntegrationUri: arnOf(cfn(board().function)) });
+    });
+
+    it('has 1 GB, for the CPU that projecting the map and writing the page take', () => {
+      expect(resourceOf(cfn(board().function)).Properties).toMatchObject({ MemorySize: 1024, Timeout: 10 });
+    });
+
+    it('may only read the table', () => {
+      const dynamoDbActions = actionsOf(template, board()).filter((action) => action.startsWith('dynamodb:'));
+      expect(dynamoDbActions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+      expect(dynamoDbActions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(action))).toEqual([]);
+      expect(actionsOf(template, board()).filter((action) => /^(sns|kms|sqs):/.test(action))).toEqual([]);
+    });
+
+    it('is bundled, map data included, within 200 KB zipped', () => {
+      const assetDir = (board().function.node.findChild('Code') as Asset).assetPath;
+      const bundle = readFileSync(path.join(testApp.app.outdir, assetDir, 'index.mjs'));
+      // The deflate a zip archive applies: what Lambda's code size limit and cold start see.
+      expect(deflateRawSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(200 * 1024);
+      expect(bundle.toString('utf8')).toContain('"Topology"');
+    });
+  });
+
+  describe('feeds', () => {
+    const writes = (id: string) => actionsOf(template, routeFunction(id)).filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(action));
+
+    it('serve the calendar and the Atom feed without an authorizer, read-only: a calendar app or a feed reader sends no token', () => {
+      for (const [id, routeKey] of [['get-calendar', 'GET /calendar.ics'], ['get-watch-feed', 'GET /watches/{id}/feed.atom']] as const) {
+        template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey, AuthorizationType: 'NONE', AuthorizerId: Match.absent() });
+        template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', IntegrationUri: arnOf(cfn(routeFunction(id).function)) });
+        expect(writes(id), id).toEqual([]);
+      }
+    });
+
+    it('guard the feed key\'s rotation with the JWT authorizer, and let it write the key', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /watches/{id}/feed-key', AuthorizationType: 'JWT', AuthorizerId: Match.anyValue() });
+      expect(actionsOf(template, routeFunction('rotate-watch-feed-key'))).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:ConditionCheckItem']));
+    });
+
+    it('are bundled with their iCalendar and Atom libraries within 200 KB zipped', () => {
+      for (const [id, marker] of [['get-calendar', 'BEGIN:VCALENDAR'], ['get-watch-feed', 'http://www.w3.org/2005/Atom']] as const) {
+        const bundle = readFileSync(path.join(testApp.app.outdir, (routeFunction(id).function.node.findChild('Code') as Asset).assetPath, 'index.mjs'));
+        expect(deflateRawSync(bundle, { level: 9 }).length, id).toBeLessThanOrEqual(200 * 1024);
+        expect(bundle.toString('utf8'), id).toContain(marker);
+      }
+    });
+  });
+
+  describe('bulk import', () => {
+    it('is an admin route behind the JWT authorizer, with 1,769 MB (one vCPU) and 29 s: inside API Gateway\'s 30 s integration timeout', () => {
+      const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+      expect(routes.find((route) => route.id === 'create-import')).toMatchObject({ method: 'POST', path: '/imports', auth: 'admin', tableAccess: 'read-write' });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /imports', AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+      expect(resourceOf(cfn(routeFunction('create-import').function)).Properties).toMatchObject({ Timeout: 29, MemorySize: 1769 });
+    });
+  });
 });
 
 describe('dev stack (-c dev=true)', () => {
@@ -938,6 +1002,19 @@ describe('cdk-nag', () => {
       Validations.of(testApp.app).addPlugins(new AwsSolutionsChecks(testApp.app), new ServerlessChecks(testApp.app));
       // Under vitest CDK runs "in memory" and throws on a failed validation instead of setting the exit code.
       expect(() => testApp.app.synth()).not.toThrow();
+    } finally {
+      testApp.dispose();
+    }
+  });
+});
+
+describe('stream consumer timeouts', () => {
+  it('are those of their configs, which the local stream poller gives each invocation too', () => {
+    const testApp = createTestApp();
+    try {
+      const resources = Template.fromStack(testApp.stack).toJSON()['Resources'] as Record<string, Resource>;
+      const timeoutOf = (consumer: TableStreamConsumer) => resources[logicalId(cfn(consumer.handler.function))]?.Properties['Timeout'];
+      expect([timeoutOf(testApp.stack.changeDetection), timeoutOf(testApp.stack.alertDispatch)]).toEqual([changeDetectionStream.timeoutSeconds, alertDispatchStream.timeoutSeconds]);
     } finally {
       testApp.dispose();
     }

@@ -40,7 +40,7 @@ interface AlertsBody {
 }
 
 describe('change detection on the local runtime (real DynamoDB Local stream, polled like Lambda)', () => {
-  it('Russia 30,023 → 11,490 and Equatorial Guinea\'s midterm report become alerts once, and a restart emits nothing again', async () => {
+  it('Russia 30,023 → 11,490, Equatorial Guinea\'s midterm report and a worldwide figure become alerts once, and a restart emits nothing again', async () => {
     const runtime = await start();
     try {
       const source = { kind: 'un-report', ref: "Russia's midterm report" };
@@ -57,6 +57,13 @@ describe('change detection on the local runtime (real DynamoDB Local stream, pol
       ]);
       const guinea = (await call(runtime, 'GET', '/alerts?state=GQ&type=report.received')).json as unknown as AlertsBody;
       expect(guinea.alerts).toHaveLength(1);
+
+      // A worldwide figure, which no state reports, is versioned and alerted on like a state's.
+      const interim = { kind: 'un-report', ref: "States' interim reports, China's not included" };
+      expect((await call(runtime, 'PUT', '/world/figures/workers.repatriated', { value: 23245, asOf: '2019-12-01', source: interim })).status).toBe(200);
+      await runtime.streamIdle();
+      const worldwide = (await call(runtime, 'GET', '/alerts?state=world')).json as unknown as AlertsBody;
+      expect(worldwide.alerts.map((alert) => alert.data)).toMatchObject([{ first: true, current: { value: 23245 }, asOfCurrent: '2019-12-01' }]);
     } finally {
       await runtime.stop();
     }
@@ -66,7 +73,7 @@ describe('change detection on the local runtime (real DynamoDB Local stream, pol
       await restarted.streamIdle();
       const all = (await call(restarted, 'GET', '/alerts?type=figure.changed')).json as unknown as AlertsBody;
       const received = (await call(restarted, 'GET', '/alerts?type=report.received')).json as unknown as AlertsBody;
-      expect(all.alerts).toHaveLength(2);
+      expect(all.alerts).toHaveLength(3);
       expect(received.alerts).toHaveLength(1);
     } finally {
       await restarted.stop();

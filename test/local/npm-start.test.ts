@@ -35,7 +35,7 @@ describe('npm start', () => {
     const port = await freePort();
     const api = `http://127.0.0.1:${port}`;
     const first = await startService(['--port', String(port), '--data', dataDirectory, '--outbox', outboxFile]);
-    expect(first.output()).toMatch(/Sample\s+15 sample facts and 2 sample watches recorded/);
+    expect(first.output()).toMatch(/Sample\s+18 sample facts and 2 sample watches recorded/);
     const userToken = /USER_TOKEN=(\S+)/.exec(first.output())?.[1] ?? '';
     const russia = (await (await fetch(`${api}/states/RU`)).json()) as { figures: { metric: string; value?: number }[] };
     expect(russia.figures).toEqual(expect.arrayContaining([expect.objectContaining({ metric: 'work-permits.valid', value: 11_490 })]));

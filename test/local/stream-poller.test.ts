@@ -105,6 +105,8 @@ describe('the local stream poller', () => {
     expect(modified?.dynamodb?.OldImage).toEqual({ PK: { S: 'ITEM#r1' }, SK: { S: 'META' }, itemType: { S: 'report' } });
     expect(modified?.dynamodb?.NewImage?.revised).toEqual({ BOOL: true });
     expect(contexts[0]?.functionName).toBe('detect-changes');
+    // The function's own timeout, not a default: a long batch must not be cut off (and retried) sooner than in AWS.
+    expect(contexts[0]?.getRemainingTimeInMillis()).toBeGreaterThan(settings.timeoutSeconds * 1000 - 30_000);
   });
 
   it('keeps delivering records written while it runs, and idle() waits for them', async () => {

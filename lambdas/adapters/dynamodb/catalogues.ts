@@ -19,3 +19,10 @@ export const metricCatalogue = (client: DynamoDBDocumentClient, tableName: strin
 /** Admin-defined groups: partition `GROUP`, members stored on the item. */
 export const customGroupStore = (client: DynamoDBDocumentClient, tableName: string): CustomGroupStore =>
   new DynamoCatalogue<Group>(client, tableName, { partition: 'GROUP', itemType: 'group', schema: customGroupSchema, noun: 'Group' });
+
+/** What a report or a figure is checked against: the obligations, the metrics and admins' groups (an obligation may be on one). */
+export const recordingCatalogues = (client: DynamoDBDocumentClient, tableName: string) => ({
+  obligations: obligationCatalogue(client, tableName),
+  metrics: metricCatalogue(client, tableName),
+  customGroups: customGroupStore(client, tableName),
+});

@@ -10,6 +10,7 @@ import {
 import type * as z from 'zod/mini';
 import { conflict } from '../../core/errors.ts';
 import type { Figure } from '../../core/figures/figure.ts';
+import { isWorld } from '../../core/figures/figure-subject.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
 import type { StateRecords } from '../../core/ports.ts';
 import type { Report } from '../../core/reports/report.ts';
@@ -19,7 +20,8 @@ import { parseStoredItem, type ItemKey } from './stored-item.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const statePartition = (state: string) => `STATE#${state}`;
+/** A state's partition; worldwide figures have their own, outside every per-state index. */
+export const statePartition = (state: string) => (isWorld(state) ? 'WORLD' : `STATE#${state}`);
 const reportKey = (report: Pick<Report, 'state' | 'obligationId' | 'reportDate'>): ItemKey => ({
   PK: statePartition(report.state),
   SK: `REPORT#${report.obligationId}#${report.reportDate}`,
@@ -33,6 +35,36 @@ const REPORT_INDEX_PARTITION = 'REPORT';
 const MAX_ATTEMPTS = 3;
 
 const figureFields = (figure: Figure) => storedFigureSchema.parse(figure);
+
+/** The items a report and a figure are stored as, whoever writes them: this repository or the bulk import. */
+export const reportItem = (report: Report) => ({
+  ...reportKey(report),
+  itemType: 'report' as const,
+  GSI1PK: REPORT_INDEX_PARTITION,
+  GSI1SK: `${report.obligationId}#${report.state}#${report.reportDate}`,
+  ...storedReportSchema.parse(report),
+});
+
+export const figureHistoryItem = (figure: Figure) => ({
+  PK: statePartition(figure.state),
+  SK: `FIGURE#${figure.metric}#${figure.asOf}#${figure.recordedAt}`,
+  itemType: 'figure' as const,
+  ...figureFields(figure),
+});
+
+export const latestFigureItem = (figure: Figure) => ({
+  ...latestKey(figure.state, figure.metric),
+  itemType: 'figure-latest' as const,
+  // The index lists states' latest figures for the board and checker; a worldwide one is no state's.
+  ...(isWorld(figure.state) ? {} : { GSI1PK: latestIndexPartition(figure.metric), GSI1SK: figure.state }),
+  ...figureFields(figure),
+});
+
+/** The condition on a latest item's Put: it never replaces a figure of a later `asOf`. */
+export const notReplacingNewer = (figure: Pick<Figure, 'asOf'>) => ({
+  ConditionExpression: 'attribute_not_exists(PK) OR asOf <= :asOf',
+  ExpressionAttributeValues: { ':asOf': figure.asOf },
+});
 
 /**
  * Reports and figures, kept in each state's partition:
@@ -51,20 +83,14 @@ export class DynamoStateRecords implements StateRecords {
   }
 
   recordReport(report: Report, figures: readonly Figure[]): Promise<{ readonly latest: readonly boolean[] }> {
-    const reportItem: TransactItem = {
+    const reportPut: TransactItem = {
       Put: {
         TableName: this.#tableName,
-        Item: {
-          ...reportKey(report),
-          itemType: 'report',
-          GSI1PK: REPORT_INDEX_PARTITION,
-          GSI1SK: `${report.obligationId}#${report.state}#${report.reportDate}`,
-          ...storedReportSchema.parse(report),
-        },
+        Item: reportItem(report),
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };
-    return this.#writeFigures(figures, [reportItem], () =>
+    return this.#writeFigures(figures, [reportPut], () =>
       conflict(
         'report-exists',
         `${report.state} already has a report on ${report.obligationId} dated ${report.reportDate}`,
@@ -92,31 +118,8 @@ export class DynamoStateRecords implements StateRecords {
       const winners = newestPerMetric(figures, current);
       const transactItems: TransactItem[] = [
         ...leading,
-        ...figures.map((figure) => ({
-          Put: {
-            TableName: this.#tableName,
-            Item: {
-              PK: statePartition(figure.state),
-              SK: `FIGURE#${figure.metric}#${figure.asOf}#${figure.recordedAt}`,
-              itemType: 'figure',
-              ...figureFields(figure),
-            },
-          },
-        })),
-        ...[...winners.values()].map((figure) => ({
-          Put: {
-            TableName: this.#tableName,
-            Item: {
-              ...latestKey(figure.state, figure.metric),
-              itemType: 'figure-latest',
-              GSI1PK: latestIndexPartition(figure.metric),
-              GSI1SK: figure.state,
-              ...figureFields(figure),
-            },
-            ConditionExpression: 'attribute_not_exists(PK) OR asOf <= :asOf',
-            ExpressionAttributeValues: { ':asOf': figure.asOf },
-          },
-        })),
+        ...figures.map((figure) => ({ Put: { TableName: this.#tableName, Item: figureHistoryItem(figure) } })),
+        ...[...winners.values()].map((figure) => ({ Put: { TableName: this.#tableName, Item: latestFigureItem(figure), ...notReplacingNewer(figure) } })),
       ];
       try {
         await this.#client.send(new TransactWriteCommand({ TransactItems: transactItems }));
@@ -138,6 +141,7 @@ export class DynamoStateRecords implements StateRecords {
   /** The stored latest `asOf` per state and metric that the figures touch. */
   async #currentLatest(figures: readonly Figure[]): Promise<Map<string, string>> {
     const keys = [...new Map(figures.map((f) => [metricKey(f), latestKey(f.state, f.metric)])).values()];
+    const metricOfKey = new Map(figures.map((f) => [itemKeyId(latestKey(f.state, f.metric)), metricKey(f)]));
     const found = new Map<string, string>();
     if (keys.length === 0) return found;
     let pending: Record<string, unknown>[] | undefined = keys.map((key) => ({ ...key }));
@@ -146,9 +150,8 @@ export class DynamoStateRecords implements StateRecords {
         new BatchGetCommand({ RequestItems: { [this.#tableName]: { Keys: pending, ProjectionExpression: 'PK, SK, asOf' } } }),
       );
       for (const item of response.Responses?.[this.#tableName] ?? []) {
-        const state = String(item.PK).slice('STATE#'.length);
-        const metric = String(item.SK).slice('LATEST#'.length);
-        found.set(`${state}|${metric}`, String(item.asOf));
+        const key = metricOfKey.get(itemKeyId({ PK: String(item.PK), SK: String(item.SK) }));
+        if (key !== undefined) found.set(key, String(item.asOf));
       }
       pending = response.UnprocessedKeys?.[this.#tableName]?.Keys;
     }
@@ -202,6 +205,7 @@ export class DynamoStateRecords implements StateRecords {
 }
 
 const metricKey = (figure: Pick<Figure, 'state' | 'metric'>) => `${figure.state}|${figure.metric}`;
+const itemKeyId = (key: ItemKey) => `${key.PK}|${key.SK}`;
 
 /**
  * Per state and metric, the figure that becomes the latest: the one with the latest `asOf`

@@ -1,7 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { conflict, DomainError } from '../../core/errors.ts';
+import { conflict, DomainError, notFound } from '../../core/errors.ts';
+import type { FeedKeyStore, StoredFeedKey } from '../../core/feeds/feed-key.ts';
 import type { WatchStore } from '../../core/ports.ts';
 import { watchInputSchema } from '../../core/watches/watch-schema.ts';
 import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
@@ -24,6 +25,11 @@ const storedWatchSchema = z.extend(watchInputSchema, {
 });
 
 const watchKey = (id: string) => ({ PK: `WATCH#${id}`, SK: 'WATCH' });
+/** Beside the watch, not in it: the hash never travels with the watch into answers, logs or the dispatcher. */
+const feedKeyKey = (id: string) => ({ PK: `WATCH#${id}`, SK: 'FEED-KEY' });
+
+const storedFeedKeySchema = z.object({ watchId: z.string(), keyHash: z.string(), createdAt: z.string() });
+
 const ownerCounterKey = (owner: string) => ({ PK: `OWNER#${owner}`, SK: 'WATCH-COUNT' });
 
 const statePartition = (state: string) => `TARGET#STATE#${state}`;
@@ -42,12 +48,39 @@ const targetPartitions = (watch: Watch): string[] => [
   ...(watch.delivery.repeatEveryDays === undefined ? [] : [REPEATING_PARTITION]),
 ];
 
+const watchItem = (watch: Watch): Record<string, unknown> => ({
+  ...watchKey(watch.id),
+  itemType: 'watch',
+  GSI1PK: `OWNER#${watch.owner}`,
+  GSI1SK: `${watch.createdAt}#${watch.id}`,
+  GSI2PK: contactPartition(contactOf(watch)),
+  GSI2SK: `WATCH#${watch.id}`,
+  ...watch,
+});
+
+const targetItem = (watch: Watch, PK: string): Record<string, unknown> => ({ PK, SK: `WATCH#${watch.id}`, itemType: 'watch-target', watchId: watch.id });
+
+/**
+ * The items that creating these watches one by one would leave (each watch, its index items, and
+ * its owner's counter at the owner's total): for loading many at once with unconditional batch
+ * writes, as the bench's setup does, which checks no cap.
+ */
+export const newWatchItems = (watches: readonly Watch[]): Record<string, unknown>[] => {
+  const perOwner = new Map<string, number>();
+  for (const { owner } of watches) perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
+  return [
+    ...watches.flatMap((watch) => [watchItem(watch), ...targetPartitions(watch).map((PK) => targetItem(watch, PK))]),
+    ...[...perOwner].map(([owner, watchCount]) => ({ ...ownerCounterKey(owner), itemType: 'watch-counter', watchCount })),
+  ];
+};
+
 /**
  * Watches: `WATCH#<id>` (on GSI1 by owner), one `TARGET#...` / `WATCH#<id>` index item per state,
  * group or "all" it covers, and a per-owner counter that enforces the cap inside the same
- * transaction, so concurrent creates cannot overshoot it.
+ * transaction, so concurrent creates cannot overshoot it. A watch's feed key hash is `WATCH#<id>` /
+ * `FEED-KEY`, deleted with the watch.
  */
-export class DynamoWatchStore implements WatchStore {
+export class DynamoWatchStore implements WatchStore, FeedKeyStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #tableName: string;
 
@@ -56,20 +89,8 @@ export class DynamoWatchStore implements WatchStore {
     this.#tableName = tableName;
   }
 
-  #watchItem(watch: Watch): Record<string, unknown> {
-    return {
-      ...watchKey(watch.id),
-      itemType: 'watch',
-      GSI1PK: `OWNER#${watch.owner}`,
-      GSI1SK: `${watch.createdAt}#${watch.id}`,
-      GSI2PK: contactPartition(contactOf(watch)),
-      GSI2SK: `WATCH#${watch.id}`,
-      ...watch,
-    };
-  }
-
   #targetPuts(watch: Watch, partitions: readonly string[]): TransactItem[] {
-    return partitions.map((PK) => ({ Put: { TableName: this.#tableName, Item: { PK, SK: `WATCH#${watch.id}`, itemType: 'watch-target', watchId: watch.id } } }));
+    return partitions.map((PK) => ({ Put: { TableName: this.#tableName, Item: targetItem(watch, PK) } }));
   }
 
   #targetDeletes(watch: Watch, partitions: readonly string[]): TransactItem[] {
@@ -102,7 +123,7 @@ export class DynamoWatchStore implements WatchStore {
   async create(watch: Watch, cap: number): Promise<void> {
     const items: TransactItem[] = [
       this.#counter(watch.owner, 1, cap),
-      { Put: { TableName: this.#tableName, Item: this.#watchItem(watch), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: this.#tableName, Item: watchItem(watch), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...this.#targetPuts(watch, targetPartitions(watch)),
     ];
     await this.#transact(items, (index) =>
@@ -139,7 +160,7 @@ export class DynamoWatchStore implements WatchStore {
       {
         Put: {
           TableName: this.#tableName,
-          Item: this.#watchItem(next),
+          Item: watchItem(next),
           ConditionExpression: 'updatedAt = :seen',
           ExpressionAttributeValues: { ':seen': previous.updatedAt },
         },
@@ -156,6 +177,7 @@ export class DynamoWatchStore implements WatchStore {
       { Delete: { TableName: this.#tableName, Key: watchKey(watch.id), ConditionExpression: 'attribute_exists(PK)' } },
       ...this.#targetDeletes(watch, targetPartitions(watch)),
       this.#counter(watch.owner, -1),
+      { Delete: { TableName: this.#tableName, Key: feedKeyKey(watch.id) } },
     ];
     await this.#transact(items, () => conflict('watch-gone', `Watch "${watch.id}" was deleted meanwhile`, 'id'));
   }
@@ -185,5 +207,19 @@ export class DynamoWatchStore implements WatchStore {
 
   listRepeating(): Promise<Watch[]> {
     return this.#listedIn([REPEATING_PARTITION]);
+  }
+
+  async feedKeyOf(watchId: string): Promise<StoredFeedKey | undefined> {
+    const { Item } = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: feedKeyKey(watchId) }));
+    return Item ? parseStoredItem(storedFeedKeySchema, Item) : undefined;
+  }
+
+  /** Overwrites the key before it, on condition that the watch is still there: a deleted watch leaves no key behind. */
+  async replaceFeedKey(key: StoredFeedKey): Promise<void> {
+    const items: TransactItem[] = [
+      { ConditionCheck: { TableName: this.#tableName, Key: watchKey(key.watchId), ConditionExpression: 'attribute_exists(PK)' } },
+      { Put: { TableName: this.#tableName, Item: { ...feedKeyKey(key.watchId), itemType: 'watch-feed-key', ...key } } },
+    ];
+    await this.#transact(items, () => notFound('watch-not-found', `No watch "${key.watchId}"`, 'id'));
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { NotifierError, type ContactAddress, type Notifier, type OutgoingMessage, type SubscriptionState } from '../../core/delivery/notifier.ts';
 import { contactOf } from '../../core/watches/watch.ts';
@@ -69,6 +69,47 @@ const readSubscriptions = async (file: string): Promise<SubscriptionFile> => {
 };
 
 /**
+ * readSubscriptions, parsed again only when the file changed: the dispatcher asks once per
+ * message, and parsing thousands of subscriptions each time cost milliseconds a message. Every
+ * write renames a new file into place, so its inode, change time or size differ from the last read.
+ */
+const cachedSubscriptionsReader = (file: string): (() => Promise<SubscriptionFile>) => {
+  let cached: { readonly version: string; readonly subscriptions: SubscriptionFile } | undefined;
+  return async () => {
+    // Taken before reading: a write in between leaves newer content under an older version, read again next time.
+    const version = await stat(file, { bigint: true }).then(
+      ({ ino, mtimeNs, size }) => `${ino}:${mtimeNs}:${size}`,
+      (error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+        throw error;
+      },
+    );
+    if (cached?.version === version) return cached.subscriptions;
+    const subscriptions = await readSubscriptions(file);
+    cached = { version, subscriptions };
+    return subscriptions;
+  };
+};
+
+const saveSubscriptions = async (file: string, subscriptions: SubscriptionFile): Promise<void> => {
+  await mkdir(dirname(file), { recursive: true });
+  // Written aside and renamed, so a crash mid-write never leaves a torn file behind.
+  await writeFile(`${file}.tmp`, `${JSON.stringify(subscriptions, null, 2)}\n`);
+  await rename(`${file}.tmp`, file);
+};
+
+/**
+ * Records these addresses as subscribed and confirmed, as if each had followed its link, in one
+ * write and without mail: for loading many contacts at once (the bench). Not for use beside a
+ * notifier writing the same files.
+ */
+export const confirmSubscriptions = async (file: string, addresses: readonly string[]): Promise<void> => {
+  const stateFile = stateFileOf(file);
+  const confirmed = addresses.map((address): [string, Subscription] => [contactOf({ channel: { email: address } }), { address, token: randomBytes(18).toString('base64url'), confirmed: true }]);
+  await saveSubscriptions(stateFile, { ...(await readSubscriptions(stateFile)), ...Object.fromEntries(confirmed) });
+};
+
+/**
  * The Notifier for `npm start`: instead of mailing and texting, it appends each message to a
  * JSON-lines outbox and prints a line, so a developer can read what subscribers would get and
  * follow the confirmation link. State is read from disk on every call, so two instances (or a
@@ -79,6 +120,7 @@ export const createOutboxNotifier = (options: OutboxNotifierOptions): OutboxNoti
   const print = options.print ?? ((line: string) => console.log(line));
   const stateFile = stateFileOf(file);
   const optedOut = new Set(options.optedOutPhones ?? []);
+  const subscriptionsNow = cachedSubscriptionsReader(stateFile);
   // Read-modify-write of the state file, one at a time, so concurrent subscriptions lose nothing.
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
@@ -92,13 +134,6 @@ export const createOutboxNotifier = (options: OutboxNotifierOptions): OutboxNoti
     await appendFile(file, `${JSON.stringify(entry)}\n`);
     const summary = entry.subject ?? entry.text.replace(/\s+/g, ' ');
     print(`outbox: ${entry.channel} to ${entry.to}: ${summary.length > 80 ? `${summary.slice(0, 79)}…` : summary}`);
-  };
-
-  const saveSubscriptions = async (subscriptions: SubscriptionFile): Promise<void> => {
-    await mkdir(dirname(stateFile), { recursive: true });
-    // Written aside and renamed, so a crash mid-write never leaves a torn file behind.
-    await writeFile(`${stateFile}.tmp`, `${JSON.stringify(subscriptions, null, 2)}\n`);
-    await rename(`${stateFile}.tmp`, stateFile);
   };
 
   const isPhoneOptedOut = (phone: string): Promise<boolean> => Promise.resolve(optedOut.has(phone));
@@ -118,12 +153,12 @@ export const createOutboxNotifier = (options: OutboxNotifierOptions): OutboxNoti
     subscribeEmail: (address: string) =>
       serialized(async () => {
         const contact = contactOf({ channel: { email: address } });
-        const subscriptions = await readSubscriptions(stateFile);
+        const subscriptions = await subscriptionsNow();
         const existing = subscriptions[contact];
         // Subscribing again never undoes a confirmation; a pending one gets its link again.
         if (existing?.confirmed) return { topicArn: `${TOPIC_PREFIX}${contact}`, subscriptionArn: `${TOPIC_PREFIX}${contact}` };
         const token = existing?.token ?? randomBytes(18).toString('base64url');
-        await saveSubscriptions({ ...subscriptions, [contact]: { address, token, confirmed: false } });
+        await saveSubscriptions(stateFile, { ...subscriptions, [contact]: { address, token, confirmed: false } });
         await append({
           at: now().toISOString(),
           contact,
@@ -138,17 +173,17 @@ export const createOutboxNotifier = (options: OutboxNotifierOptions): OutboxNoti
 
     confirm: (token: string) =>
       serialized(async () => {
-        const subscriptions = await readSubscriptions(stateFile);
+        const subscriptions = await subscriptionsNow();
         const found = Object.entries(subscriptions).find(([, subscription]) => subscription.token === token);
         if (!found) return undefined;
         const [contact, subscription] = found;
-        await saveSubscriptions({ ...subscriptions, [contact]: { ...subscription, confirmed: true } });
+        await saveSubscriptions(stateFile, { ...subscriptions, [contact]: { ...subscription, confirmed: true } });
         return subscription.address;
       }),
 
     subscriptionState: async (address: ContactAddress): Promise<SubscriptionState> => {
       const contact = address.topicArn?.startsWith(TOPIC_PREFIX) ? address.topicArn.slice(TOPIC_PREFIX.length) : undefined;
-      const subscription = contact === undefined ? undefined : (await readSubscriptions(stateFile))[contact];
+      const subscription = contact === undefined ? undefined : (await subscriptionsNow())[contact];
       if (!subscription) return 'gone';
       return subscription.confirmed ? 'confirmed' : 'pending';
     },

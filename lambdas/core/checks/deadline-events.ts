@@ -2,7 +2,7 @@ import { alertEventId, dedupKeys } from '../alerts/alert-event-id.ts';
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import type { Figure } from '../figures/figure.ts';
 import { latestRemainingAsOf } from '../status/evaluate-status.ts';
-import type { ObligationStatusName } from '../status/obligation-status.ts';
+import { isStillOwed } from '../status/obligation-status.ts';
 import { buildStatusBoard, type ObligationColumn, type StateStatus, type StatusBoardInput } from '../status/status-board.ts';
 import { daysBetween, type IsoDate } from '../time/calendar-date.ts';
 
@@ -34,9 +34,6 @@ export interface DeadlineCheckResult {
   /** Only the entries that changed, ready to be written back. */
   readonly memory: CheckerMemory[];
 }
-
-/** Statuses under which a state owes nothing more on the obligation. */
-const settled: ReadonlySet<ObligationStatusName> = new Set(['submitted', 'submitted-late', 'submitted-not-public', 'met']);
 
 const memoryKey = (obligationId: string, dueDate: IsoDate): string => `${obligationId}\u0000${dueDate}`;
 
@@ -85,7 +82,7 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
       const threshold = activeThreshold(daysLeft, thresholds);
       // A threshold at or inside one already announced is old news: re-running an earlier day stays quiet.
       if (threshold !== undefined && approaching.every((announced) => announced > threshold)) {
-        const pending = states.filter(({ status }) => status.status !== 'not-applicable' && !settled.has(status.status));
+        const pending = states.filter(({ status }) => isStillOwed(status.status));
         events.push(
           alertEvent({
             type: 'deadline.approaching',

@@ -5,7 +5,7 @@ import type { MetricCatalogue } from '../ports.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 
 /** Finds a metric in the catalogue or says, naming the field, that there is none. */
-export const findMetric = async (metrics: MetricCatalogue, id: string, field: string): Promise<Metric> => {
+export const findMetric = async (metrics: Pick<MetricCatalogue, 'get'>, id: string, field: string): Promise<Metric> => {
   const metric = await metrics.get(id);
   if (!metric) throw invalidInput(field, `Unknown metric "${id}"; GET /metrics lists them, and admins add them with POST /metrics`);
   return metric;

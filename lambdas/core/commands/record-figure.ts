@@ -2,21 +2,20 @@ import type { Figure } from '../figures/figure.ts';
 import type { FigureInput } from '../figures/figure-schema.ts';
 import type { Clock } from '../time/clock.ts';
 import type { MetricCatalogue, StateRecords } from '../ports.ts';
-import { findState } from '../queries/state-directory.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
 import { figureFromInput, findMetric } from './figure-from-input.ts';
 
-/** `PUT /states/{code}/figures/{metric}`: adds a figure to the history; it becomes the latest unless a later one exists. */
+/** `PUT /states/{code}/figures/{metric}` and `PUT /world/figures/{metric}`: adds a figure to the history; it becomes the latest unless a later one exists. */
 export const recordFigure = async (
-  rawCode: string,
+  /** A member state's alpha-2, or WORLD: resolved by the route. */
+  subject: string,
   metricId: string,
   input: FigureInput,
   deps: { readonly clock: Clock; readonly metrics: MetricCatalogue; readonly stateRecords: StateRecords },
 ): Promise<{ readonly figure: Figure; readonly latest: boolean }> => {
-  const state = findState(rawCode);
   const metric = await findMetric(deps.metrics, metricId, 'metric');
   const now = deps.clock.now();
-  const figure = figureFromInput(input, { state: state.alpha2, metric, today: utcDateOf(now), recordedAt: now.toISOString(), fieldPrefix: '' });
+  const figure = figureFromInput(input, { state: subject, metric, today: utcDateOf(now), recordedAt: now.toISOString(), fieldPrefix: '' });
   const { latest } = await deps.stateRecords.recordFigures([figure]);
   return { figure, latest: latest[0] === true };
 };

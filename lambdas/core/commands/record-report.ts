@@ -1,8 +1,10 @@
 import { invalidInput } from '../errors.ts';
 import type { Figure } from '../figures/figure.ts';
+import type { Obligation } from '../obligations/obligation.ts';
 import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue, StateRecords } from '../ports.ts';
 import { findState } from '../queries/state-directory.ts';
 import { groupMembership } from '../reference/group-membership.ts';
+import type { MemberState } from '../reference/member-states.ts';
 import type { Report } from '../reports/report.ts';
 import type { ReportInput } from '../reports/report-schema.ts';
 import { utcDateOf, type IsoDate } from '../time/calendar-date.ts';
@@ -18,7 +20,7 @@ export interface RecordReportDependencies {
 }
 
 /** Dates on a report must not be in the future, nor come before the date the report bears. */
-const checkDates = (input: ReportInput, today: IsoDate): void => {
+export const checkReportDates = (input: ReportInput, today: IsoDate): void => {
   if (input.reportDate > today) throw invalidInput('reportDate', `${input.reportDate} is in the future`);
   for (const field of ['receivedOn', 'publishedOn'] as const) {
     const date = input[field];
@@ -26,6 +28,26 @@ const checkDates = (input: ReportInput, today: IsoDate): void => {
     if (date > today) throw invalidInput(field, `${date} is in the future`);
     if (date < input.reportDate) throw invalidInput(field, `${date} is before the report's date ${input.reportDate}`);
   }
+};
+
+/**
+ * The obligation `id` names, if the state owes reports on it; otherwise a 400 naming
+ * `obligationId`. Group membership is looked up only for an obligation on a group.
+ */
+export const reportableObligation = async (
+  obligation: Obligation | undefined,
+  id: string,
+  state: Pick<MemberState, 'alpha2' | 'name'>,
+  groupsOf: () => Promise<(alpha2: string) => ReadonlySet<string>>,
+): Promise<Obligation> => {
+  if (!obligation) throw invalidInput('obligationId', `Unknown obligation "${id}"; GET /obligations lists them`);
+  if (obligation.kind !== 'report') {
+    throw invalidInput('obligationId', `${obligation.id} is an action, not a report: record its progress as figures (PUT /states/${state.alpha2}/figures/{metric})`);
+  }
+  if (obligation.appliesTo.scope === 'group' && !(await groupsOf())(state.alpha2).has(obligation.appliesTo.groupId)) {
+    throw invalidInput('obligationId', `${obligation.id} applies to the group ${obligation.appliesTo.groupId}, which ${state.name} is not in`);
+  }
+  return obligation;
 };
 
 /** `POST /states/{code}/reports`: records a state's report, and the figures it gives, all or nothing. */
@@ -37,19 +59,8 @@ export const recordReport = async (
   const state = findState(rawCode);
   const now = deps.clock.now();
   const today = utcDateOf(now);
-  checkDates(input, today);
-
-  const obligation = await deps.obligations.get(input.obligationId);
-  if (!obligation) throw invalidInput('obligationId', `Unknown obligation "${input.obligationId}"; GET /obligations lists them`);
-  if (obligation.kind !== 'report') {
-    throw invalidInput('obligationId', `${obligation.id} is an action, not a report: record its progress as figures (PUT /states/${state.alpha2}/figures/{metric})`);
-  }
-  if (obligation.appliesTo.scope === 'group') {
-    const groupsOf = groupMembership(await deps.customGroups.list());
-    if (!groupsOf(state.alpha2).has(obligation.appliesTo.groupId)) {
-      throw invalidInput('obligationId', `${obligation.id} applies to the group ${obligation.appliesTo.groupId}, which ${state.name} is not in`);
-    }
-  }
+  checkReportDates(input, today);
+  await reportableObligation(await deps.obligations.get(input.obligationId), input.obligationId, state, async () => groupMembership(await deps.customGroups.list()));
 
   const recordedAt = now.toISOString();
   const { figures: figureInputs = [], ...reportFields } = input;

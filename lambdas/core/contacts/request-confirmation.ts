@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { NotifierError, type Notifier } from '../delivery/notifier.ts';
 import { conflict, DomainError, unavailable } from '../errors.ts';
+import { hashSecret } from '../identity/secret-hash.ts';
 import { verificationCodeSms } from '../messages/verification-message.ts';
 import type { ContactStore, DailyCaps, DailySendCounter } from '../ports.ts';
 import { utcDateOf, type IsoDate } from '../time/calendar-date.ts';
@@ -19,7 +19,7 @@ export interface ConfirmationDependencies {
 }
 
 /** Salted with the contact, so equal codes for two numbers do not share a hash. */
-export const hashCode = (contact: string, code: string): string => createHash('sha256').update(`${contact}\n${code}`, 'utf8').digest('base64url');
+export const hashCode = (contact: string, code: string): string => hashSecret(contact, code);
 
 const minutes = (count: number): number => count * 60_000;
 

@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import { conflict, invalidInput } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
+import { sameHash } from '../identity/secret-hash.ts';
 import type { ContactStore, WatchStore } from '../ports.ts';
 import type { Clock } from '../time/clock.ts';
 import { findWatch } from '../watches/find-watch.ts';
@@ -16,8 +16,6 @@ export interface VerificationDependencies {
 }
 
 const ASK_AGAIN = 'ask for a new one with POST /watches/{id}/confirmation';
-
-const sameHash = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
  * `POST /watches/{id}/verify`: the number's owner returns the code texted to it. The right code

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { httpsUrlSchema, isoDateSchema, storableNumberSchema, text } from '../validation/common-schemas.ts';
+import { WORLD } from './figure-subject.ts';
 
 /** Metric ids: dotted lowercase slugs such as `work-permits.valid`. */
 export const metricIdSchema = z
@@ -59,7 +60,7 @@ export type FigureInput = z.infer<typeof figureInputSchema>;
 /** A figure as it is stored and read back: exactly the `Figure` type, value or range. */
 export const storedFigureSchema = z.intersection(
   z.object({
-    state: z.string().check(z.regex(/^[A-Z]{2}$/)),
+    state: z.union([z.string().check(z.regex(/^[A-Z]{2}$/)), z.literal(WORLD)]),
     metric: metricIdSchema,
     unit: text(32),
     asOf: isoDateSchema,

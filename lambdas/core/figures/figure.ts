@@ -6,7 +6,7 @@ export type FigureSourceKind = 'un-report' | 'national' | 'estimate' | 'press';
 export type FigureAmount = { readonly value: number } | { readonly low: number; readonly high: number };
 
 export type Figure = FigureAmount & {
-  /** ISO alpha-2 of the state the figure is about. */
+  /** ISO alpha-2 of the state the figure is about, or `world` (WORLD) for a worldwide figure. */
   readonly state: string;
   /** Metric slug from the catalogue, e.g. `work-permits.valid`. */
   readonly metric: string;

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../time/calendar-date.ts';
-import type { Delivery } from '../watches/group-deliveries.ts';
+import type { DeliveredEvent, Delivery } from '../watches/group-deliveries.ts';
 import { fitParts, wordsOf, type Part } from './fit-parts.ts';
 import { capitalised, figureChange, formatAmount, formatDate, metricLabel, plural, sourceKindLabel, stateLabel, whoOf } from './format.ts';
 import { statesOf, topicsOf, type Topic } from './topics.ts';
@@ -146,4 +146,10 @@ export const emailMessage = (delivery: Delivery, { manageUrl, lead }: { readonly
     `To change or stop ${watches}: ${manageUrl}`,
   ].join('\n');
   return { subject: subjectOf(topics, lead?.subject ?? ''), body };
+};
+
+/** One event as its email words it, without the footer: what a feed entry says. */
+export const eventNews = (delivered: DeliveredEvent): { readonly title: string; readonly lines: readonly string[] } => {
+  const topics = topicsOf([delivered]);
+  return { title: subjectOf(topics, ''), lines: topics.flatMap(section) };
 };

@@ -1,5 +1,6 @@
 import type { AlertEventData } from '../alerts/alert-event-data.ts';
 import { stateName } from '../reference/state-names.ts';
+import { isWorld } from '../figures/figure-subject.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 
 /** How people quote these figures: en-US thousands separators (30,023), one decimal for percentages. */
@@ -40,8 +41,8 @@ export const whoOf = (states: readonly string[]): string =>
 /** Headlines may start with a metric id's words: "valid work permits changed…" reads as a sentence once capitalised. */
 export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** "Nigeria (NG)". */
-export const stateLabel = (alpha2: string): string => `${stateName(alpha2)} (${alpha2})`;
+/** "Nigeria (NG)"; "Worldwide" for a worldwide figure. */
+export const stateLabel = (alpha2: string): string => (isWorld(alpha2) ? stateName(alpha2) : `${stateName(alpha2)} (${alpha2})`);
 
 /** Metric ids read backwards as English: `work-permits.valid` → "valid work permits", `workers.remaining` → "remaining workers". */
 export const metricLabel = (metricId: string): string => metricId.split('.').reverse().join(' ').replaceAll('-', ' ');

@@ -1,5 +1,6 @@
 import { invalidInput, notFound } from '../errors.ts';
 import type { Figure } from '../figures/figure.ts';
+import { WORLD } from '../figures/figure-subject.ts';
 import type { CustomGroupStore, ObligationCatalogue, StateRecords } from '../ports.ts';
 import type { Report } from '../reports/report.ts';
 import type { ObligationStatus } from '../status/obligation-status.ts';
@@ -30,6 +31,10 @@ export const findState = (rawCode: string, field = 'code'): MemberState => {
   }
   throw notFound('state-not-found', parsed.message, field);
 };
+
+/** The subject of a figure path's `{code}`: a member state (alpha-2 or alpha-3, any case), or `world`. */
+export const findFigureSubject = (rawCode: string, field = 'code'): string =>
+  rawCode.toLowerCase() === WORLD ? WORLD : findState(rawCode, field).alpha2;
 
 /** All 193 member states, or the members of one group. */
 export const listStates = async (

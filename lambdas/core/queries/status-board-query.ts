@@ -13,6 +13,9 @@ export interface StatusBoardQuery {
   readonly group?: string;
 }
 
+/** The answer to an obligation id the catalogue does not hold. */
+export const unknownObligation = (id: string) => invalidInput('obligation', `Unknown obligation "${id}"; GET /obligations lists them`);
+
 /** `GET /status`: per obligation, counts by status and the overdue states, for all states or one group. */
 export const statusBoard = async (
   query: StatusBoardQuery,
@@ -23,9 +26,7 @@ export const statusBoard = async (
   const loadedGroups = { get: async (id: string) => data.customGroups.find((custom) => custom.id === id) };
   const group = query.group === undefined ? undefined : await findGroup(query.group, loadedGroups, 'group');
   const obligations = query.obligation === undefined ? data.obligations : data.obligations.filter((o) => o.id === query.obligation);
-  if (obligations.length === 0) {
-    throw invalidInput('obligation', `Unknown obligation "${query.obligation ?? ''}"; GET /obligations lists them`);
-  }
+  if (obligations.length === 0) throw unknownObligation(query.obligation ?? '');
   const members = group && new Set(group.members);
   const board = buildStatusBoard({
     ...data,

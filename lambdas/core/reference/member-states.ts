@@ -1,4 +1,4 @@
-import { memberStateRows, observerStateRows } from './member-states.data.ts';
+import { memberStateRows, observerStateRows, stateLocationRows } from './member-states.data.ts';
 
 /** A UN M49 area (region, sub-region or intermediate region): 3-digit code and English name. */
 export interface M49Area {
@@ -42,6 +42,12 @@ export interface ObserverState {
 
 /** The Holy See and the State of Palestine. */
 export const observerStates: readonly ObserverState[] = observerStateRows;
+
+/** [longitude, latitude] in degrees, the order GeoJSON and map projections take. */
+export type LngLat = readonly [number, number];
+
+/** A point in the member state (alpha-2): where a map marks a state too small for its shapes. */
+export const stateLocation = (alpha2: string): LngLat | undefined => stateLocationRows[alpha2];
 
 const byCode = new Map<string, MemberState>(
   memberStates.flatMap((state) => [

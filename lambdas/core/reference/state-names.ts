@@ -1,7 +1,8 @@
+import { WORLD } from '../figures/figure-subject.ts';
 import { findMemberState } from './member-states.ts';
 
-/** The English short name of a member state, or the code itself for one we do not know. */
-export const stateName = (alpha2: string): string => findMemberState(alpha2)?.name ?? alpha2;
+/** The English short name of a member state, "Worldwide" for worldwide figures, or the code itself for one we do not know. */
+export const stateName = (alpha2: string): string => (alpha2 === WORLD ? 'Worldwide' : (findMemberState(alpha2)?.name ?? alpha2));
 
 const collator = new Intl.Collator('en');
 

@@ -1,20 +1,11 @@
 import * as z from 'zod/mini';
 import { statusBoard } from '../../core/queries/status-board-query.ts';
 import { isoDateSchema } from '../../core/validation/common-schemas.ts';
+import { standingDependencies } from '../standing-dependencies.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
-import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
-import { systemClock } from '../../adapters/system-clock.ts';
-import { tableAccess } from '../table-access.ts';
-import { customGroupStore, obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 
-const { client, tableName } = tableAccess();
-const dependencies = {
-  clock: systemClock,
-  obligations: obligationCatalogue(client, tableName),
-  customGroups: customGroupStore(client, tableName),
-  stateRecords: new DynamoStateRecords(client, tableName),
-};
+const dependencies = standingDependencies();
 
 /** GET /status?asOf=YYYY-MM-DD[&obligation=][&group=] — the board: counts by status and the overdue states per obligation. */
 export const handler = httpHandler(async (event) => {

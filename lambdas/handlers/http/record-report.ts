@@ -6,14 +6,12 @@ import { jsonBody, pathParameter } from './request-input.ts';
 import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
 import { systemClock } from '../../adapters/system-clock.ts';
 import { tableAccess } from '../table-access.ts';
-import { customGroupStore, metricCatalogue, obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
+import { recordingCatalogues } from '../../adapters/dynamodb/catalogues.ts';
 
 const { client, tableName } = tableAccess();
 const dependencies = {
   clock: systemClock,
-  obligations: obligationCatalogue(client, tableName),
-  metrics: metricCatalogue(client, tableName),
-  customGroups: customGroupStore(client, tableName),
+  ...recordingCatalogues(client, tableName),
   stateRecords: new DynamoStateRecords(client, tableName),
 };
 

@@ -40,10 +40,16 @@ const invalidFrom = (error: z.core.$ZodError, noun: 'field' | 'query parameter')
   return invalidInput(field, `${noun === 'field' ? 'Field' : 'Query parameter'} "${field}" ${issue?.message ?? 'is invalid'}`);
 };
 
+/** The body as text, whether API Gateway passed it as it came or base64-encoded it; at most `maxBytes`. */
+export const textBody = (event: APIGatewayProxyEventV2, maxBytes: number): string => {
+  const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > maxBytes) throw invalidInput('body', `The body is larger than ${maxBytes} bytes`);
+  return raw;
+};
+
 /** Parses the JSON body against the route's schema: non-JSON, oversize or invalid bodies are a 400 naming the field. */
 export const jsonBody = <T>(event: APIGatewayProxyEventV2, schema: z.ZodMiniType<T>, options: { readonly optional?: boolean } = {}): T => {
-  const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw invalidInput('body', `The body is larger than ${MAX_BODY_BYTES} bytes`);
+  const raw = textBody(event, MAX_BODY_BYTES);
   let parsed: unknown;
   if (raw.trim() === '') {
     if (!options.optional) throw invalidInput('body', 'A JSON body is required');

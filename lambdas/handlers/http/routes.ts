@@ -13,12 +13,16 @@ export interface RouteDefinition {
   /** What the function may do with the table. */
   readonly tableAccess: 'read' | 'read-write';
   /**
-   * public: no token (read-only public data). user: a valid token. admin: a valid token whose
-   * `cognito:groups` claim holds `admins`; the handler checks the group, the authorizer the token.
+   * public: no token (read-only public data). key: no token either, the handler checks a secret
+   * key in the query string (a watch's feed, for feed readers that cannot send a token). user: a
+   * valid token. admin: a valid token whose `cognito:groups` claim holds `admins`; the handler
+   * checks the group, the authorizer the token.
    */
-  readonly auth: 'public' | 'user' | 'admin';
+  readonly auth: 'public' | 'key' | 'user' | 'admin';
   /** Whether the function sends through the notifier (SNS in AWS): it gets the notifier's settings and permissions. */
   readonly notifies: boolean;
+  /** More memory (and so CPU) and time than the base function's 256 MB and 10 s, for a route that does bulk work. */
+  readonly sizing?: { readonly memorySize: number; readonly timeoutSeconds: number };
 }
 
 const route = (
@@ -40,6 +44,9 @@ export const routes: readonly RouteDefinition[] = [
   route('list-state-figures', 'GET', '/states/{code}/figures', 'read', 'public'),
   route('get-figure-history', 'GET', '/states/{code}/figures/{metric}', 'read', 'public'),
   route('record-figure', 'PUT', '/states/{code}/figures/{metric}', 'read-write', 'admin'),
+  route('list-world-figures', 'GET', '/world/figures', 'read', 'public'),
+  route('get-world-figure-history', 'GET', '/world/figures/{metric}', 'read', 'public'),
+  route('record-world-figure', 'PUT', '/world/figures/{metric}', 'read-write', 'admin'),
   route('list-groups', 'GET', '/groups', 'read', 'public'),
   route('get-group', 'GET', '/groups/{id}', 'read', 'public'),
   route('list-obligations', 'GET', '/obligations', 'read', 'public'),
@@ -47,8 +54,13 @@ export const routes: readonly RouteDefinition[] = [
   route('list-metrics', 'GET', '/metrics', 'read', 'public'),
   route('create-metric', 'POST', '/metrics', 'read-write', 'admin'),
   route('get-status-board', 'GET', '/status', 'read', 'public'),
+  // Projecting the map (once per cold start) and writing 100+ KB of HTML is CPU work: 1 GB gets four times the CPU share of 256 MB.
+  { ...route('get-board', 'GET', '/board', 'read', 'public'), sizing: { memorySize: 1024, timeoutSeconds: 10 } },
   route('list-alerts', 'GET', '/alerts', 'read', 'public'),
+  route('get-calendar', 'GET', '/calendar.ics', 'read', 'public'),
   route('run-check', 'POST', '/checks', 'read-write', 'admin'),
+  // One vCPU (1,769 MB) to parse and check up to 20,000 rows, and 29 s: just inside API Gateway's 30 s integration timeout.
+  { ...route('create-import', 'POST', '/imports', 'read-write', 'admin'), sizing: { memorySize: 1769, timeoutSeconds: 29 } },
   route('create-watch', 'POST', '/watches', 'read-write', 'user', NOTIFIES),
   route('list-watches', 'GET', '/watches', 'read', 'user'),
   route('get-watch', 'GET', '/watches/{id}', 'read', 'user'),
@@ -59,7 +71,17 @@ export const routes: readonly RouteDefinition[] = [
   route('test-watch', 'POST', '/watches/{id}/test', 'read-write', 'user', NOTIFIES),
   route('list-watch-deliveries', 'GET', '/watches/{id}/deliveries', 'read', 'user'),
   route('preview-watch', 'GET', '/watches/{id}/preview', 'read', 'user'),
+  route('rotate-watch-feed-key', 'POST', '/watches/{id}/feed-key', 'read-write', 'user'),
+  // Feed readers send no token: the key in the query string is the credential.
+  route('get-watch-feed', 'GET', '/watches/{id}/feed.atom', 'read', 'key'),
 ];
+
+/** Whether API Gateway (or the local server) must see a valid bearer token before the handler runs. */
+export const needsToken = (route: Pick<RouteDefinition, 'auth'>): boolean => route.auth === 'user' || route.auth === 'admin';
+
+/** Where a subject's figures live: `/states/RU/figures`, or `/world/figures` for worldwide ones. */
+export const figuresPath = (subject: string): string =>
+  subject.toLowerCase() === 'world' ? '/world/figures' : `/states/${encodeURIComponent(subject)}/figures`;
 
 /** Functions that no route invokes: the schedules and CloudFormation do. */
 export const scheduledDeadlineCheckEntry = 'lambdas/handlers/scheduled-deadline-check.ts';

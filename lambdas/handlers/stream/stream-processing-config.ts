@@ -22,6 +22,8 @@ export const changeDetectionStream = {
   filterPatterns: [
     { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { itemType: { S: ['report', 'figure-latest'] } } } },
   ],
+  /** The function's timeout, in AWS and for each local invocation alike. */
+  timeoutSeconds: 60,
 } as const;
 
 /** The change-detection processor's handler module. */
@@ -42,6 +44,12 @@ export const alertDispatchStream = {
   bisectBatchOnError: true,
   reportBatchItemFailures: true,
   filterPatterns: [{ eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: ['alert-event'] } } } }],
+  /**
+   * A batch (up to 1,000 events) fans out into SNS calls, each retried by the SDK. For stream
+   * sources no Lambda rule ties the timeout to the batching window (the visibility-timeout rule is
+   * SQS's), so this only bounds one run. A run that outlasts it fails as a whole and is bisected.
+   */
+  timeoutSeconds: 5 * 60,
 } as const;
 
 /** The dispatcher's handler module. */

@@ -1,0 +1,28 @@
+/** What the API answered: the status and the parsed body (undefined when empty). */
+export interface ApiAnswer {
+  readonly status: number;
+  readonly json: unknown;
+}
+
+/** One request to the local API, with a bearer token and a JSON body when given. */
+export const callApi = async (apiUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<ApiAnswer> => {
+  const response = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
+};
+
+/** The body of an answer with the status a setup step needs; anything else stops the bench. */
+export const expectStatus = (answer: ApiAnswer, status: number, what: string): unknown => {
+  if (answer.status !== status) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.json).slice(0, 300)}`);
+  return answer.json;
+};
+
+/** The `code` of an error body (`{"error": {"code", ...}}`), or what else the body was. */
+export const errorCode = (answer: ApiAnswer): string => {
+  const error = typeof answer.json === 'object' && answer.json !== null ? (answer.json as { error?: { code?: unknown } }).error : undefined;
+  return typeof error?.code === 'string' ? error.code : JSON.stringify(answer.json ?? '').slice(0, 60);
+};

@@ -1,0 +1,69 @@
+import { geoEqualEarth, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countries110m from 'world-atlas/countries-110m.json' with { type: 'json' };
+import { memberStates, type LngLat } from '../reference/member-states.ts';
+import { relativePath } from './relative-path.ts';
+
+/** The map's drawing, in SVG user units: shapes of the states it can show, the rest of the land, and a projection for markers. */
+export interface WorldMap {
+  readonly width: number;
+  readonly height: number;
+  /** SVG path data of the member states the map has shapes for, by M49 code (ISO 3166-1 numeric, world-atlas' feature id). */
+  readonly shapes: ReadonlyMap<string, string>;
+  /** Land that is no member state (Western Sahara, Greenland, Taiwan; Antarctica left out): drawn plain, behind. */
+  readonly otherLand: string;
+  /** The globe's outline: the sea. */
+  readonly sphere: string;
+  /** Where a point falls on the map. */
+  project(point: LngLat): readonly [number, number];
+}
+
+export const MAP_WIDTH = 960;
+/** Antarctica is no state and would take a fifth of the height. */
+const ANTARCTICA = '010';
+/** Whole user units: the map is 960 wide, so a unit is about a screen pixel; and relativePath needs whole numbers. */
+const PATH_DIGITS = 0;
+
+type CountryTopology = Topology<{ countries: GeometryCollection }>;
+
+/** world-atlas ships JSON, typed by TypeScript as plain strings and arrays: check the shape we rely on once. */
+const isCountryTopology = (value: { readonly type: string; readonly objects: object }): value is CountryTopology =>
+  value.type === 'Topology' && 'countries' in value.objects;
+
+const build = (topology: CountryTopology, width: number, memberCodes: ReadonlySet<string>): WorldMap => {
+  const collection = feature(topology, topology.objects.countries);
+  const features = collection.features.filter((country) => country.id !== ANTARCTICA);
+  // Fitted to the whole globe, so a marker anywhere (Tuvalu, near the antimeridian) lands inside the map.
+  const projection = geoEqualEarth().fitWidth(width, { type: 'Sphere' });
+  const path = geoPath(projection).digits(PATH_DIGITS);
+  const [, [, bottom]] = path.bounds({ type: 'FeatureCollection', features });
+  const shapes = new Map<string, string>();
+  const other: string[] = [];
+  for (const country of features) {
+    const d = relativePath(path(country) ?? '');
+    if (typeof country.id === 'string' && memberCodes.has(country.id)) shapes.set(country.id, d);
+    else other.push(d);
+  }
+  return {
+    width,
+    height: Math.ceil(bottom),
+    shapes,
+    otherLand: other.join(''),
+    sphere: relativePath(path({ type: 'Sphere' }) ?? ''),
+    project: (point) => {
+      const [x, y] = projection([point[0], point[1]]) ?? [0, 0];
+      return [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
+    },
+  };
+};
+
+let cached: WorldMap | undefined;
+
+/** Projected on first use and kept for the life of the process: once per Lambda cold start, not per request. */
+export const worldMap = (): WorldMap => {
+  if (cached) return cached;
+  if (!isCountryTopology(countries110m)) throw new Error('world-atlas/countries-110m.json is not a TopoJSON topology with "countries"');
+  cached = build(countries110m, MAP_WIDTH, new Set(memberStates.map((state) => state.m49)));
+  return cached;
+};

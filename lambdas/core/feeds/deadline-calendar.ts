@@ -1,0 +1,89 @@
+import { formatDate, plural, stateLabel } from '../messages/format.ts';
+import { findState } from '../queries/state-directory.ts';
+import { statusBoard, type StatusBoardQuery } from '../queries/status-board-query.ts';
+import type { StandingDependencies } from '../queries/standing-data.ts';
+import type { MemberState } from '../reference/member-states.ts';
+import { byStateName } from '../reference/state-names.ts';
+import { isStillOwed } from '../status/obligation-status.ts';
+import type { ObligationColumn, StateStatus, StatusBoard } from '../status/status-board.ts';
+import type { IsoDate } from '../time/calendar-date.ts';
+import type { Clock } from '../time/clock.ts';
+
+export interface DeadlineCalendarQuery extends Omit<StatusBoardQuery, 'asOf'> {
+  /** One state, alpha-2 or alpha-3, any case. */
+  readonly state?: string;
+}
+
+/** One obligation's deadline, as a calendar shows it: an all-day event on the due date. */
+export interface DeadlineEvent {
+  /** Stable across requests, so calendar apps update the event rather than add another. */
+  readonly uid: string;
+  readonly dueDate: IsoDate;
+  readonly summary: string;
+  /** The obligation, and the states that still owe it as of the calendar's instant. */
+  readonly description: string;
+}
+
+export interface DeadlineCalendar {
+  readonly name: string;
+  /** When it was computed: every event's DTSTAMP. */
+  readonly at: Date;
+  /** Earliest deadline first. */
+  readonly events: readonly DeadlineEvent[];
+}
+
+/** The days before a deadline at which calendar apps remind: a week ahead, and the day before. */
+export const CALENDAR_ALARM_DAYS: readonly number[] = [7, 1];
+
+const owing = (kind: ObligationColumn['obligation']['kind']): string => (kind === 'report' ? 'yet to report' : 'yet to act');
+
+const stateLine = ({ code, status }: StateStatus): string =>
+  `- ${stateLabel(code)}${status.status === 'overdue' ? `: ${plural(status.daysOverdue, 'day')} overdue` : ''}`;
+
+const descriptionOf = ({ obligation, states }: ObligationColumn, applicable: number, asOf: IsoDate): string => {
+  const pending = states.filter(({ status }) => isStillOwed(status.status)).sort((a, b) => byStateName(a.code, b.code));
+  const kind = obligation.kind === 'report' ? 'a report' : 'an action';
+  return [
+    `Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} (${obligation.id}): ${kind} due ${formatDate(obligation.dueDate)}.`,
+    pending.length > 0
+      ? `As of ${formatDate(asOf)}, ${pending.length} of ${plural(applicable, 'state')} ${pending.length === 1 ? 'is' : 'are'} ${owing(obligation.kind)}:`
+      : `As of ${formatDate(asOf)}, every state it applies to has ${obligation.kind === 'report' ? 'reported' : 'acted'}.`,
+    ...pending.map(stateLine),
+  ].join('\n');
+};
+
+/** Obligation and due date name the deadline; the scope keeps two narrowed calendars in one app from sharing an event. */
+const uidOf = (obligationId: string, dueDate: IsoDate, scope: readonly string[]): string =>
+  `deadline-${[obligationId, dueDate, ...scope].join('-')}@sanctions-watch`;
+
+/**
+ * The calendar of a status board: one all-day event per obligation on its due date, describing
+ * which states still owe it as of the board's instant. Narrowed to `state` when given (within
+ * the board's group, if it has one); obligations that apply to none of the states left are not shown.
+ */
+export const deadlineCalendarOf = (board: StatusBoard & { readonly group?: string }, state?: MemberState): DeadlineCalendar => {
+  const scope = [...(board.group === undefined ? [] : [`group-${board.group}`]), ...(state ? [`state-${state.alpha2}`] : [])];
+  const events = board.obligations.flatMap((column): DeadlineEvent[] => {
+    const states = state ? column.states.filter(({ code }) => code === state.alpha2) : column.states;
+    const applicable = states.filter(({ status }) => status.status !== 'not-applicable').length;
+    if (applicable === 0) return [];
+    const { id, title, dueDate } = column.obligation;
+    return [{ uid: uidOf(id, dueDate, scope), dueDate, summary: `Deadline: ${title}`, description: descriptionOf({ ...column, states }, applicable, board.asOf) }];
+  });
+  const narrowedTo = [board.group, state?.name].filter((part) => part !== undefined);
+  return {
+    name: `sanctions-watch deadlines${narrowedTo.length > 0 ? `: ${narrowedTo.join(', ')}` : ''}`,
+    at: new Date(board.at),
+    events,
+  };
+};
+
+/**
+ * `GET /calendar.ics`: the deadlines as of now, from the status board (so the calendar and
+ * `GET /status` agree). `group`, `state` and `obligation` narrow it, checked as `GET /status`
+ * and `GET /alerts` check them; with both `group` and `state`, the state counts only if it is in the group.
+ */
+export const deadlineCalendar = async (query: DeadlineCalendarQuery, deps: StandingDependencies & { readonly clock: Clock }): Promise<DeadlineCalendar> => {
+  const state = query.state === undefined ? undefined : findState(query.state, 'state');
+  return deadlineCalendarOf(await statusBoard({ obligation: query.obligation, group: query.group }, deps), state);
+};

@@ -1,0 +1,75 @@
+import type { Figure, Metric } from '../figures/figure.ts';
+import type { MetricCatalogue } from '../ports.ts';
+import { byStateName } from '../reference/state-names.ts';
+import type { ObligationColumn, OverdueState, StatusBoard } from '../status/status-board.ts';
+import type { IsoDate } from '../time/calendar-date.ts';
+import type { Clock } from '../time/clock.ts';
+import type { StandingDependencies } from './standing-data.ts';
+import { statusBoard, unknownObligation, type StatusBoardQuery } from './status-board-query.ts';
+
+/** How the overdue list is ordered: most days overdue first (`-days`, the default), fewest first, or by name. */
+export const overdueSorts = ['-days', 'days', 'name'] as const;
+export type OverdueSort = (typeof overdueSorts)[number];
+
+export interface BoardPageQuery extends StatusBoardQuery {
+  readonly sort?: OverdueSort;
+}
+
+export interface BoardPageDependencies extends StandingDependencies {
+  readonly clock: Clock;
+  readonly metrics: MetricCatalogue;
+}
+
+/** What `GET /board` shows: one obligation's column of the status board, and the latest figures of the states on it. */
+export interface BoardPage {
+  readonly asOf: IsoDate;
+  /** The obligation shown, its overdue list in the order asked for. */
+  readonly column: ObligationColumn;
+  /** Every obligation in the catalogue, earliest deadline first, to choose another. */
+  readonly obligations: readonly ObligationColumn['obligation'][];
+  readonly group?: string;
+  readonly sort: OverdueSort;
+  /** The latest figure of each metric of each state shown, by state name, then metric. */
+  readonly figures: readonly Figure[];
+  readonly metrics: readonly Metric[];
+}
+
+/**
+ * Without `?obligation=`, the board shows the obligation whose deadline comes next as of the day
+ * shown (on the day itself included), or, once all have passed, the one that passed last: the
+ * deadline people are watching.
+ */
+export const defaultColumn = (board: StatusBoard): ObligationColumn | undefined =>
+  board.obligations.find((column) => column.obligation.dueDate >= board.asOf) ?? board.obligations.at(-1);
+
+const byName = new Intl.Collator('en').compare;
+
+const overdueOrder: Readonly<Record<OverdueSort, (a: OverdueState, b: OverdueState) => number>> = {
+  '-days': (a, b) => b.daysOverdue - a.daysOverdue || byName(a.name, b.name),
+  days: (a, b) => a.daysOverdue - b.daysOverdue || byName(a.name, b.name),
+  name: (a, b) => byName(a.name, b.name),
+};
+
+/** The status board of one obligation, with the latest figures: one Query per metric of the catalogue for the figures. */
+export const boardPage = async (query: BoardPageQuery, deps: BoardPageDependencies): Promise<BoardPage> => {
+  const latestFigures = async (): Promise<{ metrics: Metric[]; figures: Figure[] }> => {
+    const metrics = await deps.metrics.list();
+    const figures = await Promise.all(metrics.map((metric) => deps.stateRecords.latestFiguresFor(metric.id)));
+    return { metrics, figures: figures.flat() };
+  };
+  // Every obligation's column is computed (a few hundred evaluations), so the page can offer the others.
+  const [board, { metrics, figures }] = await Promise.all([statusBoard({ asOf: query.asOf, group: query.group }, deps), latestFigures()]);
+  const chosen = query.obligation === undefined ? defaultColumn(board) : board.obligations.find((column) => column.obligation.id === query.obligation);
+  if (!chosen) throw unknownObligation(query.obligation ?? '');
+  const sort = query.sort ?? '-days';
+  const shown = new Set(chosen.states.map((state) => state.code));
+  return {
+    asOf: board.asOf,
+    column: { ...chosen, overdue: [...chosen.overdue].sort(overdueOrder[sort]) },
+    obligations: board.obligations.map((column) => column.obligation),
+    ...(board.group === undefined ? {} : { group: board.group }),
+    sort,
+    figures: figures.filter((figure) => shown.has(figure.state)).sort((a, b) => byStateName(a.state, b.state) || byName(a.metric, b.metric)),
+    metrics,
+  };
+};

@@ -1,0 +1,36 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import * as z from 'zod/mini';
+import { renderBoardPage } from '../../core/board/board-page.ts';
+import { boardPage, overdueSorts } from '../../core/queries/board-page-query.ts';
+import { isoDateSchema } from '../../core/validation/common-schemas.ts';
+import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
+import { standingDependencies } from '../standing-dependencies.ts';
+import { tableAccess } from '../table-access.ts';
+import { httpHandler, okText } from './http-handler.ts';
+import { queryParameters } from './request-input.ts';
+
+const { client, tableName } = tableAccess();
+const dependencies = { ...standingDependencies(), metrics: metricCatalogue(client, tableName) };
+
+const boardQuery = {
+  asOf: z.optional(isoDateSchema),
+  obligation: z.optional(z.string()),
+  group: z.optional(z.string()),
+  sort: z.optional(z.enum(overdueSorts)),
+};
+
+/** The page's own form sends an empty field for "all member states": an empty known parameter is read as absent. */
+const withoutEmptyFields = (event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 => ({
+  ...event,
+  queryStringParameters: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).filter(([name, value]) => value !== '' || !(name in boardQuery))),
+});
+
+/** Public data that changes when a report or figure is recorded: browsers and CDNs may keep it five minutes. */
+const CACHE_CONTROL = 'public, max-age=300';
+
+/** GET /board?obligation=&asOf=&group=&sort= — the status board as an HTML page with a world map. */
+export const handler = httpHandler(async (event) => {
+  const query = queryParameters(withoutEmptyFields(event), boardQuery);
+  const page = await boardPage(query, dependencies);
+  return okText(renderBoardPage(page), 'text/html; charset=utf-8', { 'cache-control': CACHE_CONTROL });
+});

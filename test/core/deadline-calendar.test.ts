@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineCalendarOf } from '../../lambdas/core/feeds/deadline-calendar.ts';
+import { deadlineCalendarIcs } from '../../lambdas/core/feeds/deadline-calendar-ics.ts';
+import { builtInGroups } from '../../lambdas/core/reference/groups.ts';
+import { findMemberState, memberStates } from '../../lambdas/core/reference/member-states.ts';
+import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
+import { buildStatusBoard } from '../../lambdas/core/status/status-board.ts';
+import { calendarEvents as eventsOf } from '../support/feed-readers.ts';
+import { groupIdsOfState, report } from '../support/watch-fixtures.ts';
+
+const at = new Date('2019-12-16T12:00:00.000Z');
+/** Russia and Equatorial Guinea reported on time; China too, but asked for its report to stay unpublished. */
+const reports = [report('RU', '2019-03-20'), report('GQ', '2019-03-20'), report('CN', '2019-03-20', { public: false })];
+const board = buildStatusBoard({ at, obligations: seedObligations, states: memberStates, groupIdsOfState, reports, remaining: [] });
+
+const russia = findMemberState('RU');
+if (!russia) throw new Error('no Russia');
+
+describe('the deadline calendar', () => {
+  it('has one all-day event per obligation on its due date, stamped with the board\'s instant, that node-ical reads back', () => {
+    const events = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(board)));
+
+    expect(events.map((event) => [event.uid, event.start, event.allDay, event.summary])).toEqual([
+      ['deadline-2397-p8-midterm-2019-03-22@sanctions-watch', '2019-03-22', true, 'Deadline: Midterm report on repatriated DPRK workers'],
+      ['deadline-2397-p8-repatriation-2019-12-22@sanctions-watch', '2019-12-22', true, 'Deadline: Repatriation of all DPRK nationals earning income abroad'],
+      ['deadline-2397-p8-final-2020-03-22@sanctions-watch', '2020-03-22', true, 'Deadline: Final report on repatriated DPRK workers'],
+    ]);
+    expect(events.map((event) => event.stamp)).toEqual(Array(3).fill(at.toISOString()));
+    expect(events.map((event) => event.end)).toEqual(['2019-03-23', '2019-12-23', '2020-03-23']);
+  });
+
+  it('reminds a week and a day before each deadline', () => {
+    const [midterm] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(board)));
+
+    expect(midterm?.alarms).toEqual([
+      { action: 'DISPLAY', trigger: '-P7D', description: 'Deadline: Midterm report on repatriated DPRK workers, in 7 days' },
+      { action: 'DISPLAY', trigger: '-P1D', description: 'Deadline: Midterm report on repatriated DPRK workers, in 1 day' },
+    ]);
+  });
+
+  it('describes the states still owing each obligation as of the board, by name, with the days overdue', () => {
+    const [midterm, repatriation] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(board)));
+    const lines = midterm?.description.split('\n') ?? [];
+
+    expect(lines.slice(0, 3)).toEqual([
+      'Resolution 2397, paragraph 8 (2397-p8-midterm): a report due 22 March 2019.',
+      'As of 16 December 2019, 190 of 193 states are yet to report:',
+      '- Afghanistan (AF): 269 days overdue',
+    ]);
+    expect(lines).toHaveLength(2 + 190);
+    expect(lines).toContain('- Nigeria (NG): 269 days overdue');
+    expect(lines.filter((line) => /\((RU|GQ|CN)\)/.test(line))).toEqual([]);
+    expect(repatriation?.description.split('\n')[1]).toBe('As of 16 December 2019, 193 of 193 states are yet to act:');
+  });
+
+  it('narrowed to one state, names that state and says when it owes nothing more', () => {
+    const calendar = deadlineCalendarOf(board, russia);
+    const [midterm, , final] = eventsOf(deadlineCalendarIcs(calendar));
+
+    expect(calendar.name).toBe(`sanctions-watch deadlines: ${russia.name}`);
+    expect(midterm?.uid).toBe('deadline-2397-p8-midterm-2019-03-22-state-RU@sanctions-watch');
+    expect(midterm?.description.split('\n')[1]).toBe('As of 16 December 2019, every state it applies to has reported.');
+    expect(final?.description.split('\n').slice(1)).toEqual(['As of 16 December 2019, 1 of 1 state is yet to report:', `- ${russia.name} (RU)`]);
+  });
+
+  it('narrowed to a group, counts only its members; with a state outside the group, has no events', () => {
+    const africa = new Set(builtInGroups.find((group) => group.id === 'africa')?.members);
+    const africanBoard = buildStatusBoard({ at, obligations: seedObligations, states: memberStates.filter((state) => africa.has(state.alpha2)), groupIdsOfState, reports, remaining: [] });
+
+    const calendar = deadlineCalendarOf({ ...africanBoard, group: 'africa' });
+    const events = eventsOf(deadlineCalendarIcs(calendar));
+
+    expect(calendar.name).toBe('sanctions-watch deadlines: africa');
+    expect(events.map((event) => event.uid)).toEqual([
+      'deadline-2397-p8-midterm-2019-03-22-group-africa@sanctions-watch',
+      'deadline-2397-p8-repatriation-2019-12-22-group-africa@sanctions-watch',
+      'deadline-2397-p8-final-2020-03-22-group-africa@sanctions-watch',
+    ]);
+    expect(events[0]?.description.split('\n')[1]).toBe('As of 16 December 2019, 53 of 54 states are yet to report:');
+    expect(deadlineCalendarOf({ ...africanBoard, group: 'africa' }, russia).events).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customGroupStore } from '../../lambdas/adapters/dynamodb/catalogues.ts';
+import { apiCaller } from '../../local/sample/local-api-client.ts';
+import { ensureSampleGroup, recordSampleUpTo } from '../../local/sample/record-sample.ts';
+import { sampleRecords } from '../../local/sample/sample-data-2019.ts';
+import { startSeededTestApi } from '../support/seeded-api.ts';
+
+/**
+ * The board in a real browser: Debian's headless Chromium, driven by playwright-core, reads the
+ * page the local API serves over the 2019 sample data, as `npm start` seeds it. Chromium is
+ * required: without it this file fails, it does not skip.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+const SCREENSHOT = resolve(import.meta.dirname, '../../test-artifacts/board.png');
+const BOARD_DAY = '2019-12-20';
+
+let api: Awaited<ReturnType<typeof startSeededTestApi>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does`);
+  api = await startSeededTestApi();
+  await ensureSampleGroup(customGroupStore(api.documentClient, api.tableName));
+  await recordSampleUpTo(BOARD_DAY, sampleRecords, apiCaller(api.url, api.tokens.admin));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const response = await page.goto(`${api.url}/board?obligation=2397-p8-midterm&asOf=${BOARD_DAY}`);
+  if (response?.status() !== 200) throw new Error(`GET /board answered ${response?.status()}: ${await response?.text()}`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+interface DrawnState {
+  readonly element: 'path' | 'circle';
+  readonly status: string | null;
+  readonly marker: boolean;
+  readonly title: string | null;
+  /** The fill Chromium computed from the stylesheet: a colour, or a pattern's url. */
+  readonly fill: string;
+  readonly width: number;
+}
+
+/** A state's shape or marker on the map, as Chromium lays it out. */
+const drawn = async (code: string): Promise<DrawnState> => {
+  const selector = `svg.map [data-code="${code}"]`;
+  const shape = page.locator(selector);
+  const element = (await page.locator(`svg.map path[data-code="${code}"]`).count()) === 1 ? 'path' : 'circle';
+  return {
+    element,
+    status: await shape.getAttribute('data-status'),
+    marker: (await shape.getAttribute('data-marker')) === 'true',
+    title: await shape.locator('title').textContent(),
+    // An expression, not a function: this project compiles without the DOM's types.
+    fill: String(await page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).fill`)),
+    width: (await shape.boundingBox())?.width ?? 0,
+  };
+};
+
+describe(`the status board in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () => {
+  it('shows China as submitted but not public, dotted', async () => {
+    expect(await drawn('CN')).toMatchObject({ element: 'path', status: 'submitted-not-public', fill: 'url("#dots")' });
+    // The tooltip carries the state's latest figures with their source, one a line.
+    expect((await drawn('CN')).title).toBe(
+      "China (CN): submitted on 22 March 2019, not public\nDPRK workers (estimate): 50,000–80,000 persons, as of 1 January 2019 (Estimate: Experts' estimate of DPRK workers in China, 2019)",
+    );
+  });
+
+  it('shows Nigeria overdue, hatched in the shade of 181 to 365 days', async () => {
+    expect(await drawn('NG')).toMatchObject({ element: 'path', status: 'overdue', fill: 'url("#o4")' });
+    expect((await drawn('NG')).title).toBe('Nigeria (NG): overdue by 273 days');
+  });
+
+  it('shows Equatorial Guinea as having submitted (on 10 July 2019, after the 22 March deadline: submitted-late)', async () => {
+    expect(await drawn('GQ')).toMatchObject({ element: 'path', status: 'submitted-late', title: 'Equatorial Guinea (GQ): submitted on 10 July 2019, 110 days late' });
+  });
+
+  it('marks Tuvalu and Nauru, too small for the map, with visible circles, and lists them as overdue', async () => {
+    for (const code of ['TV', 'NR']) {
+      const state = await drawn(code);
+      expect(state).toMatchObject({ element: 'circle', marker: true, status: 'overdue' });
+      expect(state.width).toBeGreaterThan(4);
+    }
+    const listed = async (code: string) => page.locator(`#overdue li[data-code="${code}"]`).count();
+    expect(await Promise.all(['TV', 'NR', 'NG', 'CN'].map(listed))).toEqual([1, 1, 1, 0]);
+  });
+
+  it('draws the map across the page, with the legend counting the states per status', async () => {
+    const map = await page.locator('svg.map').boundingBox();
+    expect(map?.width).toBeGreaterThan(1000);
+    const counts = new Map(
+      await Promise.all((await page.locator('.legend > li[data-status]').all()).map(async (item) => [await item.getAttribute('data-status'), Number(await item.getAttribute('data-count'))] as const)),
+    );
+    expect(counts.get('submitted-not-public')).toBe(1);
+    expect([...counts.values()].reduce((sum, count) => sum + count, 0)).toBe(193);
+
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+});

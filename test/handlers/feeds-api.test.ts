@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
+import { deriveDeadlineEvents } from '../../lambdas/core/checks/deadline-events.ts';
+import { runDeadlineCheck } from '../../lambdas/core/commands/run-deadline-check.ts';
+import { FEED_MAX_ENTRIES } from '../../lambdas/core/feeds/watch-feed.ts';
+import { loadStandingData } from '../../lambdas/core/queries/standing-data.ts';
+import { memberStates } from '../../lambdas/core/reference/member-states.ts';
+import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { tableDependencies } from '../../lambdas/handlers/table-dependencies.ts';
+import { atomText, calendarEvents, parseAtom } from '../support/feed-readers.ts';
+import { startSeededTestApi } from '../support/seeded-api.ts';
+
+let api: Awaited<ReturnType<typeof startSeededTestApi>>;
+/** The instant of the recent check: inside the feeds' window, unlike 23 March 2019. */
+const recentCheck = new Date(Date.now() - 86_400_000).toISOString();
+
+const succeed = async (response: Promise<{ status: number; text: string }>, what: string): Promise<void> => {
+  const { status, text } = await response;
+  if (status >= 300) throw new Error(`${what}: ${status} ${text}`);
+};
+
+/** The scheduled deadline check, run in this process on the API's table, with the adapters the scheduled function uses. */
+const scheduledCheck = (at: string) => runDeadlineCheck(new Date(at), tableDependencies());
+
+/**
+ * What the check of 23 March 2019 left behind, as the checker works it out: its memory (everyone but
+ * Russia and Equatorial Guinea announced overdue on the midterm) and, of its 191 alerts, the one the
+ * tests look at, Nigeria's, long before the feeds' window. The other 190 are left unstored to keep
+ * the file fast.
+ */
+const rememberTheCheckOf2019 = async (): Promise<AlertEvent> => {
+  const { obligations, groupIdsOfState, reports, remaining } = await loadStandingData(tableDependencies());
+  const { events, memory } = deriveDeadlineEvents({ at: new Date('2019-03-23T06:00:00.000Z'), obligations, states: memberStates, groupIdsOfState, reports, remaining, memory: [] });
+  const nigeria = events.find((event) => event.type === 'report.overdue' && event.state === 'NG');
+  if (!nigeria) throw new Error('no overdue alert for Nigeria');
+  const { checkerMemory, alertEvents } = tableDependencies();
+  await checkerMemory.remember(memory, isoDate('2019-03-23'));
+  await alertEvents.putIfAbsent(nigeria);
+  return nigeria;
+};
+
+let nigeriaOverdueIn2019: AlertEvent;
+beforeAll(async () => {
+  api = await startSeededTestApi();
+  for (const state of ['RU', 'GQ']) await succeed(api.send('POST', `/states/${state}/reports`, { obligationId: '2397-p8-midterm', reportDate: '2019-03-20' }), `${state}'s report`);
+  await succeed(api.send('PUT', '/states/RU/figures/workers.remaining', { value: 511, asOf: '2020-03-22', source: { kind: 'un-report', ref: 'Russia final report' } }), 'Russia\'s figure');
+  nigeriaOverdueIn2019 = await rememberTheCheckOf2019();
+  // Yesterday: everyone overdue on the final report (the midterm is remembered), and the repatriation deadline passed.
+  await scheduledCheck(recentCheck);
+});
+afterAll(() => api.close());
+
+/** A GET as a calendar app or feed reader sends it: no token, and the body read as text. */
+const fetchText = async (pathOrUrl: string) => {
+  const response = await fetch(pathOrUrl.startsWith('http') ? pathOrUrl : `${api.url}${pathOrUrl}`);
+  return { status: response.status, headers: response.headers, text: await response.text() };
+};
+
+const errorOf = (text: string) => (JSON.parse(text) as { error: { code: string; field?: string } }).error;
+
+describe('GET /calendar.ics', () => {
+  it('is an iCalendar feed of every deadline, public and cacheable, that node-ical reads back with its alarms', async () => {
+    const before = Date.now();
+    const { status, headers, text } = await fetchText('/calendar.ics');
+    const events = calendarEvents(text);
+
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
+    expect(events.map((event) => [event.start, event.allDay])).toEqual([['2019-03-22', true], ['2019-12-22', true], ['2020-03-22', true]]);
+    expect(events.every((event) => Date.parse(event.stamp) >= before - 1000 && Date.parse(event.stamp) <= Date.now())).toBe(true);
+    expect(events.map((event) => event.alarms.map((alarm) => alarm.trigger))).toEqual(Array(3).fill(['-P7D', '-P1D']));
+  });
+
+  it('says, as of now, which states still owe each deadline, and keeps each event\'s UID from one request to the next', async () => {
+    const first = calendarEvents((await fetchText('/calendar.ics')).text);
+    const again = calendarEvents((await fetchText('/calendar.ics')).text);
+    const midterm = first[0]?.description.split('\n') ?? [];
+
+    expect(midterm[1]).toMatch(/^As of \d{1,2} \w+ \d{4}, 191 of 193 states are yet to report:$/);
+    expect(midterm).toContainEqual(expect.stringMatching(/^- Nigeria \(NG\): [\d,]+ days overdue$/));
+    expect(midterm.filter((line) => /\((RU|GQ)\)/.test(line))).toEqual([]);
+    expect(again.map((event) => event.uid)).toEqual(first.map((event) => event.uid));
+  });
+
+  it('narrows to a group, a state and an obligation', async () => {
+    const africa = calendarEvents((await fetchText('/calendar.ics?group=africa&obligation=2397-p8-midterm')).text);
+    const russia = calendarEvents((await fetchText('/calendar.ics?state=RUS')).text);
+    const russiaFinal = calendarEvents((await fetchText('/calendar.ics?state=ru&obligation=2397-p8-final')).text);
+
+    expect(africa).toHaveLength(1);
+    expect(africa[0]?.description.split('\n')[1]).toMatch(/, 53 of 54 states are yet to report:$/);
+    expect(russia.map((event) => event.description.split('\n')[1])).toEqual([
+      expect.stringMatching(/, every state it applies to has reported\.$/),
+      expect.stringMatching(/, 1 of 1 state is yet to act:$/),
+      expect.stringMatching(/, 1 of 1 state is yet to report:$/),
+    ]);
+    expect(russiaFinal.map((event) => event.start)).toEqual(['2020-03-22']);
+  });
+
+  it.each([
+    ['?group=atlantis', 404, 'group'],
+    ['?group=Not%20a%20slug', 400, 'group'],
+    ['?state=XX', 404, 'state'],
+    ['?state=R1', 400, 'state'],
+    ['?obligation=2397-p99', 400, 'obligation'],
+    ['?obligations=2397-p8-final', 400, 'obligations'],
+  ])('answers %s with %i naming the field, in JSON', async (query, expected, field) => {
+    const { status, headers, text } = await fetchText(`/calendar.ics${query}`);
+
+    expect(status).toBe(expected);
+    expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(errorOf(text).field).toBe(field);
+  });
+});
+
+interface FeedKey {
+  key: string;
+  feedUrl: string;
+}
+
+const createWatch = async (body: Record<string, unknown>): Promise<string> => {
+  const created = await api.send('POST', '/watches', { channel: { email: 'uma@example.org' }, ...body }, 'user');
+  if (created.status !== 201) throw new Error(`could not create the watch: ${created.text}`);
+  return (created.json as { id: string }).id;
+};
+
+const rotate = async (watchId: string, as: 'user' | 'other' = 'user') => api.request(`/watches/${watchId}/feed-key`, { method: 'POST', as });
+
+const newKey = async (watchId: string): Promise<FeedKey> => {
+  const { status, json } = await rotate(watchId);
+  if (status !== 200) throw new Error(`could not rotate the key: ${status}`);
+  return json as FeedKey;
+};
+
+describe('a watch\'s Atom feed', () => {
+  it('gets a key from its owner, and reads as Atom with the alerts the watch matches from the last 90 days', async () => {
+    // Pending confirmation: a feed has no address to confirm, so it serves the watch's matches regardless.
+    const id = await createWatch({ name: 'Russia and Nigeria', target: { states: ['RU', 'NG'] }, events: ['report.overdue', 'deadline.passed'] });
+
+    const { key, feedUrl } = await newKey(id);
+    const { status, headers, text } = await fetchText(feedUrl);
+    const feed = parseAtom(text);
+    const entries = feed.entry ?? [];
+    const alerts = (await api.request(`/alerts?state=NG&type=report.overdue`)).json as { alerts: { id: string; obligationId: string }[] };
+    const finalOverdue = alerts.alerts.find((alert) => alert.obligationId === '2397-p8-final');
+
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(feedUrl).toBe(`${api.url}/watches/${id}/feed.atom?key=${key}`);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect(feed.title).toBe('sanctions-watch: Russia and Nigeria');
+    expect(feed.link).toContainEqual({ '@_rel': 'self', '@_href': feedUrl });
+    expect(feed.updated).toBe(recentCheck);
+    expect(entries.map((entry) => atomText(entry.title)).sort()).toEqual([
+      'Deadline passed: Repatriation of all DPRK nationals earning income abroad (2 states not met)',
+      'Nigeria overdue: Final report on repatriated DPRK workers',
+      expect.stringMatching(/^Russia.* overdue: Final report on repatriated DPRK workers$/),
+    ]);
+    expect(entries.map((entry) => entry.id)).toContain(`urn:sanctions-watch:alert:${finalOverdue?.id ?? '?'}`);
+    expect(alerts.alerts.map((alert) => alert.id)).toContain(nigeriaOverdueIn2019.id);
+    expect(entries.map((entry) => entry.id)).not.toContain(`urn:sanctions-watch:alert:${nigeriaOverdueIn2019.id}`);
+    expect(entries.map((entry) => atomText(entry.content)).join('\n')).toMatch(/\(RU\): 511 remaining as of 22 March 2020/);
+  });
+
+  it('keeps at most the newest 50 entries', async () => {
+    const id = await createWatch({ target: { all: true }, events: ['report.overdue'] });
+
+    const feed = parseAtom((await fetchText((await newKey(id)).feedUrl)).text);
+
+    expect(feed.entry).toHaveLength(FEED_MAX_ENTRIES);
+    expect(feed.entry?.every((entry) => entry.updated === recentCheck)).toBe(true);
+  });
+
+  it('answers one and the same 404 to a wrong, missing, replaced or foreign key and to an unknown watch', async () => {
+    const id = await createWatch({ target: { states: ['NG'] }, events: ['report.overdue'] });
+    const other = await createWatch({ target: { states: ['RU'] }, events: ['report.overdue'] });
+    const old = await newKey(id);
+    const current = await newKey(id);
+    const othersKey = await newKey(other);
+    const guess = randomBytes(32).toString('base64url');
+
+    const answers = await Promise.all(
+      [
+        `/watches/${id}/feed.atom?key=${old.key}`,
+        `/watches/${id}/feed.atom?key=${guess}`,
+        `/watches/${id}/feed.atom`,
+        `/watches/${id}/feed.atom?key=short`,
+        `/watches/${id}/feed.atom?key=${othersKey.key}`,
+        `/watches/no-such-watch/feed.atom?key=${current.key}`,
+      ].map(fetchText),
+    );
+
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(404));
+    expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
+    expect(errorOf(answers[0]?.text ?? '{}').code).toBe('feed-not-found');
+    expect((await fetchText(current.feedUrl)).status).toBe(200);
+  });
+
+  it('lets only the owner rotate the key, never shows it or its hash again, and forgets it with the watch', async () => {
+    const id = await createWatch({ target: { states: ['NG'] }, events: ['report.overdue'] });
+    const { key, feedUrl } = await newKey(id);
+
+    const byOther = await rotate(id, 'other');
+    const anonymous = await fetch(`${api.url}/watches/${id}/feed-key`, { method: 'POST' });
+    const view = await api.request(`/watches/${id}`, { as: 'user' });
+    const stillWorks = await fetchText(feedUrl);
+    await succeed(api.request(`/watches/${id}`, { method: 'DELETE', as: 'user' }), 'deleting the watch');
+
+    expect(byOther.status).toBe(404);
+    expect(anonymous.status).toBe(401);
+    expect(view.text).not.toContain(key);
+    expect(view.text).not.toMatch(/keyHash|feedKey/i);
+    expect(stillWorks.status).toBe(200);
+    expect((await fetchText(feedUrl)).status).toBe(404);
+    expect((await rotate(id)).status).toBe(404);
+  });
+});
