@@ -84,7 +84,9 @@ export const startLocalApi = async (options: {
         new Date(),
       );
       const event = authorizer ? { ...plainEvent, requestContext: { ...plainEvent.requestContext, authorizer } } : plainEvent;
-      const result = await handler(event, localLambdaContext(match.route.id));
+      // The route's own timeout, as its function has in AWS; the base function's otherwise.
+      const timeoutMs = match.route.sizing === undefined ? undefined : match.route.sizing.timeoutSeconds * 1000;
+      const result = await handler(event, localLambdaContext(match.route.id, timeoutMs));
       if (typeof result === 'string') return send(200, result);
       send(result.statusCode ?? 200, result.body ?? '', Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));
     })().catch((error: unknown) => {

@@ -918,6 +918,11 @@ describe('SanctionsWatch stack', () => {
       expect(resourceOf(cfn(routeFunction('create-import').function)).Properties).toMatchObject({ Timeout: 29, MemorySize: 1769 });
     });
   });
+
+  it('gives every route function a timeout within API Gateway\'s 30 s, and the admin\'s deadline check 29 s for its 193 writes', () => {
+    for (const route of routes) expect(resourceOf(cfn(routeFunction(route.id).function)).Properties['Timeout'], route.id).toBeLessThanOrEqual(29);
+    expect(resourceOf(cfn(routeFunction('run-check').function)).Properties).toMatchObject({ Timeout: 29 });
+  });
 });
 
 describe('dev stack (-c dev=true)', () => {

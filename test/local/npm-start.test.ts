@@ -49,7 +49,7 @@ describe('npm start', () => {
     expect(service.output()).toMatch(/Sample\s+sample data already there/);
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
-  }, 90_000);
+  }, 180_000);
 
   it('replays the midterm deadline: one message naming the 54 overdue African states, one SMS on Russia\'s permits', async () => {
     const port = await freePort();

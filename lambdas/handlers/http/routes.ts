@@ -58,7 +58,8 @@ export const routes: readonly RouteDefinition[] = [
   { ...route('get-board', 'GET', '/board', 'read', 'public'), sizing: { memorySize: 1024, timeoutSeconds: 10 } },
   route('list-alerts', 'GET', '/alerts', 'read', 'public'),
   route('get-calendar', 'GET', '/calendar.ics', 'read', 'public'),
-  route('run-check', 'POST', '/checks', 'read-write', 'admin'),
+  // A check stores up to one event per state (193 conditional Puts) while an admin waits: allowed API Gateway's 30 s, not the base 10 s.
+  { ...route('run-check', 'POST', '/checks', 'read-write', 'admin'), sizing: { memorySize: 512, timeoutSeconds: 29 } },
   // One vCPU (1,769 MB) to parse and check up to 20,000 rows, and 29 s: just inside API Gateway's 30 s integration timeout.
   { ...route('create-import', 'POST', '/imports', 'read-write', 'admin'), sizing: { memorySize: 1769, timeoutSeconds: 29 } },
   route('create-watch', 'POST', '/watches', 'read-write', 'user', NOTIFIES),
