@@ -21,8 +21,9 @@ export const expectStatus = (answer: ApiAnswer, status: number, what: string): u
   return answer.json;
 };
 
-/** The `code` of an error body (`{"error": {"code", ...}}`), or what else the body was. */
+/** The `code` of an error body (`{"error": {"code", ...}}`), API Gateway's `message` (`{"message": "Unauthorized"}`), or the body itself. */
 export const errorCode = (answer: ApiAnswer): string => {
-  const error = typeof answer.json === 'object' && answer.json !== null ? (answer.json as { error?: { code?: unknown } }).error : undefined;
-  return typeof error?.code === 'string' ? error.code : JSON.stringify(answer.json ?? '').slice(0, 60);
+  const body = typeof answer.json === 'object' && answer.json !== null ? (answer.json as { error?: { code?: unknown }; message?: unknown }) : {};
+  if (typeof body.error?.code === 'string') return body.error.code;
+  return typeof body.message === 'string' ? body.message : JSON.stringify(answer.json ?? '').slice(0, 60);
 };

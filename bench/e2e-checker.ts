@@ -4,6 +4,7 @@ import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
 import { groupDeliveries } from '../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../lambdas/core/watches/watch.ts';
+import { alertDispatchStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
 import { tableAccess } from '../lambdas/handlers/table-access.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
 import { callApi, expectStatus } from './api-call.ts';
@@ -19,11 +20,6 @@ if (!Number.isInteger(CHECK_WATCHES) || CHECK_WATCHES < 40) throw new Error(`BEN
 const CHECK_SHAPE = { watches: CHECK_WATCHES, contacts: Math.ceil(CHECK_WATCHES / 4), owners: Math.ceil(CHECK_WATCHES / 40), allEvery: 10 } as const;
 /** The day after the midterm deadline: every state is overdue. */
 const CHECK_AT = '2019-03-23T06:00:00Z';
-/**
- * The checker's runtime's grouping window: long enough that every event the check stores (over a
- * second or two) reaches one invocation, as the stack's 60 s window makes sure of in AWS.
- */
-export const CHECK_GROUPING_WINDOW_MS = 5_000;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -57,7 +53,7 @@ const expectedDeliveries = (events: readonly AlertEvent[], watches: readonly Wat
 
 /**
  * The deadline check as of CHECK_AT over 193 states through POST /checks, and its events through
- * the table's stream to the dispatcher and the outbox, with CHECK_SHAPE's active watches of
+ * the table's stream to the dispatcher (one invocation for the run, as the stack's grouping window makes it) and the outbox, with CHECK_SHAPE's active watches of
  * confirmed contacts in the runtime's table. Setup writes them with batch writes as their
  * repositories store them, and confirms their addresses in the outbox at once (not measured).
  * Measured on the handlers' own DynamoDB client: the check, then the dispatch from its first
@@ -81,7 +77,9 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
   const started = performance.now();
   const check = expectStatus(await callApi(runtime.apiUrl, 'POST', '/checks', admin, { at: CHECK_AT }), 200, 'POST /checks') as { emitted: AlertEvent[]; dynamoDbRequests: number };
   const checked = performance.now();
-  await runtime.streamIdle();
+  // The runtime keeps the stack's grouping window, which takes the whole run into one invocation;
+  // once the check has answered, every event is stored, so the window closes at once instead of in a minute.
+  await runtime.streamIdle({ closeWindow: true });
   const dispatch = timer.since(checked);
   const firstRequest = dispatch.reduce((first, { started: at }) => Math.min(first, at), Infinity);
   const lastRequest = dispatch.reduce((last, { ended }) => Math.max(last, ended), -Infinity);
@@ -105,16 +103,18 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
     },
     { what: `${label}: POST /checks, events stored`, value: `${count(check.emitted.length)} events in ${seconds(checked - started)}`, target: '', baseline: `${count(check.dynamoDbRequests)} DynamoDB requests` },
     {
-      what: `${label}: dispatch, first request to last (after a grouping window of ${seconds(CHECK_GROUPING_WINDOW_MS)})`,
+      what: `${label}: dispatch in one invocation, first request to last`,
       value: `${seconds(lastRequest - firstRequest)}: finding the watches ${seconds(deliveriesStart - firstRequest)}, delivering ${seconds(lastRequest - deliveriesStart)}`,
-      target: '',
+      // Past it, the invocation fails, and the batch is bisected and retried (locally while the first run goes on).
+      target: `within the dispatcher's ${seconds(alertDispatchStream.timeoutSeconds * 1000)} timeout`,
       baseline: `${milliseconds((lastRequest - deliveriesStart) / Math.max(1, sent.length))} a message`,
+      meetsTarget: lastRequest - firstRequest < alertDispatchStream.timeoutSeconds * 1000,
     },
     {
       what: `${label}: matches → messages in the outbox`,
       value: `${count(expected.matches)} matches → ${count(sent.length)} messages carrying ${count(eventsSent)} events`,
       target: 'one message per contact, every matched event',
-      baseline: `expected ${count(expected.messages)} carrying ${count(expected.events)}`,
+      baseline: `matches counted by the matcher on the same watches and events; expected ${count(expected.messages)} messages carrying ${count(expected.events)}`,
       meetsTarget: complete,
     },
     {
@@ -123,7 +123,12 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
       target: '',
       baseline: `finding: ${requestsByOperation(finding)}; delivering: ${requestsByOperation(delivering)}`,
     },
-    { what: `${label}: dispatch's time waiting on DynamoDB, by operation`, value: timeByOperation(dispatch), target: '', baseline: '' },
-    { what: `${label}: POST /checks to the last request`, value: seconds(lastRequest - started), target: '', baseline: `grouping window ${seconds(CHECK_GROUPING_WINDOW_MS)} included` },
+    {
+      what: `${label}: dispatch's time waiting on DynamoDB, by operation`,
+      value: timeByOperation(dispatch),
+      target: '',
+      baseline: 'DynamoDB Local does all its storage work on one SQLite thread: each wait includes the requests queued before it',
+    },
+    { what: `${label}: POST /checks to the last request`, value: seconds(lastRequest - started), target: '', baseline: 'the grouping window closed as the check answered' },
   ];
 };

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { DAILY_CAP_ENV } from '../lambdas/adapters/delivery-settings.ts';
 import { projectRoot } from '../lib/lambda-bundling.ts';
 import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
-import { CHECK_GROUPING_WINDOW_MS, checkerRows } from './e2e-checker.ts';
+import { checkerRows } from './e2e-checker.ts';
 import { FIGURE_WRITES, figureToOutboxRows } from './e2e-figure.ts';
 import { loadRows } from './e2e-load.ts';
 import type { BenchRow } from './results-table.ts';
@@ -19,15 +19,16 @@ const EMAIL_DAILY_CAP = FIGURE_WRITES + 10;
  * client and outbox for the life of the process, so each part runs in its own process):
  * - pipeline: no grouping window, so a figure write's alert goes out as soon as the stream is
  *   read; then load on the API;
- * - checker: a grouping window that takes the check's whole run into one dispatch.
+ * - checker: the stack's grouping window, which takes the check's whole run into one dispatch.
  */
-const parts: Record<'pipeline' | 'checker', { readonly groupingWindowMs: number; readonly env: Record<string, string>; readonly rows: (runtime: LocalRuntime) => Promise<BenchRow[]> }> = {
+const parts: Record<'pipeline' | 'checker', { readonly groupingWindowMs?: number; readonly env: Record<string, string>; readonly rows: (runtime: LocalRuntime) => Promise<BenchRow[]> }> = {
   pipeline: {
     groupingWindowMs: 0,
     env: { [DAILY_CAP_ENV.email]: String(EMAIL_DAILY_CAP) },
     rows: async (runtime) => [...(await figureToOutboxRows(runtime, EMAIL_DAILY_CAP)), ...(await loadRows(runtime))],
   },
-  checker: { groupingWindowMs: CHECK_GROUPING_WINDOW_MS, env: {}, rows: checkerRows },
+  // The stack's grouping window; the checker rows close it once the check has stored its events.
+  checker: { env: {}, rows: checkerRows },
 };
 
 export type E2ePart = keyof typeof parts;
@@ -36,17 +37,18 @@ export const isE2ePart = (name: string | undefined): name is E2ePart => name !==
 
 /** One part's rows, on a local runtime started for it and stopped after. */
 export const e2eRows = async (part: E2ePart): Promise<BenchRow[]> => {
-  const identityDirectory = await mkdtemp(join(tmpdir(), 'sanctions-watch-bench-e2e-identity-'));
+  // The signing key and the outbox (the checker's grows to megabytes), removed after.
+  const directory = await mkdtemp(join(tmpdir(), 'sanctions-watch-bench-e2e-'));
   let runtime: LocalRuntime | undefined;
   try {
     const { groupingWindowMs, env, rows } = parts[part];
     // Read by the handlers as they load, which the runtime does.
     Object.assign(process.env, env);
-    runtime = await startLocalRuntime({ projectRoot, port: 0, identityDirectory, groupingWindowMs });
+    runtime = await startLocalRuntime({ projectRoot, port: 0, identityDirectory: directory, outboxFile: join(directory, 'outbox.jsonl'), ...(groupingWindowMs === undefined ? {} : { groupingWindowMs }) });
     return await rows(runtime);
   } finally {
     await runtime?.stop();
-    await rm(identityDirectory, { recursive: true, force: true });
+    await rm(directory, { recursive: true, force: true });
   }
 };
 
