@@ -1,3 +1,5 @@
+import { isWorld } from '../../core/figures/figure-subject.ts';
+
 /**
  * Every HTTP route of the API, in one table. The CDK stack creates one function and one API
  * Gateway route per entry; the local runtime serves the same handlers from the same table.
@@ -82,7 +84,7 @@ export const needsToken = (route: Pick<RouteDefinition, 'auth'>): boolean => rou
 
 /** Where a subject's figures live: `/states/RU/figures`, or `/world/figures` for worldwide ones. */
 export const figuresPath = (subject: string): string =>
-  subject.toLowerCase() === 'world' ? '/world/figures' : `/states/${encodeURIComponent(subject)}/figures`;
+  isWorld(subject.toLowerCase()) ? '/world/figures' : `/states/${encodeURIComponent(subject)}/figures`;
 
 /** Functions that no route invokes: the schedules and CloudFormation do. */
 export const scheduledDeadlineCheckEntry = 'lambdas/handlers/scheduled-deadline-check.ts';
