@@ -16,8 +16,21 @@ export default tseslint.config(
     // The pure domain core must never reach for AWS or the wall clock.
     files: ['lambdas/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', 'aws-lambda', 'aws-cdk-lib', '@middy/*', '**/adapters/**', '**/handlers/**'] }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from the Clock passed in.' }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take the time from the Clock passed in.' }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@aws-sdk/*', 'aws-lambda', 'aws-cdk-lib', '@middy/*', '**/adapters/**', '**/handlers/**'] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Take the time from the Clock passed in.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Take the time from the Clock passed in.',
+        },
+      ],
     },
   },
 );

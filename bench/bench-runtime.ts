@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../lib/lambda-bundling.ts';
-import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
+import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 
 /**
  * One local runtime (DynamoDB Local in memory, the API, change detection) for every row that

@@ -15,7 +15,11 @@ export interface LoadResult {
  * ends (a closed-loop load test). Calls take the next index in turn; `client` says which client
  * makes it, for benches that give each client its own user.
  */
-export const closedLoop = async (total: number, request: (index: number, client: number) => Promise<void>, clients: number): Promise<LoadResult> => {
+export const closedLoop = async (
+  total: number,
+  request: (index: number, client: number) => Promise<void>,
+  clients: number,
+): Promise<LoadResult> => {
   const times: number[] = [];
   let next = 0;
   const client = async (clientIndex: number) => {

@@ -7,7 +7,13 @@ export interface ConsumedCapacity {
 }
 
 /** The commands as the middleware sees them, under the low-level names the document client sends. */
-const WRITES: ReadonlySet<string> = new Set(['PutItemCommand', 'BatchWriteItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand']);
+const WRITES: ReadonlySet<string> = new Set([
+  'PutItemCommand',
+  'BatchWriteItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'TransactWriteItemsCommand',
+]);
 
 type CapacityEntry = { readonly CapacityUnits?: number };
 
@@ -23,8 +29,10 @@ export const measureConsumedCapacity = (client: DynamoDBClient | DynamoDBDocumen
       const input = args.input as { ReturnConsumedCapacity?: string };
       input.ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: CapacityEntry | readonly CapacityEntry[] }).ConsumedCapacity;
-      for (const entry of Array.isArray(consumed) ? consumed : consumed === undefined ? [] : [consumed]) units += (entry as CapacityEntry).CapacityUnits ?? 0;
+      const consumed = (result.output as { ConsumedCapacity?: CapacityEntry | readonly CapacityEntry[] })
+        .ConsumedCapacity;
+      for (const entry of Array.isArray(consumed) ? consumed : consumed === undefined ? [] : [consumed])
+        units += (entry as CapacityEntry).CapacityUnits ?? 0;
       return result;
     },
     { step: 'initialize', priority: 'high', name: 'benchConsumedCapacity' },

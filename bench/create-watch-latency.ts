@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_DAILY_CAPS } from '../lambdas/adapters/delivery-settings.ts';
 import { metricCatalogue, obligationCatalogue } from '../lambdas/adapters/dynamodb/catalogues.ts';
 import { DynamoContactStore } from '../lambdas/adapters/dynamodb/contact-repository.ts';
 import { DynamoDailySendCounter } from '../lambdas/adapters/dynamodb/daily-send-counter.ts';
-import { DEFAULT_DAILY_CAPS } from '../lambdas/adapters/delivery-settings.ts';
-import { utcDateOf } from '../lambdas/core/time/calendar-date.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { countRequests, type RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { DynamoWatchStore } from '../lambdas/adapters/dynamodb/watch-repository.ts';
 import { EMAIL_CONFIRMATION_DAYS } from '../lambdas/core/contacts/contact.ts';
+import { utcDateOf } from '../lambdas/core/time/calendar-date.ts';
+import { contactOf, type Watch } from '../lambdas/core/watches/watch.ts';
 import { MAX_WATCHES_PER_OWNER } from '../lambdas/core/watches/watch-commands.ts';
 import { watchInputSchema } from '../lambdas/core/watches/watch-schema.ts';
-import { contactOf, type Watch } from '../lambdas/core/watches/watch.ts';
 import { tableAccess } from '../lambdas/handlers/table-access.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
-import { CLIENTS, closedLoop, requestRate, ROUNDS, type LoadResult } from './closed-loop.ts';
-import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
+import { CLIENTS, closedLoop, type LoadResult, ROUNDS, requestRate } from './closed-loop.ts';
+import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
 
 /** Watches each user creates in the measured rounds, all told: well under the cap of 100 per owner. */
 const WATCHES_PER_USER = 20;
@@ -24,13 +24,19 @@ const SINGLE_CLIENT_REQUESTS = 40;
 const DAY_MS = 86_400_000;
 
 /** The body every client posts, with its own address: a new contact each time, as for a new subscriber. */
-const watchBody = (email: string) => ({ target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email } });
+const watchBody = (email: string) => ({
+  target: { groups: ['africa'] },
+  events: ['report.overdue'],
+  channel: { email },
+});
 
 type Phase = 'warm' | 'run' | 'solo';
 
 /** `POST /watches` through the local API; each client is its own user, so no two requests race for one owner's watch counter. Client `c` is user `bench-<phase>-user-<c>`; each address is new to the service. */
 const apiRequests = async (runtime: LocalRuntime, phase: Phase, round: number) => {
-  const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, c) => runtime.issueToken(`bench-${phase}-user-${c}`)));
+  const tokens = await Promise.all(
+    Array.from({ length: CLIENTS }, (_, c) => runtime.issueToken(`bench-${phase}-user-${c}`)),
+  );
   return async (index: number, c: number): Promise<void> => {
     const email = `user-${phase}-${c}-${round}-${index}@example.org`;
     const response = await fetch(`${runtime.apiUrl}/watches`, {
@@ -39,7 +45,8 @@ const apiRequests = async (runtime: LocalRuntime, phase: Phase, round: number) =
       body: JSON.stringify(watchBody(email)),
     });
     const text = await response.text();
-    if (response.status !== 201) throw new Error(`POST /watches as bench-${phase}-user-${c} answered ${response.status}: ${text.slice(0, 300)}`);
+    if (response.status !== 201)
+      throw new Error(`POST /watches as bench-${phase}-user-${c} answered ${response.status}: ${text.slice(0, 300)}`);
   };
 };
 
@@ -51,7 +58,12 @@ const apiRequests = async (runtime: LocalRuntime, phase: Phase, round: number) =
  * GetItem, the daily cap's UpdateItem and the conditional PutItem of the pending contact, and `settleWatch`'s Query of the
  * contact's watches. No HTTP, token check, validation, notifier or JSON: DynamoDB Local's share.
  */
-const rawRequests = (runtime: LocalRuntime, client: ReturnType<typeof createDocumentClient>, phase: Phase, round: number) => {
+const rawRequests = (
+  runtime: LocalRuntime,
+  client: ReturnType<typeof createDocumentClient>,
+  phase: Phase,
+  round: number,
+) => {
   const obligations = obligationCatalogue(client, runtime.tableName);
   const metrics = metricCatalogue(client, runtime.tableName);
   const watches = new DynamoWatchStore(client, runtime.tableName);
@@ -63,7 +75,14 @@ const rawRequests = (runtime: LocalRuntime, client: ReturnType<typeof createDocu
     await Promise.all([obligations.list(), metrics.list()]);
     const now = new Date();
     const at = now.toISOString();
-    const watch: Watch = { ...input, id: randomUUID(), owner: `bench-raw-${phase}-user-${c}`, status: 'pending-confirmation', createdAt: at, updatedAt: at };
+    const watch: Watch = {
+      ...input,
+      id: randomUUID(),
+      owner: `bench-raw-${phase}-user-${c}`,
+      status: 'pending-confirmation',
+      createdAt: at,
+      updatedAt: at,
+    };
     await watches.create(watch, MAX_WATCHES_PER_OWNER);
     const id = contactOf(watch);
     const previous = await contacts.get(id);
@@ -85,11 +104,16 @@ const rawRequests = (runtime: LocalRuntime, client: ReturnType<typeof createDocu
   };
 };
 
-const totalOf = (counts: Readonly<Record<string, number>>): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
+const totalOf = (counts: Readonly<Record<string, number>>): number =>
+  Object.values(counts).reduce((sum, n) => sum + n, 0);
 
 /** What a counter counted since `before`, by operation. */
 const countedSince = (counter: RequestCounter, before: Readonly<Record<string, number>>): Record<string, number> =>
-  Object.fromEntries(Object.entries(counter.byOperation()).map(([operation, n]) => [operation, n - (before[operation] ?? 0)]).filter(([, n]) => n !== 0));
+  Object.fromEntries(
+    Object.entries(counter.byOperation())
+      .map(([operation, n]) => [operation, n - (before[operation] ?? 0)])
+      .filter(([, n]) => n !== 0),
+  );
 
 const perRequest = (counts: Readonly<Record<string, number>>, requests: number): string =>
   `${(totalOf(counts) / requests).toFixed(1)} (${Object.entries(counts)
@@ -122,11 +146,14 @@ export const createWatchLatencyRows = async (runtime: LocalRuntime): Promise<Ben
       const api = await apiRequests(runtime, 'run', round);
       const handlerBefore = handlerCounter.byOperation();
       viaApi.push(await closedLoop(perRound * CLIENTS, api, CLIENTS));
-      for (const [operation, n] of Object.entries(countedSince(handlerCounter, handlerBefore))) handlerCounts[operation] = (handlerCounts[operation] ?? 0) + n;
+      for (const [operation, n] of Object.entries(countedSince(handlerCounter, handlerBefore)))
+        handlerCounts[operation] = (handlerCounts[operation] ?? 0) + n;
       direct.push(await closedLoop(perRound * CLIENTS, rawRequests(runtime, client, 'run', round), CLIENTS));
     }
     handlerCounts = Object.fromEntries(Object.entries(handlerCounts).sort(([a], [b]) => a.localeCompare(b)));
-    const rawCounts = Object.fromEntries(Object.entries(countedSince(rawCounter, rawBefore)).sort(([a], [b]) => a.localeCompare(b)));
+    const rawCounts = Object.fromEntries(
+      Object.entries(countedSince(rawCounter, rawBefore)).sort(([a], [b]) => a.localeCompare(b)),
+    );
     const alone = await closedLoop(SINGLE_CLIENT_REQUESTS, await apiRequests(runtime, 'solo', 0), 1);
     const rawAlone = await closedLoop(SINGLE_CLIENT_REQUESTS, rawRequests(runtime, client, 'solo', 0), 1);
 
@@ -134,14 +161,36 @@ export const createWatchLatencyRows = async (runtime: LocalRuntime): Promise<Ben
     const rawTimes = direct.flatMap((result) => result.times);
     const label = `POST /watches, local API, ${CLIENTS} clients (${count(apiTimes.length)} requests, ${CLIENTS} users × ${WATCHES_PER_USER}, each a new address)`;
     const soloLabel = `POST /watches, local API, 1 client (${count(alone.times.length)} requests)`;
-    const direct7 = (text: string, n = rawTimes.length) => `createWatch's 7 DynamoDB calls direct (${count(n)}): ${text}`;
-    const p50p99 = (times: readonly number[]) => `${milliseconds(percentile(times, 50))} / ${milliseconds(percentile(times, 99))}`;
+    const direct7 = (text: string, n = rawTimes.length) =>
+      `createWatch's 7 DynamoDB calls direct (${count(n)}): ${text}`;
+    const p50p99 = (times: readonly number[]) =>
+      `${milliseconds(percentile(times, 50))} / ${milliseconds(percentile(times, 99))}`;
     return [
-      { what: `${label}: p50`, value: milliseconds(percentile(apiTimes, 50)), target: '', baseline: direct7(milliseconds(percentile(rawTimes, 50))) },
-      { what: `${label}: p99`, value: milliseconds(percentile(apiTimes, 99)), target: '', baseline: direct7(milliseconds(percentile(rawTimes, 99))) },
-      { what: `${label}: max`, value: milliseconds(Math.max(...apiTimes)), target: '', baseline: direct7(milliseconds(Math.max(...rawTimes))) },
+      {
+        what: `${label}: p50`,
+        value: milliseconds(percentile(apiTimes, 50)),
+        target: '',
+        baseline: direct7(milliseconds(percentile(rawTimes, 50))),
+      },
+      {
+        what: `${label}: p99`,
+        value: milliseconds(percentile(apiTimes, 99)),
+        target: '',
+        baseline: direct7(milliseconds(percentile(rawTimes, 99))),
+      },
+      {
+        what: `${label}: max`,
+        value: milliseconds(Math.max(...apiTimes)),
+        target: '',
+        baseline: direct7(milliseconds(Math.max(...rawTimes))),
+      },
       { what: `${label}: throughput`, value: requestRate(viaApi), target: '', baseline: direct7(requestRate(direct)) },
-      { what: `${soloLabel}: p50 / p99`, value: p50p99(alone.times), target: '', baseline: direct7(p50p99(rawAlone.times), rawAlone.times.length) },
+      {
+        what: `${soloLabel}: p50 / p99`,
+        value: p50p99(alone.times),
+        target: '',
+        baseline: direct7(p50p99(rawAlone.times), rawAlone.times.length),
+      },
       {
         what: `${label}: DynamoDB requests per POST`,
         value: perRequest(handlerCounts, apiTimes.length),

@@ -1,5 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { DynamoAlertEventStore } from '../lambdas/adapters/dynamodb/alert-event-repository.ts';
 import { customGroupStore, obligationCatalogue } from '../lambdas/adapters/dynamodb/catalogues.ts';
 import { DynamoCheckerMemoryStore } from '../lambdas/adapters/dynamodb/checker-memory-repository.ts';
@@ -7,17 +12,21 @@ import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { countRequests, type RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { DynamoStateRecords } from '../lambdas/adapters/dynamodb/state-records-repository.ts';
-import { runDeadlineCheck, type DeadlineCheckDependencies, type DeadlineCheckOutcome } from '../lambdas/core/commands/run-deadline-check.ts';
+import {
+  type DeadlineCheckDependencies,
+  type DeadlineCheckOutcome,
+  runDeadlineCheck,
+} from '../lambdas/core/commands/run-deadline-check.ts';
 import { mapWithConcurrency } from '../lambdas/core/map-with-concurrency.ts';
 import { defineObligation, type Obligation } from '../lambdas/core/obligations/obligation.ts';
 import { memberStates } from '../lambdas/core/reference/member-states.ts';
 import { seedObligations } from '../lambdas/core/reference/obligations.ts';
 import type { Report } from '../lambdas/core/reports/report.ts';
 import { storedReportSchema } from '../lambdas/core/reports/report-schema.ts';
-import { addDays, addMonths, daysBetween, utcDateOf, type IsoDate } from '../lambdas/core/time/calendar-date.ts';
+import { addDays, addMonths, daysBetween, type IsoDate, utcDateOf } from '../lambdas/core/time/calendar-date.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
-import { timeRequests, type RequestTimer } from './request-timer.ts';
-import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
+import { type RequestTimer, timeRequests } from './request-timer.ts';
+import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
 
 /** Obligations per state in each measured catalogue: 193 × 3, × 10 and × 30. */
 const SIZES = [3, 10, 30] as const;
@@ -52,7 +61,8 @@ const splitRequests = (counter: RequestCounter): RequestSplit => {
     (READ_OPERATIONS.has(operation) ? reads : writes).push([operation, n]);
   }
   const sum = (list: readonly [string, number][]) => list.reduce((total, [, n]) => total + n, 0);
-  const describe = (list: readonly [string, number][]) => list.map(([operation, n]) => `${operation} ${count(n)}`).join(', ');
+  const describe = (list: readonly [string, number][]) =>
+    list.map(([operation, n]) => `${operation} ${count(n)}`).join(', ');
   return { reads: sum(reads), writes: sum(writes), readOps: describe(reads), writeOps: describe(writes) };
 };
 
@@ -102,7 +112,11 @@ type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][
  * them out (state partition, `REPORT#…` sort key, GSI1 `REPORT`); the setup then reads them back
  * through the repository, so a layout that drifted from the app's fails the bench, not skews it.
  */
-const writeReports = async (client: DynamoDBDocumentClient, tableName: string, reports: readonly Report[]): Promise<void> => {
+const writeReports = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  reports: readonly Report[],
+): Promise<void> => {
   const batches: WriteRequest[][] = [];
   for (let start = 0; start < reports.length; start += BATCH_SIZE) {
     batches.push(
@@ -123,7 +137,9 @@ const writeReports = async (client: DynamoDBDocumentClient, tableName: string, r
   await mapWithConcurrency(batches, SETUP_CONCURRENCY, async (batch) => {
     let pending: WriteRequest[] | undefined = batch;
     while (pending && pending.length > 0) {
-      const response: BatchWriteCommandOutput = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+      const response: BatchWriteCommandOutput = await client.send(
+        new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
+      );
       pending = response.UnprocessedItems?.[tableName];
     }
   });
@@ -145,7 +161,12 @@ const measuredRun = async (endpoint: string, tableName: string, at: Date) => {
   try {
     const started = performance.now();
     const outcome: DeadlineCheckOutcome = await runDeadlineCheck(at, dependenciesOf(client, tableName));
-    return { ms: performance.now() - started, outcome, requests: splitRequests(counter), latency: describeLatency(timer) };
+    return {
+      ms: performance.now() - started,
+      outcome,
+      requests: splitRequests(counter),
+      latency: describeLatency(timer),
+    };
   } finally {
     client.destroy();
   }
@@ -154,7 +175,10 @@ const measuredRun = async (endpoint: string, tableName: string, at: Date) => {
 /** Per operation: p50 and max of what each request took, the caller's view. */
 const describeLatency = (timer: RequestTimer): string =>
   [...timer.byOperation()]
-    .map(([operation, times]) => `${operation} p50 ${milliseconds(percentile(times, 50))}, max ${milliseconds(Math.max(...times))}`)
+    .map(
+      ([operation, times]) =>
+        `${operation} p50 ${milliseconds(percentile(times, 50))}, max ${milliseconds(Math.max(...times))}`,
+    )
     .join('; ');
 
 const eventsByType = (outcome: DeadlineCheckOutcome): string => {
@@ -166,7 +190,11 @@ const eventsByType = (outcome: DeadlineCheckOutcome): string => {
 
 const sizeRows = async (endpoint: string, size: number): Promise<BenchRow[]> => {
   const tableName = `bench-deadline-check-${size}`;
-  const admin = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const admin = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const setupClient = createDocumentClient(endpoint);
   const obligations = benchObligations(size, CHECK_AT);
   const reports = benchReports(obligations, CHECK_AT);
@@ -177,7 +205,8 @@ const sizeRows = async (endpoint: string, size: number): Promise<BenchRow[]> => 
     await Promise.all(obligations.map((obligation) => setup.obligations.ensure(obligation)));
     await writeReports(setupClient, tableName, reports);
     const stored = (await setup.stateRecords.allReports()).length;
-    if (stored !== reports.length) throw new Error(`${tableName}: wrote ${reports.length} reports, the repository reads back ${stored}`);
+    if (stored !== reports.length)
+      throw new Error(`${tableName}: wrote ${reports.length} reports, the repository reads back ${stored}`);
   } finally {
     setupClient.destroy();
     admin.destroy();
@@ -210,7 +239,12 @@ const sizeRows = async (endpoint: string, size: number): Promise<BenchRow[]> => 
       baseline: '',
       ...(readTargetApplies ? { meetsTarget: first.requests.reads <= READ_TARGET } : {}),
     },
-    { what: `${label}: 1st run DynamoDB writes`, value: withOps(first.requests.writes, first.requests.writeOps), target: '', baseline: '' },
+    {
+      what: `${label}: 1st run DynamoDB writes`,
+      value: withOps(first.requests.writes, first.requests.writeOps),
+      target: '',
+      baseline: '',
+    },
     {
       what: `${label}: 1st run events emitted`,
       value: eventsByType(first.outcome),

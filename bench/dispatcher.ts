@@ -11,7 +11,11 @@ import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
 import { deriveDeadlineEvents } from '../lambdas/core/checks/deadline-events.ts';
 import type { Contact } from '../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../lambdas/core/delivery/delivery-records.ts';
-import { dispatchEvents, type DispatchDependencies, type DispatchOutcome } from '../lambdas/core/delivery/dispatch-events.ts';
+import {
+  type DispatchDependencies,
+  type DispatchOutcome,
+  dispatchEvents,
+} from '../lambdas/core/delivery/dispatch-events.ts';
 import type { Notifier } from '../lambdas/core/delivery/notifier.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
 import { builtInGroups } from '../lambdas/core/reference/groups.ts';
@@ -19,8 +23,8 @@ import { memberStates } from '../lambdas/core/reference/member-states.ts';
 import { seedObligations } from '../lambdas/core/reference/obligations.ts';
 import { contactOf, type Watch } from '../lambdas/core/watches/watch.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
-import { timeRequests, type RequestTimer } from './request-timer.ts';
-import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
+import { type RequestTimer, timeRequests } from './request-timer.ts';
+import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
 
 const WATCHES = 500;
 const CONTACTS = 200;
@@ -50,7 +54,12 @@ export const benchWatches = ({ watches, contacts, owners, allEvery }: BenchWatch
   Array.from({ length: watches }, (_, index): Watch => {
     const group = builtInGroups[(index >> 1) % builtInGroups.length]?.id ?? 'africa';
     const state = memberStates[(index * 7) % memberStates.length]?.alpha2 ?? 'RU';
-    const target = allEvery !== undefined && index % allEvery === allEvery - 1 ? { all: true as const } : index % 2 === 0 ? { groups: [group] } : { states: [state] };
+    const target =
+      allEvery !== undefined && index % allEvery === allEvery - 1
+        ? { all: true as const }
+        : index % 2 === 0
+          ? { groups: [group] }
+          : { states: [state] };
     return {
       id: `w-${String(index).padStart(5, '0')}`,
       owner: `bench-owner-${index % owners}`,
@@ -68,15 +77,32 @@ export const benchWatches = ({ watches, contacts, owners, allEvery }: BenchWatch
 export const benchContacts = (contacts: number): Contact[] =>
   Array.from({ length: contacts }, (_, index): Contact => {
     const id = contactOf({ channel: { email: contactAddress(index) } });
-    return { id, channel: 'email', to: contactAddress(index), state: 'confirmed', address: { topicArn: `local:${id}` }, requestedAt: '2019-01-01T00:00:00.000Z', updatedAt: '2019-01-01T00:00:00.000Z' };
+    return {
+      id,
+      channel: 'email',
+      to: contactAddress(index),
+      state: 'confirmed',
+      address: { topicArn: `local:${id}` },
+      requestedAt: '2019-01-01T00:00:00.000Z',
+      updatedAt: '2019-01-01T00:00:00.000Z',
+    };
   });
 
 /**
  * Creates the table unless it exists, then writes the contacts and watches to it as their
  * repositories store them, 25 items to a batch write (not measured). Returns how many items it wrote.
  */
-export const storeBenchWatches = async (endpoint: string, tableName: string, contacts: readonly Contact[], watches: readonly Watch[]): Promise<number> => {
-  const admin = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+export const storeBenchWatches = async (
+  endpoint: string,
+  tableName: string,
+  contacts: readonly Contact[],
+  watches: readonly Watch[],
+): Promise<number> => {
+  const admin = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   try {
     await ensureTable(admin, tableName);
   } finally {
@@ -85,7 +111,11 @@ export const storeBenchWatches = async (endpoint: string, tableName: string, con
   const setupClient = createDocumentClient(endpoint);
   try {
     const items = [...contacts.map(contactItem), ...newWatchItems(watches)];
-    await batchWriteAll(setupClient, tableName, items.map((Item) => ({ PutRequest: { Item } })));
+    await batchWriteAll(
+      setupClient,
+      tableName,
+      items.map((Item) => ({ PutRequest: { Item } })),
+    );
     return items.length;
   } finally {
     setupClient.destroy();
@@ -94,7 +124,15 @@ export const storeBenchWatches = async (endpoint: string, tableName: string, con
 
 /** What the deadline checker emits at CHECK_AT with nothing announced before, as test/support/watch-fixtures.ts `checkerEvents` builds it. */
 const checkerEvents = (): AlertEvent[] =>
-  deriveDeadlineEvents({ at: CHECK_AT, obligations: seedObligations, states: memberStates, groupIdsOfState: groupMembership([]), reports: [], remaining: [], memory: [] }).events;
+  deriveDeadlineEvents({
+    at: CHECK_AT,
+    obligations: seedObligations,
+    states: memberStates,
+    groupIdsOfState: groupMembership([]),
+    reports: [],
+    remaining: [],
+    memory: [],
+  }).events;
 
 /** A Notifier that takes every message in memory at once: the dispatcher's own cost and DynamoDB's, no SNS. */
 const acceptingNotifier = (): Notifier & { readonly sent: () => number } => {
@@ -108,7 +146,12 @@ const acceptingNotifier = (): Notifier & { readonly sent: () => number } => {
   };
 };
 
-const dependenciesOf = (client: DynamoDBDocumentClient, tableName: string, notifier: Notifier, parked: DeliveryFailure[]): DispatchDependencies => ({
+const dependenciesOf = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  notifier: Notifier,
+  parked: DeliveryFailure[],
+): DispatchDependencies => ({
   clock: { now: () => DISPATCH_AT },
   ...deliveryStores(client, tableName),
   dailyCaps: { email: 50, sms: 10 },
@@ -135,10 +178,19 @@ export interface DispatchRun {
 
 /** Per operation: p50 and max of what each request took, the caller's view. */
 const describeLatency = (timer: RequestTimer): string =>
-  [...timer.byOperation()].map(([operation, times]) => `${operation} p50 ${milliseconds(percentile(times, 50))}, max ${milliseconds(Math.max(...times))}`).join('; ');
+  [...timer.byOperation()]
+    .map(
+      ([operation, times]) =>
+        `${operation} p50 ${milliseconds(percentile(times, 50))}, max ${milliseconds(Math.max(...times))}`,
+    )
+    .join('; ');
 
 /** One dispatch of the batch with fresh adapters on a client that counts and times its requests, as a cold Lambda would have. */
-export const measuredDispatch = async (endpoint: string, tableName: string, events: readonly AlertEvent[]): Promise<DispatchRun> => {
+export const measuredDispatch = async (
+  endpoint: string,
+  tableName: string,
+  events: readonly AlertEvent[],
+): Promise<DispatchRun> => {
   const client = createDocumentClient(endpoint);
   const counter = countRequests(client);
   const timer = timeRequests(client);
@@ -151,7 +203,15 @@ export const measuredDispatch = async (endpoint: string, tableName: string, even
     const byOperation = Object.entries(counter.byOperation())
       .map(([command, n]) => `${command.replace(/Command$/, '')} ${count(n)}`)
       .join(', ');
-    return { ms, outcome, sent: notifier.sent(), parked: parked.length, requests: counter.total(), byOperation, latency: describeLatency(timer) };
+    return {
+      ms,
+      outcome,
+      sent: notifier.sent(),
+      parked: parked.length,
+      requests: counter.total(),
+      byOperation,
+      latency: describeLatency(timer),
+    };
   } finally {
     client.destroy();
   }
@@ -187,7 +247,10 @@ export const dispatcherRows = async (): Promise<BenchRow[]> => {
 
     const messages = first.outcome.deliveries.length;
     const eventsRecorded = first.outcome.deliveries.reduce((sum, delivery) => sum + delivery.eventIds.length, 0);
-    const allSent = first.sent === messages && first.parked === 0 && first.outcome.deliveries.every(({ status }) => status === 'sent');
+    const allSent =
+      first.sent === messages &&
+      first.parked === 0 &&
+      first.outcome.deliveries.every(({ status }) => status === 'sent');
     const perMessage = (n: number) => (messages === 0 ? '-' : (n / messages).toFixed(1));
     const label = `dispatcher: ${count(events.length)} report.overdue events × ${count(WATCHES)} watches, ${count(CONTACTS)} contacts`;
     return [
@@ -205,7 +268,12 @@ export const dispatcherRows = async (): Promise<BenchRow[]> => {
         meetsTarget: allSent,
       },
       { what: `${label}: 1st run wall time`, value: milliseconds(first.ms), target: '', baseline: '' },
-      { what: `${label}: 1st run time per grouped message`, value: milliseconds(messages === 0 ? 0 : first.ms / messages), target: '', baseline: '' },
+      {
+        what: `${label}: 1st run time per grouped message`,
+        value: milliseconds(messages === 0 ? 0 : first.ms / messages),
+        target: '',
+        baseline: '',
+      },
       {
         what: `${label}: 1st run DynamoDB requests per message`,
         value: `${perMessage(first.requests)} (${count(first.requests)} in all)`,

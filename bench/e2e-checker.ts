@@ -10,14 +10,22 @@ import type { LocalRuntime } from '../local/runtime.ts';
 import { callApi, expectStatus } from './api-call.ts';
 import { benchContacts, benchWatches, storeBenchWatches } from './dispatcher.ts';
 import { alertLines } from './e2e-figure.ts';
-import { timeRequests, type TimedRequest } from './request-timer.ts';
-import { count, milliseconds, type BenchRow } from './results-table.ts';
+import { type TimedRequest, timeRequests } from './request-timer.ts';
+import { type BenchRow, count, milliseconds } from './results-table.ts';
 
 /** 10,000 by default, as the issue asks; BENCH_E2E_WATCHES sets another size (contacts and owners scale with it). */
 const CHECK_WATCHES = Number(process.env.BENCH_E2E_WATCHES ?? 10_000);
-if (!Number.isInteger(CHECK_WATCHES) || CHECK_WATCHES < 40) throw new Error(`BENCH_E2E_WATCHES must be a whole number of 40 or more, got ${JSON.stringify(process.env.BENCH_E2E_WATCHES)}`);
+if (!Number.isInteger(CHECK_WATCHES) || CHECK_WATCHES < 40)
+  throw new Error(
+    `BENCH_E2E_WATCHES must be a whole number of 40 or more, got ${JSON.stringify(process.env.BENCH_E2E_WATCHES)}`,
+  );
 /** Four watches a contact, 40 an owner (under the cap of 100); one in ten on all: true, the rest half on a group, half on a state. */
-const CHECK_SHAPE = { watches: CHECK_WATCHES, contacts: Math.ceil(CHECK_WATCHES / 4), owners: Math.ceil(CHECK_WATCHES / 40), allEvery: 10 } as const;
+const CHECK_SHAPE = {
+  watches: CHECK_WATCHES,
+  contacts: Math.ceil(CHECK_WATCHES / 4),
+  owners: Math.ceil(CHECK_WATCHES / 40),
+  allEvery: 10,
+} as const;
 /** The day after the midterm deadline: every state is overdue. */
 const CHECK_AT = '2019-03-23T06:00:00Z';
 
@@ -27,7 +35,10 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const requestsByOperation = (requests: readonly TimedRequest[]): string => {
   const counts = new Map<string, number>();
   for (const { operation } of requests) counts.set(operation, (counts.get(operation) ?? 0) + 1);
-  return [...counts].sort(([, a], [, b]) => b - a).map(([operation, n]) => `${operation} ${count(n)}`).join(', ');
+  return [...counts]
+    .sort(([, a], [, b]) => b - a)
+    .map(([operation, n]) => `${operation} ${count(n)}`)
+    .join(', ');
 };
 
 /** Each operation's share of the time spent waiting on DynamoDB, with its mean per request. */
@@ -48,7 +59,11 @@ const timeByOperation = (requests: readonly TimedRequest[]): string => {
 const expectedDeliveries = (events: readonly AlertEvent[], watches: readonly Watch[]) => {
   const matches = matchEvents(events, watches, groupMembership([]));
   const deliveries = groupDeliveries(matches);
-  return { matches: matches.length, messages: deliveries.length, events: deliveries.reduce((sum, delivery) => sum + delivery.events.length, 0) };
+  return {
+    matches: matches.length,
+    messages: deliveries.length,
+    events: deliveries.reduce((sum, delivery) => sum + delivery.events.length, 0),
+  };
 };
 
 /**
@@ -66,7 +81,10 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
   const watches = benchWatches(CHECK_SHAPE);
   const setupStarted = performance.now();
   const items = await storeBenchWatches(runtime.dynamoDbEndpoint, runtime.tableName, contacts, watches);
-  await confirmSubscriptions(runtime.outboxFile, contacts.map(({ to }) => to));
+  await confirmSubscriptions(
+    runtime.outboxFile,
+    contacts.map(({ to }) => to),
+  );
   const written = performance.now();
   // The pollers read past the setup's records (their filters drop them) before anything is measured.
   await runtime.streamIdle();
@@ -75,7 +93,11 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
   const timer = timeRequests(tableAccess().client);
   const admin = await runtime.issueToken('bench-e2e-admin', { admin: true });
   const started = performance.now();
-  const check = expectStatus(await callApi(runtime.apiUrl, 'POST', '/checks', admin, { at: CHECK_AT }), 200, 'POST /checks') as { emitted: AlertEvent[]; dynamoDbRequests: number };
+  const check = expectStatus(
+    await callApi(runtime.apiUrl, 'POST', '/checks', admin, { at: CHECK_AT }),
+    200,
+    'POST /checks',
+  ) as { emitted: AlertEvent[]; dynamoDbRequests: number };
   const checked = performance.now();
   // The runtime keeps the stack's grouping window, which takes the whole run into one invocation;
   // once the check has answered, every event is stored, so the window closes at once instead of in a minute.
@@ -84,14 +106,20 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
   const firstRequest = dispatch.reduce((first, { started: at }) => Math.min(first, at), Infinity);
   const lastRequest = dispatch.reduce((last, { ended }) => Math.max(last, ended), -Infinity);
   // Deliveries start with the first contact's read; before it, the dispatcher finds and matches the watches.
-  const deliveriesStart = dispatch.reduce((first, { operation, started: at }) => (operation === 'GetItem' ? Math.min(first, at) : first), Infinity);
+  const deliveriesStart = dispatch.reduce(
+    (first, { operation, started: at }) => (operation === 'GetItem' ? Math.min(first, at) : first),
+    Infinity,
+  );
   const finding = dispatch.filter(({ started: at }) => at < deliveriesStart);
   const delivering = dispatch.filter(({ started: at }) => at >= deliveriesStart);
 
   const sent = alertLines(runtime.outboxFile);
   const eventsSent = sent.reduce((sum, line) => sum + line.eventIds.length, 0);
   const expected = expectedDeliveries(check.emitted, watches);
-  const complete = sent.length === expected.messages && eventsSent === expected.events && new Set(sent.map(({ contact }) => contact)).size === sent.length;
+  const complete =
+    sent.length === expected.messages &&
+    eventsSent === expected.events &&
+    new Set(sent.map(({ contact }) => contact)).size === sent.length;
 
   const label = `e2e: deadline check as of ${CHECK_AT}, 193 states, ${count(CHECK_SHAPE.watches)} active watches over ${count(CHECK_SHAPE.contacts)} contacts, through the stream to the outbox`;
   return [
@@ -101,7 +129,12 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
       target: '',
       baseline: `${count(CHECK_SHAPE.contacts)} addresses confirmed in the outbox at once`,
     },
-    { what: `${label}: POST /checks, events stored`, value: `${count(check.emitted.length)} events in ${seconds(checked - started)}`, target: '', baseline: `${count(check.dynamoDbRequests)} DynamoDB requests` },
+    {
+      what: `${label}: POST /checks, events stored`,
+      value: `${count(check.emitted.length)} events in ${seconds(checked - started)}`,
+      target: '',
+      baseline: `${count(check.dynamoDbRequests)} DynamoDB requests`,
+    },
     {
       what: `${label}: dispatch in one invocation, first request to last`,
       value: `${seconds(lastRequest - firstRequest)}: finding the watches ${seconds(deliveriesStart - firstRequest)}, delivering ${seconds(lastRequest - deliveriesStart)}`,
@@ -127,8 +160,14 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
       what: `${label}: dispatch's time waiting on DynamoDB, by operation`,
       value: timeByOperation(dispatch),
       target: '',
-      baseline: 'DynamoDB Local does all its storage work on one SQLite thread: each wait includes the requests queued before it',
+      baseline:
+        'DynamoDB Local does all its storage work on one SQLite thread: each wait includes the requests queued before it',
     },
-    { what: `${label}: POST /checks to the last request`, value: seconds(lastRequest - started), target: '', baseline: 'the grouping window closed as the check answered' },
+    {
+      what: `${label}: POST /checks to the last request`,
+      value: seconds(lastRequest - started),
+      target: '',
+      baseline: 'the grouping window closed as the check answered',
+    },
   ];
 };

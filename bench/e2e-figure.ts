@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readOutbox, type OutboxEntry } from '../lambdas/adapters/outbox/outbox-notifier.ts';
+import { type OutboxEntry, readOutbox } from '../lambdas/adapters/outbox/outbox-notifier.ts';
 import { addDays, isoDate } from '../lambdas/core/time/calendar-date.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
 import { callApi, expectStatus } from './api-call.ts';
-import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
+import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
 
 export const FIGURE_WRITES = 100;
 const OUTBOX_POLL_MS = 10;
@@ -12,7 +12,11 @@ const ALERT_TIMEOUT_MS = 15_000;
 const CONFIRM_LINK = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/;
 
 /** A figure for a day `day` days into 2020: in the past whenever the bench runs, one date per write. */
-export const figureBody = (day: number) => ({ value: 5000 + day, asOf: addDays(isoDate('2020-01-01'), day), source: { kind: 'estimate' } });
+export const figureBody = (day: number) => ({
+  value: 5000 + day,
+  asOf: addDays(isoDate('2020-01-01'), day),
+  source: { kind: 'estimate' },
+});
 
 /** Alert messages in the outbox: the lines that carry events (confirmations and codes carry none). */
 export const alertLines = (file: string): OutboxEntry[] => readOutbox(file).filter((line) => line.eventIds.length > 0);
@@ -20,16 +24,27 @@ export const alertLines = (file: string): OutboxEntry[] => readOutbox(file).filt
 /** Registers an email watch on RU's figure.changed and follows the confirmation link in the outbox, so it turns active. */
 const confirmedFigureWatch = async (runtime: LocalRuntime, email: string): Promise<void> => {
   const token = await runtime.issueToken('bench-e2e-user');
-  expectStatus(await callApi(runtime.apiUrl, 'POST', '/watches', token, { target: { states: ['RU'] }, events: ['figure.changed'], channel: { email } }), 201, 'POST /watches');
+  expectStatus(
+    await callApi(runtime.apiUrl, 'POST', '/watches', token, {
+      target: { states: ['RU'] },
+      events: ['figure.changed'],
+      channel: { email },
+    }),
+    201,
+    'POST /watches',
+  );
   const confirmation = readOutbox(runtime.outboxFile).find((line) => line.to === email && CONFIRM_LINK.test(line.text));
   const link = confirmation?.text.match(CONFIRM_LINK)?.[0];
   if (link === undefined) throw new Error(`no confirmation link for ${email} in ${runtime.outboxFile}`);
   const confirmed = await fetch(link);
   await confirmed.text();
   if (!confirmed.ok) throw new Error(`the confirmation link answered ${confirmed.status}`);
-  const listed = expectStatus(await callApi(runtime.apiUrl, 'GET', '/watches', token), 200, 'GET /watches') as { watches?: { status: string }[] } | { status: string }[];
+  const listed = expectStatus(await callApi(runtime.apiUrl, 'GET', '/watches', token), 200, 'GET /watches') as
+    | { watches?: { status: string }[] }
+    | { status: string }[];
   const watches = Array.isArray(listed) ? listed : (listed.watches ?? []);
-  if (!watches.some((watch) => watch.status === 'active')) throw new Error(`the watch did not turn active: ${JSON.stringify(listed).slice(0, 300)}`);
+  if (!watches.some((watch) => watch.status === 'active'))
+    throw new Error(`the watch did not turn active: ${JSON.stringify(listed).slice(0, 300)}`);
 };
 
 /**
@@ -42,10 +57,15 @@ export const figureToOutboxRows = async (runtime: LocalRuntime, emailDailyCap: n
   const latencies: number[] = [];
   let alerts = alertLines(runtime.outboxFile).length;
   for (let index = 0; index < FIGURE_WRITES; index++) {
-    expectStatus(await callApi(runtime.apiUrl, 'PUT', '/states/RU/figures/work-permits.valid', admin, figureBody(index)), 200, 'PUT figure');
+    expectStatus(
+      await callApi(runtime.apiUrl, 'PUT', '/states/RU/figures/work-permits.valid', admin, figureBody(index)),
+      200,
+      'PUT figure',
+    );
     const returned = performance.now();
     while (alertLines(runtime.outboxFile).length <= alerts) {
-      if (performance.now() - returned > ALERT_TIMEOUT_MS) throw new Error(`write ${index + 1}: no alert in the outbox after ${ALERT_TIMEOUT_MS} ms`);
+      if (performance.now() - returned > ALERT_TIMEOUT_MS)
+        throw new Error(`write ${index + 1}: no alert in the outbox after ${ALERT_TIMEOUT_MS} ms`);
       await sleep(OUTBOX_POLL_MS);
     }
     latencies.push(performance.now() - returned);

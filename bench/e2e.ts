@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DAILY_CAP_ENV } from '../lambdas/adapters/delivery-settings.ts';
 import { projectRoot } from '../lib/lambda-bundling.ts';
-import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
+import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { checkerRows } from './e2e-checker.ts';
 import { FIGURE_WRITES, figureToOutboxRows } from './e2e-figure.ts';
 import { loadRows } from './e2e-load.ts';
@@ -21,7 +21,14 @@ const EMAIL_DAILY_CAP = FIGURE_WRITES + 10;
  *   read; then load on the API;
  * - checker: the stack's grouping window, which takes the check's whole run into one dispatch.
  */
-const parts: Record<'pipeline' | 'checker', { readonly groupingWindowMs?: number; readonly env: Record<string, string>; readonly rows: (runtime: LocalRuntime) => Promise<BenchRow[]> }> = {
+const parts: Record<
+  'pipeline' | 'checker',
+  {
+    readonly groupingWindowMs?: number;
+    readonly env: Record<string, string>;
+    readonly rows: (runtime: LocalRuntime) => Promise<BenchRow[]>;
+  }
+> = {
   pipeline: {
     groupingWindowMs: 0,
     env: { [DAILY_CAP_ENV.email]: String(EMAIL_DAILY_CAP) },
@@ -44,7 +51,13 @@ export const e2eRows = async (part: E2ePart): Promise<BenchRow[]> => {
     const { groupingWindowMs, env, rows } = parts[part];
     // Read by the handlers as they load, which the runtime does.
     Object.assign(process.env, env);
-    runtime = await startLocalRuntime({ projectRoot, port: 0, identityDirectory: directory, outboxFile: join(directory, 'outbox.jsonl'), ...(groupingWindowMs === undefined ? {} : { groupingWindowMs }) });
+    runtime = await startLocalRuntime({
+      projectRoot,
+      port: 0,
+      identityDirectory: directory,
+      outboxFile: join(directory, 'outbox.jsonl'),
+      ...(groupingWindowMs === undefined ? {} : { groupingWindowMs }),
+    });
     return await rows(runtime);
   } finally {
     await runtime?.stop();
@@ -56,11 +69,17 @@ export const e2eRows = async (part: E2ePart): Promise<BenchRow[]> => {
 export const E2E_ROWS_MARKER = 'E2E_ROWS ';
 
 const rowsInOwnProcess = async (part: E2ePart): Promise<BenchRow[]> => {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(projectRoot, 'bench', 'e2e-process.ts'), part], { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, [join(projectRoot, 'bench', 'e2e-process.ts'), part], {
+    cwd: projectRoot,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const line = stdout.split('\n').find((text) => text.startsWith(E2E_ROWS_MARKER));
   if (line === undefined) throw new Error(`the e2e ${part} process printed no rows:\n${stdout.slice(-2000)}`);
   return JSON.parse(line.slice(E2E_ROWS_MARKER.length)) as BenchRow[];
 };
 
 /** Both parts, one after the other, each in a child process of its own. */
-export const e2eRowsInOwnProcess = async (): Promise<BenchRow[]> => [...(await rowsInOwnProcess('pipeline')), ...(await rowsInOwnProcess('checker'))];
+export const e2eRowsInOwnProcess = async (): Promise<BenchRow[]> => [
+  ...(await rowsInOwnProcess('pipeline')),
+  ...(await rowsInOwnProcess('checker')),
+];

@@ -1,14 +1,14 @@
-import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { alertEventId, dedupKeys } from '../lambdas/core/alerts/alert-event-id.ts';
 import { addDays, isoDate } from '../lambdas/core/time/calendar-date.ts';
-import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { changeDetectionStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
 import { localLambdaContext } from '../local/lambda-context.ts';
-import type { LocalRuntime } from '../local/runtime.ts';
 import { readChangeRecords } from '../local/read-change-records.ts';
-import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
+import type { LocalRuntime } from '../local/runtime.ts';
+import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
 
 const WRITES = 200;
 const METRIC = 'workers.estimated';
@@ -19,8 +19,11 @@ const P50_TARGET_MS = 300;
 const P99_TARGET_MS = 600;
 
 const eventExists = async (client: DynamoDBDocumentClient, tableName: string, id: string): Promise<boolean> =>
-  (await client.send(new GetCommand({ TableName: tableName, Key: { PK: `EVENT#${id}`, SK: 'EVENT' }, ProjectionExpression: 'PK' }))).Item !== undefined;
-
+  (
+    await client.send(
+      new GetCommand({ TableName: tableName, Key: { PK: `EVENT#${id}`, SK: 'EVENT' }, ProjectionExpression: 'PK' }),
+    )
+  ).Item !== undefined;
 
 /**
  * Rows: from a `PUT /states/{code}/figures/{metric}` returning to its `figure.changed` event being
@@ -38,12 +41,18 @@ export const figureChangeLatencyRows = async (runtime: LocalRuntime): Promise<Be
       const response = await fetch(`${runtime.apiUrl}/states/${state}/figures/${METRIC}`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ value: 1000 + index, asOf: addDays(isoDate('2019-01-01'), index), source: { kind: 'estimate' } }),
+        body: JSON.stringify({
+          value: 1000 + index,
+          asOf: addDays(isoDate('2019-01-01'), index),
+          source: { kind: 'estimate' },
+        }),
       });
       const returned = performance.now();
       const body = (await response.json()) as { figure?: { asOf: string; recordedAt: string } };
       if (response.status !== 200 || !body.figure) throw new Error(`PUT figure answered ${response.status}`);
-      const id = alertEventId(dedupKeys.figureChanged(state, METRIC, isoDate(body.figure.asOf), body.figure.recordedAt));
+      const id = alertEventId(
+        dedupKeys.figureChanged(state, METRIC, isoDate(body.figure.asOf), body.figure.recordedAt),
+      );
       while (!(await eventExists(client, runtime.tableName, id))) await sleep(PROBE_INTERVAL_MS);
       latencies.push(performance.now() - returned);
       eventIds.push(id);
@@ -51,26 +60,53 @@ export const figureChangeLatencyRows = async (runtime: LocalRuntime): Promise<Be
 
     // The processor's own cost: the same records handed to it again after their events are removed, so each is new work.
     await runtime.streamIdle();
-    const records = (await readChangeRecords(runtime.dynamoDbEndpoint, runtime.tableName)).filter((record) => record.dynamodb?.NewImage?.metric?.S === METRIC);
+    const records = (await readChangeRecords(runtime.dynamoDbEndpoint, runtime.tableName)).filter(
+      (record) => record.dynamodb?.NewImage?.metric?.S === METRIC,
+    );
     for (let start = 0; start < eventIds.length; start += 25) {
-      const requests = eventIds.slice(start, start + 25).map((id) => ({ DeleteRequest: { Key: { PK: `EVENT#${id}`, SK: 'EVENT' } } }));
+      const requests = eventIds
+        .slice(start, start + 25)
+        .map((id) => ({ DeleteRequest: { Key: { PK: `EVENT#${id}`, SK: 'EVENT' } } }));
       await client.send(new BatchWriteCommand({ RequestItems: { [runtime.tableName]: requests } }));
     }
     const { handler } = (await import('../lambdas/handlers/stream/detect-changes.ts')) as {
-      handler: (event: DynamoDBStreamEvent, context: ReturnType<typeof localLambdaContext>) => Promise<DynamoDBBatchResponse>;
+      handler: (
+        event: DynamoDBStreamEvent,
+        context: ReturnType<typeof localLambdaContext>,
+      ) => Promise<DynamoDBBatchResponse>;
     };
     const started = performance.now();
     for (let start = 0; start < records.length; start += changeDetectionStream.batchSize) {
-      await handler({ Records: records.slice(start, start + changeDetectionStream.batchSize) }, localLambdaContext('detect-changes'));
+      await handler(
+        { Records: records.slice(start, start + changeDetectionStream.batchSize) },
+        localLambdaContext('detect-changes'),
+      );
     }
     const perRecord = (performance.now() - started) / Math.max(1, records.length);
 
     const [p50, p99] = [percentile(latencies, 50), percentile(latencies, 99)];
     const label = `PUT figure → figure.changed stored, local runtime (${count(WRITES)} writes)`;
     return [
-      { what: `${label}: p50`, value: milliseconds(p50), target: `<= ${P50_TARGET_MS} ms`, baseline: 'stream poll every 250 ms', meetsTarget: p50 <= P50_TARGET_MS },
-      { what: `${label}: p99`, value: milliseconds(p99), target: `<= ${P99_TARGET_MS} ms`, baseline: 'stream poll every 250 ms', meetsTarget: p99 <= P99_TARGET_MS },
-      { what: `change-detection processor: time per record (${count(records.length)} records, batches of ${changeDetectionStream.batchSize})`, value: milliseconds(perRecord), target: '', baseline: '' },
+      {
+        what: `${label}: p50`,
+        value: milliseconds(p50),
+        target: `<= ${P50_TARGET_MS} ms`,
+        baseline: 'stream poll every 250 ms',
+        meetsTarget: p50 <= P50_TARGET_MS,
+      },
+      {
+        what: `${label}: p99`,
+        value: milliseconds(p99),
+        target: `<= ${P99_TARGET_MS} ms`,
+        baseline: 'stream poll every 250 ms',
+        meetsTarget: p99 <= P99_TARGET_MS,
+      },
+      {
+        what: `change-detection processor: time per record (${count(records.length)} records, batches of ${changeDetectionStream.batchSize})`,
+        value: milliseconds(perRecord),
+        target: '',
+        baseline: '',
+      },
     ];
   } finally {
     client.destroy();

@@ -1,8 +1,8 @@
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
-import { CLIENTS, closedLoop, requestRate, ROUNDS, type LoadResult } from './closed-loop.ts';
-import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
+import { CLIENTS, closedLoop, type LoadResult, ROUNDS, requestRate } from './closed-loop.ts';
+import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
 
 const WARM_UP_REQUESTS = 100;
 /**
@@ -21,11 +21,14 @@ const STATES = ['CN', 'RU', 'DE', 'FR', 'JP', 'NG', 'BR', 'ZA'] as const;
 const stateAt = (index: number): string => STATES[index % STATES.length] ?? 'CN';
 
 /** Through the local API: the real handler behind the same HTTP server `npm start` runs. Node's fetch keeps connections alive. */
-const apiRequest = (apiUrl: string) => async (index: number): Promise<void> => {
-  const response = await fetch(`${apiUrl}/states/${stateAt(index)}`);
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`GET /states/${stateAt(index)} answered ${response.status}: ${body.slice(0, 200)}`);
-};
+const apiRequest =
+  (apiUrl: string) =>
+  async (index: number): Promise<void> => {
+    const response = await fetch(`${apiUrl}/states/${stateAt(index)}`);
+    const body = await response.text();
+    if (response.status !== 200)
+      throw new Error(`GET /states/${stateAt(index)} answered ${response.status}: ${body.slice(0, 200)}`);
+  };
 
 const queryItems = async (client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<number> => {
   let items = 0;
@@ -43,21 +46,27 @@ const queryItems = async (client: DynamoDBDocumentClient, input: QueryCommandInp
  * reports, its latest figures), in parallel, straight from a document client configured as the
  * handlers' is. No HTTP, no validation, no status evaluation, no JSON: DynamoDB Local's share.
  */
-const rawQueries = (client: DynamoDBDocumentClient, tableName: string) => async (index: number): Promise<number[]> => {
-  const partition = `STATE#${stateAt(index)}`;
-  const inPartition = (prefix: string): QueryCommandInput => ({
-    TableName: tableName,
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
-  });
-  const catalogue = (pk: string): QueryCommandInput => ({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
-  return Promise.all([
-    queryItems(client, catalogue('GROUP')),
-    queryItems(client, catalogue('OBLIGATION')),
-    queryItems(client, inPartition('REPORT#')),
-    queryItems(client, inPartition('LATEST#')),
-  ]);
-};
+const rawQueries =
+  (client: DynamoDBDocumentClient, tableName: string) =>
+  async (index: number): Promise<number[]> => {
+    const partition = `STATE#${stateAt(index)}`;
+    const inPartition = (prefix: string): QueryCommandInput => ({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
+    });
+    const catalogue = (pk: string): QueryCommandInput => ({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+    });
+    return Promise.all([
+      queryItems(client, catalogue('GROUP')),
+      queryItems(client, catalogue('OBLIGATION')),
+      queryItems(client, inPartition('REPORT#')),
+      queryItems(client, inPartition('LATEST#')),
+    ]);
+  };
 
 /** Two reports per queried state (midterm and final on resolution 2397), with figures, through the API as an admin would. */
 const recordReports = async (runtime: LocalRuntime): Promise<void> => {
@@ -69,7 +78,8 @@ const recordReports = async (runtime: LocalRuntime): Promise<void> => {
       body: JSON.stringify(body),
     });
     const text = await response.text();
-    if (response.status !== 201) throw new Error(`POST /states/${state}/reports answered ${response.status}: ${text.slice(0, 300)}`);
+    if (response.status !== 201)
+      throw new Error(`POST /states/${state}/reports answered ${response.status}: ${text.slice(0, 300)}`);
   };
   for (const [index, state] of STATES.entries()) {
     await post(state, {
@@ -85,7 +95,12 @@ const recordReports = async (runtime: LocalRuntime): Promise<void> => {
       obligationId: '2397-p8-final',
       reportDate: '2020-03-20',
       figures: [
-        { metric: 'workers.remaining', value: index % 2 === 0 ? 0 : 10 * index, asOf: '2020-03-01', source: { kind: 'un-report' } },
+        {
+          metric: 'workers.remaining',
+          value: index % 2 === 0 ? 0 : 10 * index,
+          asOf: '2020-03-01',
+          source: { kind: 'un-report' },
+        },
         { metric: 'work-permits.valid', value: 5 * index, asOf: '2020-03-01', source: { kind: 'national' } },
       ],
     });
@@ -105,7 +120,8 @@ export const getStateLatencyRows = async (runtime: LocalRuntime): Promise<BenchR
     const api = apiRequest(runtime.apiUrl);
     const rawRequest = rawQueries(client, runtime.tableName);
     const [, obligations, reports, latest] = await rawRequest(0);
-    if (!obligations || !reports || !latest) throw new Error(`the seeded state ${stateAt(0)} has no obligations, reports or figures to read`);
+    if (!obligations || !reports || !latest)
+      throw new Error(`the seeded state ${stateAt(0)} has no obligations, reports or figures to read`);
     const raw = async (index: number): Promise<void> => void (await rawRequest(index));
 
     await closedLoop(WARM_UP_REQUESTS, api, CLIENTS);
@@ -140,12 +156,20 @@ export const getStateLatencyRows = async (runtime: LocalRuntime): Promise<BenchR
         baseline: direct4(milliseconds(percentile(rawTimes, 99)), rawTimes.length),
         meetsTarget: apiP99 <= P99_TARGET_MS,
       },
-      { what: `${label}: throughput`, value: requestRate(viaApi), target: '', baseline: direct4(requestRate(direct), rawTimes.length) },
+      {
+        what: `${label}: throughput`,
+        value: requestRate(viaApi),
+        target: '',
+        baseline: direct4(requestRate(direct), rawTimes.length),
+      },
       {
         what: `${soloLabel}: p50 / p99`,
         value: `${milliseconds(percentile(alone.times, 50))} / ${milliseconds(percentile(alone.times, 99))}`,
         target: '',
-        baseline: direct4(`${milliseconds(percentile(rawAlone.times, 50))} / ${milliseconds(percentile(rawAlone.times, 99))}`, rawAlone.times.length),
+        baseline: direct4(
+          `${milliseconds(percentile(rawAlone.times, 50))} / ${milliseconds(percentile(rawAlone.times, 99))}`,
+          rawAlone.times.length,
+        ),
       },
     ];
   } finally {

@@ -5,13 +5,13 @@ import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-clie
 import { DynamoImportStore } from '../lambdas/adapters/dynamodb/import-writer.ts';
 import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { seedReferenceData } from '../lambdas/core/commands/seed-reference-data.ts';
-import { importRecords, type ImportSummary } from '../lambdas/core/imports/import-records.ts';
+import { type ImportSummary, importRecords } from '../lambdas/core/imports/import-records.ts';
 import { memberStates } from '../lambdas/core/reference/member-states.ts';
 import { addMonths, isoDate } from '../lambdas/core/time/calendar-date.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { measureConsumedCapacity } from './consumed-capacity.ts';
 import { timeRequests } from './request-timer.ts';
-import { count, milliseconds, percentile, type BenchRow } from './results-table.ts';
+import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
 
 const ROWS = 10_000;
 const METRICS = ['workers.remaining', 'workers.repatriated', 'work-permits.valid'] as const;
@@ -26,7 +26,9 @@ const figureRowsCsv = (): string => {
   for (const state of memberStates) {
     for (const [metricIndex, metric] of METRICS.entries()) {
       for (let month = 0; month < 18 && lines.length <= ROWS; month++) {
-        lines.push(`figure,${state.alpha2},${metric},${1000 - month * 10 + metricIndex},${addMonths(isoDate('2018-01-31'), month)},un-report,bench`);
+        lines.push(
+          `figure,${state.alpha2},${metric},${1000 - month * 10 + metricIndex},${addMonths(isoDate('2018-01-31'), month)},un-report,bench`,
+        );
       }
     }
   }
@@ -50,8 +52,15 @@ const measuredImport = async (endpoint: string, csv: string, dryRun = false) => 
       },
     );
     const ms = performance.now() - started;
-    if (outcome.kind !== 'imported') throw new Error(`the bench's import was refused: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
-    return { ms, summary: outcome.summary, requests: requests.byOperation(), latency: timer.byOperation(), writeUnits: capacity.writeUnits() };
+    if (outcome.kind !== 'imported')
+      throw new Error(`the bench's import was refused: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+    return {
+      ms,
+      summary: outcome.summary,
+      requests: requests.byOperation(),
+      latency: timer.byOperation(),
+      writeUnits: capacity.writeUnits(),
+    };
   } finally {
     client.destroy();
   }
@@ -65,7 +74,8 @@ const operations = (byOperation: Readonly<Record<string, number>>): string =>
 const latencies = (byOperation: ReadonlyMap<string, readonly number[]>): string =>
   [...byOperation].map(([operation, times]) => `${operation} ${milliseconds(percentile(times, 50))}`).join(', ');
 
-const written = ({ written: { figures, latestFigures }, unchanged }: ImportSummary): string => `${count(figures)} history items, ${count(latestFigures)} latest, ${count(unchanged)} unchanged`;
+const written = ({ written: { figures, latestFigures }, unchanged }: ImportSummary): string =>
+  `${count(figures)} history items, ${count(latestFigures)} latest, ${count(unchanged)} unchanged`;
 
 /**
  * Rows: an import of 10,000 figure rows into an empty table in DynamoDB Local (in memory), through
@@ -75,7 +85,11 @@ const written = ({ written: { figures, latestFigures }, unchanged }: ImportSumma
 export const importRows = async (): Promise<BenchRow[]> => {
   const dynamoDb = await startDynamoDbLocal();
   try {
-    const admin = new DynamoDBClient({ endpoint: dynamoDb.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const admin = new DynamoDBClient({
+      endpoint: dynamoDb.endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     await ensureTable(admin, TABLE);
     admin.destroy();
     const setup = createDocumentClient(dynamoDb.endpoint);
@@ -86,7 +100,9 @@ export const importRows = async (): Promise<BenchRow[]> => {
     const check = await measuredImport(dynamoDb.endpoint, csv, true);
     const first = await measuredImport(dynamoDb.endpoint, csv);
     const again = await measuredImport(dynamoDb.endpoint, csv);
-    const againWrites = Object.entries(again.requests).filter(([operation]) => /Put|Write|Update|Delete/.test(operation)).length;
+    const againWrites = Object.entries(again.requests).filter(([operation]) =>
+      /Put|Write|Update|Delete/.test(operation),
+    ).length;
     return [
       {
         what: `import ${count(ROWS)} figure rows (CSV, ${(csv.length / 1024).toFixed(0)} KB): checking alone (dry run: parse, validate, read)`,

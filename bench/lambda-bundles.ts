@@ -1,14 +1,14 @@
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { esbuildOptions, projectRoot, sourceMapRuntimeEnvironment } from '../lib/lambda-bundling.ts';
+import { build } from 'esbuild';
 import { PUBLIC_API_URL_ENV } from '../lambdas/adapters/public-api-url.ts';
 import { SNS_NOTIFIER_ENV } from '../lambdas/adapters/sns/sns-notifier.ts';
 import { FAILURE_QUEUE_URL_ENV } from '../lambdas/adapters/sqs/sqs-failure-sink.ts';
-import { kilobytes, median, milliseconds, type BenchRow } from './results-table.ts';
+import { esbuildOptions, projectRoot, sourceMapRuntimeEnvironment } from '../lib/lambda-bundling.ts';
+import { type BenchRow, kilobytes, median, milliseconds } from './results-table.ts';
 
 const outDirectory = resolve(projectRoot, 'bench', 'out');
 const COLD_LOADS = 20;
@@ -59,8 +59,17 @@ const deliveryEnvironment = {
 const probeFile = join(outDirectory, 'load-probe.mjs');
 const loadOnce = (outfile: string): number => {
   // The environment the functions get in AWS, source-map support included: it costs load time too.
-  const env = { ...process.env, ...sourceMapRuntimeEnvironment, ...deliveryEnvironment, TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT' };
-  return Number(execFileSync(process.execPath, [probeFile, pathToFileURL(outfile).href], { env, encoding: 'utf8' }).trim());
+  const env = {
+    ...process.env,
+    ...sourceMapRuntimeEnvironment,
+    ...deliveryEnvironment,
+    TABLE_NAME: 'bench',
+    AWS_REGION: 'eu-west-1',
+    LOG_LEVEL: 'SILENT',
+  };
+  return Number(
+    execFileSync(process.execPath, [probeFile, pathToFileURL(outfile).href], { env, encoding: 'utf8' }).trim(),
+  );
 };
 
 /**
@@ -69,7 +78,10 @@ const loadOnce = (outfile: string): number => {
  * load hits both alike. Only the module's own load and init is timed, not Node's start.
  */
 const coldLoads = (outfile: string, baselineFile: string): { readonly load: number; readonly baseline: number } => {
-  writeFileSync(probeFile, 'const t = performance.now(); await import(process.argv[2]); console.log(performance.now() - t);\n');
+  writeFileSync(
+    probeFile,
+    'const t = performance.now(); await import(process.argv[2]); console.log(performance.now() - t);\n',
+  );
   const load: number[] = [];
   const baseline: number[] = [];
   for (let run = 0; run < COLD_LOADS; run++) {
@@ -83,7 +95,9 @@ const coldLoads = (outfile: string, baselineFile: string): { readonly load: numb
  * Rows: each function's bundle size (minified; zipped; the deployed asset with its source map)
  * and cold-load time, beside the SDK-only baseline.
  */
-export const lambdaBundleRows = async (functions: readonly { readonly id: string; readonly entry: string }[]): Promise<BenchRow[]> => {
+export const lambdaBundleRows = async (
+  functions: readonly { readonly id: string; readonly entry: string }[],
+): Promise<BenchRow[]> => {
   mkdirSync(outDirectory, { recursive: true });
   const baselineFile = await bundle('sdk-only-baseline', { contents: sdkOnlyBaseline });
   const baselineZipped = zippedSize([baselineFile]);
@@ -101,7 +115,12 @@ export const lambdaBundleRows = async (functions: readonly { readonly id: string
         baseline: kilobytes(baselineZipped),
         meetsTarget: zipped <= ZIPPED_TARGET_BYTES,
       },
-      { what: `${fn.id}: deployed asset zipped (bundle + source map)`, value: kilobytes(zippedSize([outfile, `${outfile}.map`])), target: '', baseline: '' },
+      {
+        what: `${fn.id}: deployed asset zipped (bundle + source map)`,
+        value: kilobytes(zippedSize([outfile, `${outfile}.map`])),
+        target: '',
+        baseline: '',
+      },
       {
         what: `${fn.id}: cold load (median of ${COLD_LOADS})`,
         value: `${milliseconds(load)} (${(load / baseline).toFixed(2)}x)`,

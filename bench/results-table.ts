@@ -12,9 +12,18 @@ const columns = ['what', 'value', 'target', 'baseline', 'ok'] as const;
 
 /** Renders rows as a Markdown table, so the output can be pasted into the README as it is. */
 export const renderTable = (rows: readonly BenchRow[]): string => {
-  const cells = rows.map((row) => [row.what, row.value, row.target, row.baseline, row.meetsTarget === undefined ? '' : row.meetsTarget ? 'yes' : 'NO']);
-  const widths = columns.map((title, index) => Math.max(title.length, ...cells.map((line) => line[index]?.length ?? 0)));
-  const line = (values: readonly string[]) => `| ${values.map((value, index) => value.padEnd(widths[index] ?? 0)).join(' | ')} |`;
+  const cells = rows.map((row) => [
+    row.what,
+    row.value,
+    row.target,
+    row.baseline,
+    row.meetsTarget === undefined ? '' : row.meetsTarget ? 'yes' : 'NO',
+  ]);
+  const widths = columns.map((title, index) =>
+    Math.max(title.length, ...cells.map((line) => line[index]?.length ?? 0)),
+  );
+  const line = (values: readonly string[]) =>
+    `| ${values.map((value, index) => value.padEnd(widths[index] ?? 0)).join(' | ')} |`;
   return [line(columns), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');
 };
 

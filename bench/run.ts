@@ -11,7 +11,7 @@ import { figureChangeLatencyRows } from './figure-change-latency.ts';
 import { getStateLatencyRows } from './get-state-latency.ts';
 import { importRows } from './import.ts';
 import { lambdaBundleRows } from './lambda-bundles.ts';
-import { renderTable, type BenchRow } from './results-table.ts';
+import { type BenchRow, renderTable } from './results-table.ts';
 import { watchMatchingRows } from './watch-matching.ts';
 
 /**

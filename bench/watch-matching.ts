@@ -6,7 +6,7 @@ import { seedObligations } from '../lambdas/core/reference/obligations.ts';
 import { groupDeliveries } from '../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../lambdas/core/watches/watch.ts';
-import { count, median, milliseconds, type BenchRow } from './results-table.ts';
+import { type BenchRow, count, median, milliseconds } from './results-table.ts';
 
 const WATCHES = 10_000;
 const RUNS = 5;
@@ -19,7 +19,8 @@ const benchWatches = (): Watch[] =>
   Array.from({ length: WATCHES }, (_, index): Watch => {
     const state = memberStates[index % memberStates.length]?.alpha2 ?? 'RU';
     const group = builtInGroups[index % builtInGroups.length]?.id ?? 'africa';
-    const target = index % 50 === 0 ? { all: true as const } : index % 3 === 0 ? { groups: [group] } : { states: [state] };
+    const target =
+      index % 50 === 0 ? { all: true as const } : index % 3 === 0 ? { groups: [group] } : { states: [state] };
     return {
       id: `w-${String(index).padStart(5, '0')}`,
       owner: `owner-${index % 1000}`,

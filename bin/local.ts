@@ -4,9 +4,9 @@ import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseIsoDate, utcDateOf, type IsoDate } from '../lambdas/core/time/calendar-date.ts';
+import { type IsoDate, parseIsoDate, utcDateOf } from '../lambdas/core/time/calendar-date.ts';
 import { replay } from '../local/replay.ts';
-import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
+import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { apiCaller } from '../local/sample/local-api-client.ts';
 import { ensureSampleGroup, recordSampleUpTo, sampleRecorded } from '../local/sample/record-sample.ts';
 import { sampleRecords } from '../local/sample/sample-data-2019.ts';
@@ -55,17 +55,25 @@ const parseOptions = () => {
     });
     const rawPort = values.port ?? process.env.PORT ?? '3000';
     const port = Number(rawPort);
-    if (!/^\d+$/.test(rawPort) || port < 1 || port > 65_535) throw new Error(`--port must be a port number (1-65535), got "${rawPort}"`);
+    if (!/^\d+$/.test(rawPort) || port < 1 || port > 65_535)
+      throw new Error(`--port must be a port number (1-65535), got "${rawPort}"`);
     const checkEvery = Number(values['check-every']);
-    if (!/^\d+$/.test(values['check-every']) || checkEvery < 1) throw new Error(`--check-every must be a whole number of minutes, got "${values['check-every']}"`);
+    if (!/^\d+$/.test(values['check-every']) || checkEvery < 1)
+      throw new Error(`--check-every must be a whole number of minutes, got "${values['check-every']}"`);
     const rawWindow = values['grouping-window'];
-    if (rawWindow !== undefined && (!/^\d+(\.\d+)?$/.test(rawWindow) || Number(rawWindow) > 300)) throw new Error(`--grouping-window must be a number of seconds from 0 to 300, got "${rawWindow}"`);
+    if (rawWindow !== undefined && (!/^\d+(\.\d+)?$/.test(rawWindow) || Number(rawWindow) > 300))
+      throw new Error(`--grouping-window must be a number of seconds from 0 to 300, got "${rawWindow}"`);
     const replayTo = values.replay === undefined ? undefined : positionals.shift();
     if (values.replay !== undefined && replayTo === undefined) throw new Error('--replay needs two dates: FROM TO');
     if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0] ?? ''}"`);
-    const replayRange = values.replay === undefined || replayTo === undefined ? undefined : { from: dateArgument('--replay FROM', values.replay), to: dateArgument('--replay TO', replayTo) };
-    if (replayRange && replayRange.to < replayRange.from) throw new Error(`--replay runs forward: ${replayRange.to} is before ${replayRange.from}`);
-    if (replayRange && values.clock !== undefined) throw new Error('--clock and --replay do not go together: a replay sets the days itself');
+    const replayRange =
+      values.replay === undefined || replayTo === undefined
+        ? undefined
+        : { from: dateArgument('--replay FROM', values.replay), to: dateArgument('--replay TO', replayTo) };
+    if (replayRange && replayRange.to < replayRange.from)
+      throw new Error(`--replay runs forward: ${replayRange.to} is before ${replayRange.from}`);
+    if (replayRange && values.clock !== undefined)
+      throw new Error('--clock and --replay do not go together: a replay sets the days itself');
     return {
       fresh: values.fresh,
       port,
@@ -100,7 +108,8 @@ if (options.fresh) resets.push(dataDirectory, checkpointFile, checkpointFile.rep
 for (const path of options.fresh || options.replay ? resets : []) rmSync(path, { recursive: true, force: true });
 
 /** `--clock`: the schedules' now, moving on from the given day at the current time of day. */
-const offsetMs = options.clock === undefined ? 0 : Date.parse(`${options.clock}T${new Date().toISOString().slice(11)}`) - Date.now();
+const offsetMs =
+  options.clock === undefined ? 0 : Date.parse(`${options.clock}T${new Date().toISOString().slice(11)}`) - Date.now();
 const scheduleClock = () => new Date(Date.now() + offsetMs);
 
 /** The sample subscriber's watches, then the facts known by today, through the API as their users would. */
@@ -108,7 +117,10 @@ const seedSample = async (runtime: LocalRuntime): Promise<string> => {
   const admin = apiCaller(runtime.apiUrl, await runtime.issueToken('admin', { admin: true }));
   const { tableDependencies } = await import('../lambdas/handlers/table-dependencies.ts');
   await ensureSampleGroup(tableDependencies().customGroups);
-  const watches = await ensureSampleWatches(apiCaller(runtime.apiUrl, await runtime.issueToken('sample-user')), runtime.outboxFile);
+  const watches = await ensureSampleWatches(
+    apiCaller(runtime.apiUrl, await runtime.issueToken('sample-user')),
+    runtime.outboxFile,
+  );
   if (options.replay) return `${watches} sample watches; facts are recorded as the replay reaches them`;
   if (await sampleRecorded(admin)) return 'sample data already there';
   const facts = await recordSampleUpTo(utcDateOf(scheduleClock()), sampleRecords, admin);
@@ -137,7 +149,11 @@ const runtime = await startLocalRuntime({
     if (options.sample) sampleSummary = await seedSample(started);
   },
   onCheck: ({ at, result, error }) =>
-    console.log(error ? `Deadline check as of ${at.toISOString()} failed: ${String(error)}` : `Deadline check as of ${at.toISOString()}: ${result?.emitted ?? 0} new alert events`),
+    console.log(
+      error
+        ? `Deadline check as of ${at.toISOString()} failed: ${String(error)}`
+        : `Deadline check as of ${at.toISOString()}: ${result?.emitted ?? 0} new alert events`,
+    ),
 }).catch((error: unknown) => {
   console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -186,6 +202,14 @@ process.on('SIGTERM', () => shutdown('SIGTERM'));
 
 if (options.replay) {
   const admin = apiCaller(runtime.apiUrl, adminToken);
-  const { days, events } = await replay({ ...options.replay, records: sampleRecords, call: admin, settled: () => runtime.streamIdle({ closeWindow: true }), print: (line) => console.log(line) });
-  console.log(`\nReplay done: ${days} days, ${events} alert events; messages are in ${runtime.outboxFile}. The service keeps running; Ctrl-C stops it.`);
+  const { days, events } = await replay({
+    ...options.replay,
+    records: sampleRecords,
+    call: admin,
+    settled: () => runtime.streamIdle({ closeWindow: true }),
+    print: (line) => console.log(line),
+  });
+  console.log(
+    `\nReplay done: ${days} days, ${events} alert events; messages are in ${runtime.outboxFile}. The service keeps running; Ctrl-C stops it.`,
+  );
 }

@@ -35,8 +35,10 @@ const parseOptions = () => {
     });
     if (values.help) return { help: true } as const;
     const [user, ...extra] = positionals;
-    if (user === undefined || extra.length > 0) throw new Error(`Name exactly one user, such as alice (got ${positionals.length})`);
-    if (values.ttl !== undefined && !/^[1-9]\d*$/.test(values.ttl)) throw new Error(`--ttl must be a whole number of seconds above 0, got "${values.ttl}"`);
+    if (user === undefined || extra.length > 0)
+      throw new Error(`Name exactly one user, such as alice (got ${positionals.length})`);
+    if (values.ttl !== undefined && !/^[1-9]\d*$/.test(values.ttl))
+      throw new Error(`--ttl must be a whole number of seconds above 0, got "${values.ttl}"`);
     const ttlSeconds = values.ttl === undefined ? undefined : Number(values.ttl);
     return { help: false, user, admin: values.admin, ttlSeconds, directory: resolve(values['identity-dir']) } as const;
   } catch (error) {

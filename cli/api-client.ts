@@ -32,7 +32,9 @@ export interface ApiClientOptions {
 }
 
 /** The service's error body, and API Gateway's own (its authorizer answers `{"message": "Unauthorized"}`). */
-const serviceErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.optional(z.string()) }) });
+const serviceErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.optional(z.string()) }),
+});
 const gatewayErrorSchema = z.object({ message: z.string() });
 
 const parseJson = (text: string): unknown => {
@@ -81,7 +83,11 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
       let response: Response;
       let text: string;
       try {
-        response = await send(url, { method, headers, body: raw?.body ?? (body === undefined ? undefined : JSON.stringify(body)) });
+        response = await send(url, {
+          method,
+          headers,
+          body: raw?.body ?? (body === undefined ? undefined : JSON.stringify(body)),
+        });
         text = await response.text();
       } catch (error) {
         throw new ApiUnreachableError(options.baseUrl, reasonOf(error));
@@ -89,7 +95,10 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
       if (!response.ok) throw apiErrorOf(response.status, text);
       if (text.trim() === '') return undefined;
       const parsed = parseJson(text);
-      if (parsed === undefined) throw new UnexpectedResponseError(`${method} ${url.pathname} answered ${response.status} with something that is not JSON; is ${options.baseUrl} the sanctions-watch API?`);
+      if (parsed === undefined)
+        throw new UnexpectedResponseError(
+          `${method} ${url.pathname} answered ${response.status} with something that is not JSON; is ${options.baseUrl} the sanctions-watch API?`,
+        );
       return parsed;
     },
   };

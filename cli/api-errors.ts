@@ -12,7 +12,11 @@ export class ApiError extends Error {
   /** The whole error body, for answers that carry more than one message (an import's row errors). */
   readonly body: unknown;
 
-  constructor(status: number, message: string, details: { readonly code?: string; readonly field?: string; readonly body?: unknown } = {}) {
+  constructor(
+    status: number,
+    message: string,
+    details: { readonly code?: string; readonly field?: string; readonly body?: unknown } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = details.code;

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { UsageError } from './usage-error.ts';
 
 /** Options every API command takes, wherever they appear on the line. */
@@ -23,15 +23,27 @@ export interface CommonOptions {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** node:util's parseArgs with the common options added, its errors turned into usage errors (exit 2). */
-export const parseCommandArgs = <const Options extends ParseArgsOptionsConfig>(args: readonly string[], options: Options) => {
+export const parseCommandArgs = <const Options extends ParseArgsOptionsConfig>(
+  args: readonly string[],
+  options: Options,
+) => {
   try {
-    return parseArgs({ args: [...args], options: { ...commonOptions, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: [...args],
+      options: { ...commonOptions, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(messageOf(error));
   }
 };
 
-export const commonOf = (values: { readonly api?: string; readonly token?: string; readonly json?: boolean }): CommonOptions => ({
+export const commonOf = (values: {
+  readonly api?: string;
+  readonly token?: string;
+  readonly json?: boolean;
+}): CommonOptions => ({
   api: values.api,
   token: values.token,
   json: values.json ?? false,
@@ -47,7 +59,9 @@ export const wantsHelp = (args: readonly string[]): boolean => {
 export const exactPositionals = (positionals: readonly string[], names: readonly string[]): string[] => {
   if (positionals.length !== names.length) {
     const wanted = names.length === 0 ? 'no arguments' : names.map((name) => `<${name}>`).join(' ');
-    throw new UsageError(`expected ${wanted}, got ${positionals.length === 0 ? 'none' : positionals.map((p) => `"${p}"`).join(' ')}`);
+    throw new UsageError(
+      `expected ${wanted}, got ${positionals.length === 0 ? 'none' : positionals.map((p) => `"${p}"`).join(' ')}`,
+    );
   }
   return [...positionals];
 };

@@ -6,7 +6,10 @@ const FIELD_PREFIX = /^(Field|Query parameter|Path parameter) "([^"]*)" /;
 
 const apiErrorText = (error: ApiError): string => {
   const match = FIELD_PREFIX.exec(error.message);
-  const text = match?.[1] && match[2] === error.field ? `${match[1].toLowerCase()} "${match[2]}": ${error.message.slice(match[0].length)}` : error.message;
+  const text =
+    match?.[1] && match[2] === error.field
+      ? `${match[1].toLowerCase()} "${match[2]}": ${error.message.slice(match[0].length)}`
+      : error.message;
   // API Gateway's bare 401 says nothing about what to do.
   const hint = error.status === 401 ? '; pass a valid token with --token or SANCTIONS_WATCH_TOKEN' : '';
   return `${text}${hint} (${error.status})`;
@@ -16,7 +19,9 @@ const apiErrorText = (error: ApiError): string => {
 export const errorLine = (error: unknown): string => {
   if (error instanceof ApiError) return `error: ${apiErrorText(error)}`;
   if (error instanceof ApiUnreachableError) {
-    const hint = isLocalApi(error.url) ? 'is it running? npm start starts it' : 'check the URL given with --api or SANCTIONS_WATCH_API';
+    const hint = isLocalApi(error.url)
+      ? 'is it running? npm start starts it'
+      : 'check the URL given with --api or SANCTIONS_WATCH_API';
     return `error: cannot reach the API at ${error.url} (${error.message}); ${hint}`;
   }
   // Other messages may span lines (a stack in a cause); the first says what happened.

@@ -17,10 +17,19 @@ const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** `11,490`, or a range `50,000–80,000`, as the UN's reports print them. */
 export const amountOf = (figure: FigureView): string =>
-  figure.value === undefined ? `${count.format(figure.low ?? 0)}–${count.format(figure.high ?? 0)}` : count.format(figure.value);
+  figure.value === undefined
+    ? `${count.format(figure.low ?? 0)}–${count.format(figure.high ?? 0)}`
+    : count.format(figure.value);
 
-export const sourceOf = (figure: FigureView): string => (figure.source.ref === undefined ? figure.source.kind : `${figure.source.kind}: ${figure.source.ref}`);
+export const sourceOf = (figure: FigureView): string =>
+  figure.source.ref === undefined ? figure.source.kind : `${figure.source.kind}: ${figure.source.ref}`;
 
-export const figureRow = (figure: FigureView): string[] => [figure.metric, amountOf(figure), figure.unit, figure.asOf, sourceOf(figure)];
+export const figureRow = (figure: FigureView): string[] => [
+  figure.metric,
+  amountOf(figure),
+  figure.unit,
+  figure.asOf,
+  sourceOf(figure),
+];
 
 export const figureHeader = ['METRIC', 'AMOUNT', 'UNIT', 'AS OF', 'SOURCE'];

@@ -5,7 +5,11 @@ const GAP = '  ';
  * Aligns rows under a header, every column as wide as its widest cell; numbers read best
  * right-aligned, so columns named in `alignRight` are. Trailing spaces are dropped.
  */
-export const formatTable = (header: readonly string[], rows: readonly (readonly string[])[], options: { readonly alignRight?: readonly number[] } = {}): string[] => {
+export const formatTable = (
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: { readonly alignRight?: readonly number[] } = {},
+): string[] => {
   const all = [header, ...rows];
   const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
   const right = new Set(options.alignRight ?? []);

@@ -14,7 +14,8 @@ export interface Progress {
 
 const BAR_WIDTH = 30;
 
-const counted = (done: number, total: number) => `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} rows`;
+const counted = (done: number, total: number) =>
+  `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} rows`;
 
 /**
  * A bar redrawn in place on a terminal (`[#######-------]  45% 4,500/10,000 rows`); on anything
@@ -30,7 +31,9 @@ export const progressOn = (output: ProgressOutput): Progress => {
         return;
       }
       const filled = Math.round(share * BAR_WIDTH);
-      output.write(`\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${counted(done, total)}`);
+      output.write(
+        `\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${counted(done, total)}`,
+      );
       drawn = true;
     },
     note: (line) => {

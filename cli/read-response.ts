@@ -10,5 +10,7 @@ export const readResponse = <T>(schema: z.ZodMiniType<T>, body: unknown, what: s
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const at = issue && issue.path.length > 0 ? ` at "${issue.path.map(String).join('.')}"` : '';
-  throw new UnexpectedResponseError(`the answer to ${what} is not what this CLI expects${at}: ${issue?.message ?? 'invalid'}`);
+  throw new UnexpectedResponseError(
+    `the answer to ${what} is not what this CLI expects${at}: ${issue?.message ?? 'invalid'}`,
+  );
 };

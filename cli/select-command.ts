@@ -14,7 +14,9 @@ const listing = (commands: readonly Command[]): string => {
   return commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n');
 };
 
-export const topUsage = (commands: readonly Command[]): string => `usage: sanctions-watch <command> [arguments] [--api URL] [--token JWT] [--json]
+export const topUsage = (
+  commands: readonly Command[],
+): string => `usage: sanctions-watch <command> [arguments] [--api URL] [--token JWT] [--json]
 
 commands:
 ${listing(commands)}
@@ -23,7 +25,8 @@ sanctions-watch <command> --help tells more about each. In this project: npx san
 ${commonUsage}`;
 
 /** A command's usage, with the common options for those that talk to the API. */
-export const commandUsage = (command: Command): string => (command.access === 'offline' ? command.usage : `${command.usage}\n${commonUsage}`);
+export const commandUsage = (command: Command): string =>
+  command.access === 'offline' ? command.usage : `${command.usage}\n${commonUsage}`;
 
 const isHelp = (word: string | undefined): boolean => word === '--help' || word === '-h' || word === 'help';
 
@@ -44,7 +47,8 @@ export const selectCommand = (commands: readonly Command[], argv: readonly strin
   if (group.length > 0) {
     const text = `usage: sanctions-watch ${first} <${group.map((command) => command.name.slice(first.length + 1)).join('|')}> ...\n\n${listing(group)}`;
     if (isHelp(second)) return { kind: 'help', text };
-    const message = second === undefined ? `error: "${first}" needs a sub-command` : `error: unknown command "${first} ${second}"`;
+    const message =
+      second === undefined ? `error: "${first}" needs a sub-command` : `error: unknown command "${first} ${second}"`;
     return { kind: 'usage-error', message, text };
   }
   return { kind: 'usage-error', message: `error: unknown command "${first}"`, text: topUsage(commands) };

@@ -4,8 +4,8 @@
  * what gets deployed.
  */
 import path from 'node:path';
+import { type BundlingOptions, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
-import { OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /** Repository root: NodejsFunction entries and the lock file are resolved from here, not the cwd. */
 export const projectRoot = path.resolve(import.meta.dirname, '..');

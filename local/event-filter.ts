@@ -29,7 +29,8 @@ const leavesOf = (value: unknown): readonly unknown[] => {
 };
 
 // Array.isArray does not narrow readonly arrays, hence these guards.
-const isRuleList = (value: FilterPattern | readonly FilterRule[]): value is readonly FilterRule[] => Array.isArray(value);
+const isRuleList = (value: FilterPattern | readonly FilterRule[]): value is readonly FilterRule[] =>
+  Array.isArray(value);
 const isLiteralList = (value: Literal | readonly Literal[]): value is readonly Literal[] => Array.isArray(value);
 
 const ruleMatches = (rule: FilterRule, leaves: readonly unknown[]): boolean => {
@@ -37,11 +38,13 @@ const ruleMatches = (rule: FilterRule, leaves: readonly unknown[]): boolean => {
   if ('exists' in rule) return rule.exists === leaves.length > 0;
   if ('prefix' in rule) return leaves.some((leaf) => typeof leaf === 'string' && leaf.startsWith(rule.prefix));
   const excluded = rule['anything-but'];
-  const isExcluded = (leaf: unknown) => (isLiteralList(excluded) ? excluded.some((value) => value === leaf) : leaf === excluded);
+  const isExcluded = (leaf: unknown) =>
+    isLiteralList(excluded) ? excluded.some((value) => value === leaf) : leaf === excluded;
   return leaves.some((leaf) => !isExcluded(leaf));
 };
 
-const fieldOf = (value: unknown, field: string): unknown => (isObject(value) && Object.hasOwn(value, field) ? value[field] : undefined);
+const fieldOf = (value: unknown, field: string): unknown =>
+  isObject(value) && Object.hasOwn(value, field) ? value[field] : undefined;
 
 const patternMatches = (value: unknown, pattern: FilterPattern): boolean => {
   // An array of objects matches when one element satisfies the whole pattern, as event-ruler's
@@ -49,7 +52,9 @@ const patternMatches = (value: unknown, pattern: FilterPattern): boolean => {
   if (Array.isArray(value)) return value.some((element) => patternMatches(element, pattern));
   return Object.entries(pattern).every(([field, expected]) => {
     const actual = fieldOf(value, field);
-    return isRuleList(expected) ? expected.some((rule) => ruleMatches(rule, leavesOf(actual))) : patternMatches(actual, expected);
+    return isRuleList(expected)
+      ? expected.some((rule) => ruleMatches(rule, leavesOf(actual)))
+      : patternMatches(actual, expected);
   });
 };
 

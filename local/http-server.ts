@@ -1,5 +1,5 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { needsToken, type RouteDefinition } from '../lambdas/handlers/http/routes.ts';
 import { apiGatewayEvent, matchRoute } from './api-gateway-event.ts';
 import { importHandler } from './import-handler.ts';
@@ -26,7 +26,10 @@ const readBody = async (request: IncomingMessage): Promise<string | undefined> =
   return Buffer.concat(chunks).toString('utf8');
 };
 
-const loadHandlers = async (routes: readonly RouteDefinition[], projectRoot: string): Promise<Map<string, HttpLambda>> => {
+const loadHandlers = async (
+  routes: readonly RouteDefinition[],
+  projectRoot: string,
+): Promise<Map<string, HttpLambda>> => {
   const handlers = new Map<string, HttpLambda>();
   for (const route of routes) {
     handlers.set(route.id, await importHandler<HttpLambda>(projectRoot, route.entry));
@@ -64,31 +67,53 @@ export const startLocalApi = async (options: {
       if (method === 'GET' && confirmation?.[1] && options.confirmSubscription) {
         const address = await options.confirmSubscription(confirmation[1]);
         return address === undefined
-          ? send(404, errorBody('confirmation-not-found', 'This confirmation link is unknown or was replaced by a newer one'))
-          : send(200, JSON.stringify({ confirmed: address, message: `Subscription confirmed: ${address} will receive sanctions-watch alerts` }));
+          ? send(
+              404,
+              errorBody('confirmation-not-found', 'This confirmation link is unknown or was replaced by a newer one'),
+            )
+          : send(
+              200,
+              JSON.stringify({
+                confirmed: address,
+                message: `Subscription confirmed: ${address} will receive sanctions-watch alerts`,
+              }),
+            );
       }
       const match = matchRoute(options.routes, method, new URL(url, 'http://localhost').pathname);
       const handler = match && handlers.get(match.route.id);
-      if (!match || !handler) return send(404, errorBody('route-not-found', `No route for ${method} ${url.split('?')[0]}`));
+      if (!match || !handler)
+        return send(404, errorBody('route-not-found', `No route for ${method} ${url.split('?')[0]}`));
       const body = await readBody(request);
-      if (body === undefined) return send(413, errorBody('payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`));
+      if (body === undefined)
+        return send(413, errorBody('payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`));
       const headers = Object.fromEntries(
-        Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : (value ?? '')]),
+        Object.entries(request.headers).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? value.join(',') : (value ?? ''),
+        ]),
       );
       // The authorizer runs before the integration: a refused token never reaches the function.
-      const authorizer = needsToken(match.route) ? await jwtAuthorizer(options.identity, headers.authorization) : undefined;
+      const authorizer = needsToken(match.route)
+        ? await jwtAuthorizer(options.identity, headers.authorization)
+        : undefined;
       if (needsToken(match.route) && !authorizer) return send(401, UNAUTHORIZED_BODY);
       const plainEvent = apiGatewayEvent(
         { method, url, headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
         match,
         new Date(),
       );
-      const event = authorizer ? { ...plainEvent, requestContext: { ...plainEvent.requestContext, authorizer } } : plainEvent;
+      const event = authorizer
+        ? { ...plainEvent, requestContext: { ...plainEvent.requestContext, authorizer } }
+        : plainEvent;
       // The route's own timeout, as its function has in AWS; the base function's otherwise.
       const timeoutMs = match.route.sizing === undefined ? undefined : match.route.sizing.timeoutSeconds * 1000;
       const result = await handler(event, localLambdaContext(match.route.id, timeoutMs));
       if (typeof result === 'string') return send(200, result);
-      send(result.statusCode ?? 200, result.body ?? '', Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));
+      send(
+        result.statusCode ?? 200,
+        result.body ?? '',
+        Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+      );
     })().catch((error: unknown) => {
       // API Gateway answers a crashed integration with 500; the handler's own mapper should prevent this.
       console.error(JSON.stringify({ level: 'ERROR', message: 'local API integration failed', error: String(error) }));

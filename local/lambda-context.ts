@@ -1,5 +1,5 @@
-import type { Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
 
 /** The Lambda context a locally served function sees, shaped like AWS's. */
 export const localLambdaContext = (functionName: string, timeoutMs = 10_000): Context => {

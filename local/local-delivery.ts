@@ -1,6 +1,6 @@
+import { LOCAL_DELIVERY_ENV } from '../lambdas/adapters/delivery-settings.ts';
 import { DynamoContactStore } from '../lambdas/adapters/dynamodb/contact-repository.ts';
 import { DynamoWatchStore } from '../lambdas/adapters/dynamodb/watch-repository.ts';
-import { LOCAL_DELIVERY_ENV } from '../lambdas/adapters/delivery-settings.ts';
 import { createOutboxNotifier } from '../lambdas/adapters/outbox/outbox-notifier.ts';
 import { PUBLIC_API_URL_ENV } from '../lambdas/adapters/public-api-url.ts';
 import { systemClock } from '../lambdas/adapters/system-clock.ts';
@@ -37,7 +37,12 @@ export const confirmLocalSubscription = (outboxFile: string) => {
     const address = await outbox.confirm(token);
     if (address === undefined) return undefined;
     const { client, tableName } = tableAccess();
-    const deps = { clock: systemClock, contacts: new DynamoContactStore(client, tableName), watches: new DynamoWatchStore(client, tableName), notifier: outbox };
+    const deps = {
+      clock: systemClock,
+      contacts: new DynamoContactStore(client, tableName),
+      watches: new DynamoWatchStore(client, tableName),
+      notifier: outbox,
+    };
     const contact = await deps.contacts.get(contactOf({ channel: { email: address } }));
     if (contact) await reconcileContact(contact, deps);
     return address;

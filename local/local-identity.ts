@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import * as z from 'zod/mini';
 import { ADMIN_GROUP } from '../lambdas/core/identity/caller.ts';
 
@@ -35,12 +43,19 @@ const SUB_NAMESPACE = Buffer.from('17ad416ed4474bf7bbbde8c2c63f4347', 'hex');
 /** Where `npm start` and `npm run token` keep the key, so both agree without configuration. */
 export const localIdentityDirectory = (projectRoot: string): string => resolve(projectRoot, '.local', 'identity');
 
-const privateJwkSchema = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), d: z.string() });
+const privateJwkSchema = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string(),
+  y: z.string(),
+  d: z.string(),
+});
 type PrivateJwk = z.infer<typeof privateJwkSchema>;
 
 const readKey = async (file: string): Promise<PrivateJwk> => {
   const parsed = privateJwkSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not a P-256 private key; delete it and a new one is made (old tokens stop working)`);
+  if (!parsed.success)
+    throw new Error(`${file} is not a P-256 private key; delete it and a new one is made (old tokens stop working)`);
   return parsed.data;
 };
 
@@ -93,7 +108,10 @@ const isForThisClient = (payload: JWTPayload): boolean =>
   (payload.aud === undefined ? [payload.client_id] : [payload.aud].flat()).includes(LOCAL_CLIENT_ID);
 
 /** `now` lets tests issue tokens that are already expired. */
-export const openLocalIdentity = async (directory: string, now: () => Date = () => new Date()): Promise<LocalIdentity> => {
+export const openLocalIdentity = async (
+  directory: string,
+  now: () => Date = () => new Date(),
+): Promise<LocalIdentity> => {
   const privateJwk = await loadOrCreateKey(directory);
   const publicJwk = { kty: privateJwk.kty, crv: privateJwk.crv, x: privateJwk.x, y: privateJwk.y };
   const signingKey = await importJWK(privateJwk, ALGORITHM);
@@ -103,7 +121,8 @@ export const openLocalIdentity = async (directory: string, now: () => Date = () 
     issue: async (user, options = {}) => {
       const ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
       if (!/^\S+$/.test(user)) throw new Error(`A user name is one word with no spaces, got "${user}"`);
-      if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error(`A token's lifetime is a whole number of seconds above 0, got ${ttlSeconds}`);
+      if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds <= 0)
+        throw new Error(`A token's lifetime is a whole number of seconds above 0, got ${ttlSeconds}`);
       const issuedAt = Math.floor(now().getTime() / 1000);
       // Cognito's access token: `client_id` rather than `aud`, and no groups claim for a user in none.
       return new SignJWT({

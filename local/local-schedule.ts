@@ -1,9 +1,12 @@
-import type { ScheduledEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import type { ScheduledEvent } from 'aws-lambda';
 import { importHandler } from './import-handler.ts';
 import { localLambdaContext } from './lambda-context.ts';
 
-type ScheduledHandler<Result> = (event: ScheduledEvent, context: ReturnType<typeof localLambdaContext>) => Promise<Result>;
+type ScheduledHandler<Result> = (
+  event: ScheduledEvent,
+  context: ReturnType<typeof localLambdaContext>,
+) => Promise<Result>;
 
 /** The EventBridge scheduled event the checker receives in AWS, for the instant `time`. */
 export const scheduledEvent = (time: Date): ScheduledEvent => ({

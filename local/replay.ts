@@ -55,8 +55,14 @@ export const replay = async (options: ReplayOptions): Promise<{ readonly days: n
     const check = (await call('POST', '/checks', { at: `${day}${CHECK_HOUR}` })) as CheckAnswer;
     events += check.count;
     if (arriving.length === 0 && check.count === 0) continue;
-    const recorded = arriving.map((record) => (record.kind === 'report' ? `${record.state} report (${record.obligationId})` : `${record.state} ${record.figure.metric}`));
-    print(`${day}: ${[...(recorded.length > 0 ? [`recorded ${recorded.join(', ')}`] : []), ...(check.count > 0 ? [`deadline check: ${summary(check.emitted)}`] : [])].join('; ')}`);
+    const recorded = arriving.map((record) =>
+      record.kind === 'report'
+        ? `${record.state} report (${record.obligationId})`
+        : `${record.state} ${record.figure.metric}`,
+    );
+    print(
+      `${day}: ${[...(recorded.length > 0 ? [`recorded ${recorded.join(', ')}`] : []), ...(check.count > 0 ? [`deadline check: ${summary(check.emitted)}`] : [])].join('; ')}`,
+    );
     await options.settled();
   }
   return { days, events };

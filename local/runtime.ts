@@ -1,13 +1,18 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedReferenceData, type SeedOutcome } from '../lambdas/core/commands/seed-reference-data.ts';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { DYNAMODB_ENDPOINT_ENV } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { TABLE_NAME_ENV } from '../lambdas/adapters/dynamodb/table-schema.ts';
+import { type SeedOutcome, seedReferenceData } from '../lambdas/core/commands/seed-reference-data.ts';
 import { routes, scheduledDeadlineCheckEntry, scheduledDeliveryEntry } from '../lambdas/handlers/http/routes.ts';
-import { alertDispatchEntry, alertDispatchStream, changeDetectionEntry, changeDetectionStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
+import {
+  alertDispatchEntry,
+  alertDispatchStream,
+  changeDetectionEntry,
+  changeDetectionStream,
+} from '../lambdas/handlers/stream/stream-processing-config.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApi } from './http-server.ts';
 import { confirmLocalSubscription, useLocalDelivery } from './local-delivery.ts';
@@ -35,7 +40,11 @@ export interface LocalRuntimeOptions {
   /** The stream's on-failure destination: failed records are appended here as JSON lines. */
   readonly streamFailureFile?: string;
   /** Told about every scheduled check. */
-  readonly onCheck?: (outcome: { readonly at: Date; readonly result?: { readonly emitted: number }; readonly error?: unknown }) => void;
+  readonly onCheck?: (outcome: {
+    readonly at: Date;
+    readonly result?: { readonly emitted: number };
+    readonly error?: unknown;
+  }) => void;
   /** Where messages go instead of SNS (JSON lines); a temporary file when absent. */
   readonly outboxFile?: string;
   /** Where deliveries that failed for good are parked; beside the outbox when absent. */
@@ -79,14 +88,22 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     // The handlers build their adapters from the environment, exactly as in AWS.
     process.env[DYNAMODB_ENDPOINT_ENV] = dynamoDb.endpoint;
     process.env[TABLE_NAME_ENV] = tableName;
-    const client = new DynamoDBClient({ endpoint: dynamoDb.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const client = new DynamoDBClient({
+      endpoint: dynamoDb.endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     await ensureTable(client, tableName);
     client.destroy();
     const { tableDependencies } = await import('../lambdas/handlers/table-dependencies.ts');
     const seeded = await seedReferenceData(tableDependencies());
     const identity = await openLocalIdentity(options.identityDirectory ?? localIdentityDirectory(options.projectRoot));
-    const outboxFile = options.outboxFile ?? join(mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-')), 'outbox.jsonl');
-    const deliveryFiles = { outboxFile, failuresFile: options.deliveryFailureFile ?? outboxFile.replace(/\.jsonl$/, '') + '-failures.jsonl' };
+    const outboxFile =
+      options.outboxFile ?? join(mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-')), 'outbox.jsonl');
+    const deliveryFiles = {
+      outboxFile,
+      failuresFile: options.deliveryFailureFile ?? outboxFile.replace(/\.jsonl$/, '') + '-failures.jsonl',
+    };
     const api = await startLocalApi({
       routes,
       projectRoot: options.projectRoot,
@@ -95,7 +112,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       onListening: (url) => useLocalDelivery(deliveryFiles, url),
       confirmSubscription: confirmLocalSubscription(outboxFile),
     });
-    const consumer = (entry: string, settings: typeof changeDetectionStream | typeof alertDispatchStream, functionName: string, suffix: string, batchingWindowMs?: number) =>
+    const consumer = (
+      entry: string,
+      settings: typeof changeDetectionStream | typeof alertDispatchStream,
+      functionName: string,
+      suffix: string,
+      batchingWindowMs?: number,
+    ) =>
       startStreamConsumer({
         projectRoot: options.projectRoot,
         entry,
@@ -108,10 +131,20 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         ...(batchingWindowMs === undefined ? {} : { batchingWindowMs }),
       });
     const changeDetection = await consumer(changeDetectionEntry, changeDetectionStream, 'detect-changes', '');
-    const dispatch = await consumer(alertDispatchEntry, alertDispatchStream, 'dispatch-alerts', '-dispatch', options.groupingWindowMs);
+    const dispatch = await consumer(
+      alertDispatchEntry,
+      alertDispatchStream,
+      'dispatch-alerts',
+      '-dispatch',
+      options.groupingWindowMs,
+    );
     // EventBridge's two rules: the deadline check, and the delivery job (repeats, digests, subscriptions), on one timer here.
     const scheduled = [
-      { entry: scheduledDeadlineCheckEntry, functionName: 'scheduled-deadline-check', onRun: options.onCheck ?? (() => undefined) },
+      {
+        entry: scheduledDeadlineCheckEntry,
+        functionName: 'scheduled-deadline-check',
+        onRun: options.onCheck ?? (() => undefined),
+      },
       { entry: scheduledDeliveryEntry, functionName: 'scheduled-delivery', onRun: () => undefined },
     ];
     const schedules: { stop(): Promise<void> }[] = [];
@@ -138,7 +171,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       await options.prepare?.(runtime);
       const { checkEveryMs } = options;
       for (const job of checkEveryMs === undefined ? [] : scheduled) {
-        schedules.push(await startLocalSchedule({ projectRoot: options.projectRoot, intervalMs: checkEveryMs ?? 0, now: options.scheduleClock ?? (() => new Date()), ...job }));
+        schedules.push(
+          await startLocalSchedule({
+            projectRoot: options.projectRoot,
+            intervalMs: checkEveryMs ?? 0,
+            now: options.scheduleClock ?? (() => new Date()),
+            ...job,
+          }),
+        );
       }
     } catch (error) {
       await runtime.stop();

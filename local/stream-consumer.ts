@@ -1,8 +1,8 @@
-import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { appendFile } from 'node:fs/promises';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../lambdas/adapters/logger.ts';
 import { importHandler } from './import-handler.ts';
-import { startStreamPoller, type StreamPoller, type StreamPollerSettings } from './stream-poller.ts';
+import { type StreamPoller, type StreamPollerSettings, startStreamPoller } from './stream-poller.ts';
 
 type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
 
@@ -33,9 +33,19 @@ export const startStreamConsumer = async (options: {
     ...(options.checkpointFile === undefined ? {} : { checkpointFile: options.checkpointFile }),
     ...(options.batchingWindowMs === undefined ? {} : { batchingWindowMs: options.batchingWindowMs }),
     onFailure: async (failure) => {
-      logger.error('stream records sent to the failure destination', { function: options.functionName, reason: failure.reason, records: failure.records.length, error: failure.error });
+      logger.error('stream records sent to the failure destination', {
+        function: options.functionName,
+        reason: failure.reason,
+        records: failure.records.length,
+        error: failure.error,
+      });
       if (options.failureFile) {
-        const line = { at: new Date().toISOString(), function: options.functionName, ...failure, error: failure.error === undefined ? undefined : String(failure.error) };
+        const line = {
+          at: new Date().toISOString(),
+          function: options.functionName,
+          ...failure,
+          error: failure.error === undefined ? undefined : String(failure.error),
+        };
         await appendFile(options.failureFile, `${JSON.stringify(line)}\n`);
       }
     },

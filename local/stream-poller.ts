@@ -3,14 +3,14 @@ import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
-  GetShardIteratorCommand,
   type GetRecordsCommandOutput,
+  GetShardIteratorCommand,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent, DynamoDBStreamHandler } from 'aws-lambda';
 import { logger as processLogger } from '../lambdas/adapters/logger.ts';
-import { deliverBatch, type DeliverySettings, type StreamDeliveryFailure } from './batch-delivery.ts';
-import { matchesFilterPatterns, type FilterPattern } from './event-filter.ts';
+import { type DeliverySettings, deliverBatch, type StreamDeliveryFailure } from './batch-delivery.ts';
+import { type FilterPattern, matchesFilterPatterns } from './event-filter.ts';
 import { localLambdaContext } from './lambda-context.ts';
 import { openStreamCheckpoints, type StreamCheckpoints } from './stream-checkpoints.ts';
 import { toLambdaRecord } from './stream-record.ts';
@@ -91,7 +91,9 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
   const batchingWindowMs = options.batchingWindowMs ?? (settings.maxBatchingWindowSeconds ?? 0) * 1000;
 
   const tables = new DynamoDBClient({ endpoint: options.endpoint, ...localCredentials });
-  const { Table } = await tables.send(new DescribeTableCommand({ TableName: options.tableName })).finally(() => tables.destroy());
+  const { Table } = await tables
+    .send(new DescribeTableCommand({ TableName: options.tableName }))
+    .finally(() => tables.destroy());
   const streamArn = Table?.LatestStreamArn;
   if (streamArn === undefined) throw new Error(`Table ${options.tableName} has no stream`);
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, ...localCredentials });
@@ -101,16 +103,27 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
     const shards: Shard[] = [];
     let exclusiveStartShardId: string | undefined;
     do {
-      const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: exclusiveStartShardId }));
+      const { StreamDescription } = await streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: exclusiveStartShardId }),
+      );
       shards.push(...(StreamDescription?.Shards ?? []));
       exclusiveStartShardId = StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStartShardId !== undefined);
     return shards;
   };
 
-  const shardIterator = async (shardId: string, type: 'TRIM_HORIZON' | 'LATEST' | 'AFTER_SEQUENCE_NUMBER', sequenceNumber?: string) => {
+  const shardIterator = async (
+    shardId: string,
+    type: 'TRIM_HORIZON' | 'LATEST' | 'AFTER_SEQUENCE_NUMBER',
+    sequenceNumber?: string,
+  ) => {
     const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequenceNumber }),
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ShardIteratorType: type,
+        SequenceNumber: sequenceNumber,
+      }),
     );
     if (ShardIterator === undefined) throw new Error(`No iterator for shard ${shardId}`);
     return ShardIterator;
@@ -167,7 +180,11 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
         shardId,
         settings,
         // Lambda deserialises a fresh event for every invocation; a handler mutating records must not change the retry.
-        invoke: async (records) => options.handler({ Records: structuredClone(records) }, localLambdaContext(functionName, settings.timeoutSeconds * 1000)),
+        invoke: async (records) =>
+          options.handler(
+            { Records: structuredClone(records) },
+            localLambdaContext(functionName, settings.timeoutSeconds * 1000),
+          ),
         onFailure: options.onFailure,
         checkpoint: (record) => checkpoint(shardId, record),
         pause: sleep,
@@ -206,7 +223,10 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
     let iterator = iterators.get(shardId);
     if (iterator === undefined) {
       const after = checkpoints.get(shardId);
-      iterator = after === undefined ? await shardIterator(shardId, 'TRIM_HORIZON') : await shardIterator(shardId, 'AFTER_SEQUENCE_NUMBER', after);
+      iterator =
+        after === undefined
+          ? await shardIterator(shardId, 'TRIM_HORIZON')
+          : await shardIterator(shardId, 'AFTER_SEQUENCE_NUMBER', after);
     }
     let pending: DynamoDBRecord[] = [];
     let matching = 0;
@@ -222,7 +242,12 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       if (matched > 0 && windowEnds === undefined) windowEnds = Date.now() + batchingWindowMs;
       const closed = NextShardIterator === undefined;
       const windowOpen =
-        windowEnds !== undefined && Date.now() < windowEnds && matching < settings.batchSize && !closed && !stopping && !waiting.some((waiter) => waiter.closeWindow);
+        windowEnds !== undefined &&
+        Date.now() < windowEnds &&
+        matching < settings.batchSize &&
+        !closed &&
+        !stopping &&
+        !waiting.some((waiter) => waiter.closeWindow);
       if (windowOpen && Records.length === 0) {
         await new Promise((done) => setTimeout(done, Math.min(pollIntervalMs, (windowEnds ?? 0) - Date.now())));
       } else if (!windowOpen) {
@@ -265,7 +290,12 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
   };
 
   let pollsStarted = 0;
-  let waiting: { readonly after: number; readonly closeWindow: boolean; resolve(): void; reject(error: Error): void }[] = [];
+  let waiting: {
+    readonly after: number;
+    readonly closeWindow: boolean;
+    resolve(): void;
+    reject(error: Error): void;
+  }[] = [];
   const loop = (async () => {
     while (!stopping) {
       const poll = ++pollsStarted;

@@ -1,5 +1,5 @@
-import type { AttributeValue, _Record } from '@aws-sdk/client-dynamodb-streams';
-import type { AttributeValue as LambdaAttributeValue, DynamoDBRecord, StreamRecord } from 'aws-lambda';
+import type { _Record, AttributeValue } from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBRecord, AttributeValue as LambdaAttributeValue, StreamRecord } from 'aws-lambda';
 
 type LambdaImage = Record<string, LambdaAttributeValue>;
 
@@ -37,7 +37,8 @@ export const toLambdaRecord = (record: _Record, eventSourceARN: string): DynamoD
   const dynamodb: StreamRecord | undefined =
     stream &&
     withoutUndefined({
-      ApproximateCreationDateTime: stream.ApproximateCreationDateTime && stream.ApproximateCreationDateTime.getTime() / 1000,
+      ApproximateCreationDateTime:
+        stream.ApproximateCreationDateTime && stream.ApproximateCreationDateTime.getTime() / 1000,
       Keys: stream.Keys && toLambdaImage(stream.Keys),
       NewImage: stream.NewImage && toLambdaImage(stream.NewImage),
       OldImage: stream.OldImage && toLambdaImage(stream.OldImage),
@@ -53,6 +54,8 @@ export const toLambdaRecord = (record: _Record, eventSourceARN: string): DynamoD
     awsRegion: record.awsRegion,
     dynamodb,
     eventSourceARN,
-    userIdentity: record.userIdentity && withoutUndefined({ type: record.userIdentity.Type, principalId: record.userIdentity.PrincipalId }),
+    userIdentity:
+      record.userIdentity &&
+      withoutUndefined({ type: record.userIdentity.Type, principalId: record.userIdentity.PrincipalId }),
   });
 };

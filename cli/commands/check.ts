@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ApiClient } from '../api-client.ts';
+import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';
 import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
-import { defineCommand, type CommandOutput, type ParsedArgs } from '../command.ts';
 import { formatTable } from '../format-table.ts';
 import { readResponse } from '../read-response.ts';
 import { UsageError } from '../usage-error.ts';
@@ -63,8 +63,21 @@ export const checkCommand = async (options: CheckOptions, client: ApiClient): Pr
   const json = await client.request('POST', '/checks', { body: options.at === undefined ? {} : { at: options.at } });
   const outcome = readResponse(outcomeSchema, json, 'POST /checks');
   const heading = `Deadline check as of ${outcome.at}: ${outcome.count} new alert ${outcome.count === 1 ? 'event' : 'events'}, ${outcome.alreadyStored} already stored${outcome.skipped === undefined ? '' : ` (skipped: ${outcome.skipped})`}.`;
-  const table = outcome.emitted.length === 0 ? [] : ['', ...formatTable(['EVENT', 'OBLIGATION', 'STATES', 'CODES'], summaryRows(outcome.emitted), { alignRight: [2] })];
+  const table =
+    outcome.emitted.length === 0
+      ? []
+      : [
+          '',
+          ...formatTable(['EVENT', 'OBLIGATION', 'STATES', 'CODES'], summaryRows(outcome.emitted), { alignRight: [2] }),
+        ];
   return { json, lines: [heading, ...table] };
 };
 
-export const check = defineCommand({ name: 'check', summary: 'run the deadline check (admin)', usage, access: 'admin', parse: parseCheckArgs, run: checkCommand });
+export const check = defineCommand({
+  name: 'check',
+  summary: 'run the deadline check (admin)',
+  usage,
+  access: 'admin',
+  parse: parseCheckArgs,
+  run: checkCommand,
+});

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
+import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
 import type { ApiClient } from '../api-client.ts';
 import { isoDate, number, required } from '../arg-values.ts';
+import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';
 import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
-import { defineCommand, type CommandOutput, type ParsedArgs } from '../command.ts';
 import { amountOf, figureSchema, sourceOf } from '../format-figure.ts';
 import { readResponse } from '../read-response.ts';
 import { UsageError } from '../usage-error.ts';
-import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
 
 export interface FigureSetOptions {
   readonly code: string;
@@ -50,8 +50,12 @@ export const parseFigureSetArgs = (args: readonly string[]): ParsedArgs<FigureSe
   const [code = '', metric = ''] = exactPositionals(positionals, ['code', 'metric']);
   const range = values.low !== undefined || values.high !== undefined;
   if (values.value !== undefined && range) throw new UsageError('give either --value or --low and --high, not both');
-  if (values.value === undefined && !(values.low !== undefined && values.high !== undefined)) throw new UsageError('give --value N, or both --low N and --high N');
-  const amount = values.value === undefined ? { low: number('low', values.low ?? ''), high: number('high', values.high ?? '') } : { value: number('value', values.value) };
+  if (values.value === undefined && !(values.low !== undefined && values.high !== undefined))
+    throw new UsageError('give --value N, or both --low N and --high N');
+  const amount =
+    values.value === undefined
+      ? { low: number('low', values.low ?? ''), high: number('high', values.high ?? '') }
+      : { value: number('value', values.value) };
   return {
     common: commonOf(values),
     options: {
@@ -61,7 +65,11 @@ export const parseFigureSetArgs = (args: readonly string[]): ParsedArgs<FigureSe
         ...amount,
         unit: values.unit,
         asOf: isoDate('as-of', required('as-of', values['as-of'])),
-        source: { kind: required('source-kind', values['source-kind']), ref: values['source-ref'], url: values['source-url'] },
+        source: {
+          kind: required('source-kind', values['source-kind']),
+          ref: values['source-ref'],
+          url: values['source-url'],
+        },
         note: values.note,
       },
     },
@@ -83,4 +91,11 @@ export const figureSetCommand = async (options: FigureSetOptions, client: ApiCli
   };
 };
 
-export const figureSet = defineCommand({ name: 'figure set', summary: 'record a figure for a state (admin)', usage, access: 'admin', parse: parseFigureSetArgs, run: figureSetCommand });
+export const figureSet = defineCommand({
+  name: 'figure set',
+  summary: 'record a figure for a state (admin)',
+  usage,
+  access: 'admin',
+  parse: parseFigureSetArgs,
+  run: figureSetCommand,
+});

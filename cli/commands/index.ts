@@ -12,4 +12,16 @@ import { watchRm } from './watch-rm.ts';
 import { watchTest } from './watch-test.ts';
 
 /** Every command, in the order the usage lists them. */
-export const commands: readonly Command[] = [status, state, watchAdd, watchList, watchRm, watchTest, reportAdd, figureSet, importFile, check, token];
+export const commands: readonly Command[] = [
+  status,
+  state,
+  watchAdd,
+  watchList,
+  watchRm,
+  watchTest,
+  reportAdd,
+  figureSet,
+  importFile,
+  check,
+  token,
+];

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import type { ApiClient } from '../api-client.ts';
 import { isoDate, optionalIsoDate, required } from '../arg-values.ts';
+import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';
 import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
-import { defineCommand, type CommandOutput, type ParsedArgs } from '../command.ts';
 import { readResponse } from '../read-response.ts';
 
 export interface ReportAddOptions {
@@ -31,7 +31,15 @@ const usage = `usage: sanctions-watch report add <code> --obligation ID --date Y
   --received-on   when the Committee received it, if known (it decides lateness)
   --published-on  when it appeared on the Committee's website`;
 
-const recordedSchema = z.object({ report: z.object({ state: z.string(), obligationId: z.string(), reportDate: z.string(), public: z.boolean(), symbol: z.optional(z.string()) }) });
+const recordedSchema = z.object({
+  report: z.object({
+    state: z.string(),
+    obligationId: z.string(),
+    reportDate: z.string(),
+    public: z.boolean(),
+    symbol: z.optional(z.string()),
+  }),
+});
 
 export const parseReportAddArgs = (args: readonly string[]): ParsedArgs<ReportAddOptions> => {
   const { values, positionals } = parseCommandArgs(args, {
@@ -65,10 +73,24 @@ export const parseReportAddArgs = (args: readonly string[]): ParsedArgs<ReportAd
 
 /** POST /states/{code}/reports. */
 export const reportAddCommand = async (options: ReportAddOptions, client: ApiClient): Promise<CommandOutput> => {
-  const json = await client.request('POST', `/states/${encodeURIComponent(options.code)}/reports`, { body: options.report });
+  const json = await client.request('POST', `/states/${encodeURIComponent(options.code)}/reports`, {
+    body: options.report,
+  });
   const { report } = readResponse(recordedSchema, json, 'POST /states/{code}/reports');
   const symbol = report.symbol === undefined ? '' : ` ${report.symbol}`;
-  return { json, lines: [`Recorded ${report.state}'s report${symbol} on ${report.obligationId}, dated ${report.reportDate}${report.public ? '' : ', not public'}.`] };
+  return {
+    json,
+    lines: [
+      `Recorded ${report.state}'s report${symbol} on ${report.obligationId}, dated ${report.reportDate}${report.public ? '' : ', not public'}.`,
+    ],
+  };
 };
 
-export const reportAdd = defineCommand({ name: 'report add', summary: "record a state's report (admin)", usage, access: 'admin', parse: parseReportAddArgs, run: reportAddCommand });
+export const reportAdd = defineCommand({
+  name: 'report add',
+  summary: "record a state's report (admin)",
+  usage,
+  access: 'admin',
+  parse: parseReportAddArgs,
+  run: reportAddCommand,
+});

@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
+import { isWorld, WORLD } from '../../lambdas/core/figures/figure-subject.ts';
+import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
 import type { ApiClient } from '../api-client.ts';
 import { optionalIsoDate } from '../arg-values.ts';
+import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';
 import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
-import { defineCommand, type CommandOutput, type ParsedArgs } from '../command.ts';
 import { figureHeader, figureRow, figureSchema } from '../format-figure.ts';
 import { formatPairs, formatTable } from '../format-table.ts';
 import { readResponse } from '../read-response.ts';
-import { isWorld, WORLD } from '../../lambdas/core/figures/figure-subject.ts';
-import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
 
 export interface StateOptions {
   readonly code: string;
@@ -64,10 +64,14 @@ const detailOf = (standing: StandingView): string => {
 };
 
 const reportsOf = (standing: StandingView): string =>
-  standing.reports.map((report) => `${report.symbol ?? report.reportDate}${report.public ? '' : ' (not public)'}`).join(', ');
+  standing.reports
+    .map((report) => `${report.symbol ?? report.reportDate}${report.public ? '' : ' (not public)'}`)
+    .join(', ');
 
 const figureLines = (figures: readonly z.infer<typeof figureSchema>[]): string[] =>
-  figures.length === 0 ? ['No figures recorded.'] : formatTable(figureHeader, figures.map(figureRow), { alignRight: [1] });
+  figures.length === 0
+    ? ['No figures recorded.']
+    : formatTable(figureHeader, figures.map(figureRow), { alignRight: [1] });
 
 /** GET /world/figures: the world has figures but no obligations. */
 const worldCommand = async (client: ApiClient): Promise<CommandOutput> => {
@@ -79,7 +83,9 @@ const worldCommand = async (client: ApiClient): Promise<CommandOutput> => {
 /** GET /states/{code}, or the worldwide figures for `world`. */
 export const stateCommand = async (options: StateOptions, client: ApiClient): Promise<CommandOutput> => {
   if (isWorld(options.code.toLowerCase())) return worldCommand(client);
-  const json = await client.request('GET', `/states/${encodeURIComponent(options.code)}`, { query: { asOf: options.asOf } });
+  const json = await client.request('GET', `/states/${encodeURIComponent(options.code)}`, {
+    query: { asOf: options.asOf },
+  });
   const profile = readResponse(profileSchema, json, 'GET /states/{code}');
   const lines = [
     `${profile.state.name} (${profile.state.alpha2}, ${profile.state.alpha3}), as of ${profile.asOf}`,
@@ -87,7 +93,14 @@ export const stateCommand = async (options: StateOptions, client: ApiClient): Pr
     '',
     ...formatTable(
       ['OBLIGATION', 'KIND', 'DUE', 'STATUS', 'DETAIL', 'REPORTS'],
-      profile.obligations.map((standing) => [standing.id, standing.kind, standing.dueDate, standing.status, detailOf(standing), reportsOf(standing)]),
+      profile.obligations.map((standing) => [
+        standing.id,
+        standing.kind,
+        standing.dueDate,
+        standing.status,
+        detailOf(standing),
+        reportsOf(standing),
+      ]),
     ),
     '',
     ...figureLines(profile.figures),
@@ -95,4 +108,11 @@ export const stateCommand = async (options: StateOptions, client: ApiClient): Pr
   return { json, lines };
 };
 
-export const state = defineCommand({ name: 'state', summary: 'one state: its obligations, reports and figures', usage, access: 'public', parse: parseStateArgs, run: stateCommand });
+export const state = defineCommand({
+  name: 'state',
+  summary: 'one state: its obligations, reports and figures',
+  usage,
+  access: 'public',
+  parse: parseStateArgs,
+  run: stateCommand,
+});

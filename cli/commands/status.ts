@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { obligationStatusNames } from '../../lambdas/core/status/obligation-status.ts';
 import type { ApiClient } from '../api-client.ts';
 import { optionalIsoDate } from '../arg-values.ts';
+import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';
 import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
-import { defineCommand, type CommandOutput, type ParsedArgs } from '../command.ts';
 import { formatTable } from '../format-table.ts';
 import { readResponse } from '../read-response.ts';
 
@@ -39,7 +39,10 @@ export const parseStatusArgs = (args: readonly string[]): ParsedArgs<StatusOptio
     obligation: { type: 'string' },
   });
   exactPositionals(positionals, []);
-  return { common: commonOf(values), options: { asOf: optionalIsoDate('as-of', values['as-of']), group: values.group, obligation: values.obligation } };
+  return {
+    common: commonOf(values),
+    options: { asOf: optionalIsoDate('as-of', values['as-of']), group: values.group, obligation: values.obligation },
+  };
 };
 
 /**
@@ -48,7 +51,9 @@ export const parseStatusArgs = (args: readonly string[]): ParsedArgs<StatusOptio
  * Statuses this CLI does not know (a newer API) still show, after the known ones.
  */
 const statusColumns = (board: Board): string[] => {
-  const present = new Set(board.obligations.flatMap(({ counts }) => Object.keys(counts).filter((name) => (counts[name] ?? 0) > 0)));
+  const present = new Set(
+    board.obligations.flatMap(({ counts }) => Object.keys(counts).filter((name) => (counts[name] ?? 0) > 0)),
+  );
   const known: readonly string[] = obligationStatusNames;
   return [...known.filter((name) => present.has(name)), ...[...present].filter((name) => !known.includes(name))];
 };
@@ -58,7 +63,12 @@ const boardLines = (board: Board): string[] => {
   const heading = `Status as of ${board.asOf}${board.group === undefined ? ', all member states' : `, group ${board.group}`}`;
   const summary = formatTable(
     ['OBLIGATION', 'KIND', 'DUE', ...columns.map((name) => name.toUpperCase())],
-    board.obligations.map(({ obligation, counts }) => [obligation.id, obligation.kind, obligation.dueDate, ...columns.map((name) => String(counts[name] ?? 0))]),
+    board.obligations.map(({ obligation, counts }) => [
+      obligation.id,
+      obligation.kind,
+      obligation.dueDate,
+      ...columns.map((name) => String(counts[name] ?? 0)),
+    ]),
     { alignRight: columns.map((_, index) => index + 3) },
   );
   const overdue = board.obligations
@@ -66,15 +76,28 @@ const boardLines = (board: Board): string[] => {
     .flatMap(({ obligation, overdue: states }) => [
       '',
       `Overdue: ${obligation.id}, ${obligation.title} (${states.length} ${states.length === 1 ? 'state' : 'states'})`,
-      ...formatTable(['CODE', 'STATE', 'DAYS OVERDUE'], states.map((state) => [state.code, state.name, String(state.daysOverdue)]), { alignRight: [2] }),
+      ...formatTable(
+        ['CODE', 'STATE', 'DAYS OVERDUE'],
+        states.map((state) => [state.code, state.name, String(state.daysOverdue)]),
+        { alignRight: [2] },
+      ),
     ]);
   return [heading, '', ...summary, ...overdue];
 };
 
 /** GET /status. */
 export const statusCommand = async (options: StatusOptions, client: ApiClient): Promise<CommandOutput> => {
-  const json = await client.request('GET', '/status', { query: { asOf: options.asOf, group: options.group, obligation: options.obligation } });
+  const json = await client.request('GET', '/status', {
+    query: { asOf: options.asOf, group: options.group, obligation: options.obligation },
+  });
   return { json, lines: boardLines(readResponse(boardSchema, json, 'GET /status')) };
 };
 
-export const status = defineCommand({ name: 'status', summary: 'the board: counts by status and the overdue states', usage, access: 'public', parse: parseStatusArgs, run: statusCommand });
+export const status = defineCommand({
+  name: 'status',
+  summary: 'the board: counts by status and the overdue states',
+  usage,
+  access: 'public',
+  parse: parseStatusArgs,
+  run: statusCommand,
+});

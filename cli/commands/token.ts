@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { wholeNumber } from '../arg-values.ts';
+import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';
 import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
-import { defineCommand, type CommandOutput, type ParsedArgs } from '../command.ts';
 import { issueLocalToken } from '../local-token.ts';
 
 export interface TokenOptions {
@@ -36,4 +36,11 @@ export const tokenCommand = async (options: TokenOptions): Promise<CommandOutput
   return { json: { user: options.user, admin: options.admin, token }, lines: [token] };
 };
 
-export const token = defineCommand({ name: 'token', summary: 'print a token for the local API', usage, access: 'offline', parse: parseTokenArgs, run: tokenCommand });
+export const token = defineCommand({
+  name: 'token',
+  summary: 'print a token for the local API',
+  usage,
+  access: 'offline',
+  parse: parseTokenArgs,
+  run: tokenCommand,
+});

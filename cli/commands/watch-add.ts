@@ -1,8 +1,8 @@
 import { alertEventTypes } from '../../lambdas/core/alerts/alert-event.ts';
 import type { ApiClient } from '../api-client.ts';
 import { list, optionalNumber, wholeNumber } from '../arg-values.ts';
+import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';
 import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
-import { defineCommand, type CommandOutput, type ParsedArgs } from '../command.ts';
 import { formatPairs } from '../format-table.ts';
 import { readResponse } from '../read-response.ts';
 import { UsageError } from '../usage-error.ts';
@@ -17,7 +17,12 @@ export interface WatchAddOptions {
   readonly metrics?: string[];
   readonly minChangePct?: number;
   readonly channel: { readonly email: string } | { readonly sms: string };
-  readonly delivery?: { readonly mode: 'immediate' | 'digest'; readonly digestHourUtc?: number; readonly repeatEveryDays?: number; readonly resolved?: boolean };
+  readonly delivery?: {
+    readonly mode: 'immediate' | 'digest';
+    readonly digestHourUtc?: number;
+    readonly repeatEveryDays?: number;
+    readonly resolved?: boolean;
+  };
 }
 
 const usage = `usage: sanctions-watch watch add (--email ADDRESS | --sms +E164) (--states CODES | --groups IDS | --all)
@@ -54,18 +59,27 @@ export const parseWatchAddArgs = (args: readonly string[]): ParsedArgs<WatchAddO
     resolved: { type: 'boolean', default: false },
   });
   exactPositionals(positionals, []);
-  if ((values.email === undefined) === (values.sms === undefined)) throw new UsageError('give exactly one of --email and --sms');
+  if ((values.email === undefined) === (values.sms === undefined))
+    throw new UsageError('give exactly one of --email and --sms');
   const channel = values.email === undefined ? { sms: values.sms ?? '' } : { email: values.email };
   const states = list('states', values.states);
   const groups = list('groups', values.groups);
-  if (states === undefined && groups === undefined && !values.all) throw new UsageError('name what to watch: --states, --groups or --all');
+  if (states === undefined && groups === undefined && !values.all)
+    throw new UsageError('name what to watch: --states, --groups or --all');
   const events = list('events', values.events);
   if (events === undefined) throw new UsageError(`--events is required: ${alertEventTypes.join(', ')}, or all`);
-  const digestHourUtc = values['digest-hour'] === undefined ? undefined : wholeNumber('digest-hour', values['digest-hour']);
-  const repeatEveryDays = values['repeat-every-days'] === undefined ? undefined : wholeNumber('repeat-every-days', values['repeat-every-days']);
+  const digestHourUtc =
+    values['digest-hour'] === undefined ? undefined : wholeNumber('digest-hour', values['digest-hour']);
+  const repeatEveryDays =
+    values['repeat-every-days'] === undefined
+      ? undefined
+      : wholeNumber('repeat-every-days', values['repeat-every-days']);
   const digest = values.digest || digestHourUtc !== undefined;
   // Left out unless asked for, so the API's defaults (immediate, not resolved) apply.
-  const delivery = digest || repeatEveryDays !== undefined || values.resolved ? { mode: digest ? 'digest' : 'immediate', digestHourUtc, repeatEveryDays, resolved: values.resolved } as const : undefined;
+  const delivery =
+    digest || repeatEveryDays !== undefined || values.resolved
+      ? ({ mode: digest ? 'digest' : 'immediate', digestHourUtc, repeatEveryDays, resolved: values.resolved } as const)
+      : undefined;
   return {
     common: commonOf(values),
     options: {
@@ -102,4 +116,11 @@ export const watchAddCommand = async (options: WatchAddOptions, client: ApiClien
   return { json, lines };
 };
 
-export const watchAdd = defineCommand({ name: 'watch add', summary: 'register a watch (email or SMS alerts)', usage, access: 'user', parse: parseWatchAddArgs, run: watchAddCommand });
+export const watchAdd = defineCommand({
+  name: 'watch add',
+  summary: 'register a watch (email or SMS alerts)',
+  usage,
+  access: 'user',
+  parse: parseWatchAddArgs,
+  run: watchAddCommand,
+});

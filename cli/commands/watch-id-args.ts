@@ -1,5 +1,5 @@
-import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
 import type { ParsedArgs } from '../command.ts';
+import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
 
 /** `watch rm <id>` and `watch test <id>`: one watch id and nothing else. */
 export interface WatchIdOptions {

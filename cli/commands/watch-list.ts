@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ApiClient } from '../api-client.ts';
+import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';
 import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
-import { defineCommand, type CommandOutput, type ParsedArgs } from '../command.ts';
 import { formatTable } from '../format-table.ts';
 import { readResponse } from '../read-response.ts';
 import { channelText, deliveryText, targetText, watchSchema } from '../watch-view.ts';
@@ -28,9 +28,24 @@ export const watchListCommand = async (_options: WatchListOptions, client: ApiCl
       ? ['No watches; sanctions-watch watch add --help tells how to add one.']
       : formatTable(
           ['ID', 'NAME', 'STATUS', 'CHANNEL', 'TARGET', 'EVENTS', 'DELIVERY'],
-          watches.map((watch) => [watch.id, watch.name ?? '', watch.status, channelText(watch), targetText(watch), watch.events.join(','), deliveryText(watch)]),
+          watches.map((watch) => [
+            watch.id,
+            watch.name ?? '',
+            watch.status,
+            channelText(watch),
+            targetText(watch),
+            watch.events.join(','),
+            deliveryText(watch),
+          ]),
         );
   return { json, lines };
 };
 
-export const watchList = defineCommand({ name: 'watch list', summary: 'list your watches', usage, access: 'user', parse: parseWatchListArgs, run: watchListCommand });
+export const watchList = defineCommand({
+  name: 'watch list',
+  summary: 'list your watches',
+  usage,
+  access: 'user',
+  parse: parseWatchListArgs,
+  run: watchListCommand,
+});

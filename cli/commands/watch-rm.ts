@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api-client.ts';
-import { defineCommand, type CommandOutput } from '../command.ts';
+import { type CommandOutput, defineCommand } from '../command.ts';
 import { parseWatchIdArgs, type WatchIdOptions } from './watch-id-args.ts';
 
 const usage = `usage: sanctions-watch watch rm <id>
@@ -11,4 +11,11 @@ export const watchRmCommand = async (options: WatchIdOptions, client: ApiClient)
   return { json: { deleted: options.id }, lines: [`Deleted watch ${options.id}.`] };
 };
 
-export const watchRm = defineCommand({ name: 'watch rm', summary: 'delete a watch', usage, access: 'user', parse: parseWatchIdArgs, run: watchRmCommand });
+export const watchRm = defineCommand({
+  name: 'watch rm',
+  summary: 'delete a watch',
+  usage,
+  access: 'user',
+  parse: parseWatchIdArgs,
+  run: watchRmCommand,
+});

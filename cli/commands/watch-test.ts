@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { ApiClient } from '../api-client.ts';
-import { defineCommand, type CommandOutput } from '../command.ts';
+import { type CommandOutput, defineCommand } from '../command.ts';
 import { readResponse } from '../read-response.ts';
 import { parseWatchIdArgs, type WatchIdOptions } from './watch-id-args.ts';
 
@@ -17,4 +17,11 @@ export const watchTestCommand = async (options: WatchIdOptions, client: ApiClien
   return { json, lines: [`Test message to ${outcome.contact}: ${outcome.status}${message}.`] };
 };
 
-export const watchTest = defineCommand({ name: 'watch test', summary: 'send a test message to a watch', usage, access: 'user', parse: parseWatchIdArgs, run: watchTestCommand });
+export const watchTest = defineCommand({
+  name: 'watch test',
+  summary: 'send a test message to a watch',
+  usage,
+  access: 'user',
+  parse: parseWatchIdArgs,
+  run: watchTestCommand,
+});

@@ -7,7 +7,12 @@ import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
  */
 export const sendCloudFormationResponse = async (
   event: CloudFormationCustomResourceEvent,
-  outcome: { readonly status: 'SUCCESS' | 'FAILED'; readonly reason: string; readonly physicalResourceId: string; readonly data?: Record<string, string> },
+  outcome: {
+    readonly status: 'SUCCESS' | 'FAILED';
+    readonly reason: string;
+    readonly physicalResourceId: string;
+    readonly data?: Record<string, string>;
+  },
 ): Promise<void> => {
   const body = JSON.stringify({
     Status: outcome.status,

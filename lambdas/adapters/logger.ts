@@ -12,7 +12,12 @@ const isLevel = (raw: string | undefined): raw is keyof typeof severity => raw !
 /** Errors become plain data: JSON.stringify would drop their message and stack. */
 const serializable = (value: unknown): unknown =>
   value instanceof Error
-    ? { name: value.name, message: value.message, stack: value.stack, ...(value.cause === undefined ? {} : { cause: serializable(value.cause) }) }
+    ? {
+        name: value.name,
+        message: value.message,
+        stack: value.stack,
+        ...(value.cause === undefined ? {} : { cause: serializable(value.cause) }),
+      }
     : value;
 
 export class JsonLogger {
@@ -49,7 +54,14 @@ export class JsonLogger {
   #write(level: LogLevel, message: string, attributes: Record<string, unknown> = {}): void {
     if (severity[level] < this.#threshold) return;
     const fields = Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, serializable(value)]));
-    const line = { level, message, timestamp: new Date().toISOString(), service: this.#service, ...this.#requestKeys, ...fields };
+    const line = {
+      level,
+      message,
+      timestamp: new Date().toISOString(),
+      service: this.#service,
+      ...this.#requestKeys,
+      ...fields,
+    };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }
 }

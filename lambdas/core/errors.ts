@@ -4,7 +4,13 @@
  * DomainError is a fault of ours and is answered with a generic 500.
  */
 /** `unavailable`: a service we depend on (SNS) is busy or failing; asking again later can work. */
-export type DomainErrorKind = 'invalid-input' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable';
+export type DomainErrorKind =
+  | 'invalid-input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'unavailable';
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;
@@ -29,8 +35,10 @@ export const notFound = (code: string, message: string, field?: string): DomainE
 export const conflict = (code: string, message: string, field?: string): DomainError =>
   new DomainError('conflict', code, message, field);
 
-export const unauthenticated = (message: string): DomainError => new DomainError('unauthenticated', 'unauthenticated', message);
+export const unauthenticated = (message: string): DomainError =>
+  new DomainError('unauthenticated', 'unauthenticated', message);
 
 export const forbidden = (message: string): DomainError => new DomainError('forbidden', 'forbidden', message);
 
-export const unavailable = (code: string, message: string): DomainError => new DomainError('unavailable', code, message);
+export const unavailable = (code: string, message: string): DomainError =>
+  new DomainError('unavailable', code, message);

@@ -2,7 +2,11 @@
  * Maps over items with at most `concurrency` calls in flight: enough parallelism to be quick,
  * few enough not to queue hundreds of requests behind the SDK's socket pool.
  */
-export const mapWithConcurrency = async <T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
+export const mapWithConcurrency = async <T, R>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> => {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -1,13 +1,13 @@
 import type { AlertEvent, AlertEventType } from './alerts/alert-event.ts';
 import type { CheckerMemory } from './checks/deadline-events.ts';
+import type { Contact } from './contacts/contact.ts';
+import type { DeliveryFailure, DeliveryLogEntry, QueuedDigestEvent } from './delivery/delivery-records.ts';
 import type { Figure, Metric } from './figures/figure.ts';
 import type { Obligation } from './obligations/obligation.ts';
 import type { Group } from './reference/groups.ts';
 import type { Report } from './reports/report.ts';
-import type { Contact } from './contacts/contact.ts';
-import type { DeliveryFailure, DeliveryLogEntry, QueuedDigestEvent } from './delivery/delivery-records.ts';
-import type { ChannelKind, Watch } from './watches/watch.ts';
 import type { IsoDate } from './time/calendar-date.ts';
+import type { ChannelKind, Watch } from './watches/watch.ts';
 
 /**
  * The storage and delivery the domain needs, as interfaces. Adapters in lambdas/adapters
@@ -87,7 +87,6 @@ export interface CheckerMemoryStore {
   remember(updates: readonly CheckerMemory[], checkedThrough?: IsoDate): Promise<void>;
 }
 
-
 /** Subscribers' watches, each with its owner, and the target index that finds them per event. */
 export interface WatchStore {
   /** Stores a new watch unless its owner already has `cap` watches (then a `invalid-input` DomainError). */
@@ -124,7 +123,10 @@ export interface DeliveryLog {
   /** Records each (contact, event) unless recorded before, and logs the entry under each of its watches. */
   record(entry: DeliveryLogEntry): Promise<void>;
   /** Newest first. */
-  listForWatch(watchId: string, query: { readonly limit: number; readonly after?: string }): Promise<{ readonly entries: DeliveryLogEntry[]; readonly next?: string }>;
+  listForWatch(
+    watchId: string,
+    query: { readonly limit: number; readonly after?: string },
+  ): Promise<{ readonly entries: DeliveryLogEntry[]; readonly next?: string }>;
 }
 
 /** Events waiting for a digest, by the UTC hour it goes out. */

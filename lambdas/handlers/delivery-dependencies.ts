@@ -1,5 +1,5 @@
-import { deliveryStores } from '../adapters/dynamodb/delivery-stores.ts';
 import { dailyCapsFromEnv, failureSinkFromEnv, notifierFromEnv, retryPolicy } from '../adapters/delivery-settings.ts';
+import { deliveryStores } from '../adapters/dynamodb/delivery-stores.ts';
 import { manageWatchesUrl } from '../adapters/public-api-url.ts';
 import { systemClock } from '../adapters/system-clock.ts';
 import { tableAccess } from './table-access.ts';

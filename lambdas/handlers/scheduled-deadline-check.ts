@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '../adapters/logger.ts';
-import { runDeadlineCheck, type DeadlineCheckOutcome } from '../core/commands/run-deadline-check.ts';
+import { type DeadlineCheckOutcome, runDeadlineCheck } from '../core/commands/run-deadline-check.ts';
 import { requestLogging } from './request-logging.ts';
 import { scheduledInstant } from './scheduled-instant.ts';
 import { tableDependencies } from './table-dependencies.ts';
@@ -19,6 +19,9 @@ export const handler = middy<ScheduledEvent, Omit<DeadlineCheckOutcome, 'emitted
     const requestsBefore = dependencies.requests.total();
     const outcome = await runDeadlineCheck(at, dependencies);
     const summary = { at: outcome.at, emitted: outcome.emitted.length, alreadyStored: outcome.alreadyStored };
-    logger.info('deadline check done', { ...summary, dynamoDbRequests: dependencies.requests.total() - requestsBefore });
+    logger.info('deadline check done', {
+      ...summary,
+      dynamoDbRequests: dependencies.requests.total() - requestsBefore,
+    });
     return summary;
   });

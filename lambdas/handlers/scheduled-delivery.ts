@@ -1,10 +1,10 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '../adapters/logger.ts';
-import { reconcileSubscriptions, type ReconcileOutcome } from '../core/contacts/reconcile-subscriptions.ts';
+import { type ReconcileOutcome, reconcileSubscriptions } from '../core/contacts/reconcile-subscriptions.ts';
+import type { DeliveryOutcome } from '../core/delivery/deliver.ts';
 import { sendDigests } from '../core/delivery/send-digests.ts';
 import { sendRepeats } from '../core/delivery/send-repeats.ts';
-import type { DeliveryOutcome } from '../core/delivery/deliver.ts';
 import { deliveryDependencies } from './delivery-dependencies.ts';
 import { requestLogging } from './request-logging.ts';
 import { scheduledInstant } from './scheduled-instant.ts';
@@ -18,7 +18,8 @@ export interface ScheduledDeliveryOutcome {
   readonly digests: number;
 }
 
-const sent = (outcomes: readonly DeliveryOutcome[]): number => outcomes.filter(({ status }) => status === 'sent').length;
+const sent = (outcomes: readonly DeliveryOutcome[]): number =>
+  outcomes.filter(({ status }) => status === 'sent').length;
 
 /**
  * The hourly delivery job, as of the schedule's instant: first takes email subscriptions' state

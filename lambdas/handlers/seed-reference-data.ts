@@ -1,8 +1,8 @@
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
-import { seedReferenceData } from '../core/commands/seed-reference-data.ts';
 import { sendCloudFormationResponse } from '../adapters/cloudformation-response.ts';
-import { logger } from '../adapters/logger.ts';
 import { metricCatalogue, obligationCatalogue } from '../adapters/dynamodb/catalogues.ts';
+import { logger } from '../adapters/logger.ts';
+import { seedReferenceData } from '../core/commands/seed-reference-data.ts';
 import { tableAccess } from './table-access.ts';
 
 const { client, tableName } = tableAccess();
@@ -17,7 +17,11 @@ export const handler = async (event: CloudFormationCustomResourceEvent, context:
   logger.setRequestKeys({ requestId: context.awsRequestId, function: context.functionName });
   try {
     if (event.RequestType === 'Delete') {
-      await sendCloudFormationResponse(event, { status: 'SUCCESS', reason: 'Data kept', physicalResourceId: event.PhysicalResourceId });
+      await sendCloudFormationResponse(event, {
+        status: 'SUCCESS',
+        reason: 'Data kept',
+        physicalResourceId: event.PhysicalResourceId,
+      });
       return;
     }
     const outcome = await seedReferenceData(catalogues);

@@ -1,5 +1,5 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { ComparisonOperator, TreatMissingData, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { type Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -52,7 +52,8 @@ export class AlarmedDeadLetterQueue extends Construct {
       .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })
       .createAlarm(this, 'MessagesVisible', {
         alarmDescription:
-          props.alarmDescription ?? `${props.description}: at least one event failed every attempt and waits in the dead-letter queue.`,
+          props.alarmDescription ??
+          `${props.description}: at least one event failed every attempt and waits in the dead-letter queue.`,
         threshold: 0,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
@@ -62,7 +63,8 @@ export class AlarmedDeadLetterQueue extends Construct {
 
     Validations.of(this.queue).acknowledge({
       id: 'Serverless-SQSRedrivePolicy',
-      reason: 'This queue is itself the dead-letter queue: its messages are inspected and redriven by an operator, not consumed and retried.',
+      reason:
+        'This queue is itself the dead-letter queue: its messages are inspected and redriven by an operator, not consumed and retried.',
     });
   }
 }

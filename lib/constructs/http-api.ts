@@ -144,7 +144,10 @@ export class ServiceHttpApi extends Construct {
       if (rateLimit === undefined || burstLimit === undefined) {
         throw new Error(`${route.id}: a route throttle needs both rateLimit and burstLimit`);
       }
-      this.#routeSettings[`${route.method} ${route.path}`] = { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit };
+      this.#routeSettings[`${route.method} ${route.path}`] = {
+        ThrottlingRateLimit: rateLimit,
+        ThrottlingBurstLimit: burstLimit,
+      };
       // API Gateway refuses RouteSettings that name a route it does not have yet ("Unable to find
       // Route by key"), so the stage waits for the route on the first deploy.
       this.stage.node.addDependency(httpRoute);

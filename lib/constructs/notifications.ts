@@ -81,7 +81,8 @@ export class Notifications extends Construct {
 
     this.deliveryFailures = new AlarmedDeadLetterQueue(this, 'DeliveryFailures', {
       description: 'Alert delivery',
-      alarmDescription: 'Alert delivery: a message to a contact failed for good and was parked in the delivery-failures queue.',
+      alarmDescription:
+        'Alert delivery: a message to a contact failed for good and was parked in the delivery-failures queue.',
     });
 
     Validations.of(this.subscriptionDeadLetters.queue).acknowledge({

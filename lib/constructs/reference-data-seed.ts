@@ -1,4 +1,4 @@
-import { CustomResource, Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { CustomResource, Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
@@ -56,7 +56,8 @@ export class ReferenceDataSeed extends Construct {
 
     Validations.of(this.handler.function).acknowledge({
       id: 'Serverless-LambdaDLQ',
-      reason: 'Invoked only by CloudFormation as a custom resource: a failed seed fails and rolls back the deployment, so there is no event left to redrive.',
+      reason:
+        'Invoked only by CloudFormation as a custom resource: a failed seed fails and rolls back the deployment, so there is no event left to redrive.',
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Rule, type Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
@@ -69,7 +69,13 @@ export class ScheduledJob extends Construct {
     this.rule = new Rule(this, 'Schedule', {
       description: props.ruleDescription,
       schedule: props.schedule,
-      targets: [new LambdaFunction(this.handler.function, { retryAttempts, maxEventAge, deadLetterQueue: this.deadLetters.queue })],
+      targets: [
+        new LambdaFunction(this.handler.function, {
+          retryAttempts,
+          maxEventAge,
+          deadLetterQueue: this.deadLetters.queue,
+        }),
+      ],
     });
 
     Validations.of(this.handler.function).acknowledge({

@@ -1,4 +1,4 @@
-import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
@@ -96,7 +96,7 @@ export class TableStreamConsumer extends Construct {
     Validations.of(this.handler.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'dynamodb:ListStreams, which the stream event source mapping needs, has no resource-level permissions; the stream-reading actions are granted on this table\'s stream ARN only.',
+        "dynamodb:ListStreams, which the stream event source mapping needs, has no resource-level permissions; the stream-reading actions are granted on this table's stream ARN only.",
     });
     Validations.of(this.handler.function).acknowledge({
       id: 'Serverless-LambdaDLQ',

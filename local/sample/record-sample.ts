@@ -1,6 +1,6 @@
 import type { CustomGroupStore } from '../../lambdas/core/ports.ts';
 import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
-import { ApiCallError, type ApiCall } from './local-api-client.ts';
+import { type ApiCall, ApiCallError } from './local-api-client.ts';
 import { dprkWorkerHosts, type SampleFigure, type SampleRecord } from './sample-data-2019.ts';
 
 const figureBody = ({ amount, asOf, source }: SampleFigure) => ({ ...amount, asOf, source });
@@ -33,12 +33,19 @@ export const sampleRecorded = async (call: ApiCall): Promise<boolean> => {
 
 /** The admins' group of states believed to host DPRK workers; kept as it is if it exists. */
 export const ensureSampleGroup = async (groups: Pick<CustomGroupStore, 'get' | 'create'>): Promise<void> => {
-  if (!(await groups.get(dprkWorkerHosts.id))) await groups.create({ ...dprkWorkerHosts, members: [...dprkWorkerHosts.members] });
+  if (!(await groups.get(dprkWorkerHosts.id)))
+    await groups.create({ ...dprkWorkerHosts, members: [...dprkWorkerHosts.members] });
 };
 
 /** Every sample fact that arrived on or before `day`, oldest first. */
-export const recordSampleUpTo = async (day: string, records: readonly SampleRecord[], call: ApiCall): Promise<number> => {
-  const due = records.filter(({ arrives }) => arrives <= day).sort((a, b) => (a.arrives < b.arrives ? -1 : a.arrives > b.arrives ? 1 : 0));
+export const recordSampleUpTo = async (
+  day: string,
+  records: readonly SampleRecord[],
+  call: ApiCall,
+): Promise<number> => {
+  const due = records
+    .filter(({ arrives }) => arrives <= day)
+    .sort((a, b) => (a.arrives < b.arrives ? -1 : a.arrives > b.arrives ? 1 : 0));
   for (const record of due) await recordSampleRecord(record, call);
   return due.length;
 };

@@ -3,12 +3,24 @@ import type { ApiCall } from './local-api-client.ts';
 
 /** The sample subscriber's two watches: the overdue African states by email, Russia's figures by SMS. */
 export const sampleWatches = [
-  { name: 'African states overdue', target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email: 'analyst@example.org' } },
-  { name: "Russia's figures", target: { states: ['RU'] }, events: ['figure.changed'], channel: { sms: '+447700900123' } },
+  {
+    name: 'African states overdue',
+    target: { groups: ['africa'] },
+    events: ['report.overdue'],
+    channel: { email: 'analyst@example.org' },
+  },
+  {
+    name: "Russia's figures",
+    target: { states: ['RU'] },
+    events: ['figure.changed'],
+    channel: { sms: '+447700900123' },
+  },
 ] as const;
 
 const lastMessageTo = (outboxFile: string, to: string): string => {
-  const entry = readOutbox(outboxFile).filter((candidate) => candidate.to === to).at(-1);
+  const entry = readOutbox(outboxFile)
+    .filter((candidate) => candidate.to === to)
+    .at(-1);
   if (!entry) throw new Error(`no message to ${to} in ${outboxFile}`);
   return entry.text;
 };
@@ -25,8 +37,11 @@ export const ensureSampleWatches = async (call: ApiCall, outboxFile: string): Pr
     const watch = (await call('POST', '/watches', body)) as { readonly id: string; readonly status: string };
     if (watch.status === 'active') continue;
     if ('email' in body.channel) {
-      const link = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(lastMessageTo(outboxFile, body.channel.email))?.[0];
-      if (!link || !(await fetch(link)).ok) throw new Error(`could not confirm ${body.channel.email} through ${link ?? 'its link'}`);
+      const link = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(
+        lastMessageTo(outboxFile, body.channel.email),
+      )?.[0];
+      if (!link || !(await fetch(link)).ok)
+        throw new Error(`could not confirm ${body.channel.email} through ${link ?? 'its link'}`);
     } else {
       const code = /\b(\d{6})\b/.exec(lastMessageTo(outboxFile, body.channel.sms))?.[1];
       await call('POST', `/watches/${watch.id}/verify`, { code });

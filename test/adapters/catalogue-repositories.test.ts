@@ -29,13 +29,25 @@ describe('obligations catalogue on DynamoDB Local', () => {
   it('seeds the 2397 obligations and the metrics once and keeps an admin edit on re-seed', async () => {
     const catalogue = obligationCatalogue(table.documentClient, table.tableName);
     const catalogues = { obligations: catalogue, metrics: metricCatalogue(table.documentClient, table.tableName) };
-    const seededIds = ['2397-p8-midterm', '2397-p8-repatriation', '2397-p8-final', 'workers.repatriated', 'workers.remaining', 'work-permits.valid', 'workers.estimated', 'revenue.estimated'];
+    const seededIds = [
+      '2397-p8-midterm',
+      '2397-p8-repatriation',
+      '2397-p8-final',
+      'workers.repatriated',
+      'workers.remaining',
+      'work-permits.valid',
+      'workers.estimated',
+      'revenue.estimated',
+    ];
     expect(await seedReferenceData(catalogues)).toEqual({ created: seededIds, existing: [] });
     const seeded = await catalogue.get('2397-p8-final');
     expect(seeded).toBeDefined();
     const edited = { ...seeded, title: 'Final report (edited by an admin)' };
     await table.documentClient.send(
-      new PutCommand({ TableName: table.tableName, Item: { PK: 'OBLIGATION', SK: 'OBLIGATION#2397-p8-final', itemType: 'obligation', ...edited } }),
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { PK: 'OBLIGATION', SK: 'OBLIGATION#2397-p8-final', itemType: 'obligation', ...edited },
+      }),
     );
 
     expect(await seedReferenceData(catalogues)).toEqual({ created: [], existing: seededIds });
@@ -61,7 +73,10 @@ describe('obligations catalogue on DynamoDB Local', () => {
 
   it('names the item and the field when a stored obligation was corrupted by hand', async () => {
     await table.documentClient.send(
-      new PutCommand({ TableName: table.tableName, Item: { PK: 'OBLIGATION', SK: 'OBLIGATION#broken', itemType: 'obligation', id: 'broken', dueDate: 'soon' } }),
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { PK: 'OBLIGATION', SK: 'OBLIGATION#broken', itemType: 'obligation', id: 'broken', dueDate: 'soon' },
+      }),
     );
     const catalogue = obligationCatalogue(table.documentClient, table.tableName);
     await expect(catalogue.get('broken')).rejects.toThrow(/OBLIGATION\/OBLIGATION#broken is malformed/);
@@ -76,7 +91,10 @@ describe('custom groups on DynamoDB Local', () => {
 
     expect(await groups.get('gulf-employers')).toEqual(gulf);
     expect(await groups.list()).toEqual([gulf]);
-    await expect(groups.create({ ...gulf, members: ['CN'] })).rejects.toMatchObject({ kind: 'conflict', code: 'group-exists' });
+    await expect(groups.create({ ...gulf, members: ['CN'] })).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'group-exists',
+    });
     expect((await groups.get('gulf-employers'))?.members).toEqual(['AE', 'KW', 'QA']);
   });
 });

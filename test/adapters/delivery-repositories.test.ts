@@ -33,7 +33,12 @@ describe('delivery log on DynamoDB Local', () => {
     await log.record(entry({ eventIds: ['a', 'b'], messageId: 'm-1' }));
     await log.record(entry({ eventIds: ['b', 'c'], status: 'capped', at: '2019-03-23T07:00:00.000Z' }));
     expect([...(await log.recorded('email:ana@example.org', ['a', 'b', 'c', 'd']))].sort()).toEqual(['a', 'b', 'c']);
-    const { Item } = await table.documentClient.send(new GetCommand({ TableName: table.tableName, Key: { PK: contactPartition('email:ana@example.org'), SK: 'DELIVERY#b' } }));
+    const { Item } = await table.documentClient.send(
+      new GetCommand({
+        TableName: table.tableName,
+        Key: { PK: contactPartition('email:ana@example.org'), SK: 'DELIVERY#b' },
+      }),
+    );
     expect(Item).toMatchObject({ status: 'sent', messageId: 'm-1' });
     expect(await log.recorded('email:bo@example.org', ['a'])).toEqual(new Set());
   });
@@ -50,12 +55,15 @@ describe('delivery log on DynamoDB Local', () => {
     const watchIds = Array.from({ length: 30 }, (_, index) => `w-each-${index}`);
     await log.record(entry({ contact: 'email:each@example.org', watchIds, eventIds: ['each-1'] }));
     const logs = await Promise.all(watchIds.map((watchId) => log.listForWatch(watchId, { limit: 5 })));
-    expect(logs.map(({ entries }) => entries.map(({ contact, eventIds }) => `${contact} ${eventIds.join()}`))).toEqual(watchIds.map(() => ['email:each@example.org each-1']));
+    expect(logs.map(({ entries }) => entries.map(({ contact, eventIds }) => `${contact} ${eventIds.join()}`))).toEqual(
+      watchIds.map(() => ['email:each@example.org each-1']),
+    );
   });
 
-  it('lists a watch\'s log newest first, page by page', async () => {
+  it("lists a watch's log newest first, page by page", async () => {
     const log = new DynamoDeliveryLog(table.documentClient, table.tableName);
-    for (let hour = 10; hour < 15; hour += 1) await log.record(entry({ watchIds: ['w-paged'], eventIds: [`p-${hour}`], at: `2019-03-23T${hour}:00:00.000Z` }));
+    for (let hour = 10; hour < 15; hour += 1)
+      await log.record(entry({ watchIds: ['w-paged'], eventIds: [`p-${hour}`], at: `2019-03-23T${hour}:00:00.000Z` }));
     const first = await log.listForWatch('w-paged', { limit: 2 });
     expect(first.entries.map(({ at }) => at.slice(11, 13))).toEqual(['14', '13']);
     const second = await log.listForWatch('w-paged', { limit: 2, after: first.next });
@@ -77,7 +85,14 @@ describe('daily send counter on DynamoDB Local', () => {
 });
 
 describe('contacts on DynamoDB Local', () => {
-  const pending: Contact = { id: 'email:cy@example.org', channel: 'email', to: 'cy@example.org', state: 'pending', requestedAt: '2019-03-23T06:00:00.000Z', updatedAt: '2019-03-23T06:00:00.000Z' };
+  const pending: Contact = {
+    id: 'email:cy@example.org',
+    channel: 'email',
+    to: 'cy@example.org',
+    state: 'pending',
+    requestedAt: '2019-03-23T06:00:00.000Z',
+    updatedAt: '2019-03-23T06:00:00.000Z',
+  };
 
   it('refuses a write based on a stale read, and lists contacts by state', async () => {
     const contacts = new DynamoContactStore(table.documentClient, table.tableName);
@@ -85,17 +100,28 @@ describe('contacts on DynamoDB Local', () => {
     await expect(contacts.put(pending)).rejects.toMatchObject({ kind: 'conflict' });
     const confirmed: Contact = { ...pending, state: 'confirmed', updatedAt: '2019-03-23T07:00:00.000Z' };
     await contacts.put(confirmed, pending);
-    await expect(contacts.put({ ...pending, state: 'gone', updatedAt: '2019-03-23T08:00:00.000Z' }, pending)).rejects.toMatchObject({ kind: 'conflict', code: 'contact-changed' });
+    await expect(
+      contacts.put({ ...pending, state: 'gone', updatedAt: '2019-03-23T08:00:00.000Z' }, pending),
+    ).rejects.toMatchObject({ kind: 'conflict', code: 'contact-changed' });
     expect((await contacts.listByState('confirmed')).map(({ id }) => id)).toContain('email:cy@example.org');
     expect((await contacts.listByState('pending')).map(({ id }) => id)).not.toContain('email:cy@example.org');
-    expect([...(await contacts.getMany(['email:cy@example.org', 'email:nobody@example.org'])).keys()]).toEqual(['email:cy@example.org']);
+    expect([...(await contacts.getMany(['email:cy@example.org', 'email:nobody@example.org'])).keys()]).toEqual([
+      'email:cy@example.org',
+    ]);
   });
 });
 
 describe('digest queue on DynamoDB Local', () => {
-  it('keeps one entry per (hour, contact, event), lists an hour\'s entries and removes them', async () => {
+  it("keeps one entry per (hour, contact, event), lists an hour's entries and removes them", async () => {
     const queue = new DynamoDigestQueue(table.documentClient, table.tableName);
-    const queued = { hour: 7, contact: 'email:ana@example.org', eventId: 'e-1', watchIds: ['w-1'], states: ['NG'], queuedAt: '2019-03-23T06:00:00.000Z' };
+    const queued = {
+      hour: 7,
+      contact: 'email:ana@example.org',
+      eventId: 'e-1',
+      watchIds: ['w-1'],
+      states: ['NG'],
+      queuedAt: '2019-03-23T06:00:00.000Z',
+    };
     const entries = [queued, { ...queued, eventId: 'e-2' }, { ...queued, hour: 8 }];
     await queue.add(entries);
     await queue.add([queued]);

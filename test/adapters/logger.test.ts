@@ -20,7 +20,14 @@ describe('the JSON-lines logger', () => {
     logger.info('state read', { state: 'RU' });
 
     expect(lines).toEqual([
-      { level: 'INFO', message: 'state read', timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), service: 'sanctions-watch', requestId: 'r-1', state: 'RU' },
+      {
+        level: 'INFO',
+        message: 'state read',
+        timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        service: 'sanctions-watch',
+        requestId: 'r-1',
+        state: 'RU',
+      },
     ]);
   });
 
@@ -34,12 +41,17 @@ describe('the JSON-lines logger', () => {
     expect(lines.map((line) => line.message)).toEqual(['shown']);
   });
 
-  it('keeps an error\'s name, message, stack and cause', () => {
+  it("keeps an error's name, message, stack and cause", () => {
     const lines = captureLines();
     const error = new Error('table gone', { cause: new Error('ResourceNotFound') });
 
     new JsonLogger('s', 'INFO').error('request failed', { error });
 
-    expect(lines[0]?.error).toMatchObject({ name: 'Error', message: 'table gone', stack: expect.stringContaining('table gone'), cause: { message: 'ResourceNotFound' } });
+    expect(lines[0]?.error).toMatchObject({
+      name: 'Error',
+      message: 'table gone',
+      stack: expect.stringContaining('table gone'),
+      cause: { message: 'ResourceNotFound' },
+    });
   });
 });

@@ -2,7 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { confirmSubscriptions, createOutboxNotifier, readOutbox, type OutboxEntry, type OutboxNotifierOptions } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import {
+  confirmSubscriptions,
+  createOutboxNotifier,
+  type OutboxEntry,
+  type OutboxNotifierOptions,
+  readOutbox,
+} from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { emailMessage, smsMessage } from '../support/outgoing-messages.ts';
 
 let directory: string;
@@ -17,11 +23,15 @@ beforeEach(async () => {
 afterEach(() => rm(directory, { recursive: true, force: true }));
 
 const open = (extra: Partial<OutboxNotifierOptions> = {}) =>
-  createOutboxNotifier({ file: outbox, now: () => new Date('2025-03-02T09:00:00Z'), confirmationBaseUrl: 'http://localhost:3000', print: (line) => printed.push(line), ...extra });
+  createOutboxNotifier({
+    file: outbox,
+    now: () => new Date('2025-03-02T09:00:00Z'),
+    confirmationBaseUrl: 'http://localhost:3000',
+    print: (line) => printed.push(line),
+    ...extra,
+  });
 
-const entries = async (): Promise<OutboxEntry[]> =>
-  readOutbox(outbox);
-
+const entries = async (): Promise<OutboxEntry[]> => readOutbox(outbox);
 
 const tokenIn = (text: string): string => {
   const token = /\/local\/confirm\/([\w-]+)/.exec(text)?.[1];
@@ -38,10 +48,28 @@ describe('the local outbox notifier', () => {
 
     expect(sent.messageId).toMatch(/^local-/);
     expect(await entries()).toEqual([
-      { at: '2025-03-02T09:00:00.000Z', contact: 'email:ana@example.org', channel: 'email', to: 'ana@example.org', subject: 'Nigeria overdue: 1718 Committee report', text: 'Nigeria has not reported.\n\nUnsubscribe below.', eventIds: ['e-1', 'e-2'] },
-      { at: '2025-03-02T09:00:00.000Z', contact: 'sms:+447700900123', channel: 'sms', to: '+447700900123', text: smsMessage.sms, eventIds: ['e-1'] },
+      {
+        at: '2025-03-02T09:00:00.000Z',
+        contact: 'email:ana@example.org',
+        channel: 'email',
+        to: 'ana@example.org',
+        subject: 'Nigeria overdue: 1718 Committee report',
+        text: 'Nigeria has not reported.\n\nUnsubscribe below.',
+        eventIds: ['e-1', 'e-2'],
+      },
+      {
+        at: '2025-03-02T09:00:00.000Z',
+        contact: 'sms:+447700900123',
+        channel: 'sms',
+        to: '+447700900123',
+        text: smsMessage.sms,
+        eventIds: ['e-1'],
+      },
     ]);
-    expect(printed).toEqual(['outbox: email to ana@example.org: Nigeria overdue: 1718 Committee report', expect.stringMatching(/^outbox: sms to \+447700900123: Nigeria overdue/)]);
+    expect(printed).toEqual([
+      'outbox: email to ana@example.org: Nigeria overdue: 1718 Committee report',
+      expect.stringMatching(/^outbox: sms to \+447700900123: Nigeria overdue/),
+    ]);
   });
 
   it('refuses as SNS would: an opted-out number, an email contact without a topic', async () => {
@@ -61,7 +89,13 @@ describe('the local outbox notifier', () => {
 
     expect(address).toEqual({ topicArn: 'local:email:ana@example.org', subscriptionArn: 'pending confirmation' });
     const [confirmation] = await entries();
-    expect(confirmation).toMatchObject({ contact: 'email:ana@example.org', channel: 'email', to: 'Ana@Example.org', subject: 'Confirm your sanctions-watch subscription', eventIds: [] });
+    expect(confirmation).toMatchObject({
+      contact: 'email:ana@example.org',
+      channel: 'email',
+      to: 'Ana@Example.org',
+      subject: 'Confirm your sanctions-watch subscription',
+      eventIds: [],
+    });
     expect(confirmation?.text).toMatch(/http:\/\/localhost:3000\/local\/confirm\/[\w-]{16,}/);
     await expect(notifier.subscriptionState(address)).resolves.toBe('pending');
 
@@ -101,9 +135,15 @@ describe('the local outbox notifier', () => {
 
   it('loses no subscription when several arrive at once', async () => {
     const notifier = open();
-    const addresses = await Promise.all(['a@example.org', 'b@example.org', 'c@example.org'].map((email) => notifier.subscribeEmail(email)));
+    const addresses = await Promise.all(
+      ['a@example.org', 'b@example.org', 'c@example.org'].map((email) => notifier.subscribeEmail(email)),
+    );
 
-    expect(await Promise.all(addresses.map((address) => notifier.subscriptionState(address)))).toEqual(['pending', 'pending', 'pending']);
+    expect(await Promise.all(addresses.map((address) => notifier.subscriptionState(address)))).toEqual([
+      'pending',
+      'pending',
+      'pending',
+    ]);
   });
 
   it('confirms many addresses at once, without mail, keeping the subscriptions already there', async () => {
@@ -112,13 +152,19 @@ describe('the local outbox notifier', () => {
 
     await confirmSubscriptions(outbox, ['bo@example.org', 'cy@example.org']);
 
-    const states = await Promise.all([pending, { topicArn: 'local:email:bo@example.org' }, { topicArn: 'local:email:cy@example.org' }].map((address) => notifier.subscriptionState(address)));
+    const states = await Promise.all(
+      [pending, { topicArn: 'local:email:bo@example.org' }, { topicArn: 'local:email:cy@example.org' }].map((address) =>
+        notifier.subscriptionState(address),
+      ),
+    );
     expect(states).toEqual(['pending', 'confirmed', 'confirmed']);
     expect(await entries()).toHaveLength(1);
   });
 
   it('knows nothing of addresses it never subscribed', async () => {
-    await expect(open().subscriptionState({ topicArn: 'local:email:bo@example.org', subscriptionArn: 'pending confirmation' })).resolves.toBe('gone');
+    await expect(
+      open().subscriptionState({ topicArn: 'local:email:bo@example.org', subscriptionArn: 'pending confirmation' }),
+    ).resolves.toBe('gone');
     await expect(open().subscriptionState({})).resolves.toBe('gone');
   });
 });

@@ -14,8 +14,8 @@ import {
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NotifierError } from '../../lambdas/core/delivery/notifier.ts';
 import { createSnsNotifier, SNS_NOTIFIER_ENV, SnsNotifier } from '../../lambdas/adapters/sns/sns-notifier.ts';
+import { NotifierError } from '../../lambdas/core/delivery/notifier.ts';
 import { emailMessage, smsMessage } from '../support/outgoing-messages.ts';
 
 const sns = mockClient(SNSClient);
@@ -32,7 +32,6 @@ const topicArn = 'arn:aws:sns:eu-west-1:111122223333:sw-contact-abc';
 const subscriptionArn = `${topicArn}:2b1c0f3e-1d2a-4c6b-9e8f-0a1b2c3d4e5f`;
 const address = { topicArn, subscriptionArn };
 
-
 const metadata = { $metadata: { httpStatusCode: 400 } };
 
 const failureOf = async (promise: Promise<unknown>): Promise<NotifierError> => {
@@ -45,13 +44,18 @@ const failureOf = async (promise: Promise<unknown>): Promise<NotifierError> => {
 };
 
 describe('the SNS notifier, email', () => {
-  it('publishes to the contact\'s topic with a JSON message per protocol and the subject', async () => {
+  it("publishes to the contact's topic with a JSON message per protocol and the subject", async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
 
     await expect(notifier().send(emailMessage, address)).resolves.toEqual({ messageId: 'm-1' });
 
     const input = sns.commandCalls(PublishCommand)[0]?.args[0].input;
-    expect(input).toEqual({ TopicArn: topicArn, Subject: 'Nigeria overdue: 1718 Committee report', MessageStructure: 'json', Message: expect.any(String) });
+    expect(input).toEqual({
+      TopicArn: topicArn,
+      Subject: 'Nigeria overdue: 1718 Committee report',
+      MessageStructure: 'json',
+      Message: expect.any(String),
+    });
     expect(JSON.parse(input?.Message ?? '')).toEqual({
       default: 'Nigeria has not reported.\n\nUnsubscribe below.',
       email: 'Nigeria has not reported.\n\nUnsubscribe below.',
@@ -63,7 +67,7 @@ describe('the SNS notifier, email', () => {
   it.each([
     ['too long', 'x'.repeat(101)],
     ['with a line break', 'Nigeria overdue\nand more'],
-    ['not ASCII', 'Côte d\'Ivoire overdue'],
+    ['not ASCII', "Côte d'Ivoire overdue"],
     ['empty', ''],
   ])('refuses a subject %s before calling SNS, for good', async (_, subject) => {
     const failure = await failureOf(notifier().send({ ...emailMessage, email: { subject, body: 'b' } }, address));
@@ -95,7 +99,10 @@ describe('the SNS notifier, email', () => {
     await expect(notifier().subscribeEmail('Ana@Example.org')).resolves.toEqual({ topicArn, subscriptionArn });
 
     const createTopic = sns.commandCalls(CreateTopicCommand)[0]?.args[0].input;
-    expect(createTopic).toEqual({ Name: expect.stringMatching(/^sw-contact-[0-9a-f]{24}$/), Attributes: { KmsMasterKeyId: 'alias/sanctions-watch-notify' } });
+    expect(createTopic).toEqual({
+      Name: expect.stringMatching(/^sw-contact-[0-9a-f]{24}$/),
+      Attributes: { KmsMasterKeyId: 'alias/sanctions-watch-notify' },
+    });
     expect(sns.commandCalls(SubscribeCommand)[0]?.args[0].input).toEqual({
       TopicArn: topicArn,
       Protocol: 'email',
@@ -120,8 +127,12 @@ describe('the SNS notifier, email', () => {
   });
 
   it('refuses a topic prefix SNS would not accept', () => {
-    expect(() => new SnsNotifier(new SNSClient({}), { ...options, topicPrefix: 'sw.contact.' })).toThrow(/topic prefix/);
-    expect(() => new SnsNotifier(new SNSClient({}), { ...options, topicPrefix: 'p'.repeat(233) })).toThrow(/topic prefix/);
+    expect(() => new SnsNotifier(new SNSClient({}), { ...options, topicPrefix: 'sw.contact.' })).toThrow(
+      /topic prefix/,
+    );
+    expect(() => new SnsNotifier(new SNSClient({}), { ...options, topicPrefix: 'p'.repeat(233) })).toThrow(
+      /topic prefix/,
+    );
   });
 });
 
@@ -132,8 +143,13 @@ describe('the SNS notifier, SMS', () => {
 
     await expect(notifier().send(smsMessage, {})).resolves.toEqual({ messageId: 'm-2' });
 
-    expect(sns.calls().map((call) => call.args[0].constructor.name)).toEqual(['CheckIfPhoneNumberIsOptedOutCommand', 'PublishCommand']);
-    expect(sns.commandCalls(CheckIfPhoneNumberIsOptedOutCommand)[0]?.args[0].input).toEqual({ phoneNumber: '+447700900123' });
+    expect(sns.calls().map((call) => call.args[0].constructor.name)).toEqual([
+      'CheckIfPhoneNumberIsOptedOutCommand',
+      'PublishCommand',
+    ]);
+    expect(sns.commandCalls(CheckIfPhoneNumberIsOptedOutCommand)[0]?.args[0].input).toEqual({
+      phoneNumber: '+447700900123',
+    });
     expect(sns.commandCalls(PublishCommand)[0]?.args[0].input).toEqual({
       PhoneNumber: '+447700900123',
       MessageStructure: 'json',
@@ -160,12 +176,24 @@ describe('the SNS notifier, SMS', () => {
   });
 });
 
-describe('the SNS notifier\'s errors', () => {
+describe("the SNS notifier's errors", () => {
   it.each([
     ['ThrottledException', new ThrottledException({ message: 'Rate exceeded', ...metadata }), 'throttled'],
-    ['a generic ThrottlingException', Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', ...metadata }), 'throttled'],
-    ['a 429', Object.assign(new Error('Too many'), { name: 'Unknown', $metadata: { httpStatusCode: 429 } }), 'throttled'],
-    ['a 503', Object.assign(new Error('Unavailable'), { name: 'Unknown', $metadata: { httpStatusCode: 503 } }), 'unavailable'],
+    [
+      'a generic ThrottlingException',
+      Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', ...metadata }),
+      'throttled',
+    ],
+    [
+      'a 429',
+      Object.assign(new Error('Too many'), { name: 'Unknown', $metadata: { httpStatusCode: 429 } }),
+      'throttled',
+    ],
+    [
+      'a 503',
+      Object.assign(new Error('Unavailable'), { name: 'Unknown', $metadata: { httpStatusCode: 503 } }),
+      'unavailable',
+    ],
   ])('makes %s a retryable error', async (_, error, code) => {
     sns.on(PublishCommand).rejects(error);
 
@@ -175,9 +203,21 @@ describe('the SNS notifier\'s errors', () => {
   });
 
   it.each([
-    ['InvalidParameter', new InvalidParameterException({ message: 'Invalid parameter: TopicArn', ...metadata }), 'rejected'],
-    ['NotFound', new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }), 'not-found'],
-    ['AuthorizationError', new AuthorizationErrorException({ message: 'not authorized', $metadata: { httpStatusCode: 403 } }), 'misconfigured'],
+    [
+      'InvalidParameter',
+      new InvalidParameterException({ message: 'Invalid parameter: TopicArn', ...metadata }),
+      'rejected',
+    ],
+    [
+      'NotFound',
+      new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }),
+      'not-found',
+    ],
+    [
+      'AuthorizationError',
+      new AuthorizationErrorException({ message: 'not authorized', $metadata: { httpStatusCode: 403 } }),
+      'misconfigured',
+    ],
     ['a KMS error', new KMSDisabledException({ message: 'key disabled', ...metadata }), 'misconfigured'],
   ])('makes %s a final error naming the contact and channel, not the text', async (_, error, code) => {
     sns.on(PublishCommand).rejects(error);
@@ -190,7 +230,9 @@ describe('the SNS notifier\'s errors', () => {
   });
 
   it('maps a failed opt-out check too', async () => {
-    sns.on(CheckIfPhoneNumberIsOptedOutCommand).rejects(new ThrottledException({ message: 'Rate exceeded', ...metadata }));
+    sns
+      .on(CheckIfPhoneNumberIsOptedOutCommand)
+      .rejects(new ThrottledException({ message: 'Rate exceeded', ...metadata }));
 
     const failure = await failureOf(notifier().send(smsMessage, {}));
 
@@ -209,20 +251,24 @@ describe('the SNS notifier\'s errors', () => {
   });
 });
 
-describe('the SNS notifier\'s subscription states', () => {
+describe("the SNS notifier's subscription states", () => {
   it.each([
     [{ PendingConfirmation: 'true' }, 'pending'],
     [{ PendingConfirmation: 'false', ConfirmationWasAuthenticated: 'true' }, 'confirmed'],
-  ])('reads the stored subscription\'s attributes %j as %s', async (Attributes, state) => {
+  ])("reads the stored subscription's attributes %j as %s", async (Attributes, state) => {
     sns.on(GetSubscriptionAttributesCommand).resolves({ Attributes });
 
     await expect(notifier().subscriptionState(address)).resolves.toBe(state);
 
-    expect(sns.commandCalls(GetSubscriptionAttributesCommand)[0]?.args[0].input).toEqual({ SubscriptionArn: subscriptionArn });
+    expect(sns.commandCalls(GetSubscriptionAttributesCommand)[0]?.args[0].input).toEqual({
+      SubscriptionArn: subscriptionArn,
+    });
   });
 
   it('is gone once the contact unsubscribed', async () => {
-    sns.on(GetSubscriptionAttributesCommand).rejects(new NotFoundException({ message: 'Subscription does not exist', $metadata: { httpStatusCode: 404 } }));
+    sns
+      .on(GetSubscriptionAttributesCommand)
+      .rejects(new NotFoundException({ message: 'Subscription does not exist', $metadata: { httpStatusCode: 404 } }));
 
     await expect(notifier().subscriptionState(address)).resolves.toBe('gone');
   });
@@ -236,18 +282,35 @@ describe('the SNS notifier\'s subscription states', () => {
   it('finds the real subscription on the contact\'s topic when only "pending confirmation" was stored', async () => {
     sns
       .on(ListSubscriptionsByTopicCommand)
-      .resolvesOnce({ Subscriptions: [{ Protocol: 'sqs', SubscriptionArn: `${topicArn}:other`, TopicArn: topicArn }], NextToken: 't-2' })
-      .resolvesOnce({ Subscriptions: [{ Protocol: 'email', SubscriptionArn: subscriptionArn, Endpoint: 'ana@example.org', TopicArn: topicArn }] });
+      .resolvesOnce({
+        Subscriptions: [{ Protocol: 'sqs', SubscriptionArn: `${topicArn}:other`, TopicArn: topicArn }],
+        NextToken: 't-2',
+      })
+      .resolvesOnce({
+        Subscriptions: [
+          { Protocol: 'email', SubscriptionArn: subscriptionArn, Endpoint: 'ana@example.org', TopicArn: topicArn },
+        ],
+      });
     sns.on(GetSubscriptionAttributesCommand).resolves({ Attributes: { PendingConfirmation: 'false' } });
 
-    await expect(notifier().subscriptionState({ topicArn, subscriptionArn: 'pending confirmation' })).resolves.toBe('confirmed');
+    await expect(notifier().subscriptionState({ topicArn, subscriptionArn: 'pending confirmation' })).resolves.toBe(
+      'confirmed',
+    );
 
-    expect(sns.commandCalls(ListSubscriptionsByTopicCommand).map((call) => call.args[0].input)).toEqual([{ TopicArn: topicArn, NextToken: undefined }, { TopicArn: topicArn, NextToken: 't-2' }]);
-    expect(sns.commandCalls(GetSubscriptionAttributesCommand)[0]?.args[0].input).toEqual({ SubscriptionArn: subscriptionArn });
+    expect(sns.commandCalls(ListSubscriptionsByTopicCommand).map((call) => call.args[0].input)).toEqual([
+      { TopicArn: topicArn, NextToken: undefined },
+      { TopicArn: topicArn, NextToken: 't-2' },
+    ]);
+    expect(sns.commandCalls(GetSubscriptionAttributesCommand)[0]?.args[0].input).toEqual({
+      SubscriptionArn: subscriptionArn,
+    });
   });
 
   it('is pending while the listing still says PendingConfirmation, and gone when nothing is listed', async () => {
-    sns.on(ListSubscriptionsByTopicCommand).resolvesOnce({ Subscriptions: [{ Protocol: 'email', SubscriptionArn: 'PendingConfirmation' }] }).resolvesOnce({ Subscriptions: [] });
+    sns
+      .on(ListSubscriptionsByTopicCommand)
+      .resolvesOnce({ Subscriptions: [{ Protocol: 'email', SubscriptionArn: 'PendingConfirmation' }] })
+      .resolvesOnce({ Subscriptions: [] });
     const stored = { topicArn, subscriptionArn: 'pending confirmation' };
 
     await expect(notifier().subscriptionState(stored)).resolves.toBe('pending');
@@ -256,9 +319,13 @@ describe('the SNS notifier\'s subscription states', () => {
   });
 
   it('is gone when the topic itself is', async () => {
-    sns.on(ListSubscriptionsByTopicCommand).rejects(new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }));
+    sns
+      .on(ListSubscriptionsByTopicCommand)
+      .rejects(new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }));
 
-    await expect(notifier().subscriptionState({ topicArn, subscriptionArn: 'pending confirmation' })).resolves.toBe('gone');
+    await expect(notifier().subscriptionState({ topicArn, subscriptionArn: 'pending confirmation' })).resolves.toBe(
+      'gone',
+    );
   });
 });
 

@@ -1,8 +1,8 @@
 import { QueueDoesNotExist, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
 import { SqsFailureSink } from '../../lambdas/adapters/sqs/sqs-failure-sink.ts';
+import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
 
 const sqs = mockClient(SQSClient);
 beforeEach(() => sqs.reset());
@@ -51,8 +51,11 @@ describe('the SQS failure sink', () => {
     });
   });
 
-  it('lets an SQS error through, so the dispatcher\'s batch is retried rather than the failure lost', async () => {
-    const error = new QueueDoesNotExist({ message: 'The specified queue does not exist.', $metadata: { httpStatusCode: 400 } });
+  it("lets an SQS error through, so the dispatcher's batch is retried rather than the failure lost", async () => {
+    const error = new QueueDoesNotExist({
+      message: 'The specified queue does not exist.',
+      $metadata: { httpStatusCode: 400 },
+    });
     sqs.on(SendMessageCommand).rejects(error);
 
     await expect(sink().park(failure)).rejects.toBe(error);

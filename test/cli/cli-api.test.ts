@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../local/free-port.ts';
-import { createApiClient, type ApiClient } from '../../cli/api-client.ts';
+import { type ApiClient, createApiClient } from '../../cli/api-client.ts';
 import { ApiError } from '../../cli/api-errors.ts';
 import { checkCommand, parseCheckArgs } from '../../cli/commands/check.ts';
 import { figureSetCommand, parseFigureSetArgs } from '../../cli/commands/figure-set.ts';
@@ -13,6 +12,7 @@ import { watchListCommand } from '../../cli/commands/watch-list.ts';
 import { watchRmCommand } from '../../cli/commands/watch-rm.ts';
 import { watchTestCommand } from '../../cli/commands/watch-test.ts';
 import { errorLine } from '../../cli/format-error.ts';
+import { freePort } from '../../local/free-port.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 import { runCli } from './run-cli.ts';
 
@@ -32,7 +32,11 @@ beforeAll(async () => {
   admin = createApiClient({ baseUrl: api.url, token: tokens.admin });
   user = createApiClient({ baseUrl: api.url, token: tokens.user });
   // Of the ten Eastern European states, only Russia has reported: the board below has 9 overdue.
-  const recorded = await api.send('POST', '/states/RU/reports', { obligationId: '2397-p8-midterm', reportDate: '2019-03-20', symbol: 'S/AC.49/2019/24' });
+  const recorded = await api.send('POST', '/states/RU/reports', {
+    obligationId: '2397-p8-midterm',
+    reportDate: '2019-03-20',
+    symbol: 'S/AC.49/2019/24',
+  });
   if (recorded.status !== 201) throw new Error(`could not record Russia's report: ${recorded.text}`);
 });
 afterAll(() => api.close());
@@ -76,23 +80,44 @@ describe('status', () => {
   });
 
   it('shows an error of the API as one line naming the query parameter', async () => {
-    expect(await failureOf(statusCommand({ asOf: '2019-13-01' }, admin))).toBe('error: query parameter "asOf": must be a calendar date in the form YYYY-MM-DD (400)');
-    expect(await failureOf(statusCommand({ group: 'atlantis' }, admin))).toBe('error: No group "atlantis"; GET /groups lists them (404)');
+    expect(await failureOf(statusCommand({ asOf: '2019-13-01' }, admin))).toBe(
+      'error: query parameter "asOf": must be a calendar date in the form YYYY-MM-DD (400)',
+    );
+    expect(await failureOf(statusCommand({ group: 'atlantis' }, admin))).toBe(
+      'error: No group "atlantis"; GET /groups lists them (404)',
+    );
   });
 });
 
 describe('report add, figure set, state', () => {
   it('records a report, and refuses to record it twice', async () => {
-    const parsed = parseReportAddArgs(['gq', '--obligation', '2397-p8-midterm', '--date', '2019-03-18', '--symbol', 'S/AC.49/2019/9', '--not-public']);
+    const parsed = parseReportAddArgs([
+      'gq',
+      '--obligation',
+      '2397-p8-midterm',
+      '--date',
+      '2019-03-18',
+      '--symbol',
+      'S/AC.49/2019/9',
+      '--not-public',
+    ]);
 
-    expect((await reportAddCommand(parsed.options, admin)).lines).toEqual(["Recorded GQ's report S/AC.49/2019/9 on 2397-p8-midterm, dated 2019-03-18, not public."]);
+    expect((await reportAddCommand(parsed.options, admin)).lines).toEqual([
+      "Recorded GQ's report S/AC.49/2019/9 on 2397-p8-midterm, dated 2019-03-18, not public.",
+    ]);
     expect(await failureOf(reportAddCommand(parsed.options, admin))).toMatch(/^error: .* \(409\)$/);
   });
 
   it('records figures, says whether each is now the latest, and shows them with the state', async () => {
-    const figure = (args: string[]) => figureSetCommand(parseFigureSetArgs(['RU', 'work-permits.valid', '--source-kind', 'un-report', ...args]).options, admin);
+    const figure = (args: string[]) =>
+      figureSetCommand(
+        parseFigureSetArgs(['RU', 'work-permits.valid', '--source-kind', 'un-report', ...args]).options,
+        admin,
+      );
 
-    expect((await figure(['--value', '11490', '--as-of', '2018-12-31', '--source-ref', 'Russia midterm report'])).lines).toEqual([
+    expect(
+      (await figure(['--value', '11490', '--as-of', '2018-12-31', '--source-ref', 'Russia midterm report'])).lines,
+    ).toEqual([
       'Recorded RU work-permits.valid = 11,490 permits as of 2018-12-31 (un-report: Russia midterm report).',
       'It is now the latest figure.',
     ]);
@@ -108,12 +133,29 @@ describe('report add, figure set, state', () => {
       '',
       'OBLIGATION            KIND    DUE         STATUS     DETAIL                REPORTS',
     ]);
-    expect(lines).toContain('2397-p8-midterm       report  2019-03-22  submitted  submitted 2019-03-20  S/AC.49/2019/24');
-    expect(lines.slice(-2)).toEqual(['METRIC              AMOUNT  UNIT     AS OF       SOURCE', 'work-permits.valid  11,490  permits  2018-12-31  un-report: Russia midterm report']);
+    expect(lines).toContain(
+      '2397-p8-midterm       report  2019-03-22  submitted  submitted 2019-03-20  S/AC.49/2019/24',
+    );
+    expect(lines.slice(-2)).toEqual([
+      'METRIC              AMOUNT  UNIT     AS OF       SOURCE',
+      'work-permits.valid  11,490  permits  2018-12-31  un-report: Russia midterm report',
+    ]);
   });
 
   it('records a worldwide figure with "world" for the code, and shows the worldwide figures', async () => {
-    const recorded = await figureSetCommand(parseFigureSetArgs(['world', 'workers.repatriated', '--value', '23245', '--as-of', '2019-12-01', '--source-kind', 'un-report']).options, admin);
+    const recorded = await figureSetCommand(
+      parseFigureSetArgs([
+        'world',
+        'workers.repatriated',
+        '--value',
+        '23245',
+        '--as-of',
+        '2019-12-01',
+        '--source-kind',
+        'un-report',
+      ]).options,
+      admin,
+    );
     const { lines } = await stateCommand({ code: 'WORLD' }, user);
 
     expect(recorded.lines[0]).toBe('Recorded world workers.repatriated = 23,245 persons as of 2019-12-01 (un-report).');
@@ -125,16 +167,22 @@ describe('report add, figure set, state', () => {
     ]);
   });
 
-  it('needs an admin: a user token is refused with the API\'s 403 in one line', async () => {
+  it("needs an admin: a user token is refused with the API's 403 in one line", async () => {
     const parsed = parseReportAddArgs(['NG', '--obligation', '2397-p8-midterm', '--date', '2019-03-18']);
 
-    expect(await failureOf(reportAddCommand(parsed.options, user))).toBe('error: This route needs an admin (a member of the admins group); uma-user is not one (403)');
+    expect(await failureOf(reportAddCommand(parsed.options, user))).toBe(
+      'error: This route needs an admin (a member of the admins group); uma-user is not one (403)',
+    );
   });
 
   it('says a state the API does not know in one line, through the child process, exit code 1', async () => {
     const { code, stdout, stderr } = await runCli(['state', 'XX', '--api', api.url]);
 
-    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: 'error: "XX" is not the code of a UN member state (404)\n' });
+    expect({ code, stdout, stderr }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: "XX" is not the code of a UN member state (404)\n',
+    });
   });
 });
 
@@ -142,7 +190,18 @@ describe('watch', () => {
   const add = (args: string[]) => watchAddCommand(parseWatchAddArgs(args).options, user);
 
   it('adds, lists and removes a watch', async () => {
-    const added = await add(['--email', 'ana@example.org', '--groups', 'africa', '--events', 'report.overdue,report.received', '--name', 'Africa', '--digest-hour', '7']);
+    const added = await add([
+      '--email',
+      'ana@example.org',
+      '--groups',
+      'africa',
+      '--events',
+      'report.overdue,report.received',
+      '--name',
+      'Africa',
+      '--digest-hour',
+      '7',
+    ]);
     const id = /^watch\s+(\S+)$/.exec(added.lines[0] ?? '')?.[1] ?? '';
 
     expect(added.lines.slice(1, 7)).toEqual([
@@ -156,7 +215,9 @@ describe('watch', () => {
     expect(added.lines.at(-1)).toBe('next        Open the link in the confirmation mail sent to the address');
     const listed = await watchListCommand({}, user);
     expect(listed.lines[0]).toMatch(/^ID\s+NAME\s+STATUS\s+CHANNEL\s+TARGET\s+EVENTS\s+DELIVERY$/);
-    expect(listed.lines.find((line) => line.startsWith(id))).toMatch(/Africa\s+pending-confirmation\s+email ana@example.org\s+groups africa\s+report.overdue,report.received\s+digest at 07:00 UTC$/);
+    expect(listed.lines.find((line) => line.startsWith(id))).toMatch(
+      /Africa\s+pending-confirmation\s+email ana@example.org\s+groups africa\s+report.overdue,report.received\s+digest at 07:00 UTC$/,
+    );
 
     expect(await watchRmCommand({ id }, user)).toEqual({ lines: [`Deleted watch ${id}.`], json: { deleted: id } });
     expect((await watchListCommand({}, user)).lines.join('\n')).not.toContain(id);
@@ -166,19 +227,40 @@ describe('watch', () => {
   it('sends a test only once the address is confirmed', async () => {
     const added = await add(['--email', 'tess@example.org', '--states', 'RU', '--events', 'all']);
     const id = (added.json as { id: string }).id;
-    expect(await failureOf(watchTestCommand({ id }, user))).toBe('error: The watch is pending-confirmation; a test can be sent once its address is confirmed (409)');
+    expect(await failureOf(watchTestCommand({ id }, user))).toBe(
+      'error: The watch is pending-confirmation; a test can be sent once its address is confirmed (409)',
+    );
 
     const outbox = readFileSync(api.outboxFile, 'utf8');
     const link = [...outbox.matchAll(/http:\/\/\S+\/local\/confirm\/[\w-]+/g)].map((match) => match[0]).at(-1);
     expect((await fetch(link ?? '')).status).toBe(200);
 
-    expect((await watchTestCommand({ id }, user)).lines[0]).toMatch(/^Test message to email:tess@example.org: sent \(message \S+\)\.$/);
+    expect((await watchTestCommand({ id }, user)).lines[0]).toMatch(
+      /^Test message to email:tess@example.org: sent \(message \S+\)\.$/,
+    );
   });
 
   it('shows a bad email address as one line on stderr with exit code 1 (child process)', async () => {
-    const { code, stdout, stderr } = await runCli(['watch', 'add', '--email', 'not-an-email', '--groups', 'africa', '--events', 'report.overdue', '--api', api.url, '--token', tokens.user]);
+    const { code, stdout, stderr } = await runCli([
+      'watch',
+      'add',
+      '--email',
+      'not-an-email',
+      '--groups',
+      'africa',
+      '--events',
+      'report.overdue',
+      '--api',
+      api.url,
+      '--token',
+      tokens.user,
+    ]);
 
-    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: 'error: field "channel.email": must be an email address such as ana@example.org (400)\n' });
+    expect({ code, stdout, stderr }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: field "channel.email": must be an email address such as ana@example.org (400)\n',
+    });
   });
 
   it('tells a refused token apart, with what to do (child process)', async () => {
@@ -202,7 +284,9 @@ describe('check', () => {
       'report.overdue  2397-p8-midterm     191  AD,AE,AF,AG,AL,AM,AO,AR,AT,AU,AZ,BA and 179 more',
       '',
     ]);
-    expect((await checkCommand(parseCheckArgs(['--at', '2019-03-23T06:00:00Z']).options, admin)).lines).toEqual(['Deadline check as of 2019-03-23T06:00:00.000Z: 0 new alert events, 0 already stored.']);
+    expect((await checkCommand(parseCheckArgs(['--at', '2019-03-23T06:00:00Z']).options, admin)).lines).toEqual([
+      'Deadline check as of 2019-03-23T06:00:00.000Z: 0 new alert events, 0 already stored.',
+    ]);
   });
 });
 

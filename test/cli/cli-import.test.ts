@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../cli/api-client.ts';
+import { type ApiClient, createApiClient } from '../../cli/api-client.ts';
 import { ApiError } from '../../cli/api-errors.ts';
-import { importCommand, parseImportArgs, type ImportOptions } from '../../cli/commands/import.ts';
-import { progressOn, type Progress } from '../../cli/progress.ts';
+import { type ImportOptions, importCommand, parseImportArgs } from '../../cli/commands/import.ts';
+import { type Progress, progressOn } from '../../cli/progress.ts';
 import { UsageError } from '../../cli/usage-error.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 import { runCli } from './run-cli.ts';
@@ -30,13 +30,27 @@ afterAll(async () => {
 const recordedProgress = () => {
   const notes: string[] = [];
   const steps: string[] = [];
-  const progress: Progress = { advance: (done, total) => steps.push(`${done}/${total}`), note: (line) => notes.push(line), finish: () => undefined };
+  const progress: Progress = {
+    advance: (done, total) => steps.push(`${done}/${total}`),
+    note: (line) => notes.push(line),
+    finish: () => undefined,
+  };
   return { progress, notes, steps };
 };
 
-const options = (overrides: Partial<ImportOptions> & Pick<ImportOptions, 'progress'>): ImportOptions => ({ path: 'sample.csv', text: sampleCsv, format: 'csv', dryRun: false, rowsPerRequest: 1000, ...overrides });
+const options = (overrides: Partial<ImportOptions> & Pick<ImportOptions, 'progress'>): ImportOptions => ({
+  path: 'sample.csv',
+  text: sampleCsv,
+  format: 'csv',
+  dryRun: false,
+  rowsPerRequest: 1000,
+  ...overrides,
+});
 
-const reportsOf = async (code: string) => ((await api.request(`/states/${code}`)).json as { obligations: { reports: unknown[] }[] }).obligations.flatMap((o) => o.reports);
+const reportsOf = async (code: string) =>
+  ((await api.request(`/states/${code}`)).json as { obligations: { reports: unknown[] }[] }).obligations.flatMap(
+    (o) => o.reports,
+  );
 
 const badCsv = [
   'kind,state,obligationId,reportDate,metric,value,asOf,sourceKind',
@@ -58,7 +72,10 @@ describe('import', () => {
 
     expect(parseImportArgs([samplePath]).options).toMatchObject({ format: 'csv', dryRun: false, rowsPerRequest: 1000 });
     expect(parseImportArgs([jsonl, '--dry-run']).options).toMatchObject({ format: 'jsonl', dryRun: true });
-    expect(parseImportArgs([other, '--format', 'csv', '--rows-per-request', '5']).options).toMatchObject({ format: 'csv', rowsPerRequest: 5 });
+    expect(parseImportArgs([other, '--format', 'csv', '--rows-per-request', '5']).options).toMatchObject({
+      format: 'csv',
+      rowsPerRequest: 5,
+    });
     expect(() => parseImportArgs([other])).toThrow(UsageError);
     expect(() => parseImportArgs([other, '--format', 'xlsx'])).toThrow('--format must be csv or jsonl');
     expect(() => parseImportArgs([join(directory, 'missing.csv')])).toThrow('cannot read');
@@ -70,17 +87,28 @@ describe('import', () => {
 
     const { lines } = await importCommand(options({ dryRun: true, progress }), admin);
 
-    expect(lines).toEqual(['sample.csv: 22 rows, all valid. Importing it would write 10 reports and 12 figures (9 latest figures moved); 0 rows recorded already.']);
+    expect(lines).toEqual([
+      'sample.csv: 22 rows, all valid. Importing it would write 10 reports and 12 figures (9 latest figures moved); 0 rows recorded already.',
+    ]);
     expect(await reportsOf('RU')).toEqual([]);
   });
 
   it('refuses a file sent in parts when any row is bad, naming the lines of the file, and writes nothing', async () => {
     const { progress, notes, steps } = recordedProgress();
 
-    const error = await importCommand(options({ path: 'bad.csv', text: badCsv, rowsPerRequest: 2, progress }), admin).then(() => undefined, (thrown: unknown) => thrown);
+    const error = await importCommand(
+      options({ path: 'bad.csv', text: badCsv, rowsPerRequest: 2, progress }),
+      admin,
+    ).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
 
     expect(error).toBeInstanceOf(ApiError);
-    expect(notes).toEqual([expect.stringMatching(/^bad\.csv:7: value: "many" is not a number/), expect.stringMatching(/^bad\.csv:8: state: /)]);
+    expect(notes).toEqual([
+      expect.stringMatching(/^bad\.csv:7: value: "many" is not a number/),
+      expect.stringMatching(/^bad\.csv:8: state: /),
+    ]);
     expect(steps).toEqual([]);
     expect(await reportsOf('RU')).toEqual([]);
   });
@@ -93,12 +121,23 @@ describe('import', () => {
     expect(steps).toEqual(['8/22', '16/22', '22/22']);
     // Qatar's figures fall in two parts, so its latest figure moved twice: once per part.
     expect(json).toMatchObject({ rows: 22, written: { reports: 10, figures: 12, latestFigures: 10 }, unchanged: 0 });
-    expect(lines).toEqual(['Imported sample.csv: 22 rows. Wrote 10 reports and 12 figures (10 latest figures moved); 0 rows recorded already.']);
+    expect(lines).toEqual([
+      'Imported sample.csv: 22 rows. Wrote 10 reports and 12 figures (10 latest figures moved); 0 rows recorded already.',
+    ]);
     expect(await reportsOf('RU')).toHaveLength(1);
   });
 
   it('as a command line: imports again with nothing to write, and shows plain progress lines when stderr is not a terminal', async () => {
-    const again = await runCli(['import', samplePath, '--rows-per-request', '11', '--api', api.url, '--token', api.tokens.admin]);
+    const again = await runCli([
+      'import',
+      samplePath,
+      '--rows-per-request',
+      '11',
+      '--api',
+      api.url,
+      '--token',
+      api.tokens.admin,
+    ]);
 
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Wrote 0 reports and 0 figures (0 latest figures moved); 22 rows recorded already.');
@@ -130,6 +169,8 @@ describe('the progress bar', () => {
     progress.advance(10, 10);
     progress.finish();
 
-    expect(written).toBe(`\r[${'#'.repeat(15)}${'-'.repeat(15)}]  50% 5/10 rows\na note\n\r[${'#'.repeat(30)}] 100% 10/10 rows\n`);
+    expect(written).toBe(
+      `\r[${'#'.repeat(15)}${'-'.repeat(15)}]  50% 5/10 rows\na note\n\r[${'#'.repeat(30)}] 100% 10/10 rows\n`,
+    );
   });
 });

@@ -5,4 +5,8 @@ import { runScript, type ScriptRun } from '../support/run-script.ts';
  * variables of the machine are removed, so only the arguments decide the API and the token.
  */
 export const runCli = (args: readonly string[]): Promise<ScriptRun> =>
-  runScript('bin/cli.ts', args, Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SANCTIONS_WATCH_'))));
+  runScript(
+    'bin/cli.ts',
+    args,
+    Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SANCTIONS_WATCH_'))),
+  );

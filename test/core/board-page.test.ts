@@ -38,7 +38,12 @@ const board = (asOf: string, states = memberStates) =>
     obligations: seedObligations,
     states,
     groupIdsOfState: groupMembership([]),
-    reports: [report('CN', '2019-03-22', false), report('GQ', '2019-07-10'), report('AE', '2019-03-20'), report('NP', '2019-11-06')],
+    reports: [
+      report('CN', '2019-03-22', false),
+      report('GQ', '2019-07-10'),
+      report('AE', '2019-03-20'),
+      report('NP', '2019-11-06'),
+    ],
     remaining: [],
   });
 
@@ -72,13 +77,28 @@ interface Drawn {
 
 /** Every member state drawn on the map, parsed as XML: the SVG must be well-formed to be parsed at all. */
 const drawnStates = (html: string): Drawn[] => {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name) => name === 'path' || name === 'circle' || name === 'g' });
-  const svg = (parser.parse(svgOf(html), true) as { svg: { g: { class: string; path?: Record<string, unknown>[]; circle?: Record<string, unknown>[] }[] } }).svg;
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    htmlEntities: true,
+    isArray: (name) => name === 'path' || name === 'circle' || name === 'g',
+  });
+  const svg = (
+    parser.parse(svgOf(html), true) as {
+      svg: { g: { class: string; path?: Record<string, unknown>[]; circle?: Record<string, unknown>[] }[] };
+    }
+  ).svg;
   return svg.g.flatMap((group) =>
     (['path', 'circle'] as const).flatMap((element) =>
       (group[element] ?? []).map((node) => {
         const { title, ...attributes } = node as Record<string, string>;
-        return { element, code: attributes['data-code'] ?? '', status: attributes['data-status'], title: String(title), attributes };
+        return {
+          element,
+          code: attributes['data-code'] ?? '',
+          status: attributes['data-status'],
+          title: String(title),
+          attributes,
+        };
       }),
     ),
   );
@@ -89,52 +109,88 @@ describe('the board page', () => {
     const drawn = drawnStates(renderBoardPage(page()));
 
     expect(drawn.map((state) => state.code).sort()).toEqual(memberStates.map((state) => state.alpha2).sort());
-    expect(drawn.find((state) => state.code === 'CN')).toMatchObject({ element: 'path', status: 'submitted-not-public', title: 'China (CN): submitted on 22 March 2019, not public' });
-    expect(drawn.find((state) => state.code === 'AE')).toMatchObject({ element: 'path', status: 'submitted', title: 'United Arab Emirates (AE): submitted on 20 March 2019' });
-    expect(drawn.find((state) => state.code === 'GQ')).toMatchObject({ element: 'path', status: 'submitted-late', title: 'Equatorial Guinea (GQ): submitted on 10 July 2019, 110 days late' });
-    expect(drawn.find((state) => state.code === 'NG')).toMatchObject({ element: 'path', status: 'overdue', attributes: { 'data-days-overdue': '273' } });
+    expect(drawn.find((state) => state.code === 'CN')).toMatchObject({
+      element: 'path',
+      status: 'submitted-not-public',
+      title: 'China (CN): submitted on 22 March 2019, not public',
+    });
+    expect(drawn.find((state) => state.code === 'AE')).toMatchObject({
+      element: 'path',
+      status: 'submitted',
+      title: 'United Arab Emirates (AE): submitted on 20 March 2019',
+    });
+    expect(drawn.find((state) => state.code === 'GQ')).toMatchObject({
+      element: 'path',
+      status: 'submitted-late',
+      title: 'Equatorial Guinea (GQ): submitted on 10 July 2019, 110 days late',
+    });
+    expect(drawn.find((state) => state.code === 'NG')).toMatchObject({
+      element: 'path',
+      status: 'overdue',
+      attributes: { 'data-days-overdue': '273' },
+    });
   });
 
   it('marks states too small for the 1:110m shapes with a circle that carries the same attributes', () => {
     const drawn = drawnStates(renderBoardPage(page()));
 
     for (const code of ['TV', 'NR', 'SG', 'MC']) {
-      expect(drawn.find((state) => state.code === code)).toMatchObject({ element: 'circle', status: 'overdue', attributes: { 'data-marker': 'true' } });
+      expect(drawn.find((state) => state.code === code)).toMatchObject({
+        element: 'circle',
+        status: 'overdue',
+        attributes: { 'data-marker': 'true' },
+      });
     }
     expect(drawn.find((state) => state.code === 'TV')?.title).toBe('Tuvalu (TV): overdue by 273 days');
   });
 
-  it('puts a state\'s latest figures with their source in its tooltip and in the figures table', () => {
+  it("puts a state's latest figures with their source in its tooltip and in the figures table", () => {
     const html = renderBoardPage(page());
 
     expect(drawnStates(html).find((state) => state.code === 'NP')?.title).toBe(
       "Nepal (NP): submitted on 6 November 2019, 229 days late\nDPRK workers remaining: 33 persons, as of 31 October 2019 (UN report: Nepal's report of 6 November 2019)",
     );
-    expect(html).toMatch(/<tr data-code="NP" data-metric="workers.remaining"><td>Nepal<\/td><td>DPRK workers remaining<\/td><td class="num">33 persons<\/td><td>31 October 2019<\/td><td>UN report: Nepal&#39;s report of 6 November 2019<\/td><\/tr>/);
+    expect(html).toMatch(
+      /<tr data-code="NP" data-metric="workers.remaining"><td>Nepal<\/td><td>DPRK workers remaining<\/td><td class="num">33 persons<\/td><td>31 October 2019<\/td><td>UN report: Nepal&#39;s report of 6 November 2019<\/td><\/tr>/,
+    );
   });
 
   it('counts the states per status in the legend', () => {
     const html = renderBoardPage(page());
     const count = (status: string) => new RegExp(`<li data-status="${status}" data-count="(\\d+)"`).exec(html)?.[1];
 
-    expect([count('overdue'), count('submitted'), count('submitted-late'), count('submitted-not-public')]).toEqual(['189', '1', '2', '1']);
+    expect([count('overdue'), count('submitted'), count('submitted-late'), count('submitted-not-public')]).toEqual([
+      '189',
+      '1',
+      '2',
+      '1',
+    ]);
     expect(count('not-due')).toBe('0');
   });
 
-  it.each(['-days', 'days', 'name'] as const)('lists the overdue states (%s), small ones included, and links the other orders', (sort) => {
-    const html = renderBoardPage(page({ sort }));
-    const listed = [...html.matchAll(/<li data-code="(\w\w)" data-days-overdue="273">/g)].map((match) => match[1]);
+  it.each(['-days', 'days', 'name'] as const)(
+    'lists the overdue states (%s), small ones included, and links the other orders',
+    (sort) => {
+      const html = renderBoardPage(page({ sort }));
+      const listed = [...html.matchAll(/<li data-code="(\w\w)" data-days-overdue="273">/g)].map((match) => match[1]);
 
-    expect(listed).toHaveLength(189);
-    expect(listed).toContain('TV');
-    expect(listed).toContain('NR');
-    // One due date for all: every overdue state is as late as the next, so the days tie and names decide.
-    expect(listed.slice(0, 3)).toEqual(['AF', 'AL', 'DZ']);
-    expect(['-days', 'days', 'name'].filter((other) => html.includes(`data-sort="${other}"`))).toEqual(['-days', 'days', 'name'].filter((other) => other !== sort));
-  });
+      expect(listed).toHaveLength(189);
+      expect(listed).toContain('TV');
+      expect(listed).toContain('NR');
+      // One due date for all: every overdue state is as late as the next, so the days tie and names decide.
+      expect(listed.slice(0, 3)).toEqual(['AF', 'AL', 'DZ']);
+      expect(['-days', 'days', 'name'].filter((other) => html.includes(`data-sort="${other}"`))).toEqual(
+        ['-days', 'days', 'name'].filter((other) => other !== sort),
+      );
+    },
+  );
 
   it('escapes every piece of text it did not write itself', () => {
-    const html = renderBoardPage(page({ figures: [figure('NP', 'workers.remaining', 33, '<script>alert("x")</script> & more', 'javascript:alert(1)')] }));
+    const html = renderBoardPage(
+      page({
+        figures: [figure('NP', 'workers.remaining', 33, '<script>alert("x")</script> & more', 'javascript:alert(1)')],
+      }),
+    );
 
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');

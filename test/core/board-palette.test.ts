@@ -27,9 +27,12 @@ describe('the board palette', () => {
     expect(contrastRatio(text, fill)).toBeGreaterThanOrEqual(AA_TEXT);
   });
 
-  it.each(overdueShades.map((shade) => [shade.label, shade] as const))('labels overdue %s in text that passes WCAG AA on its shade', (_label, shade) => {
-    expect(contrastRatio(shade.text, shade.fill)).toBeGreaterThanOrEqual(AA_TEXT);
-  });
+  it.each(overdueShades.map((shade) => [shade.label, shade] as const))(
+    'labels overdue %s in text that passes WCAG AA on its shade',
+    (_label, shade) => {
+      expect(contrastRatio(shade.text, shade.fill)).toBeGreaterThanOrEqual(AA_TEXT);
+    },
+  );
 
   it('keeps body text, muted text and links readable on the page', () => {
     for (const colour of [pageColours.text, pageColours.muted, pageColours.link]) {
@@ -38,7 +41,9 @@ describe('the board palette', () => {
   });
 
   it('shades overdue darker the longer it lasts', () => {
-    expect([1, 30, 31, 90, 91, 180, 181, 365, 366, 2000].map((days) => overdueShade(days).level)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect([1, 30, 31, 90, 91, 180, 181, 365, 366, 2000].map((days) => overdueShade(days).level)).toEqual([
+      1, 1, 2, 2, 3, 3, 4, 4, 5, 5,
+    ]);
     const darkness = overdueShades.map((shade) => contrastRatio(shade.fill, '#ffffff'));
     expect(darkness).toEqual([...darkness].sort((a, b) => a - b));
   });

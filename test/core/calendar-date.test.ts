@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, isoDate, parseIsoDate, utcDateOf } from '../../lambdas/core/time/calendar-date.ts';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  isoDate,
+  parseIsoDate,
+  utcDateOf,
+} from '../../lambdas/core/time/calendar-date.ts';
 
 describe('calendar dates (UTC)', () => {
   it.each([
@@ -24,12 +31,18 @@ describe('calendar dates (UTC)', () => {
     expect(() => addMonths(isoDate('2019-01-01'), 1.5)).toThrow(/whole number/);
   });
 
-  it.each(['2019-02-29', '2019-13-01', '2019-00-10', '2019-04-31', '19-03-22', '2019-3-22', '2019-03-22T00:00:00Z', ''])(
-    'rejects %j as a calendar date',
-    (raw) => {
-      expect(parseIsoDate(raw)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2019-02-29',
+    '2019-13-01',
+    '2019-00-10',
+    '2019-04-31',
+    '19-03-22',
+    '2019-3-22',
+    '2019-03-22T00:00:00Z',
+    '',
+  ])('rejects %j as a calendar date', (raw) => {
+    expect(parseIsoDate(raw)).toBeUndefined();
+  });
 
   it('accepts 29 February in leap years only', () => {
     expect(parseIsoDate('2020-02-29')).toBe('2020-02-29');

@@ -8,14 +8,24 @@ import { watch } from '../support/watch-fixtures.ts';
 
 const statuses: WatchStatus[] = ['pending-confirmation', 'active', 'paused', 'opted-out', 'unsubscribed'];
 
-describe('a watch\'s status follows its address', () => {
-  it('a confirmed address lifts every watch waiting on it, and leaves an owner\'s pause alone', () => {
-    expect(statuses.map((status) => watchStatusFor({ state: 'confirmed' }, status))).toEqual(['active', 'active', 'paused', 'active', 'active']);
+describe("a watch's status follows its address", () => {
+  it("a confirmed address lifts every watch waiting on it, and leaves an owner's pause alone", () => {
+    expect(statuses.map((status) => watchStatusFor({ state: 'confirmed' }, status))).toEqual([
+      'active',
+      'active',
+      'paused',
+      'active',
+      'active',
+    ]);
   });
 
   it('an unsubscribed or opted-out address stops every watch, paused ones included', () => {
-    expect(new Set(statuses.map((status) => watchStatusFor({ state: 'gone' }, status)))).toEqual(new Set(['unsubscribed']));
-    expect(new Set(statuses.map((status) => watchStatusFor({ state: 'opted-out' }, status)))).toEqual(new Set(['opted-out']));
+    expect(new Set(statuses.map((status) => watchStatusFor({ state: 'gone' }, status)))).toEqual(
+      new Set(['unsubscribed']),
+    );
+    expect(new Set(statuses.map((status) => watchStatusFor({ state: 'opted-out' }, status)))).toEqual(
+      new Set(['opted-out']),
+    );
   });
 
   it('a pending address changes nothing already decided; a new watch on it waits', () => {
@@ -33,13 +43,22 @@ describe('texts that are not alerts', () => {
   });
 
   it('the SMS test keeps to one GSM-7 segment even with a 100-character name in a non-Latin script', () => {
-    const sms = testMessage(watch({ id: 'w', name: 'Côte d\u2019Ivoire — São Tomé ' + 'x'.repeat(80), channel: { sms: '+447700900123' } }), 'https://api.example.org/watches', '2019-03-23T06:00:00.000Z').sms ?? '';
+    const sms =
+      testMessage(
+        watch({ id: 'w', name: 'Côte d\u2019Ivoire — São Tomé ' + 'x'.repeat(80), channel: { sms: '+447700900123' } }),
+        'https://api.example.org/watches',
+        '2019-03-23T06:00:00.000Z',
+      ).sms ?? '';
     expect(isGsm7(sms)).toBe(true);
     expect(gsm7Length(sms)).toBeLessThanOrEqual(160);
   });
 
   it('the email test has an ASCII subject of at most 100 characters naming the watch', () => {
-    const { email } = testMessage(watch({ id: 'w', name: 'Afrique — retards' }), 'https://api.example.org/watches', '2019-03-23T06:00:00.000Z');
+    const { email } = testMessage(
+      watch({ id: 'w', name: 'Afrique — retards' }),
+      'https://api.example.org/watches',
+      '2019-03-23T06:00:00.000Z',
+    );
     expect(email?.subject).toBe('sanctions-watch test: Afrique - retards');
     expect(email?.body).toContain('https://api.example.org/watches');
   });

@@ -11,19 +11,41 @@ import { groupIdsOfState, report } from '../support/watch-fixtures.ts';
 const at = new Date('2019-12-16T12:00:00.000Z');
 /** Russia and Equatorial Guinea reported on time; China too, but asked for its report to stay unpublished. */
 const reports = [report('RU', '2019-03-20'), report('GQ', '2019-03-20'), report('CN', '2019-03-20', { public: false })];
-const board = buildStatusBoard({ at, obligations: seedObligations, states: memberStates, groupIdsOfState, reports, remaining: [] });
+const board = buildStatusBoard({
+  at,
+  obligations: seedObligations,
+  states: memberStates,
+  groupIdsOfState,
+  reports,
+  remaining: [],
+});
 
 const russia = findMemberState('RU');
 if (!russia) throw new Error('no Russia');
 
 describe('the deadline calendar', () => {
-  it('has one all-day event per obligation on its due date, stamped with the board\'s instant, that node-ical reads back', () => {
+  it("has one all-day event per obligation on its due date, stamped with the board's instant, that node-ical reads back", () => {
     const events = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(board)));
 
     expect(events.map((event) => [event.uid, event.start, event.allDay, event.summary])).toEqual([
-      ['deadline-2397-p8-midterm-2019-03-22@sanctions-watch', '2019-03-22', true, 'Deadline: Midterm report on repatriated DPRK workers'],
-      ['deadline-2397-p8-repatriation-2019-12-22@sanctions-watch', '2019-12-22', true, 'Deadline: Repatriation of all DPRK nationals earning income abroad'],
-      ['deadline-2397-p8-final-2020-03-22@sanctions-watch', '2020-03-22', true, 'Deadline: Final report on repatriated DPRK workers'],
+      [
+        'deadline-2397-p8-midterm-2019-03-22@sanctions-watch',
+        '2019-03-22',
+        true,
+        'Deadline: Midterm report on repatriated DPRK workers',
+      ],
+      [
+        'deadline-2397-p8-repatriation-2019-12-22@sanctions-watch',
+        '2019-12-22',
+        true,
+        'Deadline: Repatriation of all DPRK nationals earning income abroad',
+      ],
+      [
+        'deadline-2397-p8-final-2020-03-22@sanctions-watch',
+        '2020-03-22',
+        true,
+        'Deadline: Final report on repatriated DPRK workers',
+      ],
     ]);
     expect(events.map((event) => event.stamp)).toEqual(Array(3).fill(at.toISOString()));
     expect(events.map((event) => event.end)).toEqual(['2019-03-23', '2019-12-23', '2020-03-23']);
@@ -33,8 +55,16 @@ describe('the deadline calendar', () => {
     const [midterm] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(board)));
 
     expect(midterm?.alarms).toEqual([
-      { action: 'DISPLAY', trigger: '-P7D', description: 'Deadline: Midterm report on repatriated DPRK workers, in 7 days' },
-      { action: 'DISPLAY', trigger: '-P1D', description: 'Deadline: Midterm report on repatriated DPRK workers, in 1 day' },
+      {
+        action: 'DISPLAY',
+        trigger: '-P7D',
+        description: 'Deadline: Midterm report on repatriated DPRK workers, in 7 days',
+      },
+      {
+        action: 'DISPLAY',
+        trigger: '-P1D',
+        description: 'Deadline: Midterm report on repatriated DPRK workers, in 1 day',
+      },
     ]);
   });
 
@@ -60,12 +90,22 @@ describe('the deadline calendar', () => {
     expect(calendar.name).toBe(`sanctions-watch deadlines: ${russia.name}`);
     expect(midterm?.uid).toBe('deadline-2397-p8-midterm-2019-03-22-state-RU@sanctions-watch');
     expect(midterm?.description.split('\n')[1]).toBe('As of 16 December 2019, every state it applies to has reported.');
-    expect(final?.description.split('\n').slice(1)).toEqual(['As of 16 December 2019, 1 of 1 state is yet to report:', `- ${russia.name} (RU)`]);
+    expect(final?.description.split('\n').slice(1)).toEqual([
+      'As of 16 December 2019, 1 of 1 state is yet to report:',
+      `- ${russia.name} (RU)`,
+    ]);
   });
 
   it('narrowed to a group, counts only its members; with a state outside the group, has no events', () => {
     const africa = new Set(builtInGroups.find((group) => group.id === 'africa')?.members);
-    const africanBoard = buildStatusBoard({ at, obligations: seedObligations, states: memberStates.filter((state) => africa.has(state.alpha2)), groupIdsOfState, reports, remaining: [] });
+    const africanBoard = buildStatusBoard({
+      at,
+      obligations: seedObligations,
+      states: memberStates.filter((state) => africa.has(state.alpha2)),
+      groupIdsOfState,
+      reports,
+      remaining: [],
+    });
 
     const calendar = deadlineCalendarOf({ ...africanBoard, group: 'africa' });
     const events = eventsOf(deadlineCalendarIcs(calendar));

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alertEventId, dedupKeys } from '../../lambdas/core/alerts/alert-event-id.ts';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
-import { deriveDeadlineEvents, type CheckerMemory, type DeadlineCheckResult } from '../../lambdas/core/checks/deadline-events.ts';
+import { alertEventId, dedupKeys } from '../../lambdas/core/alerts/alert-event-id.ts';
+import {
+  type CheckerMemory,
+  type DeadlineCheckResult,
+  deriveDeadlineEvents,
+} from '../../lambdas/core/checks/deadline-events.ts';
 import type { Figure, FigureAmount } from '../../lambdas/core/figures/figure.ts';
 import { defineObligation, type Obligation } from '../../lambdas/core/obligations/obligation.ts';
 import { groupsOfState } from '../../lambdas/core/reference/groups.ts';
@@ -13,7 +17,8 @@ import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 const MIDTERM = '2397-p8-midterm';
 const REPATRIATION = '2397-p8-repatriation';
 
-const groupIdsOfState = (alpha2: string): ReadonlySet<string> => new Set(groupsOfState(alpha2).map((group) => group.id));
+const groupIdsOfState = (alpha2: string): ReadonlySet<string> =>
+  new Set(groupsOfState(alpha2).map((group) => group.id));
 
 const report = (state: string, received: string, fields: Partial<Report> = {}): Report => ({
   state,
@@ -62,10 +67,17 @@ const remember = (stored: readonly CheckerMemory[], changed: readonly CheckerMem
   return [...merged.values()];
 };
 
-const ofType = (events: readonly AlertEvent[], type: AlertEvent['type']) => events.filter((event) => event.type === type);
+const ofType = (events: readonly AlertEvent[], type: AlertEvent['type']) =>
+  events.filter((event) => event.type === type);
 
 /** On time, except CN's which is withheld from publication: none of them is overdue. */
-const onTimeReports = [report('DE', '2019-03-01'), report('JP', '2019-03-20'), report('PL', '2019-03-22'), report('RU', '2019-03-22'), report('CN', '2019-03-15', { public: false })];
+const onTimeReports = [
+  report('DE', '2019-03-01'),
+  report('JP', '2019-03-20'),
+  report('PL', '2019-03-22'),
+  report('RU', '2019-03-22'),
+  report('CN', '2019-03-15', { public: false }),
+];
 /** France's report reaches the Committee on 1 April, 10 days late. */
 const lateFrance = report('FR', '2019-03-20', { receivedOn: isoDate('2019-04-01') });
 
@@ -81,11 +93,20 @@ describe('deriveDeadlineEvents: deadline.approaching', () => {
       at: '2019-02-20T06:00:00.000Z',
       obligationId: MIDTERM,
       dedupKey,
-      data: { title: 'Midterm report on repatriated DPRK workers', kind: 'report', dueDate: '2019-03-22', daysLeft: 30, threshold: 30, pendingCount: 193 },
+      data: {
+        title: 'Midterm report on repatriated DPRK workers',
+        kind: 'report',
+        dueDate: '2019-03-22',
+        daysLeft: 30,
+        threshold: 30,
+        pendingCount: 193,
+      },
     });
     expect(event?.data.pendingStates).toHaveLength(193);
     expect((event?.data.pendingStates as unknown[])[0]).toEqual({ code: 'AD', name: 'Andorra' });
-    expect(memory).toEqual([{ obligationId: MIDTERM, dueDate: '2019-03-22', approaching: [30], overdue: [], passed: false }]);
+    expect(memory).toEqual([
+      { obligationId: MIDTERM, dueDate: '2019-03-22', approaching: [30], overdue: [], passed: false },
+    ]);
   });
 
   it('31 days before announces nothing', () => {
@@ -101,10 +122,15 @@ describe('deriveDeadlineEvents: deadline.approaching', () => {
 
   it('on 2019-03-16 (6 days left) announces the 7-day threshold, leaving out who has reported', () => {
     const memory = remember([], run('2019-02-20T06:00:00.000Z').memory);
-    const { events, memory: changed } = run('2019-03-16T00:00:00.000Z', { memory, reports: [report('DE', '2019-03-01'), report('CN', '2019-03-15', { public: false })] });
+    const { events, memory: changed } = run('2019-03-16T00:00:00.000Z', {
+      memory,
+      reports: [report('DE', '2019-03-01'), report('CN', '2019-03-15', { public: false })],
+    });
     expect(events.map((event) => event.dedupKey)).toEqual(['deadline.approaching:2397-p8-midterm:2019-03-22:7']);
     expect(events[0]?.data).toMatchObject({ daysLeft: 6, threshold: 7, pendingCount: 191 });
-    expect(changed).toEqual([{ obligationId: MIDTERM, dueDate: '2019-03-22', approaching: [30, 7], overdue: [], passed: false }]);
+    expect(changed).toEqual([
+      { obligationId: MIDTERM, dueDate: '2019-03-22', approaching: [30, 7], overdue: [], passed: false },
+    ]);
   });
 
   it('does not send a skipped larger threshold retroactively', () => {
@@ -124,11 +150,19 @@ describe('deriveDeadlineEvents: deadline.approaching', () => {
   });
 
   it('honours custom thresholds', () => {
-    expect(run('2019-03-10T00:00:00.000Z', { thresholds: [14, 3] }).events.map((event) => event.data.threshold)).toEqual([14]);
+    expect(
+      run('2019-03-10T00:00:00.000Z', { thresholds: [14, 3] }).events.map((event) => event.data.threshold),
+    ).toEqual([14]);
   });
 
   it('starts afresh when the due date moved', () => {
-    const stale: CheckerMemory = { obligationId: MIDTERM, dueDate: isoDate('2019-03-15'), approaching: [30], overdue: [], passed: false };
+    const stale: CheckerMemory = {
+      obligationId: MIDTERM,
+      dueDate: isoDate('2019-03-15'),
+      approaching: [30],
+      overdue: [],
+      passed: false,
+    };
     const { events, memory } = run('2019-02-20T06:00:00.000Z', { memory: [stale] });
     expect(events.map((event) => event.dedupKey)).toEqual(['deadline.approaching:2397-p8-midterm:2019-03-22:30']);
     expect(memory.map((entry) => entry.dueDate)).toEqual(['2019-03-22']);
@@ -161,7 +195,12 @@ describe('deriveDeadlineEvents: report.overdue', () => {
       at: '2019-03-23T00:00:00.000Z',
       state: 'NG',
       obligationId: MIDTERM,
-      data: { title: 'Midterm report on repatriated DPRK workers', dueDate: '2019-03-22', daysOverdue: 1, stateName: 'Nigeria' },
+      data: {
+        title: 'Midterm report on repatriated DPRK workers',
+        dueDate: '2019-03-22',
+        daysOverdue: 1,
+        stateName: 'Nigeria',
+      },
       dedupKey: 'report.overdue:2397-p8-midterm:2019-03-22:NG',
     });
   });
@@ -176,7 +215,10 @@ describe('deriveDeadlineEvents: report.overdue', () => {
   });
 
   it('a second run with the returned memory emits nothing', () => {
-    expect(run('2019-03-23T12:00:00.000Z', { reports: [...onTimeReports, lateFrance], memory: first.memory })).toEqual({ events: [], memory: [] });
+    expect(run('2019-03-23T12:00:00.000Z', { reports: [...onTimeReports, lateFrance], memory: first.memory })).toEqual({
+      events: [],
+      memory: [],
+    });
   });
 
   it('France, once its late report is in, is not announced again', () => {
@@ -185,7 +227,10 @@ describe('deriveDeadlineEvents: report.overdue', () => {
   });
 
   it('without memory a late reporter is not announced at all: it is no longer overdue', () => {
-    const fresh = ofType(run('2019-04-02T00:00:00.000Z', { reports: [...onTimeReports, lateFrance] }).events, 'report.overdue');
+    const fresh = ofType(
+      run('2019-04-02T00:00:00.000Z', { reports: [...onTimeReports, lateFrance] }).events,
+      'report.overdue',
+    );
     expect(fresh.map((event) => event.state)).not.toContain('FR');
     expect(fresh).toHaveLength(193 - onTimeReports.length - 1);
     expect(fresh[0]?.data.daysOverdue).toBe(11);
@@ -227,8 +272,18 @@ describe('deriveDeadlineEvents: deadline.passed', () => {
     });
     const notMet = event?.data.notMet as readonly { code: string }[];
     expect(notMet).toHaveLength(192);
-    expect(notMet.find((state) => state.code === 'MY')).toEqual({ code: 'MY', name: 'Malaysia', remaining: 1000, asOf: '2019-12-01' });
-    expect(notMet.find((state) => state.code === 'CN')).toEqual({ code: 'CN', name: 'China', remaining: { low: 50_000, high: 80_000 }, asOf: '2019-12-10' });
+    expect(notMet.find((state) => state.code === 'MY')).toEqual({
+      code: 'MY',
+      name: 'Malaysia',
+      remaining: 1000,
+      asOf: '2019-12-01',
+    });
+    expect(notMet.find((state) => state.code === 'CN')).toEqual({
+      code: 'CN',
+      name: 'China',
+      remaining: { low: 50_000, high: 80_000 },
+      asOf: '2019-12-10',
+    });
     expect(notMet.find((state) => state.code === 'RU')).toEqual({ code: 'RU', name: 'Russia' });
   });
 
@@ -240,7 +295,9 @@ describe('deriveDeadlineEvents: deadline.passed', () => {
       overdue: [],
       passed: true,
     });
-    expect(ofType(run('2019-12-24T00:00:00.000Z', { remaining, memory: result.memory }).events, 'deadline.passed')).toEqual([]);
+    expect(
+      ofType(run('2019-12-24T00:00:00.000Z', { remaining, memory: result.memory }).events, 'deadline.passed'),
+    ).toEqual([]);
   });
 
   it('is deterministic: the same input yields the same events, ids and keys', () => {
@@ -259,9 +316,15 @@ describe('deriveDeadlineEvents: deadline.passed', () => {
 
 describe('alert event ids and keys', () => {
   it('are spelled one way by dedupKeys', () => {
-    expect(dedupKeys.deadlineApproaching(MIDTERM, isoDate('2019-03-22'), 7)).toBe('deadline.approaching:2397-p8-midterm:2019-03-22:7');
-    expect(dedupKeys.reportOverdue(MIDTERM, isoDate('2019-03-22'), 'NG')).toBe('report.overdue:2397-p8-midterm:2019-03-22:NG');
-    expect(dedupKeys.deadlinePassed(REPATRIATION, isoDate('2019-12-22'))).toBe('deadline.passed:2397-p8-repatriation:2019-12-22');
+    expect(dedupKeys.deadlineApproaching(MIDTERM, isoDate('2019-03-22'), 7)).toBe(
+      'deadline.approaching:2397-p8-midterm:2019-03-22:7',
+    );
+    expect(dedupKeys.reportOverdue(MIDTERM, isoDate('2019-03-22'), 'NG')).toBe(
+      'report.overdue:2397-p8-midterm:2019-03-22:NG',
+    );
+    expect(dedupKeys.deadlinePassed(REPATRIATION, isoDate('2019-12-22'))).toBe(
+      'deadline.passed:2397-p8-repatriation:2019-12-22',
+    );
   });
 
   it('derive a stable 22-character URL-safe id, different per key', () => {

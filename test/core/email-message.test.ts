@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { typedAlertEvent } from '../../lambdas/core/alerts/alert-event-data.ts';
-import { emailMessage, SUBJECT_MAX_LENGTH, type EmailMessage } from '../../lambdas/core/messages/email-message.ts';
+import { type EmailMessage, emailMessage, SUBJECT_MAX_LENGTH } from '../../lambdas/core/messages/email-message.ts';
 import { toAscii } from '../../lambdas/core/messages/transliterate.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
-import { groupDeliveries, type Delivery } from '../../lambdas/core/watches/group-deliveries.ts';
+import { type Delivery, groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
-import { checkerEvents, figure, figureChanged, groupIdsOfState, midtermReportReceived, report, russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
+import {
+  checkerEvents,
+  figure,
+  figureChanged,
+  groupIdsOfState,
+  midtermReportReceived,
+  report,
+  russiaWorkPermits,
+  watch,
+} from '../support/watch-fixtures.ts';
 
 const manageUrl = 'https://sanctions-watch.example.org/watches';
 
@@ -17,9 +26,11 @@ const deliveryOf = (events: readonly AlertEvent[], watches: readonly Watch[]): D
   return delivery;
 };
 
-const email = (events: readonly AlertEvent[], watches: readonly Watch[] = [watch({ id: 'w' })]): EmailMessage => emailMessage(deliveryOf(events, watches), { manageUrl });
+const email = (events: readonly AlertEvent[], watches: readonly Watch[] = [watch({ id: 'w' })]): EmailMessage =>
+  emailMessage(deliveryOf(events, watches), { manageUrl });
 
-const isSubjectSafe = (subject: string): boolean => /^[\x20-\x7e]*$/.test(subject) && subject.length <= SUBJECT_MAX_LENGTH;
+const isSubjectSafe = (subject: string): boolean =>
+  /^[\x20-\x7e]*$/.test(subject) && subject.length <= SUBJECT_MAX_LENGTH;
 
 /** 23 March 2019: a day past the midterm deadline, Equatorial Guinea alone has reported. */
 const dayAfterMidterm = checkerEvents('2019-03-23T06:00:00.000Z', [report('GQ', '2019-03-20')]);
@@ -40,7 +51,8 @@ describe('emailMessage: the africa watch on 23 March 2019', () => {
   });
 
   it('names every one of them in the body, with the obligation and its due date', () => {
-    for (const { name, alpha2 } of africanOverdue) expect(message.body).toContain(`- ${name} (${alpha2}): 1 day overdue`);
+    for (const { name, alpha2 } of africanOverdue)
+      expect(message.body).toContain(`- ${name} (${alpha2}): 1 day overdue`);
     expect(message.body).toContain("- Côte d'Ivoire (CI): 1 day overdue");
     expect(message.body).not.toContain('Equatorial Guinea');
     expect(message.body.split('\n').slice(0, 3)).toEqual([
@@ -63,7 +75,9 @@ describe('emailMessage: figures', () => {
     expect(message.body).toContain(
       '- Russia (RU): 30,023 → 11,490 permits (−18,533, −61.7%) as of 31 December 2018; previous figure as of 31 December 2017.',
     );
-    expect(message.body).toContain('  Source: UN report, 1718 Committee midterm report, https://www.un.org/securitycouncil/sanctions/1718/implementation-reports');
+    expect(message.body).toContain(
+      '  Source: UN report, 1718 Committee midterm report, https://www.un.org/securitycouncil/sanctions/1718/implementation-reports',
+    );
   });
 
   it('a first figure, a range and a change of form', () => {
@@ -78,21 +92,31 @@ describe('emailMessage: figures', () => {
     );
     const watches = [watch({ id: 'w', target: { states: ['QA', 'CN'] } })];
 
-    expect(email([first], watches).body).toContain('- Qatar (QA): 2,500 persons as of 31 January 2016, the first figure.');
+    expect(email([first], watches).body).toContain(
+      '- Qatar (QA): 2,500 persons as of 31 January 2016, the first figure.',
+    );
     expect(email([first], watches).subject).toBe('Qatar: remaining workers 2,500 (first figure)');
-    expect(email([range], watches).body).toContain('- China (CN): 50,000–80,000 → 40,000–80,000 persons (low −10,000, −20%; high 0, 0%) as of 31 December 2019');
+    expect(email([range], watches).body).toContain(
+      '- China (CN): 50,000–80,000 → 40,000–80,000 persons (low −10,000, −20%; high 0, 0%) as of 31 December 2019',
+    );
     expect(email([range], watches).body).toContain('  Source: Estimate');
-    expect(email([narrowed], watches).body).toContain('- China (CN): 50,000–80,000 → 60,000 persons as of 31 December 2019');
+    expect(email([narrowed], watches).body).toContain(
+      '- China (CN): 50,000–80,000 → 60,000 persons as of 31 December 2019',
+    );
   });
 });
 
 describe('emailMessage: reports and deadlines', () => {
   it('a late report that resolves an overdue state, with its document', () => {
-    const received = midtermReportReceived(report('NG', '2019-06-10', { symbol: 'S/AC.49/2019/77', url: 'https://undocs.org/S/AC.49/2019/77' }));
+    const received = midtermReportReceived(
+      report('NG', '2019-06-10', { symbol: 'S/AC.49/2019/77', url: 'https://undocs.org/S/AC.49/2019/77' }),
+    );
     const message = email([received], [watch({ id: 'w', target: { states: ['NG'] } })]);
 
     expect(message.subject).toBe('Nigeria reported 80 days late: Midterm report on repatriated DPRK workers');
-    expect(message.body).toContain('- Nigeria (NG): report dated 10 June 2019, submitted 10 June 2019, 80 days late; no longer overdue.');
+    expect(message.body).toContain(
+      '- Nigeria (NG): report dated 10 June 2019, submitted 10 June 2019, 80 days late; no longer overdue.',
+    );
     expect(message.body).toContain('  Document: S/AC.49/2019/77, https://undocs.org/S/AC.49/2019/77');
   });
 
@@ -113,11 +137,18 @@ describe('emailMessage: reports and deadlines', () => {
   });
 
   it('a passed deadline gives what remains in the states that missed it', () => {
-    const remaining = [figure('RU', 'workers.remaining', { value: 511 }, '2019-12-01'), figure('PL', 'workers.remaining', { value: 0 }, '2019-12-04')];
-    const passed = checkerEvents('2019-12-23T06:00:00.000Z', [], remaining).filter((event) => event.type === 'deadline.passed');
+    const remaining = [
+      figure('RU', 'workers.remaining', { value: 511 }, '2019-12-01'),
+      figure('PL', 'workers.remaining', { value: 0 }, '2019-12-04'),
+    ];
+    const passed = checkerEvents('2019-12-23T06:00:00.000Z', [], remaining).filter(
+      (event) => event.type === 'deadline.passed',
+    );
     const message = email(passed, [watch({ id: 'w', target: { states: ['RU', 'PL'] } })]);
 
-    expect(message.subject).toBe('Deadline passed: Repatriation of all DPRK nationals earning income abroad (Russia not met)');
+    expect(message.subject).toBe(
+      'Deadline passed: Repatriation of all DPRK nationals earning income abroad (Russia not met)',
+    );
     expect(message.body).toContain('Obligation 2397-p8-repatriation, due 22 December 2019. Met by 1 of 193 states.');
     expect(message.body).toContain('Not met (1 of 192):\n- Russia (RU): 511 remaining as of 1 December 2019');
   });
@@ -127,27 +158,43 @@ describe('emailMessage: subjects', () => {
   it('transliterates names to ASCII', () => {
     const watches = [watch({ id: 'w', target: { states: ['CI', 'ST', 'TR'] } })];
 
-    expect(email(overdue('CI'), watches).subject).toBe("Cote d'Ivoire overdue: Midterm report on repatriated DPRK workers");
-    expect(email(overdue('ST'), watches).subject).toBe('Sao Tome and Principe overdue: Midterm report on repatriated DPRK workers');
+    expect(email(overdue('CI'), watches).subject).toBe(
+      "Cote d'Ivoire overdue: Midterm report on repatriated DPRK workers",
+    );
+    expect(email(overdue('ST'), watches).subject).toBe(
+      'Sao Tome and Principe overdue: Midterm report on repatriated DPRK workers',
+    );
     expect(email(overdue('TR'), watches).subject).toBe('Turkiye overdue: Midterm report on repatriated DPRK workers');
   });
 
   it('summarises several kinds of news by the most pressing and a count of the rest', () => {
-    expect(email([russiaWorkPermits, ...overdue('RU')]).subject).toBe('Russia overdue: Midterm report on repatriated DPRK workers (+1 more)');
+    expect(email([russiaWorkPermits, ...overdue('RU')]).subject).toBe(
+      'Russia overdue: Midterm report on repatriated DPRK workers (+1 more)',
+    );
   });
 
-  it('several states\' figures of one metric make one capitalised headline', () => {
-    const qatar = figureChanged(figure('QA', 'workers.remaining', { value: 150 }, '2018-06-30'), figure('QA', 'workers.remaining', { value: 70 }, '2019-03-22'));
+  it("several states' figures of one metric make one capitalised headline", () => {
+    const qatar = figureChanged(
+      figure('QA', 'workers.remaining', { value: 150 }, '2018-06-30'),
+      figure('QA', 'workers.remaining', { value: 70 }, '2019-03-22'),
+    );
     const kuwait = figureChanged(undefined, figure('KW', 'workers.remaining', { value: 904 }, '2019-12-01'));
     const message = email([qatar, kuwait], [watch({ id: 'w', target: { groups: ['western-asia'] } })]);
 
     expect(message.subject).toBe('Remaining workers changed for 2 states');
-    expect(message.body).toContain('Figures changed: remaining workers\n- Kuwait (KW): 904 persons as of 1 December 2019, the first figure.');
-    expect(message.body).toContain('- Qatar (QA): 150 → 70 persons (−80, −53.3%) as of 22 March 2019; previous figure as of 30 June 2018.');
+    expect(message.body).toContain(
+      'Figures changed: remaining workers\n- Kuwait (KW): 904 persons as of 1 December 2019, the first figure.',
+    );
+    expect(message.body).toContain(
+      '- Qatar (QA): 150 → 70 persons (−80, −53.3%) as of 22 March 2019; previous figure as of 30 June 2018.',
+    );
   });
 
   it('shortens a long title by words, and cuts what cannot be shortened', () => {
-    const longTitle = titled(dayAfterMidterm.find((event) => event.state === 'CI') ?? russiaWorkPermits, `Report on ${'very '.repeat(30)}long matters`);
+    const longTitle = titled(
+      dayAfterMidterm.find((event) => event.state === 'CI') ?? russiaWorkPermits,
+      `Report on ${'very '.repeat(30)}long matters`,
+    );
     const longMetric = figureChanged(undefined, figure('VC', `${'x'.repeat(60)}.count`, { value: 1 }, '2019-01-01'));
     const watches = [watch({ id: 'w', target: { states: ['CI', 'VC'] } })];
 
@@ -161,14 +208,27 @@ describe('emailMessage: subjects', () => {
     let seed = 7;
     const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-    const titles = ['Midterm report', 'Rapport à mi-parcours — Côte d’Ivoire\nrepatriation', 'Отчёт о репатриации', `[Draft] {x} ~ € ${'long '.repeat(25)}`, '中期报告'];
+    const titles = [
+      'Midterm report',
+      'Rapport à mi-parcours — Côte d’Ivoire\nrepatriation',
+      'Отчёт о репатриации',
+      `[Draft] {x} ~ € ${'long '.repeat(25)}`,
+      '中期报告',
+    ];
     const codes = memberStates.map((state) => state.alpha2);
     for (let trial = 0; trial < 300; trial++) {
       const states = Array.from({ length: 1 + Math.floor(next() * 60) }, () => pick(codes));
       const title = pick(titles);
       const events = [
         ...overdue(...states).map((event) => titled(event, title)),
-        ...(next() < 0.5 ? [figureChanged(undefined, figure(pick(codes), 'workers.remaining', { value: Math.floor(next() * 1e6) }, '2019-01-01'))] : []),
+        ...(next() < 0.5
+          ? [
+              figureChanged(
+                undefined,
+                figure(pick(codes), 'workers.remaining', { value: Math.floor(next() * 1e6) }, '2019-01-01'),
+              ),
+            ]
+          : []),
       ];
       const watches = [watch({ id: 'w', target: { all: true } })];
       if (events.length === 0) continue;
@@ -182,7 +242,10 @@ describe('emailMessage: subjects', () => {
 
   it('every member state name fits a subject in ASCII', () => {
     for (const { alpha2 } of memberStates) {
-      const events = overdue(alpha2).length > 0 ? overdue(alpha2) : [figureChanged(undefined, figure(alpha2, 'workers.remaining', { value: 1 }, '2019-01-01'))];
+      const events =
+        overdue(alpha2).length > 0
+          ? overdue(alpha2)
+          : [figureChanged(undefined, figure(alpha2, 'workers.remaining', { value: 1 }, '2019-01-01'))];
       const { subject } = email(events, [watch({ id: 'w', target: { states: [alpha2] } })]);
       expect(isSubjectSafe(subject), subject).toBe(true);
     }
@@ -201,7 +264,13 @@ describe('toAscii', () => {
   });
 
   it('reads typed event data as well as the producers write it', () => {
-    expect(typedAlertEvent(russiaWorkPermits).data).toMatchObject({ previous: { value: 30_023 }, current: { value: 11_490 }, deltaPct: -61.7 });
-    expect(() => typedAlertEvent({ ...russiaWorkPermits, data: { metric: 'x' } })).toThrow(/figure.changed.*data\.unit/);
+    expect(typedAlertEvent(russiaWorkPermits).data).toMatchObject({
+      previous: { value: 30_023 },
+      current: { value: 11_490 },
+      deltaPct: -61.7,
+    });
+    expect(() => typedAlertEvent({ ...russiaWorkPermits, data: { metric: 'x' } })).toThrow(
+      /figure.changed.*data\.unit/,
+    );
   });
 });

@@ -54,21 +54,63 @@ describe('figure.changed', () => {
   it('emits nothing when only the note, source or date moved', () => {
     const before = figure({ value: 0 }, '2019-03-01', { note: 'all permits revoked' });
 
-    expect(figureChangedEvent(before, figure({ value: 0 }, '2019-06-01', { note: 'still none', source: { kind: 'national' } }))).toBeUndefined();
-    expect(figureChangedEvent(figure({ low: 50000, high: 80000 }, '2019-01-01'), figure({ low: 50000, high: 80000 }, '2019-12-01'))).toBeUndefined();
+    expect(
+      figureChangedEvent(
+        before,
+        figure({ value: 0 }, '2019-06-01', { note: 'still none', source: { kind: 'national' } }),
+      ),
+    ).toBeUndefined();
+    expect(
+      figureChangedEvent(
+        figure({ low: 50000, high: 80000 }, '2019-01-01'),
+        figure({ low: 50000, high: 80000 }, '2019-12-01'),
+      ),
+    ).toBeUndefined();
   });
 
   it.each([
-    [{ low: 50000, high: 80000 }, { low: 40000, high: 70000 }, 'down', { low: -10000, high: -10000 }, { low: -20, high: -12.5 }],
-    [{ low: 50000, high: 80000 }, { low: 55000, high: 90000 }, 'up', { low: 5000, high: 10000 }, { low: 10, high: 12.5 }],
-    [{ low: 50000, high: 80000 }, { low: 40000, high: 100000 }, 'widened', { low: -10000, high: 20000 }, { low: -20, high: 25 }],
-    [{ low: 50000, high: 80000 }, { low: 60000, high: 70000 }, 'narrowed', { low: 10000, high: -10000 }, { low: 20, high: -12.5 }],
+    [
+      { low: 50000, high: 80000 },
+      { low: 40000, high: 70000 },
+      'down',
+      { low: -10000, high: -10000 },
+      { low: -20, high: -12.5 },
+    ],
+    [
+      { low: 50000, high: 80000 },
+      { low: 55000, high: 90000 },
+      'up',
+      { low: 5000, high: 10000 },
+      { low: 10, high: 12.5 },
+    ],
+    [
+      { low: 50000, high: 80000 },
+      { low: 40000, high: 100000 },
+      'widened',
+      { low: -10000, high: 20000 },
+      { low: -20, high: 25 },
+    ],
+    [
+      { low: 50000, high: 80000 },
+      { low: 60000, high: 70000 },
+      'narrowed',
+      { low: 10000, high: -10000 },
+      { low: 20, high: -12.5 },
+    ],
   ])('compares ranges by both ends: %j → %j moved %s', (from, to, movement, delta, deltaPct) => {
-    expect(figureChangedEvent(figure(from, '2019-01-01'), figure(to, '2019-12-01'))?.data).toMatchObject({ movement, delta, deltaPct });
+    expect(figureChangedEvent(figure(from, '2019-01-01'), figure(to, '2019-12-01'))?.data).toMatchObject({
+      movement,
+      delta,
+      deltaPct,
+    });
   });
 
   it('says when a value became a range, and gives no percent change from zero', () => {
-    expect(figureChangedEvent(figure({ value: 800 }, '2019-01-01'), figure({ low: 700, high: 900 }, '2019-06-01'))?.data).toMatchObject({ movement: 'value-to-range', delta: null });
-    expect(figureChangedEvent(figure({ value: 0 }, '2019-01-01'), figure({ value: 12 }, '2019-06-01'))?.data).toMatchObject({ delta: 12, deltaPct: null, movement: 'up' });
+    expect(
+      figureChangedEvent(figure({ value: 800 }, '2019-01-01'), figure({ low: 700, high: 900 }, '2019-06-01'))?.data,
+    ).toMatchObject({ movement: 'value-to-range', delta: null });
+    expect(
+      figureChangedEvent(figure({ value: 0 }, '2019-01-01'), figure({ value: 12 }, '2019-06-01'))?.data,
+    ).toMatchObject({ delta: 12, deltaPct: null, movement: 'up' });
   });
 });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
-import { groupDeliveries, type Delivery } from '../../lambdas/core/watches/group-deliveries.ts';
+import { type Delivery, groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
-import { checkerEvents, groupIdsOfState, midtermReportReceived, report, russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
+import {
+  checkerEvents,
+  groupIdsOfState,
+  midtermReportReceived,
+  report,
+  russiaWorkPermits,
+  watch,
+} from '../support/watch-fixtures.ts';
 
-const run = (events: readonly AlertEvent[], watches: readonly Watch[]): Delivery[] => groupDeliveries(matchEvents(events, watches, groupIdsOfState));
+const run = (events: readonly AlertEvent[], watches: readonly Watch[]): Delivery[] =>
+  groupDeliveries(matchEvents(events, watches, groupIdsOfState));
 
 const only = <T>(list: readonly T[]): T => {
   if (list.length !== 1 || list[0] === undefined) throw new Error(`expected one, got ${list.length}`);
@@ -15,9 +23,13 @@ const only = <T>(list: readonly T[]): T => {
 /** 23 March 2019: a day past the midterm deadline, Equatorial Guinea alone has reported. */
 const dayAfterMidterm = checkerEvents('2019-03-23T06:00:00.000Z', [report('GQ', '2019-03-20')]);
 /** 15 March 2019: the midterm deadline approaches; Equatorial Guinea and Russia have reported. */
-const weekBeforeMidterm = checkerEvents('2019-03-15T06:00:00.000Z', [report('GQ', '2019-03-10'), report('RU', '2019-03-12')]);
+const weekBeforeMidterm = checkerEvents('2019-03-15T06:00:00.000Z', [
+  report('GQ', '2019-03-10'),
+  report('RU', '2019-03-12'),
+]);
 
-const summary = (delivery: Delivery) => delivery.events.map(({ event, states }) => `${event.type} ${event.state ?? states.join(',')}`);
+const summary = (delivery: Delivery) =>
+  delivery.events.map(({ event, states }) => `${event.type} ${event.state ?? states.join(',')}`);
 
 describe('groupDeliveries', () => {
   it('one delivery per contact per run, however many of its watches and events matched', () => {
@@ -77,14 +89,28 @@ describe('groupDeliveries', () => {
   it('a resolving report reaches only watches that asked for resolutions or for received reports', () => {
     const lateNigeria = midtermReportReceived(report('NG', '2019-06-10'));
     const overdueWatch = (id: string, email: string, resolved: boolean) =>
-      watch({ id, target: { states: ['NG'] }, events: ['report.overdue'], channel: { email }, delivery: { mode: 'immediate', resolved } });
+      watch({
+        id,
+        target: { states: ['NG'] },
+        events: ['report.overdue'],
+        channel: { email },
+        delivery: { mode: 'immediate', resolved },
+      });
     const watches = [
       overdueWatch('wants-resolution', 'a@example.org', true),
       overdueWatch('overdue-only', 'b@example.org', false),
-      watch({ id: 'reports', target: { states: ['NG'] }, events: ['report.received'], channel: { email: 'c@example.org' } }),
+      watch({
+        id: 'reports',
+        target: { states: ['NG'] },
+        events: ['report.received'],
+        channel: { email: 'c@example.org' },
+      }),
     ];
 
-    expect(run([lateNigeria], watches).map(({ contact }) => contact)).toEqual(['email:a@example.org', 'email:c@example.org']);
+    expect(run([lateNigeria], watches).map(({ contact }) => contact)).toEqual([
+      'email:a@example.org',
+      'email:c@example.org',
+    ]);
   });
 
   it('gives the same dedupKey to a retried run, whatever order the matches come in', () => {

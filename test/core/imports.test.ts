@@ -38,18 +38,29 @@ describe('reading an import file', () => {
       { row: 1, field: 'valu', message: expect.stringContaining('is not a column') },
       { row: 1, field: 'state', message: 'appears twice in the header' },
     ]);
-    expect(readImportText('kind,state\nfigure,RU,5\n', 'csv').errors).toEqual([{ row: 2, field: 'row', message: 'has 3 cells but the header names 2 columns' }]);
-    expect(readImportText('kind,state\nfigure,"RU\n', 'csv').errors).toEqual([{ row: 2, field: 'row', message: expect.stringContaining('is not valid CSV') }]);
-    expect(readImportText('{"kind":"figure"}\n\n[1]\nnot json\n', 'jsonl').errors.map(({ row, field }) => [row, field])).toEqual([
+    expect(readImportText('kind,state\nfigure,RU,5\n', 'csv').errors).toEqual([
+      { row: 2, field: 'row', message: 'has 3 cells but the header names 2 columns' },
+    ]);
+    expect(readImportText('kind,state\nfigure,"RU\n', 'csv').errors).toEqual([
+      { row: 2, field: 'row', message: expect.stringContaining('is not valid CSV') },
+    ]);
+    expect(
+      readImportText('{"kind":"figure"}\n\n[1]\nnot json\n', 'jsonl').errors.map(({ row, field }) => [row, field]),
+    ).toEqual([
       [3, 'row'],
       [4, 'row'],
     ]);
   });
 
-  it('flags a fact given twice on its later line, whatever the state code\'s form', () => {
-    const file = readImportText('kind,state,metric,asOf\nfigure,RU,workers.remaining,2019-01-01\nfigure,rus,workers.remaining,2019-01-01\nfigure,RU,workers.remaining,2019-01-02\n', 'csv');
+  it("flags a fact given twice on its later line, whatever the state code's form", () => {
+    const file = readImportText(
+      'kind,state,metric,asOf\nfigure,RU,workers.remaining,2019-01-01\nfigure,rus,workers.remaining,2019-01-01\nfigure,RU,workers.remaining,2019-01-02\n',
+      'csv',
+    );
 
-    expect(repeatedRows(file.rows)).toEqual([{ row: 3, field: 'asOf', message: "repeats line 2: RU's workers.remaining as of 2019-01-01" }]);
+    expect(repeatedRows(file.rows)).toEqual([
+      { row: 3, field: 'asOf', message: "repeats line 2: RU's workers.remaining as of 2019-01-01" },
+    ]);
   });
 
   it('cuts a file into parts that are files themselves, each line mapped back to the file', () => {
@@ -62,13 +73,25 @@ describe('reading an import file', () => {
       ['kind,state\nfigure,CN\nfigure,"A\nE"\n', 2],
       ['kind,state\nfigure,KW\n', 1],
     ]);
-    expect([chunks[0]?.fileLine(4), chunks[1]?.fileLine(3), chunks[2]?.fileLine(2), chunks[2]?.fileLine(1)]).toEqual([4, 6, 8, 1]);
-    expect(importChunks('{"a":1}\n\n{"b":2}\n{"c":3}', 'jsonl', 2).map(({ text }) => text)).toEqual(['{"a":1}\n\n{"b":2}\n', '{"c":3}']);
+    expect([chunks[0]?.fileLine(4), chunks[1]?.fileLine(3), chunks[2]?.fileLine(2), chunks[2]?.fileLine(1)]).toEqual([
+      4, 6, 8, 1,
+    ]);
+    expect(importChunks('{"a":1}\n\n{"b":2}\n{"c":3}', 'jsonl', 2).map(({ text }) => text)).toEqual([
+      '{"a":1}\n\n{"b":2}\n',
+      '{"c":3}',
+    ]);
   });
 });
 
 describe('planning an import against what is recorded', () => {
-  const report: Report = { state: 'KW', obligationId: '2397-p8-midterm', reportDate: isoDate('2019-03-21'), public: true, note: 'more than half', recordedAt: IMPORTED_AT };
+  const report: Report = {
+    state: 'KW',
+    obligationId: '2397-p8-midterm',
+    reportDate: isoDate('2019-03-21'),
+    public: true,
+    note: 'more than half',
+    recordedAt: IMPORTED_AT,
+  };
 
   it('leaves what is recorded as it is, and refuses a report that says otherwise', () => {
     const stored = remaining(150, '2018-06-30', EARLIER);
@@ -80,13 +103,22 @@ describe('planning an import against what is recorded', () => {
       figures: [{ line: 4, record: { ...stored, recordedAt: IMPORTED_AT } }],
     };
 
-    const { plan, errors } = planImport(valid, { reports: [{ ...report, recordedAt: EARLIER }, { ...report, reportDate: isoDate('2019-12-01'), recordedAt: EARLIER }], figures: [stored], latest: [stored] });
+    const { plan, errors } = planImport(valid, {
+      reports: [
+        { ...report, recordedAt: EARLIER },
+        { ...report, reportDate: isoDate('2019-12-01'), recordedAt: EARLIER },
+      ],
+      figures: [stored],
+      latest: [stored],
+    });
 
     expect(plan).toEqual({ reports: [], figures: [], latest: [], unchangedLines: [2, 4] });
-    expect(errors).toEqual([{ row: 3, field: 'note', message: expect.stringContaining('is recorded with a different note') }]);
+    expect(errors).toEqual([
+      { row: 3, field: 'note', message: expect.stringContaining('is recorded with a different note') },
+    ]);
   });
 
-  it('moves each latest figure once, to the file\'s newest, and not past a newer stored one', () => {
+  it("moves each latest figure once, to the file's newest, and not past a newer stored one", () => {
     const valid = {
       reports: [],
       figures: [
@@ -108,7 +140,10 @@ describe('planning an import against what is recorded', () => {
     const recorded = remaining(70, '2019-03-01', EARLIER);
     const olderLatest = remaining(150, '2018-06-30', EARLIER);
 
-    const { plan } = planImport({ reports: [], figures: [{ line: 2, record: { ...recorded, recordedAt: IMPORTED_AT } }] }, { reports: [], figures: [olderLatest, recorded], latest: [olderLatest] });
+    const { plan } = planImport(
+      { reports: [], figures: [{ line: 2, record: { ...recorded, recordedAt: IMPORTED_AT } }] },
+      { reports: [], figures: [olderLatest, recorded], latest: [olderLatest] },
+    );
 
     expect(plan).toEqual({ reports: [], figures: [], latest: [recorded], unchangedLines: [2] });
   });
@@ -117,8 +152,16 @@ describe('planning an import against what is recorded', () => {
     const stored = remaining(70, '2019-03-01', EARLIER);
     const correction = remaining(72, '2019-03-01', IMPORTED_AT);
 
-    const { plan } = planImport({ reports: [], figures: [{ line: 2, record: correction }] }, { reports: [], figures: [stored], latest: [stored] });
+    const { plan } = planImport(
+      { reports: [], figures: [{ line: 2, record: correction }] },
+      { reports: [], figures: [stored], latest: [stored] },
+    );
 
-    expect(plan).toEqual({ reports: [], figures: [{ line: 2, record: correction }], latest: [correction], unchangedLines: [] });
+    expect(plan).toEqual({
+      reports: [],
+      figures: [{ line: 2, record: correction }],
+      latest: [correction],
+      unchangedLines: [],
+    });
   });
 });

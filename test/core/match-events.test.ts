@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { AlertEvent, AlertEventType } from '../../lambdas/core/alerts/alert-event.ts';
 import { builtInGroups } from '../../lambdas/core/reference/groups.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
-import { matchEvent, matchEvents, type MatchResult } from '../../lambdas/core/watches/match-events.ts';
+import { type MatchResult, matchEvent, matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
 import {
-  MIDTERM,
-  REPATRIATION,
   checkerEvents,
   figure,
   figureChanged,
   groupIdsOfState,
+  MIDTERM,
   midtermReportReceived,
+  REPATRIATION,
   report,
   russiaWorkPermits,
   watch,
@@ -19,7 +19,8 @@ import {
 
 const africa = builtInGroups.find((group) => group.id === 'africa')?.members ?? [];
 
-const ofType = (events: readonly AlertEvent[], type: AlertEventType): AlertEvent[] => events.filter((event) => event.type === type);
+const ofType = (events: readonly AlertEvent[], type: AlertEventType): AlertEvent[] =>
+  events.filter((event) => event.type === type);
 
 const only = (events: readonly AlertEvent[], type: AlertEventType, state?: string): AlertEvent => {
   const found = ofType(events, type).filter((event) => state === undefined || event.state === state);
@@ -32,11 +33,21 @@ const dayAfterMidterm = checkerEvents('2019-03-23T06:00:00.000Z', [report('GQ', 
 const nigeriaOverdue = only(dayAfterMidterm, 'report.overdue', 'NG');
 
 /** 15 March 2019: the midterm deadline is 7 days away; Equatorial Guinea and Russia have reported. */
-const midtermApproaching = only(checkerEvents('2019-03-15T06:00:00.000Z', [report('GQ', '2019-03-10'), report('RU', '2019-03-12')]), 'deadline.approaching');
+const midtermApproaching = only(
+  checkerEvents('2019-03-15T06:00:00.000Z', [report('GQ', '2019-03-10'), report('RU', '2019-03-12')]),
+  'deadline.approaching',
+);
 
 /** 23 December 2019: repatriation deadline passed; Russia still had 511, Poland none left. */
 const repatriationPassed = only(
-  checkerEvents('2019-12-23T06:00:00.000Z', [], [figure('RU', 'workers.remaining', { value: 511 }, '2019-12-01'), figure('PL', 'workers.remaining', { value: 0 }, '2019-12-04')]),
+  checkerEvents(
+    '2019-12-23T06:00:00.000Z',
+    [],
+    [
+      figure('RU', 'workers.remaining', { value: 511 }, '2019-12-01'),
+      figure('PL', 'workers.remaining', { value: 0 }, '2019-12-04'),
+    ],
+  ),
   'deadline.passed',
 );
 
@@ -45,9 +56,21 @@ const statesOf = (match: MatchResult | undefined): readonly string[] | undefined
 describe('matchEvent: who hears an event about a state', () => {
   it('a watch on the state, on a group holding it, or on all states', () => {
     expect(statesOf(matchEvent(russiaWorkPermits, watch({ id: 'w' }), groupIdsOfState))).toEqual(['RU']);
-    expect(statesOf(matchEvent(russiaWorkPermits, watch({ id: 'w', target: { groups: ['eastern-europe'] } }), groupIdsOfState))).toEqual(['RU']);
-    expect(statesOf(matchEvent(russiaWorkPermits, watch({ id: 'w', target: { all: true } }), groupIdsOfState))).toEqual(['RU']);
-    expect(matchEvent(russiaWorkPermits, watch({ id: 'w', target: { states: ['CN'], groups: ['africa'] } }), groupIdsOfState)).toBeUndefined();
+    expect(
+      statesOf(
+        matchEvent(russiaWorkPermits, watch({ id: 'w', target: { groups: ['eastern-europe'] } }), groupIdsOfState),
+      ),
+    ).toEqual(['RU']);
+    expect(statesOf(matchEvent(russiaWorkPermits, watch({ id: 'w', target: { all: true } }), groupIdsOfState))).toEqual(
+      ['RU'],
+    );
+    expect(
+      matchEvent(
+        russiaWorkPermits,
+        watch({ id: 'w', target: { states: ['CN'], groups: ['africa'] } }),
+        groupIdsOfState,
+      ),
+    ).toBeUndefined();
   });
 
   it('resolves group membership when matching, so an admin adding a state to a group takes effect at once', () => {
@@ -75,33 +98,62 @@ describe('matchEvent: who hears an event about a state', () => {
 
   it('a muted watch hears nothing until mutedUntil; an event at that instant is heard', () => {
     const at = russiaWorkPermits.at; // 2019-03-25T10:00:00.000Z
-    expect(matchEvent(russiaWorkPermits, watch({ id: 'w', mutedUntil: '2019-03-25T10:00:00.001Z' }), groupIdsOfState)).toBeUndefined();
+    expect(
+      matchEvent(russiaWorkPermits, watch({ id: 'w', mutedUntil: '2019-03-25T10:00:00.001Z' }), groupIdsOfState),
+    ).toBeUndefined();
     expect(matchEvent(russiaWorkPermits, watch({ id: 'w', mutedUntil: at }), groupIdsOfState)).toBeDefined();
     // Instants compare as times, not strings: 11:00 in Moscow is 08:00Z, before the event.
-    expect(matchEvent(russiaWorkPermits, watch({ id: 'w', mutedUntil: '2019-03-25T11:00:00+03:00' }), groupIdsOfState)).toBeDefined();
+    expect(
+      matchEvent(russiaWorkPermits, watch({ id: 'w', mutedUntil: '2019-03-25T11:00:00+03:00' }), groupIdsOfState),
+    ).toBeDefined();
   });
 
   it('only the event types asked for', () => {
-    expect(matchEvent(russiaWorkPermits, watch({ id: 'w', events: ['report.overdue'] }), groupIdsOfState)).toBeUndefined();
-    expect(matchEvent(nigeriaOverdue, watch({ id: 'w', target: { states: ['NG'] }, events: ['report.overdue'] }), groupIdsOfState)).toBeDefined();
+    expect(
+      matchEvent(russiaWorkPermits, watch({ id: 'w', events: ['report.overdue'] }), groupIdsOfState),
+    ).toBeUndefined();
+    expect(
+      matchEvent(
+        nigeriaOverdue,
+        watch({ id: 'w', target: { states: ['NG'] }, events: ['report.overdue'] }),
+        groupIdsOfState,
+      ),
+    ).toBeDefined();
   });
 
   it('the obligation filter applies to events about an obligation, the metric filter to events about a metric', () => {
     const nigeria = { target: { states: ['NG', 'RU'] } };
-    expect(matchEvent(nigeriaOverdue, watch({ id: 'w', ...nigeria, obligations: ['2397-p8-final'] }), groupIdsOfState)).toBeUndefined();
-    expect(matchEvent(nigeriaOverdue, watch({ id: 'w', ...nigeria, obligations: [MIDTERM] }), groupIdsOfState)).toBeDefined();
-    expect(matchEvent(nigeriaOverdue, watch({ id: 'w', ...nigeria, metrics: ['workers.remaining'] }), groupIdsOfState)).toBeDefined();
-    expect(matchEvent(russiaWorkPermits, watch({ id: 'w', ...nigeria, metrics: ['workers.remaining'] }), groupIdsOfState)).toBeUndefined();
-    expect(matchEvent(russiaWorkPermits, watch({ id: 'w', ...nigeria, metrics: ['work-permits.valid'], obligations: ['2397-p8-final'] }), groupIdsOfState)).toBeDefined();
+    expect(
+      matchEvent(nigeriaOverdue, watch({ id: 'w', ...nigeria, obligations: ['2397-p8-final'] }), groupIdsOfState),
+    ).toBeUndefined();
+    expect(
+      matchEvent(nigeriaOverdue, watch({ id: 'w', ...nigeria, obligations: [MIDTERM] }), groupIdsOfState),
+    ).toBeDefined();
+    expect(
+      matchEvent(nigeriaOverdue, watch({ id: 'w', ...nigeria, metrics: ['workers.remaining'] }), groupIdsOfState),
+    ).toBeDefined();
+    expect(
+      matchEvent(russiaWorkPermits, watch({ id: 'w', ...nigeria, metrics: ['workers.remaining'] }), groupIdsOfState),
+    ).toBeUndefined();
+    expect(
+      matchEvent(
+        russiaWorkPermits,
+        watch({ id: 'w', ...nigeria, metrics: ['work-permits.valid'], obligations: ['2397-p8-final'] }),
+        groupIdsOfState,
+      ),
+    ).toBeDefined();
   });
 });
 
 describe('matchEvent: minChangePct on figure changes', () => {
   const qatar = (from: number, to: number) =>
-    figureChanged(figure('QA', 'workers.remaining', { value: from }, '2018-06-30'), figure('QA', 'workers.remaining', { value: to }, '2019-03-22'));
+    figureChanged(
+      figure('QA', 'workers.remaining', { value: from }, '2018-06-30'),
+      figure('QA', 'workers.remaining', { value: to }, '2019-03-22'),
+    );
   const qatarWatch = (minChangePct: number) => watch({ id: 'w', target: { states: ['QA', 'RU', 'CN'] }, minChangePct });
 
-  it('compares the absolute change: Russia\'s −61.7% passes 50 and 61.7, not 62', () => {
+  it("compares the absolute change: Russia's −61.7% passes 50 and 61.7, not 62", () => {
     expect(matchEvent(russiaWorkPermits, qatarWatch(50), groupIdsOfState)).toBeDefined();
     expect(matchEvent(russiaWorkPermits, qatarWatch(61.7), groupIdsOfState)).toBeDefined();
     expect(matchEvent(russiaWorkPermits, qatarWatch(62), groupIdsOfState)).toBeUndefined();
@@ -127,7 +179,9 @@ describe('matchEvent: minChangePct on figure changes', () => {
   });
 
   it('does not hold back other event types', () => {
-    expect(matchEvent(nigeriaOverdue, watch({ id: 'w', target: { states: ['NG'] }, minChangePct: 99 }), groupIdsOfState)).toBeDefined();
+    expect(
+      matchEvent(nigeriaOverdue, watch({ id: 'w', target: { states: ['NG'] }, minChangePct: 99 }), groupIdsOfState),
+    ).toBeDefined();
   });
 });
 
@@ -141,26 +195,46 @@ describe('matchEvent: deadline events, which have no state', () => {
   });
 
   it('narrows to the states the watch names, and skips a watch whose states have all reported', () => {
-    expect(statesOf(matchEvent(midtermApproaching, watch({ id: 'w', target: { states: ['NG', 'RU', 'CN'] } }), groupIdsOfState))).toEqual(['CN', 'NG']);
-    expect(matchEvent(midtermApproaching, watch({ id: 'w', target: { states: ['GQ', 'RU'] } }), groupIdsOfState)).toBeUndefined();
+    expect(
+      statesOf(
+        matchEvent(midtermApproaching, watch({ id: 'w', target: { states: ['NG', 'RU', 'CN'] } }), groupIdsOfState),
+      ),
+    ).toEqual(['CN', 'NG']);
+    expect(
+      matchEvent(midtermApproaching, watch({ id: 'w', target: { states: ['GQ', 'RU'] } }), groupIdsOfState),
+    ).toBeUndefined();
   });
 
   it('a watch on all states hears it with every pending state', () => {
-    expect(matchEvent(midtermApproaching, watch({ id: 'w', target: { all: true } }), groupIdsOfState)?.states).toHaveLength(191);
+    expect(
+      matchEvent(midtermApproaching, watch({ id: 'w', target: { all: true } }), groupIdsOfState)?.states,
+    ).toHaveLength(191);
   });
 
   it('deadline.passed concerns the states that did not meet it', () => {
-    expect(statesOf(matchEvent(repatriationPassed, watch({ id: 'w', target: { states: ['RU', 'PL'] } }), groupIdsOfState))).toEqual(['RU']);
-    expect(matchEvent(repatriationPassed, watch({ id: 'w', target: { states: ['PL'] } }), groupIdsOfState)).toBeUndefined();
+    expect(
+      statesOf(matchEvent(repatriationPassed, watch({ id: 'w', target: { states: ['RU', 'PL'] } }), groupIdsOfState)),
+    ).toEqual(['RU']);
+    expect(
+      matchEvent(repatriationPassed, watch({ id: 'w', target: { states: ['PL'] } }), groupIdsOfState),
+    ).toBeUndefined();
     expect(matchEvent(repatriationPassed, watch({ id: 'w', obligations: [MIDTERM] }), groupIdsOfState)).toBeUndefined();
-    expect(matchEvent(repatriationPassed, watch({ id: 'w', obligations: [REPATRIATION] }), groupIdsOfState)).toBeDefined();
+    expect(
+      matchEvent(repatriationPassed, watch({ id: 'w', obligations: [REPATRIATION] }), groupIdsOfState),
+    ).toBeDefined();
   });
 });
 
 describe('matchEvent: a late report that resolves an overdue state', () => {
   const lateNigeria = midtermReportReceived(report('NG', '2019-06-10'));
   const onTimeNigeria = midtermReportReceived(report('NG', '2019-03-20'));
-  const overdueOnly = (resolved: boolean) => watch({ id: 'w', target: { states: ['NG'] }, events: ['report.overdue'], delivery: { mode: 'immediate', resolved } });
+  const overdueOnly = (resolved: boolean) =>
+    watch({
+      id: 'w',
+      target: { states: ['NG'] },
+      events: ['report.overdue'],
+      delivery: { mode: 'immediate', resolved },
+    });
 
   it('reaches a watch on overdue reports that asked for resolutions', () => {
     expect(lateNigeria.data).toMatchObject({ resolvesOverdue: true });
@@ -169,7 +243,13 @@ describe('matchEvent: a late report that resolves an overdue state', () => {
   });
 
   it('reaches a watch on received reports either way; an on-time report reaches only those', () => {
-    expect(matchEvent(lateNigeria, watch({ id: 'w', target: { states: ['NG'] }, events: ['report.received'] }), groupIdsOfState)).toBeDefined();
+    expect(
+      matchEvent(
+        lateNigeria,
+        watch({ id: 'w', target: { states: ['NG'] }, events: ['report.received'] }),
+        groupIdsOfState,
+      ),
+    ).toBeDefined();
     expect(matchEvent(onTimeNigeria, overdueOnly(true), groupIdsOfState)).toBeUndefined();
   });
 });
@@ -188,11 +268,19 @@ const random = (seed: number) => {
     if (item === undefined) throw new Error('empty list');
     return item;
   };
-  const some = <T>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(next() * max) }, () => pick(list)))];
+  const some = <T>(list: readonly T[], max: number): T[] => [
+    ...new Set(Array.from({ length: 1 + Math.floor(next() * max) }, () => pick(list))),
+  ];
   return { next, pick, some };
 };
 
-const eventTypes: readonly AlertEventType[] = ['deadline.approaching', 'report.overdue', 'deadline.passed', 'report.received', 'figure.changed'];
+const eventTypes: readonly AlertEventType[] = [
+  'deadline.approaching',
+  'report.overdue',
+  'deadline.passed',
+  'report.received',
+  'figure.changed',
+];
 const codes = memberStates.map((state) => state.alpha2);
 const groupIds = [...builtInGroups.map((group) => group.id), 'no-such-group'];
 const metrics = ['workers.remaining', 'workers.repatriated', 'work-permits.valid'];
@@ -201,7 +289,14 @@ const obligations = [MIDTERM, REPATRIATION, '2397-p8-final'];
 const randomWatches = (count: number, { next, pick, some }: ReturnType<typeof random>): Watch[] =>
   Array.from({ length: count }, (_, index) => {
     const roll = next();
-    const target = roll < 0.03 ? { all: true as const } : roll < 0.5 ? { states: some(codes, 5) } : roll < 0.8 ? { groups: some(groupIds, 2) } : { states: some(codes, 3), groups: some(groupIds, 2) };
+    const target =
+      roll < 0.03
+        ? { all: true as const }
+        : roll < 0.5
+          ? { states: some(codes, 5) }
+          : roll < 0.8
+            ? { groups: some(groupIds, 2) }
+            : { states: some(codes, 3), groups: some(groupIds, 2) };
     return watch({
       id: `w${String(index).padStart(5, '0')}`,
       target,
@@ -226,7 +321,9 @@ const randomEvents = ({ next, pick }: ReturnType<typeof random>): AlertEvent[] =
     const before = next() < 0.2 ? undefined : figure(state, metric, { value: Math.floor(next() * 1000) }, '2018-12-31');
     return figureChanged(before, figure(state, metric, { value: 1 + Math.floor(next() * 1000) }, '2019-12-31'));
   });
-  const received = reporters.slice(0, 30).flatMap((code) => reports.filter((r) => r.state === code).map((r) => midtermReportReceived(r)));
+  const received = reporters
+    .slice(0, 30)
+    .flatMap((code) => reports.filter((r) => r.state === code).map((r) => midtermReportReceived(r)));
   return [...december, ...passed, ...figures, ...received];
 };
 
@@ -238,7 +335,9 @@ describe('matchEvents', () => {
     const key = ({ watch: { id }, event, states }: MatchResult) => `${event.id} ${id} ${states.join(',')}`;
 
     const indexed = matchEvents(events, watches, groupIdsOfState).map(key);
-    const naive = events.flatMap((event) => watches.flatMap((candidate) => matchEvent(event, candidate, groupIdsOfState) ?? [])).map(key);
+    const naive = events
+      .flatMap((event) => watches.flatMap((candidate) => matchEvent(event, candidate, groupIdsOfState) ?? []))
+      .map(key);
 
     expect(events.length).toBeGreaterThan(200);
     expect(naive.length).toBeGreaterThan(500);

@@ -7,7 +7,7 @@ import {
   isValidGroupId,
   slugify,
 } from '../../lambdas/core/reference/groups.ts';
-import { memberStates, type MemberState } from '../../lambdas/core/reference/member-states.ts';
+import { type MemberState, memberStates } from '../../lambdas/core/reference/member-states.ts';
 
 const members = (id: string): readonly string[] => findBuiltInGroup(id)?.members ?? [];
 const ids = (groups: readonly { id: string }[]): string[] => groups.map((group) => group.id);

@@ -68,7 +68,11 @@ describe('parseStateCode', () => {
   });
 
   it('says an unknown well-formed code is not a member', () => {
-    expect(parseStateCode('XK')).toMatchObject({ ok: false, reason: 'not-a-member', message: expect.stringContaining('XK') });
+    expect(parseStateCode('XK')).toMatchObject({
+      ok: false,
+      reason: 'not-a-member',
+      message: expect.stringContaining('XK'),
+    });
   });
 
   it.each([

@@ -11,14 +11,18 @@ const visitedPoints = (d: string): [number, number][][] => {
     const numbers = (args.match(/-?\d+/g) ?? []).map(Number);
     if (command === 'M') subpaths.push([]);
     for (let i = 0; i + 1 < numbers.length; i += 2) {
-      [x, y] = command === 'l' ? [x + (numbers[i] ?? 0), y + (numbers[i + 1] ?? 0)] : [numbers[i] ?? 0, numbers[i + 1] ?? 0];
+      [x, y] =
+        command === 'l' ? [x + (numbers[i] ?? 0), y + (numbers[i + 1] ?? 0)] : [numbers[i] ?? 0, numbers[i + 1] ?? 0];
       subpaths.at(-1)?.push([x, y]);
     }
   }
   return subpaths;
 };
 
-const withoutRepeats = (points: [number, number][]) => points.filter((point, index) => index === 0 || point[0] !== points[index - 1]?.[0] || point[1] !== points[index - 1]?.[1]);
+const withoutRepeats = (points: [number, number][]) =>
+  points.filter(
+    (point, index) => index === 0 || point[0] !== points[index - 1]?.[0] || point[1] !== points[index - 1]?.[1],
+  );
 
 describe('relativePath', () => {
   it('writes one absolute move, then relative steps without repeated commands', () => {
@@ -30,7 +34,9 @@ describe('relativePath', () => {
     const subpath = fc.record({ points: fc.array(point, { minLength: 1, maxLength: 20 }), closed: fc.boolean() });
     fc.assert(
       fc.property(fc.array(subpath, { minLength: 1, maxLength: 5 }), (subpaths) => {
-        const absolute = subpaths.map(({ points, closed }) => `M${points.map(([x, y]) => `${x},${y}`).join('L')}${closed ? 'Z' : ''}`).join('');
+        const absolute = subpaths
+          .map(({ points, closed }) => `M${points.map(([x, y]) => `${x},${y}`).join('L')}${closed ? 'Z' : ''}`)
+          .join('');
         expect(visitedPoints(relativePath(absolute))).toEqual(subpaths.map(({ points }) => withoutRepeats(points)));
       }),
     );

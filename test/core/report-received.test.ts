@@ -17,7 +17,7 @@ const report = (state: string, reportDate: string, extra: Partial<Report> = {}):
 });
 
 describe('report.received', () => {
-  it('a report after the deadline resolves the state\'s overdue status, with days late', () => {
+  it("a report after the deadline resolves the state's overdue status, with days late", () => {
     const equatorialGuinea = report('GQ', '2019-06-10');
 
     expect(reportReceivedEvent(equatorialGuinea, midterm, [equatorialGuinea])).toMatchObject({
@@ -31,19 +31,32 @@ describe('report.received', () => {
   });
 
   it('an on-time report resolves nothing; a not-public one says so', () => {
-    expect(reportReceivedEvent(report('RU', '2019-03-20'), midterm, []).data).toMatchObject({ late: false, daysLate: 0, resolvesOverdue: false });
-    expect(reportReceivedEvent(report('CN', '2019-03-20', { public: false }), midterm, []).data).toMatchObject({ public: false });
+    expect(reportReceivedEvent(report('RU', '2019-03-20'), midterm, []).data).toMatchObject({
+      late: false,
+      daysLate: 0,
+      resolvesOverdue: false,
+    });
+    expect(reportReceivedEvent(report('CN', '2019-03-20', { public: false }), midterm, []).data).toMatchObject({
+      public: false,
+    });
   });
 
   it('a second, late report does not resolve anything when an earlier one already counted', () => {
     const followUp = report('RU', '2019-09-01');
 
-    expect(reportReceivedEvent(followUp, midterm, [report('RU', '2019-03-20'), followUp]).data).toMatchObject({ late: true, resolvesOverdue: false });
+    expect(reportReceivedEvent(followUp, midterm, [report('RU', '2019-03-20'), followUp]).data).toMatchObject({
+      late: true,
+      resolvesOverdue: false,
+    });
   });
 
   it('counts the day the Committee received it, not the date it bears', () => {
     const received = report('NP', '2019-03-20', { receivedOn: isoDate('2019-03-25'), symbol: 'S/AC.49/2019/60' });
 
-    expect(reportReceivedEvent(received, midterm, []).data).toMatchObject({ submittedOn: '2019-03-25', daysLate: 3, symbol: 'S/AC.49/2019/60' });
+    expect(reportReceivedEvent(received, midterm, []).data).toMatchObject({
+      submittedOn: '2019-03-25',
+      daysLate: 3,
+      symbol: 'S/AC.49/2019/60',
+    });
   });
 });

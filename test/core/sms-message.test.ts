@@ -6,7 +6,16 @@ import { memberStates } from '../../lambdas/core/reference/member-states.ts';
 import { groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
-import { checkerEvents, figure, figureChanged, groupIdsOfState, midtermReportReceived, report, russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
+import {
+  checkerEvents,
+  figure,
+  figureChanged,
+  groupIdsOfState,
+  midtermReportReceived,
+  report,
+  russiaWorkPermits,
+  watch,
+} from '../support/watch-fixtures.ts';
 
 const phone = { channel: { sms: '+447700900123' } };
 
@@ -39,7 +48,9 @@ describe('gsm7', () => {
     expect(toGsm7('São Tomé and Príncipe')).toBe('Sao Tomé and Principe');
     expect(toGsm7('Türkiye')).toBe('Türkiye');
     expect(toGsm7('Curaçao, ÇA, Øresund, Straße')).toBe('Curacao, ÇA, Øresund, Straße');
-    expect(toGsm7('30,023→11,490 (−61.7%) 50,000–80,000 “a” ’ …')).toBe('30,023->11,490 (-61.7%) 50,000-80,000 "a" \' ...');
+    expect(toGsm7('30,023→11,490 (−61.7%) 50,000–80,000 “a” ’ …')).toBe(
+      '30,023->11,490 (-61.7%) 50,000-80,000 "a" \' ...',
+    );
     expect(toGsm7('tab\there, 中')).toBe('tab here, ?');
   });
 
@@ -52,14 +63,20 @@ describe('smsMessage', () => {
   it("says Russia's work permits went 30,023 → 11,490 (−61.7%), in one segment", () => {
     const text = sms([russiaWorkPermits]);
 
-    expect(text).toBe('Russia valid work permits 30,023->11,490 (-61.7%) as of 2018-12-31. UN report: 1718 Committee midterm report. sanctions-watch');
+    expect(text).toBe(
+      'Russia valid work permits 30,023->11,490 (-61.7%) as of 2018-12-31. UN report: 1718 Committee midterm report. sanctions-watch',
+    );
     expect(fitsOneSegment(text)).toBe(true);
   });
 
   it('summarises 53 overdue African states as a count and the codes that fit', () => {
-    const text = sms(dayAfterMidterm, [watch({ id: 'africa', ...phone, target: { groups: ['africa'] }, events: ['report.overdue'] })]);
+    const text = sms(dayAfterMidterm, [
+      watch({ id: 'africa', ...phone, target: { groups: ['africa'] }, events: ['report.overdue'] }),
+    ]);
 
-    expect(text).toMatch(/^53 states overdue on Midterm report on repatriated DPRK workers \(due 2019-03-22\): DZ, AO, BJ, (\w\w, )+\w\w\.\.\. \+\d+\. sanctions-watch$/);
+    expect(text).toMatch(
+      /^53 states overdue on Midterm report on repatriated DPRK workers \(due 2019-03-22\): DZ, AO, BJ, (\w\w, )+\w\w\.\.\. \+\d+\. sanctions-watch$/,
+    );
     expect(fitsOneSegment(text)).toBe(true);
     expect(gsm7Length(text)).toBeGreaterThan(SMS_MAX_SEPTETS - 6);
   });
@@ -71,7 +88,9 @@ describe('smsMessage', () => {
   });
 
   it('counts the other news of the run', () => {
-    expect(sms([russiaWorkPermits, ...dayAfterMidterm])).toBe('Russia overdue on Midterm report on repatriated DPRK workers (due 2019-03-22). +1 more. sanctions-watch');
+    expect(sms([russiaWorkPermits, ...dayAfterMidterm])).toBe(
+      'Russia overdue on Midterm report on repatriated DPRK workers (due 2019-03-22). +1 more. sanctions-watch',
+    );
   });
 
   it('reports, approaching and passed deadlines', () => {
@@ -82,37 +101,52 @@ describe('smsMessage', () => {
       'Nigeria reported on Midterm report on repatriated DPRK workers, 80 days late, S/AC.49/2019/77. sanctions-watch',
     );
     expect(sms(checkerEvents('2019-03-15T06:00:00.000Z'), nigeria)).toBe(
-      "Midterm report on repatriated DPRK workers due 2019-03-22, in 7 days. 2 yet to report: CI, NG. sanctions-watch",
+      'Midterm report on repatriated DPRK workers due 2019-03-22, in 7 days. 2 yet to report: CI, NG. sanctions-watch',
     );
-    expect(sms(checkerEvents('2019-12-23T06:00:00.000Z', [], remaining).filter((event) => event.type === 'deadline.passed'), nigeria)).toBe(
+    expect(
+      sms(
+        checkerEvents('2019-12-23T06:00:00.000Z', [], remaining).filter((event) => event.type === 'deadline.passed'),
+        nigeria,
+      ),
+    ).toBe(
       'Deadline passed for Repatriation of all DPRK nationals earning income abroad (2019-12-22). 2 not met: CI, NG. sanctions-watch',
     );
   });
 
-  it('several states\' figures of one metric, as a capitalised summary', () => {
-    const qatar = figureChanged(figure('QA', 'workers.remaining', { value: 150 }, '2018-06-30'), figure('QA', 'workers.remaining', { value: 70 }, '2019-03-22'));
+  it("several states' figures of one metric, as a capitalised summary", () => {
+    const qatar = figureChanged(
+      figure('QA', 'workers.remaining', { value: 150 }, '2018-06-30'),
+      figure('QA', 'workers.remaining', { value: 70 }, '2019-03-22'),
+    );
     const kuwait = figureChanged(undefined, figure('KW', 'workers.remaining', { value: 904 }, '2019-12-01'));
 
-    expect(sms([qatar, kuwait], [watch({ id: 'w', ...phone, target: { groups: ['western-asia'] } })])).toBe('Remaining workers changed for 2 states: KW, QA. sanctions-watch');
+    expect(sms([qatar, kuwait], [watch({ id: 'w', ...phone, target: { groups: ['western-asia'] } })])).toBe(
+      'Remaining workers changed for 2 states: KW, QA. sanctions-watch',
+    );
   });
 
   it('capitalises before transliterating, so a letter GSM-7 has only in lower case is still spelled', () => {
-    const accented = (state: string) => figureChanged(undefined, figure(state, 'workers.èstimated', { value: 1 }, '2019-01-01'));
+    const accented = (state: string) =>
+      figureChanged(undefined, figure(state, 'workers.èstimated', { value: 1 }, '2019-01-01'));
 
-    expect(sms([accented('RU'), accented('CN')], [watch({ id: 'w', ...phone, target: { states: ['RU', 'CN'] } })])).toBe(
-      'Estimated workers changed for 2 states: CN, RU. sanctions-watch',
-    );
+    expect(
+      sms([accented('RU'), accented('CN')], [watch({ id: 'w', ...phone, target: { states: ['RU', 'CN'] } })]),
+    ).toBe('Estimated workers changed for 2 states: CN, RU. sanctions-watch');
   });
 
   it('drops the source reference before anything else when space runs out', () => {
     const longRef = figureChanged(
       figure('VC', 'work-permits.valid', { value: 1_234_567 }, '2018-12-31'),
-      figure('VC', 'work-permits.valid', { value: 7_654_321 }, '2019-12-31', { source: { kind: 'press', ref: `${'Quite a long newspaper name '.repeat(4)}` } }),
+      figure('VC', 'work-permits.valid', { value: 7_654_321 }, '2019-12-31', {
+        source: { kind: 'press', ref: `${'Quite a long newspaper name '.repeat(4)}` },
+      }),
     );
 
     const text = sms([longRef], [watch({ id: 'w', ...phone, target: { states: ['VC'] } })]);
 
-    expect(text).toMatch(/^Saint Vincent and the Grenadines valid work permits 1,234,567->7,654,321 \(\+520%\) as of 2019-12-31\. Press report: Quite a long( \w+)*\.\.\. sanctions-watch$/);
+    expect(text).toMatch(
+      /^Saint Vincent and the Grenadines valid work permits 1,234,567->7,654,321 \(\+520%\) as of 2019-12-31\. Press report: Quite a long( \w+)*\.\.\. sanctions-watch$/,
+    );
     expect(fitsOneSegment(text)).toBe(true);
   });
 
@@ -120,14 +154,35 @@ describe('smsMessage', () => {
     let seed = 11;
     const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-    const titles = ['Midterm report', 'Rapport à mi-parcours — Côte d’Ivoire', `{Draft} [${'€'.repeat(70)}] ~|^\\`, 'Отчёт', '中期报告 '.repeat(40), `${'word '.repeat(50)}end`];
+    const titles = [
+      'Midterm report',
+      'Rapport à mi-parcours — Côte d’Ivoire',
+      `{Draft} [${'€'.repeat(70)}] ~|^\\`,
+      'Отчёт',
+      '中期报告 '.repeat(40),
+      `${'word '.repeat(50)}end`,
+    ];
     const codes = memberStates.map((state) => state.alpha2);
     for (let trial = 0; trial < 300; trial++) {
       const states = Array.from({ length: 1 + Math.floor(next() * 80) }, () => pick(codes));
       const title = pick(titles);
       const events = [
-        ...dayAfterMidterm.filter((event) => states.includes(event.state ?? '')).map((event) => ({ ...event, data: { ...event.data, title } })),
-        ...(next() < 0.5 ? [figureChanged(undefined, figure(pick(codes), `${pick(['workers', 'ünits-€'])}.remaining`, { value: Math.floor(next() * 1e9) }, '2019-01-01'))] : []),
+        ...dayAfterMidterm
+          .filter((event) => states.includes(event.state ?? ''))
+          .map((event) => ({ ...event, data: { ...event.data, title } })),
+        ...(next() < 0.5
+          ? [
+              figureChanged(
+                undefined,
+                figure(
+                  pick(codes),
+                  `${pick(['workers', 'ünits-€'])}.remaining`,
+                  { value: Math.floor(next() * 1e9) },
+                  '2019-01-01',
+                ),
+              ),
+            ]
+          : []),
       ];
       if (events.length === 0) continue;
 

@@ -28,9 +28,54 @@ const report = (state: string, obligationId: string, reportDate: string, extra: 
 
 /** 48 states that recorded the midterm report; GQ is the only African one, CN asked for it not to be published. */
 const midtermReporters = [
-  'AE', 'AR', 'AT', 'AU', 'BE', 'BG', 'BR', 'BY', 'CA', 'CH', 'CN', 'CO', 'CU', 'CY', 'CZ', 'DE',
-  'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GQ', 'GR', 'HU', 'IE', 'IN', 'IT', 'JP', 'KR', 'KW', 'LT',
-  'LU', 'LV', 'MN', 'MX', 'MY', 'NL', 'NO', 'NZ', 'PH', 'PL', 'PT', 'QA', 'RU', 'SE', 'SG', 'TH',
+  'AE',
+  'AR',
+  'AT',
+  'AU',
+  'BE',
+  'BG',
+  'BR',
+  'BY',
+  'CA',
+  'CH',
+  'CN',
+  'CO',
+  'CU',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GB',
+  'GQ',
+  'GR',
+  'HU',
+  'IE',
+  'IN',
+  'IT',
+  'JP',
+  'KR',
+  'KW',
+  'LT',
+  'LU',
+  'LV',
+  'MN',
+  'MX',
+  'MY',
+  'NL',
+  'NO',
+  'NZ',
+  'PH',
+  'PL',
+  'PT',
+  'QA',
+  'RU',
+  'SE',
+  'SG',
+  'TH',
 ];
 
 const reports: Report[] = [
@@ -86,9 +131,30 @@ describe('buildStatusBoard', () => {
     expect(result.asOf).toBe('2019-12-16');
     expect(result.at).toBe('2019-12-16T09:30:00.000Z');
     expect(result.obligations.map((column) => column.obligation)).toEqual([
-      { id: '2397-p8-midterm', title: 'Midterm report on repatriated DPRK workers', kind: 'report', dueDate: '2019-03-22', resolution: '2397', paragraph: '8' },
-      { id: '2397-p8-repatriation', title: 'Repatriation of all DPRK nationals earning income abroad', kind: 'action', dueDate: '2019-12-22', resolution: '2397', paragraph: '8' },
-      { id: '2397-p8-final', title: 'Final report on repatriated DPRK workers', kind: 'report', dueDate: '2020-03-22', resolution: '2397', paragraph: '8' },
+      {
+        id: '2397-p8-midterm',
+        title: 'Midterm report on repatriated DPRK workers',
+        kind: 'report',
+        dueDate: '2019-03-22',
+        resolution: '2397',
+        paragraph: '8',
+      },
+      {
+        id: '2397-p8-repatriation',
+        title: 'Repatriation of all DPRK nationals earning income abroad',
+        kind: 'action',
+        dueDate: '2019-12-22',
+        resolution: '2397',
+        paragraph: '8',
+      },
+      {
+        id: '2397-p8-final',
+        title: 'Final report on repatriated DPRK workers',
+        kind: 'report',
+        dueDate: '2020-03-22',
+        resolution: '2397',
+        paragraph: '8',
+      },
     ]);
   });
 
@@ -114,7 +180,11 @@ describe('buildStatusBoard', () => {
       daysLate: 28,
     });
     expect(midterm.overdue).toHaveLength(145);
-    expect(midterm.overdue.find((state) => state.code === 'NG')).toEqual({ code: 'NG', name: 'Nigeria', daysOverdue: 269 });
+    expect(midterm.overdue.find((state) => state.code === 'NG')).toEqual({
+      code: 'NG',
+      name: 'Nigeria',
+      daysOverdue: 269,
+    });
     expect(midterm.overdue.some((state) => midtermReporters.includes(state.code))).toBe(false);
     const names = midterm.overdue.map((state) => state.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
@@ -129,7 +199,10 @@ describe('buildStatusBoard', () => {
     const repatriation = columnOf(board(), '2397-p8-repatriation');
     expect(repatriation.counts['due-soon']).toBe(192);
     expect(repatriation.counts.met).toBe(1);
-    expect(repatriation.states.find((state) => state.code === 'PL')?.status).toEqual({ status: 'met', metOn: '2019-11-30' });
+    expect(repatriation.states.find((state) => state.code === 'PL')?.status).toEqual({
+      status: 'met',
+      metOn: '2019-11-30',
+    });
     expect(repatriation.overdue).toEqual([]);
   });
 
@@ -177,7 +250,10 @@ describe('buildStatusBoard', () => {
     );
     // Two reports per state and obligation, one of them dated after the board's day.
     const bulkReports = memberStates.flatMap((state) =>
-      obligations.flatMap((obligation) => [report(state.alpha2, obligation.id, '2018-06-01'), report(state.alpha2, obligation.id, '2020-01-01')]),
+      obligations.flatMap((obligation) => [
+        report(state.alpha2, obligation.id, '2018-06-01'),
+        report(state.alpha2, obligation.id, '2020-01-01'),
+      ]),
     );
     const result = board({ obligations, reports: bulkReports });
     expect(bulkReports).toHaveLength(11_580);

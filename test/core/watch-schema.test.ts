@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
-import { MAX_TARGETS, watchInputSchema, watchPatchSchema, type WatchInput } from '../../lambdas/core/watches/watch-schema.ts';
+import {
+  MAX_TARGETS,
+  type WatchInput,
+  watchInputSchema,
+  watchPatchSchema,
+} from '../../lambdas/core/watches/watch-schema.ts';
 
 const valid = { target: { states: ['RU'] }, events: ['report.overdue'], channel: { email: 'ana@example.org' } };
 
@@ -12,7 +17,8 @@ const issues = (schema: z.ZodMiniType, body: unknown): string[] => {
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 };
 
-const paths = (schema: z.ZodMiniType, body: unknown): string[] => issues(schema, body).map((issue) => issue.split(':')[0] ?? '');
+const paths = (schema: z.ZodMiniType, body: unknown): string[] =>
+  issues(schema, body).map((issue) => issue.split(':')[0] ?? '');
 
 describe('watchInputSchema (POST /watches)', () => {
   it('accepts a full body, normalising state codes to alpha-2 and keeping everything else', () => {
@@ -40,7 +46,9 @@ describe('watchInputSchema (POST /watches)', () => {
   });
 
   it('a target naming nothing is an error on `target`; all: true alone is enough', () => {
-    expect(issues(watchInputSchema, { ...valid, target: {} })).toEqual(['target: must name states, groups or all: true']);
+    expect(issues(watchInputSchema, { ...valid, target: {} })).toEqual([
+      'target: must name states, groups or all: true',
+    ]);
     expect(paths(watchInputSchema, { ...valid, target: { all: false } })).toEqual(['target.all']);
     expect(watchInputSchema.parse({ ...valid, target: { all: true } }).target).toEqual({ all: true });
   });
@@ -49,13 +57,21 @@ describe('watchInputSchema (POST /watches)', () => {
     expect(issues(watchInputSchema, { ...valid, target: { states: ['RU', 'VA'] } })).toEqual([
       "target.states.1: must be a UN member state's code: Holy See (VA) is a UN observer state, not a member state",
     ]);
-    expect(paths(watchInputSchema, { ...valid, target: { states: ['PSE', 'XX', 'R1'] } })).toEqual(['target.states.0', 'target.states.1', 'target.states.2']);
+    expect(paths(watchInputSchema, { ...valid, target: { states: ['PSE', 'XX', 'R1'] } })).toEqual([
+      'target.states.0',
+      'target.states.1',
+      'target.states.2',
+    ]);
   });
 
   it('lists are sets: a repeat is reported where it repeats, alpha-3 spellings included', () => {
-    expect(issues(watchInputSchema, { ...valid, events: ['report.overdue', 'figure.changed', 'report.overdue'] })).toEqual(['events.2: repeats entry 0']);
+    expect(
+      issues(watchInputSchema, { ...valid, events: ['report.overdue', 'figure.changed', 'report.overdue'] }),
+    ).toEqual(['events.2: repeats entry 0']);
     expect(paths(watchInputSchema, { ...valid, target: { states: ['RU', 'RUS'] } })).toEqual(['target.states.1']);
-    expect(paths(watchInputSchema, { ...valid, target: { groups: ['africa', 'africa'] }, metrics: ['a.b', 'a.b'] })).toEqual(['target.groups.1', 'metrics.1']);
+    expect(
+      paths(watchInputSchema, { ...valid, target: { groups: ['africa', 'africa'] }, metrics: ['a.b', 'a.b'] }),
+    ).toEqual(['target.groups.1', 'metrics.1']);
   });
 
   it('events must be some of the five types, at least one', () => {
@@ -71,19 +87,37 @@ describe('watchInputSchema (POST /watches)', () => {
   });
 
   it('checks group, obligation and metric ids for shape only', () => {
-    expect(paths(watchInputSchema, { ...valid, target: { groups: ['Africa'] }, obligations: ['2397 midterm'], metrics: ['Workers'] })).toEqual([
-      'target.groups.0',
-      'obligations.0',
-      'metrics.0',
-    ]);
-    expect(watchInputSchema.safeParse({ ...valid, target: { groups: ['no-such-group'] }, obligations: ['no-such-obligation'] }).success).toBe(true);
+    expect(
+      paths(watchInputSchema, {
+        ...valid,
+        target: { groups: ['Africa'] },
+        obligations: ['2397 midterm'],
+        metrics: ['Workers'],
+      }),
+    ).toEqual(['target.groups.0', 'obligations.0', 'metrics.0']);
+    expect(
+      watchInputSchema.safeParse({
+        ...valid,
+        target: { groups: ['no-such-group'] },
+        obligations: ['no-such-obligation'],
+      }).success,
+    ).toBe(true);
   });
 
   it(`caps targets at ${MAX_TARGETS} states and groups together (one transaction holds them), 50 groups`, () => {
     const codes = memberStates.map((state) => state.alpha2);
-    expect(watchInputSchema.safeParse({ ...valid, target: { states: codes.slice(0, MAX_TARGETS) } }).success).toBe(true);
-    expect(paths(watchInputSchema, { ...valid, target: { states: codes.slice(0, MAX_TARGETS + 1) } })).toContain('target.states');
-    expect(issues(watchInputSchema, { ...valid, target: { states: codes.slice(0, 90), groups: ['africa', 'asia', 'europe', 'americas', 'oceania', 'weog'] } })).toEqual([
+    expect(watchInputSchema.safeParse({ ...valid, target: { states: codes.slice(0, MAX_TARGETS) } }).success).toBe(
+      true,
+    );
+    expect(paths(watchInputSchema, { ...valid, target: { states: codes.slice(0, MAX_TARGETS + 1) } })).toContain(
+      'target.states',
+    );
+    expect(
+      issues(watchInputSchema, {
+        ...valid,
+        target: { states: codes.slice(0, 90), groups: ['africa', 'asia', 'europe', 'americas', 'oceania', 'weog'] },
+      }),
+    ).toEqual([
       `target: must name at most ${MAX_TARGETS} states and groups together; name a group, or all: true, for more`,
     ]);
     const groups = Array.from({ length: 51 }, (_, index) => `group-${index}`);
@@ -97,21 +131,28 @@ describe('watchInputSchema (POST /watches)', () => {
   });
 
   it('minChangePct is a percentage of 0 or more', () => {
-    expect(issues(watchInputSchema, { ...valid, minChangePct: -5 })).toEqual(['minChangePct: must be a percentage of 0 or more']);
+    expect(issues(watchInputSchema, { ...valid, minChangePct: -5 })).toEqual([
+      'minChangePct: must be a percentage of 0 or more',
+    ]);
     expect(paths(watchInputSchema, { ...valid, minChangePct: '5' })).toEqual(['minChangePct']);
     expect(watchInputSchema.parse({ ...valid, minChangePct: 0 }).minChangePct).toBe(0);
   });
 
   it('channel: one real email address (at most 254 characters) or one E.164 number', () => {
-    expect(issues(watchInputSchema, { ...valid, channel: { email: 'ana at example.org' } })).toEqual(['channel.email: must be an email address such as ana@example.org']);
-    const address = (labelLength: number) => `${'a'.repeat(64)}@${'b'.repeat(60)}.${'c'.repeat(labelLength)}.${'d'.repeat(63)}.org`;
+    expect(issues(watchInputSchema, { ...valid, channel: { email: 'ana at example.org' } })).toEqual([
+      'channel.email: must be an email address such as ana@example.org',
+    ]);
+    const address = (labelLength: number) =>
+      `${'a'.repeat(64)}@${'b'.repeat(60)}.${'c'.repeat(labelLength)}.${'d'.repeat(63)}.org`;
     expect(address(60)).toHaveLength(254);
     expect(watchInputSchema.safeParse({ ...valid, channel: { email: address(60) } }).success).toBe(true);
     expect(paths(watchInputSchema, { ...valid, channel: { email: address(61) } })).toEqual(['channel.email']);
     for (const sms of ['+0447700900123', '447700900123', '+4477', '+4477009001234567', '+44 7700 900123']) {
       expect(paths(watchInputSchema, { ...valid, channel: { sms } }), sms).toEqual(['channel.sms']);
     }
-    expect(watchInputSchema.parse({ ...valid, channel: { sms: '+79161234567' } }).channel).toEqual({ sms: '+79161234567' });
+    expect(watchInputSchema.parse({ ...valid, channel: { sms: '+79161234567' } }).channel).toEqual({
+      sms: '+79161234567',
+    });
     expect(issues(watchInputSchema, { ...valid, channel: { email: 'ana@example.org', sms: '+79161234567' } })).toEqual([
       'channel: must be either { "email": ... } or { "sms": ... }',
     ]);
@@ -123,12 +164,19 @@ describe('watchInputSchema (POST /watches)', () => {
       'delivery.digestHourUtc: is only allowed with mode "digest"',
     ]);
     for (const digestHourUtc of [-1, 24, 6.5]) {
-      expect(paths(watchInputSchema, { ...valid, delivery: { mode: 'digest', digestHourUtc } })).toEqual(['delivery.digestHourUtc']);
+      expect(paths(watchInputSchema, { ...valid, delivery: { mode: 'digest', digestHourUtc } })).toEqual([
+        'delivery.digestHourUtc',
+      ]);
     }
     for (const repeatEveryDays of [0, 366, 1.5]) {
-      expect(paths(watchInputSchema, { ...valid, delivery: { mode: 'immediate', repeatEveryDays } })).toEqual(['delivery.repeatEveryDays']);
+      expect(paths(watchInputSchema, { ...valid, delivery: { mode: 'immediate', repeatEveryDays } })).toEqual([
+        'delivery.repeatEveryDays',
+      ]);
     }
-    expect(watchInputSchema.parse({ ...valid, delivery: { mode: 'digest', digestHourUtc: 0, repeatEveryDays: 365 } }).delivery).toEqual({
+    expect(
+      watchInputSchema.parse({ ...valid, delivery: { mode: 'digest', digestHourUtc: 0, repeatEveryDays: 365 } })
+        .delivery,
+    ).toEqual({
       mode: 'digest',
       digestHourUtc: 0,
       repeatEveryDays: 365,
@@ -145,12 +193,16 @@ describe('watchInputSchema (POST /watches)', () => {
 describe('watchPatchSchema (PATCH /watches/{id})', () => {
   it('takes any one field, plus status and mutedUntil', () => {
     expect(watchPatchSchema.parse({ status: 'paused' })).toEqual({ status: 'paused' });
-    expect(watchPatchSchema.parse({ mutedUntil: '2019-04-01T00:00:00Z' })).toEqual({ mutedUntil: '2019-04-01T00:00:00Z' });
+    expect(watchPatchSchema.parse({ mutedUntil: '2019-04-01T00:00:00Z' })).toEqual({
+      mutedUntil: '2019-04-01T00:00:00Z',
+    });
     expect(watchPatchSchema.parse({ target: { states: ['nga'] } })).toEqual({ target: { states: ['NG'] } });
   });
 
   it('null clears an optional field (unmutes, drops a filter)', () => {
-    expect(watchPatchSchema.parse({ mutedUntil: null, obligations: null, metrics: null, minChangePct: null, name: null })).toEqual({
+    expect(
+      watchPatchSchema.parse({ mutedUntil: null, obligations: null, metrics: null, minChangePct: null, name: null }),
+    ).toEqual({
       mutedUntil: null,
       obligations: null,
       metrics: null,
@@ -169,7 +221,9 @@ describe('watchPatchSchema (PATCH /watches/{id})', () => {
   it('checks replaced objects and lists as the POST does', () => {
     expect(paths(watchPatchSchema, { target: {} })).toEqual(['target']);
     expect(paths(watchPatchSchema, { events: [] })).toEqual(['events']);
-    expect(paths(watchPatchSchema, { delivery: { mode: 'immediate', digestHourUtc: 3 } })).toEqual(['delivery.digestHourUtc']);
+    expect(paths(watchPatchSchema, { delivery: { mode: 'immediate', digestHourUtc: 3 } })).toEqual([
+      'delivery.digestHourUtc',
+    ]);
     expect(paths(watchPatchSchema, { channel: { sms: '12345' } })).toEqual(['channel.sms']);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatchEvents } from '../../lambdas/core/delivery/dispatch-events.ts';
-import { NotifierError, type Notifier } from '../../lambdas/core/delivery/notifier.ts';
+import { type Notifier, NotifierError } from '../../lambdas/core/delivery/notifier.ts';
 import { sendDigests } from '../../lambdas/core/delivery/send-digests.ts';
 import { sendRepeats } from '../../lambdas/core/delivery/send-repeats.ts';
 import { contactOf } from '../../lambdas/core/watches/watch.ts';
@@ -11,7 +11,8 @@ import { checkerEvents, midtermReportReceived, report, russiaWorkPermits, watch 
 /** The checker's run on 2019-03-23, the day after the midterm reports fell due: 145 states overdue, 53 of them African. */
 const reports = midtermReporters.map((code) => report(code, '2019-03-20'));
 const overdueRun = checkerEvents('2019-03-23T06:00:00Z', reports).filter(({ type }) => type === 'report.overdue');
-const africaWatch = (fields: Parameters<typeof watch>[0]) => watch({ target: { groups: ['africa'] }, events: ['report.overdue'], ...fields });
+const africaWatch = (fields: Parameters<typeof watch>[0]) =>
+  watch({ target: { groups: ['africa'] }, events: ['report.overdue'], ...fields });
 
 let harness: Awaited<ReturnType<typeof startDeliveryHarness>>;
 beforeEach(async () => {
@@ -38,24 +39,40 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
     const again = await dispatchEvents(overdueRun, harness.deps);
     const halfAgain = await dispatchEvents(overdueRun.slice(0, 70), harness.deps);
     expect(harness.sent()).toHaveLength(1);
-    expect([...again.deliveries, ...halfAgain.deliveries].map(({ status }) => status)).toEqual(['duplicate', 'duplicate']);
+    expect([...again.deliveries, ...halfAgain.deliveries].map(({ status }) => status)).toEqual([
+      'duplicate',
+      'duplicate',
+    ]);
   });
 
   it('gives a contact with two matching watches one message, with each event once', async () => {
     await harness.addWatch(africaWatch({ id: 'w-africa' }));
-    await harness.addWatch(watch({ id: 'w-nigeria', target: { states: ['NG'] }, channel: { email: 'Ana@Example.org' } }));
+    await harness.addWatch(
+      watch({ id: 'w-nigeria', target: { states: ['NG'] }, channel: { email: 'Ana@Example.org' } }),
+    );
     await dispatchEvents(overdueRun, harness.deps);
     const [message, ...more] = harness.sent();
     expect(more).toEqual([]);
     expect(message?.eventIds).toHaveLength(53);
     const log = await harness.deps.deliveryLog.listForWatch('w-nigeria', { limit: 10 });
-    expect(log.entries.map(({ status, watchIds }) => ({ status, watchIds }))).toEqual([{ status: 'sent', watchIds: ['w-africa', 'w-nigeria'] }]);
+    expect(log.entries.map(({ status, watchIds }) => ({ status, watchIds }))).toEqual([
+      { status: 'sent', watchIds: ['w-africa', 'w-nigeria'] },
+    ]);
   });
 
   it('sends nothing for paused or muted watches, and queues nothing for them', async () => {
     await harness.addWatch(africaWatch({ id: 'w-paused', status: 'paused' }));
-    await harness.addWatch(africaWatch({ id: 'w-muted', channel: { email: 'bo@example.org' }, mutedUntil: '2019-04-01T00:00:00Z' }));
-    await harness.addWatch(africaWatch({ id: 'w-digest-paused', channel: { email: 'cy@example.org' }, status: 'paused', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }));
+    await harness.addWatch(
+      africaWatch({ id: 'w-muted', channel: { email: 'bo@example.org' }, mutedUntil: '2019-04-01T00:00:00Z' }),
+    );
+    await harness.addWatch(
+      africaWatch({
+        id: 'w-digest-paused',
+        channel: { email: 'cy@example.org' },
+        status: 'paused',
+        delivery: { mode: 'digest', digestHourUtc: 7, resolved: false },
+      }),
+    );
     const outcome = await dispatchEvents(overdueRun, harness.deps);
     expect(outcome).toMatchObject({ matches: 0, queuedForDigest: 0 });
     expect(harness.sent()).toEqual([]);
@@ -69,8 +86,22 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
   });
 
   it('tells a watch with resolved: true when an overdue state finally reports', async () => {
-    await harness.addWatch(watch({ id: 'w-resolved', target: { states: ['NG'] }, events: ['report.overdue'], delivery: { mode: 'immediate', resolved: true } }));
-    await harness.addWatch(watch({ id: 'w-plain', target: { states: ['NG'] }, events: ['report.overdue'], channel: { email: 'bo@example.org' } }));
+    await harness.addWatch(
+      watch({
+        id: 'w-resolved',
+        target: { states: ['NG'] },
+        events: ['report.overdue'],
+        delivery: { mode: 'immediate', resolved: true },
+      }),
+    );
+    await harness.addWatch(
+      watch({
+        id: 'w-plain',
+        target: { states: ['NG'] },
+        events: ['report.overdue'],
+        channel: { email: 'bo@example.org' },
+      }),
+    );
     const late = midtermReportReceived(report('NG', '2019-06-01', { recordedAt: '2019-06-02T09:00:00.000Z' }));
     await dispatchEvents([late], harness.deps);
     const sent = harness.sent();
@@ -78,9 +109,13 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
     expect(sent[0]?.text).toMatch(/no longer overdue/);
   });
 
-  it('applies minChangePct to figure changes: Russia\'s -61.7% passes 10%, not 70%', async () => {
-    await harness.addWatch(watch({ id: 'w-10', events: ['figure.changed'], minChangePct: 10, channel: { sms: '+447700900123' } }));
-    await harness.addWatch(watch({ id: 'w-70', events: ['figure.changed'], minChangePct: 70, channel: { email: 'bo@example.org' } }));
+  it("applies minChangePct to figure changes: Russia's -61.7% passes 10%, not 70%", async () => {
+    await harness.addWatch(
+      watch({ id: 'w-10', events: ['figure.changed'], minChangePct: 10, channel: { sms: '+447700900123' } }),
+    );
+    await harness.addWatch(
+      watch({ id: 'w-70', events: ['figure.changed'], minChangePct: 70, channel: { email: 'bo@example.org' } }),
+    );
     await dispatchEvents([russiaWorkPermits], harness.deps);
     const sent = harness.sent();
     expect(sent.map(({ channel, to }) => ({ channel, to }))).toEqual([{ channel: 'sms', to: '+447700900123' }]);
@@ -88,7 +123,9 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
   });
 
   it('queues digest watches and sends each contact one digest at its hour, once', async () => {
-    await harness.addWatch(africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }));
+    await harness.addWatch(
+      africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }),
+    );
     for (const event of overdueRun) await harness.deps.alertEvents.putIfAbsent(event);
     const outcome = await dispatchEvents(overdueRun, harness.deps);
     expect(outcome.queuedForDigest).toBe(53);
@@ -103,9 +140,15 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
     expect(await sendDigests(new Date('2019-03-24T07:00:00Z'), harness.deps)).toEqual([]);
   });
 
-  it('caps a contact\'s messages per day and logs what the cap held back', async () => {
+  it("caps a contact's messages per day and logs what the cap held back", async () => {
     harness.deps = { ...harness.deps, dailyCaps: { email: 1, sms: 1 } } as typeof harness.deps;
-    await harness.addWatch(africaWatch({ id: 'w-africa', events: ['report.overdue', 'figure.changed'], target: { groups: ['africa'], states: ['RU'] } }));
+    await harness.addWatch(
+      africaWatch({
+        id: 'w-africa',
+        events: ['report.overdue', 'figure.changed'],
+        target: { groups: ['africa'], states: ['RU'] },
+      }),
+    );
     await dispatchEvents(overdueRun, harness.deps);
     harness.setNow('2019-03-23T10:00:00Z');
     const second = await dispatchEvents([russiaWorkPermits], harness.deps);
@@ -155,18 +198,37 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
 
   it('parks a refusal that retrying cannot cure, with its context, and records it as failed', async () => {
     await harness.addWatch(watch({ id: 'w-refused' }));
-    harness.deps = { ...harness.deps, notifier: { ...harness.outbox, send: async () => Promise.reject(new NotifierError('misconfigured', 'KMS key disabled')) } };
+    harness.deps = {
+      ...harness.deps,
+      notifier: {
+        ...harness.outbox,
+        send: async () => Promise.reject(new NotifierError('misconfigured', 'KMS key disabled')),
+      },
+    };
     const outcome = await dispatchEvents([russiaWorkPermits], harness.deps);
     expect(outcome.deliveries.map(({ status }) => status)).toEqual(['failed']);
     expect(harness.parked).toEqual([
-      expect.objectContaining({ contact: contactOf(watch({ id: 'x' })), code: 'misconfigured', eventIds: [russiaWorkPermits.id], watchIds: ['w-refused'], kind: 'alert' }),
+      expect.objectContaining({
+        contact: contactOf(watch({ id: 'x' })),
+        code: 'misconfigured',
+        eventIds: [russiaWorkPermits.id],
+        watchIds: ['w-refused'],
+        kind: 'alert',
+      }),
     ]);
   });
 });
 
 describe('repeats', () => {
   it('re-announces a still-overdue state every repeatEveryDays, once per round, until it reports', async () => {
-    const repeating = await harness.addWatch(watch({ id: 'w-repeat', target: { states: ['NG'] }, events: ['report.overdue'], delivery: { mode: 'immediate', repeatEveryDays: 7, resolved: false } }));
+    const repeating = await harness.addWatch(
+      watch({
+        id: 'w-repeat',
+        target: { states: ['NG'] },
+        events: ['report.overdue'],
+        delivery: { mode: 'immediate', repeatEveryDays: 7, resolved: false },
+      }),
+    );
     for (const event of overdueRun) await harness.deps.alertEvents.putIfAbsent(event);
     await dispatchEvents(overdueRun, harness.deps);
     expect(harness.sent()).toHaveLength(1);
@@ -176,7 +238,9 @@ describe('repeats', () => {
     expect(week.map(({ status }) => status)).toEqual(['sent']);
     expect(harness.sent().at(-1)?.text).toContain('- Nigeria (NG): 8 days overdue');
     expect(harness.sent().at(-1)?.subject).toMatch(/^Reminder: Nigeria overdue: /);
-    expect(await sendRepeats(new Date('2019-03-30T07:00:00Z'), [repeating], harness.deps)).toEqual([{ contact: 'email:ana@example.org', status: 'duplicate', eventIds: [] }]);
+    expect(await sendRepeats(new Date('2019-03-30T07:00:00Z'), [repeating], harness.deps)).toEqual([
+      { contact: 'email:ana@example.org', status: 'duplicate', eventIds: [] },
+    ]);
 
     await harness.deps.stateRecords.recordReport(report('NG', '2019-04-02'), []);
     expect(await sendRepeats(new Date('2019-04-06T06:00:00Z'), [repeating], harness.deps)).toEqual([]);

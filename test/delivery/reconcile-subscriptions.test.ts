@@ -10,14 +10,20 @@ beforeEach(async () => {
   harness = await startDeliveryHarness();
 });
 
-const snsSays = (state: SubscriptionState) => ({ ...harness.deps, notifier: { ...harness.outbox, subscriptionState: async () => state } });
+const snsSays = (state: SubscriptionState) => ({
+  ...harness.deps,
+  notifier: { ...harness.outbox, subscriptionState: async () => state },
+});
 
 const pendingWatch = async (id: string, email: string) => {
   await harness.addWatch(watch({ id, status: 'pending-confirmation', channel: { email } }), 'pending');
   const contact = await harness.deps.contacts.get(`email:${email}`);
   if (!contact) throw new Error('no contact');
   // As requestConfirmation leaves it: confirmable for three days.
-  await harness.deps.contacts.put({ ...contact, confirmBy: '2019-03-26T06:00:00.000Z', updatedAt: '2019-03-23T06:00:01.000Z' }, contact);
+  await harness.deps.contacts.put(
+    { ...contact, confirmBy: '2019-03-26T06:00:00.000Z', updatedAt: '2019-03-23T06:00:01.000Z' },
+    contact,
+  );
 };
 
 describe('reconciling email subscriptions with SNS', () => {

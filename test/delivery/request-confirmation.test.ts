@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { requestConfirmation, type ConfirmationDependencies } from '../../lambdas/core/contacts/request-confirmation.ts';
+import {
+  type ConfirmationDependencies,
+  requestConfirmation,
+} from '../../lambdas/core/contacts/request-confirmation.ts';
 import { NotifierError } from '../../lambdas/core/delivery/notifier.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import { startDeliveryHarness } from '../support/delivery-harness.ts';
@@ -14,10 +17,14 @@ beforeEach(async () => {
 const channel = { email: 'ana@example.org' };
 
 describe('asking an address to confirm', () => {
-  it('counts confirmation mails against the address\'s daily cap', async () => {
+  it("counts confirmation mails against the address's daily cap", async () => {
     await requestConfirmation(channel, deps);
     await requestConfirmation(channel, deps, { again: true });
-    await expect(requestConfirmation(channel, deps, { again: true })).rejects.toMatchObject({ kind: 'conflict', code: 'daily-cap-reached', field: 'channel.email' });
+    await expect(requestConfirmation(channel, deps, { again: true })).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'daily-cap-reached',
+      field: 'channel.email',
+    });
     expect(harness.sent()).toEqual([]);
   });
 
@@ -29,14 +36,25 @@ describe('asking an address to confirm', () => {
   });
 
   it('lets concurrent requests for one new address agree on one contact', async () => {
-    const contacts = await Promise.all(Array.from({ length: 5 }, () => requestConfirmation(channel, { ...deps, dailyCaps: { email: 50, sms: 10 } })));
+    const contacts = await Promise.all(
+      Array.from({ length: 5 }, () => requestConfirmation(channel, { ...deps, dailyCaps: { email: 50, sms: 10 } })),
+    );
     expect(new Set(contacts.map(({ state }) => state))).toEqual(new Set(['pending']));
     expect((await harness.deps.contacts.get('email:ana@example.org'))?.state).toBe('pending');
   });
 
   it('answers SNS throttling with a retryable 503 and gives the cap back', async () => {
-    const busy = { ...deps, notifier: { ...harness.outbox, subscribeEmail: async () => Promise.reject(new NotifierError('throttled', 'Rate exceeded')) } };
-    await expect(requestConfirmation(channel, busy)).rejects.toMatchObject({ kind: 'unavailable', code: 'notifier-unavailable' });
+    const busy = {
+      ...deps,
+      notifier: {
+        ...harness.outbox,
+        subscribeEmail: async () => Promise.reject(new NotifierError('throttled', 'Rate exceeded')),
+      },
+    };
+    await expect(requestConfirmation(channel, busy)).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'notifier-unavailable',
+    });
     await expect(requestConfirmation(channel, busy)).rejects.toMatchObject({ kind: 'unavailable' });
     await requestConfirmation(channel, deps);
     await requestConfirmation(channel, deps, { again: true });

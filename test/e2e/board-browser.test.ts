@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customGroupStore } from '../../lambdas/adapters/dynamodb/catalogues.ts';
 import { apiCaller } from '../../local/sample/local-api-client.ts';
@@ -23,14 +23,18 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does`,
+    );
   api = await startSeededTestApi();
   await ensureSampleGroup(customGroupStore(api.documentClient, api.tableName));
   await recordSampleUpTo(BOARD_DAY, sampleRecords, apiCaller(api.url, api.tokens.admin));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const response = await page.goto(`${api.url}/board?obligation=2397-p8-midterm&asOf=${BOARD_DAY}`);
-  if (response?.status() !== 200) throw new Error(`GET /board answered ${response?.status()}: ${await response?.text()}`);
+  if (response?.status() !== 200)
+    throw new Error(`GET /board answered ${response?.status()}: ${await response?.text()}`);
 });
 afterAll(async () => {
   await browser?.close();
@@ -78,7 +82,11 @@ describe(`the status board in Chromium, 2019 sample data, as of ${BOARD_DAY}`, (
   });
 
   it('shows Equatorial Guinea as having submitted (on 10 July 2019, after the 22 March deadline: submitted-late)', async () => {
-    expect(await drawn('GQ')).toMatchObject({ element: 'path', status: 'submitted-late', title: 'Equatorial Guinea (GQ): submitted on 10 July 2019, 110 days late' });
+    expect(await drawn('GQ')).toMatchObject({
+      element: 'path',
+      status: 'submitted-late',
+      title: 'Equatorial Guinea (GQ): submitted on 10 July 2019, 110 days late',
+    });
   });
 
   it('marks Tuvalu and Nauru, too small for the map, with visible circles, and lists them as overdue', async () => {
@@ -95,7 +103,12 @@ describe(`the status board in Chromium, 2019 sample data, as of ${BOARD_DAY}`, (
     const map = await page.locator('svg.map').boundingBox();
     expect(map?.width).toBeGreaterThan(1000);
     const counts = new Map(
-      await Promise.all((await page.locator('.legend > li[data-status]').all()).map(async (item) => [await item.getAttribute('data-status'), Number(await item.getAttribute('data-count'))] as const)),
+      await Promise.all(
+        (await page.locator('.legend > li[data-status]').all()).map(
+          async (item) =>
+            [await item.getAttribute('data-status'), Number(await item.getAttribute('data-count'))] as const,
+        ),
+      ),
     );
     expect(counts.get('submitted-not-public')).toBe(1);
     expect([...counts.values()].reduce((sum, count) => sum + count, 0)).toBe(193);

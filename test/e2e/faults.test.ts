@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { INJECTED_FAULTS_ENV } from '../../lambdas/adapters/outbox/injected-faults.ts';
+import { type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { freePort } from '../../local/free-port.ts';
 import { startService, stopServices, waitFor } from '../support/local-service.ts';
 
@@ -25,15 +25,34 @@ let userToken: string;
  * grouping window holds a whole check run (DynamoDB Local takes seconds to store one, over 6 s on a
  * busy machine), so the injected crash comes after the check has answered.
  */
-const args = () => ['--port', String(port), '--data', join(directory, 'dynamodb'), '--outbox', outboxFile, '--no-sample', '--check-every', '1440', '--grouping-window', '15', '--clock', '2019-03-01'];
+const args = () => [
+  '--port',
+  String(port),
+  '--data',
+  join(directory, 'dynamodb'),
+  '--outbox',
+  outboxFile,
+  '--no-sample',
+  '--check-every',
+  '1440',
+  '--grouping-window',
+  '15',
+  '--clock',
+  '2019-03-01',
+];
 const withFaults = (plan: string) => ({ ...process.env, [INJECTED_FAULTS_ENV]: plan });
 
 const outbox = (): OutboxEntry[] => readOutbox(outboxFile);
 /** Messages per contact whose subject matches. */
-const alertsAbout = (subject: RegExp): number[] => contacts.map((to) => outbox().filter((entry) => entry.to === to && subject.test(entry.subject ?? '')).length);
+const alertsAbout = (subject: RegExp): number[] =>
+  contacts.map((to) => outbox().filter((entry) => entry.to === to && subject.test(entry.subject ?? '')).length);
 
 const call = async (method: string, path: string, token: string, body?: unknown) => {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 };
 
@@ -43,8 +62,21 @@ beforeAll(async () => {
   adminToken = /ADMIN_TOKEN=(\S+)/.exec(service.output())?.[1] ?? '';
   userToken = /USER_TOKEN=(\S+)/.exec(service.output())?.[1] ?? '';
   for (const email of contacts) {
-    expect((await call('POST', '/watches', userToken, { target: { groups: ['africa'] }, events: ['report.overdue', 'deadline.passed'], channel: { email } })).status).toBe(201);
-    const link = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(outbox().filter((entry) => entry.to === email).at(-1)?.text ?? '')?.[0] ?? '';
+    expect(
+      (
+        await call('POST', '/watches', userToken, {
+          target: { groups: ['africa'] },
+          events: ['report.overdue', 'deadline.passed'],
+          channel: { email },
+        })
+      ).status,
+    ).toBe(201);
+    const link =
+      /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(
+        outbox()
+          .filter((entry) => entry.to === email)
+          .at(-1)?.text ?? '',
+      )?.[0] ?? '';
     expect((await fetch(link)).status).toBe(200);
   }
   service.child.kill('SIGINT');
@@ -98,5 +130,4 @@ describe('faults while dispatching (npm start in its own process)', () => {
     restarted.child.kill('SIGINT');
     expect(await restarted.exited).toBe(0);
   }, 300_000);
-
 });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { apiCaller, type ApiCall } from '../../local/sample/local-api-client.ts';
+import { type ApiCall, apiCaller } from '../../local/sample/local-api-client.ts';
 import { startTestRuntime } from '../support/test-runtime.ts';
 
 /**
@@ -27,7 +27,11 @@ afterAll(() => stop());
 const sampleCsv = readFileSync(resolve(import.meta.dirname, '../../local/sample/sample-import-2019.csv'), 'utf8');
 
 const importCsv = async (csv: string) => {
-  const response = await fetch(`${runtime.apiUrl}/imports`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'text/csv' }, body: csv });
+  const response = await fetch(`${runtime.apiUrl}/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'text/csv' },
+    body: csv,
+  });
   const body: unknown = await response.json();
   await runtime.streamIdle();
   return { status: response.status, body };
@@ -42,11 +46,16 @@ interface Alert {
   data: Record<string, unknown>;
 }
 const alerts = async (): Promise<Alert[]> => ((await ana('GET', '/alerts?limit=1000')) as { alerts: Alert[] }).alerts;
-const alertsToAna = () => readOutbox(runtime.outboxFile).filter((entry) => entry.to === 'ana@example.org' && entry.eventIds.length > 0);
+const alertsToAna = () =>
+  readOutbox(runtime.outboxFile).filter((entry) => entry.to === 'ana@example.org' && entry.eventIds.length > 0);
 
 describe('importing the 2019 sample CSV on the local runtime', () => {
   it('registers a confirmed email watch on every report and figure change', async () => {
-    const watch = (await ana('POST', '/watches', { target: { all: true }, events: ['report.received', 'figure.changed'], channel: { email: 'ana@example.org' } })) as { id: string };
+    const watch = (await ana('POST', '/watches', {
+      target: { all: true },
+      events: ['report.received', 'figure.changed'],
+      channel: { email: 'ana@example.org' },
+    })) as { id: string };
     const mail = readOutbox(runtime.outboxFile).findLast((entry) => entry.to === 'ana@example.org')?.text ?? '';
     const link = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(mail)?.[0] ?? '';
 
@@ -54,7 +63,7 @@ describe('importing the 2019 sample CSV on the local runtime', () => {
     expect(await ana('GET', `/watches/${watch.id}`)).toMatchObject({ status: 'active' });
   });
 
-  it('stores the alerts a recording of each report and of each state\'s figures raises, once, and delivers each once, grouped', async () => {
+  it("stores the alerts a recording of each report and of each state's figures raises, once, and delivers each once, grouped", async () => {
     const { status, body } = await importCsv(sampleCsv);
 
     expect(status).toBe(200);
@@ -62,7 +71,11 @@ describe('importing the 2019 sample CSV on the local runtime', () => {
     const stored = await alerts();
     const received = stored.filter(({ type }) => type === 'report.received').map(({ state }) => state);
     expect(received.sort()).toEqual(['AE', 'CN', 'GQ', 'KW', 'NP', 'PL', 'QA', 'RU', 'SG', 'VN']);
-    const changed = new Map(stored.filter(({ type }) => type === 'figure.changed').map((alert) => [`${alert.state} ${alert.metric ?? ''}`, alert.data]));
+    const changed = new Map(
+      stored
+        .filter(({ type }) => type === 'figure.changed')
+        .map((alert) => [`${alert.state} ${alert.metric ?? ''}`, alert.data]),
+    );
     expect([...changed.keys()].sort()).toEqual([
       'AE workers.repatriated',
       'CN workers.estimated',
@@ -75,9 +88,17 @@ describe('importing the 2019 sample CSV on the local runtime', () => {
       'VN workers.repatriated',
     ]);
     // Russia's midterm figures, as the story's one-by-one recording of its report announces them.
-    expect(changed.get('RU work-permits.valid')).toMatchObject({ previous: { value: 30023 }, current: { value: 11490 }, deltaPct: -61.7 });
+    expect(changed.get('RU work-permits.valid')).toMatchObject({
+      previous: { value: 30023 },
+      current: { value: 11490 },
+      deltaPct: -61.7,
+    });
     // Qatar's three figures of the file move its latest once, from the newest older one.
-    expect(changed.get('QA workers.remaining')).toMatchObject({ previous: { value: 150 }, current: { value: 70 }, asOfPrevious: '2018-06-30' });
+    expect(changed.get('QA workers.remaining')).toMatchObject({
+      previous: { value: 150 },
+      current: { value: 70 },
+      asOfPrevious: '2018-06-30',
+    });
     expect(changed.get('SG work-permits.valid')).toMatchObject({ first: true, current: { value: 0 } });
     expect(stored).toHaveLength(19);
 
@@ -112,7 +133,9 @@ describe('importing the 2019 sample CSV on the local runtime', () => {
     const { status, body } = await importCsv(csv);
 
     expect(status).toBe(400);
-    expect((body as { rows: { row: number; field: string }[] }).rows.map(({ row, field }) => `${row} ${field}`)).toEqual(['4 value', '5 state', '6 sourceKind']);
+    expect(
+      (body as { rows: { row: number; field: string }[] }).rows.map(({ row, field }) => `${row} ${field}`),
+    ).toEqual(['4 value', '5 state', '6 sourceKind']);
     expect(await alerts()).toEqual(before.alerts);
     expect(await ana('GET', '/states/RU')).toEqual(before.russia);
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { gsm7Length, isGsm7 } from '../../lambdas/core/messages/gsm7.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { apiCaller, ApiCallError, type ApiCall } from '../../local/sample/local-api-client.ts';
+import { type ApiCall, ApiCallError, apiCaller } from '../../local/sample/local-api-client.ts';
 import { recordSampleRecord } from '../../local/sample/record-sample.ts';
 import { sampleRecords } from '../../local/sample/sample-data-2019.ts';
 import { startTestRuntime } from '../support/test-runtime.ts';
@@ -28,10 +28,13 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
-const outbox = (): OutboxEntry[] =>
-  readOutbox(runtime.outboxFile);
-const alertsTo = (to: string): OutboxEntry[] => outbox().filter((entry) => entry.to === to && entry.eventIds.length > 0);
-const lastTextTo = (to: string): string => outbox().filter((entry) => entry.to === to).at(-1)?.text ?? '';
+const outbox = (): OutboxEntry[] => readOutbox(runtime.outboxFile);
+const alertsTo = (to: string): OutboxEntry[] =>
+  outbox().filter((entry) => entry.to === to && entry.eventIds.length > 0);
+const lastTextTo = (to: string): string =>
+  outbox()
+    .filter((entry) => entry.to === to)
+    .at(-1)?.text ?? '';
 
 const check = async (day: string): Promise<number> => {
   const { count } = (await admin('POST', '/checks', { at: `${day}T06:00:00.000Z` })) as { count: number };
@@ -40,12 +43,16 @@ const check = async (day: string): Promise<number> => {
 };
 
 const recordUpTo = async (day: string, after = '0000-00-00'): Promise<void> => {
-  for (const record of sampleRecords.filter(({ arrives }) => arrives > after && arrives <= day)) await recordSampleRecord(record, admin);
+  for (const record of sampleRecords.filter(({ arrives }) => arrives > after && arrives <= day))
+    await recordSampleRecord(record, admin);
   await runtime.streamIdle();
 };
 
 const failure = async (call: Promise<unknown>): Promise<ApiCallError> => {
-  const error = await call.then(() => undefined, (caught: unknown) => caught);
+  const error = await call.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof ApiCallError)) throw new Error(`expected the API to refuse, got ${String(error)}`);
   return error;
 };
@@ -61,10 +68,29 @@ describe('the 2019 story, end to end on the local runtime', () => {
   let paused: WatchBody;
 
   it('registers watches for two users and confirms them through the email link and the texted code', async () => {
-    africa = (await ana('POST', '/watches', { name: 'Africa overdue', target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email: 'ana@example.org' } })) as WatchBody;
-    russia = (await ana('POST', '/watches', { target: { states: ['RU'] }, events: ['figure.changed'], metrics: ['work-permits.valid'], minChangePct: 10, channel: { sms: '+447700900123' } })) as WatchBody;
-    paused = (await otto('POST', '/watches', { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email: 'otto@example.org' } })) as WatchBody;
-    expect([africa.status, russia.status, paused.status]).toEqual(['pending-confirmation', 'pending-confirmation', 'pending-confirmation']);
+    africa = (await ana('POST', '/watches', {
+      name: 'Africa overdue',
+      target: { groups: ['africa'] },
+      events: ['report.overdue'],
+      channel: { email: 'ana@example.org' },
+    })) as WatchBody;
+    russia = (await ana('POST', '/watches', {
+      target: { states: ['RU'] },
+      events: ['figure.changed'],
+      metrics: ['work-permits.valid'],
+      minChangePct: 10,
+      channel: { sms: '+447700900123' },
+    })) as WatchBody;
+    paused = (await otto('POST', '/watches', {
+      target: { groups: ['africa'] },
+      events: ['report.overdue'],
+      channel: { email: 'otto@example.org' },
+    })) as WatchBody;
+    expect([africa.status, russia.status, paused.status]).toEqual([
+      'pending-confirmation',
+      'pending-confirmation',
+      'pending-confirmation',
+    ]);
 
     for (const address of ['ana@example.org', 'otto@example.org']) {
       const link = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(lastTextTo(address))?.[0] ?? '';
@@ -76,7 +102,7 @@ describe('the 2019 story, end to end on the local runtime', () => {
     expect(await ana('GET', `/watches/${africa.id}`)).toMatchObject({ status: 'active' });
   });
 
-  it('texts Russia\'s permits 30,023 -> 11,490 (-61.7%) in one GSM-7 segment when its midterm report is recorded', async () => {
+  it("texts Russia's permits 30,023 -> 11,490 (-61.7%) in one GSM-7 segment when its midterm report is recorded", async () => {
     await recordUpTo('2019-03-22');
     const [sms, ...more] = alertsTo('+447700900123');
     expect(more).toEqual([]);
@@ -99,9 +125,13 @@ describe('the 2019 story, end to end on the local runtime', () => {
     expect(alertsTo('ana@example.org')).toHaveLength(1);
   });
 
-  it('leaves Equatorial Guinea out of the final report\'s overdue list once its midterm and final reports are in', async () => {
+  it("leaves Equatorial Guinea out of the final report's overdue list once its midterm and final reports are in", async () => {
     await recordUpTo('2019-12-31', '2019-03-22');
-    await admin('POST', '/states/GQ/reports', { obligationId: '2397-p8-final', reportDate: '2020-03-10', note: 'Illustrative: a final report from Equatorial Guinea' });
+    await admin('POST', '/states/GQ/reports', {
+      obligationId: '2397-p8-final',
+      reportDate: '2020-03-10',
+      note: 'Illustrative: a final report from Equatorial Guinea',
+    });
     await runtime.streamIdle();
     // The final report's 191 overdue states, and the repatriation deadline no check had announced yet.
     expect(await check('2020-03-23')).toBe(193);
@@ -120,9 +150,26 @@ describe('the 2019 story, end to end on the local runtime', () => {
 
   it('answers bad input with 400 naming the field', async () => {
     const cases: [Promise<unknown>, string][] = [
-      [ana('POST', '/watches', { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email: 'ana@' } }), 'channel.email'],
-      [ana('POST', '/watches', { target: {}, events: ['report.overdue'], channel: { email: 'ana@example.org' } }), 'target'],
-      [admin('PUT', '/states/RU/figures/work-permits.valid', { value: 1, asOf: '2019-13-01', source: { kind: 'un-report' } }), 'asOf'],
+      [
+        ana('POST', '/watches', {
+          target: { groups: ['africa'] },
+          events: ['report.overdue'],
+          channel: { email: 'ana@' },
+        }),
+        'channel.email',
+      ],
+      [
+        ana('POST', '/watches', { target: {}, events: ['report.overdue'], channel: { email: 'ana@example.org' } }),
+        'target',
+      ],
+      [
+        admin('PUT', '/states/RU/figures/work-permits.valid', {
+          value: 1,
+          asOf: '2019-13-01',
+          source: { kind: 'un-report' },
+        }),
+        'asOf',
+      ],
       [admin('POST', '/checks', { at: 'tomorrow' }), 'at'],
     ];
     for (const [call, field] of cases) {

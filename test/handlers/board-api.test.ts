@@ -12,7 +12,14 @@ beforeAll(async () => {
       {
         obligationId: '2397-p8-midterm',
         reportDate: '2019-11-06',
-        figures: [{ metric: 'workers.remaining', value: 33, asOf: '2019-10-31', source: { kind: 'un-report', ref: "Nepal's report of 6 November 2019" } }],
+        figures: [
+          {
+            metric: 'workers.remaining',
+            value: 33,
+            asOf: '2019-10-31',
+            source: { kind: 'un-report', ref: "Nepal's report of 6 November 2019" },
+          },
+        ],
       },
     ],
   ] as const;
@@ -29,10 +36,12 @@ const board = async (query: string) => {
   return { status: response.status, headers: response.headers, text: await response.text() };
 };
 
-const statusOf = (html: string, code: string): string | undefined => new RegExp(`data-code="${code}" data-status="([a-z-]+)"`).exec(html)?.[1];
+const statusOf = (html: string, code: string): string | undefined =>
+  new RegExp(`data-code="${code}" data-status="([a-z-]+)"`).exec(html)?.[1];
 
 /** How many states the map colours by a status (those outside the chosen group are drawn plain). */
-const colouredOnMap = (html: string): number => html.match(/class="s-[a-z-]+(?: o\d)?" data-code="\w\w" data-status=/g)?.length ?? 0;
+const colouredOnMap = (html: string): number =>
+  html.match(/class="s-[a-z-]+(?: o\d)?" data-code="\w\w" data-status=/g)?.length ?? 0;
 
 describe('GET /board', () => {
   it('answers a public, cacheable HTML page with each state coloured by its status', async () => {
@@ -42,14 +51,21 @@ describe('GET /board', () => {
     expect(headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(headers.get('cache-control')).toBe('public, max-age=300');
     expect(text.startsWith('<!doctype html>')).toBe(true);
-    expect([statusOf(text, 'CN'), statusOf(text, 'AE'), statusOf(text, 'NP'), statusOf(text, 'NG')]).toEqual(['submitted-not-public', 'submitted', 'submitted-late', 'overdue']);
+    expect([statusOf(text, 'CN'), statusOf(text, 'AE'), statusOf(text, 'NP'), statusOf(text, 'NG')]).toEqual([
+      'submitted-not-public',
+      'submitted',
+      'submitted-late',
+      'overdue',
+    ]);
     expect(text).toContain('<li data-status="overdue" data-count="190">');
   });
 
   it('lists the latest figures with their source', async () => {
     const { text } = await board('?obligation=2397-p8-midterm&asOf=2019-12-20');
 
-    expect(text).toContain('<tr data-code="NP" data-metric="workers.remaining"><td>Nepal</td><td>DPRK workers remaining</td><td class="num">33 persons</td><td>31 October 2019</td><td>UN report: Nepal&#39;s report of 6 November 2019</td></tr>');
+    expect(text).toContain(
+      '<tr data-code="NP" data-metric="workers.remaining"><td>Nepal</td><td>DPRK workers remaining</td><td class="num">33 persons</td><td>31 October 2019</td><td>UN report: Nepal&#39;s report of 6 November 2019</td></tr>',
+    );
   });
 
   it('shows the next deadline when no obligation is named', async () => {

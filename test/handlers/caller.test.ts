@@ -8,7 +8,13 @@ const requestContext: APIGatewayProxyEventV2['requestContext'] = {
   apiId: 'test',
   domainName: 'localhost',
   domainPrefix: 'test',
-  http: { method: 'POST', path: '/states/RU/reports', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+  http: {
+    method: 'POST',
+    path: '/states/RU/reports',
+    protocol: 'HTTP/1.1',
+    sourceIp: '127.0.0.1',
+    userAgent: 'vitest',
+  },
   requestId: 'request-1',
   routeKey: 'POST /states/{code}/reports',
   stage: '$default',
@@ -27,7 +33,10 @@ const publicEvent: APIGatewayProxyEventV2 = {
 };
 
 const withClaims = (claims: APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer']['jwt']['claims']) =>
-  ({ ...publicEvent, requestContext: { ...requestContext, authorizer: { jwt: { claims, scopes: null } } } }) satisfies APIGatewayProxyEventV2WithJWTAuthorizer;
+  ({
+    ...publicEvent,
+    requestContext: { ...requestContext, authorizer: { jwt: { claims, scopes: null } } },
+  }) satisfies APIGatewayProxyEventV2WithJWTAuthorizer;
 
 const sub = '945dc544-efba-5ae4-8591-625bef75472e';
 
@@ -44,7 +53,13 @@ const domainErrorOf = (call: () => unknown): DomainError => {
 
 describe('callerOf', () => {
   it('reads an access token\'s claims as API Gateway passes them, groups flattened to "[a b]"', () => {
-    const event = withClaims({ sub, username: 'alice', 'cognito:groups': '[editors admins]', iat: '1795801463', token_use: 'access' });
+    const event = withClaims({
+      sub,
+      username: 'alice',
+      'cognito:groups': '[editors admins]',
+      iat: '1795801463',
+      token_use: 'access',
+    });
 
     expect(callerOf(event)).toEqual({ sub, username: 'alice', groups: ['editors', 'admins'], isAdmin: true });
   });
@@ -72,7 +87,7 @@ describe('callerOf', () => {
     expect(callerOf(withClaims({ sub, 'cognito:groups': '[not-admins admins-readonly]' })).isAdmin).toBe(false);
   });
 
-  it('takes an ID token\'s cognito:username and email, and prefers username when both are present', () => {
+  it("takes an ID token's cognito:username and email, and prefers username when both are present", () => {
     expect(callerOf(withClaims({ sub, 'cognito:username': 'bob', email: 'bob@example.org' }))).toEqual({
       sub,
       username: 'bob',
@@ -108,11 +123,16 @@ describe('callerOf', () => {
 
 describe('requireAdmin', () => {
   it('returns an admin caller', () => {
-    expect(requireAdmin(withClaims({ sub, username: 'alice', 'cognito:groups': '[admins]' }))).toMatchObject({ username: 'alice', isAdmin: true });
+    expect(requireAdmin(withClaims({ sub, username: 'alice', 'cognito:groups': '[admins]' }))).toMatchObject({
+      username: 'alice',
+      isAdmin: true,
+    });
   });
 
   it('refuses a signed-in non-admin as forbidden, naming the group needed', () => {
-    const error = domainErrorOf(() => requireAdmin(withClaims({ sub, username: 'bob', 'cognito:groups': '[editors]' })));
+    const error = domainErrorOf(() =>
+      requireAdmin(withClaims({ sub, username: 'bob', 'cognito:groups': '[editors]' })),
+    );
 
     expect(error.kind).toBe('forbidden');
     expect(error.message).toBe('This route needs an admin (a member of the admins group); bob is not one');

@@ -12,7 +12,14 @@ interface CheckBody {
   count: number;
   alreadyStored: number;
   dynamoDbRequests: number;
-  emitted: { id: string; type: string; state?: string; obligationId?: string; data: Record<string, unknown>; dedupKey: string }[];
+  emitted: {
+    id: string;
+    type: string;
+    state?: string;
+    obligationId?: string;
+    data: Record<string, unknown>;
+    dedupKey: string;
+  }[];
 }
 
 const check = async (at: string) => {
@@ -54,13 +61,19 @@ describe('POST /checks (the deadline checker, run as of a chosen day)', () => {
   });
 
   it('announces the repatriation deadline 30, 7 and 1 days before and once passed, each once', async () => {
-    await api.send('PUT', '/states/PL/figures/workers.remaining', { value: 0, asOf: '2019-12-04', source: { kind: 'un-report' } });
+    await api.send('PUT', '/states/PL/figures/workers.remaining', {
+      value: 0,
+      asOf: '2019-12-04',
+      source: { kind: 'un-report' },
+    });
 
     const days = ['2019-11-22', '2019-11-22', '2019-12-15', '2019-12-21', '2019-12-23', '2019-12-24'];
     const runs = [];
     for (const day of days) runs.push(await check(`${day}T06:00:00Z`));
 
-    expect(runs.map((run) => run.emitted.map((event) => `${event.type}:${String(event.data.threshold ?? '')}`))).toEqual([
+    expect(
+      runs.map((run) => run.emitted.map((event) => `${event.type}:${String(event.data.threshold ?? '')}`)),
+    ).toEqual([
       ['deadline.approaching:30'],
       [],
       ['deadline.approaching:7'],
@@ -68,14 +81,20 @@ describe('POST /checks (the deadline checker, run as of a chosen day)', () => {
       ['deadline.passed:'],
       [],
     ]);
-    expect(runs[4]?.emitted[0]?.data).toMatchObject({ metCount: 1, met: [{ code: 'PL', name: 'Poland' }], notMetCount: 192 });
+    expect(runs[4]?.emitted[0]?.data).toMatchObject({
+      metCount: 1,
+      met: [{ code: 'PL', name: 'Poland' }],
+      notMetCount: 192,
+    });
   });
 
   it('stores the events where GET /alerts finds them by state, type and time, page by page', async () => {
     const nigeria = (await api.request('/alerts?state=ng')).json as AlertsBody;
     const since = (await api.request('/alerts?type=deadline.approaching&since=2019-12-01')).json as AlertsBody;
     const firstPage = (await api.request('/alerts?type=report.overdue&limit=100')).json as AlertsBody;
-    const secondPage = (await api.request(`/alerts?type=report.overdue&limit=100&after=${encodeURIComponent(firstPage.next ?? '')}`)).json as AlertsBody;
+    const secondPage = (
+      await api.request(`/alerts?type=report.overdue&limit=100&after=${encodeURIComponent(firstPage.next ?? '')}`)
+    ).json as AlertsBody;
 
     expect(nigeria.alerts.map((alert) => alert.type)).toEqual(['report.overdue']);
     expect(since.alerts.map((alert) => alert.at)).toEqual(['2019-12-15T06:00:00.000Z', '2019-12-21T06:00:00.000Z']);
@@ -87,7 +106,10 @@ describe('POST /checks (the deadline checker, run as of a chosen day)', () => {
 
   it('refuses a non-admin with 403 and no token with 401, running nothing', async () => {
     const asUser = await api.send('POST', '/checks', { at: '2020-03-23T06:00:00Z' }, 'user');
-    const anonymous = await api.request('/checks', { method: 'POST', body: JSON.stringify({ at: '2020-03-23T06:00:00Z' }) });
+    const anonymous = await api.request('/checks', {
+      method: 'POST',
+      body: JSON.stringify({ at: '2020-03-23T06:00:00Z' }),
+    });
 
     expect(asUser.status).toBe(403);
     expect(anonymous.status).toBe(401);

@@ -1,12 +1,12 @@
-import { marshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoContactStore } from '../../lambdas/adapters/dynamodb/contact-repository.ts';
 import { DynamoWatchStore } from '../../lambdas/adapters/dynamodb/watch-repository.ts';
-import { createOutboxNotifier, readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { createOutboxNotifier, type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import type { ScheduledDeliveryOutcome } from '../../lambdas/handlers/scheduled-delivery.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
@@ -15,8 +15,14 @@ import { scheduledEvent } from '../../local/local-schedule.ts';
 import { createTestTable } from '../support/test-table.ts';
 import { russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
 
-type StreamHandler = (event: DynamoDBStreamEvent, context: ReturnType<typeof localLambdaContext>) => Promise<DynamoDBBatchResponse>;
-type ScheduledHandler = (event: ScheduledEvent, context: ReturnType<typeof localLambdaContext>) => Promise<ScheduledDeliveryOutcome>;
+type StreamHandler = (
+  event: DynamoDBStreamEvent,
+  context: ReturnType<typeof localLambdaContext>,
+) => Promise<DynamoDBBatchResponse>;
+type ScheduledHandler = (
+  event: ScheduledEvent,
+  context: ReturnType<typeof localLambdaContext>,
+) => Promise<ScheduledDeliveryOutcome>;
 
 const directory = mkdtempSync(join(tmpdir(), 'sanctions-watch-handlers-'));
 const outboxFile = join(directory, 'outbox.jsonl');
@@ -27,41 +33,87 @@ beforeAll(async () => {
   const table = await createTestTable();
   // As the local runtime does before loading handlers: they build their notifier at load.
   useLocalDelivery({ outboxFile, failuresFile: join(directory, 'failures.jsonl') }, 'http://localhost:3000');
-  const outbox = createOutboxNotifier({ file: outboxFile, now: () => new Date(), confirmationBaseUrl: 'http://localhost:3000', print: () => undefined });
+  const outbox = createOutboxNotifier({
+    file: outboxFile,
+    now: () => new Date(),
+    confirmationBaseUrl: 'http://localhost:3000',
+    print: () => undefined,
+  });
   const address = await outbox.subscribeEmail('ana@example.org');
   const at = '2019-03-01T00:00:00.000Z';
-  await new DynamoContactStore(table.documentClient, table.tableName).put({ id: 'email:ana@example.org', channel: 'email', to: 'ana@example.org', state: 'confirmed', address, requestedAt: at, updatedAt: at });
-  await new DynamoWatchStore(table.documentClient, table.tableName).create(watch({ id: 'w-ru', events: ['figure.changed'] }), 100);
-  ({ handler: dispatch } = (await import('../../lambdas/handlers/stream/dispatch-alerts.ts')) as { handler: StreamHandler });
-  ({ handler: scheduled } = (await import('../../lambdas/handlers/scheduled-delivery.ts')) as { handler: ScheduledHandler });
+  await new DynamoContactStore(table.documentClient, table.tableName).put({
+    id: 'email:ana@example.org',
+    channel: 'email',
+    to: 'ana@example.org',
+    state: 'confirmed',
+    address,
+    requestedAt: at,
+    updatedAt: at,
+  });
+  await new DynamoWatchStore(table.documentClient, table.tableName).create(
+    watch({ id: 'w-ru', events: ['figure.changed'] }),
+    100,
+  );
+  ({ handler: dispatch } = (await import('../../lambdas/handlers/stream/dispatch-alerts.ts')) as {
+    handler: StreamHandler;
+  });
+  ({ handler: scheduled } = (await import('../../lambdas/handlers/scheduled-delivery.ts')) as {
+    handler: ScheduledHandler;
+  });
 });
 
 /** A stream record of a stored alert event, as the filtered event source mapping delivers it. */
-const insertRecord = (event: AlertEvent, sequenceNumber: string, image: Record<string, unknown> = { PK: `EVENT#${event.id}`, SK: 'EVENT', itemType: 'alert-event', ...event }): DynamoDBRecord => ({
+const insertRecord = (
+  event: AlertEvent,
+  sequenceNumber: string,
+  image: Record<string, unknown> = { PK: `EVENT#${event.id}`, SK: 'EVENT', itemType: 'alert-event', ...event },
+): DynamoDBRecord => ({
   eventID: `record-${sequenceNumber}`,
   eventName: 'INSERT',
   eventSource: 'aws:dynamodb',
-  dynamodb: { SequenceNumber: sequenceNumber, Keys: marshall({ PK: `EVENT#${event.id}`, SK: 'EVENT' }) as never, NewImage: marshall(image, { removeUndefinedValues: true }) as never },
+  dynamodb: {
+    SequenceNumber: sequenceNumber,
+    Keys: marshall({ PK: `EVENT#${event.id}`, SK: 'EVENT' }) as never,
+    NewImage: marshall(image, { removeUndefinedValues: true }) as never,
+  },
 });
 
-const alerts = (): OutboxEntry[] =>
-  readOutbox(outboxFile)
-    .filter(({ eventIds }) => eventIds.length > 0);
+const alerts = (): OutboxEntry[] => readOutbox(outboxFile).filter(({ eventIds }) => eventIds.length > 0);
 
 describe('the dispatcher handler', () => {
   it('delivers the readable records once and fails only the unreadable one, by its sequence number', async () => {
-    const poison = insertRecord(russiaWorkPermits, '200', { PK: 'EVENT#x', SK: 'EVENT', itemType: 'alert-event', id: 'x', type: 'figure.moved' });
+    const poison = insertRecord(russiaWorkPermits, '200', {
+      PK: 'EVENT#x',
+      SK: 'EVENT',
+      itemType: 'alert-event',
+      id: 'x',
+      type: 'figure.moved',
+    });
     const batch = [insertRecord(russiaWorkPermits, '100'), poison];
-    expect(await dispatch({ Records: batch }, localLambdaContext('dispatch-alerts'))).toEqual({ batchItemFailures: [{ itemIdentifier: '200' }] });
-    expect(await dispatch({ Records: batch }, localLambdaContext('dispatch-alerts'))).toEqual({ batchItemFailures: [{ itemIdentifier: '200' }] });
-    expect(alerts().map(({ to, eventIds }) => ({ to, eventIds }))).toEqual([{ to: 'ana@example.org', eventIds: [russiaWorkPermits.id] }]);
+    expect(await dispatch({ Records: batch }, localLambdaContext('dispatch-alerts'))).toEqual({
+      batchItemFailures: [{ itemIdentifier: '200' }],
+    });
+    expect(await dispatch({ Records: batch }, localLambdaContext('dispatch-alerts'))).toEqual({
+      batchItemFailures: [{ itemIdentifier: '200' }],
+    });
+    expect(alerts().map(({ to, eventIds }) => ({ to, eventIds }))).toEqual([
+      { to: 'ana@example.org', eventIds: [russiaWorkPermits.id] },
+    ]);
   });
 });
 
 describe('the hourly delivery job', () => {
-  it('runs as of the schedule\'s time and says what it did', async () => {
-    const outcome = await scheduled(scheduledEvent(new Date('2019-03-30T08:00:00Z')), localLambdaContext('scheduled-delivery'));
-    expect(outcome).toEqual({ at: '2019-03-30T08:00:00.000Z', subscriptions: { checked: 1, confirmed: 0, gone: 0 }, repeats: 0, digests: 0 });
+  it("runs as of the schedule's time and says what it did", async () => {
+    const outcome = await scheduled(
+      scheduledEvent(new Date('2019-03-30T08:00:00Z')),
+      localLambdaContext('scheduled-delivery'),
+    );
+    expect(outcome).toEqual({
+      at: '2019-03-30T08:00:00.000Z',
+      subscriptions: { checked: 1, confirmed: 0, gone: 0 },
+      repeats: 0,
+      digests: 0,
+    });
   });
 
   it('refuses an event without a usable time rather than delivering as of another', async () => {

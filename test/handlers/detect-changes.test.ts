@@ -10,7 +10,10 @@ import { localLambdaContext } from '../../local/lambda-context.ts';
 import { readChangeRecords } from '../../local/read-change-records.ts';
 import { createTestTable } from '../support/test-table.ts';
 
-type Handler = (event: DynamoDBStreamEvent, context: ReturnType<typeof localLambdaContext>) => Promise<DynamoDBBatchResponse>;
+type Handler = (
+  event: DynamoDBStreamEvent,
+  context: ReturnType<typeof localLambdaContext>,
+) => Promise<DynamoDBBatchResponse>;
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
 let handler: Handler;
@@ -19,7 +22,10 @@ let records: DynamoStateRecords;
 
 beforeAll(async () => {
   table = await createTestTable();
-  await seedReferenceData({ obligations: obligationCatalogue(table.documentClient, table.tableName), metrics: metricCatalogue(table.documentClient, table.tableName) });
+  await seedReferenceData({
+    obligations: obligationCatalogue(table.documentClient, table.tableName),
+    metrics: metricCatalogue(table.documentClient, table.tableName),
+  });
   alerts = new DynamoAlertEventStore(table.documentClient, table.tableName);
   records = new DynamoStateRecords(table.documentClient, table.tableName);
   ({ handler } = (await import('../../lambdas/handlers/stream/detect-changes.ts')) as { handler: Handler });
@@ -40,16 +46,29 @@ const streamRecords = () => readChangeRecords(table.endpoint, table.tableName);
 const invoke = (batch: DynamoDBRecord[]) => handler({ Records: batch }, localLambdaContext('detect-changes'));
 
 describe('the change-detection stream processor', () => {
-  it('turns a batch with one poison record in the middle into the others\' events exactly once, failing only the poison', async () => {
+  it("turns a batch with one poison record in the middle into the others' events exactly once, failing only the poison", async () => {
     await records.recordFigures([permits('RU', 30023, '2017-12-31')]);
     await records.recordFigures([permits('RU', 11490, '2018-12-31')]);
-    await records.recordReport({ state: 'GQ', obligationId: '2397-p8-midterm', reportDate: isoDate('2019-06-10'), public: true, recordedAt: '2019-06-12T00:00:00.000Z' }, []);
+    await records.recordReport(
+      {
+        state: 'GQ',
+        obligationId: '2397-p8-midterm',
+        reportDate: isoDate('2019-06-10'),
+        public: true,
+        recordedAt: '2019-06-12T00:00:00.000Z',
+      },
+      [],
+    );
     const [first, second, third] = await streamRecords();
     if (!first?.dynamodb || !second || !third) throw new Error('expected three filtered stream records');
     const poison: DynamoDBRecord = {
       ...first,
       eventID: 'poison',
-      dynamodb: { ...first.dynamodb, SequenceNumber: '1', NewImage: { ...first.dynamodb.NewImage, value: { S: 'thirty thousand' } } },
+      dynamodb: {
+        ...first.dynamodb,
+        SequenceNumber: '1',
+        NewImage: { ...first.dynamodb.NewImage, value: { S: 'thirty thousand' } },
+      },
     };
 
     const response = await invoke([first, poison, second, third]);
@@ -71,16 +90,25 @@ describe('the change-detection stream processor', () => {
   it('skips, without failing, records it does not handle: removals (TTL expiries too), unknown event names, other item types', async () => {
     const [record] = await streamRecords();
     if (!record?.dynamodb) throw new Error('expected a stream record');
-    const ttlExpiry: DynamoDBRecord = { ...record, eventName: 'REMOVE', userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } };
+    const ttlExpiry: DynamoDBRecord = {
+      ...record,
+      eventName: 'REMOVE',
+      userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' },
+    };
     const unknownName = { ...record, eventName: 'EXPIRE' } as unknown as DynamoDBRecord;
-    const otherType: DynamoDBRecord = { ...record, dynamodb: { ...record.dynamodb, NewImage: { ...record.dynamodb.NewImage, itemType: { S: 'figure' } } } };
+    const otherType: DynamoDBRecord = {
+      ...record,
+      dynamodb: { ...record.dynamodb, NewImage: { ...record.dynamodb.NewImage, itemType: { S: 'figure' } } },
+    };
 
     expect(await invoke([ttlExpiry, unknownName, otherType])).toEqual({ batchItemFailures: [] });
   });
 
   it('emits nothing when the latest figure is rewritten with the same value', async () => {
     await records.recordFigures([{ ...permits('SG', 0, '2019-03-01'), metric: 'workers.remaining', unit: 'persons' }]);
-    await records.recordFigures([{ ...permits('SG', 0, '2019-06-01'), metric: 'workers.remaining', unit: 'persons', note: 'still none' }]);
+    await records.recordFigures([
+      { ...permits('SG', 0, '2019-06-01'), metric: 'workers.remaining', unit: 'persons', note: 'still none' },
+    ]);
 
     const batch = (await streamRecords()).filter((record) => record.dynamodb?.Keys?.PK?.S === 'STATE#SG');
     expect(batch).toHaveLength(2);

@@ -31,7 +31,15 @@ const scheduledCheck = (at: string) => runDeadlineCheck(new Date(at), tableDepen
  */
 const rememberTheCheckOf2019 = async (): Promise<AlertEvent> => {
   const { obligations, groupIdsOfState, reports, remaining } = await loadStandingData(tableDependencies());
-  const { events, memory } = deriveDeadlineEvents({ at: new Date('2019-03-23T06:00:00.000Z'), obligations, states: memberStates, groupIdsOfState, reports, remaining, memory: [] });
+  const { events, memory } = deriveDeadlineEvents({
+    at: new Date('2019-03-23T06:00:00.000Z'),
+    obligations,
+    states: memberStates,
+    groupIdsOfState,
+    reports,
+    remaining,
+    memory: [],
+  });
   const nigeria = events.find((event) => event.type === 'report.overdue' && event.state === 'NG');
   if (!nigeria) throw new Error('no overdue alert for Nigeria');
   const { checkerMemory, alertEvents } = tableDependencies();
@@ -43,8 +51,19 @@ const rememberTheCheckOf2019 = async (): Promise<AlertEvent> => {
 let nigeriaOverdueIn2019: AlertEvent;
 beforeAll(async () => {
   api = await startSeededTestApi();
-  for (const state of ['RU', 'GQ']) await succeed(api.send('POST', `/states/${state}/reports`, { obligationId: '2397-p8-midterm', reportDate: '2019-03-20' }), `${state}'s report`);
-  await succeed(api.send('PUT', '/states/RU/figures/workers.remaining', { value: 511, asOf: '2020-03-22', source: { kind: 'un-report', ref: 'Russia final report' } }), 'Russia\'s figure');
+  for (const state of ['RU', 'GQ'])
+    await succeed(
+      api.send('POST', `/states/${state}/reports`, { obligationId: '2397-p8-midterm', reportDate: '2019-03-20' }),
+      `${state}'s report`,
+    );
+  await succeed(
+    api.send('PUT', '/states/RU/figures/workers.remaining', {
+      value: 511,
+      asOf: '2020-03-22',
+      source: { kind: 'un-report', ref: 'Russia final report' },
+    }),
+    "Russia's figure",
+  );
   nigeriaOverdueIn2019 = await rememberTheCheckOf2019();
   // Yesterday: everyone overdue on the final report (the midterm is remembered), and the repatriation deadline passed.
   await scheduledCheck(recentCheck);
@@ -68,12 +87,18 @@ describe('GET /calendar.ics', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
-    expect(events.map((event) => [event.start, event.allDay])).toEqual([['2019-03-22', true], ['2019-12-22', true], ['2020-03-22', true]]);
-    expect(events.every((event) => Date.parse(event.stamp) >= before - 1000 && Date.parse(event.stamp) <= Date.now())).toBe(true);
+    expect(events.map((event) => [event.start, event.allDay])).toEqual([
+      ['2019-03-22', true],
+      ['2019-12-22', true],
+      ['2020-03-22', true],
+    ]);
+    expect(
+      events.every((event) => Date.parse(event.stamp) >= before - 1000 && Date.parse(event.stamp) <= Date.now()),
+    ).toBe(true);
     expect(events.map((event) => event.alarms.map((alarm) => alarm.trigger))).toEqual(Array(3).fill(['-P7D', '-P1D']));
   });
 
-  it('says, as of now, which states still owe each deadline, and keeps each event\'s UID from one request to the next', async () => {
+  it("says, as of now, which states still owe each deadline, and keeps each event's UID from one request to the next", async () => {
     const first = calendarEvents((await fetchText('/calendar.ics')).text);
     const again = calendarEvents((await fetchText('/calendar.ics')).text);
     const midterm = first[0]?.description.split('\n') ?? [];
@@ -126,7 +151,8 @@ const createWatch = async (body: Record<string, unknown>): Promise<string> => {
   return (created.json as { id: string }).id;
 };
 
-const rotate = async (watchId: string, as: 'user' | 'other' = 'user') => api.request(`/watches/${watchId}/feed-key`, { method: 'POST', as });
+const rotate = async (watchId: string, as: 'user' | 'other' = 'user') =>
+  api.request(`/watches/${watchId}/feed-key`, { method: 'POST', as });
 
 const newKey = async (watchId: string): Promise<FeedKey> => {
   const { status, json } = await rotate(watchId);
@@ -134,16 +160,22 @@ const newKey = async (watchId: string): Promise<FeedKey> => {
   return json as FeedKey;
 };
 
-describe('a watch\'s Atom feed', () => {
+describe("a watch's Atom feed", () => {
   it('gets a key from its owner, and reads as Atom with the alerts the watch matches from the last 90 days', async () => {
     // Pending confirmation: a feed has no address to confirm, so it serves the watch's matches regardless.
-    const id = await createWatch({ name: 'Russia and Nigeria', target: { states: ['RU', 'NG'] }, events: ['report.overdue', 'deadline.passed'] });
+    const id = await createWatch({
+      name: 'Russia and Nigeria',
+      target: { states: ['RU', 'NG'] },
+      events: ['report.overdue', 'deadline.passed'],
+    });
 
     const { key, feedUrl } = await newKey(id);
     const { status, headers, text } = await fetchText(feedUrl);
     const feed = parseAtom(text);
     const entries = feed.entry ?? [];
-    const alerts = (await api.request(`/alerts?state=NG&type=report.overdue`)).json as { alerts: { id: string; obligationId: string }[] };
+    const alerts = (await api.request(`/alerts?state=NG&type=report.overdue`)).json as {
+      alerts: { id: string; obligationId: string }[];
+    };
     const finalOverdue = alerts.alerts.find((alert) => alert.obligationId === '2397-p8-final');
 
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -161,7 +193,9 @@ describe('a watch\'s Atom feed', () => {
     expect(entries.map((entry) => entry.id)).toContain(`urn:sanctions-watch:alert:${finalOverdue?.id ?? '?'}`);
     expect(alerts.alerts.map((alert) => alert.id)).toContain(nigeriaOverdueIn2019.id);
     expect(entries.map((entry) => entry.id)).not.toContain(`urn:sanctions-watch:alert:${nigeriaOverdueIn2019.id}`);
-    expect(entries.map((entry) => atomText(entry.content)).join('\n')).toMatch(/\(RU\): 511 remaining as of 22 March 2020/);
+    expect(entries.map((entry) => atomText(entry.content)).join('\n')).toMatch(
+      /\(RU\): 511 remaining as of 22 March 2020/,
+    );
   });
 
   it('keeps at most the newest 50 entries', async () => {

@@ -1,6 +1,6 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../lambdas/handlers/http/routes.ts';
 import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
@@ -17,7 +17,12 @@ afterAll(() => api.close());
 const sampleCsv = readFileSync(resolve(import.meta.dirname, '../../local/sample/sample-import-2019.csv'), 'utf8');
 
 const post = (body: string, contentType: string | undefined, query = '', as: 'admin' | 'user' = 'admin') =>
-  api.request(`/imports${query}`, { method: 'POST', as, headers: contentType === undefined ? {} : { 'content-type': contentType }, body });
+  api.request(`/imports${query}`, {
+    method: 'POST',
+    as,
+    headers: contentType === undefined ? {} : { 'content-type': contentType },
+    body,
+  });
 
 interface Refusal {
   error: { code: string; message: string; field: string };
@@ -29,8 +34,10 @@ interface StateBody {
   figures: { metric: string; value?: number; asOf: string }[];
 }
 
-const reportsOf = async (code: string) => ((await api.request(`/states/${code}`)).json as StateBody).obligations.flatMap((obligation) => obligation.reports);
-const historyCount = async (code: string, metric: string) => ((await api.request(`/states/${code}/figures/${metric}`)).json as { count: number }).count;
+const reportsOf = async (code: string) =>
+  ((await api.request(`/states/${code}`)).json as StateBody).obligations.flatMap((obligation) => obligation.reports);
+const historyCount = async (code: string, metric: string) =>
+  ((await api.request(`/states/${code}/figures/${metric}`)).json as { count: number }).count;
 
 const header = 'kind,state,obligationId,reportDate,public,metric,value,low,high,asOf,sourceKind,sourceRef,note';
 
@@ -39,7 +46,12 @@ describe('POST /imports', () => {
     const response = await post(sampleCsv, 'text/csv', '?dryRun=true');
 
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ dryRun: true, rows: 22, written: { reports: 10, figures: 12, latestFigures: 9 }, unchanged: 0 });
+    expect(response.json).toMatchObject({
+      dryRun: true,
+      rows: 22,
+      written: { reports: 10, figures: 12, latestFigures: 9 },
+      unchanged: 0,
+    });
     expect(await reportsOf('RU')).toEqual([]);
     expect(await historyCount('QA', 'workers.remaining')).toBe(0);
   });
@@ -82,43 +94,80 @@ describe('POST /imports', () => {
     const response = await post(sampleCsv, 'text/csv');
 
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ dryRun: false, rows: 22, written: { reports: 10, figures: 12, latestFigures: 9 }, unchanged: 0, skipped: [] });
+    expect(response.json).toMatchObject({
+      dryRun: false,
+      rows: 22,
+      written: { reports: 10, figures: 12, latestFigures: 9 },
+      unchanged: 0,
+      skipped: [],
+    });
     expect(await reportsOf('CN')).toEqual([expect.objectContaining({ reportDate: '2019-03-22', public: false })]);
     expect(await historyCount('QA', 'workers.remaining')).toBe(3);
     const russia = (await api.request('/states/RU')).json as StateBody;
-    expect(russia.figures).toEqual([expect.objectContaining({ metric: 'work-permits.valid', value: 11490, asOf: '2018-12-31' })]);
+    expect(russia.figures).toEqual([
+      expect.objectContaining({ metric: 'work-permits.valid', value: 11490, asOf: '2018-12-31' }),
+    ]);
   });
 
   it('changes nothing when the same file is imported again', async () => {
     const response = await post(sampleCsv, 'text/csv');
 
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ rows: 22, written: { reports: 0, figures: 0, latestFigures: 0 }, unchanged: 22 });
+    expect(response.json).toMatchObject({
+      rows: 22,
+      written: { reports: 0, figures: 0, latestFigures: 0 },
+      unchanged: 22,
+    });
     expect(await historyCount('QA', 'workers.remaining')).toBe(3);
     expect(await historyCount('RU', 'work-permits.valid')).toBe(2);
   });
 
   it('refuses a row that contradicts a recorded report, naming the column that differs', async () => {
-    const csv = [header, 'figure,KW,,,,workers.remaining,10,,,2019-12-31,press,,new', "report,KW,2397-p8-midterm,2019-03-21,false,,,,,,,,Kuwait's midterm report: more than half sent back"].join('\n');
+    const csv = [
+      header,
+      'figure,KW,,,,workers.remaining,10,,,2019-12-31,press,,new',
+      "report,KW,2397-p8-midterm,2019-03-21,false,,,,,,,,Kuwait's midterm report: more than half sent back",
+    ].join('\n');
 
     const response = await post(csv, 'text/csv');
 
     expect(response.status).toBe(400);
-    expect((response.json as Refusal).rows).toEqual([{ row: 3, field: 'public', message: expect.stringContaining('an import does not change a recorded report') }]);
+    expect((response.json as Refusal).rows).toEqual([
+      { row: 3, field: 'public', message: expect.stringContaining('an import does not change a recorded report') },
+    ]);
     expect(await historyCount('KW', 'workers.remaining')).toBe(0);
   });
 
   it('imports JSON lines, and a later figure only adds to the history when a newer one is stored', async () => {
     const lines = [
-      JSON.stringify({ kind: 'figure', state: 'QAT', metric: 'workers.remaining', value: 2600, asOf: '2015-12-31', sourceKind: 'press' }),
+      JSON.stringify({
+        kind: 'figure',
+        state: 'QAT',
+        metric: 'workers.remaining',
+        value: 2600,
+        asOf: '2015-12-31',
+        sourceKind: 'press',
+      }),
       '',
-      JSON.stringify({ kind: 'figure', state: 'np', metric: 'workers.remaining', value: 0, asOf: '2019-12-20', sourceKind: 'national', note: null }),
+      JSON.stringify({
+        kind: 'figure',
+        state: 'np',
+        metric: 'workers.remaining',
+        value: 0,
+        asOf: '2019-12-20',
+        sourceKind: 'national',
+        note: null,
+      }),
     ].join('\n');
 
     const response = await post(lines, 'application/x-ndjson');
 
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ rows: 2, written: { reports: 0, figures: 2, latestFigures: 1 }, unchanged: 0 });
+    expect(response.json).toMatchObject({
+      rows: 2,
+      written: { reports: 0, figures: 2, latestFigures: 1 },
+      unchanged: 0,
+    });
     const qatar = (await api.request('/states/QA/figures')).json as StateBody;
     expect(qatar.figures).toEqual([expect.objectContaining({ value: 70, asOf: '2019-03-01' })]);
     const nepal = (await api.request('/states/NP/figures')).json as StateBody;
@@ -129,9 +178,28 @@ describe('POST /imports', () => {
     const route = matchRoute(routes, 'POST', '/imports');
     if (!route) throw new Error('no route for POST /imports');
     const csv = `${header}\nfigure,VN,,,,workers.remaining,0,,,2019-12-15,national,,base64\n`;
-    const plain = apiGatewayEvent({ method: 'POST', url: '/imports', headers: { 'content-type': 'text/csv' }, body: Buffer.from(csv).toString('base64'), sourceIp: '127.0.0.1' }, route, new Date());
-    const event: APIGatewayProxyEventV2 = { ...plain, isBase64Encoded: true, requestContext: { ...plain.requestContext, authorizer: { jwt: { claims: { sub: 'ada', 'cognito:groups': ['admins'] }, scopes: null } } } } as APIGatewayProxyEventV2;
-    const { handler } = (await import('../../lambdas/handlers/http/create-import.ts')) as unknown as { handler: (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2> };
+    const plain = apiGatewayEvent(
+      {
+        method: 'POST',
+        url: '/imports',
+        headers: { 'content-type': 'text/csv' },
+        body: Buffer.from(csv).toString('base64'),
+        sourceIp: '127.0.0.1',
+      },
+      route,
+      new Date(),
+    );
+    const event: APIGatewayProxyEventV2 = {
+      ...plain,
+      isBase64Encoded: true,
+      requestContext: {
+        ...plain.requestContext,
+        authorizer: { jwt: { claims: { sub: 'ada', 'cognito:groups': ['admins'] }, scopes: null } },
+      },
+    } as APIGatewayProxyEventV2;
+    const { handler } = (await import('../../lambdas/handlers/http/create-import.ts')) as unknown as {
+      handler: (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
+    };
 
     const result = await handler(event, localLambdaContext('create-import'));
 
@@ -141,7 +209,10 @@ describe('POST /imports', () => {
 
   it('lists the first 100 errors and counts the rest', async () => {
     const day = (index: number) => new Date(Date.UTC(2018, 0, 1 + index)).toISOString().slice(0, 10);
-    const csv = [header, ...Array.from({ length: 150 }, (_, index) => `figure,RU,,,,work-permits.valid,n/a,,,${day(index)},press,,`)].join('\n');
+    const csv = [
+      header,
+      ...Array.from({ length: 150 }, (_, index) => `figure,RU,,,,work-permits.valid,n/a,,,${day(index)},press,,`),
+    ].join('\n');
 
     const response = await post(csv, 'text/csv');
 
@@ -174,6 +245,9 @@ describe('POST /imports', () => {
 
   it('is for admins only', async () => {
     expect((await post(sampleCsv, 'text/csv', '', 'user')).status).toBe(403);
-    expect((await api.request('/imports', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: sampleCsv })).status).toBe(401);
+    expect(
+      (await api.request('/imports', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: sampleCsv }))
+        .status,
+    ).toBe(401);
   });
 });

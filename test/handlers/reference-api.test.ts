@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomGroup } from '../../lambdas/core/queries/group-directory.ts';
 import { customGroupStore } from '../../lambdas/adapters/dynamodb/catalogues.ts';
+import { createCustomGroup } from '../../lambdas/core/queries/group-directory.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;
@@ -9,7 +9,12 @@ let api: Awaited<ReturnType<typeof startSeededTestApi>>;
 beforeAll(async () => {
   api = await startSeededTestApi();
   await createCustomGroup(
-    { id: 'dprk-worker-hosts', name: 'States believed to host DPRK workers', kind: 'custom', members: ['RU', 'CN', 'QA', 'AE', 'KW', 'NG'] },
+    {
+      id: 'dprk-worker-hosts',
+      name: 'States believed to host DPRK workers',
+      kind: 'custom',
+      members: ['RU', 'CN', 'QA', 'AE', 'KW', 'NG'],
+    },
     customGroupStore(api.documentClient, api.tableName),
   );
 });
@@ -61,7 +66,13 @@ describe('GET /states/{code}', () => {
     expect(byAlpha2.status).toBe(200);
     expect(byAlpha3.json).toEqual(byAlpha2.json);
     expect(byAlpha2.json).toMatchObject({
-      state: { alpha2: 'RU', alpha3: 'RUS', name: 'Russia', region: { name: 'Europe' }, subRegion: { name: 'Eastern Europe' } },
+      state: {
+        alpha2: 'RU',
+        alpha3: 'RUS',
+        name: 'Russia',
+        region: { name: 'Europe' },
+        subRegion: { name: 'Eastern Europe' },
+      },
       obligations: [
         { id: '2397-p8-midterm', dueDate: '2019-03-22', kind: 'report' },
         { id: '2397-p8-repatriation', dueDate: '2019-12-22', kind: 'action' },
@@ -69,14 +80,18 @@ describe('GET /states/{code}', () => {
       ],
     });
     const groupIds = (byAlpha2.json as { groups: { id: string }[] }).groups.map((g) => g.id);
-    expect(groupIds).toEqual(expect.arrayContaining(['europe', 'eastern-europe', 'eastern-european-group', 'dprk-worker-hosts']));
+    expect(groupIds).toEqual(
+      expect.arrayContaining(['europe', 'eastern-europe', 'eastern-european-group', 'dprk-worker-hosts']),
+    );
   });
 
   it('says the Holy See is an observer, not a member', async () => {
     const { status, json } = await api.request('/states/VA');
 
     expect(status).toBe(404);
-    expect(json).toEqual({ error: { code: 'state-not-found', message: expect.stringMatching(/observer state/), field: 'code' } });
+    expect(json).toEqual({
+      error: { code: 'state-not-found', message: expect.stringMatching(/observer state/), field: 'code' },
+    });
   });
 
   it.each(['R1', 'RUSS', 'r%20u'])('answers a malformed code %j with 400 naming "code"', async (code) => {
@@ -95,13 +110,18 @@ describe('GET /states/{code}', () => {
 });
 
 describe('GET /groups and /groups/{id}', () => {
-  it('lists regions, sub-regions, the five UN regional groups and admins\' groups', async () => {
+  it("lists regions, sub-regions, the five UN regional groups and admins' groups", async () => {
     const { status, json } = await api.request('/groups');
     const groups = (json as { groups: { id: string; kind: string; memberCount: number }[] }).groups;
 
     expect(status).toBe(200);
     expect(groups.find((g) => g.id === 'africa')).toMatchObject({ kind: 'region', memberCount: 54 });
-    expect(groups.filter((g) => g.kind === 'un-regional-group').map((g) => g.id).sort()).toEqual([
+    expect(
+      groups
+        .filter((g) => g.kind === 'un-regional-group')
+        .map((g) => g.id)
+        .sort(),
+    ).toEqual([
       'african-group',
       'asia-pacific-group',
       'eastern-european-group',
@@ -111,7 +131,7 @@ describe('GET /groups and /groups/{id}', () => {
     expect(groups.find((g) => g.id === 'dprk-worker-hosts')).toMatchObject({ kind: 'custom', memberCount: 6 });
   });
 
-  it('lists a group\'s members with their names', async () => {
+  it("lists a group's members with their names", async () => {
     const { status, json } = await api.request('/groups/africa');
     const group = json as { id: string; memberCount: number; members: { code: string; name: string }[] };
 
@@ -163,7 +183,10 @@ describe('faults', () => {
     const prepared = await api.request('/states/RU');
     expect(prepared.status).toBe(200);
     await api.documentClient.send(
-      new PutCommand({ TableName: api.tableName, Item: { PK: 'GROUP', SK: 'GROUP#zz-broken', itemType: 'group', id: 'zz-broken' } }),
+      new PutCommand({
+        TableName: api.tableName,
+        Item: { PK: 'GROUP', SK: 'GROUP#zz-broken', itemType: 'group', id: 'zz-broken' },
+      }),
     );
 
     const { status, text } = await api.request('/groups');

@@ -13,12 +13,26 @@ const russiaMidterm = {
   receivedOn: '2019-03-22',
   symbol: 'S/AC.49/2019/27',
   figures: [
-    { metric: 'work-permits.valid', value: 30023, asOf: '2017-12-31', source: { kind: 'un-report', ref: "Russia's midterm report" } },
-    { metric: 'work-permits.valid', value: 11490, asOf: '2018-12-31', source: { kind: 'un-report', ref: "Russia's midterm report" } },
+    {
+      metric: 'work-permits.valid',
+      value: 30023,
+      asOf: '2017-12-31',
+      source: { kind: 'un-report', ref: "Russia's midterm report" },
+    },
+    {
+      metric: 'work-permits.valid',
+      value: 11490,
+      asOf: '2018-12-31',
+      source: { kind: 'un-report', ref: "Russia's midterm report" },
+    },
   ],
 };
 
-const permits = (value: number, asOf: string) => ({ value, asOf, source: { kind: 'un-report', ref: 'midterm report' } });
+const permits = (value: number, asOf: string) => ({
+  value,
+  asOf,
+  source: { kind: 'un-report', ref: 'midterm report' },
+});
 
 interface StateBody {
   obligations: { id: string; status: string; reports: { reportDate: string }[] }[];
@@ -31,21 +45,36 @@ describe('POST /states/{code}/reports', () => {
 
     expect(response.status).toBe(201);
     expect(response.json).toMatchObject({
-      report: { state: 'RU', obligationId: '2397-p8-midterm', reportDate: '2019-03-20', receivedOn: '2019-03-22', public: true },
+      report: {
+        state: 'RU',
+        obligationId: '2397-p8-midterm',
+        reportDate: '2019-03-20',
+        receivedOn: '2019-03-22',
+        public: true,
+      },
       figures: [
         { metric: 'work-permits.valid', value: 30023, unit: 'permits', latest: false },
         { metric: 'work-permits.valid', value: 11490, unit: 'permits', latest: true },
       ],
     });
     const state = (await api.request('/states/RU?asOf=2019-12-16')).json as StateBody;
-    expect(state.obligations.find((o) => o.id === '2397-p8-midterm')).toMatchObject({ status: 'submitted', reports: [{ reportDate: '2019-03-20' }] });
-    expect(state.figures).toEqual([expect.objectContaining({ metric: 'work-permits.valid', value: 11490, asOf: '2018-12-31' })]);
+    expect(state.obligations.find((o) => o.id === '2397-p8-midterm')).toMatchObject({
+      status: 'submitted',
+      reports: [{ reportDate: '2019-03-20' }],
+    });
+    expect(state.figures).toEqual([
+      expect.objectContaining({ metric: 'work-permits.valid', value: 11490, asOf: '2018-12-31' }),
+    ]);
   });
 
   it('answers the same report recorded twice with 409 and stores no duplicate', async () => {
     await api.send('POST', '/states/GQ/reports', { obligationId: '2397-p8-midterm', reportDate: '2019-06-10' });
 
-    const again = await api.send('POST', '/states/GQ/reports', { obligationId: '2397-p8-midterm', reportDate: '2019-06-10', note: 'again' });
+    const again = await api.send('POST', '/states/GQ/reports', {
+      obligationId: '2397-p8-midterm',
+      reportDate: '2019-06-10',
+      note: 'again',
+    });
 
     expect(again.status).toBe(409);
     expect(again.json).toMatchObject({ error: { code: 'report-exists', field: 'reportDate' } });
@@ -54,18 +83,29 @@ describe('POST /states/{code}/reports', () => {
   });
 
   it('records a report submitted but not published: not overdue, "submitted-not-public"', async () => {
-    const response = await api.send('POST', '/states/CN/reports', { obligationId: '2397-p8-midterm', reportDate: '2019-04-19', public: false });
+    const response = await api.send('POST', '/states/CN/reports', {
+      obligationId: '2397-p8-midterm',
+      reportDate: '2019-04-19',
+      public: false,
+    });
 
     expect(response.status).toBe(201);
     const state = (await api.request('/states/CN?asOf=2019-12-16')).json as StateBody;
-    expect(state.obligations.find((o) => o.id === '2397-p8-midterm')).toMatchObject({ status: 'submitted-not-public', daysLate: 28 });
+    expect(state.obligations.find((o) => o.id === '2397-p8-midterm')).toMatchObject({
+      status: 'submitted-not-public',
+      daysLate: 28,
+    });
   });
 
   it.each([
     ['no token', undefined, 401],
     ['a non-admin token', 'user' as const, 403],
   ])('refuses %s', async (_, as, status) => {
-    const response = await api.request('/states/JP/reports', { method: 'POST', as, body: JSON.stringify({ obligationId: '2397-p8-midterm', reportDate: '2019-03-01' }) });
+    const response = await api.request('/states/JP/reports', {
+      method: 'POST',
+      as,
+      body: JSON.stringify({ obligationId: '2397-p8-midterm', reportDate: '2019-03-01' }),
+    });
 
     expect(response.status).toBe(status);
     const state = (await api.request('/states/JP')).json as StateBody;
@@ -77,18 +117,36 @@ describe('POST /states/{code}/reports', () => {
     ['an action obligation', { obligationId: '2397-p8-repatriation', reportDate: '2019-03-01' }, 'obligationId'],
     ['a malformed date', { obligationId: '2397-p8-midterm', reportDate: '2019-02-30' }, 'reportDate'],
     ['a report date in the future', { obligationId: '2397-p8-midterm', reportDate: '2099-01-01' }, 'reportDate'],
-    ['received before its date', { obligationId: '2397-p8-midterm', reportDate: '2019-03-01', receivedOn: '2019-02-01' }, 'receivedOn'],
+    [
+      'received before its date',
+      { obligationId: '2397-p8-midterm', reportDate: '2019-03-01', receivedOn: '2019-02-01' },
+      'receivedOn',
+    ],
     ['an unknown field', { obligationId: '2397-p8-midterm', reportDate: '2019-03-01', pages: 12 }, 'pages'],
     ['a missing reportDate', { obligationId: '2397-p8-midterm' }, 'reportDate'],
-    ['a non-https url', { obligationId: '2397-p8-midterm', reportDate: '2019-03-01', url: 'javascript:alert(1)' }, 'url'],
+    [
+      'a non-https url',
+      { obligationId: '2397-p8-midterm', reportDate: '2019-03-01', url: 'javascript:alert(1)' },
+      'url',
+    ],
     [
       'a figure range with low > high',
-      { obligationId: '2397-p8-midterm', reportDate: '2019-03-01', figures: [{ metric: 'workers.estimated', low: 80000, high: 50000, asOf: '2019-01-01', source: { kind: 'estimate' } }] },
+      {
+        obligationId: '2397-p8-midterm',
+        reportDate: '2019-03-01',
+        figures: [
+          { metric: 'workers.estimated', low: 80000, high: 50000, asOf: '2019-01-01', source: { kind: 'estimate' } },
+        ],
+      },
       'figures.0.low',
     ],
     [
       'a figure of an unknown metric',
-      { obligationId: '2397-p8-midterm', reportDate: '2019-03-01', figures: [{ metric: 'workers.imagined', value: 1, asOf: '2019-01-01', source: { kind: 'press' } }] },
+      {
+        obligationId: '2397-p8-midterm',
+        reportDate: '2019-03-01',
+        figures: [{ metric: 'workers.imagined', value: 1, asOf: '2019-01-01', source: { kind: 'press' } }],
+      },
       'figures.0.metric',
     ],
   ])('answers %s with 400 naming the field, and writes nothing', async (_, body, field) => {
@@ -104,7 +162,10 @@ describe('POST /states/{code}/reports', () => {
   it.each([
     ['a body that is not JSON', '{"obligationId": '],
     ['an empty body', ''],
-    ['an oversize body', JSON.stringify({ obligationId: '2397-p8-midterm', reportDate: '2019-03-01', note: 'x'.repeat(70_000) })],
+    [
+      'an oversize body',
+      JSON.stringify({ obligationId: '2397-p8-midterm', reportDate: '2019-03-01', note: 'x'.repeat(70_000) }),
+    ],
   ])('answers %s with 400 naming "body"', async (_, body) => {
     const response = await api.send('POST', '/states/DE/reports', body);
 
@@ -113,7 +174,10 @@ describe('POST /states/{code}/reports', () => {
   });
 
   it('answers a state that is not a member with 404 naming "code"', async () => {
-    const response = await api.send('POST', '/states/VA/reports', { obligationId: '2397-p8-midterm', reportDate: '2019-03-01' });
+    const response = await api.send('POST', '/states/VA/reports', {
+      obligationId: '2397-p8-midterm',
+      reportDate: '2019-03-01',
+    });
 
     expect(response.status).toBe(404);
     expect(response.json).toMatchObject({ error: { code: 'state-not-found', field: 'code' } });
@@ -130,7 +194,9 @@ describe('PUT /states/{code}/figures/{metric}', () => {
     expect([first.json, newer.json, older.json]).toMatchObject([{ latest: true }, { latest: true }, { latest: false }]);
     const latest = (await api.request('/states/QA/figures')).json as { figures: { value: number }[] };
     expect(latest.figures.map((f) => f.value)).toEqual([70]);
-    const history = (await api.request('/states/QA/figures/workers.remaining')).json as { history: { value: number; asOf: string }[] };
+    const history = (await api.request('/states/QA/figures/workers.remaining')).json as {
+      history: { value: number; asOf: string }[];
+    };
     expect(history.history.map((f) => [f.asOf, f.value])).toEqual([
       ['2019-03-31', 70],
       ['2018-06-30', 150],
@@ -139,10 +205,18 @@ describe('PUT /states/{code}/figures/{metric}', () => {
   });
 
   it('records a range (China: 50,000–80,000 workers, an estimate)', async () => {
-    const response = await api.send('PUT', '/states/CN/figures/workers.estimated', { low: 50000, high: 80000, asOf: '2019-12-01', source: { kind: 'estimate' } });
+    const response = await api.send('PUT', '/states/CN/figures/workers.estimated', {
+      low: 50000,
+      high: 80000,
+      asOf: '2019-12-01',
+      source: { kind: 'estimate' },
+    });
 
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ figure: { state: 'CN', low: 50000, high: 80000, unit: 'persons' }, latest: true });
+    expect(response.json).toMatchObject({
+      figure: { state: 'CN', low: 50000, high: 80000, unit: 'persons' },
+      latest: true,
+    });
   });
 
   it('marks a state as having met the repatriation deadline once its workers.remaining is 0', async () => {
@@ -150,7 +224,10 @@ describe('PUT /states/{code}/figures/{metric}', () => {
 
     const state = (await api.request('/states/PL?asOf=2019-12-23')).json as StateBody;
 
-    expect(state.obligations.find((o) => o.id === '2397-p8-repatriation')).toMatchObject({ status: 'met', metOn: '2019-12-04' });
+    expect(state.obligations.find((o) => o.id === '2397-p8-repatriation')).toMatchObject({
+      status: 'met',
+      metOn: '2019-12-04',
+    });
   });
 
   it.each([
@@ -163,7 +240,7 @@ describe('PUT /states/{code}/figures/{metric}', () => {
     ['a missing asOf', { value: 3, source: { kind: 'national' } }, 'asOf'],
     ['an asOf in the future', permits(3, '2099-12-31'), 'asOf'],
     ['an unknown source kind', { value: 3, asOf: '2019-01-01', source: { kind: 'rumour' } }, 'source.kind'],
-    ['a unit that is not the metric\'s', { ...permits(3, '2019-01-01'), unit: 'USD' }, 'unit'],
+    ["a unit that is not the metric's", { ...permits(3, '2019-01-01'), unit: 'USD' }, 'unit'],
   ])('answers %s with 400 naming the field, and writes nothing', async (_, body, field) => {
     const response = await api.send('PUT', '/states/SG/figures/workers.remaining', body);
 
@@ -181,9 +258,23 @@ describe('PUT /states/{code}/figures/{metric}', () => {
   });
 
   it('takes figures for a metric an admin added to the catalogue', async () => {
-    const added = await api.send('POST', '/metrics', { id: 'attaches.remaining', title: 'Safety oversight attachés remaining', unit: 'persons', description: '' });
-    const recorded = await api.send('PUT', '/states/SG/figures/attaches.remaining', { value: 0, asOf: '2019-03-01', source: { kind: 'national' } });
-    const duplicate = await api.send('POST', '/metrics', { id: 'attaches.remaining', title: 'again', unit: 'persons', description: '' });
+    const added = await api.send('POST', '/metrics', {
+      id: 'attaches.remaining',
+      title: 'Safety oversight attachés remaining',
+      unit: 'persons',
+      description: '',
+    });
+    const recorded = await api.send('PUT', '/states/SG/figures/attaches.remaining', {
+      value: 0,
+      asOf: '2019-03-01',
+      source: { kind: 'national' },
+    });
+    const duplicate = await api.send('POST', '/metrics', {
+      id: 'attaches.remaining',
+      title: 'again',
+      unit: 'persons',
+      description: '',
+    });
 
     expect(added.status).toBe(201);
     expect(recorded.status).toBe(200);

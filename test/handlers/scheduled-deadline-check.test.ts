@@ -7,13 +7,19 @@ import { localLambdaContext } from '../../local/lambda-context.ts';
 import { scheduledEvent } from '../../local/local-schedule.ts';
 import { createTestTable } from '../support/test-table.ts';
 
-type Handler = (event: ScheduledEvent, context: ReturnType<typeof localLambdaContext>) => Promise<{ emitted: number; alreadyStored: number }>;
+type Handler = (
+  event: ScheduledEvent,
+  context: ReturnType<typeof localLambdaContext>,
+) => Promise<{ emitted: number; alreadyStored: number }>;
 
 let handler: Handler;
 let alerts: DynamoAlertEventStore;
 beforeAll(async () => {
   const table = await createTestTable();
-  await seedReferenceData({ obligations: obligationCatalogue(table.documentClient, table.tableName), metrics: metricCatalogue(table.documentClient, table.tableName) });
+  await seedReferenceData({
+    obligations: obligationCatalogue(table.documentClient, table.tableName),
+    metrics: metricCatalogue(table.documentClient, table.tableName),
+  });
   alerts = new DynamoAlertEventStore(table.documentClient, table.tableName);
   ({ handler } = (await import('../../lambdas/handlers/scheduled-deadline-check.ts')) as { handler: Handler });
 });
@@ -21,7 +27,7 @@ beforeAll(async () => {
 const invoke = (event: ScheduledEvent) => handler(event, localLambdaContext('scheduled-deadline-check'));
 
 describe('the scheduled deadline check (EventBridge)', () => {
-  it('checks as of the event\'s time: a replayed event replays that day, once', async () => {
+  it("checks as of the event's time: a replayed event replays that day, once", async () => {
     const first = await invoke(scheduledEvent(new Date('2019-03-23T06:00:00Z')));
     const replayed = await invoke(scheduledEvent(new Date('2019-03-23T06:00:00Z')));
 

@@ -1,12 +1,11 @@
-import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { createServer } from 'node:http';
+import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { createTestTable } from '../support/test-table.ts';
 
 type SeedHandler = (event: CloudFormationCustomResourceEvent, context: Context) => Promise<void>;
-
 
 /** Stands in for CloudFormation's pre-signed S3 URL and records what the function PUTs there. */
 const startResponseReceiver = async () => {
@@ -38,7 +37,9 @@ const cloudFormationEvent = (
     LogicalResourceId: 'ReferenceDataSeed',
     ResourceType: 'Custom::ReferenceDataSeed',
     ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:000000000000:function:seed', seedVersion: 'v1' },
-    ...(requestType === 'Create' ? {} : { PhysicalResourceId: 'sanctions-watch-reference-data', OldResourceProperties: {} }),
+    ...(requestType === 'Create'
+      ? {}
+      : { PhysicalResourceId: 'sanctions-watch-reference-data', OldResourceProperties: {} }),
   }) as CloudFormationCustomResourceEvent;
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
@@ -57,7 +58,11 @@ describe('the reference-data seed custom resource', () => {
     await handler(cloudFormationEvent('Create', receiver.url), localLambdaContext('seed'));
 
     const catalogue = obligationCatalogue(table.documentClient, table.tableName);
-    expect((await catalogue.list()).map((o) => o.id).sort()).toEqual(['2397-p8-final', '2397-p8-midterm', '2397-p8-repatriation']);
+    expect((await catalogue.list()).map((o) => o.id).sort()).toEqual([
+      '2397-p8-final',
+      '2397-p8-midterm',
+      '2397-p8-repatriation',
+    ]);
     expect(receiver.received.at(-1)).toEqual({
       method: 'PUT',
       body: expect.objectContaining({
@@ -81,12 +86,19 @@ describe('the reference-data seed custom resource', () => {
 
   it('reports FAILED to CloudFormation instead of leaving the stack waiting when the table is gone', async () => {
     const { DeleteTableCommand, DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-    const admin = new DynamoDBClient({ endpoint: table.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const admin = new DynamoDBClient({
+      endpoint: table.endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     await admin.send(new DeleteTableCommand({ TableName: table.tableName }));
     admin.destroy();
 
     await handler(cloudFormationEvent('Update', receiver.url), localLambdaContext('seed'));
 
-    expect(receiver.received.at(-1)?.body).toMatchObject({ Status: 'FAILED', Reason: expect.stringMatching(/resource not found|non-existent table/i) });
+    expect(receiver.received.at(-1)?.body).toMatchObject({
+      Status: 'FAILED',
+      Reason: expect.stringMatching(/resource not found|non-existent table/i),
+    });
   });
 });

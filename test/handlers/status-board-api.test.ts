@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { midtermReportOf, midtermReporters } from '../support/midterm-reporters.ts';
+import { midtermReporters, midtermReportOf } from '../support/midterm-reporters.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;
@@ -14,7 +14,11 @@ afterAll(() => api.close());
 
 interface Board {
   asOf: string;
-  obligations: { obligation: { id: string }; counts: Record<string, number>; overdue: { code: string; name: string; daysOverdue: number }[] }[];
+  obligations: {
+    obligation: { id: string };
+    counts: Record<string, number>;
+    overdue: { code: string; name: string; daysOverdue: number }[];
+  }[];
 }
 
 const midterm = (board: Board) => board.obligations.find((column) => column.obligation.id === '2397-p8-midterm');
@@ -45,7 +49,11 @@ describe('GET /status', () => {
     const { json } = await api.request('/status?asOf=2019-12-23');
     const board = json as Board;
 
-    expect(board.obligations.map((column) => column.obligation.id)).toEqual(['2397-p8-midterm', '2397-p8-repatriation', '2397-p8-final']);
+    expect(board.obligations.map((column) => column.obligation.id)).toEqual([
+      '2397-p8-midterm',
+      '2397-p8-repatriation',
+      '2397-p8-final',
+    ]);
     expect(board.obligations[1]?.counts['deadline-passed']).toBe(193);
     expect(board.obligations[2]?.counts['due-soon']).toBe(0);
     expect(board.obligations[2]?.counts['not-due']).toBe(193);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;
@@ -14,23 +14,34 @@ interface WatchBody {
   confirmation?: { state: string; next: string; confirmBy?: string };
 }
 
-const outbox = (): OutboxEntry[] =>
-  readOutbox(api.outboxFile);
+const outbox = (): OutboxEntry[] => readOutbox(api.outboxFile);
 
-const lastTo = (to: string): OutboxEntry | undefined => outbox().filter((entry) => entry.to === to).at(-1);
+const lastTo = (to: string): OutboxEntry | undefined =>
+  outbox()
+    .filter((entry) => entry.to === to)
+    .at(-1);
 
 const create = async (body: Record<string, unknown>, as: 'user' | 'other' = 'user') => {
-  const response = await api.send('POST', '/watches', { target: { groups: ['africa'] }, events: ['report.overdue'], ...body }, as);
+  const response = await api.send(
+    'POST',
+    '/watches',
+    { target: { groups: ['africa'] }, events: ['report.overdue'], ...body },
+    as,
+  );
   expect(response.status).toBe(201);
   return response.json as WatchBody;
 };
 
-const watchOf = async (id: string, as: 'user' | 'other' = 'user') => (await api.request(`/watches/${id}`, { as })).json as WatchBody;
+const watchOf = async (id: string, as: 'user' | 'other' = 'user') =>
+  (await api.request(`/watches/${id}`, { as })).json as WatchBody;
 
 describe('email confirmation', () => {
   it('mails a confirmation link; opening it activates every watch on the address, and later watches start active', async () => {
     const first = await create({ channel: { email: 'Ana@Example.org' } });
-    expect(first).toMatchObject({ status: 'pending-confirmation', confirmation: { state: 'pending', next: expect.stringContaining('confirmation mail') } });
+    expect(first).toMatchObject({
+      status: 'pending-confirmation',
+      confirmation: { state: 'pending', next: expect.stringContaining('confirmation mail') },
+    });
     const mail = lastTo('Ana@Example.org');
     expect(mail?.subject).toBe('Confirm your sanctions-watch subscription');
     const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(mail?.text ?? '')?.[0];
@@ -44,11 +55,28 @@ describe('email confirmation', () => {
     expect(opened.status).toBe(200);
     expect((await watchOf(first.id)).status).toBe('active');
     expect((await watchOf(second.id, 'other')).status).toBe('active');
-    expect((await create({ channel: { email: 'ana@example.org' }, events: ['deadline.passed'] })).status).toBe('active');
+    expect((await create({ channel: { email: 'ana@example.org' }, events: ['deadline.passed'] })).status).toBe(
+      'active',
+    );
   });
 
   it('takes five watches created at once for one new address, all waiting on one confirmation', async () => {
-    const created = await Promise.all(Array.from({ length: 5 }, (_, index) => api.send('POST', '/watches', { target: { states: ['NG'] }, events: [['report.overdue', 'report.received', 'figure.changed', 'deadline.passed', 'deadline.approaching'][index]], channel: { email: 'rush@example.org' } }, 'user')));
+    const created = await Promise.all(
+      Array.from({ length: 5 }, (_, index) =>
+        api.send(
+          'POST',
+          '/watches',
+          {
+            target: { states: ['NG'] },
+            events: [
+              ['report.overdue', 'report.received', 'figure.changed', 'deadline.passed', 'deadline.approaching'][index],
+            ],
+            channel: { email: 'rush@example.org' },
+          },
+          'user',
+        ),
+      ),
+    );
     expect(created.map(({ status }) => status)).toEqual([201, 201, 201, 201, 201]);
     const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(lastTo('rush@example.org')?.text ?? '')?.[0] ?? '';
     expect((await fetch(link)).status).toBe(200);
@@ -78,7 +106,12 @@ describe('SMS verification', () => {
     expect(code).toMatch(/^\d{6}$/);
     expect(lastTo('+447700900123')?.channel).toBe('sms');
 
-    const wrong = await api.send('POST', `/watches/${watch.id}/verify`, { code: code === '000000' ? '111111' : '000000' }, 'user');
+    const wrong = await api.send(
+      'POST',
+      `/watches/${watch.id}/verify`,
+      { code: code === '000000' ? '111111' : '000000' },
+      'user',
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.json).toMatchObject({ error: { field: 'code', message: 'Wrong code; 4 attempts left' } });
     const right = await api.send('POST', `/watches/${watch.id}/verify`, { code }, 'user');
@@ -86,12 +119,18 @@ describe('SMS verification', () => {
     expect(right.json).toMatchObject({ id: watch.id, status: 'active' });
   });
 
-  it('refuses malformed codes, codes for email watches and other owners\' watches', async () => {
+  it("refuses malformed codes, codes for email watches and other owners' watches", async () => {
     const sms = await create({ channel: { sms: '+447700900456' } });
     const email = await create({ channel: { email: 'ana@example.org' }, events: ['deadline.approaching'] });
-    expect((await api.send('POST', `/watches/${sms.id}/verify`, { code: '12345' }, 'user')).json).toMatchObject({ error: { field: 'code' } });
-    expect((await api.send('POST', `/watches/${sms.id}/verify`, { code: '123456', extra: 1 }, 'user')).status).toBe(400);
-    expect((await api.send('POST', `/watches/${email.id}/verify`, { code: '123456' }, 'user')).json).toMatchObject({ error: { code: 'not-an-sms-watch' } });
+    expect((await api.send('POST', `/watches/${sms.id}/verify`, { code: '12345' }, 'user')).json).toMatchObject({
+      error: { field: 'code' },
+    });
+    expect((await api.send('POST', `/watches/${sms.id}/verify`, { code: '123456', extra: 1 }, 'user')).status).toBe(
+      400,
+    );
+    expect((await api.send('POST', `/watches/${email.id}/verify`, { code: '123456' }, 'user')).json).toMatchObject({
+      error: { code: 'not-an-sms-watch' },
+    });
     expect((await api.send('POST', `/watches/${sms.id}/verify`, { code: '123456' }, 'other')).status).toBe(404);
   });
 
@@ -99,19 +138,23 @@ describe('SMS verification', () => {
     const watch = await create({ channel: { sms: '+447700900789' } });
     const code = codeSentTo('+447700900789');
     const wrongCode = code === '999999' ? '888888' : '999999';
-    for (let attempt = 0; attempt < 5; attempt += 1) await api.send('POST', `/watches/${watch.id}/verify`, { code: wrongCode }, 'user');
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await api.send('POST', `/watches/${watch.id}/verify`, { code: wrongCode }, 'user');
     const locked = await api.send('POST', `/watches/${watch.id}/verify`, { code }, 'user');
     expect(locked.json).toMatchObject({ error: { code: 'too-many-attempts' } });
 
     const renewed = await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user');
     expect(renewed.status).toBe(200);
     const fresh = codeSentTo('+447700900789');
-    expect((await api.send('POST', `/watches/${watch.id}/verify`, { code: fresh }, 'user')).json).toMatchObject({ status: 'active' });
+    expect((await api.send('POST', `/watches/${watch.id}/verify`, { code: fresh }, 'user')).json).toMatchObject({
+      status: 'active',
+    });
   });
 
-  it('counts codes against the number\'s daily cap of 10 texts, so nobody can flood a stranger\'s phone', async () => {
+  it("counts codes against the number's daily cap of 10 texts, so nobody can flood a stranger's phone", async () => {
     const watch = await create({ channel: { sms: '+447700900999' } });
-    for (let renewal = 1; renewal < 10; renewal += 1) expect((await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user')).status).toBe(200);
+    for (let renewal = 1; renewal < 10; renewal += 1)
+      expect((await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user')).status).toBe(200);
     const eleventh = await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user');
     expect(eleventh.status).toBe(409);
     expect(eleventh.json).toMatchObject({ error: { code: 'daily-cap-reached', field: 'channel.sms' } });
@@ -122,21 +165,33 @@ describe('SMS verification', () => {
 describe('test messages, the delivery log and the preview', () => {
   it('sends a test to a confirmed address and logs it; an unconfirmed watch gets 409', async () => {
     const pending = await create({ channel: { email: 'nobody-yet@example.org' } });
-    expect((await api.send('POST', `/watches/${pending.id}/test`, {}, 'user')).json).toMatchObject({ error: { code: 'watch-not-confirmed' } });
+    expect((await api.send('POST', `/watches/${pending.id}/test`, {}, 'user')).json).toMatchObject({
+      error: { code: 'watch-not-confirmed' },
+    });
 
     const watch = await create({ channel: { email: 'ana@example.org' }, name: 'Africa overdue' });
     const tested = await api.send('POST', `/watches/${watch.id}/test`, {}, 'user');
     expect(tested.json).toMatchObject({ status: 'sent' });
     expect(lastTo('ana@example.org')).toMatchObject({ subject: 'sanctions-watch test: Africa overdue' });
-    const log = (await api.request(`/watches/${watch.id}/deliveries`, { as: 'user' })).json as { count: number; deliveries: { kind: string; status: string }[] };
+    const log = (await api.request(`/watches/${watch.id}/deliveries`, { as: 'user' })).json as {
+      count: number;
+      deliveries: { kind: string; status: string }[];
+    };
     expect(log).toMatchObject({ count: 1, deliveries: [{ kind: 'test', status: 'sent' }] });
-    expect((await api.request(`/watches/${watch.id}/deliveries?limit=0`, { as: 'user' })).json).toMatchObject({ error: { field: 'limit' } });
-    expect((await api.request(`/watches/${watch.id}/deliveries?after=nonsense`, { as: 'user' })).json).toMatchObject({ error: { field: 'after' } });
+    expect((await api.request(`/watches/${watch.id}/deliveries?limit=0`, { as: 'user' })).json).toMatchObject({
+      error: { field: 'limit' },
+    });
+    expect((await api.request(`/watches/${watch.id}/deliveries?after=nonsense`, { as: 'user' })).json).toMatchObject({
+      error: { field: 'after' },
+    });
     expect((await api.request(`/watches/${watch.id}/deliveries`, { as: 'other' })).status).toBe(404);
   });
 
   it('previews what an africa watch would be told on 2019-03-23, sending nothing', async () => {
-    const watch = await create({ channel: { email: 'ana@example.org' }, events: ['report.overdue', 'deadline.passed'] });
+    const watch = await create({
+      channel: { email: 'ana@example.org' },
+      events: ['report.overdue', 'deadline.passed'],
+    });
     const before = outbox().length;
     const preview = await api.request(`/watches/${watch.id}/preview?asOf=2019-03-23`, { as: 'user' });
     expect(preview.status).toBe(200);
@@ -144,6 +199,8 @@ describe('test messages, the delivery log and the preview', () => {
     expect(body.events.filter(({ type }) => type === 'report.overdue')).toHaveLength(54);
     expect(body.message.subject).toMatch(/^54 states overdue/);
     expect(outbox()).toHaveLength(before);
-    expect((await api.request(`/watches/${watch.id}/preview?asOf=23-03-2019`, { as: 'user' })).json).toMatchObject({ error: { field: 'asOf' } });
+    expect((await api.request(`/watches/${watch.id}/preview?asOf=23-03-2019`, { as: 'user' })).json).toMatchObject({
+      error: { field: 'asOf' },
+    });
   });
 });

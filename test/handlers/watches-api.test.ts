@@ -8,8 +8,19 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const africaOverdue = { name: 'African states overdue', target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email: 'ana@example.org' } };
-const russiaFigures = { target: { states: ['RUS'] }, events: ['figure.changed'], metrics: ['work-permits.valid'], minChangePct: 10, channel: { sms: '+447700900123' } };
+const africaOverdue = {
+  name: 'African states overdue',
+  target: { groups: ['africa'] },
+  events: ['report.overdue'],
+  channel: { email: 'ana@example.org' },
+};
+const russiaFigures = {
+  target: { states: ['RUS'] },
+  events: ['figure.changed'],
+  metrics: ['work-permits.valid'],
+  minChangePct: 10,
+  channel: { sms: '+447700900123' },
+};
 
 interface WatchBody {
   id: string;
@@ -21,18 +32,22 @@ interface WatchBody {
 }
 
 describe('the watch API', () => {
-  it('registers watches for the token\'s owner, pending until the address is confirmed', async () => {
+  it("registers watches for the token's owner, pending until the address is confirmed", async () => {
     const email = await api.send('POST', '/watches', africaOverdue, 'user');
     const sms = await api.send('POST', '/watches', russiaFigures, 'user');
 
     expect(email.status).toBe(201);
-    expect(email.json).toMatchObject({ status: 'pending-confirmation', target: { groups: ['africa'] }, delivery: { mode: 'immediate', resolved: false } });
+    expect(email.json).toMatchObject({
+      status: 'pending-confirmation',
+      target: { groups: ['africa'] },
+      delivery: { mode: 'immediate', resolved: false },
+    });
     expect((sms.json as WatchBody).target.states).toEqual(['RU']);
     const list = (await api.request('/watches', { as: 'user' })).json as { count: number; watches: WatchBody[] };
     expect(list.count).toBe(2);
   });
 
-  it('keeps owners apart: another owner\'s watch answers 404 to read, change and delete, and is left as it was', async () => {
+  it("keeps owners apart: another owner's watch answers 404 to read, change and delete, and is left as it was", async () => {
     const created = (await api.send('POST', '/watches', africaOverdue, 'user')).json as WatchBody;
 
     const read = await api.request(`/watches/${created.id}`, { as: 'other' });
@@ -44,14 +59,17 @@ describe('the watch API', () => {
     expect([read.status, changed.status, deleted.status]).toEqual([404, 404, 404]);
     expect(othersList.count).toBe(0);
     expect(snooping.status).toBe(400);
-    expect((await api.request(`/watches/${created.id}`, { as: 'user' })).json).toMatchObject({ name: 'African states overdue' });
+    expect((await api.request(`/watches/${created.id}`, { as: 'user' })).json).toMatchObject({
+      name: 'African states overdue',
+    });
   });
 
-  it('lets admins see any owner\'s watches', async () => {
+  it("lets admins see any owner's watches", async () => {
     const created = (await api.send('POST', '/watches', africaOverdue, 'user')).json as WatchBody;
 
     const byId = await api.request(`/watches/${created.id}`, { as: 'admin' });
-    const byOwner = (await api.request(`/watches?owner=${encodeURIComponent(created.owner)}`, { as: 'admin' })).json as { watches: WatchBody[] };
+    const byOwner = (await api.request(`/watches?owner=${encodeURIComponent(created.owner)}`, { as: 'admin' }))
+      .json as { watches: WatchBody[] };
 
     expect(byId.status).toBe(200);
     expect(byOwner.watches.map((watch) => watch.id)).toContain(created.id);
@@ -60,12 +78,21 @@ describe('the watch API', () => {
   it('changes and deletes a watch; a new address needs confirming again; an unconfirmed watch cannot be resumed', async () => {
     const created = (await api.send('POST', '/watches', russiaFigures, 'other')).json as WatchBody;
 
-    const muted = await api.send('PATCH', `/watches/${created.id}`, { mutedUntil: '2030-01-01T00:00:00Z', target: { states: ['RU', 'CN'] } }, 'other');
+    const muted = await api.send(
+      'PATCH',
+      `/watches/${created.id}`,
+      { mutedUntil: '2030-01-01T00:00:00Z', target: { states: ['RU', 'CN'] } },
+      'other',
+    );
     const unmuted = await api.send('PATCH', `/watches/${created.id}`, { mutedUntil: null }, 'other');
     const resumed = await api.send('PATCH', `/watches/${created.id}`, { status: 'active' }, 'other');
     const deleted = await api.request(`/watches/${created.id}`, { method: 'DELETE', as: 'other' });
 
-    expect(muted.json).toMatchObject({ mutedUntil: '2030-01-01T00:00:00Z', target: { states: ['RU', 'CN'] }, status: 'pending-confirmation' });
+    expect(muted.json).toMatchObject({
+      mutedUntil: '2030-01-01T00:00:00Z',
+      target: { states: ['RU', 'CN'] },
+      status: 'pending-confirmation',
+    });
     expect((unmuted.json as WatchBody).mutedUntil).toBeUndefined();
     expect(resumed.status).toBe(409);
     expect(deleted.status).toBe(204);

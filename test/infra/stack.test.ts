@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import cdkNag from 'cdk-nag';
@@ -21,7 +21,12 @@ import { createTestApp, type TestApp } from './test-app.ts';
 
 const { AwsSolutionsChecks, ServerlessChecks } = cdkNag;
 
-type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; Metadata?: Record<string, unknown> };
+type Resource = {
+  Type: string;
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  Metadata?: Record<string, unknown>;
+};
 
 const logicalId = (element: CfnElement): string => Stack.of(element).getLogicalId(element);
 const ref = (element: CfnElement) => ({ Ref: logicalId(element) });
@@ -34,14 +39,23 @@ const onlyResource = (found: Record<string, Resource>): Resource => {
   return all[0] as Resource;
 };
 
-type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown; Condition?: Record<string, unknown> };
+type Statement = {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Principal?: unknown;
+  Condition?: Record<string, unknown>;
+};
 
 /** Every statement of the role's policies. */
 function statementsOf(template: Template, fn: BaseFunction): Statement[] {
   const policies = template.findResources('AWS::IAM::Policy', {
     Properties: { Roles: Match.arrayWith([ref(cfn(fn.role))]) },
   }) as Record<string, Resource>;
-  return Object.values(policies).flatMap((policy) => (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement);
+  return Object.values(policies).flatMap(
+    (policy) => (policy.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement,
+  );
 }
 
 const actionList = (statement: Statement): string[] => [statement.Action].flat();
@@ -53,11 +67,16 @@ function actionsOf(template: Template, fn: BaseFunction): string[] {
 
 /** `arn:<partition>:sns:<region>:<account>:<prefix>*` as the template spells it: this account's topics in this region. */
 const contactTopicsArn = (prefix: string) => ({
-  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:${prefix}*`]],
+  'Fn::Join': [
+    '',
+    ['arn:', { Ref: 'AWS::Partition' }, ':sns:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:${prefix}*`],
+  ],
 });
 
 /** Logical ids each resource refers to (Ref, Fn::GetAtt) or waits for (DependsOn). */
-function resourceGraph(resources: Record<string, Resource & { DependsOn?: string | string[] }>): Map<string, Set<string>> {
+function resourceGraph(
+  resources: Record<string, Resource & { DependsOn?: string | string[] }>,
+): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   const collect = (node: unknown, into: Set<string>): void => {
     if (Array.isArray(node)) {
@@ -65,7 +84,8 @@ function resourceGraph(resources: Record<string, Resource & { DependsOn?: string
     } else if (typeof node === 'object' && node !== null) {
       for (const [key, value] of Object.entries(node)) {
         if (key === 'Ref' && typeof value === 'string' && value in resources) into.add(value);
-        else if (key === 'Fn::GetAtt' && Array.isArray(value) && typeof value[0] === 'string' && value[0] in resources) into.add(value[0]);
+        else if (key === 'Fn::GetAtt' && Array.isArray(value) && typeof value[0] === 'string' && value[0] in resources)
+          into.add(value[0]);
         else collect(value, into);
       }
     }
@@ -252,7 +272,12 @@ describe('SanctionsWatch stack', () => {
       ];
       for (const fn of writers) {
         expect(actionsOf(template, fn), fn.node.path).toEqual(
-          expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+          expect.arrayContaining([
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:BatchWriteItem',
+          ]),
         );
       }
     });
@@ -263,7 +288,11 @@ describe('SanctionsWatch stack', () => {
           Roles: [ref(cfn(fn.role))],
           PolicyDocument: {
             Statement: Match.arrayWith([
-              { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: arnOf(cfn(fn.logGroup)) },
+              {
+                Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+                Effect: 'Allow',
+                Resource: arnOf(cfn(fn.logGroup)),
+              },
             ]),
           },
         });
@@ -274,9 +303,11 @@ describe('SanctionsWatch stack', () => {
   describe('HTTP API', () => {
     it('has exactly one route per route-table entry, each integrated with its own function', () => {
       const found = template.findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>;
-      expect(Object.values(found).map((route) => route.Properties['RouteKey']).sort()).toEqual(
-        routes.map((route) => `${route.method} ${route.path}`).sort(),
-      );
+      expect(
+        Object.values(found)
+          .map((route) => route.Properties['RouteKey'])
+          .sort(),
+      ).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
       for (const route of routes) {
         const integration = onlyResource(
           template.findResources('AWS::ApiGatewayV2::Integration', {
@@ -288,7 +319,9 @@ describe('SanctionsWatch stack', () => {
     });
 
     it('has one JWT authorizer that trusts the user pool as issuer and its app client as audience', () => {
-      const authorizer = onlyResource(template.findResources('AWS::ApiGatewayV2::Authorizer') as Record<string, Resource>);
+      const authorizer = onlyResource(
+        template.findResources('AWS::ApiGatewayV2::Authorizer') as Record<string, Resource>,
+      );
       const { users } = testApp.stack;
       expect(authorizer.Properties).toMatchObject({
         ApiId: ref(cfn(testApp.stack.api.api)),
@@ -344,8 +377,13 @@ describe('SanctionsWatch stack', () => {
       const stage = onlyResource(template.findResources('AWS::ApiGatewayV2::Stage') as Record<string, Resource>);
       const notifying = routes.filter((route) => route.notifies);
       expect(notifying.length).toBeGreaterThan(0);
-      const limit = { ThrottlingRateLimit: notifyingRouteThrottle.rateLimit, ThrottlingBurstLimit: notifyingRouteThrottle.burstLimit };
-      expect(stage.Properties['RouteSettings']).toEqual(Object.fromEntries(notifying.map((route) => [`${route.method} ${route.path}`, limit])));
+      const limit = {
+        ThrottlingRateLimit: notifyingRouteThrottle.rateLimit,
+        ThrottlingBurstLimit: notifyingRouteThrottle.burstLimit,
+      };
+      expect(stage.Properties['RouteSettings']).toEqual(
+        Object.fromEntries(notifying.map((route) => [`${route.method} ${route.path}`, limit])),
+      );
       const defaults = stage.Properties['DefaultRouteSettings'] as typeof limit;
       expect(limit.ThrottlingRateLimit).toBeLessThan(defaults.ThrottlingRateLimit);
       expect(limit.ThrottlingBurstLimit).toBeLessThan(defaults.ThrottlingBurstLimit);
@@ -355,7 +393,11 @@ describe('SanctionsWatch stack', () => {
       const [stageId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Stage'));
       const { DependsOn } = template.toJSON()['Resources'][stageId as string] as { DependsOn: string[] };
       for (const route of routes.filter((candidate) => candidate.notifies)) {
-        const [routeId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: `${route.method} ${route.path}` } }));
+        const [routeId] = Object.keys(
+          template.findResources('AWS::ApiGatewayV2::Route', {
+            Properties: { RouteKey: `${route.method} ${route.path}` },
+          }),
+        );
         expect(DependsOn, route.id).toContain(routeId);
       }
     });
@@ -364,8 +406,14 @@ describe('SanctionsWatch stack', () => {
       const apiUrl = (template.toJSON()['Outputs'] as Record<string, { Value: unknown }>)['ApiUrl']?.Value;
       expect(apiUrl).toBeDefined();
       const watchRoutes = routes.filter((route) => route.path === '/watches' || route.path.startsWith('/watches/'));
-      expect(watchRoutes.map((route) => route.id)).toEqual(expect.arrayContaining(['create-watch', 'test-watch', 'preview-watch']));
-      const told = [...watchRoutes.map((route) => routeFunction(route.id)), testApp.stack.alertDispatch.handler, testApp.stack.scheduledDelivery.handler];
+      expect(watchRoutes.map((route) => route.id)).toEqual(
+        expect.arrayContaining(['create-watch', 'test-watch', 'preview-watch']),
+      );
+      const told = [
+        ...watchRoutes.map((route) => routeFunction(route.id)),
+        testApp.stack.alertDispatch.handler,
+        testApp.stack.scheduledDelivery.handler,
+      ];
       for (const fn of allFunctions()) {
         expect(environmentOf(fn)[PUBLIC_API_URL_ENV], fn.node.path).toEqual(told.includes(fn) ? apiUrl : undefined);
       }
@@ -373,7 +421,14 @@ describe('SanctionsWatch stack', () => {
 
     it('leaves no dependency cycle for CloudFormation (functions know the API URL, the stage waits for routes)', () => {
       // The check itself sees a cycle when there is one.
-      expect(findCycle(new Map([['A', new Set(['B'])], ['B', new Set(['A'])]]))).toEqual(['A', 'B', 'A']);
+      expect(
+        findCycle(
+          new Map([
+            ['A', new Set(['B'])],
+            ['B', new Set(['A'])],
+          ]),
+        ),
+      ).toEqual(['A', 'B', 'A']);
       expect(findCycle(resourceGraph(template.toJSON()['Resources'] as Record<string, Resource>))).toBeUndefined();
     });
 
@@ -400,7 +455,12 @@ describe('SanctionsWatch stack', () => {
     it('need a strong password and may add a TOTP second factor', () => {
       const pool = onlyResource(template.findResources('AWS::Cognito::UserPool') as Record<string, Resource>);
       const { PasswordPolicy } = pool.Properties['Policies'] as { PasswordPolicy: Record<string, unknown> };
-      expect(PasswordPolicy).toMatchObject({ RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true });
+      expect(PasswordPolicy).toMatchObject({
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+      });
       expect(PasswordPolicy['MinimumLength']).toBeGreaterThanOrEqual(12);
       expect(pool.Properties).toMatchObject({ MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
     });
@@ -434,9 +494,11 @@ describe('SanctionsWatch stack', () => {
         EnableTokenRevocation: true,
         PreventUserExistenceErrors: 'ENABLED',
       });
-      expect([...(client.Properties['ExplicitAuthFlows'] as string[])].sort()).toEqual(
-        ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'],
-      );
+      expect([...(client.Properties['ExplicitAuthFlows'] as string[])].sort()).toEqual([
+        'ALLOW_REFRESH_TOKEN_AUTH',
+        'ALLOW_USER_PASSWORD_AUTH',
+        'ALLOW_USER_SRP_AUTH',
+      ]);
     });
 
     it('are found through the UserPoolId and UserPoolClientId outputs', () => {
@@ -500,7 +562,11 @@ describe('SanctionsWatch stack', () => {
         Queues: [ref(cfn(testApp.stack.deadlineCheck.deadLetters.queue))],
         PolicyDocument: {
           Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 'sqs:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
             Match.objectLike({
               Effect: 'Allow',
               Action: 'sqs:SendMessage',
@@ -516,7 +582,12 @@ describe('SanctionsWatch stack', () => {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/SQS',
         MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(testApp.stack.deadlineCheck.deadLetters.queue)), 'QueueName'] } }],
+        Dimensions: [
+          {
+            Name: 'QueueName',
+            Value: { 'Fn::GetAtt': [logicalId(cfn(testApp.stack.deadlineCheck.deadLetters.queue)), 'QueueName'] },
+          },
+        ],
         ComparisonOperator: 'GreaterThanThreshold',
         Threshold: 0,
         EvaluationPeriods: 1,
@@ -536,101 +607,134 @@ describe('SanctionsWatch stack', () => {
   describe.each([
     ['change detection', 'changeDetectionStream', () => testApp.stack.changeDetection, changeDetectionStream],
     ['alert dispatch', 'alertDispatchStream', () => testApp.stack.alertDispatch, alertDispatchStream],
-  ] as [string, string, () => TableStreamConsumer, StreamProcessingConfig][])('%s stream consumer', (_name, configName, consumer, config) => {
-    const queueArn = () => arnOf(cfn(consumer().failures.queue));
-    const mapping = () => mappingOf(consumer());
+  ] as [string, string, () => TableStreamConsumer, StreamProcessingConfig][])(
+    '%s stream consumer',
+    (_name, configName, consumer, config) => {
+      const queueArn = () => arnOf(cfn(consumer().failures.queue));
+      const mapping = () => mappingOf(consumer());
 
-    it(`reads the table stream with exactly the batching and retries of ${configName}`, () => {
-      expect(mapping().Properties).toMatchObject({
-        EventSourceArn: streamArn(),
-        StartingPosition: 'TRIM_HORIZON',
-        BatchSize: config.batchSize,
-        MaximumBatchingWindowInSeconds: config.maxBatchingWindowSeconds,
-        MaximumRetryAttempts: config.retryAttempts,
-        MaximumRecordAgeInSeconds: config.maxRecordAgeSeconds,
-        BisectBatchOnFunctionError: config.bisectBatchOnError,
-        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      it(`reads the table stream with exactly the batching and retries of ${configName}`, () => {
+        expect(mapping().Properties).toMatchObject({
+          EventSourceArn: streamArn(),
+          StartingPosition: 'TRIM_HORIZON',
+          BatchSize: config.batchSize,
+          MaximumBatchingWindowInSeconds: config.maxBatchingWindowSeconds,
+          MaximumRetryAttempts: config.retryAttempts,
+          MaximumRecordAgeInSeconds: config.maxRecordAgeSeconds,
+          BisectBatchOnFunctionError: config.bisectBatchOnError,
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        });
+        expect(config.reportBatchItemFailures).toBe(true);
       });
-      expect(config.reportBatchItemFailures).toBe(true);
-    });
 
-    it(`filters with the very patterns of ${configName}, as the local poller does`, () => {
-      const { Filters } = mapping().Properties['FilterCriteria'] as { Filters: { Pattern: string }[] };
-      expect(Filters.map((filter) => JSON.parse(filter.Pattern) as unknown)).toEqual(config.filterPatterns);
-      // Byte-identical too: the pattern string is exactly what the config serialises to.
-      expect(Filters.map((filter) => filter.Pattern)).toEqual(config.filterPatterns.map((pattern) => JSON.stringify(pattern)));
-    });
-
-    it('sends batches that failed every attempt to an encrypted, TLS-only queue kept 14 days', () => {
-      expect(mapping().Properties['DestinationConfig']).toEqual({ OnFailure: { Destination: queueArn() } });
-      expect(resourceOf(cfn(consumer().failures.queue)).Properties).toMatchObject({
-        SqsManagedSseEnabled: true,
-        MessageRetentionPeriod: 14 * 24 * 3600,
+      it(`filters with the very patterns of ${configName}, as the local poller does`, () => {
+        const { Filters } = mapping().Properties['FilterCriteria'] as { Filters: { Pattern: string }[] };
+        expect(Filters.map((filter) => JSON.parse(filter.Pattern) as unknown)).toEqual(config.filterPatterns);
+        // Byte-identical too: the pattern string is exactly what the config serialises to.
+        expect(Filters.map((filter) => filter.Pattern)).toEqual(
+          config.filterPatterns.map((pattern) => JSON.stringify(pattern)),
+        );
       });
-      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-        Queues: [ref(cfn(consumer().failures.queue))],
-        PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+
+      it('sends batches that failed every attempt to an encrypted, TLS-only queue kept 14 days', () => {
+        expect(mapping().Properties['DestinationConfig']).toEqual({ OnFailure: { Destination: queueArn() } });
+        expect(resourceOf(cfn(consumer().failures.queue)).Properties).toMatchObject({
+          SqsManagedSseEnabled: true,
+          MessageRetentionPeriod: 14 * 24 * 3600,
+        });
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [ref(cfn(consumer().failures.queue))],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Effect: 'Deny',
+                Action: 'sqs:*',
+                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+              }),
+            ]),
+          },
+        });
+      });
+
+      it('raises an alarm as soon as a failure record is waiting', () => {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          Namespace: 'AWS/SQS',
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [
+            { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(consumer().failures.queue)), 'QueueName'] } },
+          ],
+          ComparisonOperator: 'GreaterThanThreshold',
+          Threshold: 0,
+          EvaluationPeriods: 1,
+          TreatMissingData: 'notBreaching',
+        });
+      });
+
+      it('may read the stream, write the table and send to its queue, but not manage the table', () => {
+        const fn = consumer().handler;
+        template.hasResourceProperties('AWS::IAM::Policy', {
+          Roles: [ref(cfn(fn.role))],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Action: Match.arrayWith([
+                  'dynamodb:DescribeStream',
+                  'dynamodb:GetRecords',
+                  'dynamodb:GetShardIterator',
+                ]),
+                Resource: streamArn(),
+              }),
+            ]),
+          },
+        });
+        // A separate assertion: Match.arrayWith expects its elements in order, and the statements' order is CDK's business.
+        template.hasResourceProperties('AWS::IAM::Policy', {
+          Roles: [ref(cfn(fn.role))],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: queueArn() }),
+            ]),
+          },
+        });
+        const actions = actionsOf(template, fn);
+        expect(actions).toEqual(
+          expect.arrayContaining(['dynamodb:ListStreams', 'dynamodb:PutItem', 'sqs:SendMessage']),
+        );
+        expect(actions).not.toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(
+              /^(dynamodb:(\*|DeleteTable|UpdateTable|CreateTable)|sqs:(\*|DeleteQueue|ReceiveMessage|PurgeQueue))$/,
+            ),
           ]),
-        },
+        );
       });
-    });
-
-    it('raises an alarm as soon as a failure record is waiting', () => {
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        Namespace: 'AWS/SQS',
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(consumer().failures.queue)), 'QueueName'] } }],
-        ComparisonOperator: 'GreaterThanThreshold',
-        Threshold: 0,
-        EvaluationPeriods: 1,
-        TreatMissingData: 'notBreaching',
-      });
-    });
-
-    it('may read the stream, write the table and send to its queue, but not manage the table', () => {
-      const fn = consumer().handler;
-      template.hasResourceProperties('AWS::IAM::Policy', {
-        Roles: [ref(cfn(fn.role))],
-        PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({
-              Action: Match.arrayWith(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']),
-              Resource: streamArn(),
-            }),
-          ]),
-        },
-      });
-      // A separate assertion: Match.arrayWith expects its elements in order, and the statements' order is CDK's business.
-      template.hasResourceProperties('AWS::IAM::Policy', {
-        Roles: [ref(cfn(fn.role))],
-        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: queueArn() })]) },
-      });
-      const actions = actionsOf(template, fn);
-      expect(actions).toEqual(expect.arrayContaining(['dynamodb:ListStreams', 'dynamodb:PutItem', 'sqs:SendMessage']));
-      expect(actions).not.toEqual(
-        expect.arrayContaining([expect.stringMatching(/^(dynamodb:(\*|DeleteTable|UpdateTable|CreateTable)|sqs:(\*|DeleteQueue|ReceiveMessage|PurgeQueue))$/)]),
-      );
-    });
-  });
+    },
+  );
 
   describe('change detection', () => {
     it('has a minute and 512 MB', () => {
-      expect(resourceOf(cfn(testApp.stack.changeDetection.handler.function)).Properties).toMatchObject({ Timeout: 60, MemorySize: 512 });
+      expect(resourceOf(cfn(testApp.stack.changeDetection.handler.function)).Properties).toMatchObject({
+        Timeout: 60,
+        MemorySize: 512,
+      });
     });
   });
 
   describe('alert dispatch', () => {
     it('gathers a minute of alert events (up to 1,000) into one invocation, inserts only', () => {
       expect(alertDispatchStream).toMatchObject({ batchSize: 1000, maxBatchingWindowSeconds: 60 });
-      expect(alertDispatchStream.filterPatterns).toEqual([{ eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: ['alert-event'] } } } }]);
+      expect(alertDispatchStream.filterPatterns).toEqual([
+        { eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: ['alert-event'] } } } },
+      ]);
       // One batch per shard at a time, so a contact's messages are grouped in one place.
       expect(mappingOf(testApp.stack.alertDispatch).Properties['ParallelizationFactor']).toBeUndefined();
     });
 
     it('has five minutes and 1,024 MB for a full batch of SNS calls', () => {
-      expect(resourceOf(cfn(testApp.stack.alertDispatch.handler.function)).Properties).toMatchObject({ Timeout: 300, MemorySize: 1024 });
+      expect(resourceOf(cfn(testApp.stack.alertDispatch.handler.function)).Properties).toMatchObject({
+        Timeout: 300,
+        MemorySize: 1024,
+      });
     });
   });
 
@@ -674,10 +778,15 @@ describe('SanctionsWatch stack', () => {
     });
 
     it('raises an alarm as soon as a run is dead-lettered', () => {
-      expect(resourceOf(cfn(job().deadLetters.queue)).Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      expect(resourceOf(cfn(job().deadLetters.queue)).Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(job().deadLetters.queue)), 'QueueName'] } }],
+        Dimensions: [
+          { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(job().deadLetters.queue)), 'QueueName'] } },
+        ],
         Threshold: 0,
       });
     });
@@ -705,8 +814,12 @@ describe('SanctionsWatch stack', () => {
     });
 
     it("let SNS use the key only for this account's contact topics", () => {
-      const { KeyPolicy } = resourceOf(cfn(notifications().key)).Properties as { KeyPolicy: { Statement: Statement[] } };
-      const forSns = KeyPolicy.Statement.filter((statement) => JSON.stringify(statement.Principal).includes('sns.amazonaws.com'));
+      const { KeyPolicy } = resourceOf(cfn(notifications().key)).Properties as {
+        KeyPolicy: { Statement: Statement[] };
+      };
+      const forSns = KeyPolicy.Statement.filter((statement) =>
+        JSON.stringify(statement.Principal).includes('sns.amazonaws.com'),
+      );
       expect(forSns).toHaveLength(1);
       const [statement] = forSns as [Statement];
       expect(statement).toMatchObject({ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Resource: '*' });
@@ -719,11 +832,17 @@ describe('SanctionsWatch stack', () => {
       expect(properties).toMatchObject({ KmsMasterKeyId: keyArn(), MessageRetentionPeriod: 14 * 24 * 3600 });
       expect(properties['SqsManagedSseEnabled']).toBeUndefined();
       const policy = onlyResource(
-        template.findResources('AWS::SQS::QueuePolicy', { Properties: { Queues: [ref(cfn(subscriptionQueue()))] } }) as Record<string, Resource>,
+        template.findResources('AWS::SQS::QueuePolicy', {
+          Properties: { Queues: [ref(cfn(subscriptionQueue()))] },
+        }) as Record<string, Resource>,
       );
       const { Statement: statements } = policy.Properties['PolicyDocument'] as { Statement: Statement[] };
       expect(statements).toContainEqual(
-        expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 'sqs:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
       );
       const allows = statements.filter((statement) => statement.Effect === 'Allow');
       expect(allows).toEqual([
@@ -739,11 +858,20 @@ describe('SanctionsWatch stack', () => {
     });
 
     it('park failed deliveries in an encrypted, TLS-only queue kept 14 days', () => {
-      expect(resourceOf(cfn(failuresQueue())).Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      expect(resourceOf(cfn(failuresQueue())).Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [ref(cfn(failuresQueue()))],
         PolicyDocument: {
-          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 'sqs:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
         },
       });
     });
@@ -778,19 +906,26 @@ describe('SanctionsWatch stack', () => {
         if (notifying.includes(fn)) {
           expect(environment, fn.node.path).toMatchObject(settings);
         } else {
-          for (const name of Object.keys(settings)) expect(environment[name], `${fn.node.path} ${name}`).toBeUndefined();
+          for (const name of Object.keys(settings))
+            expect(environment[name], `${fn.node.path} ${name}`).toBeUndefined();
         }
       }
     });
 
     it('let the notifying functions call only what the SNS adapter calls, on the contact topics; SMS calls alone on *', () => {
       for (const fn of notifyingFunctions()) {
-        const sns = statementsOf(template, fn).filter((statement) => actionList(statement).some((action) => action.startsWith('sns:')));
+        const sns = statementsOf(template, fn).filter((statement) =>
+          actionList(statement).some((action) => action.startsWith('sns:')),
+        );
         const onTopics = sns.filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify(topics()));
         const onAnything = sns.filter((statement) => statement.Resource === '*');
         // Every SNS grant is one or the other, and none is mixed with other services' actions.
         expect(onTopics.length + onAnything.length, fn.node.path).toBe(sns.length);
-        for (const statement of sns) expect(actionList(statement).every((action) => action.startsWith('sns:')), fn.node.path).toBe(true);
+        for (const statement of sns)
+          expect(
+            actionList(statement).every((action) => action.startsWith('sns:')),
+            fn.node.path,
+          ).toBe(true);
 
         expect(onTopics.flatMap(actionList).sort(), fn.node.path).toEqual([
           'sns:CreateTopic',
@@ -801,8 +936,16 @@ describe('SanctionsWatch stack', () => {
         ]);
         // Only email can be subscribed: no queue, function or HTTP endpoint can be attached to a topic.
         const subscribe = onTopics.filter((statement) => actionList(statement).includes('sns:Subscribe'));
-        expect(subscribe, fn.node.path).toEqual([expect.objectContaining({ Action: 'sns:Subscribe', Condition: { StringEquals: { 'sns:Protocol': 'email' } } })]);
-        expect(onAnything.flatMap(actionList).sort(), fn.node.path).toEqual(['sns:CheckIfPhoneNumberIsOptedOut', 'sns:Publish']);
+        expect(subscribe, fn.node.path).toEqual([
+          expect.objectContaining({
+            Action: 'sns:Subscribe',
+            Condition: { StringEquals: { 'sns:Protocol': 'email' } },
+          }),
+        ]);
+        expect(onAnything.flatMap(actionList).sort(), fn.node.path).toEqual([
+          'sns:CheckIfPhoneNumberIsOptedOut',
+          'sns:Publish',
+        ]);
       }
     });
 
@@ -813,18 +956,33 @@ describe('SanctionsWatch stack', () => {
         expect(kms, fn.node.path).toEqual([expect.objectContaining({ Effect: 'Allow', Resource: keyArn() })]);
         expect(actionList(kms[0] as Statement).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
         expect(statements, fn.node.path).toContainEqual(
-          expect.objectContaining({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: arnOf(cfn(failuresQueue())) }),
+          expect.objectContaining({
+            Effect: 'Allow',
+            Action: 'sqs:SendMessage',
+            Resource: arnOf(cfn(failuresQueue())),
+          }),
         );
-        expect(actionsOf(template, fn)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(sns:\*|sqs:(\*|ReceiveMessage|DeleteMessage|PurgeQueue)|kms:(\*|Encrypt|ReEncrypt.*))$/)]));
+        expect(actionsOf(template, fn)).not.toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(
+              /^(sns:\*|sqs:(\*|ReceiveMessage|DeleteMessage|PurgeQueue)|kms:(\*|Encrypt|ReEncrypt.*))$/,
+            ),
+          ]),
+        );
       }
     });
 
     it('leave every other function without any SNS or KMS permission', () => {
       const notifying = notifyingFunctions();
       const others = allFunctions().filter((fn) => !notifying.includes(fn));
-      expect(others.map((fn) => fn.node.id)).toEqual(expect.arrayContaining(['get-watch', 'verify-watch', 'preview-watch', 'list-watch-deliveries', 'delete-watch']));
+      expect(others.map((fn) => fn.node.id)).toEqual(
+        expect.arrayContaining(['get-watch', 'verify-watch', 'preview-watch', 'list-watch-deliveries', 'delete-watch']),
+      );
       for (const fn of others) {
-        expect(actionsOf(template, fn).filter((action) => /^(sns|kms):/.test(action)), fn.node.path).toEqual([]);
+        expect(
+          actionsOf(template, fn).filter((action) => /^(sns|kms):/.test(action)),
+          fn.node.path,
+        ).toEqual([]);
       }
     });
 
@@ -835,14 +993,20 @@ describe('SanctionsWatch stack', () => {
   });
 
   it('outputs the API URL, the user pool ids and the two delivery queues', () => {
-    expect(Object.keys(template.toJSON()['Outputs'] as object).sort()).toEqual(
-      ['ApiUrl', 'DeliveryFailuresQueueUrl', 'SubscriptionDeadLetterQueueUrl', 'UserPoolClientId', 'UserPoolId'],
-    );
+    expect(Object.keys(template.toJSON()['Outputs'] as object).sort()).toEqual([
+      'ApiUrl',
+      'DeliveryFailuresQueueUrl',
+      'SubscriptionDeadLetterQueueUrl',
+      'UserPoolClientId',
+      'UserPoolId',
+    ]);
   });
 
   describe('reference data seed', () => {
     it('is a custom resource served by the seed function, versioned by its bundle', () => {
-      const seedFunction = template.toJSON()['Resources'][logicalId(cfn(testApp.stack.seed.handler.function))] as Resource;
+      const seedFunction = template.toJSON()['Resources'][
+        logicalId(cfn(testApp.stack.seed.handler.function))
+      ] as Resource;
       const { S3Key } = seedFunction.Properties['Code'] as { S3Key: string };
       template.hasResourceProperties('Custom::ReferenceDataSeed', {
         ServiceToken: arnOf(cfn(testApp.stack.seed.handler.function)),
@@ -861,8 +1025,15 @@ describe('SanctionsWatch stack', () => {
     const board = () => routeFunction('get-board');
 
     it('is served at GET /board, public, by its own function', () => {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /board', AuthorizationType: 'NONE', AuthorizerId: Match.absent() });
-      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', IntegrationUri: arnOf(cfn(board().function)) });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: 'GET /board',
+        AuthorizationType: 'NONE',
+        AuthorizerId: Match.absent(),
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: arnOf(cfn(board().function)),
+      });
     });
 
     it('has 1 GB, for the CPU that projecting the map and writing the page take', () => {
@@ -872,7 +1043,9 @@ describe('SanctionsWatch stack', () => {
     it('may only read the table', () => {
       const dynamoDbActions = actionsOf(template, board()).filter((action) => action.startsWith('dynamodb:'));
       expect(dynamoDbActions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-      expect(dynamoDbActions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(action))).toEqual([]);
+      expect(
+        dynamoDbActions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(action)),
+      ).toEqual([]);
       expect(actionsOf(template, board()).filter((action) => /^(sns|kms|sqs):/.test(action))).toEqual([]);
     });
 
@@ -886,24 +1059,52 @@ describe('SanctionsWatch stack', () => {
   });
 
   describe('feeds', () => {
-    const writes = (id: string) => actionsOf(template, routeFunction(id)).filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(action));
+    const writes = (id: string) =>
+      actionsOf(template, routeFunction(id)).filter((action) =>
+        /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(action),
+      );
 
     it('serve the calendar and the Atom feed without an authorizer, read-only: a calendar app or a feed reader sends no token', () => {
-      for (const [id, routeKey] of [['get-calendar', 'GET /calendar.ics'], ['get-watch-feed', 'GET /watches/{id}/feed.atom']] as const) {
-        template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey, AuthorizationType: 'NONE', AuthorizerId: Match.absent() });
-        template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', IntegrationUri: arnOf(cfn(routeFunction(id).function)) });
+      for (const [id, routeKey] of [
+        ['get-calendar', 'GET /calendar.ics'],
+        ['get-watch-feed', 'GET /watches/{id}/feed.atom'],
+      ] as const) {
+        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: routeKey,
+          AuthorizationType: 'NONE',
+          AuthorizerId: Match.absent(),
+        });
+        template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+          IntegrationType: 'AWS_PROXY',
+          IntegrationUri: arnOf(cfn(routeFunction(id).function)),
+        });
         expect(writes(id), id).toEqual([]);
       }
     });
 
-    it('guard the feed key\'s rotation with the JWT authorizer, and let it write the key', () => {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /watches/{id}/feed-key', AuthorizationType: 'JWT', AuthorizerId: Match.anyValue() });
-      expect(actionsOf(template, routeFunction('rotate-watch-feed-key'))).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:ConditionCheckItem']));
+    it("guard the feed key's rotation with the JWT authorizer, and let it write the key", () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: 'POST /watches/{id}/feed-key',
+        AuthorizationType: 'JWT',
+        AuthorizerId: Match.anyValue(),
+      });
+      expect(actionsOf(template, routeFunction('rotate-watch-feed-key'))).toEqual(
+        expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:ConditionCheckItem']),
+      );
     });
 
     it('are bundled with their iCalendar and Atom libraries within 200 KB zipped', () => {
-      for (const [id, marker] of [['get-calendar', 'BEGIN:VCALENDAR'], ['get-watch-feed', 'http://www.w3.org/2005/Atom']] as const) {
-        const bundle = readFileSync(path.join(testApp.app.outdir, (routeFunction(id).function.node.findChild('Code') as Asset).assetPath, 'index.mjs'));
+      for (const [id, marker] of [
+        ['get-calendar', 'BEGIN:VCALENDAR'],
+        ['get-watch-feed', 'http://www.w3.org/2005/Atom'],
+      ] as const) {
+        const bundle = readFileSync(
+          path.join(
+            testApp.app.outdir,
+            (routeFunction(id).function.node.findChild('Code') as Asset).assetPath,
+            'index.mjs',
+          ),
+        );
         expect(deflateRawSync(bundle, { level: 9 }).length, id).toBeLessThanOrEqual(200 * 1024);
         expect(bundle.toString('utf8'), id).toContain(marker);
       }
@@ -911,16 +1112,29 @@ describe('SanctionsWatch stack', () => {
   });
 
   describe('bulk import', () => {
-    it('is an admin route behind the JWT authorizer, with 1,769 MB (one vCPU) and 29 s: inside API Gateway\'s 30 s integration timeout', () => {
+    it("is an admin route behind the JWT authorizer, with 1,769 MB (one vCPU) and 29 s: inside API Gateway's 30 s integration timeout", () => {
       const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
-      expect(routes.find((route) => route.id === 'create-import')).toMatchObject({ method: 'POST', path: '/imports', auth: 'admin', tableAccess: 'read-write' });
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /imports', AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
-      expect(resourceOf(cfn(routeFunction('create-import').function)).Properties).toMatchObject({ Timeout: 29, MemorySize: 1769 });
+      expect(routes.find((route) => route.id === 'create-import')).toMatchObject({
+        method: 'POST',
+        path: '/imports',
+        auth: 'admin',
+        tableAccess: 'read-write',
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: 'POST /imports',
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerId },
+      });
+      expect(resourceOf(cfn(routeFunction('create-import').function)).Properties).toMatchObject({
+        Timeout: 29,
+        MemorySize: 1769,
+      });
     });
   });
 
-  it('gives every route function a timeout within API Gateway\'s 30 s, and the admin\'s deadline check 29 s for its 193 writes', () => {
-    for (const route of routes) expect(resourceOf(cfn(routeFunction(route.id).function)).Properties['Timeout'], route.id).toBeLessThanOrEqual(29);
+  it("gives every route function a timeout within API Gateway's 30 s, and the admin's deadline check 29 s for its 193 writes", () => {
+    for (const route of routes)
+      expect(resourceOf(cfn(routeFunction(route.id).function)).Properties['Timeout'], route.id).toBeLessThanOrEqual(29);
     expect(resourceOf(cfn(routeFunction('run-check').function)).Properties).toMatchObject({ Timeout: 29 });
   });
 });
@@ -992,7 +1206,8 @@ describe('cdk-nag', () => {
     try {
       const report = createPack().validateScope(testApp.app);
       const findings = report.violations.map(
-        (violation) => `${violation.severity} ${violation.ruleName} at ${violation.violatingResources.map((resource) => resource.constructPath).join(', ')}`,
+        (violation) =>
+          `${violation.severity} ${violation.ruleName} at ${violation.violatingResources.map((resource) => resource.constructPath).join(', ')}`,
       );
       expect(findings).toEqual([]);
       expect(report.success).toBe(true);
@@ -1018,8 +1233,12 @@ describe('stream consumer timeouts', () => {
     const testApp = createTestApp();
     try {
       const resources = Template.fromStack(testApp.stack).toJSON()['Resources'] as Record<string, Resource>;
-      const timeoutOf = (consumer: TableStreamConsumer) => resources[logicalId(cfn(consumer.handler.function))]?.Properties['Timeout'];
-      expect([timeoutOf(testApp.stack.changeDetection), timeoutOf(testApp.stack.alertDispatch)]).toEqual([changeDetectionStream.timeoutSeconds, alertDispatchStream.timeoutSeconds]);
+      const timeoutOf = (consumer: TableStreamConsumer) =>
+        resources[logicalId(cfn(consumer.handler.function))]?.Properties['Timeout'];
+      expect([timeoutOf(testApp.stack.changeDetection), timeoutOf(testApp.stack.alertDispatch)]).toEqual([
+        changeDetectionStream.timeoutSeconds,
+        alertDispatchStream.timeoutSeconds,
+      ]);
     } finally {
       testApp.dispose();
     }

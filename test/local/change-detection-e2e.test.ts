@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/free-port.ts';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
+import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const workDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-changes-'));
@@ -40,30 +40,71 @@ interface AlertsBody {
 }
 
 describe('change detection on the local runtime (real DynamoDB Local stream, polled like Lambda)', () => {
-  it('Russia 30,023 → 11,490, Equatorial Guinea\'s midterm report and a worldwide figure become alerts once, and a restart emits nothing again', async () => {
+  it("Russia 30,023 → 11,490, Equatorial Guinea's midterm report and a worldwide figure become alerts once, and a restart emits nothing again", async () => {
     const runtime = await start();
     try {
       const source = { kind: 'un-report', ref: "Russia's midterm report" };
-      expect((await call(runtime, 'PUT', '/states/RU/figures/work-permits.valid', { value: 30023, asOf: '2017-12-31', source })).status).toBe(200);
+      expect(
+        (
+          await call(runtime, 'PUT', '/states/RU/figures/work-permits.valid', {
+            value: 30023,
+            asOf: '2017-12-31',
+            source,
+          })
+        ).status,
+      ).toBe(200);
       await runtime.streamIdle();
-      expect((await call(runtime, 'PUT', '/states/RU/figures/work-permits.valid', { value: 11490, asOf: '2018-12-31', source })).status).toBe(200);
-      expect((await call(runtime, 'POST', '/states/GQ/reports', { obligationId: '2397-p8-midterm', reportDate: '2019-06-10' })).status).toBe(201);
+      expect(
+        (
+          await call(runtime, 'PUT', '/states/RU/figures/work-permits.valid', {
+            value: 11490,
+            asOf: '2018-12-31',
+            source,
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await call(runtime, 'POST', '/states/GQ/reports', {
+            obligationId: '2397-p8-midterm',
+            reportDate: '2019-06-10',
+          })
+        ).status,
+      ).toBe(201);
       await runtime.streamIdle();
 
       const russia = (await call(runtime, 'GET', '/alerts?state=RU&type=figure.changed')).json as unknown as AlertsBody;
       expect(russia.alerts.map((alert) => alert.data)).toMatchObject([
         { first: true, current: { value: 30023 }, asOfCurrent: '2017-12-31' },
-        { previous: { value: 30023 }, current: { value: 11490 }, delta: -18533, deltaPct: -61.7, asOfPrevious: '2017-12-31', asOfCurrent: '2018-12-31' },
+        {
+          previous: { value: 30023 },
+          current: { value: 11490 },
+          delta: -18533,
+          deltaPct: -61.7,
+          asOfPrevious: '2017-12-31',
+          asOfCurrent: '2018-12-31',
+        },
       ]);
-      const guinea = (await call(runtime, 'GET', '/alerts?state=GQ&type=report.received')).json as unknown as AlertsBody;
+      const guinea = (await call(runtime, 'GET', '/alerts?state=GQ&type=report.received'))
+        .json as unknown as AlertsBody;
       expect(guinea.alerts).toHaveLength(1);
 
       // A worldwide figure, which no state reports, is versioned and alerted on like a state's.
       const interim = { kind: 'un-report', ref: "States' interim reports, China's not included" };
-      expect((await call(runtime, 'PUT', '/world/figures/workers.repatriated', { value: 23245, asOf: '2019-12-01', source: interim })).status).toBe(200);
+      expect(
+        (
+          await call(runtime, 'PUT', '/world/figures/workers.repatriated', {
+            value: 23245,
+            asOf: '2019-12-01',
+            source: interim,
+          })
+        ).status,
+      ).toBe(200);
       await runtime.streamIdle();
       const worldwide = (await call(runtime, 'GET', '/alerts?state=world')).json as unknown as AlertsBody;
-      expect(worldwide.alerts.map((alert) => alert.data)).toMatchObject([{ first: true, current: { value: 23245 }, asOfCurrent: '2019-12-01' }]);
+      expect(worldwide.alerts.map((alert) => alert.data)).toMatchObject([
+        { first: true, current: { value: 23245 }, asOfCurrent: '2019-12-01' },
+      ]);
     } finally {
       await runtime.stop();
     }

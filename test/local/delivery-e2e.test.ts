@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { startTestRuntime } from '../support/test-runtime.ts';
 
@@ -13,16 +13,28 @@ afterAll(() => stop());
 
 const call = async (method: string, path: string, body: unknown, user: string, admin = false) => {
   const token = await runtime.issueToken(user, { admin });
-  const response = await fetch(`${runtime.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${runtime.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 };
 
-const outbox = (): OutboxEntry[] =>
-  readOutbox(runtime.outboxFile);
+const outbox = (): OutboxEntry[] => readOutbox(runtime.outboxFile);
 
 describe('delivery on the local runtime (stream → dispatcher → outbox)', () => {
   it('takes a watch from registration through confirmation to one grouped message for a report and its figures', async () => {
-    const watch = await call('POST', '/watches', { target: { states: ['RU'] }, events: ['report.received', 'figure.changed'], channel: { email: 'ana@example.org' } }, 'ana');
+    const watch = await call(
+      'POST',
+      '/watches',
+      {
+        target: { states: ['RU'] },
+        events: ['report.received', 'figure.changed'],
+        channel: { email: 'ana@example.org' },
+      },
+      'ana',
+    );
     expect(watch.status).toBe(201);
     const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(outbox().at(-1)?.text ?? '')?.[0] ?? '';
     expect((await fetch(link)).status).toBe(200);
@@ -34,7 +46,14 @@ describe('delivery on the local runtime (stream → dispatcher → outbox)', () 
         obligationId: '2397-p8-midterm',
         reportDate: '2019-03-22',
         symbol: 'S/AC.49/2019/35',
-        figures: [{ metric: 'work-permits.valid', value: 11_490, asOf: '2018-12-31', source: { kind: 'un-report', ref: 'Russia midterm report' } }],
+        figures: [
+          {
+            metric: 'work-permits.valid',
+            value: 11_490,
+            asOf: '2018-12-31',
+            source: { kind: 'un-report', ref: 'Russia midterm report' },
+          },
+        ],
       },
       'ada',
       true,
@@ -48,7 +67,9 @@ describe('delivery on the local runtime (stream → dispatcher → outbox)', () 
     expect(alerts[0]?.eventIds).toHaveLength(2);
     expect(alerts[0]?.text).toContain('S/AC.49/2019/35');
     expect(alerts[0]?.text).toContain('11,490');
-    const log = await fetch(`${runtime.apiUrl}/watches/${String(watch.json.id)}/deliveries`, { headers: { authorization: `Bearer ${await runtime.issueToken('ana')}` } });
+    const log = await fetch(`${runtime.apiUrl}/watches/${String(watch.json.id)}/deliveries`, {
+      headers: { authorization: `Bearer ${await runtime.issueToken('ana')}` },
+    });
     expect(await log.json()).toMatchObject({ count: 1, deliveries: [{ kind: 'alert', status: 'sent' }] });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeDetectionStream } from '../../lambdas/handlers/stream/stream-processing-config.ts';
-import { matchesFilterPatterns, type FilterPattern } from '../../local/event-filter.ts';
+import { type FilterPattern, matchesFilterPatterns } from '../../local/event-filter.ts';
 
 /** A stream record as Lambda presents it to the filter. */
 const record = (eventName: string, newImage?: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -40,7 +40,9 @@ describe('the change-detection filter patterns', () => {
   });
 
   it('drop TTL deletions as AWS and DynamoDB Local emit them, and records of unknown kinds', () => {
-    const ttlDeletion = record('REMOVE', undefined, { userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } });
+    const ttlDeletion = record('REMOVE', undefined, {
+      userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' },
+    });
     expect(passes(ttlDeletion)).toBe(false);
     expect(passes(record('EXPIRE', itemOfType('report')))).toBe(false);
   });
@@ -88,9 +90,29 @@ describe('filter pattern matching', () => {
   it('matches an array in the record when any element matches', () => {
     expect(matches({ tags: { SS: ['a', 'b'] } }, { tags: { SS: ['b'] } })).toBe(true);
     expect(matches({ tags: { SS: ['a', 'b'] } }, { tags: { SS: ['c'] } })).toBe(false);
-    expect(matches({ list: [{ name: 'x', size: 1 }, { name: 'y', size: 2 }] }, { list: { name: ['y'], size: [2] } })).toBe(true);
+    expect(
+      matches(
+        {
+          list: [
+            { name: 'x', size: 1 },
+            { name: 'y', size: 2 },
+          ],
+        },
+        { list: { name: ['y'], size: [2] } },
+      ),
+    ).toBe(true);
     // Fields must be satisfied by the same element.
-    expect(matches({ list: [{ name: 'x', size: 1 }, { name: 'y', size: 2 }] }, { list: { name: ['y'], size: [1] } })).toBe(false);
+    expect(
+      matches(
+        {
+          list: [
+            { name: 'x', size: 1 },
+            { name: 'y', size: 2 },
+          ],
+        },
+        { list: { name: ['y'], size: [1] } },
+      ),
+    ).toBe(false);
   });
 
   it('checks existence of leaf fields, including under a missing parent', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importJWK, SignJWT, type JWK } from 'jose';
+import { importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCAL_CLIENT_ID, LOCAL_ISSUER, openLocalIdentity } from '../../local/local-identity.ts';
 
@@ -21,11 +21,16 @@ const signWithStoredKey = async (directory: string, claims: Record<string, unkno
   const [file] = readdirSync(directory);
   const key = await importJWK(JSON.parse(readFileSync(join(directory, file ?? ''), 'utf8')) as JWK, 'ES256');
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('someone').setIssuedAt(now).setExpirationTime(now + 60).sign(key);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject('someone')
+    .setIssuedAt(now)
+    .setExpirationTime(now + 60)
+    .sign(key);
 };
 
 describe('LocalIdentity', () => {
-  it('issues a Cognito-shaped access token and verifies it into API Gateway\'s string claims', async () => {
+  it("issues a Cognito-shaped access token and verifies it into API Gateway's string claims", async () => {
     const identity = await openLocalIdentity(freshDirectory());
 
     const claims = await identity.verify(await identity.issue('alice', { admin: true }));
@@ -65,7 +70,7 @@ describe('LocalIdentity', () => {
     expect(payloadOf(await first.issue('alicia')).sub).not.toBe(alice);
   });
 
-  it('keeps its key in the directory, so another instance on it accepts the first one\'s tokens', async () => {
+  it("keeps its key in the directory, so another instance on it accepts the first one's tokens", async () => {
     const directory = freshDirectory();
     const token = await (await openLocalIdentity(directory)).issue('alice');
 
@@ -107,9 +112,17 @@ describe('LocalIdentity', () => {
   });
 
   it.each([
-    ['another issuer', { iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_other', client_id: LOCAL_CLIENT_ID }, /iss/],
+    [
+      'another issuer',
+      { iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_other', client_id: LOCAL_CLIENT_ID },
+      /iss/,
+    ],
     ['another client', { iss: LOCAL_ISSUER, client_id: 'another-client' }, /another client/],
-    ['an audience not ours, whatever its client_id', { iss: LOCAL_ISSUER, aud: 'another-client', client_id: LOCAL_CLIENT_ID }, /another client/],
+    [
+      'an audience not ours, whatever its client_id',
+      { iss: LOCAL_ISSUER, aud: 'another-client', client_id: LOCAL_CLIENT_ID },
+      /another client/,
+    ],
   ])('refuses a correctly signed token for %s', async (_case, claims, reason) => {
     const directory = freshDirectory();
     const identity = await openLocalIdentity(directory);
@@ -121,7 +134,9 @@ describe('LocalIdentity', () => {
     const directory = freshDirectory();
     const identity = await openLocalIdentity(directory);
 
-    await expect(identity.verify(await signWithStoredKey(directory, { iss: LOCAL_ISSUER, aud: LOCAL_CLIENT_ID }))).resolves.toMatchObject({
+    await expect(
+      identity.verify(await signWithStoredKey(directory, { iss: LOCAL_ISSUER, aud: LOCAL_CLIENT_ID })),
+    ).resolves.toMatchObject({
       aud: LOCAL_CLIENT_ID,
     });
   });

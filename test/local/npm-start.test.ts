@@ -17,7 +17,16 @@ afterAll(async () => {
 describe('npm start', () => {
   it('serves the 193 states and the seeded obligations, and Ctrl-C stops it and DynamoDB Local', async () => {
     const port = await freePort();
-    const service = await startService(['--port', String(port), '--data', dataDirectory, '--outbox', outboxFile, '--fresh', '--no-sample']);
+    const service = await startService([
+      '--port',
+      String(port),
+      '--data',
+      dataDirectory,
+      '--outbox',
+      outboxFile,
+      '--fresh',
+      '--no-sample',
+    ]);
 
     expect(service.output()).toContain(`API           http://127.0.0.1:${port}`);
     expect(service.output()).toMatch(/Sample\s+no sample data/);
@@ -37,9 +46,15 @@ describe('npm start', () => {
     const first = await startService(['--port', String(port), '--data', dataDirectory, '--outbox', outboxFile]);
     expect(first.output()).toMatch(/Sample\s+18 sample facts and 2 sample watches recorded/);
     const userToken = /USER_TOKEN=(\S+)/.exec(first.output())?.[1] ?? '';
-    const russia = (await (await fetch(`${api}/states/RU`)).json()) as { figures: { metric: string; value?: number }[] };
-    expect(russia.figures).toEqual(expect.arrayContaining([expect.objectContaining({ metric: 'work-permits.valid', value: 11_490 })]));
-    const watches = (await (await fetch(`${api}/watches`, { headers: { authorization: `Bearer ${userToken}` } })).json()) as { watches: { status: string }[] };
+    const russia = (await (await fetch(`${api}/states/RU`)).json()) as {
+      figures: { metric: string; value?: number }[];
+    };
+    expect(russia.figures).toEqual(
+      expect.arrayContaining([expect.objectContaining({ metric: 'work-permits.valid', value: 11_490 })]),
+    );
+    const watches = (await (
+      await fetch(`${api}/watches`, { headers: { authorization: `Bearer ${userToken}` } })
+    ).json()) as { watches: { status: string }[] };
     expect(watches.watches.map(({ status }) => status)).toEqual(['active', 'active']);
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
@@ -51,14 +66,26 @@ describe('npm start', () => {
     expect(await service.exited).toBe(0);
   }, 180_000);
 
-  it('replays the midterm deadline: one message naming the 54 overdue African states, one SMS on Russia\'s permits', async () => {
+  it("replays the midterm deadline: one message naming the 54 overdue African states, one SMS on Russia's permits", async () => {
     const port = await freePort();
     const replayOutbox = join(dataDirectory, 'replay-outbox.jsonl');
-    const service = await startService(['--port', String(port), '--outbox', replayOutbox, '--replay', '2019-03-20', '2019-03-24']);
+    const service = await startService([
+      '--port',
+      String(port),
+      '--outbox',
+      replayOutbox,
+      '--replay',
+      '2019-03-20',
+      '2019-03-24',
+    ]);
     await waitFor(() => service.output().includes('Replay done'), 60_000);
 
     expect(service.output()).toContain('2019-03-23: deadline check: 187 report.overdue (2397-p8-midterm)');
-    const alerts = readFileSync(replayOutbox, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { channel: string; subject?: string; text: string; eventIds: string[] }).filter(({ eventIds }) => eventIds.length > 0);
+    const alerts = readFileSync(replayOutbox, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { channel: string; subject?: string; text: string; eventIds: string[] })
+      .filter(({ eventIds }) => eventIds.length > 0);
     expect(alerts.map(({ channel, subject }) => ({ channel, subject }))).toEqual([
       { channel: 'sms', subject: undefined },
       { channel: 'email', subject: '54 states overdue: Midterm report on repatriated DPRK workers' },

@@ -4,11 +4,17 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
 import { startLocalApi } from '../../local/http-server.ts';
-import { openLocalIdentity, type LocalIdentity } from '../../local/local-identity.ts';
+import { type LocalIdentity, openLocalIdentity } from '../../local/local-identity.ts';
 import { invocations as adminInvocations } from '../fixtures/admin-only.ts';
 import { invocations as echoInvocations } from '../fixtures/echo-caller.ts';
 
-const fixtureRoute = (id: string, method: RouteDefinition['method'], path: string, auth: RouteDefinition['auth'], entry: string): RouteDefinition => ({
+const fixtureRoute = (
+  id: string,
+  method: RouteDefinition['method'],
+  path: string,
+  auth: RouteDefinition['auth'],
+  entry: string,
+): RouteDefinition => ({
   notifies: false,
   id,
   method,
@@ -51,7 +57,10 @@ beforeEach(() => {
 });
 
 const request = async (method: string, path: string, authorization?: string) => {
-  const response = await fetch(`${api.url}${path}`, { method, headers: authorization === undefined ? {} : { authorization } });
+  const response = await fetch(`${api.url}${path}`, {
+    method,
+    headers: authorization === undefined ? {} : { authorization },
+  });
   return { status: response.status, json: (await response.json()) as unknown };
 };
 
@@ -84,7 +93,16 @@ describe('routes behind the JWT authorizer', () => {
 
       expect(status).toBe(200);
       expect(json).toEqual({
-        authorizer: { jwt: { claims: expect.objectContaining({ username: 'carol', iss: 'sanctions-watch-local', exp: expect.stringMatching(/^\d+$/) }), scopes: null } },
+        authorizer: {
+          jwt: {
+            claims: expect.objectContaining({
+              username: 'carol',
+              iss: 'sanctions-watch-local',
+              exp: expect.stringMatching(/^\d+$/),
+            }),
+            scopes: null,
+          },
+        },
         caller: { sub: expect.any(String), username: 'carol', groups: [], isAdmin: false },
       });
     }
@@ -99,7 +117,11 @@ describe('routes behind the JWT authorizer', () => {
   });
 
   it('lets an admin through', async () => {
-    const { status, json } = await request('POST', '/admin-only', `Bearer ${await identity.issue('alice', { admin: true })}`);
+    const { status, json } = await request(
+      'POST',
+      '/admin-only',
+      `Bearer ${await identity.issue('alice', { admin: true })}`,
+    );
 
     expect(status).toBe(200);
     expect(json).toMatchObject({ caller: { username: 'alice', groups: ['admins'], isAdmin: true } });

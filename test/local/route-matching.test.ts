@@ -36,7 +36,13 @@ describe('the local API Gateway adapter', () => {
     const match = matchRoute(table, 'GET', '/states/RU/figures');
     if (!match) throw new Error('route not matched');
     const event = apiGatewayEvent(
-      { method: 'GET', url: '/states/RU/figures?metric=a&metric=b&asOf=2019-12-16', headers: { host: 'localhost:3000' }, body: '', sourceIp: '127.0.0.1' },
+      {
+        method: 'GET',
+        url: '/states/RU/figures?metric=a&metric=b&asOf=2019-12-16',
+        headers: { host: 'localhost:3000' },
+        body: '',
+        sourceIp: '127.0.0.1',
+      },
       match,
       new Date('2019-12-16T10:00:00Z'),
     );
@@ -48,7 +54,11 @@ describe('the local API Gateway adapter', () => {
       rawQueryString: 'metric=a&metric=b&asOf=2019-12-16',
       queryStringParameters: { metric: 'a,b', asOf: '2019-12-16' },
       pathParameters: { code: 'RU' },
-      requestContext: { http: { method: 'GET', path: '/states/RU/figures' }, stage: '$default', timeEpoch: Date.parse('2019-12-16T10:00:00Z') },
+      requestContext: {
+        http: { method: 'GET', path: '/states/RU/figures' },
+        stage: '$default',
+        timeEpoch: Date.parse('2019-12-16T10:00:00Z'),
+      },
     });
     expect(event.body).toBeUndefined();
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { figureInputSchema, reportFigureInputSchema } from '../../lambdas/core/figures/figure-schema.ts';
 import { WORLD } from '../../lambdas/core/figures/figure-subject.ts';
-import { seedMetrics } from '../../lambdas/core/reference/metrics.ts';
 import { parseStateCode } from '../../lambdas/core/reference/member-states.ts';
+import { seedMetrics } from '../../lambdas/core/reference/metrics.ts';
 import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import { reportInputSchema } from '../../lambdas/core/reports/report-schema.ts';
 import { parseIsoDate } from '../../lambdas/core/time/calendar-date.ts';
@@ -18,22 +18,47 @@ describe('the 2019 sample data', () => {
       expect(parseIsoDate(record.arrives), record.arrives).toBeDefined();
       if (record.kind === 'figure') {
         expect(metricIds.has(record.figure.metric), record.figure.metric).toBe(true);
-        expect(figureInputSchema.safeParse({ ...record.figure.amount, asOf: record.figure.asOf, source: record.figure.source }).success).toBe(true);
+        expect(
+          figureInputSchema.safeParse({
+            ...record.figure.amount,
+            asOf: record.figure.asOf,
+            source: record.figure.source,
+          }).success,
+        ).toBe(true);
         expect(record.figure.source.ref.length).toBeGreaterThan(10);
         continue;
       }
       expect(obligationIds.has(record.obligationId), record.obligationId).toBe(true);
-      expect(reportInputSchema.safeParse({ obligationId: record.obligationId, reportDate: record.reportDate, public: record.public, note: record.source }).success).toBe(true);
+      expect(
+        reportInputSchema.safeParse({
+          obligationId: record.obligationId,
+          reportDate: record.reportDate,
+          public: record.public,
+          note: record.source,
+        }).success,
+      ).toBe(true);
       for (const figure of record.figures) {
-        expect(reportFigureInputSchema.safeParse({ metric: figure.metric, ...figure.amount, asOf: figure.asOf, source: figure.source }).success).toBe(true);
+        expect(
+          reportFigureInputSchema.safeParse({
+            metric: figure.metric,
+            ...figure.amount,
+            asOf: figure.asOf,
+            source: figure.source,
+          }).success,
+        ).toBe(true);
       }
       expect(record.source.length).toBeGreaterThan(10);
     }
   });
 
   it('holds the figures the story turns on', () => {
-    const figures = sampleRecords.flatMap((record) => (record.kind === 'figure' ? [{ state: record.state, ...record.figure }] : record.figures.map((figure) => ({ state: record.state, ...figure }))));
-    const valueOf = (state: string, metric: string, asOf: string) => figures.find((figure) => figure.state === state && figure.metric === metric && figure.asOf === asOf)?.amount;
+    const figures = sampleRecords.flatMap((record) =>
+      record.kind === 'figure'
+        ? [{ state: record.state, ...record.figure }]
+        : record.figures.map((figure) => ({ state: record.state, ...figure })),
+    );
+    const valueOf = (state: string, metric: string, asOf: string) =>
+      figures.find((figure) => figure.state === state && figure.metric === metric && figure.asOf === asOf)?.amount;
     expect(valueOf('RU', 'work-permits.valid', '2017-12-31')).toEqual({ value: 30_023 });
     expect(valueOf('RU', 'work-permits.valid', '2018-12-31')).toEqual({ value: 11_490 });
     expect(valueOf('CN', 'workers.estimated', '2019-01-01')).toEqual({ low: 50_000, high: 80_000 });
@@ -47,7 +72,26 @@ describe('the 2019 sample data', () => {
   });
 
   it('groups the states believed to host DPRK workers, Equatorial Guinea among the African ones', () => {
-    expect(dprkWorkerHosts.members).toEqual(expect.arrayContaining(['CN', 'RU', 'AE', 'QA', 'KW', 'GQ', 'UG', 'AO', 'ET', 'SN', 'ZA', 'NG', 'CG', 'CM', 'TZ', 'ZW']));
+    expect(dprkWorkerHosts.members).toEqual(
+      expect.arrayContaining([
+        'CN',
+        'RU',
+        'AE',
+        'QA',
+        'KW',
+        'GQ',
+        'UG',
+        'AO',
+        'ET',
+        'SN',
+        'ZA',
+        'NG',
+        'CG',
+        'CM',
+        'TZ',
+        'ZW',
+      ]),
+    );
     expect([...dprkWorkerHosts.members].sort()).toEqual(dprkWorkerHosts.members);
   });
 });

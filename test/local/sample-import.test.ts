@@ -19,10 +19,31 @@ describe('local/sample/sample-import-2019.csv', () => {
     expect([...file.errors, ...repeatedRows(file.rows)]).toEqual([]);
     const seeded = sampleRecords.flatMap((record) =>
       record.kind === 'figure'
-        ? [{ kind: 'figure', state: record.state, metric: record.figure.metric, input: { ...record.figure.amount, asOf: record.figure.asOf, source: record.figure.source } }]
+        ? [
+            {
+              kind: 'figure',
+              state: record.state,
+              metric: record.figure.metric,
+              input: { ...record.figure.amount, asOf: record.figure.asOf, source: record.figure.source },
+            },
+          ]
         : [
-            { kind: 'report', state: record.state, input: { obligationId: record.obligationId, reportDate: record.reportDate, public: record.public, note: record.source } },
-            ...record.figures.map((figure) => ({ kind: 'figure', state: record.state, metric: figure.metric, input: { ...figure.amount, asOf: figure.asOf, source: figure.source } })),
+            {
+              kind: 'report',
+              state: record.state,
+              input: {
+                obligationId: record.obligationId,
+                reportDate: record.reportDate,
+                public: record.public,
+                note: record.source,
+              },
+            },
+            ...record.figures.map((figure) => ({
+              kind: 'figure',
+              state: record.state,
+              metric: figure.metric,
+              input: { ...figure.amount, asOf: figure.asOf, source: figure.source },
+            })),
           ],
     );
 

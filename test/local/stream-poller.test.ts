@@ -1,12 +1,17 @@
-import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeDetectionStream } from '../../lambdas/handlers/stream/stream-processing-config.ts';
-import { startStreamPoller, type StreamDeliveryFailure, type StreamPoller, type StreamPollerOptions } from '../../local/stream-poller.ts';
+import {
+  type StreamDeliveryFailure,
+  type StreamPoller,
+  type StreamPollerOptions,
+  startStreamPoller,
+} from '../../local/stream-poller.ts';
 import { createTestTable } from '../support/test-table.ts';
 
 /** The real mapping settings, with batches small enough to see batching in a handful of items. */
@@ -25,7 +30,9 @@ afterEach(async () => {
 });
 
 const put = (client: DynamoDBDocumentClient, id: string, itemType: string, extra: Record<string, unknown> = {}) =>
-  client.send(new PutCommand({ TableName: table.tableName, Item: { PK: `ITEM#${id}`, SK: 'META', itemType, ...extra } }));
+  client.send(
+    new PutCommand({ TableName: table.tableName, Item: { PK: `ITEM#${id}`, SK: 'META', itemType, ...extra } }),
+  );
 
 const putReports = async (...ids: string[]) => {
   for (const id of ids) await put(table.documentClient, id, 'report');
@@ -35,7 +42,9 @@ const putReports = async (...ids: string[]) => {
 const idOf = (record: DynamoDBRecord) => record.dynamodb?.Keys?.PK?.S?.replace('ITEM#', '');
 
 /** A handler that remembers every batch it was given and answers with `respond`. */
-const recordingHandler = (respond: (records: DynamoDBRecord[], call: number) => DynamoDBBatchResponse | undefined = () => undefined) => {
+const recordingHandler = (
+  respond: (records: DynamoDBRecord[], call: number) => DynamoDBBatchResponse | undefined = () => undefined,
+) => {
   const batches: string[][] = [];
   const events: DynamoDBStreamEvent[] = [];
   const contexts: Context[] = [];
@@ -48,7 +57,9 @@ const recordingHandler = (respond: (records: DynamoDBRecord[], call: number) => 
   return { handler, batches, events, contexts };
 };
 
-const failedItem = (records: DynamoDBRecord[], id: string) => ({ itemIdentifier: records.find((record) => idOf(record) === id)?.dynamodb?.SequenceNumber ?? '' });
+const failedItem = (records: DynamoDBRecord[], id: string) => ({
+  itemIdentifier: records.find((record) => idOf(record) === id)?.dynamodb?.SequenceNumber ?? '',
+});
 
 const start = async (options: Pick<StreamPollerOptions, 'handler'> & Partial<StreamPollerOptions>) => {
   const poller = await startStreamPoller({
@@ -79,8 +90,16 @@ describe('the local stream poller', () => {
     const poller = await start({ handler, functionName: 'detect-changes' });
     await poller.idle();
 
-    expect(batches).toEqual([['r1', 'l1'], ['r1', 'r2']]);
-    expect(events.flatMap((event) => event.Records.map((record) => record.eventName))).toEqual(['INSERT', 'INSERT', 'MODIFY', 'INSERT']);
+    expect(batches).toEqual([
+      ['r1', 'l1'],
+      ['r1', 'r2'],
+    ]);
+    expect(events.flatMap((event) => event.Records.map((record) => record.eventName))).toEqual([
+      'INSERT',
+      'INSERT',
+      'MODIFY',
+      'INSERT',
+    ]);
     const [inserted, , modified] = events.flatMap((event) => event.Records);
     expect(inserted).toStrictEqual({
       eventID: expect.any(String),
@@ -102,7 +121,11 @@ describe('the local stream poller', () => {
     expect(Math.abs((inserted?.dynamodb?.ApproximateCreationDateTime ?? 0) - Date.now() / 1000)).toBeLessThan(120);
     const latestFigure = events[0]?.Records[1]?.dynamodb?.NewImage;
     expect([latestFigure?.value, latestFigure?.digest]).toEqual([{ N: '3' }, { B: 'AQID' }]);
-    expect(modified?.dynamodb?.OldImage).toEqual({ PK: { S: 'ITEM#r1' }, SK: { S: 'META' }, itemType: { S: 'report' } });
+    expect(modified?.dynamodb?.OldImage).toEqual({
+      PK: { S: 'ITEM#r1' },
+      SK: { S: 'META' },
+      itemType: { S: 'report' },
+    });
     expect(modified?.dynamodb?.NewImage?.revised).toEqual({ BOOL: true });
     expect(contexts[0]?.functionName).toBe('detect-changes');
     // The function's own timeout, not a default: a long batch must not be cut off (and retried) sooner than in AWS.
@@ -124,12 +147,17 @@ describe('the local stream poller', () => {
 
   it('retries from the lowest reported failure, without redelivering the records before it', async () => {
     await putReports('r1', 'r2', 'r3', 'r4');
-    const { handler, batches } = recordingHandler((records, call) => (call === 1 ? { batchItemFailures: [failedItem(records, 'r4'), failedItem(records, 'r2')] } : undefined));
+    const { handler, batches } = recordingHandler((records, call) =>
+      call === 1 ? { batchItemFailures: [failedItem(records, 'r4'), failedItem(records, 'r2')] } : undefined,
+    );
 
     const poller = await start({ handler, settings: { ...settings, batchSize: 4 } });
     await poller.idle();
 
-    expect(batches).toEqual([['r1', 'r2', 'r3', 'r4'], ['r2', 'r3', 'r4']]);
+    expect(batches).toEqual([
+      ['r1', 'r2', 'r3', 'r4'],
+      ['r2', 'r3', 'r4'],
+    ]);
   });
 
   it.each([
@@ -170,14 +198,22 @@ describe('the local stream poller', () => {
     const alone = Array.from({ length: settings.retryAttempts + 1 }, () => ['bad']);
     expect(batches).toEqual([['r1', 'r2'], ['bad', 'r4'], ...alone, ['r4'], ['r5']]);
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ reason: 'RetryAttemptsExhausted', attempts: settings.retryAttempts + 1, shardId: expect.stringMatching(/^shardId-/) });
+    expect(failures[0]).toMatchObject({
+      reason: 'RetryAttemptsExhausted',
+      attempts: settings.retryAttempts + 1,
+      shardId: expect.stringMatching(/^shardId-/),
+    });
     expect(failures[0]?.records.map(idOf)).toEqual(['bad']);
     expect(failures[0]?.error).toEqual(new Error('cannot process bad'));
   });
 
   it('without bisecting, discards the rest of the failing batch with the bad record, as Lambda does', async () => {
     await putReports('r1', 'bad', 'r3', 'r4');
-    const { handler, batches } = recordingHandler((records) => (records.some((record) => idOf(record) === 'bad') ? { batchItemFailures: [failedItem(records, 'bad')] } : undefined));
+    const { handler, batches } = recordingHandler((records) =>
+      records.some((record) => idOf(record) === 'bad')
+        ? { batchItemFailures: [failedItem(records, 'bad')] }
+        : undefined,
+    );
     const failures: StreamDeliveryFailure[] = [];
 
     const noBisect = { ...settings, batchSize: 3, bisectBatchOnError: false, retryAttempts: 1 };
@@ -185,7 +221,9 @@ describe('the local stream poller', () => {
     await poller.idle();
 
     expect(batches).toEqual([['r1', 'bad', 'r3'], ['bad', 'r3'], ['r4']]);
-    expect(failures.map((failure) => [failure.reason, failure.attempts, failure.records.map(idOf)])).toEqual([['RetryAttemptsExhausted', 2, ['bad', 'r3']]]);
+    expect(failures.map((failure) => [failure.reason, failure.attempts, failure.records.map(idOf)])).toEqual([
+      ['RetryAttemptsExhausted', 2, ['bad', 'r3']],
+    ]);
   });
 
   it('sends records older than maxRecordAgeSeconds to onFailure without invoking the function', async () => {
@@ -193,11 +231,17 @@ describe('the local stream poller', () => {
     const { handler, batches } = recordingHandler();
     const failures: StreamDeliveryFailure[] = [];
 
-    const poller = await start({ handler, settings: { ...settings, maxRecordAgeSeconds: 0 }, onFailure: (failure) => void failures.push(failure) });
+    const poller = await start({
+      handler,
+      settings: { ...settings, maxRecordAgeSeconds: 0 },
+      onFailure: (failure) => void failures.push(failure),
+    });
     await poller.idle();
 
     expect(batches).toEqual([]);
-    expect(failures.map((failure) => [failure.reason, failure.attempts, failure.records.map(idOf)])).toEqual([['MaximumRecordAgeExceeded', 0, ['r1']]]);
+    expect(failures.map((failure) => [failure.reason, failure.attempts, failure.records.map(idOf)])).toEqual([
+      ['MaximumRecordAgeExceeded', 0, ['r1']],
+    ]);
   });
 
   it('resumes from its checkpoint file after a restart instead of re-reading', async () => {

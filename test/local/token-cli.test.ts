@@ -12,7 +12,7 @@ afterAll(() => rmSync(identityDirectory, { recursive: true, force: true }));
 const runToken = (args: string[]) => runScript('bin/token.ts', [...args, '--identity-dir', identityDirectory]);
 
 describe('npm run token', () => {
-  it('prints only a token, which the key directory verifies as an admin\'s', async () => {
+  it("prints only a token, which the key directory verifies as an admin's", async () => {
     const { code, stdout, stderr } = await runToken(['alice', '--admin']);
 
     expect(code).toBe(0);
@@ -22,7 +22,7 @@ describe('npm run token', () => {
     expect(claims).toMatchObject({ username: 'alice', 'cognito:groups': '[admins]', token_use: 'access' });
   });
 
-  it('issues a plain user\'s token with the lifetime asked for', async () => {
+  it("issues a plain user's token with the lifetime asked for", async () => {
     const { code, stdout } = await runToken(['bob', '--ttl', '60']);
 
     expect(code).toBe(0);

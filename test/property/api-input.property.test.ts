@@ -23,11 +23,20 @@ let ids: { readonly email: string; readonly sms: string; readonly othersEmail: s
 beforeAll(async () => {
   api = await startSeededTestApi();
   const create = async (as: 'user' | 'other', channel: object) => {
-    const response = await api.send('POST', '/watches', JSON.stringify({ target: { groups: ['africa'], states: ['RU'] }, events: ['report.overdue'], channel }), as);
+    const response = await api.send(
+      'POST',
+      '/watches',
+      JSON.stringify({ target: { groups: ['africa'], states: ['RU'] }, events: ['report.overdue'], channel }),
+      as,
+    );
     if (response.status !== 201) throw new Error(`setup failed: ${response.status} ${response.text}`);
     return (response.json as { id: string }).id;
   };
-  ids = { email: await create('user', { email: 'ana@example.org' }), sms: await create('user', { sms: '+447700900123' }), othersEmail: await create('other', { email: 'otto@example.org' }) };
+  ids = {
+    email: await create('user', { email: 'ana@example.org' }),
+    sms: await create('user', { sms: '+447700900123' }),
+    othersEmail: await create('other', { email: 'otto@example.org' }),
+  };
 });
 afterAll(() => api.close());
 
@@ -38,7 +47,9 @@ type ApiResponse = Awaited<ReturnType<typeof api.request>>;
 const FIELDLESS_400_CODES = new Set(['too-many-watches']);
 
 const errorOf = (json: unknown): { code?: unknown; message?: unknown; field?: unknown } | undefined =>
-  typeof json === 'object' && json !== null && 'error' in json && typeof json.error === 'object' && json.error !== null ? json.error : undefined;
+  typeof json === 'object' && json !== null && 'error' in json && typeof json.error === 'object' && json.error !== null
+    ? json.error
+    : undefined;
 
 /** 2xx or 4xx; a 4xx says what went wrong in JSON; a 400 names the field. */
 const expectHandled = (response: ApiResponse, request: string): void => {
@@ -63,7 +74,10 @@ const record = (route: string, response: ApiResponse): ApiResponse => {
 
 const sendJson = async (route: string, path: string, body: string, as: Caller): Promise<void> => {
   const method = route.split(' ')[0] ?? '';
-  expectHandled(record(route, await api.send(method, path, body, as)), `${method} ${path} as ${as}\n${body.slice(0, 2_000)}`);
+  expectHandled(
+    record(route, await api.send(method, path, body, as)),
+    `${method} ${path} as ${as}\n${body.slice(0, 2_000)}`,
+  );
 };
 
 const get = async (route: string, path: string, as: Caller): Promise<void> => {
@@ -75,18 +89,30 @@ const get = async (route: string, path: string, as: Caller): Promise<void> => {
 // `it.fails` below with its counterexample.
 
 /** Finite numbers DynamoDB cannot take: above 2^53 − 1 the SDK's marshaller throws, below 1e-130 DynamoDB underflows. */
-const isUnstorableNumber = (n: number): boolean => Number.isFinite(n) && n !== 0 && (Math.abs(n) > Number.MAX_SAFE_INTEGER || Math.abs(n) < 1e-130);
+const isUnstorableNumber = (n: number): boolean =>
+  Number.isFinite(n) && n !== 0 && (Math.abs(n) > Number.MAX_SAFE_INTEGER || Math.abs(n) < 1e-130);
 
 const hasUnstorableNumber = (json: Json): boolean =>
-  typeof json === 'number' ? isUnstorableNumber(json) : Array.isArray(json) ? json.some(hasUnstorableNumber) : typeof json === 'object' && json !== null ? Object.values(json).some(hasUnstorableNumber) : false;
+  typeof json === 'number'
+    ? isUnstorableNumber(json)
+    : Array.isArray(json)
+      ? json.some(hasUnstorableNumber)
+      : typeof json === 'object' && json !== null
+        ? Object.values(json).some(hasUnstorableNumber)
+        : false;
 
 /** A body (an object) with an empty key: refused with a 400 that names no field. */
-const hasEmptyKey = (json: Json): boolean => typeof json === 'object' && json !== null && !Array.isArray(json) && Object.hasOwn(json, '');
+const hasEmptyKey = (json: Json): boolean =>
+  typeof json === 'object' && json !== null && !Array.isArray(json) && Object.hasOwn(json, '');
 
 /** A report whose figures repeat a metric and asOf: one transaction would write one item twice. */
 const repeatsAFigure = (json: Json): boolean => {
   if (typeof json !== 'object' || json === null || Array.isArray(json) || !Array.isArray(json.figures)) return false;
-  const keys = json.figures.map((figure) => (typeof figure === 'object' && figure !== null && !Array.isArray(figure) ? `${JSON.stringify(figure.metric)} ${JSON.stringify(figure.asOf)}` : ''));
+  const keys = json.figures.map((figure) =>
+    typeof figure === 'object' && figure !== null && !Array.isArray(figure)
+      ? `${JSON.stringify(figure.metric)} ${JSON.stringify(figure.asOf)}`
+      : '',
+  );
   return new Set(keys).size !== keys.length;
 };
 
@@ -114,34 +140,99 @@ const fieldNames = [
     ...Object.keys(watchInputSchema.shape),
     ...Object.keys(reportInputSchema.shape),
     ...Object.keys(figureInputSchema.shape),
-    ...['states', 'groups', 'all', 'email', 'sms', 'mode', 'digestHourUtc', 'repeatEveryDays', 'resolved', 'metric', 'kind', 'ref', 'code', 'at'],
+    ...[
+      'states',
+      'groups',
+      'all',
+      'email',
+      'sms',
+      'mode',
+      'digestHourUtc',
+      'repeatEveryDays',
+      'resolved',
+      'metric',
+      'kind',
+      'ref',
+      'code',
+      'at',
+    ],
   ]),
 ];
-const keyArb = fc.oneof(fc.constantFrom(...fieldNames), fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'toString', ''));
+const keyArb = fc.oneof(
+  fc.constantFrom(...fieldNames),
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('__proto__', 'constructor', 'toString', ''),
+);
 
 const codes = memberStates.map((state) => state.alpha2);
 const stateCodeArb = fc.oneof(
   { arbitrary: fc.constantFrom(...codes), weight: 4 },
-  { arbitrary: fc.constantFrom(...memberStates.map((state) => state.alpha3.toLowerCase()), 'ru', 'Ru', 'RUS', 'VA', 'PS', 'XX', 'XXX', '', 'RUSS', 'R1', ' RU'), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      ...memberStates.map((state) => state.alpha3.toLowerCase()),
+      'ru',
+      'Ru',
+      'RUS',
+      'VA',
+      'PS',
+      'XX',
+      'XXX',
+      '',
+      'RUSS',
+      'R1',
+      ' RU',
+    ),
+    weight: 2,
+  },
   { arbitrary: fc.string({ maxLength: 4 }), weight: 1 },
 );
-const groupIdArb = fc.oneof(fc.constantFrom(...builtInGroups.map((group) => group.id)), fc.constantFrom('atlantis', 'Africa', 'africa ', '-africa', 'a'.repeat(65)), fc.string({ maxLength: 10 }));
-const obligationIdArb = fc.oneof(fc.constantFrom(...seedObligations.map((obligation) => obligation.id)), fc.constantFrom('2397-p99', '2397_p8', 'Midterm'), fc.string({ maxLength: 10 }));
-const metricIdArb = fc.oneof(fc.constantFrom(...seedMetrics.map((metric) => metric.id)), fc.constantFrom('workers.imagined', 'Workers.Remaining', 'workers..remaining', 'workers.remaining.'), fc.string({ maxLength: 12 }));
+const groupIdArb = fc.oneof(
+  fc.constantFrom(...builtInGroups.map((group) => group.id)),
+  fc.constantFrom('atlantis', 'Africa', 'africa ', '-africa', 'a'.repeat(65)),
+  fc.string({ maxLength: 10 }),
+);
+const obligationIdArb = fc.oneof(
+  fc.constantFrom(...seedObligations.map((obligation) => obligation.id)),
+  fc.constantFrom('2397-p99', '2397_p8', 'Midterm'),
+  fc.string({ maxLength: 10 }),
+);
+const metricIdArb = fc.oneof(
+  fc.constantFrom(...seedMetrics.map((metric) => metric.id)),
+  fc.constantFrom('workers.imagined', 'Workers.Remaining', 'workers..remaining', 'workers.remaining.'),
+  fc.string({ maxLength: 12 }),
+);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dayMs = (from: string, to: string) => fc.integer({ min: Date.parse(from), max: Date.parse(to) });
 /** Calendar dates: real ones (some in the future), impossible ones, other shapes. */
 const dateArb = fc.oneof(
   { arbitrary: dayMs('2017-01-01', '2027-12-31').map((ms) => new Date(ms).toISOString().slice(0, 10)), weight: 6 },
-  { arbitrary: fc.constantFrom('2019-02-29', '2020-02-29', '2019-04-31', '2019-13-01', '2019-3-1', '0000-01-01', '9999-12-31', '2019-03-22T00:00:00Z', '22/03/2019', ''), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      '2019-02-29',
+      '2020-02-29',
+      '2019-04-31',
+      '2019-13-01',
+      '2019-3-1',
+      '0000-01-01',
+      '9999-12-31',
+      '2019-03-22T00:00:00Z',
+      '22/03/2019',
+      '',
+    ),
+    weight: 2,
+  },
   { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
 );
 /** Instants: Z or an offset, with or without seconds and fractions; impossible ones; dates. */
 const instantArb = fc.oneof(
   {
     arbitrary: fc
-      .record({ ms: dayMs('2017-01-01', '2027-12-31'), offset: fc.constantFrom(0, 0, 60, -300, 330, 840, -720), form: fc.constantFrom('ms', 's', 'min') })
+      .record({
+        ms: dayMs('2017-01-01', '2027-12-31'),
+        offset: fc.constantFrom(0, 0, 60, -300, 330, 840, -720),
+        form: fc.constantFrom('ms', 's', 'min'),
+      })
       .map(({ ms, offset, form }) => {
         const local = new Date(ms + offset * 60_000).toISOString();
         const time = form === 'ms' ? local.slice(0, 23) : form === 's' ? local.slice(0, 19) : local.slice(0, 16);
@@ -149,7 +240,18 @@ const instantArb = fc.oneof(
       }),
     weight: 6,
   },
-  { arbitrary: fc.constantFrom('2019-03-23T06:00:00', '2019-03-23T25:00:00Z', '2019-02-30T06:00:00Z', '2019-03-23T06:00:00+24:00', '2019-03-23 06:00Z', '2019-03-23T06:00:00.1234567890Z', 'now'), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      '2019-03-23T06:00:00',
+      '2019-03-23T25:00:00Z',
+      '2019-02-30T06:00:00Z',
+      '2019-03-23T06:00:00+24:00',
+      '2019-03-23 06:00Z',
+      '2019-03-23T06:00:00.1234567890Z',
+      'now',
+    ),
+    weight: 2,
+  },
   { arbitrary: dateArb, weight: 1 },
 );
 /** Free text: usual, long, accented, control characters, astral and lone surrogates. */
@@ -158,13 +260,46 @@ const textArb = (max: number) =>
     fc.string({ maxLength: 20 }),
     fc.string({ unit: 'binary', maxLength: 20 }),
     fc.string({ unit: 'grapheme', maxLength: 20 }),
-    fc.constantFrom('', ' ', 'Côte d’Ivoire', 'a\u0000b', 'line\nbreak', '\ud800', 'x'.repeat(max), 'x'.repeat(max + 1)),
+    fc.constantFrom(
+      '',
+      ' ',
+      'Côte d’Ivoire',
+      'a\u0000b',
+      'line\nbreak',
+      '\ud800',
+      'x'.repeat(max),
+      'x'.repeat(max + 1),
+    ),
   );
-const urlArb = fc.oneof(fc.webUrl(), fc.constantFrom('ftp://example.org/a', 'javascript:alert(1)', 'not a url', 'https://', `https://example.org/${'a'.repeat(2_000)}`));
-const amountArb = fc.oneof(fc.integer({ min: -5, max: 2_000_000_000 }), fc.double({ min: -10, max: 1e12, noNaN: true }), fc.constantFrom(0, -0, 0.5, 30_023, 11_490));
-const emailArb = fc.oneof(fc.constantFrom('ana@example.org', 'Ana@Example.org', 'bo@example.org', 'ana@', '@example.org', 'ana@example', ''), fc.emailAddress());
-const phoneArb = fc.oneof(fc.constantFrom('+447700900123', '+97455123456', '07700 900123', '+0123456789', '+1234567', '+1234567890123456'), fc.stringMatching(/^\+[1-9]\d{7,14}$/));
-const channelArb = fc.oneof(fc.record({ email: emailArb }), fc.record({ sms: phoneArb }), fc.record({ email: emailArb, sms: phoneArb }), fc.constant({}));
+const urlArb = fc.oneof(
+  fc.webUrl(),
+  fc.constantFrom(
+    'ftp://example.org/a',
+    'javascript:alert(1)',
+    'not a url',
+    'https://',
+    `https://example.org/${'a'.repeat(2_000)}`,
+  ),
+);
+const amountArb = fc.oneof(
+  fc.integer({ min: -5, max: 2_000_000_000 }),
+  fc.double({ min: -10, max: 1e12, noNaN: true }),
+  fc.constantFrom(0, -0, 0.5, 30_023, 11_490),
+);
+const emailArb = fc.oneof(
+  fc.constantFrom('ana@example.org', 'Ana@Example.org', 'bo@example.org', 'ana@', '@example.org', 'ana@example', ''),
+  fc.emailAddress(),
+);
+const phoneArb = fc.oneof(
+  fc.constantFrom('+447700900123', '+97455123456', '07700 900123', '+0123456789', '+1234567', '+1234567890123456'),
+  fc.stringMatching(/^\+[1-9]\d{7,14}$/),
+);
+const channelArb = fc.oneof(
+  fc.record({ email: emailArb }),
+  fc.record({ sms: phoneArb }),
+  fc.record({ email: emailArb, sms: phoneArb }),
+  fc.constant({}),
+);
 
 const targetArb = fc.record(
   {
@@ -236,7 +371,10 @@ const wildReportArb = fc.record(
     symbol: textArb(64),
     url: urlArb,
     note: textArb(2_000),
-    figures: fc.array(fc.tuple(wildFigureArb, metricIdArb).map(([figure, metric]) => ({ ...figure, metric })), { maxLength: 4 }),
+    figures: fc.array(
+      fc.tuple(wildFigureArb, metricIdArb).map(([figure, metric]) => ({ ...figure, metric })),
+      { maxLength: 4 },
+    ),
   },
   { requiredKeys: ['obligationId', 'reportDate'] },
 );
@@ -245,12 +383,25 @@ const wildReportArb = fc.record(
 
 const validTargetArb = fc.oneof(
   fc.uniqueArray(fc.constantFrom(...codes), { minLength: 1, maxLength: MAX_STATES }).map((states) => ({ states })),
-  fc.uniqueArray(fc.constantFrom(...builtInGroups.map((group) => group.id)), { minLength: 1, maxLength: 3 }).map((groups) => ({ groups })),
+  fc
+    .uniqueArray(fc.constantFrom(...builtInGroups.map((group) => group.id)), { minLength: 1, maxLength: 3 })
+    .map((groups) => ({ groups })),
   fc.constant({ all: true }),
 );
 const validDeliveryArb = fc.oneof(
-  fc.record({ mode: fc.constant('immediate'), repeatEveryDays: fc.integer({ min: 1, max: 365 }), resolved: fc.boolean() }, { requiredKeys: ['mode'] }),
-  fc.record({ mode: fc.constant('digest'), digestHourUtc: fc.integer({ min: 0, max: 23 }), repeatEveryDays: fc.integer({ min: 1, max: 365 }), resolved: fc.boolean() }, { requiredKeys: ['mode'] }),
+  fc.record(
+    { mode: fc.constant('immediate'), repeatEveryDays: fc.integer({ min: 1, max: 365 }), resolved: fc.boolean() },
+    { requiredKeys: ['mode'] },
+  ),
+  fc.record(
+    {
+      mode: fc.constant('digest'),
+      digestHourUtc: fc.integer({ min: 0, max: 23 }),
+      repeatEveryDays: fc.integer({ min: 1, max: 365 }),
+      resolved: fc.boolean(),
+    },
+    { requiredKeys: ['mode'] },
+  ),
 );
 const validWatchFields = {
   name: fc.string({ minLength: 1, maxLength: 100 }),
@@ -259,7 +410,10 @@ const validWatchFields = {
   obligations: fc.uniqueArray(fc.constantFrom(...seedObligations.map((obligation) => obligation.id)), { minLength: 1 }),
   metrics: fc.uniqueArray(fc.constantFrom(...seedMetrics.map((metric) => metric.id)), { minLength: 1 }),
   minChangePct: fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.double({ min: 0, max: 1e6, noNaN: true })),
-  channel: fc.oneof(fc.record({ email: fc.constantFrom('ana@example.org', 'Ana@Example.org', 'bo@example.org', 'cy@example.org') }), fc.record({ sms: fc.constantFrom('+447700900123', '+97455123456', '+12025550143') })),
+  channel: fc.oneof(
+    fc.record({ email: fc.constantFrom('ana@example.org', 'Ana@Example.org', 'bo@example.org', 'cy@example.org') }),
+    fc.record({ sms: fc.constantFrom('+447700900123', '+97455123456', '+12025550143') }),
+  ),
   delivery: validDeliveryArb,
 };
 const validWatchArb = fc.record(validWatchFields, { requiredKeys: ['target', 'events', 'channel'] });
@@ -271,7 +425,10 @@ const validPatchArb = fc
       minChangePct: fc.option(validWatchFields.minChangePct, { nil: null }),
       obligations: fc.option(validWatchFields.obligations, { nil: null }),
       status: fc.constantFrom('active', 'paused'),
-      mutedUntil: fc.option(dayMs('2019-01-01', '2030-12-31').map((ms) => new Date(ms).toISOString()), { nil: null }),
+      mutedUntil: fc.option(
+        dayMs('2019-01-01', '2030-12-31').map((ms) => new Date(ms).toISOString()),
+        { nil: null },
+      ),
     },
     { requiredKeys: [] },
   )
@@ -281,16 +438,32 @@ const validPatchArb = fc
 const pastDayArb = dayMs('2017-12-22', '2025-12-31');
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const validSourceArb = fc.record(
-  { kind: fc.constantFrom('un-report', 'national', 'estimate', 'press'), ref: fc.string({ minLength: 1, maxLength: 200 }), url: fc.webUrl({ validSchemes: ['https'] }) },
+  {
+    kind: fc.constantFrom('un-report', 'national', 'estimate', 'press'),
+    ref: fc.string({ minLength: 1, maxLength: 200 }),
+    url: fc.webUrl({ validSchemes: ['https'] }),
+  },
   { requiredKeys: ['kind'] },
 );
 const validAmountArb = fc.oneof(
   fc.integer({ min: 0, max: 1_000_000 }).map((value) => ({ value })),
-  fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 })).map(([a, b]) => ({ low: Math.min(a, b), high: Math.max(a, b) })),
+  fc
+    .tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }))
+    .map(([a, b]) => ({ low: Math.min(a, b), high: Math.max(a, b) })),
 );
 const validFigureArb = fc
-  .record({ amount: validAmountArb, asOf: pastDayArb, source: validSourceArb, note: fc.option(fc.string({ minLength: 1, maxLength: 100 }), { nil: undefined }) })
-  .map(({ amount, asOf, source, note }) => ({ ...amount, asOf: isoDay(asOf), source, ...(note === undefined ? {} : { note }) }));
+  .record({
+    amount: validAmountArb,
+    asOf: pastDayArb,
+    source: validSourceArb,
+    note: fc.option(fc.string({ minLength: 1, maxLength: 100 }), { nil: undefined }),
+  })
+  .map(({ amount, asOf, source, note }) => ({
+    ...amount,
+    asOf: isoDay(asOf),
+    source,
+    ...(note === undefined ? {} : { note }),
+  }));
 const validReportArb = fc
   .record({
     obligationId: fc.constantFrom('2397-p8-midterm', '2397-p8-final'),
@@ -298,12 +471,17 @@ const validReportArb = fc
     receivedAfter: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
     public: fc.boolean(),
     symbol: fc.option(fc.string({ minLength: 1, maxLength: 64 }), { nil: undefined }),
-    figures: fc.uniqueArray(fc.tuple(fc.constantFrom(...seedMetrics.map((metric) => metric.id)), validFigureArb), { maxLength: 3, selector: ([metric, figure]) => `${metric} ${figure.asOf}` }),
+    figures: fc.uniqueArray(fc.tuple(fc.constantFrom(...seedMetrics.map((metric) => metric.id)), validFigureArb), {
+      maxLength: 3,
+      selector: ([metric, figure]) => `${metric} ${figure.asOf}`,
+    }),
   })
   .map(({ reportDate, receivedAfter, figures, symbol, ...report }) => ({
     ...report,
     reportDate: isoDay(reportDate),
-    ...(receivedAfter === undefined ? {} : { receivedOn: isoDay(Math.min(reportDate + receivedAfter * 86_400_000, Date.parse('2025-12-31'))) }),
+    ...(receivedAfter === undefined
+      ? {}
+      : { receivedOn: isoDay(Math.min(reportDate + receivedAfter * 86_400_000, Date.parse('2025-12-31'))) }),
     ...(symbol === undefined ? {} : { symbol }),
     figures: figures.map(([metric, figure]) => ({ metric, ...figure })),
   }));
@@ -314,16 +492,28 @@ const watchPatchArb = fc.oneof({ arbitrary: validPatchArb, weight: 3 }, { arbitr
 const figureBodyArb = fc.oneof({ arbitrary: validFigureArb, weight: 3 }, { arbitrary: wildFigureArb, weight: 1 });
 const reportBodyArb = fc.oneof({ arbitrary: validReportArb, weight: 3 }, { arbitrary: wildReportArb, weight: 1 });
 const checkBodyArb = fc.record({ at: instantArb }, { requiredKeys: [] });
-const verifyBodyArb = fc.record({ code: fc.oneof(fc.stringMatching(/^\d{6}$/), fc.constantFrom('12345', '1234567', '12345a', ''), fc.integer()) }, { requiredKeys: [] });
+const verifyBodyArb = fc.record(
+  { code: fc.oneof(fc.stringMatching(/^\d{6}$/), fc.constantFrom('12345', '1234567', '12345a', ''), fc.integer()) },
+  { requiredKeys: [] },
+);
 
 type Path = readonly (string | number)[];
 
 const pathsOf = (json: Json, at: Path = []): Path[] => [
   at,
-  ...(Array.isArray(json) ? json.flatMap((item, index) => pathsOf(item, [...at, index])) : typeof json === 'object' && json !== null ? Object.entries(json).flatMap(([key, value]) => pathsOf(value, [...at, key])) : []),
+  ...(Array.isArray(json)
+    ? json.flatMap((item, index) => pathsOf(item, [...at, index]))
+    : typeof json === 'object' && json !== null
+      ? Object.entries(json).flatMap(([key, value]) => pathsOf(value, [...at, key]))
+      : []),
 ];
 
-type Mutation = { readonly kind: 'replace' | 'delete' | 'add'; readonly path: Path; readonly key: string; readonly value: Json };
+type Mutation = {
+  readonly kind: 'replace' | 'delete' | 'add';
+  readonly path: Path;
+  readonly key: string;
+  readonly value: Json;
+};
 
 /** Replaces the value at a path, deletes it, or adds a key (an item to an array) there. */
 const mutate = (json: Json, { kind, path, key, value }: Mutation): Json => {
@@ -343,7 +533,8 @@ const mutate = (json: Json, { kind, path, key, value }: Mutation): Json => {
   if (typeof json === 'object' && json !== null && !Array.isArray(json) && typeof head === 'string') {
     const item = json[head];
     if (item === undefined) return json;
-    if (rest.length === 0 && kind === 'delete') return Object.fromEntries(Object.entries(json).filter(([name]) => name !== head));
+    if (rest.length === 0 && kind === 'delete')
+      return Object.fromEntries(Object.entries(json).filter(([name]) => name !== head));
     return { ...json, [head]: mutate(item, { kind, path: rest, key, value }) };
   }
   return json;
@@ -352,7 +543,24 @@ const mutate = (json: Json, { kind, path, key, value }: Mutation): Json => {
 /** Values a corruption puts in: anything JSON can carry, and values that are right for some other field. */
 const anyValueArb: fc.Arbitrary<Json> = fc.oneof(
   fc.anything({ maxDepth: 2, maxKeys: 4 }).map(toJson),
-  fc.constantFrom<Json>(null, true, 0, -1, 1.5, '', 'RU', 'africa', '2019-03-22', '2019-03-23T06:00:00Z', 'ana@example.org', '+447700900123', [], {}, ['RU'], { email: 'ana@example.org' }),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    '',
+    'RU',
+    'africa',
+    '2019-03-22',
+    '2019-03-23T06:00:00Z',
+    'ana@example.org',
+    '+447700900123',
+    [],
+    {},
+    ['RU'],
+    { email: 'ana@example.org' },
+  ),
   fc.oneof(dateArb, instantArb, stateCodeArb, textArb(100)),
 );
 
@@ -361,24 +569,49 @@ const corrupted = (near: fc.Arbitrary<unknown>): fc.Arbitrary<string> =>
   near
     .map(toJson)
     .chain((body) => {
-      const mutation: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constantFrom('replace', 'delete', 'add'), path: fc.constantFrom(...pathsOf(body)), key: keyArb, value: anyValueArb });
+      const mutation: fc.Arbitrary<Mutation> = fc.record({
+        kind: fc.constantFrom('replace', 'delete', 'add'),
+        path: fc.constantFrom(...pathsOf(body)),
+        key: keyArb,
+        value: anyValueArb,
+      });
       return fc.oneof(
         { arbitrary: fc.constant(body), weight: 4 },
-        { arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => mutations.reduce(mutate, body)), weight: 6 },
+        {
+          arbitrary: fc
+            .array(mutation, { minLength: 1, maxLength: 3 })
+            .map((mutations) => mutations.reduce(mutate, body)),
+          weight: 6,
+        },
         { arbitrary: fc.anything().map(toJson), weight: 1 },
       );
     })
     .filter((body) => !hasUnstorableNumber(body) && !repeatsAFigure(body) && !hasEmptyKey(body))
     .map((body) => JSON.stringify(body))
-    .chain((json) => fc.oneof({ arbitrary: fc.constant(json), weight: 20 }, { arbitrary: fc.constantFrom('', '{', 'null', '[]', '"text"', '{"a":1}{"b":2}', json.slice(0, -1)), weight: 1 }));
+    .chain((json) =>
+      fc.oneof(
+        { arbitrary: fc.constant(json), weight: 20 },
+        { arbitrary: fc.constantFrom('', '{', 'null', '[]', '"text"', '{"a":1}{"b":2}', json.slice(0, -1)), weight: 1 },
+      ),
+    );
 
 /** A path segment as a client would put a random value in the URL. */
 const segment = (arb: fc.Arbitrary<string>) => arb.map(encodeURIComponent);
 
 const callerArb = fc.constantFrom<Caller>('user', 'other');
-const pathStateArb = fc.oneof({ arbitrary: fc.constantFrom(...codes), weight: 4 }, { arbitrary: stateCodeArb, weight: 1 });
-const pathMetricArb = fc.oneof({ arbitrary: fc.constantFrom(...seedMetrics.map((metric) => metric.id)), weight: 4 }, { arbitrary: metricIdArb, weight: 1 });
-const watchIdArb = () => fc.oneof({ arbitrary: fc.constantFrom(ids.email, ids.sms, ids.othersEmail), weight: 5 }, { arbitrary: segment(fc.string({ minLength: 1, maxLength: 40 })), weight: 1 });
+const pathStateArb = fc.oneof(
+  { arbitrary: fc.constantFrom(...codes), weight: 4 },
+  { arbitrary: stateCodeArb, weight: 1 },
+);
+const pathMetricArb = fc.oneof(
+  { arbitrary: fc.constantFrom(...seedMetrics.map((metric) => metric.id)), weight: 4 },
+  { arbitrary: metricIdArb, weight: 1 },
+);
+const watchIdArb = () =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(ids.email, ids.sms, ids.othersEmail), weight: 5 },
+    { arbitrary: segment(fc.string({ minLength: 1, maxLength: 40 })), weight: 1 },
+  );
 
 const SEED = 2397;
 /** Property runs are sequential HTTP requests: bounded so the folder stays well under a minute. */
@@ -386,47 +619,85 @@ const runs = (numRuns: number) => ({ seed: SEED, numRuns });
 const TIMEOUT = 60_000;
 
 describe('request bodies: 2xx or 4xx, never 5xx; a 400 names the field', () => {
-  it('POST /watches', async () => {
-    await fc.assert(
-      fc.asyncProperty(corrupted(watchBodyArb), callerArb, (body, as) => sendJson('POST /watches', '/watches', body, as)),
-      runs(40),
-    );
-  }, TIMEOUT);
+  it(
+    'POST /watches',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(corrupted(watchBodyArb), callerArb, (body, as) =>
+          sendJson('POST /watches', '/watches', body, as),
+        ),
+        runs(40),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('PATCH /watches/{id}', async () => {
-    await fc.assert(
-      fc.asyncProperty(corrupted(watchPatchArb), watchIdArb(), (body, id) => sendJson('PATCH /watches/{id}', `/watches/${id}`, body, 'user')),
-      runs(40),
-    );
-  }, TIMEOUT);
+  it(
+    'PATCH /watches/{id}',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(corrupted(watchPatchArb), watchIdArb(), (body, id) =>
+          sendJson('PATCH /watches/{id}', `/watches/${id}`, body, 'user'),
+        ),
+        runs(40),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('POST /watches/{id}/verify', async () => {
-    await fc.assert(
-      fc.asyncProperty(corrupted(verifyBodyArb), watchIdArb(), (body, id) => sendJson('POST /watches/{id}/verify', `/watches/${id}/verify`, body, 'user')),
-      runs(20),
-    );
-  }, TIMEOUT);
+  it(
+    'POST /watches/{id}/verify',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(corrupted(verifyBodyArb), watchIdArb(), (body, id) =>
+          sendJson('POST /watches/{id}/verify', `/watches/${id}/verify`, body, 'user'),
+        ),
+        runs(20),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('POST /states/{code}/reports', async () => {
-    await fc.assert(
-      fc.asyncProperty(corrupted(reportBodyArb), segment(pathStateArb), (body, code) => sendJson('POST /states/{code}/reports', `/states/${code}/reports`, body, 'admin')),
-      runs(40),
-    );
-  }, TIMEOUT);
+  it(
+    'POST /states/{code}/reports',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(corrupted(reportBodyArb), segment(pathStateArb), (body, code) =>
+          sendJson('POST /states/{code}/reports', `/states/${code}/reports`, body, 'admin'),
+        ),
+        runs(40),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('PUT /states/{code}/figures/{metric}', async () => {
-    await fc.assert(
-      fc.asyncProperty(corrupted(figureBodyArb), segment(pathStateArb), segment(pathMetricArb), (body, code, metric) => sendJson('PUT /states/{code}/figures/{metric}', `/states/${code}/figures/${metric}`, body, 'admin')),
-      runs(40),
-    );
-  }, TIMEOUT);
+  it(
+    'PUT /states/{code}/figures/{metric}',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          corrupted(figureBodyArb),
+          segment(pathStateArb),
+          segment(pathMetricArb),
+          (body, code, metric) =>
+            sendJson('PUT /states/{code}/figures/{metric}', `/states/${code}/figures/${metric}`, body, 'admin'),
+        ),
+        runs(40),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('POST /checks', async () => {
-    await fc.assert(
-      fc.asyncProperty(corrupted(checkBodyArb), (body) => sendJson('POST /checks', '/checks', body, 'admin')),
-      runs(6),
-    );
-  }, TIMEOUT);
+  it(
+    'POST /checks',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(corrupted(checkBodyArb), (body) => sendJson('POST /checks', '/checks', body, 'admin')),
+        runs(6),
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -435,48 +706,106 @@ describe('request bodies: 2xx or 4xx, never 5xx; a 400 names the field', () => {
 const queryArb = (parameters: Readonly<Record<string, fc.Arbitrary<string>>>): fc.Arbitrary<string> => {
   const names = Object.keys(parameters);
   const pair = fc.oneof(
-    { arbitrary: fc.constantFrom(...names).chain((name) => fc.tuple(fc.constant(name), fc.oneof({ arbitrary: parameters[name] ?? fc.string(), weight: 4 }, { arbitrary: fc.string({ maxLength: 20 }), weight: 1 }))), weight: 5 },
+    {
+      arbitrary: fc
+        .constantFrom(...names)
+        .chain((name) =>
+          fc.tuple(
+            fc.constant(name),
+            fc.oneof(
+              { arbitrary: parameters[name] ?? fc.string(), weight: 4 },
+              { arbitrary: fc.string({ maxLength: 20 }), weight: 1 },
+            ),
+          ),
+        ),
+      weight: 5,
+    },
     // Any other name; never empty, see the it.fails on `?=x` below.
-    { arbitrary: fc.tuple(fc.oneof(keyArb, fc.string({ maxLength: 8 })).filter((name) => name !== ''), fc.string({ maxLength: 10 })), weight: 1 },
+    {
+      arbitrary: fc.tuple(
+        fc.oneof(keyArb, fc.string({ maxLength: 8 })).filter((name) => name !== ''),
+        fc.string({ maxLength: 10 }),
+      ),
+      weight: 1,
+    },
   );
-  return fc.array(pair, { maxLength: 4 }).map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&')}`));
+  return fc
+    .array(pair, { maxLength: 4 })
+    .map((pairs) =>
+      pairs.length === 0
+        ? ''
+        : `?${pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&')}`,
+    );
 };
 
-const limitArb = fc.oneof(fc.integer({ min: -2, max: 1_200 }).map(String), fc.constantFrom('1', '20', '100', '1000', '1001', '00001', '99999', '1e2', ' 5', ''));
-const afterArb = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }).map((rest) => `DELIVERY#${rest}`), fc.constantFrom('x'.repeat(200), 'x'.repeat(201), '2019-03-23T06:00:00.000Z', '2019-03-23T06:00:00.000Z#abc'));
+const limitArb = fc.oneof(
+  fc.integer({ min: -2, max: 1_200 }).map(String),
+  fc.constantFrom('1', '20', '100', '1000', '1001', '00001', '99999', '1e2', ' 5', ''),
+);
+const afterArb = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ maxLength: 30 }).map((rest) => `DELIVERY#${rest}`),
+  fc.constantFrom('x'.repeat(200), 'x'.repeat(201), '2019-03-23T06:00:00.000Z', '2019-03-23T06:00:00.000Z#abc'),
+);
 
 describe('query strings: 2xx or 4xx, never 5xx; a 400 names the parameter', () => {
-  it('GET /status', async () => {
-    const query = queryArb({ asOf: dateArb, obligation: obligationIdArb, group: groupIdArb });
-    await fc.assert(
-      fc.asyncProperty(query, (search) => get('GET /status', `/status${search}`, 'user')),
-      runs(20),
-    );
-  }, TIMEOUT);
+  it(
+    'GET /status',
+    async () => {
+      const query = queryArb({ asOf: dateArb, obligation: obligationIdArb, group: groupIdArb });
+      await fc.assert(
+        fc.asyncProperty(query, (search) => get('GET /status', `/status${search}`, 'user')),
+        runs(20),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('GET /alerts', async () => {
-    const query = queryArb({ state: stateCodeArb, type: fc.constantFrom(...alertEventTypes, 'report.lost', ''), since: instantArb, limit: limitArb, after: afterArb });
-    await fc.assert(
-      fc.asyncProperty(query, (search) => get('GET /alerts', `/alerts${search}`, 'user')),
-      runs(25),
-    );
-  }, TIMEOUT);
+  it(
+    'GET /alerts',
+    async () => {
+      const query = queryArb({
+        state: stateCodeArb,
+        type: fc.constantFrom(...alertEventTypes, 'report.lost', ''),
+        since: instantArb,
+        limit: limitArb,
+        after: afterArb,
+      });
+      await fc.assert(
+        fc.asyncProperty(query, (search) => get('GET /alerts', `/alerts${search}`, 'user')),
+        runs(25),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('GET /watches/{id}/preview', async () => {
-    const query = queryArb({ asOf: instantArb });
-    await fc.assert(
-      fc.asyncProperty(watchIdArb(), query, callerArb, (id, search, as) => get('GET /watches/{id}/preview', `/watches/${id}/preview${search}`, as)),
-      runs(25),
-    );
-  }, TIMEOUT);
+  it(
+    'GET /watches/{id}/preview',
+    async () => {
+      const query = queryArb({ asOf: instantArb });
+      await fc.assert(
+        fc.asyncProperty(watchIdArb(), query, callerArb, (id, search, as) =>
+          get('GET /watches/{id}/preview', `/watches/${id}/preview${search}`, as),
+        ),
+        runs(25),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('GET /watches/{id}/deliveries', async () => {
-    const query = queryArb({ limit: limitArb, after: afterArb });
-    await fc.assert(
-      fc.asyncProperty(watchIdArb(), query, callerArb, (id, search, as) => get('GET /watches/{id}/deliveries', `/watches/${id}/deliveries${search}`, as)),
-      runs(25),
-    );
-  }, TIMEOUT);
+  it(
+    'GET /watches/{id}/deliveries',
+    async () => {
+      const query = queryArb({ limit: limitArb, after: afterArb });
+      await fc.assert(
+        fc.asyncProperty(watchIdArb(), query, callerArb, (id, search, as) =>
+          get('GET /watches/{id}/deliveries', `/watches/${id}/deliveries${search}`, as),
+        ),
+        runs(25),
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe('the generators reach past validation', () => {
@@ -505,16 +834,35 @@ describe('the generators reach past validation', () => {
 // until fixed, and must stay handled.
 
 describe('bugs the properties found, fixed', () => {
-  const africaWatch = (fields: object) => JSON.stringify({ target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email: 'otto@example.org' }, ...fields });
+  const africaWatch = (fields: object) =>
+    JSON.stringify({
+      target: { groups: ['africa'] },
+      events: ['report.overdue'],
+      channel: { email: 'otto@example.org' },
+      ...fields,
+    });
 
   it('FIXED: POST /watches on 99 states answers 500: the watch, its counter and 99 target items exceed the 100 items of one DynamoDB transaction', async () => {
-    const body = JSON.stringify({ target: { states: codes.slice(0, 99) }, events: ['report.overdue'], channel: { email: 'otto@example.org' } });
+    const body = JSON.stringify({
+      target: { states: codes.slice(0, 99) },
+      events: ['report.overdue'],
+      channel: { email: 'otto@example.org' },
+    });
 
     expectHandled(await api.send('POST', '/watches', body, 'other'), `POST /watches ${body}`);
   });
 
   it('FIXED: PATCH /watches/{id} from 50 states to 50 others answers 500: 50 deletes, 50 puts and the watch in one transaction', async () => {
-    const created = await api.send('POST', '/watches', JSON.stringify({ target: { states: codes.slice(0, 50) }, events: ['report.overdue'], channel: { email: 'otto@example.org' } }), 'other');
+    const created = await api.send(
+      'POST',
+      '/watches',
+      JSON.stringify({
+        target: { states: codes.slice(0, 50) },
+        events: ['report.overdue'],
+        channel: { email: 'otto@example.org' },
+      }),
+      'other',
+    );
     const { id } = created.json as { id: string };
     const body = JSON.stringify({ target: { states: codes.slice(50, 100) } });
 
@@ -541,8 +889,17 @@ describe('bugs the properties found, fixed', () => {
   });
 
   it('FIXED: POST /states/RU/reports whose figures repeat a metric and asOf answers 500: one transaction writes the same figure item twice', async () => {
-    const figure = (value: number) => ({ metric: 'workers.remaining', value, asOf: '2019-01-01', source: { kind: 'national' } });
-    const body = JSON.stringify({ obligationId: '2397-p8-midterm', reportDate: '2019-03-01', figures: [figure(1), figure(2)] });
+    const figure = (value: number) => ({
+      metric: 'workers.remaining',
+      value,
+      asOf: '2019-01-01',
+      source: { kind: 'national' },
+    });
+    const body = JSON.stringify({
+      obligationId: '2397-p8-midterm',
+      reportDate: '2019-03-01',
+      figures: [figure(1), figure(2)],
+    });
 
     expectHandled(await api.send('POST', '/states/RU/reports', body, 'admin'), body);
   });

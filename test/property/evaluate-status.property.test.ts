@@ -1,13 +1,18 @@
 import fc from 'fast-check';
-import { isoInstantSchema } from '../../lambdas/core/validation/common-schemas.ts';
 import { describe, expect, it } from 'vitest';
 import type { Figure, FigureAmount } from '../../lambdas/core/figures/figure.ts';
-import { appliesToAllStates, defineObligation, type Obligation, type ObligationKind } from '../../lambdas/core/obligations/obligation.ts';
+import {
+  appliesToAllStates,
+  defineObligation,
+  type Obligation,
+  type ObligationKind,
+} from '../../lambdas/core/obligations/obligation.ts';
 import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import type { Report } from '../../lambdas/core/reports/report.ts';
 import { evaluateStatus, type StatusInput } from '../../lambdas/core/status/evaluate-status.ts';
-import { obligationStatusNames, type ObligationStatus } from '../../lambdas/core/status/obligation-status.ts';
-import { isoDate, type IsoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { type ObligationStatus, obligationStatusNames } from '../../lambdas/core/status/obligation-status.ts';
+import { type IsoDate, isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { isoInstantSchema } from '../../lambdas/core/validation/common-schemas.ts';
 import { dateOfDay, dayNumber, dayOfInstant, instantInDay, LAST_MS_OF_DAY } from './reference-calendar.ts';
 
 /**
@@ -20,7 +25,14 @@ import { dateOfDay, dayNumber, dayOfInstant, instantInDay, LAST_MS_OF_DAY } from
  * - otherwise overdue / deadline-passed from the first instant after the due date (UTC), due-soon
  *   from `warningDays` (30) days before it to the due day itself, not-due before that.
  */
-const referenceStatus = ({ obligation, applies, reports, remaining, at, warningDays = 30 }: StatusInput): ObligationStatus => {
+const referenceStatus = ({
+  obligation,
+  applies,
+  reports,
+  remaining,
+  at,
+  warningDays = 30,
+}: StatusInput): ObligationStatus => {
   if (!applies) return { status: 'not-applicable' };
   const today = dayOfInstant(at);
   const due = dayNumber(obligation.dueDate);
@@ -42,7 +54,8 @@ const referenceStatus = ({ obligation, applies, reports, remaining, at, warningD
     const inForce = remaining
       .filter((figure) => figure.metric === 'workers.remaining' && dayNumber(figure.asOf) <= today)
       .sort((a, b) => dayNumber(b.asOf) - dayNumber(a.asOf) || Date.parse(b.recordedAt) - Date.parse(a.recordedAt))[0];
-    if (inForce && ('value' in inForce ? inForce.value : inForce.high) === 0) return { status: 'met', metOn: inForce.asOf };
+    if (inForce && ('value' in inForce ? inForce.value : inForce.high) === 0)
+      return { status: 'met', metOn: inForce.asOf };
     if (today > due) return { status: 'deadline-passed', daysPassed: today - due };
   }
 
@@ -57,13 +70,20 @@ const LAST_DAY = dayNumber('2299-12-31');
 /** Any day, or the last day of a month (31st, 30th, 28/29 Feb), where "+ N months" is clamped. */
 const adoptionDay = fc.oneof(
   fc.integer({ min: FIRST_DAY, max: LAST_DAY }),
-  fc.record({ year: fc.integer({ min: 1900, max: 2299 }), month: fc.integer({ min: 1, max: 12 }) }).map(
-    ({ year, month }) => dayNumber(`${year + (month === 12 ? 1 : 0)}-${String((month % 12) + 1).padStart(2, '0')}-01`) - 1,
-  ),
+  fc
+    .record({ year: fc.integer({ min: 1900, max: 2299 }), month: fc.integer({ min: 1, max: 12 }) })
+    .map(
+      ({ year, month }) =>
+        dayNumber(`${year + (month === 12 ? 1 : 0)}-${String((month % 12) + 1).padStart(2, '0')}-01`) - 1,
+    ),
 );
 
 const obligationArb: fc.Arbitrary<Obligation> = fc
-  .record({ adopted: adoptionDay, months: fc.integer({ min: 0, max: 48 }), kind: fc.constantFrom<ObligationKind>('report', 'action') })
+  .record({
+    adopted: adoptionDay,
+    months: fc.integer({ min: 0, max: 48 }),
+    kind: fc.constantFrom<ObligationKind>('report', 'action'),
+  })
   .map(({ adopted, months, kind }) =>
     defineObligation({
       id: 'test-obligation',
@@ -87,7 +107,10 @@ const offset = fc.oneof(
 );
 
 /** Within a UTC day: its first or last millisecond, or anywhere. */
-const msIntoDay = fc.oneof(fc.constantFrom(0, 1, LAST_MS_OF_DAY - 1, LAST_MS_OF_DAY), fc.integer({ min: 0, max: LAST_MS_OF_DAY }));
+const msIntoDay = fc.oneof(
+  fc.constantFrom(0, 1, LAST_MS_OF_DAY - 1, LAST_MS_OF_DAY),
+  fc.integer({ min: 0, max: LAST_MS_OF_DAY }),
+);
 
 const reportArb = (due: number): fc.Arbitrary<Report> =>
   fc
@@ -114,7 +137,9 @@ const amountArb: fc.Arbitrary<FigureAmount> = fc.oneof(
   fc.constant({ value: 0 }),
   fc.integer({ min: 1, max: 5_000 }).map((value) => ({ value })),
   fc.constant({ low: 0, high: 0 }),
-  fc.record({ low: fc.integer({ min: 0, max: 100 }), width: fc.integer({ min: 0, max: 100 }) }).map(({ low, width }) => ({ low, high: low + width })),
+  fc
+    .record({ low: fc.integer({ min: 0, max: 100 }), width: fc.integer({ min: 0, max: 100 }) })
+    .map(({ low, width }) => ({ low, high: low + width })),
 );
 
 const figuresArb = (due: number): fc.Arbitrary<Figure[]> =>
@@ -170,7 +195,13 @@ describe('evaluateStatus against a reference of the documented rules', () => {
       const due = dayNumber(obligation.dueDate);
       for (let day = due - 35; day <= due + 3; day++) {
         for (const ms of [0, LAST_MS_OF_DAY]) {
-          const input: StatusInput = { obligation, applies: true, reports: [], remaining: [], at: instantInDay(day, ms) };
+          const input: StatusInput = {
+            obligation,
+            applies: true,
+            reports: [],
+            remaining: [],
+            at: instantInDay(day, ms),
+          };
           expect(evaluateStatus(input), input.at.toISOString()).toEqual(referenceStatus(input));
         }
       }
@@ -178,7 +209,9 @@ describe('evaluateStatus against a reference of the documented rules', () => {
   });
 
   it('the generators reach every status, so the agreement above means something', () => {
-    const seen = new Set(fc.sample(statusInputArb, { seed: SEED, numRuns: 3_000 }).map((input) => referenceStatus(input).status));
+    const seen = new Set(
+      fc.sample(statusInputArb, { seed: SEED, numRuns: 3_000 }).map((input) => referenceStatus(input).status),
+    );
 
     expect([...seen].sort()).toEqual([...obligationStatusNames].sort());
   });
@@ -194,10 +227,23 @@ describe('evaluateStatus against a reference of the documented rules', () => {
     const midterm = seedObligations.find((obligation) => obligation.id === '2397-p8-midterm');
     if (!midterm) throw new Error('no midterm obligation');
     /** GET /states/RU?asOf=0050-06-01: the midterm report (due 2019-03-22) as of that day's last instant. */
-    const seeded: StatusInput = { obligation: midterm, applies: true, reports: [], remaining: [], at: new Date('0050-06-01T23:59:59.999Z') };
+    const seeded: StatusInput = {
+      obligation: midterm,
+      applies: true,
+      reports: [],
+      remaining: [],
+      at: new Date('0050-06-01T23:59:59.999Z'),
+    };
     /** The shrunk counterexample: an action due 1970-03-08, evaluated on 31 December 0099. */
     const action: StatusInput = {
-      obligation: { ...midterm, id: 'test-obligation', kind: 'action', adoptedOn: isoDate('1970-01-08'), dueOffsetMonths: 2, dueDate: isoDate('1970-03-08') },
+      obligation: {
+        ...midterm,
+        id: 'test-obligation',
+        kind: 'action',
+        adoptedOn: isoDate('1970-01-08'),
+        dueOffsetMonths: 2,
+        dueDate: isoDate('1970-03-08'),
+      },
       applies: true,
       reports: [],
       remaining: [],
@@ -225,10 +271,16 @@ describe('evaluateStatus against a reference of the documented rules', () => {
    * `at` answers 200 and stores deadline.approaching events with daysLeft −2,914,919 (dispatched
    * to every watch on them); GET /watches/{id}/preview?asOf= takes it too.
    */
-  describe('an instant in the UTC year 10000, which the API\'s instant schema accepts', () => {
+  describe("an instant in the UTC year 10000, which the API's instant schema accepts", () => {
     const midterm = seedObligations.find((obligation) => obligation.id === '2397-p8-midterm');
     if (!midterm) throw new Error('no midterm obligation');
-    const input: StatusInput = { obligation: midterm, applies: true, reports: [], remaining: [], at: new Date('9999-12-31T23:59:59.999-23:59') };
+    const input: StatusInput = {
+      obligation: midterm,
+      applies: true,
+      reports: [],
+      remaining: [],
+      at: new Date('9999-12-31T23:59:59.999-23:59'),
+    };
 
     it('is 2,914,920 days after the midterm deadline by the reference', () => {
       expect(referenceStatus(input)).toEqual({ status: 'overdue', daysOverdue: 2_914_920 });

@@ -1,15 +1,23 @@
 import fc from 'fast-check';
-import { alertEventTypes, type AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
+import { type AlertEvent, alertEventTypes } from '../../lambdas/core/alerts/alert-event.ts';
 import { figureChangedEvent } from '../../lambdas/core/changes/figure-change.ts';
 import type { Figure, FigureAmount, FigureSourceKind } from '../../lambdas/core/figures/figure.ts';
-import { builtInGroups, type Group } from '../../lambdas/core/reference/groups.ts';
 import { groupMembership } from '../../lambdas/core/reference/group-membership.ts';
+import { builtInGroups, type Group } from '../../lambdas/core/reference/groups.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
 import { seedMetrics } from '../../lambdas/core/reference/metrics.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import type { GroupIdsOfState } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch, WatchChannel, WatchStatus } from '../../lambdas/core/watches/watch.ts';
-import { checkerEvents, figure, MIDTERM, midtermReportReceived, REPATRIATION, report, watch } from '../support/watch-fixtures.ts';
+import {
+  checkerEvents,
+  figure,
+  MIDTERM,
+  midtermReportReceived,
+  REPATRIATION,
+  report,
+  watch,
+} from '../support/watch-fixtures.ts';
 
 /**
  * Random alert events made by the real builders (the deadline checker, figureChangedEvent,
@@ -23,19 +31,36 @@ export const metricIds = seedMetrics.map((metric) => metric.id);
 export const codes = memberStates.map((state) => state.alpha2);
 
 /** Names that need transliterating (Côte d'Ivoire, São Tomé and Príncipe, Türkiye) or are long, picked often. */
-const awkwardCodes = ['CI', 'ST', 'TR', 'VC', 'CF', 'BA', 'KN', 'GB', 'LA', 'CD', 'KP', 'RU', 'CN', 'NG', 'QA'] as const;
+const awkwardCodes = [
+  'CI',
+  'ST',
+  'TR',
+  'VC',
+  'CF',
+  'BA',
+  'KN',
+  'GB',
+  'LA',
+  'CD',
+  'KP',
+  'RU',
+  'CN',
+  'NG',
+  'QA',
+] as const;
 export const stateCode: fc.Arbitrary<string> = fc.oneof(fc.constantFrom(...awkwardCodes), fc.constantFrom(...codes));
 
 /** A custom group an admin made (`gulf-hosts`), with random members: groups are resolved at match time. */
 export const GULF_HOSTS = 'gulf-hosts';
 export const groupIds = [...builtInGroups.map((group) => group.id), GULF_HOSTS, 'no-such-group'];
 
-export const membershipArb: fc.Arbitrary<{ readonly members: readonly string[]; readonly groupIdsOfState: GroupIdsOfState }> = fc
-  .uniqueArray(stateCode, { maxLength: 12 })
-  .map((members) => {
-    const custom: Group = { id: GULF_HOSTS, name: 'Gulf hosts', kind: 'custom', members: [...members].sort() };
-    return { members, groupIdsOfState: groupMembership([custom]) };
-  });
+export const membershipArb: fc.Arbitrary<{
+  readonly members: readonly string[];
+  readonly groupIdsOfState: GroupIdsOfState;
+}> = fc.uniqueArray(stateCode, { maxLength: 12 }).map((members) => {
+  const custom: Group = { id: GULF_HOSTS, name: 'Gulf hosts', kind: 'custom', members: [...members].sort() };
+  return { members, groupIdsOfState: groupMembership([custom]) };
+});
 
 /** A fixed random share of the member states. */
 const sampleStates = (seed: number, share: number): string[] => {
@@ -55,14 +80,30 @@ const checkerRuns = (): AlertEvent[][] => {
       report(code, index % 3 === 0 ? '2019-04-10' : '2019-03-01', { public: index % 7 !== 0 }),
       report(code, '2020-03-01', { obligationId: FINAL }),
     ]),
-    remaining: reporters.map((code, index) => figure(code, 'workers.remaining', index % 4 === 0 ? { value: 10 * index } : index % 5 === 0 ? { low: 0, high: 40 } : { value: 0 }, '2019-12-01')),
+    remaining: reporters.map((code, index) =>
+      figure(
+        code,
+        'workers.remaining',
+        index % 4 === 0 ? { value: 10 * index } : index % 5 === 0 ? { low: 0, high: 40 } : { value: 0 },
+        '2019-12-01',
+      ),
+    ),
   }));
   const allDone = {
     reports: codes.flatMap((code) => [report(code, '2019-03-01'), report(code, '2020-03-01', { obligationId: FINAL })]),
     remaining: codes.map((code) => figure(code, 'workers.remaining', { value: 0 }, '2019-12-01')),
   };
-  const instants = ['2019-02-20T06:00:00.000Z', '2019-03-15T06:00:00.000Z', '2019-03-21T23:59:59.999Z', '2019-03-23T06:00:00.000Z', '2019-12-23T06:00:00.000Z', '2020-03-23T00:00:00.000Z'];
-  return [...worlds, allDone].flatMap(({ reports, remaining }) => instants.map((at) => checkerEvents(at, reports, remaining)));
+  const instants = [
+    '2019-02-20T06:00:00.000Z',
+    '2019-03-15T06:00:00.000Z',
+    '2019-03-21T23:59:59.999Z',
+    '2019-03-23T06:00:00.000Z',
+    '2019-12-23T06:00:00.000Z',
+    '2020-03-23T00:00:00.000Z',
+  ];
+  return [...worlds, allDone].flatMap(({ reports, remaining }) =>
+    instants.map((at) => checkerEvents(at, reports, remaining)),
+  );
 };
 
 const runs = checkerRuns().filter((run) => run.length > 0);
@@ -75,15 +116,22 @@ export const deadlineEvents = pool.filter((event) => event.state === undefined);
 export const overdueEvents = pool.filter((event) => event.type === 'report.overdue');
 
 /** Instants of 2019–2020, to the millisecond. */
-const instantMs = fc.integer({ min: Date.parse('2019-01-01T00:00:00.000Z'), max: Date.parse('2020-12-31T23:59:59.999Z') });
+const instantMs = fc.integer({
+  min: Date.parse('2019-01-01T00:00:00.000Z'),
+  max: Date.parse('2020-12-31T23:59:59.999Z'),
+});
 
 const dateOf = (ms: number) => isoDate(new Date(ms).toISOString().slice(0, 10));
 
 const amountArb: fc.Arbitrary<FigureAmount> = fc.oneof(
   fc.constantFrom(0, 1, 511, 30_023, 11_490).map((value) => ({ value })),
   fc.integer({ min: 0, max: 2_000_000_000 }).map((value) => ({ value })),
-  fc.record({ low: fc.constantFrom(0, 50_000), high: fc.constantFrom(0, 60_000, 80_000) }).filter(({ low, high }) => low <= high),
-  fc.record({ low: fc.integer({ min: 0, max: 1_000_000 }), width: fc.integer({ min: 0, max: 1_000_000 }) }).map(({ low, width }) => ({ low, high: low + width })),
+  fc
+    .record({ low: fc.constantFrom(0, 50_000), high: fc.constantFrom(0, 60_000, 80_000) })
+    .filter(({ low, high }) => low <= high),
+  fc
+    .record({ low: fc.integer({ min: 0, max: 1_000_000 }), width: fc.integer({ min: 0, max: 1_000_000 }) })
+    .map(({ low, width }) => ({ low, high: low + width })),
 );
 
 /** Free text an admin may type: references, symbols, titles. Accents, dashes, emoji, CJK, control characters. */
@@ -92,7 +140,15 @@ export const freeText = (maxLength: number): fc.Arbitrary<string> =>
     fc.string({ minLength: 1, maxLength }),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength }),
     fc.string({ unit: 'binary', minLength: 1, maxLength }),
-    fc.constantFrom('1718 Committee midterm report', 'Rapport à mi-parcours — Côte d’Ivoire', '{Draft} [€] ~|^\\', 'Отчёт', '中期报告', 'line\nbreak\ttab', `${'word '.repeat(40)}end`),
+    fc.constantFrom(
+      '1718 Committee midterm report',
+      'Rapport à mi-parcours — Côte d’Ivoire',
+      '{Draft} [€] ~|^\\',
+      'Отчёт',
+      '中期报告',
+      'line\nbreak\ttab',
+      `${'word '.repeat(40)}end`,
+    ),
   );
 
 /** A figure replacing the previous one (or the first), as change detection announces it; same amounts announce nothing. */
@@ -104,11 +160,20 @@ export const figureChangedArb: fc.Arbitrary<AlertEvent> = fc
     current: amountArb,
     asOf: instantMs,
     recordedAt: instantMs,
-    source: fc.record({ kind: fc.constantFrom<FigureSourceKind>('un-report', 'national', 'estimate', 'press'), ref: fc.option(freeText(200), { nil: undefined }) }),
+    source: fc.record({
+      kind: fc.constantFrom<FigureSourceKind>('un-report', 'national', 'estimate', 'press'),
+      ref: fc.option(freeText(200), { nil: undefined }),
+    }),
   })
   .map(({ state, metric, previous, current, asOf, recordedAt, source }) => {
-    const fields: Partial<Figure> = { recordedAt: new Date(recordedAt).toISOString(), source: source.ref === undefined ? { kind: source.kind } : { kind: source.kind, ref: source.ref } };
-    return figureChangedEvent(previous && figure(state, metric, previous.amount, dateOf(previous.asOf)), figure(state, metric, current, dateOf(asOf), fields));
+    const fields: Partial<Figure> = {
+      recordedAt: new Date(recordedAt).toISOString(),
+      source: source.ref === undefined ? { kind: source.kind } : { kind: source.kind, ref: source.ref },
+    };
+    return figureChangedEvent(
+      previous && figure(state, metric, previous.amount, dateOf(previous.asOf)),
+      figure(state, metric, current, dateOf(asOf), fields),
+    );
   })
   .filter((event): event is AlertEvent => event !== undefined);
 
@@ -120,7 +185,9 @@ export const reportReceivedArb: fc.Arbitrary<AlertEvent> = fc
     receivedAfterDays: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
     isPublic: fc.boolean(),
     symbol: fc.option(freeText(64), { nil: undefined }),
-    earlier: fc.option(fc.integer({ min: Date.parse('2019-01-01'), max: Date.parse('2019-06-30') }), { nil: undefined }),
+    earlier: fc.option(fc.integer({ min: Date.parse('2019-01-01'), max: Date.parse('2019-06-30') }), {
+      nil: undefined,
+    }),
     recordedAt: instantMs,
   })
   .map(({ state, reportDate, receivedAfterDays, isPublic, symbol, earlier, recordedAt }) => {
@@ -160,7 +227,9 @@ const mutedUntilArb = (events: readonly AlertEvent[]): fc.Arbitrary<string> =>
   fc
     .tuple(
       fc.oneof(
-        fc.tuple(fc.constantFrom(...events.map((event) => Date.parse(event.at))), fc.constantFrom(-1, 0, 1)).map(([ms, delta]) => ms + delta),
+        fc
+          .tuple(fc.constantFrom(...events.map((event) => Date.parse(event.at))), fc.constantFrom(-1, 0, 1))
+          .map(([ms, delta]) => ms + delta),
         instantMs,
       ),
       fc.constantFrom(0, 0, 180, -300, 330),
@@ -181,9 +250,17 @@ export const watchesArb = (events: readonly AlertEvent[], maxLength: number): fc
   const stateArb = eventStates.length > 0 ? fc.oneof(fc.constantFrom(...eventStates), stateCode) : stateCode;
   const target = fc.oneof(
     { arbitrary: fc.uniqueArray(stateArb, { minLength: 1, maxLength: 6 }).map((states) => ({ states })), weight: 4 },
-    { arbitrary: fc.uniqueArray(fc.constantFrom(...groupIds), { minLength: 1, maxLength: 3 }).map((groups) => ({ groups })), weight: 3 },
     {
-      arbitrary: fc.record({ states: fc.uniqueArray(stateArb, { minLength: 1, maxLength: 4 }), groups: fc.uniqueArray(fc.constantFrom(...groupIds), { minLength: 1, maxLength: 2 }) }),
+      arbitrary: fc
+        .uniqueArray(fc.constantFrom(...groupIds), { minLength: 1, maxLength: 3 })
+        .map((groups) => ({ groups })),
+      weight: 3,
+    },
+    {
+      arbitrary: fc.record({
+        states: fc.uniqueArray(stateArb, { minLength: 1, maxLength: 4 }),
+        groups: fc.uniqueArray(fc.constantFrom(...groupIds), { minLength: 1, maxLength: 2 }),
+      }),
       weight: 2,
     },
     { arbitrary: fc.constant({ all: true as const }), weight: 1 },
@@ -194,13 +271,24 @@ export const watchesArb = (events: readonly AlertEvent[], maxLength: number): fc
       events: fc.subarray([...alertEventTypes], { minLength: 1 }),
       obligations: fc.subarray([...obligationIds], { minLength: 1 }),
       metrics: fc.subarray(metricIds, { minLength: 1 }),
-      minChangePct: fc.oneof(fc.constantFrom(0, 10, 25, 50, 53.3, 61.7, 100, 1_000), fc.double({ min: 0, max: 500, noNaN: true })),
+      minChangePct: fc.oneof(
+        fc.constantFrom(0, 10, 25, 50, 53.3, 61.7, 100, 1_000),
+        fc.double({ min: 0, max: 500, noNaN: true }),
+      ),
       channel: fc.constantFrom(...contactChannels),
-      status: fc.oneof({ arbitrary: fc.constant<WatchStatus>('active'), weight: 6 }, { arbitrary: fc.constantFrom<WatchStatus>('pending-confirmation', 'paused', 'opted-out', 'unsubscribed'), weight: 1 }),
+      status: fc.oneof(
+        { arbitrary: fc.constant<WatchStatus>('active'), weight: 6 },
+        {
+          arbitrary: fc.constantFrom<WatchStatus>('pending-confirmation', 'paused', 'opted-out', 'unsubscribed'),
+          weight: 1,
+        },
+      ),
       delivery: fc.record({ mode: fc.constantFrom('immediate' as const, 'digest' as const), resolved: fc.boolean() }),
       mutedUntil: mutedUntilArb(events),
     },
     { requiredKeys: ['target', 'events', 'channel', 'status', 'delivery'] },
   );
-  return fc.array(one, { minLength: 1, maxLength }).map((list) => list.map((fields, index) => watch({ id: `w${String(index).padStart(3, '0')}`, ...fields })));
+  return fc
+    .array(one, { minLength: 1, maxLength })
+    .map((list) => list.map((fields, index) => watch({ id: `w${String(index).padStart(3, '0')}`, ...fields })));
 };

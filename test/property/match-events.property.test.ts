@@ -1,21 +1,39 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alertEventTypes, type AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
+import { type AlertEvent, alertEventTypes } from '../../lambdas/core/alerts/alert-event.ts';
 import { groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
-import { matchEvent, matchEvents, type GroupIdsOfState, type MatchResult } from '../../lambdas/core/watches/match-events.ts';
+import {
+  type GroupIdsOfState,
+  type MatchResult,
+  matchEvent,
+  matchEvents,
+} from '../../lambdas/core/watches/match-events.ts';
 import { contactOf, type Watch } from '../../lambdas/core/watches/watch.ts';
 import { eventsArb, membershipArb, watchesArb } from './event-arbitraries.ts';
 
 /** The alpha-2 codes in a deadline event's list of `{ code, name }`. */
 const codesIn = (list: unknown): string[] =>
-  Array.isArray(list) ? list.flatMap((entry: unknown) => (typeof entry === 'object' && entry !== null && 'code' in entry && typeof entry.code === 'string' ? [entry.code] : [])) : [];
+  Array.isArray(list)
+    ? list.flatMap((entry: unknown) =>
+        typeof entry === 'object' && entry !== null && 'code' in entry && typeof entry.code === 'string'
+          ? [entry.code]
+          : [],
+      )
+    : [];
 
 /** A figure change's absolute percentage; none for a first figure, a change from 0, or a value turned range (or back). */
 const changePct = (event: AlertEvent): number | undefined => {
   if (event.type !== 'figure.changed') return undefined;
   const pct = event.data.deltaPct;
   if (typeof pct === 'number') return Math.abs(pct);
-  if (typeof pct === 'object' && pct !== null && 'low' in pct && 'high' in pct && typeof pct.low === 'number' && typeof pct.high === 'number') {
+  if (
+    typeof pct === 'object' &&
+    pct !== null &&
+    'low' in pct &&
+    'high' in pct &&
+    typeof pct.low === 'number' &&
+    typeof pct.high === 'number'
+  ) {
     return Math.max(Math.abs(pct.low), Math.abs(pct.high));
   }
   return undefined;
@@ -34,8 +52,14 @@ const naiveMatch = (event: AlertEvent, watch: Watch, groupIdsOfState: GroupIdsOf
   if (watch.mutedUntil !== undefined && Date.parse(event.at) < Date.parse(watch.mutedUntil)) return undefined;
   const resolvesOverdue = event.type === 'report.received' && event.data.resolvesOverdue === true;
   if (!watch.events.includes(event.type) && !(resolvesOverdue && watch.delivery.resolved)) return undefined;
-  if (event.obligationId !== undefined && watch.obligations !== undefined && !watch.obligations.includes(event.obligationId)) return undefined;
-  if (event.metric !== undefined && watch.metrics !== undefined && !watch.metrics.includes(event.metric)) return undefined;
+  if (
+    event.obligationId !== undefined &&
+    watch.obligations !== undefined &&
+    !watch.obligations.includes(event.obligationId)
+  )
+    return undefined;
+  if (event.metric !== undefined && watch.metrics !== undefined && !watch.metrics.includes(event.metric))
+    return undefined;
   const pct = changePct(event);
   if (watch.minChangePct !== undefined && pct !== undefined && pct < watch.minChangePct) return undefined;
 
@@ -49,7 +73,9 @@ const naiveMatch = (event: AlertEvent, watch: Watch, groupIdsOfState: GroupIdsOf
           : [];
   if (watch.target.all) return concerned;
   const covered = concerned.filter(
-    (code) => (watch.target.states ?? []).includes(code) || (watch.target.groups ?? []).some((group) => groupIdsOfState(code).has(group)),
+    (code) =>
+      (watch.target.states ?? []).includes(code) ||
+      (watch.target.groups ?? []).some((group) => groupIdsOfState(code).has(group)),
   );
   return covered.length > 0 ? covered : undefined;
 };
@@ -58,7 +84,9 @@ const SEED = 2017;
 
 const scenarioArb = fc
   .record({ membership: membershipArb, events: eventsArb(12) })
-  .chain(({ membership, events }) => watchesArb(events, 25).map((watches) => ({ groupIdsOfState: membership.groupIdsOfState, events, watches })));
+  .chain(({ membership, events }) =>
+    watchesArb(events, 25).map((watches) => ({ groupIdsOfState: membership.groupIdsOfState, events, watches })),
+  );
 
 const summary = ({ watch, event, states }: MatchResult) => ({ watch: watch.id, event: event.id, states });
 
@@ -70,7 +98,9 @@ describe('matchEvent against a naive reference', () => {
           for (const watch of watches) {
             const found = matchEvent(event, watch, groupIdsOfState);
             const states = naiveMatch(event, watch, groupIdsOfState);
-            expect(found && summary(found), `${event.type} ${event.id} × ${JSON.stringify(watch)}`).toEqual(states && { watch: watch.id, event: event.id, states });
+            expect(found && summary(found), `${event.type} ${event.id} × ${JSON.stringify(watch)}`).toEqual(
+              states && { watch: watch.id, event: event.id, states },
+            );
           }
         }
       }),
@@ -102,7 +132,9 @@ describe('matchEvents', () => {
   it('finds exactly what matchEvent finds on every (event, watch) pair, events in order, then watches in order', () => {
     fc.assert(
       fc.property(scenarioArb, ({ events, watches, groupIdsOfState }) => {
-        const pairwise = events.flatMap((event) => watches.flatMap((watch) => matchEvent(event, watch, groupIdsOfState) ?? []));
+        const pairwise = events.flatMap((event) =>
+          watches.flatMap((watch) => matchEvent(event, watch, groupIdsOfState) ?? []),
+        );
 
         expect(matchEvents(events, watches, groupIdsOfState).map(summary)).toEqual(pairwise.map(summary));
       }),
@@ -114,7 +146,9 @@ describe('matchEvents', () => {
 describe('groupDeliveries', () => {
   const withShuffledMatches = scenarioArb.chain((scenario) => {
     const matches = matchEvents(scenario.events, scenario.watches, scenario.groupIdsOfState);
-    return fc.shuffledSubarray(matches, { minLength: matches.length, maxLength: matches.length }).map((shuffled) => ({ matches, shuffled }));
+    return fc
+      .shuffledSubarray(matches, { minLength: matches.length, maxLength: matches.length })
+      .map((shuffled) => ({ matches, shuffled }));
   });
 
   it('gives every matched contact exactly one delivery, holding each of its matched events once with the states its watches cover', () => {
@@ -128,12 +162,16 @@ describe('groupDeliveries', () => {
           const own = matches.filter(({ watch }) => contactOf(watch) === delivery.contact);
           const eventIds = delivery.events.map(({ event }) => event.id);
 
-          expect(`${delivery.channel}:${delivery.channel === 'email' ? delivery.to.toLowerCase() : delivery.to}`).toBe(delivery.contact);
+          expect(`${delivery.channel}:${delivery.channel === 'email' ? delivery.to.toLowerCase() : delivery.to}`).toBe(
+            delivery.contact,
+          );
           expect(delivery.watchIds).toEqual([...new Set(own.map(({ watch }) => watch.id))].sort());
           expect(new Set(eventIds).size).toBe(eventIds.length);
           expect([...eventIds].sort()).toEqual([...new Set(own.map(({ event }) => event.id))].sort());
           for (const { event, states } of delivery.events) {
-            const covered = new Set(own.filter((match) => match.event.id === event.id).flatMap((match) => match.states));
+            const covered = new Set(
+              own.filter((match) => match.event.id === event.id).flatMap((match) => match.states),
+            );
             expect(new Set(states).size).toBe(states.length);
             expect([...states].sort()).toEqual([...covered].sort());
           }
@@ -149,7 +187,9 @@ describe('groupDeliveries', () => {
         const inOrder = groupDeliveries(matches);
         const reordered = groupDeliveries(shuffled);
 
-        expect(reordered.map(({ contact, dedupKey }) => ({ contact, dedupKey }))).toEqual(inOrder.map(({ contact, dedupKey }) => ({ contact, dedupKey })));
+        expect(reordered.map(({ contact, dedupKey }) => ({ contact, dedupKey }))).toEqual(
+          inOrder.map(({ contact, dedupKey }) => ({ contact, dedupKey })),
+        );
         expect(reordered).toEqual(inOrder);
       }),
       { seed: SEED, numRuns: 300 },
@@ -157,7 +197,9 @@ describe('groupDeliveries', () => {
   });
 
   it('the generators give contacts several watches and events, so grouping is exercised', () => {
-    const samples = fc.sample(withShuffledMatches, { seed: SEED, numRuns: 300 }).map(({ matches }) => groupDeliveries(matches));
+    const samples = fc
+      .sample(withShuffledMatches, { seed: SEED, numRuns: 300 })
+      .map(({ matches }) => groupDeliveries(matches));
 
     expect(samples.some((deliveries) => deliveries.some(({ watchIds }) => watchIds.length >= 3))).toBe(true);
     expect(samples.some((deliveries) => deliveries.some(({ events }) => events.length >= 5))).toBe(true);

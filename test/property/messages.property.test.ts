@@ -6,14 +6,16 @@ import { SUBJECT_MAX_LENGTH } from '../../lambdas/core/messages/email-message.ts
 import { gsm7Length, isGsm7 } from '../../lambdas/core/messages/gsm7.ts';
 import { outgoingMessage } from '../../lambdas/core/messages/outgoing-message.ts';
 import { SMS_MAX_SEPTETS } from '../../lambdas/core/messages/sms-message.ts';
-import { groupDeliveries, type Delivery } from '../../lambdas/core/watches/group-deliveries.ts';
+import { type Delivery, groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import { checkerRunArb, eventsArb, freeText, membershipArb, watchesArb } from './event-arbitraries.ts';
 
 const manageUrl = 'https://sanctions-watch.example.org/watches';
 
 /** Dotted lowercase slugs as POST /metrics takes them (metricIdSchema), up to 64 characters. */
-const metricId = fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,2}(\.[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,2}){0,2}$/).filter((id) => id.length <= 64);
+const metricId = fc
+  .stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,2}(\.[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,2}){0,2}$/)
+  .filter((id) => id.length <= 64);
 
 /**
  * Events as admins' catalogues may make them: an obligation titled with any text up to 200
@@ -21,9 +23,13 @@ const metricId = fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,2}(\.[a-z0
  */
 const catalogueVariant = (event: AlertEvent): fc.Arbitrary<AlertEvent> => {
   if (event.type === 'figure.changed') {
-    return fc.option(metricId, { freq: 3 }).map((metric) => (metric === null ? event : { ...event, metric, data: { ...event.data, metric } }));
+    return fc
+      .option(metricId, { freq: 3 })
+      .map((metric) => (metric === null ? event : { ...event, metric, data: { ...event.data, metric } }));
   }
-  return fc.option(freeText(200), { freq: 3 }).map((title) => (title === null ? event : { ...event, data: { ...event.data, title } }));
+  return fc
+    .option(freeText(200), { freq: 3 })
+    .map((title) => (title === null ? event : { ...event, data: { ...event.data, title } }));
 };
 
 /** Random events of every type, sometimes with a large part of one checker run (tens of states overdue at once). */
@@ -33,14 +39,14 @@ const runEventsArb = fc
   .chain((events) => fc.tuple(...events.map(catalogueVariant)));
 
 /** Every delivery a run of random events and watches makes, as each kind of message (alerts, digests, repeats). */
-const deliveriesArb = fc
-  .record({ membership: membershipArb, events: runEventsArb })
-  .chain(({ membership, events }) =>
-    fc.record({
-      deliveries: watchesArb(events, 12).map((watches) => groupDeliveries(matchEvents(events, watches, membership.groupIdsOfState))),
-      kind: fc.constantFrom<DeliveryKind>('alert', 'digest', 'repeat'),
-    }),
-  );
+const deliveriesArb = fc.record({ membership: membershipArb, events: runEventsArb }).chain(({ membership, events }) =>
+  fc.record({
+    deliveries: watchesArb(events, 12).map((watches) =>
+      groupDeliveries(matchEvents(events, watches, membership.groupIdsOfState)),
+    ),
+    kind: fc.constantFrom<DeliveryKind>('alert', 'digest', 'repeat'),
+  }),
+);
 
 const asEmail = (delivery: Delivery): Delivery => ({ ...delivery, channel: 'email', to: 'ana@example.org' });
 const asSms = (delivery: Delivery): Delivery => ({ ...delivery, channel: 'sms', to: '+447700900123' });
@@ -88,6 +94,8 @@ describe('message limits', () => {
     expect(deliveries.some((delivery) => delivery.events.length >= 10)).toBe(true);
     expect(subjects.filter((subject) => subject.length >= SUBJECT_MAX_LENGTH - 5).length).toBeGreaterThan(10);
     expect(texts.filter((text) => gsm7Length(text) >= SMS_MAX_SEPTETS - 5).length).toBeGreaterThan(10);
-    expect(subjects.some((subject) => subject.includes("Cote d'Ivoire") || subject.includes('Sao Tome and Principe'))).toBe(true);
+    expect(
+      subjects.some((subject) => subject.includes("Cote d'Ivoire") || subject.includes('Sao Tome and Principe')),
+    ).toBe(true);
   });
 });

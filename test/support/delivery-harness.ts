@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deliveryStores } from '../../lambdas/adapters/dynamodb/delivery-stores.ts';
-import { createOutboxNotifier, readOutbox, type OutboxEntry } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { createOutboxNotifier, type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
 import type { Notifier } from '../../lambdas/core/delivery/notifier.ts';
@@ -18,7 +18,13 @@ export const startDeliveryHarness = async () => {
   const { documentClient: client, tableName } = await createTestTable();
   const outboxFile = join(mkdtempSync(join(tmpdir(), 'sanctions-watch-delivery-')), 'outbox.jsonl');
   let now = new Date('2019-03-23T06:00:00Z');
-  const outbox = createOutboxNotifier({ file: outboxFile, now: () => now, confirmationBaseUrl: 'http://localhost:3000', print: () => undefined, optedOutPhones: ['+15550100999'] });
+  const outbox = createOutboxNotifier({
+    file: outboxFile,
+    now: () => now,
+    confirmationBaseUrl: 'http://localhost:3000',
+    print: () => undefined,
+    optedOutPhones: ['+15550100999'],
+  });
   const parked: DeliveryFailure[] = [];
   const deps = {
     ...deliveryStores(client, tableName),
@@ -36,14 +42,21 @@ export const startDeliveryHarness = async () => {
     if (!(await deps.contacts.get(id))) {
       const { channel, to } = destinationOf(watch.channel);
       const address = channel === 'email' ? await outbox.subscribeEmail(to) : undefined;
-      await deps.contacts.put({ id, channel, to, state, ...(address ? { address } : {}), requestedAt: now.toISOString(), updatedAt: now.toISOString() });
+      await deps.contacts.put({
+        id,
+        channel,
+        to,
+        state,
+        ...(address ? { address } : {}),
+        requestedAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
     }
     return watch;
   };
   /** What the outbox holds, confirmation requests left out. */
   const sent = (): OutboxEntry[] =>
-    readOutbox(outboxFile)
-      .filter((entry) => entry.eventIds.length > 0 || !entry.subject?.startsWith('Confirm'));
+    readOutbox(outboxFile).filter((entry) => entry.eventIds.length > 0 || !entry.subject?.startsWith('Confirm'));
   return {
     deps,
     outbox,

@@ -16,7 +16,8 @@ export interface CalendarEvent {
   readonly alarms: readonly Pick<VAlarm, 'action' | 'trigger' | 'description'>[];
 }
 
-const textValue = (value: ParameterValue | undefined): string => (value === undefined ? '' : typeof value === 'string' ? value : value.val);
+const textValue = (value: ParameterValue | undefined): string =>
+  value === undefined ? '' : typeof value === 'string' ? value : value.val;
 
 /** node-ical gives an all-day date as local midnight; this is its calendar day. */
 const calendarDay = (date: Date): string =>
@@ -61,15 +62,28 @@ export interface AtomFeed {
 
 /** What a feed reader sees, parsed back from the XML; fails on XML that is not well formed. */
 export const parseAtom = (xml: string): AtomFeed => {
-  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => name === 'entry' || name === 'link', parseTagValue: false }).parse(xml, true) as { feed?: AtomFeed };
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    isArray: (name) => name === 'entry' || name === 'link',
+    parseTagValue: false,
+  }).parse(xml, true) as { feed?: AtomFeed };
   if (!parsed.feed) throw new Error('not an Atom feed: no <feed> element');
   return parsed.feed;
 };
 
-const entities: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
+const entities: Readonly<Record<string, string>> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&amp;': '&',
+};
 
 /** The text a reader shows: `type="html"` content is decoded as HTML is (the entities this service writes). */
 export const atomText = (node: AtomText): string => {
   if (typeof node === 'string') return node;
-  return node['@_type'] === 'html' ? node['#text'].replace(/&(lt|gt|quot|#39|amp);/g, (entity) => entities[entity] ?? entity) : node['#text'];
+  return node['@_type'] === 'html'
+    ? node['#text'].replace(/&(lt|gt|quot|#39|amp);/g, (entity) => entities[entity] ?? entity)
+    : node['#text'];
 };

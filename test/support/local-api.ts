@@ -36,10 +36,20 @@ export const startTestApi = async () => {
     if (init?.as) headers.set('authorization', `Bearer ${tokens[init.as]}`);
     const response = await fetch(`${api.url}${path}`, { ...init, headers });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, text, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      json: text === '' ? undefined : (JSON.parse(text) as unknown),
+    };
   };
   /** Sends a JSON body as the given caller. */
   const send = (method: string, path: string, body: unknown, as: keyof typeof tokens = 'admin') =>
-    request(path, { method, as, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    request(path, {
+      method,
+      as,
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   return { ...table, url: api.url, outboxFile, failuresFile, tokens, request, send, close: api.close };
 };

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -14,7 +14,11 @@ export const stopServices = async (): Promise<void> => {
 
 /** Runs `bin/local.ts` as `npm start` does, in its own process, and resolves once it says it is ready. */
 export const startService = async (args: readonly string[], env: NodeJS.ProcessEnv = process.env) => {
-  const child = spawn(process.execPath, ['bin/local.ts', ...args], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/local.ts', ...args], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -10,7 +10,11 @@ export interface ScriptRun {
 }
 
 /** Runs one of the project's scripts (`bin/token.ts`, `bin/cli.ts`) on this Node, from the project root, to its end. */
-export const runScript = async (script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<ScriptRun> => {
+export const runScript = async (
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ScriptRun> => {
   const child = spawn(process.execPath, [script, ...args], { cwd: projectRoot, env });
   let stdout = '';
   let stderr = '';

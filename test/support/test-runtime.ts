@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startLocalRuntime, type LocalRuntime } from '../../local/runtime.ts';
+import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -10,9 +10,18 @@ const projectRoot = resolve(import.meta.dirname, '../..');
  * the outbox), in this process, with its identity and outbox in a temporary directory. The
  * grouping window is the test's to choose: the stack's 60 s would make tests slow.
  */
-export const startTestRuntime = async (name: string, groupingWindowMs: number): Promise<{ readonly runtime: LocalRuntime; stop(): Promise<void> }> => {
+export const startTestRuntime = async (
+  name: string,
+  groupingWindowMs: number,
+): Promise<{ readonly runtime: LocalRuntime; stop(): Promise<void> }> => {
   const workDirectory = mkdtempSync(join(tmpdir(), `sanctions-watch-${name}-`));
-  const runtime = await startLocalRuntime({ projectRoot, port: 0, identityDirectory: join(workDirectory, 'identity'), outboxFile: join(workDirectory, 'outbox.jsonl'), groupingWindowMs });
+  const runtime = await startLocalRuntime({
+    projectRoot,
+    port: 0,
+    identityDirectory: join(workDirectory, 'identity'),
+    outboxFile: join(workDirectory, 'outbox.jsonl'),
+    groupingWindowMs,
+  });
   return {
     runtime,
     stop: async () => {

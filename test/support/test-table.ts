@@ -1,5 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable } from '../../lambdas/adapters/dynamodb/create-table.ts';
 import { createDocumentClient, DYNAMODB_ENDPOINT_ENV } from '../../lambdas/adapters/dynamodb/document-client.ts';
@@ -13,7 +13,11 @@ import { TABLE_NAME_ENV } from '../../lambdas/adapters/dynamodb/table-schema.ts'
 export const createTestTable = async () => {
   const endpoint = inject('dynamoDbEndpoint');
   const tableName = `test-${randomUUID()}`;
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await ensureTable(client, tableName);
   client.destroy();
   process.env[DYNAMODB_ENDPOINT_ENV] = endpoint;

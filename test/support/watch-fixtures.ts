@@ -39,10 +39,28 @@ export const report = (state: string, reportDate: string, fields: Partial<Report
 });
 
 /** What the deadline checker emits at `at` with nothing announced before. */
-export const checkerEvents = (at: string, reports: readonly Report[] = [], remaining: readonly Figure[] = []): AlertEvent[] =>
-  deriveDeadlineEvents({ at: new Date(at), obligations: seedObligations, states: memberStates, groupIdsOfState, reports, remaining, memory: [] }).events;
+export const checkerEvents = (
+  at: string,
+  reports: readonly Report[] = [],
+  remaining: readonly Figure[] = [],
+): AlertEvent[] =>
+  deriveDeadlineEvents({
+    at: new Date(at),
+    obligations: seedObligations,
+    states: memberStates,
+    groupIdsOfState,
+    reports,
+    remaining,
+    memory: [],
+  }).events;
 
-export const figure = (state: string, metric: string, amount: FigureAmount, asOf: string, fields: Partial<Figure> = {}): Figure => ({
+export const figure = (
+  state: string,
+  metric: string,
+  amount: FigureAmount,
+  asOf: string,
+  fields: Partial<Figure> = {},
+): Figure => ({
   ...amount,
   state,
   metric,
@@ -64,7 +82,11 @@ export const russiaWorkPermits = figureChanged(
   figure('RU', 'work-permits.valid', { value: 30_023 }, '2017-12-31', { unit: 'permits' }),
   figure('RU', 'work-permits.valid', { value: 11_490 }, '2018-12-31', {
     unit: 'permits',
-    source: { kind: 'un-report', ref: '1718 Committee midterm report', url: 'https://www.un.org/securitycouncil/sanctions/1718/implementation-reports' },
+    source: {
+      kind: 'un-report',
+      ref: '1718 Committee midterm report',
+      url: 'https://www.un.org/securitycouncil/sanctions/1718/implementation-reports',
+    },
     recordedAt: '2019-03-25T10:00:00.000Z',
   }),
 );
@@ -73,4 +95,5 @@ const midterm = seedObligations.find((obligation) => obligation.id === MIDTERM);
 if (!midterm) throw new Error('no midterm obligation');
 
 /** A midterm report as the stream processor announces it. */
-export const midtermReportReceived = (received: Report, others: readonly Report[] = []): AlertEvent => reportReceivedEvent(received, midterm, [received, ...others]);
+export const midtermReportReceived = (received: Report, others: readonly Report[] = []): AlertEvent =>
+  reportReceivedEvent(received, midterm, [received, ...others]);

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { alertEventTypes, type AlertEvent } from '../../core/alerts/alert-event.ts';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type AlertEvent, alertEventTypes } from '../../core/alerts/alert-event.ts';
 import { storedAlertEventSchema } from '../../core/alerts/alert-event-schema.ts';
 import type { AlertEventStore, AlertQuery } from '../../core/ports.ts';
 import { batchGetAll } from './batch-get.ts';
@@ -25,7 +25,11 @@ export class DynamoAlertEventStore implements AlertEventStore {
   }
 
   async getMany(ids: readonly string[]): Promise<AlertEvent[]> {
-    const items = await batchGetAll(this.#client, this.#tableName, ids.map((id) => ({ PK: `EVENT#${id}`, SK: 'EVENT' })));
+    const items = await batchGetAll(
+      this.#client,
+      this.#tableName,
+      ids.map((id) => ({ PK: `EVENT#${id}`, SK: 'EVENT' })),
+    );
     return items.map((item) => parseStoredItem(storedAlertEventSchema, item));
   }
 
@@ -56,7 +60,11 @@ export class DynamoAlertEventStore implements AlertEventStore {
   async list(query: AlertQuery): Promise<{ readonly events: AlertEvent[]; readonly next?: string }> {
     const lanes = query.state
       ? [{ index: 'GSI1', partition: byState(query.state), filterType: query.type }]
-      : (query.type ? [query.type] : alertEventTypes).map((type) => ({ index: 'GSI2', partition: byType(type), filterType: undefined }));
+      : (query.type ? [query.type] : alertEventTypes).map((type) => ({
+          index: 'GSI2',
+          partition: byType(type),
+          filterType: undefined,
+        }));
     const pages = await Promise.all(lanes.map((lane) => this.#readLane(lane, query)));
     const events = pages
       .flat()
@@ -68,10 +76,17 @@ export class DynamoAlertEventStore implements AlertEventStore {
   }
 
   /** Up to `limit` events of one index partition after the cursor (or since `since`), oldest first. */
-  async #readLane(lane: { index: string; partition: string; filterType: string | undefined }, query: AlertQuery): Promise<AlertEvent[]> {
+  async #readLane(
+    lane: { index: string; partition: string; filterType: string | undefined },
+    query: AlertQuery,
+  ): Promise<AlertEvent[]> {
     const pk = `${lane.index}PK`;
     const sk = `${lane.index}SK`;
-    const [condition, bound] = query.after ? [`${sk} > :bound`, query.after] : query.since ? [`${sk} >= :bound`, query.since] : [undefined, undefined];
+    const [condition, bound] = query.after
+      ? [`${sk} > :bound`, query.after]
+      : query.since
+        ? [`${sk} >= :bound`, query.since]
+        : [undefined, undefined];
     const events: AlertEvent[] = [];
     let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
     do {
@@ -80,7 +95,9 @@ export class DynamoAlertEventStore implements AlertEventStore {
           TableName: this.#tableName,
           IndexName: lane.index,
           KeyConditionExpression: `${pk} = :pk${condition ? ` AND ${condition}` : ''}`,
-          ...(lane.filterType ? { FilterExpression: '#type = :type', ExpressionAttributeNames: { '#type': 'type' } } : {}),
+          ...(lane.filterType
+            ? { FilterExpression: '#type = :type', ExpressionAttributeNames: { '#type': 'type' } }
+            : {}),
           ExpressionAttributeValues: {
             ':pk': lane.partition,
             ...(bound === undefined ? {} : { ':bound': bound }),

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckerMemory } from '../../core/checks/deadline-events.ts';
 import type { CheckerMemoryStore } from '../../core/ports.ts';
 import type { IsoDate } from '../../core/time/calendar-date.ts';
@@ -33,14 +33,19 @@ export class DynamoCheckerMemoryStore implements CheckerMemoryStore {
       ExpressionAttributeValues: { ':pk': PARTITION },
     });
     const watermark = items.find((item) => item.SK === WATERMARK);
-    const memory = items.filter((item) => item.SK !== WATERMARK).map((item) => ({
-      obligationId: String(item.obligationId),
-      dueDate: String(item.dueDate) as IsoDate,
-      approaching: toArray<number>(item.approaching),
-      overdue: toArray<string>(item.overdue),
-      passed: item.passed === true,
-    }));
-    return { memory, ...(typeof watermark?.checkedThrough === 'string' ? { checkedThrough: watermark.checkedThrough as IsoDate } : {}) };
+    const memory = items
+      .filter((item) => item.SK !== WATERMARK)
+      .map((item) => ({
+        obligationId: String(item.obligationId),
+        dueDate: String(item.dueDate) as IsoDate,
+        approaching: toArray<number>(item.approaching),
+        overdue: toArray<string>(item.overdue),
+        passed: item.passed === true,
+      }));
+    return {
+      memory,
+      ...(typeof watermark?.checkedThrough === 'string' ? { checkedThrough: watermark.checkedThrough as IsoDate } : {}),
+    };
   }
 
   async remember(updates: readonly CheckerMemory[], checkedThrough?: IsoDate): Promise<void> {
@@ -72,7 +77,12 @@ export class DynamoCheckerMemoryStore implements CheckerMemoryStore {
     const added: Record<string, Set<number> | Set<string>> = {};
     if (memory.approaching.length > 0) added.approaching = new Set(memory.approaching);
     if (memory.overdue.length > 0) added.overdue = new Set(memory.overdue);
-    const setClause = ['itemType = :itemType', 'obligationId = :obligationId', 'dueDate = :dueDate', ...(memory.passed ? ['passed = :passed'] : [])];
+    const setClause = [
+      'itemType = :itemType',
+      'obligationId = :obligationId',
+      'dueDate = :dueDate',
+      ...(memory.passed ? ['passed = :passed'] : []),
+    ];
     const addClause = Object.keys(added).map((name) => `${name} :${name}`);
     await this.#client.send(
       new UpdateCommand({

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { Contact } from '../../core/contacts/contact.ts';
 import { conflict } from '../../core/errors.ts';
@@ -24,7 +24,13 @@ const storedContactSchema = z.object({
 const contactKey = (id: string) => ({ PK: contactPartition(id), SK: 'CONTACT' });
 
 /** A contact as stored; exported for loading many at once with batch writes (the bench's setup). */
-export const contactItem = (contact: Contact): Record<string, unknown> => ({ ...contactKey(contact.id), itemType: 'contact', GSI1PK: `CONTACTS#${contact.state}`, GSI1SK: contact.id, ...contact });
+export const contactItem = (contact: Contact): Record<string, unknown> => ({
+  ...contactKey(contact.id),
+  itemType: 'contact',
+  GSI1PK: `CONTACTS#${contact.state}`,
+  GSI1SK: contact.id,
+  ...contact,
+});
 
 /** Contacts: `CONTACT#<hash>` / `CONTACT`, on GSI1 by state so the reconciler finds the pending and confirmed ones. */
 export class DynamoContactStore implements ContactStore {
@@ -37,13 +43,17 @@ export class DynamoContactStore implements ContactStore {
   }
 
   async get(id: string): Promise<Contact | undefined> {
-    const { Item } = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: contactKey(id), ConsistentRead: true }));
+    const { Item } = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: contactKey(id), ConsistentRead: true }),
+    );
     return Item ? parseStoredItem(storedContactSchema, Item) : undefined;
   }
 
   async getMany(ids: readonly string[]): Promise<Map<string, Contact>> {
     const items = await batchGetAll(this.#client, this.#tableName, ids.map(contactKey));
-    return new Map(items.map((item) => parseStoredItem(storedContactSchema, item)).map((contact) => [contact.id, contact]));
+    return new Map(
+      items.map((item) => parseStoredItem(storedContactSchema, item)).map((contact) => [contact.id, contact]),
+    );
   }
 
   async put(contact: Contact, previous?: Contact): Promise<void> {
@@ -58,7 +68,8 @@ export class DynamoContactStore implements ContactStore {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw conflict('contact-changed', 'The address was changed by another request meanwhile; try again');
+      if (error instanceof ConditionalCheckFailedException)
+        throw conflict('contact-changed', 'The address was changed by another request meanwhile; try again');
       throw error;
     }
   }

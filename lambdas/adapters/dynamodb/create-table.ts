@@ -1,9 +1,9 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  type DynamoDBClient,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
-  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { tableSchema } from './table-schema.ts';
 
@@ -49,6 +49,7 @@ export const ensureTable = async (client: DynamoDBClient, tableName: string): Pr
     }),
   );
   const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-  if (Table?.TableStatus !== 'ACTIVE') throw new Error(`Table ${tableName} is ${Table?.TableStatus ?? 'missing'} after creation`);
+  if (Table?.TableStatus !== 'ACTIVE')
+    throw new Error(`Table ${tableName} is ${Table?.TableStatus ?? 'missing'} after creation`);
   return 'created';
 };

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DailySendCounter } from '../../core/ports.ts';
 import type { IsoDate } from '../../core/time/calendar-date.ts';
 import { contactPartition } from './contact-key.ts';
@@ -27,7 +27,12 @@ export class DynamoDailySendCounter implements DailySendCounter {
           Key: counterKey(contact, day),
           UpdateExpression: 'SET itemType = :itemType, expiresAt = :expiresAt ADD sent :one',
           ConditionExpression: 'attribute_not_exists(sent) OR sent < :cap',
-          ExpressionAttributeValues: { ':itemType': 'send-count', ':expiresAt': Math.floor(Date.parse(day) / 1000) + KEEP_SECONDS, ':one': 1, ':cap': cap },
+          ExpressionAttributeValues: {
+            ':itemType': 'send-count',
+            ':expiresAt': Math.floor(Date.parse(day) / 1000) + KEEP_SECONDS,
+            ':one': 1,
+            ':cap': cap,
+          },
         }),
       );
       return true;
@@ -38,16 +43,18 @@ export class DynamoDailySendCounter implements DailySendCounter {
   }
 
   async release(contact: string, day: IsoDate): Promise<void> {
-    await this.#client.send(
-      new UpdateCommand({
-        TableName: this.#tableName,
-        Key: counterKey(contact, day),
-        UpdateExpression: 'ADD sent :minusOne',
-        ConditionExpression: 'sent > :zero',
-        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
-      }),
-    ).catch((error: unknown) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+    await this.#client
+      .send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: counterKey(contact, day),
+          UpdateExpression: 'ADD sent :minusOne',
+          ConditionExpression: 'sent > :zero',
+          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
   }
 }

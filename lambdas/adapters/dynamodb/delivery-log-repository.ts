@@ -1,6 +1,12 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  type PutCommandInput,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { DeliveryLogEntry } from '../../core/delivery/delivery-records.ts';
 import { invalidInput } from '../../core/errors.ts';
@@ -34,12 +40,18 @@ const MAX_TRANSACTION_ITEMS = 100;
 
 type Put = PutCommandInput;
 
-const deliveryKey = (contact: string, eventId: string) => ({ PK: contactPartition(contact), SK: `DELIVERY#${eventId}` });
+const deliveryKey = (contact: string, eventId: string) => ({
+  PK: contactPartition(contact),
+  SK: `DELIVERY#${eventId}`,
+});
 const expiresAt = (at: string, days: number): number => Math.floor(Date.parse(at) / 1000) + days * DAY_SECONDS;
 /** Same entry, same key: writing a log entry again replaces it instead of adding a twin. */
 const LOG_PREFIX = 'DELIVERY#';
 const logSortKey = (entry: DeliveryLogEntry): string =>
-  `${LOG_PREFIX}${entry.at}#${createHash('sha256').update([entry.contact, entry.kind, ...entry.eventIds].join('\n')).digest('base64url').slice(0, 16)}`;
+  `${LOG_PREFIX}${entry.at}#${createHash('sha256')
+    .update([entry.contact, entry.kind, ...entry.eventIds].join('\n'))
+    .digest('base64url')
+    .slice(0, 16)}`;
 
 /**
  * Per (contact, event), `CONTACT#<hash>` / `DELIVERY#<eventId>`: written once, with a condition,
@@ -56,7 +68,11 @@ export class DynamoDeliveryLog implements DeliveryLog {
   }
 
   async recorded(contact: string, eventIds: readonly string[]): Promise<Set<string>> {
-    const items = await batchGetAll(this.#client, this.#tableName, eventIds.map((eventId) => deliveryKey(contact, eventId)));
+    const items = await batchGetAll(
+      this.#client,
+      this.#tableName,
+      eventIds.map((eventId) => deliveryKey(contact, eventId)),
+    );
     return new Set(items.map((item) => String(item.eventId)));
   }
 
@@ -73,17 +89,30 @@ export class DynamoDeliveryLog implements DeliveryLog {
     const { contact, at, status, kind, messageId } = entry;
     const puts: Put[] = entry.eventIds.map((eventId) => ({
       TableName: this.#tableName,
-      Item: { ...deliveryKey(contact, eventId), itemType: 'delivery', eventId, status, kind, at, ...(messageId ? { messageId } : {}), expiresAt: expiresAt(at, RECORD_DAYS) },
+      Item: {
+        ...deliveryKey(contact, eventId),
+        itemType: 'delivery',
+        eventId,
+        status,
+        kind,
+        at,
+        ...(messageId ? { messageId } : {}),
+        expiresAt: expiresAt(at, RECORD_DAYS),
+      },
       ConditionExpression: 'attribute_not_exists(PK)',
     }));
     // A message's records go in transactions of up to 100 conditional puts: one request, not one per event.
     // Only if one of them was recorded already (a race with another delivery) does the chunk go one by one.
-    const chunks = Array.from({ length: Math.ceil(puts.length / MAX_TRANSACTION_ITEMS) }, (_, index) => puts.slice(index * MAX_TRANSACTION_ITEMS, (index + 1) * MAX_TRANSACTION_ITEMS));
+    const chunks = Array.from({ length: Math.ceil(puts.length / MAX_TRANSACTION_ITEMS) }, (_, index) =>
+      puts.slice(index * MAX_TRANSACTION_ITEMS, (index + 1) * MAX_TRANSACTION_ITEMS),
+    );
     await mapWithConcurrency(chunks, 4, async (chunk) => {
       try {
         await this.#client.send(new TransactWriteCommand({ TransactItems: chunk.map((Put) => ({ Put })) }));
       } catch (error) {
-        const raced = error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some(({ Code }) => Code === 'ConditionalCheckFailed');
+        const raced =
+          error instanceof TransactionCanceledException &&
+          (error.CancellationReasons ?? []).some(({ Code }) => Code === 'ConditionalCheckFailed');
         if (!raced) throw error;
         await mapWithConcurrency(chunk, 16, (put) => this.#recordOne(put));
       }
@@ -93,13 +122,21 @@ export class DynamoDeliveryLog implements DeliveryLog {
     await batchWriteAll(
       this.#client,
       this.#tableName,
-      [...new Set(entry.watchIds)].map((watchId) => ({ PutRequest: { Item: { PK: `WATCH#${watchId}`, SK, itemType: 'delivery-log', ...entry, expiresAt: expiresAt(at, LOG_DAYS) } } })),
+      [...new Set(entry.watchIds)].map((watchId) => ({
+        PutRequest: {
+          Item: { PK: `WATCH#${watchId}`, SK, itemType: 'delivery-log', ...entry, expiresAt: expiresAt(at, LOG_DAYS) },
+        },
+      })),
     );
   }
 
-  async listForWatch(watchId: string, query: { readonly limit: number; readonly after?: string }): Promise<{ readonly entries: DeliveryLogEntry[]; readonly next?: string }> {
+  async listForWatch(
+    watchId: string,
+    query: { readonly limit: number; readonly after?: string },
+  ): Promise<{ readonly entries: DeliveryLogEntry[]; readonly next?: string }> {
     // The cursor is the last sort key of the previous page; anything else was not handed out by us.
-    if (query.after !== undefined && !query.after.startsWith(LOG_PREFIX)) throw invalidInput('after', 'Query parameter "after" must be the `next` of a previous page');
+    if (query.after !== undefined && !query.after.startsWith(LOG_PREFIX))
+      throw invalidInput('after', 'Query parameter "after" must be the `next` of a previous page');
     const { Items = [], LastEvaluatedKey } = await this.#client.send(
       new QueryCommand({
         TableName: this.#tableName,

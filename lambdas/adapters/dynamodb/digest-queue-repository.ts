@@ -16,7 +16,10 @@ const storedEntrySchema = z.object({
   queuedAt: z.string(),
 });
 
-const entryKey = ({ hour, contact, eventId }: Pick<QueuedDigestEvent, 'hour' | 'contact' | 'eventId'>) => ({ PK: `DIGEST#${hour}`, SK: `${contactPartition(contact)}#${eventId}` });
+const entryKey = ({ hour, contact, eventId }: Pick<QueuedDigestEvent, 'hour' | 'contact' | 'eventId'>) => ({
+  PK: `DIGEST#${hour}`,
+  SK: `${contactPartition(contact)}#${eventId}`,
+});
 
 /**
  * Digest entries, `DIGEST#<hour>` / `<contact hash>#<eventId>`: one Query per hour finds all that
@@ -32,15 +35,27 @@ export class DynamoDigestQueue implements DigestQueue {
   }
 
   add(entries: readonly QueuedDigestEvent[]): Promise<void> {
-    return batchWriteAll(this.#client, this.#tableName, entries.map((entry) => ({ PutRequest: { Item: { ...entryKey(entry), itemType: 'digest-entry', ...entry } } })));
+    return batchWriteAll(
+      this.#client,
+      this.#tableName,
+      entries.map((entry) => ({ PutRequest: { Item: { ...entryKey(entry), itemType: 'digest-entry', ...entry } } })),
+    );
   }
 
   async listForHour(hour: number): Promise<QueuedDigestEvent[]> {
-    const items = await queryAll(this.#client, { TableName: this.#tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `DIGEST#${hour}` } });
+    const items = await queryAll(this.#client, {
+      TableName: this.#tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': `DIGEST#${hour}` },
+    });
     return items.map((item) => parseStoredItem(storedEntrySchema, item));
   }
 
   remove(entries: readonly QueuedDigestEvent[]): Promise<void> {
-    return batchWriteAll(this.#client, this.#tableName, entries.map((entry) => ({ DeleteRequest: { Key: entryKey(entry) } })));
+    return batchWriteAll(
+      this.#client,
+      this.#tableName,
+      entries.map((entry) => ({ DeleteRequest: { Key: entryKey(entry) } })),
+    );
   }
 }

@@ -1,9 +1,9 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
 import { conflict } from '../../core/errors.ts';
 import type { Catalogue } from '../../core/ports.ts';
 import { queryAll } from './query-all.ts';
-import { parseStoredItem, putIfAbsent, type ItemType } from './stored-item.ts';
+import { type ItemType, parseStoredItem, putIfAbsent } from './stored-item.ts';
 
 export interface CatalogueLayout<T> {
   /** Partition key of the catalogue; items are `<partition>#<id>` inside it. */
@@ -55,7 +55,11 @@ export class DynamoCatalogue<T extends { readonly id: string }> implements Catal
 
   async ensure(item: T): Promise<'created' | 'exists'> {
     const stored = this.#layout.schema.parse(item);
-    const written = await putIfAbsent(this.#client, this.#tableName, { ...this.#key(item.id), itemType: this.#layout.itemType, ...stored });
+    const written = await putIfAbsent(this.#client, this.#tableName, {
+      ...this.#key(item.id),
+      itemType: this.#layout.itemType,
+      ...stored,
+    });
     return written ? 'created' : 'exists';
   }
 }

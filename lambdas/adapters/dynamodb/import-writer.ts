@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Figure } from '../../core/figures/figure.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
 import type { ImportStore } from '../../core/imports/import-records.ts';
@@ -9,7 +9,13 @@ import type { Report } from '../../core/reports/report.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';
 import { batchWriteAll } from './batch-write.ts';
 import { queryAll } from './query-all.ts';
-import { figureHistoryItem, latestFigureItem, notReplacingNewer, reportItem, statePartition } from './state-records-repository.ts';
+import {
+  figureHistoryItem,
+  latestFigureItem,
+  notReplacingNewer,
+  reportItem,
+  statePartition,
+} from './state-records-repository.ts';
 import { parseStoredItem, putIfAbsent } from './stored-item.ts';
 
 /** Requests in flight at once: enough to be quick, few enough that a 20,000-row import does not throttle itself. */
@@ -38,7 +44,11 @@ export class DynamoImportStore implements ImportStore {
 
   async recordedFor(states: readonly string[]): Promise<RecordedFacts> {
     const partitions = await mapWithConcurrency(states, CONCURRENCY, (state) =>
-      queryAll(this.#client, { TableName: this.#tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': statePartition(state) } }),
+      queryAll(this.#client, {
+        TableName: this.#tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': statePartition(state) },
+      }),
     );
     const items = partitions.flat();
     const ofType = (itemType: string) => items.filter((item) => item.itemType === itemType);
@@ -49,10 +59,20 @@ export class DynamoImportStore implements ImportStore {
     };
   }
 
-  async write(batch: { readonly reports: readonly Report[]; readonly figures: readonly Figure[]; readonly latest: readonly Figure[] }) {
+  async write(batch: {
+    readonly reports: readonly Report[];
+    readonly figures: readonly Figure[];
+    readonly latest: readonly Figure[];
+  }) {
     const [reportsWritten] = await Promise.all([
-      mapWithConcurrency(batch.reports, CONCURRENCY, (report) => putIfAbsent(this.#client, this.#tableName, reportItem(report))),
-      batchWriteAll(this.#client, this.#tableName, batch.figures.map((figure) => ({ PutRequest: { Item: figureHistoryItem(figure) } }))),
+      mapWithConcurrency(batch.reports, CONCURRENCY, (report) =>
+        putIfAbsent(this.#client, this.#tableName, reportItem(report)),
+      ),
+      batchWriteAll(
+        this.#client,
+        this.#tableName,
+        batch.figures.map((figure) => ({ PutRequest: { Item: figureHistoryItem(figure) } })),
+      ),
     ]);
     const latestWritten = await mapWithConcurrency(batch.latest, CONCURRENCY, (figure) => this.#putLatest(figure));
     return {
@@ -63,7 +83,9 @@ export class DynamoImportStore implements ImportStore {
 
   async #putLatest(figure: Figure): Promise<boolean> {
     try {
-      await this.#client.send(new PutCommand({ TableName: this.#tableName, Item: latestFigureItem(figure), ...notReplacingNewer(figure) }));
+      await this.#client.send(
+        new PutCommand({ TableName: this.#tableName, Item: latestFigureItem(figure), ...notReplacingNewer(figure) }),
+      );
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;

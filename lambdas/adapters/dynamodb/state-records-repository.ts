@@ -2,21 +2,21 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  TransactWriteCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
+  TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
 import { conflict } from '../../core/errors.ts';
 import type { Figure } from '../../core/figures/figure.ts';
-import { isWorld } from '../../core/figures/figure-subject.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
+import { isWorld } from '../../core/figures/figure-subject.ts';
 import type { StateRecords } from '../../core/ports.ts';
 import type { Report } from '../../core/reports/report.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';
 import { queryAll } from './query-all.ts';
-import { parseStoredItem, type ItemKey } from './stored-item.ts';
+import { type ItemKey, parseStoredItem } from './stored-item.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -119,7 +119,9 @@ export class DynamoStateRecords implements StateRecords {
       const transactItems: TransactItem[] = [
         ...leading,
         ...figures.map((figure) => ({ Put: { TableName: this.#tableName, Item: figureHistoryItem(figure) } })),
-        ...[...winners.values()].map((figure) => ({ Put: { TableName: this.#tableName, Item: latestFigureItem(figure), ...notReplacingNewer(figure) } })),
+        ...[...winners.values()].map((figure) => ({
+          Put: { TableName: this.#tableName, Item: latestFigureItem(figure), ...notReplacingNewer(figure) },
+        })),
       ];
       try {
         await this.#client.send(new TransactWriteCommand({ TransactItems: transactItems }));
@@ -127,11 +129,15 @@ export class DynamoStateRecords implements StateRecords {
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
-        const failedLeading = reasons.slice(0, leading.length).some((reason) => reason.Code === 'ConditionalCheckFailed');
+        const failedLeading = reasons
+          .slice(0, leading.length)
+          .some((reason) => reason.Code === 'ConditionalCheckFailed');
         if (failedLeading && leadingConflict) throw leadingConflict();
         // A newer latest arrived since the read, or another transaction held an item: read again and retry.
         const lostRace = reasons.some(
-          (reason, index) => reason.Code === 'TransactionConflict' || (index >= leading.length && reason.Code === 'ConditionalCheckFailed'),
+          (reason, index) =>
+            reason.Code === 'TransactionConflict' ||
+            (index >= leading.length && reason.Code === 'ConditionalCheckFailed'),
         );
         if (!lostRace || attempt >= MAX_ATTEMPTS) throw error;
       }
@@ -147,7 +153,9 @@ export class DynamoStateRecords implements StateRecords {
     let pending: Record<string, unknown>[] | undefined = keys.map((key) => ({ ...key }));
     while (pending && pending.length > 0) {
       const response: BatchGetCommandOutput = await this.#client.send(
-        new BatchGetCommand({ RequestItems: { [this.#tableName]: { Keys: pending, ProjectionExpression: 'PK, SK, asOf' } } }),
+        new BatchGetCommand({
+          RequestItems: { [this.#tableName]: { Keys: pending, ProjectionExpression: 'PK, SK, asOf' } },
+        }),
       );
       for (const item of response.Responses?.[this.#tableName] ?? []) {
         const key = metricOfKey.get(itemKeyId({ PK: String(item.PK), SK: String(item.SK) }));

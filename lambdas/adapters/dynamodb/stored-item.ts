@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
 import { tableSchema } from './table-schema.ts';
 
@@ -9,7 +9,24 @@ export interface ItemKey {
 }
 
 /** Every item names its type, so stream filters and readers can tell items apart. */
-export type ItemType = 'obligation' | 'group' | 'metric' | 'report' | 'figure' | 'figure-latest' | 'alert-event' | 'checker-memory' | 'watch' | 'watch-target' | 'watch-feed-key' | 'watch-counter' | 'contact' | 'delivery' | 'delivery-log' | 'digest-entry' | 'send-count';
+export type ItemType =
+  | 'obligation'
+  | 'group'
+  | 'metric'
+  | 'report'
+  | 'figure'
+  | 'figure-latest'
+  | 'alert-event'
+  | 'checker-memory'
+  | 'watch'
+  | 'watch-target'
+  | 'watch-feed-key'
+  | 'watch-counter'
+  | 'contact'
+  | 'delivery'
+  | 'delivery-log'
+  | 'digest-entry'
+  | 'send-count';
 
 const keyAttributes = new Set<string>([
   tableSchema.partitionKey,

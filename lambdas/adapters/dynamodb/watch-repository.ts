@@ -1,12 +1,17 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { conflict, DomainError, notFound } from '../../core/errors.ts';
 import type { FeedKeyStore, StoredFeedKey } from '../../core/feeds/feed-key.ts';
-import type { WatchStore } from '../../core/ports.ts';
-import { watchInputSchema } from '../../core/watches/watch-schema.ts';
 import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
+import type { WatchStore } from '../../core/ports.ts';
 import { contactOf, type Watch } from '../../core/watches/watch.ts';
+import { watchInputSchema } from '../../core/watches/watch-schema.ts';
 import { batchGetAll } from './batch-get.ts';
 import { batchWriteAll } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
@@ -58,7 +63,12 @@ const watchItem = (watch: Watch): Record<string, unknown> => ({
   ...watch,
 });
 
-const targetItem = (watch: Watch, PK: string): Record<string, unknown> => ({ PK, SK: `WATCH#${watch.id}`, itemType: 'watch-target', watchId: watch.id });
+const targetItem = (watch: Watch, PK: string): Record<string, unknown> => ({
+  PK,
+  SK: `WATCH#${watch.id}`,
+  itemType: 'watch-target',
+  watchId: watch.id,
+});
 
 /**
  * The items that creating these watches one by one would leave (each watch, its index items, and
@@ -70,7 +80,11 @@ export const newWatchItems = (watches: readonly Watch[]): Record<string, unknown
   for (const { owner } of watches) perOwner.set(owner, (perOwner.get(owner) ?? 0) + 1);
   return [
     ...watches.flatMap((watch) => [watchItem(watch), ...targetPartitions(watch).map((PK) => targetItem(watch, PK))]),
-    ...[...perOwner].map(([owner, watchCount]) => ({ ...ownerCounterKey(owner), itemType: 'watch-counter', watchCount })),
+    ...[...perOwner].map(([owner, watchCount]) => ({
+      ...ownerCounterKey(owner),
+      itemType: 'watch-counter',
+      watchCount,
+    })),
   ];
 };
 
@@ -104,7 +118,11 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
         Key: ownerCounterKey(owner),
         UpdateExpression: 'SET itemType = :itemType ADD watchCount :change',
         ...(cap === undefined ? {} : { ConditionExpression: 'attribute_not_exists(watchCount) OR watchCount < :cap' }),
-        ExpressionAttributeValues: { ':itemType': 'watch-counter', ':change': change, ...(cap === undefined ? {} : { ':cap': cap }) },
+        ExpressionAttributeValues: {
+          ':itemType': 'watch-counter',
+          ':change': change,
+          ...(cap === undefined ? {} : { ':cap': cap }),
+        },
       },
     };
   }
@@ -128,7 +146,11 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
     ];
     await this.#transact(items, (index) =>
       index === 0
-        ? new DomainError('invalid-input', 'too-many-watches', `An owner may have at most ${cap} watches; delete one first`)
+        ? new DomainError(
+            'invalid-input',
+            'too-many-watches',
+            `An owner may have at most ${cap} watches; delete one first`,
+          )
         : conflict('watch-exists', `Watch "${watch.id}" already exists`, 'id'),
     );
   }
@@ -165,11 +187,20 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
           ExpressionAttributeValues: { ':seen': previous.updatedAt },
         },
       },
-      ...this.#targetPuts(next, [...after].filter((partition) => !before.has(partition))),
+      ...this.#targetPuts(
+        next,
+        [...after].filter((partition) => !before.has(partition)),
+      ),
     ];
-    await this.#transact(items, () => conflict('watch-changed', `Watch "${next.id}" changed meanwhile; read it again`, 'id'));
+    await this.#transact(items, () =>
+      conflict('watch-changed', `Watch "${next.id}" changed meanwhile; read it again`, 'id'),
+    );
     const stale = [...before].filter((partition) => !after.has(partition));
-    await batchWriteAll(this.#client, this.#tableName, stale.map((PK) => ({ DeleteRequest: { Key: { PK, SK: `WATCH#${next.id}` } } })));
+    await batchWriteAll(
+      this.#client,
+      this.#tableName,
+      stale.map((PK) => ({ DeleteRequest: { Key: { PK, SK: `WATCH#${next.id}` } } })),
+    );
   }
 
   async delete(watch: Watch): Promise<void> {
@@ -194,11 +225,17 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
 
   async #listedIn(partitions: readonly string[]): Promise<Watch[]> {
     const listed = await mapWithConcurrency([...new Set(partitions)], 16, (partition) =>
-      queryAll(this.#client, { TableName: this.#tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partition } }),
+      queryAll(this.#client, {
+        TableName: this.#tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+      }),
     );
     const ids = [...new Set(listed.flat().map((item) => String(item.watchId)))];
     const items = await batchGetAll(this.#client, this.#tableName, ids.map(watchKey));
-    return items.map((item) => parseStoredItem(storedWatchSchema, item)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return items
+      .map((item) => parseStoredItem(storedWatchSchema, item))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   targeting(target: { readonly states: readonly string[]; readonly groups: readonly string[] }): Promise<Watch[]> {
@@ -217,7 +254,13 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
   /** Overwrites the key before it, on condition that the watch is still there: a deleted watch leaves no key behind. */
   async replaceFeedKey(key: StoredFeedKey): Promise<void> {
     const items: TransactItem[] = [
-      { ConditionCheck: { TableName: this.#tableName, Key: watchKey(key.watchId), ConditionExpression: 'attribute_exists(PK)' } },
+      {
+        ConditionCheck: {
+          TableName: this.#tableName,
+          Key: watchKey(key.watchId),
+          ConditionExpression: 'attribute_exists(PK)',
+        },
+      },
       { Put: { TableName: this.#tableName, Item: { ...feedKeyKey(key.watchId), itemType: 'watch-feed-key', ...key } } },
     ];
     await this.#transact(items, () => notFound('watch-not-found', `No watch "${key.watchId}"`, 'id'));

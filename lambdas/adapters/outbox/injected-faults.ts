@@ -1,4 +1,4 @@
-import { NotifierError, type Notifier } from '../../core/delivery/notifier.ts';
+import { type Notifier, NotifierError } from '../../core/delivery/notifier.ts';
 
 /**
  * Local runs only, for the fault tests: `NOTIFIER_OUTBOX_FAULTS` makes the outbox misbehave as a
@@ -13,7 +13,10 @@ type FaultPlan = { readonly kind: 'crash-before' | 'crash-after' | 'throttle'; r
 
 const parsePlan = (raw: string): FaultPlan => {
   const match = /^(crash-before|crash-after|throttle):([1-9]\d{0,5})$/.exec(raw.trim());
-  if (!match?.[1] || !match[2]) throw new Error(`Configuration error: ${INJECTED_FAULTS_ENV} must be crash-before:N, crash-after:N or throttle:N, got ${JSON.stringify(raw)}`);
+  if (!match?.[1] || !match[2])
+    throw new Error(
+      `Configuration error: ${INJECTED_FAULTS_ENV} must be crash-before:N, crash-after:N or throttle:N, got ${JSON.stringify(raw)}`,
+    );
   return { kind: match[1] as FaultPlan['kind'], count: Number(match[2]) };
 };
 
@@ -27,7 +30,8 @@ export const withInjectedFaults = (notifier: Notifier, raw: string | undefined):
     send: async (message, address) => {
       if (message.eventIds.length === 0) return notifier.send(message, address);
       alerts += 1;
-      if (plan.kind === 'throttle' && alerts <= plan.count) throw new NotifierError('throttled', `injected throttling (${alerts} of ${plan.count})`);
+      if (plan.kind === 'throttle' && alerts <= plan.count)
+        throw new NotifierError('throttled', `injected throttling (${alerts} of ${plan.count})`);
       if (plan.kind === 'crash-before' && alerts === plan.count) process.kill(process.pid, 'SIGKILL');
       const sent = await notifier.send(message, address);
       if (plan.kind === 'crash-after' && alerts === plan.count) process.kill(process.pid, 'SIGKILL');

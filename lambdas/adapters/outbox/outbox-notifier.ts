@@ -2,7 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { NotifierError, type ContactAddress, type Notifier, type OutgoingMessage, type SubscriptionState } from '../../core/delivery/notifier.ts';
+import {
+  type ContactAddress,
+  type Notifier,
+  NotifierError,
+  type OutgoingMessage,
+  type SubscriptionState,
+} from '../../core/delivery/notifier.ts';
 import { contactOf } from '../../core/watches/watch.ts';
 
 export interface OutboxNotifierOptions {
@@ -105,7 +111,10 @@ const saveSubscriptions = async (file: string, subscriptions: SubscriptionFile):
  */
 export const confirmSubscriptions = async (file: string, addresses: readonly string[]): Promise<void> => {
   const stateFile = stateFileOf(file);
-  const confirmed = addresses.map((address): [string, Subscription] => [contactOf({ channel: { email: address } }), { address, token: randomBytes(18).toString('base64url'), confirmed: true }]);
+  const confirmed = addresses.map((address): [string, Subscription] => [
+    contactOf({ channel: { email: address } }),
+    { address, token: randomBytes(18).toString('base64url'), confirmed: true },
+  ]);
   await saveSubscriptions(stateFile, { ...(await readSubscriptions(stateFile)), ...Object.fromEntries(confirmed) });
 };
 
@@ -142,11 +151,22 @@ export const createOutboxNotifier = (options: OutboxNotifierOptions): OutboxNoti
     send: async (message: OutgoingMessage, address: ContactAddress) => {
       const context = `outbox send for ${message.contact} (${message.channel})`;
       const text = message.channel === 'email' ? message.email?.body : message.sms;
-      if (text === undefined) throw new NotifierError('invalid-message', `${context}: the ${message.channel} part is missing`);
-      if (message.channel === 'email' && address.topicArn === undefined) throw new NotifierError('not-subscribed', `${context}: the contact has no topic; subscribe it first`);
-      if (message.channel === 'sms' && (await isPhoneOptedOut(message.to))) throw new NotifierError('opted-out', `${context}: the number has opted out of SMS`);
+      if (text === undefined)
+        throw new NotifierError('invalid-message', `${context}: the ${message.channel} part is missing`);
+      if (message.channel === 'email' && address.topicArn === undefined)
+        throw new NotifierError('not-subscribed', `${context}: the contact has no topic; subscribe it first`);
+      if (message.channel === 'sms' && (await isPhoneOptedOut(message.to)))
+        throw new NotifierError('opted-out', `${context}: the number has opted out of SMS`);
       const { contact, channel, to, eventIds } = message;
-      await append({ at: now().toISOString(), contact, channel, to, ...(message.email ? { subject: message.email.subject } : {}), text, eventIds });
+      await append({
+        at: now().toISOString(),
+        contact,
+        channel,
+        to,
+        ...(message.email ? { subject: message.email.subject } : {}),
+        text,
+        eventIds,
+      });
       return { messageId: `local-${randomUUID()}` };
     },
 
@@ -156,7 +176,8 @@ export const createOutboxNotifier = (options: OutboxNotifierOptions): OutboxNoti
         const subscriptions = await subscriptionsNow();
         const existing = subscriptions[contact];
         // Subscribing again never undoes a confirmation; a pending one gets its link again.
-        if (existing?.confirmed) return { topicArn: `${TOPIC_PREFIX}${contact}`, subscriptionArn: `${TOPIC_PREFIX}${contact}` };
+        if (existing?.confirmed)
+          return { topicArn: `${TOPIC_PREFIX}${contact}`, subscriptionArn: `${TOPIC_PREFIX}${contact}` };
         const token = existing?.token ?? randomBytes(18).toString('base64url');
         await saveSubscriptions(stateFile, { ...subscriptions, [contact]: { address, token, confirmed: false } });
         await append({
@@ -182,7 +203,9 @@ export const createOutboxNotifier = (options: OutboxNotifierOptions): OutboxNoti
       }),
 
     subscriptionState: async (address: ContactAddress): Promise<SubscriptionState> => {
-      const contact = address.topicArn?.startsWith(TOPIC_PREFIX) ? address.topicArn.slice(TOPIC_PREFIX.length) : undefined;
+      const contact = address.topicArn?.startsWith(TOPIC_PREFIX)
+        ? address.topicArn.slice(TOPIC_PREFIX.length)
+        : undefined;
       const subscription = contact === undefined ? undefined : (await subscriptionsNow())[contact];
       if (!subscription) return 'gone';
       return subscription.confirmed ? 'confirmed' : 'pending';

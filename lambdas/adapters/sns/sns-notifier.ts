@@ -4,11 +4,17 @@ import {
   GetSubscriptionAttributesCommand,
   ListSubscriptionsByTopicCommand,
   PublishCommand,
+  type PublishCommandInput,
   SNSClient,
   SubscribeCommand,
-  type PublishCommandInput,
 } from '@aws-sdk/client-sns';
-import { NotifierError, type ContactAddress, type Notifier, type OutgoingMessage, type SubscriptionState } from '../../core/delivery/notifier.ts';
+import {
+  type ContactAddress,
+  type Notifier,
+  NotifierError,
+  type OutgoingMessage,
+  type SubscriptionState,
+} from '../../core/delivery/notifier.ts';
 import { SUBJECT_MAX_LENGTH } from '../../core/messages/email-message.ts';
 import { requiredEnv } from '../environment.ts';
 import { notifierErrorFrom } from './sns-errors.ts';
@@ -68,7 +74,8 @@ export class SnsNotifier implements Notifier {
 
   async send(message: OutgoingMessage, address: ContactAddress): Promise<{ readonly messageId: string }> {
     const context = `Publish for ${message.contact} (${message.channel})`;
-    const input = message.channel === 'email' ? emailInput(message, address, context) : await this.#smsInput(message, context);
+    const input =
+      message.channel === 'email' ? emailInput(message, address, context) : await this.#smsInput(message, context);
     const { MessageId } = await attempt(context, () => this.#sns.send(new PublishCommand(input)));
     return { messageId: present(MessageId, context) };
   }
@@ -80,7 +87,12 @@ export class SnsNotifier implements Notifier {
     const topicContext = `CreateTopic for email:${endpoint}`;
     // Idempotent: the same name with the same attributes returns the existing topic.
     const { TopicArn } = await attempt(topicContext, () =>
-      this.#sns.send(new CreateTopicCommand({ Name: emailTopicName(topicPrefix, endpoint), Attributes: { KmsMasterKeyId: kmsKeyId } })),
+      this.#sns.send(
+        new CreateTopicCommand({
+          Name: emailTopicName(topicPrefix, endpoint),
+          Attributes: { KmsMasterKeyId: kmsKeyId },
+        }),
+      ),
     );
     const topicArn = present(TopicArn, topicContext);
     const subscribeContext = `Subscribe for email:${endpoint}`;
@@ -114,7 +126,9 @@ export class SnsNotifier implements Notifier {
   }
 
   async #isOptedOut(phone: string, context: string): Promise<boolean> {
-    const { isOptedOut } = await attempt(context, () => this.#sns.send(new CheckIfPhoneNumberIsOptedOutCommand({ phoneNumber: phone })));
+    const { isOptedOut } = await attempt(context, () =>
+      this.#sns.send(new CheckIfPhoneNumberIsOptedOutCommand({ phoneNumber: phone })),
+    );
     return isOptedOut === true;
   }
 
@@ -125,12 +139,19 @@ export class SnsNotifier implements Notifier {
     if (await this.#isOptedOut(message.to, `CheckIfPhoneNumberIsOptedOut for ${message.contact}`)) {
       throw new NotifierError('opted-out', `${context}: the number has opted out of SMS`);
     }
-    return { PhoneNumber: message.to, MessageStructure: 'json', Message: JSON.stringify({ default: sms, sms }), MessageAttributes: SMS_ATTRIBUTES };
+    return {
+      PhoneNumber: message.to,
+      MessageStructure: 'json',
+      Message: JSON.stringify({ default: sms, sms }),
+      MessageAttributes: SMS_ATTRIBUTES,
+    };
   }
 
   async #stateOf(subscriptionArn: string): Promise<SubscriptionState> {
     try {
-      const { Attributes } = await this.#sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: subscriptionArn }));
+      const { Attributes } = await this.#sns.send(
+        new GetSubscriptionAttributesCommand({ SubscriptionArn: subscriptionArn }),
+      );
       return Attributes?.PendingConfirmation === 'true' ? 'pending' : 'confirmed';
     } catch (error) {
       const failure = notifierErrorFrom(error, `GetSubscriptionAttributes for ${subscriptionArn}`);
@@ -145,7 +166,9 @@ export class SnsNotifier implements Notifier {
     let nextToken: string | undefined;
     try {
       do {
-        const page = await this.#sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken: nextToken }));
+        const page = await this.#sns.send(
+          new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken: nextToken }),
+        );
         for (const { Protocol, SubscriptionArn } of page.Subscriptions ?? []) {
           if (Protocol === 'email' && SubscriptionArn !== undefined) arns.push(SubscriptionArn);
         }
@@ -162,11 +185,16 @@ export class SnsNotifier implements Notifier {
 
 const emailInput = (message: OutgoingMessage, address: ContactAddress, context: string): PublishCommandInput => {
   const { email } = message;
-  if (email === undefined) throw new NotifierError('invalid-message', `${context}: an email message without its subject and body`);
+  if (email === undefined)
+    throw new NotifierError('invalid-message', `${context}: an email message without its subject and body`);
   if (!VALID_SUBJECT.test(email.subject)) {
-    throw new NotifierError('invalid-message', `${context}: the subject must be 1 to ${SUBJECT_MAX_LENGTH} printable ASCII characters on one line`);
+    throw new NotifierError(
+      'invalid-message',
+      `${context}: the subject must be 1 to ${SUBJECT_MAX_LENGTH} printable ASCII characters on one line`,
+    );
   }
-  if (address.topicArn === undefined) throw new NotifierError('not-subscribed', `${context}: the contact has no topic; subscribe it first`);
+  if (address.topicArn === undefined)
+    throw new NotifierError('not-subscribed', `${context}: the contact has no topic; subscribe it first`);
   return {
     TopicArn: address.topicArn,
     Subject: email.subject,

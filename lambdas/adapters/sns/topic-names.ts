@@ -10,7 +10,9 @@ const HASH_LENGTH = 24;
 /** Fails at cold start on a prefix that would make every topic name invalid. */
 export const checkTopicPrefix = (prefix: string): void => {
   if (!TOPIC_NAME_CHARS.test(prefix) || prefix.length + HASH_LENGTH > TOPIC_NAME_MAX_LENGTH) {
-    throw new Error(`Configuration error: SNS topic prefix ${JSON.stringify(prefix)} must be letters, digits, - or _ and at most ${TOPIC_NAME_MAX_LENGTH - HASH_LENGTH} characters`);
+    throw new Error(
+      `Configuration error: SNS topic prefix ${JSON.stringify(prefix)} must be letters, digits, - or _ and at most ${TOPIC_NAME_MAX_LENGTH - HASH_LENGTH} characters`,
+    );
   }
 };
 

@@ -21,7 +21,12 @@ const dataSchemas = {
     pendingCount: z.number(),
     pendingStates: z.array(stateRef),
   }),
-  'report.overdue': z.looseObject({ title: z.string(), dueDate: isoDateSchema, daysOverdue: z.number(), stateName: z.string() }),
+  'report.overdue': z.looseObject({
+    title: z.string(),
+    dueDate: isoDateSchema,
+    daysOverdue: z.number(),
+    stateName: z.string(),
+  }),
   'deadline.passed': z.looseObject({
     title: z.string(),
     dueDate: isoDateSchema,
@@ -29,7 +34,9 @@ const dataSchemas = {
     metCount: z.number(),
     met: z.array(stateRef),
     notMetCount: z.number(),
-    notMet: z.array(z.extend(stateRef, { remaining: z.optional(z.union([z.number(), range])), asOf: z.optional(isoDateSchema) })),
+    notMet: z.array(
+      z.extend(stateRef, { remaining: z.optional(z.union([z.number(), range])), asOf: z.optional(isoDateSchema) }),
+    ),
   }),
   'report.received': z.looseObject({
     title: z.string(),
@@ -51,7 +58,9 @@ const dataSchemas = {
     current: amount,
     delta: z.nullable(z.union([z.number(), range])),
     /** null from zero, for a first figure, or when a value became a range or back. */
-    deltaPct: z.nullable(z.union([z.number(), z.object({ low: z.nullable(z.number()), high: z.nullable(z.number()) })])),
+    deltaPct: z.nullable(
+      z.union([z.number(), z.object({ low: z.nullable(z.number()), high: z.nullable(z.number()) })]),
+    ),
     movement: z.string(),
     asOfPrevious: z.nullable(isoDateSchema),
     asOfCurrent: isoDateSchema,
@@ -63,7 +72,10 @@ export type AlertEventData<Type extends AlertEventType> = z.infer<(typeof dataSc
 
 /** An alert event whose `data` is known to have its type's shape; `switch (event.type)` narrows it. */
 export type TypedAlertEvent = {
-  readonly [Type in AlertEventType]: Omit<AlertEvent, 'type' | 'data'> & { readonly type: Type; readonly data: AlertEventData<Type> };
+  readonly [Type in AlertEventType]: Omit<AlertEvent, 'type' | 'data'> & {
+    readonly type: Type;
+    readonly data: AlertEventData<Type>;
+  };
 }[AlertEventType];
 
 /** Reads an event's data by its type; an event of another shape is a fault of ours and throws. */
@@ -71,7 +83,9 @@ export const typedAlertEvent = (event: AlertEvent): TypedAlertEvent => {
   const parsed = dataSchemas[event.type].safeParse(event.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`alert event ${event.id} (${event.type}): data.${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`);
+    throw new Error(
+      `alert event ${event.id} (${event.type}): data.${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`,
+    );
   }
   // The schema picked by `event.type` produced `data`, which is what the union pairs; TypeScript cannot correlate the two.
   return { ...event, data: parsed.data } as TypedAlertEvent;

@@ -1,4 +1,4 @@
-import { memberStates, stateLocation, type MemberState } from '../reference/member-states.ts';
+import { type MemberState, memberStates, stateLocation } from '../reference/member-states.ts';
 import type { ObligationStatus } from '../status/obligation-status.ts';
 import { overdueShade, overdueShades, statusStyles } from './board-palette.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -49,7 +49,9 @@ export const renderBoardMap = (input: BoardMapInput): string => {
       shapes.push(`<path ${attributes} d="${shape}">${title}</path>`);
     } else if (location) {
       const [x, y] = map.project(location);
-      markers.push(`<circle ${attributes} data-marker="true" cx="${x}" cy="${y}" r="${MARKER_RADIUS}">${title}</circle>`);
+      markers.push(
+        `<circle ${attributes} data-marker="true" cx="${x}" cy="${y}" r="${MARKER_RADIUS}">${title}</circle>`,
+      );
     }
   }
   return [

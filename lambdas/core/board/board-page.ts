@@ -4,10 +4,14 @@ import type { BoardPage, OverdueSort } from '../queries/board-page-query.ts';
 import { builtInGroups, findBuiltInGroup } from '../reference/groups.ts';
 import { memberStates } from '../reference/member-states.ts';
 import { stateName } from '../reference/state-names.ts';
-import { obligationStatusNames, type ObligationStatus, type ObligationStatusName } from '../status/obligation-status.ts';
+import {
+  type ObligationStatus,
+  type ObligationStatusName,
+  obligationStatusNames,
+} from '../status/obligation-status.ts';
+import { renderBoardMap, statusClasses } from './board-map.ts';
 import { overdueShade, overdueShades, statusesOfKind, statusStyles } from './board-palette.ts';
 import { boardStyles } from './board-styles.ts';
-import { renderBoardMap, statusClasses } from './board-map.ts';
 import { escapeHtml } from './escape-html.ts';
 import { statusDetail } from './status-text.ts';
 
@@ -24,15 +28,18 @@ const byName = new Intl.Collator('en').compare;
 
 const groupName = (id: string): string => findBuiltInGroup(id)?.name ?? id;
 
-const metricTitle = (page: BoardPage, metricId: string): string => page.metrics.find((metric) => metric.id === metricId)?.title ?? metricId;
+const metricTitle = (page: BoardPage, metricId: string): string =>
+  page.metrics.find((metric) => metric.id === metricId)?.title ?? metricId;
 
 /** "11,490 permits, as of 31 December 2018 (UN report: Russia's midterm report)". */
 const figureLine = (page: BoardPage, figure: Figure): string =>
   `${metricTitle(page, figure.metric)}: ${formatAmount(figure)} ${figure.unit}, as of ${formatDate(figure.asOf)} (${sourceKindLabel(figure.source.kind)}${figure.source.ref ? `: ${figure.source.ref}` : ''})`;
 
-const swatch = (classes: string): string => `<svg class="swatch" viewBox="0 0 28 18" aria-hidden="true"><rect width="28" height="18" class="${classes}"/></svg>`;
+const swatch = (classes: string): string =>
+  `<svg class="swatch" viewBox="0 0 28 18" aria-hidden="true"><rect width="28" height="18" class="${classes}"/></svg>`;
 
-const badge = (status: ObligationStatus, text: string): string => `<span class="badge ${statusClasses(status)}">${escapeHtml(text)}</span>`;
+const badge = (status: ObligationStatus, text: string): string =>
+  `<span class="badge ${statusClasses(status)}">${escapeHtml(text)}</span>`;
 
 /** The usual statuses of the obligation's kind, then any other that a state is in. */
 const statusOrder = (page: BoardPage): ObligationStatusName[] => {
@@ -42,11 +49,19 @@ const statusOrder = (page: BoardPage): ObligationStatusName[] => {
 
 const controls = (page: BoardPage): string => {
   const obligationOptions = page.obligations
-    .map((o) => `<option value="${escapeHtml(o.id)}"${o.id === page.column.obligation.id ? ' selected' : ''}>${escapeHtml(`${o.title} (due ${formatDate(o.dueDate)})`)}</option>`)
+    .map(
+      (o) =>
+        `<option value="${escapeHtml(o.id)}"${o.id === page.column.obligation.id ? ' selected' : ''}>${escapeHtml(`${o.title} (due ${formatDate(o.dueDate)})`)}</option>`,
+    )
     .join('');
   const groups = builtInGroups.map((group) => ({ id: group.id, name: group.name }));
   if (page.group !== undefined && !findBuiltInGroup(page.group)) groups.push({ id: page.group, name: page.group });
-  const groupOptions = groups.map((group) => `<option value="${escapeHtml(group.id)}"${group.id === page.group ? ' selected' : ''}>${escapeHtml(group.name)}</option>`).join('');
+  const groupOptions = groups
+    .map(
+      (group) =>
+        `<option value="${escapeHtml(group.id)}"${group.id === page.group ? ' selected' : ''}>${escapeHtml(group.name)}</option>`,
+    )
+    .join('');
   return [
     '<form method="get" class="controls">',
     `<label>Obligation <select name="obligation">${obligationOptions}</select></label>`,
@@ -74,8 +89,12 @@ const legend = (page: BoardPage): string => {
         : '';
     return `<li data-status="${name}" data-count="${counts[name]}">${swatch(sample)} <strong>${escapeHtml(style.label)}</strong>: <span class="count">${counts[name]}</span> <span class="muted">${escapeHtml(style.meaning)}</span>${shades}</li>`;
   });
-  items.push(`<li>${swatch('outside')} <strong>Not shown</strong> <span class="muted">Land that is no UN member state${page.group === undefined ? '' : ', or a state outside the chosen group'}.</span></li>`);
-  items.push(`<li><svg class="swatch" viewBox="0 0 28 18" aria-hidden="true"><circle cx="14" cy="9" r="5" class="s-not-due marker"/></svg> <strong>Circle</strong> <span class="muted">A state too small for the map's shapes (Tuvalu, Nauru, Singapore ...), coloured by its status.</span></li>`);
+  items.push(
+    `<li>${swatch('outside')} <strong>Not shown</strong> <span class="muted">Land that is no UN member state${page.group === undefined ? '' : ', or a state outside the chosen group'}.</span></li>`,
+  );
+  items.push(
+    `<li><svg class="swatch" viewBox="0 0 28 18" aria-hidden="true"><circle cx="14" cy="9" r="5" class="s-not-due marker"/></svg> <strong>Circle</strong> <span class="muted">A state too small for the map's shapes (Tuvalu, Nauru, Singapore ...), coloured by its status.</span></li>`,
+  );
   return `<section aria-labelledby="legend-heading"><h2 id="legend-heading">Legend and counts</h2><ul class="legend">${items.join('')}</ul></section>`;
 };
 
@@ -86,7 +105,11 @@ const sortLinks = (page: BoardPage): string => {
     ['name', 'by name'],
   ];
   return `<p class="sort">Order: ${options
-    .map(([sort, text]) => (sort === page.sort ? `<strong aria-current="true">${text}</strong>` : `<a href="${escapeHtml(boardHref(page, { sort }))}" data-sort="${sort}">${text}</a>`))
+    .map(([sort, text]) =>
+      sort === page.sort
+        ? `<strong aria-current="true">${text}</strong>`
+        : `<a href="${escapeHtml(boardHref(page, { sort }))}" data-sort="${sort}">${text}</a>`,
+    )
     .join(' · ')}</p>`;
 };
 
@@ -99,7 +122,8 @@ const overdueSection = (page: BoardPage): string => {
         `<li data-code="${escapeHtml(state.code)}" data-days-overdue="${state.daysOverdue}">${escapeHtml(`${state.name} (${state.code})`)} ${badge({ status: 'overdue', daysOverdue: state.daysOverdue }, plural(state.daysOverdue, 'day'))}</li>`,
     )
     .join('');
-  const list = overdue.length === 0 ? '<p>No state is overdue.</p>' : `${sortLinks(page)}<ol class="overdue-list">${items}</ol>`;
+  const list =
+    overdue.length === 0 ? '<p>No state is overdue.</p>' : `${sortLinks(page)}<ol class="overdue-list">${items}</ol>`;
   return `<section aria-labelledby="overdue-heading" id="overdue"><h2 id="overdue-heading">Overdue: ${plural(overdue.length, 'state')}</h2>${list}</section>`;
 };
 
@@ -115,10 +139,15 @@ const statesByStatus = (page: BoardPage, statuses: ReadonlyMap<string, Obligatio
     const entries = (byStatus.get(name) ?? []).sort((a, b) => byName(a.state.name, b.state.name));
     if (entries.length === 0 || listedAbove.includes(name)) return [];
     const items = entries
-      .map(({ state, status }) => `<li data-code="${state.alpha2}" data-status="${status.status}">${escapeHtml(state.name)} (${state.alpha2}): ${escapeHtml(statusDetail(status))}</li>`)
+      .map(
+        ({ state, status }) =>
+          `<li data-code="${state.alpha2}" data-status="${status.status}">${escapeHtml(state.name)} (${state.alpha2}): ${escapeHtml(statusDetail(status))}</li>`,
+      )
       .join('');
     const first = entries[0];
-    return [`<details data-status="${name}"><summary>${first ? badge(first.status, statusStyles[name].label) : ''} ${plural(entries.length, 'state')}</summary><ul class="state-list">${items}</ul></details>`];
+    return [
+      `<details data-status="${name}"><summary>${first ? badge(first.status, statusStyles[name].label) : ''} ${plural(entries.length, 'state')}</summary><ul class="state-list">${items}</ul></details>`,
+    ];
   });
   return `<section aria-labelledby="states-heading"><h2 id="states-heading">${listedAbove.length > 0 ? 'The other states' : 'Every state'}, by status</h2>${blocks.join('')}</section>`;
 };
@@ -127,7 +156,9 @@ const sourceCell = (figure: Figure): string => {
   const { kind, ref, url } = figure.source;
   const text = escapeHtml(`${sourceKindLabel(kind)}${ref ? `: ${ref}` : ''}`);
   // Only web links: a stored URL passed validation, but a page must never carry a script: link.
-  return url !== undefined && /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}" rel="noopener">${text}</a>` : text;
+  return url !== undefined && /^https?:\/\//i.test(url)
+    ? `<a href="${escapeHtml(url)}" rel="noopener">${text}</a>`
+    : text;
 };
 
 const figuresSection = (page: BoardPage): string => {
@@ -149,15 +180,27 @@ export const renderBoardPage = (page: BoardPage): string => {
   const { obligation } = page.column;
   const statuses = new Map(page.column.states.map((entry) => [entry.code, entry.status]));
   const figuresOf = Map.groupBy(page.figures, (figure) => figure.state);
-  const scope = page.group === undefined ? `all ${memberStates.length} member states` : `${groupName(page.group)} (${plural(statuses.size, 'state')})`;
+  const scope =
+    page.group === undefined
+      ? `all ${memberStates.length} member states`
+      : `${groupName(page.group)} (${plural(statuses.size, 'state')})`;
   const title = `${obligation.title}: status as of ${formatDate(page.asOf)}`;
   const map = renderBoardMap({
     caption: `Map of ${scope} coloured by status on "${obligation.title}" as of ${formatDate(page.asOf)}`,
     statuses,
-    titleOf: (state, status) => [`${state.name} (${state.alpha2}): ${statusDetail(status)}`, ...(figuresOf.get(state.alpha2) ?? []).map((figure) => figureLine(page, figure))].join('\n'),
-    outsideTitle: (state) => `${state.name} (${state.alpha2}): outside ${page.group === undefined ? 'the board' : groupName(page.group)}`,
+    titleOf: (state, status) =>
+      [
+        `${state.name} (${state.alpha2}): ${statusDetail(status)}`,
+        ...(figuresOf.get(state.alpha2) ?? []).map((figure) => figureLine(page, figure)),
+      ].join('\n'),
+    outsideTitle: (state) =>
+      `${state.name} (${state.alpha2}): outside ${page.group === undefined ? 'the board' : groupName(page.group)}`,
   });
-  const statusJson = new URLSearchParams({ asOf: page.asOf, obligation: obligation.id, ...(page.group === undefined ? {} : { group: page.group }) });
+  const statusJson = new URLSearchParams({
+    asOf: page.asOf,
+    obligation: obligation.id,
+    ...(page.group === undefined ? {} : { group: page.group }),
+  });
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -19,20 +19,55 @@ export interface StatusStyle extends Swatch {
  * does not rely on colour alone.
  */
 export const statusStyles: Readonly<Record<ObligationStatusName, StatusStyle>> = {
-  'not-applicable': { fill: '#f6f8fa', text: '#1f2328', label: 'Not applicable', meaning: 'The obligation does not apply to the state.' },
+  'not-applicable': {
+    fill: '#f6f8fa',
+    text: '#1f2328',
+    label: 'Not applicable',
+    meaning: 'The obligation does not apply to the state.',
+  },
   'not-due': { fill: '#d0d7de', text: '#1f2328', label: 'Not due', meaning: 'The deadline is more than 30 days away.' },
-  'due-soon': { fill: '#f2cc60', text: '#1f2328', label: 'Due soon', meaning: 'The deadline is within 30 days and nothing is in yet.' },
-  submitted: { fill: '#1a7f37', text: '#ffffff', label: 'Submitted', meaning: 'A report was submitted by the deadline.' },
-  'submitted-late': { fill: '#9a6700', text: '#ffffff', label: 'Submitted late', meaning: 'A report was submitted after the deadline.' },
+  'due-soon': {
+    fill: '#f2cc60',
+    text: '#1f2328',
+    label: 'Due soon',
+    meaning: 'The deadline is within 30 days and nothing is in yet.',
+  },
+  submitted: {
+    fill: '#1a7f37',
+    text: '#ffffff',
+    label: 'Submitted',
+    meaning: 'A report was submitted by the deadline.',
+  },
+  'submitted-late': {
+    fill: '#9a6700',
+    text: '#ffffff',
+    label: 'Submitted late',
+    meaning: 'A report was submitted after the deadline.',
+  },
   'submitted-not-public': {
     fill: '#6639ba',
     text: '#ffffff',
     label: 'Submitted, not public',
     meaning: 'A report was submitted with a request not to publish it (dotted on the map).',
   },
-  overdue: { fill: '#c8312a', text: '#ffffff', label: 'Overdue', meaning: 'The deadline passed and no report is in (hatched on the map; darker is longer).' },
-  'deadline-passed': { fill: '#7d4e24', text: '#ffffff', label: 'Deadline passed', meaning: 'The deadline passed and no figure shows the obligation met.' },
-  met: { fill: '#0f6e6e', text: '#ffffff', label: 'Met', meaning: "The state's latest figure of DPRK workers remaining is 0." },
+  overdue: {
+    fill: '#c8312a',
+    text: '#ffffff',
+    label: 'Overdue',
+    meaning: 'The deadline passed and no report is in (hatched on the map; darker is longer).',
+  },
+  'deadline-passed': {
+    fill: '#7d4e24',
+    text: '#ffffff',
+    label: 'Deadline passed',
+    meaning: 'The deadline passed and no figure shows the obligation met.',
+  },
+  met: {
+    fill: '#0f6e6e',
+    text: '#ffffff',
+    label: 'Met',
+    meaning: "The state's latest figure of DPRK workers remaining is 0.",
+  },
 };
 
 /** The statuses each kind of obligation can be in, in the legend's order. */
@@ -49,7 +84,13 @@ export interface OverdueShade extends Swatch {
   readonly label: string;
 }
 
-const longestOverdue: OverdueShade = { level: 5, upToDays: Number.POSITIVE_INFINITY, fill: '#67000d', text: '#ffffff', label: 'more than a year' };
+const longestOverdue: OverdueShade = {
+  level: 5,
+  upToDays: Number.POSITIVE_INFINITY,
+  fill: '#67000d',
+  text: '#ffffff',
+  label: 'more than a year',
+};
 
 /** Overdue, darker the longer a state has been overdue. */
 export const overdueShades: readonly OverdueShade[] = [
@@ -60,7 +101,8 @@ export const overdueShades: readonly OverdueShade[] = [
   longestOverdue,
 ];
 
-export const overdueShade = (daysOverdue: number): OverdueShade => overdueShades.find((shade) => daysOverdue <= shade.upToDays) ?? longestOverdue;
+export const overdueShade = (daysOverdue: number): OverdueShade =>
+  overdueShades.find((shade) => daysOverdue <= shade.upToDays) ?? longestOverdue;
 
 /** The page around the map. */
 export const pageColours = {

@@ -7,7 +7,8 @@ export const boardStyles = (): string => {
     ([name, style]) => `.s-${name}{fill:${style.fill}}.badge.s-${name}{background:${style.fill};color:${style.text}}`,
   );
   const shadeRules = overdueShades.map(
-    (shade) => `.s-overdue.o${shade.level}{fill:url(#o${shade.level})}circle.s-overdue.o${shade.level}{fill:${shade.fill}}.badge.s-overdue.o${shade.level}{background:${shade.fill};color:${shade.text}}`,
+    (shade) =>
+      `.s-overdue.o${shade.level}{fill:url(#o${shade.level})}circle.s-overdue.o${shade.level}{fill:${shade.fill}}.badge.s-overdue.o${shade.level}{background:${shade.fill};color:${shade.text}}`,
   );
   return [
     `body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:${c.text};background:${c.background}}`,

@@ -1,5 +1,6 @@
 /** Numbers of SVG path data: a comma between them, none before a minus sign, which separates already. */
-const joinNumbers = (numbers: readonly number[]): string => numbers.map((n, index) => (index > 0 && n >= 0 ? `,${n}` : String(n))).join('');
+const joinNumbers = (numbers: readonly number[]): string =>
+  numbers.map((n, index) => (index > 0 && n >= 0 ? `,${n}` : String(n))).join('');
 
 /**
  * d3-geo writes whole-number path data as absolute `M x,y L x,y … Z`. The same outline as one

@@ -26,4 +26,3 @@ export const statusDetail = (status: ObligationStatus): string => {
       return `met on ${formatDate(status.metOn)}`;
   }
 };
-

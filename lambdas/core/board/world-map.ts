@@ -2,7 +2,7 @@ import { geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries110m from 'world-atlas/countries-110m.json' with { type: 'json' };
-import { memberStates, type LngLat } from '../reference/member-states.ts';
+import { type LngLat, memberStates } from '../reference/member-states.ts';
 import { relativePath } from './relative-path.ts';
 
 /** The map's drawing, in SVG user units: shapes of the states it can show, the rest of the land, and a projection for markers. */
@@ -63,7 +63,8 @@ let cached: WorldMap | undefined;
 /** Projected on first use and kept for the life of the process: once per Lambda cold start, not per request. */
 export const worldMap = (): WorldMap => {
   if (cached) return cached;
-  if (!isCountryTopology(countries110m)) throw new Error('world-atlas/countries-110m.json is not a TopoJSON topology with "countries"');
+  if (!isCountryTopology(countries110m))
+    throw new Error('world-atlas/countries-110m.json is not a TopoJSON topology with "countries"');
   cached = build(countries110m, MAP_WIDTH, new Set(memberStates.map((state) => state.m49)));
   return cached;
 };

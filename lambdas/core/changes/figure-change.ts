@@ -3,12 +3,14 @@ import { alertEventId, dedupKeys } from '../alerts/alert-event-id.ts';
 import type { Figure, FigureAmount } from '../figures/figure.ts';
 
 /** Percent change rounded to one decimal, as people quote it (−61.7%); none from zero. */
-const percent = (from: number, to: number): number | null => (from === 0 ? null : Math.round(((to - from) / from) * 1000) / 10);
+const percent = (from: number, to: number): number | null =>
+  from === 0 ? null : Math.round(((to - from) / from) * 1000) / 10;
 
 const sameAmount = (a: FigureAmount, b: FigureAmount): boolean =>
   'value' in a ? 'value' in b && a.value === b.value : 'low' in b && a.low === b.low && a.high === b.high;
 
-const amountOf = (figure: FigureAmount): FigureAmount => ('value' in figure ? { value: figure.value } : { low: figure.low, high: figure.high });
+const amountOf = (figure: FigureAmount): FigureAmount =>
+  'value' in figure ? { value: figure.value } : { low: figure.low, high: figure.high };
 
 /** How a range moved, in words a subscriber reads at a glance. */
 const rangeMovement = (from: { low: number; high: number }, to: { low: number; high: number }): string => {
@@ -20,7 +22,11 @@ const rangeMovement = (from: { low: number; high: number }, to: { low: number; h
 /** What changed between two amounts: value → value, range → range, or one form into the other. */
 const difference = (previous: FigureAmount, current: FigureAmount) => {
   if ('value' in previous && 'value' in current) {
-    return { delta: current.value - previous.value, deltaPct: percent(previous.value, current.value), movement: current.value > previous.value ? 'up' : 'down' };
+    return {
+      delta: current.value - previous.value,
+      deltaPct: percent(previous.value, current.value),
+      movement: current.value > previous.value ? 'up' : 'down',
+    };
   }
   if ('low' in previous && 'low' in current) {
     return {

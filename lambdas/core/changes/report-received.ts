@@ -1,18 +1,25 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import { alertEventId, dedupKeys } from '../alerts/alert-event-id.ts';
 import type { Obligation } from '../obligations/obligation.ts';
-import { submittedOn, type Report } from '../reports/report.ts';
+import { type Report, submittedOn } from '../reports/report.ts';
 import { daysBetween } from '../time/calendar-date.ts';
 
 /**
  * The alert for a newly recorded report. `resolvesOverdue`: the state was overdue until this
  * report, i.e. it came after the deadline and no earlier report on the obligation counted.
  */
-export const reportReceivedEvent = (report: Report, obligation: Obligation, otherReports: readonly Report[]): AlertEvent => {
+export const reportReceivedEvent = (
+  report: Report,
+  obligation: Obligation,
+  otherReports: readonly Report[],
+): AlertEvent => {
   const submitted = submittedOn(report);
   const daysLate = Math.max(0, daysBetween(obligation.dueDate, submitted));
   const earlier = otherReports.some(
-    (other) => other.obligationId === report.obligationId && other.reportDate !== report.reportDate && submittedOn(other) <= submitted,
+    (other) =>
+      other.obligationId === report.obligationId &&
+      other.reportDate !== report.reportDate &&
+      submittedOn(other) <= submitted,
   );
   const dedupKey = dedupKeys.reportReceived(report.state, report.obligationId, report.reportDate);
   return {

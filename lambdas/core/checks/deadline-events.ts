@@ -1,9 +1,14 @@
-import { alertEventId, dedupKeys } from '../alerts/alert-event-id.ts';
 import type { AlertEvent } from '../alerts/alert-event.ts';
+import { alertEventId, dedupKeys } from '../alerts/alert-event-id.ts';
 import type { Figure } from '../figures/figure.ts';
 import { latestRemainingAsOf } from '../status/evaluate-status.ts';
 import { isStillOwed } from '../status/obligation-status.ts';
-import { buildStatusBoard, type ObligationColumn, type StateStatus, type StatusBoardInput } from '../status/status-board.ts';
+import {
+  buildStatusBoard,
+  type ObligationColumn,
+  type StateStatus,
+  type StatusBoardInput,
+} from '../status/status-board.ts';
 import { daysBetween, type IsoDate } from '../time/calendar-date.ts';
 
 /**
@@ -88,7 +93,15 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
             type: 'deadline.approaching',
             at,
             obligationId: id,
-            data: { title, kind, dueDate, daysLeft, threshold, pendingCount: pending.length, pendingStates: pending.map(named) },
+            data: {
+              title,
+              kind,
+              dueDate,
+              daysLeft,
+              threshold,
+              pendingCount: pending.length,
+              pendingStates: pending.map(named),
+            },
             dedupKey: dedupKeys.deadlineApproaching(id, dueDate, threshold),
           }),
         );
@@ -128,7 +141,15 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
           type: 'deadline.passed',
           at,
           obligationId: id,
-          data: { title, dueDate, daysPassed: daysBetween(dueDate, today), metCount: met.length, met, notMetCount: notMet.length, notMet },
+          data: {
+            title,
+            dueDate,
+            daysPassed: daysBetween(dueDate, today),
+            metCount: met.length,
+            met,
+            notMetCount: notMet.length,
+            notMet,
+          },
           dedupKey: dedupKeys.deadlinePassed(id, dueDate),
         }),
       );
@@ -136,7 +157,8 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
     }
 
     // Every event above records itself in memory, so "something was emitted" is "memory changed".
-    if (events.length > before) memory.push({ obligationId: id, dueDate, approaching, overdue: overdue.sort(), passed });
+    if (events.length > before)
+      memory.push({ obligationId: id, dueDate, approaching, overdue: overdue.sort(), passed });
   };
 
   board.obligations.forEach(check);

@@ -31,9 +31,19 @@ const olderFigure = async (current: Figure, stateRecords: StateRecords): Promise
  * an inconsistency to look at, not an alert: it fails, and its record goes to the failure queue.
  */
 const alertFor = async (change: StoredChange, deps: ChangeDetectionDependencies): Promise<AlertEvent | undefined> => {
-  if (change.kind === 'latest-figure-written') return figureChangedEvent(change.previous ?? (await olderFigure(change.current, deps.stateRecords)), change.current);
-  const [obligation, reports] = await Promise.all([deps.obligations.get(change.report.obligationId), deps.stateRecords.reportsOf(change.report.state)]);
-  if (!obligation) throw new Error(`Report ${change.report.state}/${change.report.obligationId} names an obligation that is not in the catalogue`);
+  if (change.kind === 'latest-figure-written')
+    return figureChangedEvent(
+      change.previous ?? (await olderFigure(change.current, deps.stateRecords)),
+      change.current,
+    );
+  const [obligation, reports] = await Promise.all([
+    deps.obligations.get(change.report.obligationId),
+    deps.stateRecords.reportsOf(change.report.state),
+  ]);
+  if (!obligation)
+    throw new Error(
+      `Report ${change.report.state}/${change.report.obligationId} names an obligation that is not in the catalogue`,
+    );
   return reportReceivedEvent(change.report, obligation, reports);
 };
 
@@ -41,7 +51,10 @@ const alertFor = async (change: StoredChange, deps: ChangeDetectionDependencies)
  * Turns one change into its alert and stores it once. Returns the event when this call stored
  * it, undefined when there was nothing to tell or it had been stored before (a redelivered record).
  */
-export const detectChange = async (change: StoredChange, deps: ChangeDetectionDependencies): Promise<AlertEvent | undefined> => {
+export const detectChange = async (
+  change: StoredChange,
+  deps: ChangeDetectionDependencies,
+): Promise<AlertEvent | undefined> => {
   const event = await alertFor(change, deps);
   if (!event) return undefined;
   const [stored] = await storeNewAlertEvents([event], deps.alertEvents);

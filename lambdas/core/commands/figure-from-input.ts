@@ -7,7 +7,11 @@ import type { IsoDate } from '../time/calendar-date.ts';
 /** Finds a metric in the catalogue or says, naming the field, that there is none. */
 export const findMetric = async (metrics: Pick<MetricCatalogue, 'get'>, id: string, field: string): Promise<Metric> => {
   const metric = await metrics.get(id);
-  if (!metric) throw invalidInput(field, `Unknown metric "${id}"; GET /metrics lists them, and admins add them with POST /metrics`);
+  if (!metric)
+    throw invalidInput(
+      field,
+      `Unknown metric "${id}"; GET /metrics lists them, and admins add them with POST /metrics`,
+    );
   return metric;
 };
 
@@ -24,11 +28,20 @@ const amountOf = (input: FigureInput, field: string): FigureAmount => {
  */
 export const figureFromInput = (
   input: FigureInput,
-  context: { readonly state: string; readonly metric: Metric; readonly today: IsoDate; readonly recordedAt: string; readonly fieldPrefix: string },
+  context: {
+    readonly state: string;
+    readonly metric: Metric;
+    readonly today: IsoDate;
+    readonly recordedAt: string;
+    readonly fieldPrefix: string;
+  },
 ): Figure => {
   const field = (name: string) => `${context.fieldPrefix}${name}`;
   if (input.unit !== undefined && input.unit !== context.metric.unit) {
-    throw invalidInput(field('unit'), `must be "${context.metric.unit}", the unit of ${context.metric.id} (or left out)`);
+    throw invalidInput(
+      field('unit'),
+      `must be "${context.metric.unit}", the unit of ${context.metric.id} (or left out)`,
+    );
   }
   if (input.asOf > context.today) throw invalidInput(field('asOf'), `${input.asOf} is in the future`);
   return {

@@ -1,8 +1,8 @@
 import type { Figure } from '../figures/figure.ts';
 import type { FigureInput } from '../figures/figure-schema.ts';
-import type { Clock } from '../time/clock.ts';
 import type { MetricCatalogue, StateRecords } from '../ports.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
+import type { Clock } from '../time/clock.ts';
 import { figureFromInput, findMetric } from './figure-from-input.ts';
 
 /** `PUT /states/{code}/figures/{metric}` and `PUT /world/figures/{metric}`: adds a figure to the history; it becomes the latest unless a later one exists. */
@@ -15,7 +15,13 @@ export const recordFigure = async (
 ): Promise<{ readonly figure: Figure; readonly latest: boolean }> => {
   const metric = await findMetric(deps.metrics, metricId, 'metric');
   const now = deps.clock.now();
-  const figure = figureFromInput(input, { state: subject, metric, today: utcDateOf(now), recordedAt: now.toISOString(), fieldPrefix: '' });
+  const figure = figureFromInput(input, {
+    state: subject,
+    metric,
+    today: utcDateOf(now),
+    recordedAt: now.toISOString(),
+    fieldPrefix: '',
+  });
   const { latest } = await deps.stateRecords.recordFigures([figure]);
   return { figure, latest: latest[0] === true };
 };

@@ -7,7 +7,7 @@ import { groupMembership } from '../reference/group-membership.ts';
 import type { MemberState } from '../reference/member-states.ts';
 import type { Report } from '../reports/report.ts';
 import type { ReportInput } from '../reports/report-schema.ts';
-import { utcDateOf, type IsoDate } from '../time/calendar-date.ts';
+import { type IsoDate, utcDateOf } from '../time/calendar-date.ts';
 import type { Clock } from '../time/clock.ts';
 import { figureFromInput, findMetric } from './figure-from-input.ts';
 
@@ -42,10 +42,16 @@ export const reportableObligation = async (
 ): Promise<Obligation> => {
   if (!obligation) throw invalidInput('obligationId', `Unknown obligation "${id}"; GET /obligations lists them`);
   if (obligation.kind !== 'report') {
-    throw invalidInput('obligationId', `${obligation.id} is an action, not a report: record its progress as figures (PUT /states/${state.alpha2}/figures/{metric})`);
+    throw invalidInput(
+      'obligationId',
+      `${obligation.id} is an action, not a report: record its progress as figures (PUT /states/${state.alpha2}/figures/{metric})`,
+    );
   }
   if (obligation.appliesTo.scope === 'group' && !(await groupsOf())(state.alpha2).has(obligation.appliesTo.groupId)) {
-    throw invalidInput('obligationId', `${obligation.id} applies to the group ${obligation.appliesTo.groupId}, which ${state.name} is not in`);
+    throw invalidInput(
+      'obligationId',
+      `${obligation.id} applies to the group ${obligation.appliesTo.groupId}, which ${state.name} is not in`,
+    );
   }
   return obligation;
 };
@@ -60,7 +66,9 @@ export const recordReport = async (
   const now = deps.clock.now();
   const today = utcDateOf(now);
   checkReportDates(input, today);
-  await reportableObligation(await deps.obligations.get(input.obligationId), input.obligationId, state, async () => groupMembership(await deps.customGroups.list()));
+  await reportableObligation(await deps.obligations.get(input.obligationId), input.obligationId, state, async () =>
+    groupMembership(await deps.customGroups.list()),
+  );
 
   const recordedAt = now.toISOString();
   const { figures: figureInputs = [], ...reportFields } = input;

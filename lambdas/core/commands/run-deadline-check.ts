@@ -6,7 +6,6 @@ import { memberStates } from '../reference/member-states.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
 import { storeNewAlertEvents } from './store-new-alert-events.ts';
 
-
 export interface DeadlineCheckDependencies extends StandingDependencies {
   readonly checkerMemory: CheckerMemoryStore;
   readonly alertEvents: AlertEventStore;
@@ -31,7 +30,12 @@ export const runDeadlineCheck = async (at: Date, deps: DeadlineCheckDependencies
   const [data, { memory, checkedThrough }] = await Promise.all([loadStandingData(deps), deps.checkerMemory.load()]);
   const today = utcDateOf(at);
   if (checkedThrough !== undefined && today < checkedThrough) {
-    return { at: at.toISOString(), emitted: [], alreadyStored: 0, skipped: `already checked through ${checkedThrough}` };
+    return {
+      at: at.toISOString(),
+      emitted: [],
+      alreadyStored: 0,
+      skipped: `already checked through ${checkedThrough}`,
+    };
   }
   const derived = deriveDeadlineEvents({ ...data, at, states: memberStates, memory });
   const emitted = await storeNewAlertEvents(derived.events, deps.alertEvents);

@@ -18,7 +18,10 @@ export const seedReferenceData = async (catalogues: {
   readonly obligations: ObligationCatalogue;
   readonly metrics: MetricCatalogue;
 }): Promise<SeedOutcome> => {
-  const outcomes = [...(await ensureAll(catalogues.obligations, seedObligations)), ...(await ensureAll(catalogues.metrics, seedMetrics))];
+  const outcomes = [
+    ...(await ensureAll(catalogues.obligations, seedObligations)),
+    ...(await ensureAll(catalogues.metrics, seedMetrics)),
+  ];
   return {
     created: outcomes.filter((o) => o.outcome === 'created').map((o) => o.id),
     existing: outcomes.filter((o) => o.outcome === 'exists').map((o) => o.id),

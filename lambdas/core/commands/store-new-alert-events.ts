@@ -9,7 +9,12 @@ const PUT_CONCURRENCY = 25;
  * Stores each event unless its dedup key was stored before, and returns the ones this call
  * stored: whoever stores an event first is the one that hands it on, so each is delivered once.
  */
-export const storeNewAlertEvents = async (events: readonly AlertEvent[], store: AlertEventStore): Promise<AlertEvent[]> => {
-  const stored = await mapWithConcurrency(events, PUT_CONCURRENCY, async (event) => ((await store.putIfAbsent(event)) ? event : undefined));
+export const storeNewAlertEvents = async (
+  events: readonly AlertEvent[],
+  store: AlertEventStore,
+): Promise<AlertEvent[]> => {
+  const stored = await mapWithConcurrency(events, PUT_CONCURRENCY, async (event) =>
+    (await store.putIfAbsent(event)) ? event : undefined,
+  );
   return stored.filter((event) => event !== undefined);
 };

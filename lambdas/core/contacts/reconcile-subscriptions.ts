@@ -2,7 +2,7 @@ import type { Notifier } from '../delivery/notifier.ts';
 import { mapWithConcurrency } from '../map-with-concurrency.ts';
 import type { ContactStore, WatchStore } from '../ports.ts';
 import type { Clock } from '../time/clock.ts';
-import { isConfirmationExpired, type Contact } from './contact.ts';
+import { type Contact, isConfirmationExpired } from './contact.ts';
 import { applyContactState } from './contact-watches.ts';
 
 export interface ReconcileDependencies {
@@ -29,7 +29,11 @@ export const reconcileContact = async (contact: Contact, deps: ReconcileDependen
   const now = deps.clock.now();
   const subscription = await deps.notifier.subscriptionState(contact.address);
   const state =
-    subscription === 'confirmed' ? 'confirmed' : subscription === 'gone' && (contact.state === 'confirmed' || !isConfirmationExpired(contact, now)) ? 'gone' : contact.state;
+    subscription === 'confirmed'
+      ? 'confirmed'
+      : subscription === 'gone' && (contact.state === 'confirmed' || !isConfirmationExpired(contact, now))
+        ? 'gone'
+        : contact.state;
   if (state === contact.state) return state;
   const next: Contact = { ...contact, state, updatedAt: now.toISOString() };
   await deps.contacts.put(next, contact);
@@ -39,10 +43,17 @@ export const reconcileContact = async (contact: Contact, deps: ReconcileDependen
 
 /** Every email contact that is pending or confirmed, checked against the notifier (the hourly job). */
 export const reconcileSubscriptions = async (deps: ReconcileDependencies): Promise<ReconcileOutcome> => {
-  const [pending, confirmed] = await Promise.all([deps.contacts.listByState('pending'), deps.contacts.listByState('confirmed')]);
+  const [pending, confirmed] = await Promise.all([
+    deps.contacts.listByState('pending'),
+    deps.contacts.listByState('confirmed'),
+  ]);
   const email = [...pending, ...confirmed].filter(({ channel }) => channel === 'email');
   const before = new Map(email.map((contact) => [contact.id, contact.state]));
-  const after = await mapWithConcurrency(email, 8, async (contact) => ({ id: contact.id, state: await reconcileContact(contact, deps) }));
-  const changedTo = (state: Contact['state']) => after.filter(({ id, state: now }) => now === state && before.get(id) !== state).length;
+  const after = await mapWithConcurrency(email, 8, async (contact) => ({
+    id: contact.id,
+    state: await reconcileContact(contact, deps),
+  }));
+  const changedTo = (state: Contact['state']) =>
+    after.filter(({ id, state: now }) => now === state && before.get(id) !== state).length;
   return { checked: email.length, confirmed: changedTo('confirmed'), gone: changedTo('gone') };
 };

@@ -1,12 +1,18 @@
-import { NotifierError, type Notifier } from '../delivery/notifier.ts';
+import { type Notifier, NotifierError } from '../delivery/notifier.ts';
 import { conflict, DomainError, unavailable } from '../errors.ts';
 import { hashSecret } from '../identity/secret-hash.ts';
 import { verificationCodeSms } from '../messages/verification-message.ts';
 import type { ContactStore, DailyCaps, DailySendCounter } from '../ports.ts';
-import { utcDateOf, type IsoDate } from '../time/calendar-date.ts';
+import { type IsoDate, utcDateOf } from '../time/calendar-date.ts';
 import type { Clock } from '../time/clock.ts';
 import { contactOf, destinationOf, type WatchChannel } from '../watches/watch.ts';
-import { EMAIL_CONFIRMATION_DAYS, isConfirmationExpired, SMS_CODE_ATTEMPTS, SMS_CODE_MINUTES, type Contact } from './contact.ts';
+import {
+  type Contact,
+  EMAIL_CONFIRMATION_DAYS,
+  isConfirmationExpired,
+  SMS_CODE_ATTEMPTS,
+  SMS_CODE_MINUTES,
+} from './contact.ts';
 
 export interface ConfirmationDependencies {
   readonly clock: Clock;
@@ -25,17 +31,28 @@ const minutes = (count: number): number => count * 60_000;
 
 /** A notifier failure, as the caller of the API should hear it. */
 const asDomainError = (error: unknown, what: string): unknown =>
-  error instanceof NotifierError && error.retryable ? unavailable('notifier-unavailable', `Could not ${what} just now; try again in a minute`) : error;
+  error instanceof NotifierError && error.retryable
+    ? unavailable('notifier-unavailable', `Could not ${what} just now; try again in a minute`)
+    : error;
 
 /**
  * Confirmation requests are messages too: they count against the address's daily cap, so nobody
  * can flood a stranger's mailbox or phone by creating watches or asking again and again.
  */
-const takeFromCap = async (id: string, kind: 'email' | 'sms', to: string, deps: ConfirmationDependencies): Promise<IsoDate> => {
+const takeFromCap = async (
+  id: string,
+  kind: 'email' | 'sms',
+  to: string,
+  deps: ConfirmationDependencies,
+): Promise<IsoDate> => {
   const day = utcDateOf(deps.clock.now());
   const cap = deps.dailyCaps[kind];
   if (!(await deps.sendCounter.take(id, day, cap))) {
-    throw conflict('daily-cap-reached', `${to} was sent ${cap} ${kind === 'sms' ? 'texts' : 'emails'} today, the most an address gets in a day; ask again tomorrow`, `channel.${kind}`);
+    throw conflict(
+      'daily-cap-reached',
+      `${to} was sent ${cap} ${kind === 'sms' ? 'texts' : 'emails'} today, the most an address gets in a day; ask again tomorrow`,
+      `channel.${kind}`,
+    );
   }
   return day;
 };
@@ -54,7 +71,9 @@ const subscribeEmail = async (to: string, id: string, deps: ConfirmationDependen
       state: confirmed ? 'confirmed' : 'pending',
       address,
       requestedAt: now.toISOString(),
-      ...(confirmed ? {} : { confirmBy: new Date(now.getTime() + EMAIL_CONFIRMATION_DAYS * 24 * 60 * minutes(1)).toISOString() }),
+      ...(confirmed
+        ? {}
+        : { confirmBy: new Date(now.getTime() + EMAIL_CONFIRMATION_DAYS * 24 * 60 * minutes(1)).toISOString() }),
       updatedAt: now.toISOString(),
     };
   } catch (error) {
@@ -78,7 +97,17 @@ const textCode = async (to: string, id: string, deps: ConfirmationDependencies):
   const day = await takeFromCap(id, 'sms', to, deps);
   const code = deps.newCode();
   try {
-    await deps.notifier.send({ contact: id, channel: 'sms', to, sms: verificationCodeSms(code, SMS_CODE_MINUTES), eventIds: [], dedupKey: `verification:${id}:${now.toISOString()}` }, {});
+    await deps.notifier.send(
+      {
+        contact: id,
+        channel: 'sms',
+        to,
+        sms: verificationCodeSms(code, SMS_CODE_MINUTES),
+        eventIds: [],
+        dedupKey: `verification:${id}:${now.toISOString()}`,
+      },
+      {},
+    );
   } catch (error) {
     await deps.sendCounter.release(id, day);
     if (error instanceof NotifierError && error.code === 'opted-out') return { ...stamp, state: 'opted-out' };
@@ -97,12 +126,17 @@ const textCode = async (to: string, id: string, deps: ConfirmationDependencies):
  * mails the confirmation link), a phone number is texted a code. A confirmed address is left as
  * it is, and so is a pending one whose link or code still works, unless `again` asks for a new one.
  */
-export const requestConfirmation = async (channel: WatchChannel, deps: ConfirmationDependencies, options: { readonly again?: boolean } = {}): Promise<Contact> => {
+export const requestConfirmation = async (
+  channel: WatchChannel,
+  deps: ConfirmationDependencies,
+  options: { readonly again?: boolean } = {},
+): Promise<Contact> => {
   const id = contactOf({ channel });
   const { channel: kind, to } = destinationOf(channel);
   const previous = await deps.contacts.get(id);
   if (previous?.state === 'confirmed') return previous;
-  if (previous?.state === 'pending' && !options.again && !isConfirmationExpired(previous, deps.clock.now())) return previous;
+  if (previous?.state === 'pending' && !options.again && !isConfirmationExpired(previous, deps.clock.now()))
+    return previous;
   const next = kind === 'email' ? await subscribeEmail(to, id, deps) : await textCode(to, id, deps);
   try {
     await deps.contacts.put(next, previous);

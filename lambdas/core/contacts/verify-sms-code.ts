@@ -5,7 +5,7 @@ import type { ContactStore, WatchStore } from '../ports.ts';
 import type { Clock } from '../time/clock.ts';
 import { findWatch } from '../watches/find-watch.ts';
 import { contactOf, type Watch } from '../watches/watch.ts';
-import { isConfirmationExpired, type Contact } from './contact.ts';
+import { type Contact, isConfirmationExpired } from './contact.ts';
 import { settleWatch } from './contact-watches.ts';
 import { hashCode } from './request-confirmation.ts';
 
@@ -22,25 +22,50 @@ const ASK_AGAIN = 'ask for a new one with POST /watches/{id}/confirmation';
  * confirms the number for every watch on it; a wrong one costs an attempt; an expired or spent
  * code must be asked for again.
  */
-export const verifySmsCode = async (caller: Caller, watchId: string, code: string, deps: VerificationDependencies): Promise<Watch> => {
+export const verifySmsCode = async (
+  caller: Caller,
+  watchId: string,
+  code: string,
+  deps: VerificationDependencies,
+): Promise<Watch> => {
   const watch = await findWatch(caller, watchId, deps.watches);
   if (!('sms' in watch.channel)) {
-    throw conflict('not-an-sms-watch', 'Only SMS watches are verified by code; an email address is confirmed through the link mailed to it', 'id');
+    throw conflict(
+      'not-an-sms-watch',
+      'Only SMS watches are verified by code; an email address is confirmed through the link mailed to it',
+      'id',
+    );
   }
   const contact = await deps.contacts.get(contactOf(watch));
   const now = deps.clock.now();
   if (contact?.state === 'confirmed') return await settleWatch(watch, contact, deps.watches, now);
-  if (contact?.state !== 'pending' || contact.verification === undefined) throw conflict('no-code-pending', `No code is waiting for this number; ${ASK_AGAIN}`, 'code');
+  if (contact?.state !== 'pending' || contact.verification === undefined)
+    throw conflict('no-code-pending', `No code is waiting for this number; ${ASK_AGAIN}`, 'code');
   if (isConfirmationExpired(contact, now)) throw conflict('code-expired', `The code has expired; ${ASK_AGAIN}`, 'code');
   const { attemptsLeft, codeHash } = contact.verification;
   if (attemptsLeft <= 0) throw conflict('too-many-attempts', `Too many wrong codes; ${ASK_AGAIN}`, 'code');
   if (!sameHash(hashCode(contact.id, code), codeHash)) {
     const left = attemptsLeft - 1;
-    await deps.contacts.put({ ...contact, verification: { codeHash, attemptsLeft: left }, updatedAt: now.toISOString() }, contact);
-    throw invalidInput('code', left > 0 ? `Wrong code; ${left} ${left === 1 ? 'attempt' : 'attempts'} left` : `Wrong code, and no attempts left; ${ASK_AGAIN}`);
+    await deps.contacts.put(
+      { ...contact, verification: { codeHash, attemptsLeft: left }, updatedAt: now.toISOString() },
+      contact,
+    );
+    throw invalidInput(
+      'code',
+      left > 0
+        ? `Wrong code; ${left} ${left === 1 ? 'attempt' : 'attempts'} left`
+        : `Wrong code, and no attempts left; ${ASK_AGAIN}`,
+    );
   }
   // The code is spent and the deadline met: neither is kept.
-  const confirmed: Contact = { id: contact.id, channel: 'sms', to: contact.to, state: 'confirmed', requestedAt: contact.requestedAt, updatedAt: now.toISOString() };
+  const confirmed: Contact = {
+    id: contact.id,
+    channel: 'sms',
+    to: contact.to,
+    state: 'confirmed',
+    requestedAt: contact.requestedAt,
+    updatedAt: now.toISOString(),
+  };
   await deps.contacts.put(confirmed, contact);
   return await settleWatch(watch, confirmed, deps.watches, now);
 };

@@ -1,13 +1,20 @@
-import { applyContactState } from '../contacts/contact-watches.ts';
 import type { Contact } from '../contacts/contact.ts';
+import { applyContactState } from '../contacts/contact-watches.ts';
 import { messageSummary, outgoingMessage } from '../messages/outgoing-message.ts';
-import type { ContactStore, DailyCaps, DailySendCounter, DeliveryFailureSink, DeliveryLog, WatchStore } from '../ports.ts';
+import type {
+  ContactStore,
+  DailyCaps,
+  DailySendCounter,
+  DeliveryFailureSink,
+  DeliveryLog,
+  WatchStore,
+} from '../ports.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Delivery } from '../watches/group-deliveries.ts';
 import type { DeliveryKind, DeliveryLogEntry, DeliveryStatus } from './delivery-records.ts';
-import { NotifierError, type Notifier, type OutgoingMessage } from './notifier.ts';
-import { withRetry, type RetryPolicy } from './retry.ts';
+import { type Notifier, NotifierError, type OutgoingMessage } from './notifier.ts';
+import { type RetryPolicy, withRetry } from './retry.ts';
 
 export interface DeliveryDependencies {
   readonly clock: Clock;
@@ -40,7 +47,11 @@ interface MessageContext {
 }
 
 /** The contact's new state stops its watches: an unsubscribed address or a number that said STOP. */
-const stopContact = async (contact: Contact, state: 'gone' | 'opted-out', deps: DeliveryDependencies): Promise<void> => {
+const stopContact = async (
+  contact: Contact,
+  state: 'gone' | 'opted-out',
+  deps: DeliveryDependencies,
+): Promise<void> => {
   const now = deps.clock.now();
   const next: Contact = { ...contact, state, updatedAt: now.toISOString() };
   await deps.contacts.put(next, contact);
@@ -55,19 +66,41 @@ const stopContact = async (contact: Contact, state: 'gone' | 'opted-out', deps: 
  * contact over its daily cap gets nothing more that day; a refusal that retrying cannot cure is
  * parked for an operator with its context.
  */
-export const deliverMessage = async (message: OutgoingMessage, context: MessageContext, deps: DeliveryDependencies): Promise<DeliveryOutcome> => {
+export const deliverMessage = async (
+  message: OutgoingMessage,
+  context: MessageContext,
+  deps: DeliveryDependencies,
+): Promise<DeliveryOutcome> => {
   const now = deps.clock.now();
-  const record = async (status: DeliveryStatus, extra: Partial<Pick<DeliveryLogEntry, 'messageId' | 'reason'>> = {}): Promise<DeliveryOutcome> => {
+  const record = async (
+    status: DeliveryStatus,
+    extra: Partial<Pick<DeliveryLogEntry, 'messageId' | 'reason'>> = {},
+  ): Promise<DeliveryOutcome> => {
     const { contact, channel, eventIds } = message;
-    await deps.deliveryLog.record({ at: now.toISOString(), contact, channel, kind: context.kind, status, watchIds: context.watchIds, eventIds, summary: messageSummary(message), ...extra });
+    await deps.deliveryLog.record({
+      at: now.toISOString(),
+      contact,
+      channel,
+      kind: context.kind,
+      status,
+      watchIds: context.watchIds,
+      eventIds,
+      summary: messageSummary(message),
+      ...extra,
+    });
     return { contact, status, eventIds, ...(extra.messageId === undefined ? {} : { messageId: extra.messageId }) };
   };
 
   const contact = await deps.contacts.get(message.contact);
-  if (contact?.state !== 'confirmed') return record('skipped', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
+  if (contact?.state !== 'confirmed')
+    return record('skipped', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
   const retryLater: DeliveryOutcome = { contact: contact.id, status: 'retry-later', eventIds: message.eventIds };
   try {
-    if (contact.channel === 'email' && contact.address !== undefined && (await deps.notifier.subscriptionState(contact.address)) === 'gone') {
+    if (
+      contact.channel === 'email' &&
+      contact.address !== undefined &&
+      (await deps.notifier.subscriptionState(contact.address)) === 'gone'
+    ) {
       await stopContact(contact, 'gone', deps);
       return await record('skipped', { reason: 'the address unsubscribed' });
     }
@@ -77,7 +110,9 @@ export const deliverMessage = async (message: OutgoingMessage, context: MessageC
   }
   const day = utcDateOf(now);
   if (!(await deps.sendCounter.take(contact.id, day, deps.dailyCaps[contact.channel]))) {
-    return record('capped', { reason: `the daily cap of ${deps.dailyCaps[contact.channel]} ${contact.channel} messages was reached` });
+    return record('capped', {
+      reason: `the daily cap of ${deps.dailyCaps[contact.channel]} ${contact.channel} messages was reached`,
+    });
   }
   try {
     const { messageId } = await withRetry(() => deps.notifier.send(message, contact.address ?? {}), deps.retry);
@@ -91,15 +126,35 @@ export const deliverMessage = async (message: OutgoingMessage, context: MessageC
       return record('skipped', { reason: error.message });
     }
     const { channel, eventIds } = message;
-    await deps.failures.park({ at: now.toISOString(), contact: contact.id, channel, kind: context.kind, watchIds: context.watchIds, eventIds, code: error.code, message: error.message });
+    await deps.failures.park({
+      at: now.toISOString(),
+      contact: contact.id,
+      channel,
+      kind: context.kind,
+      watchIds: context.watchIds,
+      eventIds,
+      code: error.code,
+      message: error.message,
+    });
     return record('failed', { reason: error.message });
   }
 };
 
 /** Sends a delivery's events that the contact has not had yet; a delivery seen before in full sends nothing. */
-export const deliver = async (delivery: Delivery, kind: DeliveryKind, deps: DeliveryDependencies): Promise<DeliveryOutcome> => {
-  const recorded = await deps.deliveryLog.recorded(delivery.contact, delivery.events.map(({ event }) => event.id));
+export const deliver = async (
+  delivery: Delivery,
+  kind: DeliveryKind,
+  deps: DeliveryDependencies,
+): Promise<DeliveryOutcome> => {
+  const recorded = await deps.deliveryLog.recorded(
+    delivery.contact,
+    delivery.events.map(({ event }) => event.id),
+  );
   const events = delivery.events.filter(({ event }) => !recorded.has(event.id));
   if (events.length === 0) return { contact: delivery.contact, status: 'duplicate', eventIds: [] };
-  return deliverMessage(outgoingMessage({ ...delivery, events }, deps.manageUrl, kind), { kind, watchIds: delivery.watchIds }, deps);
+  return deliverMessage(
+    outgoingMessage({ ...delivery, events }, deps.manageUrl, kind),
+    { kind, watchIds: delivery.watchIds },
+    deps,
+  );
 };

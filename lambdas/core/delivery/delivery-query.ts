@@ -12,5 +12,9 @@ export const listWatchDeliveries = async (
 ): Promise<{ readonly count: number; readonly deliveries: readonly DeliveryLogEntry[]; readonly next?: string }> => {
   const watch = await findWatch(caller, id, deps.watches);
   const page = await deps.deliveryLog.listForWatch(watch.id, query);
-  return { count: page.entries.length, deliveries: page.entries, ...(page.next === undefined ? {} : { next: page.next }) };
+  return {
+    count: page.entries.length,
+    deliveries: page.entries,
+    ...(page.next === undefined ? {} : { next: page.next }),
+  };
 };

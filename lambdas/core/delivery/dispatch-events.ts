@@ -4,10 +4,10 @@ import { mapWithConcurrency } from '../map-with-concurrency.ts';
 import type { CustomGroupStore, DigestQueue } from '../ports.ts';
 import { groupMembership } from '../reference/group-membership.ts';
 import { groupDeliveries } from '../watches/group-deliveries.ts';
-import { concernedStates, matchEvents, type MatchResult } from '../watches/match-events.ts';
+import { concernedStates, type MatchResult, matchEvents } from '../watches/match-events.ts';
 import { contactOf, DEFAULT_DIGEST_HOUR_UTC } from '../watches/watch.ts';
+import { type DeliveryDependencies, type DeliveryOutcome, deliver } from './deliver.ts';
 import type { QueuedDigestEvent } from './delivery-records.ts';
-import { deliver, type DeliveryDependencies, type DeliveryOutcome } from './deliver.ts';
 
 export interface DispatchDependencies extends DeliveryDependencies {
   readonly customGroups: Pick<CustomGroupStore, 'list'>;
@@ -27,17 +27,31 @@ const SEND_CONCURRENCY = 8;
 
 /** A digest watch's matches, one queue entry per (hour, contact, event) with the states its watches cover. */
 const digestEntries = (matches: readonly MatchResult[], queuedAt: string): QueuedDigestEvent[] => {
-  const entries = new Map<string, { hour: number; contact: string; eventId: string; watchIds: Set<string>; states: Set<string> }>();
+  const entries = new Map<
+    string,
+    { hour: number; contact: string; eventId: string; watchIds: Set<string>; states: Set<string> }
+  >();
   for (const { watch, event, states } of matches) {
     const hour = watch.delivery.digestHourUtc ?? DEFAULT_DIGEST_HOUR_UTC;
     const contact = contactOf(watch);
     const key = `${hour}\n${contact}\n${event.id}`;
-    const entry = entries.get(key) ?? { hour, contact, eventId: event.id, watchIds: new Set<string>(), states: new Set<string>() };
+    const entry = entries.get(key) ?? {
+      hour,
+      contact,
+      eventId: event.id,
+      watchIds: new Set<string>(),
+      states: new Set<string>(),
+    };
     entries.set(key, entry);
     entry.watchIds.add(watch.id);
     for (const state of states) entry.states.add(state);
   }
-  return [...entries.values()].map(({ watchIds, states, ...entry }) => ({ ...entry, watchIds: [...watchIds].sort(), states: [...states], queuedAt }));
+  return [...entries.values()].map(({ watchIds, states, ...entry }) => ({
+    ...entry,
+    watchIds: [...watchIds].sort(),
+    states: [...states],
+    queuedAt,
+  }));
 };
 
 /**
@@ -45,7 +59,10 @@ const digestEntries = (matches: readonly MatchResult[], queuedAt: string): Queue
  * target index (groups resolved now, so a watch on `africa` covers all 54), matches, and sends
  * each contact one message for everything it matched, or queues it for the contact's digest.
  */
-export const dispatchEvents = async (events: readonly AlertEvent[], deps: DispatchDependencies): Promise<DispatchOutcome> => {
+export const dispatchEvents = async (
+  events: readonly AlertEvent[],
+  deps: DispatchDependencies,
+): Promise<DispatchOutcome> => {
   const groupIdsOfState = groupMembership(await deps.customGroups.list());
   const states = [...new Set(events.flatMap((event) => concernedStates(typedAlertEvent(event))))];
   const groups = [...new Set(states.flatMap((state) => [...groupIdsOfState(state)]))];
@@ -55,7 +72,11 @@ export const dispatchEvents = async (events: readonly AlertEvent[], deps: Dispat
   const queued = digestEntries(digest, deps.clock.now().toISOString());
   if (queued.length > 0) await deps.digests.add(queued);
   const immediate = groupDeliveries(matches.filter(({ watch }) => watch.delivery.mode !== 'digest'));
-  const deliveries = await mapWithConcurrency(immediate, SEND_CONCURRENCY, (delivery) => deliver(delivery, 'alert', deps));
-  const retryEventIds = new Set(deliveries.filter(({ status }) => status === 'retry-later').flatMap(({ eventIds }) => eventIds));
+  const deliveries = await mapWithConcurrency(immediate, SEND_CONCURRENCY, (delivery) =>
+    deliver(delivery, 'alert', deps),
+  );
+  const retryEventIds = new Set(
+    deliveries.filter(({ status }) => status === 'retry-later').flatMap(({ eventIds }) => eventIds),
+  );
   return { matches: matches.length, queuedForDigest: queued.length, deliveries, retryEventIds };
 };

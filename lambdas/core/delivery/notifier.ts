@@ -44,7 +44,15 @@ export interface Notifier {
  * - `misconfigured`: our permissions or encryption key are wrong; an operator must act.
  * - `rejected`: any other refusal by the service.
  */
-export type NotifierErrorCode = 'throttled' | 'unavailable' | 'opted-out' | 'invalid-message' | 'not-subscribed' | 'not-found' | 'misconfigured' | 'rejected';
+export type NotifierErrorCode =
+  | 'throttled'
+  | 'unavailable'
+  | 'opted-out'
+  | 'invalid-message'
+  | 'not-subscribed'
+  | 'not-found'
+  | 'misconfigured'
+  | 'rejected';
 
 const retryableCodes: ReadonlySet<NotifierErrorCode> = new Set(['throttled', 'unavailable']);
 

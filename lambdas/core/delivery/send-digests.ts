@@ -4,8 +4,8 @@ import type { AlertEventStore, DigestQueue } from '../ports.ts';
 import { groupDeliveries } from '../watches/group-deliveries.ts';
 import type { MatchResult } from '../watches/match-events.ts';
 import type { Watch } from '../watches/watch.ts';
+import { type DeliveryDependencies, type DeliveryOutcome, deliver } from './deliver.ts';
 import type { QueuedDigestEvent } from './delivery-records.ts';
-import { deliver, type DeliveryDependencies, type DeliveryOutcome } from './deliver.ts';
 
 export interface DigestDependencies extends DeliveryDependencies {
   readonly digests: DigestQueue;
@@ -14,7 +14,9 @@ export interface DigestDependencies extends DeliveryDependencies {
 
 /** A watch still wants its digest if it is active and not muted now; pausing drops what waited. */
 const stillListening = (watch: Watch | undefined, now: Date): watch is Watch =>
-  watch !== undefined && watch.status === 'active' && (watch.mutedUntil === undefined || Date.parse(watch.mutedUntil) <= now.getTime());
+  watch !== undefined &&
+  watch.status === 'active' &&
+  (watch.mutedUntil === undefined || Date.parse(watch.mutedUntil) <= now.getTime());
 
 /**
  * The digests due this hour (UTC): each contact gets one message with everything queued for it
@@ -33,7 +35,12 @@ export const sendDigests = async (now: Date, deps: DigestDependencies): Promise<
   const watchesById = new Map(watches.filter((watch) => stillListening(watch, now)).map((watch) => [watch.id, watch]));
   const matches: MatchResult[] = queued.flatMap(({ eventId, watchIds: ids, states }) => {
     const event = eventsById.get(eventId);
-    return event === undefined ? [] : ids.flatMap((id) => { const watch = watchesById.get(id); return watch ? [{ watch, event, states }] : []; });
+    return event === undefined
+      ? []
+      : ids.flatMap((id) => {
+          const watch = watchesById.get(id);
+          return watch ? [{ watch, event, states }] : [];
+        });
   });
   const deliveries = groupDeliveries(matches);
   const outcomes = await mapWithConcurrency(deliveries, 8, (delivery) => deliver(delivery, 'digest', deps));

@@ -4,11 +4,11 @@ import { alertEventId } from '../alerts/alert-event-id.ts';
 import { mapWithConcurrency } from '../map-with-concurrency.ts';
 import type { AlertEventStore, CustomGroupStore, StateRecords } from '../ports.ts';
 import { groupMembership } from '../reference/group-membership.ts';
-import { daysBetween, utcDateOf, type IsoDate } from '../time/calendar-date.ts';
+import { daysBetween, type IsoDate, utcDateOf } from '../time/calendar-date.ts';
 import { groupDeliveries } from '../watches/group-deliveries.ts';
-import { matchEvent, type MatchResult } from '../watches/match-events.ts';
+import { type MatchResult, matchEvent } from '../watches/match-events.ts';
 import type { Watch } from '../watches/watch.ts';
-import { deliver, type DeliveryDependencies, type DeliveryOutcome } from './deliver.ts';
+import { type DeliveryDependencies, type DeliveryOutcome, deliver } from './deliver.ts';
 
 export interface RepeatDependencies extends DeliveryDependencies {
   readonly alertEvents: Pick<AlertEventStore, 'list'>;
@@ -22,7 +22,11 @@ const allOverdueEvents = async (alertEvents: Pick<AlertEventStore, 'list'>): Pro
   const events: AlertEvent[] = [];
   let after: string | undefined;
   do {
-    const page = await alertEvents.list({ type: 'report.overdue', limit: PAGE, ...(after === undefined ? {} : { after }) });
+    const page = await alertEvents.list({
+      type: 'report.overdue',
+      limit: PAGE,
+      ...(after === undefined ? {} : { after }),
+    });
     events.push(...page.events);
     after = page.next;
   } while (after !== undefined);
@@ -37,7 +41,13 @@ const repeatOf = (event: AlertEvent, round: number, today: IsoDate, now: Date): 
   const dedupKey = `${event.dedupKey}:repeat:${round}`;
   const typed = typedAlertEvent(event);
   const daysOverdue = typed.type === 'report.overdue' ? daysBetween(typed.data.dueDate, today) : undefined;
-  return { ...event, id: alertEventId(dedupKey), dedupKey, at: now.toISOString(), data: { ...event.data, daysOverdue } };
+  return {
+    ...event,
+    id: alertEventId(dedupKey),
+    dedupKey,
+    at: now.toISOString(),
+    data: { ...event.data, daysOverdue },
+  };
 };
 
 /**
@@ -45,17 +55,31 @@ const repeatOf = (event: AlertEvent, round: number, today: IsoDate, now: Date): 
  * event is told again after N days, 2N days and so on, until it reports. Safe to run hourly: each
  * round of each event reaches a contact once.
  */
-export const sendRepeats = async (now: Date, watches: readonly Watch[], deps: RepeatDependencies): Promise<DeliveryOutcome[]> => {
-  const repeating = watches.filter((watch) => watch.status === 'active' && watch.delivery.repeatEveryDays !== undefined);
+export const sendRepeats = async (
+  now: Date,
+  watches: readonly Watch[],
+  deps: RepeatDependencies,
+): Promise<DeliveryOutcome[]> => {
+  const repeating = watches.filter(
+    (watch) => watch.status === 'active' && watch.delivery.repeatEveryDays !== undefined,
+  );
   if (repeating.length === 0) return [];
-  const [overdue, reports, customGroups] = await Promise.all([allOverdueEvents(deps.alertEvents), deps.stateRecords.allReports(), deps.customGroups.list()]);
+  const [overdue, reports, customGroups] = await Promise.all([
+    allOverdueEvents(deps.alertEvents),
+    deps.stateRecords.allReports(),
+    deps.customGroups.list(),
+  ]);
   const reported = new Set(reports.map(({ state, obligationId }) => `${state}\n${obligationId}`));
-  const stillOverdue = overdue.filter(({ state, obligationId }) => !reported.has(`${state ?? ''}\n${obligationId ?? ''}`));
+  const stillOverdue = overdue.filter(
+    ({ state, obligationId }) => !reported.has(`${state ?? ''}\n${obligationId ?? ''}`),
+  );
   const groupIdsOfState = groupMembership(customGroups);
   const today = utcDateOf(now);
   const matches: MatchResult[] = repeating.flatMap((watch) =>
     stillOverdue.flatMap((event) => {
-      const round = Math.floor(daysBetween(utcDateOf(new Date(event.at)), today) / (watch.delivery.repeatEveryDays ?? Infinity));
+      const round = Math.floor(
+        daysBetween(utcDateOf(new Date(event.at)), today) / (watch.delivery.repeatEveryDays ?? Infinity),
+      );
       const match = round >= 1 ? matchEvent(repeatOf(event, round, today, now), watch, groupIdsOfState) : undefined;
       return match ? [match] : [];
     }),

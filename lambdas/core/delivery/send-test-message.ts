@@ -2,17 +2,29 @@ import { conflict } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { testMessage } from '../messages/test-message.ts';
 import { findWatch } from '../watches/find-watch.ts';
-import { deliverMessage, type DeliveryDependencies, type DeliveryOutcome } from './deliver.ts';
+import { type DeliveryDependencies, type DeliveryOutcome, deliverMessage } from './deliver.ts';
 
 /**
  * `POST /watches/{id}/test`: one test message to the watch's address, through the same path as
  * alerts (so it counts against the daily cap and shows in the delivery log). Only a confirmed
  * address is sent anything.
  */
-export const sendTestMessage = async (caller: Caller, id: string, deps: DeliveryDependencies): Promise<DeliveryOutcome> => {
+export const sendTestMessage = async (
+  caller: Caller,
+  id: string,
+  deps: DeliveryDependencies,
+): Promise<DeliveryOutcome> => {
   const watch = await findWatch(caller, id, deps.watches);
   if (watch.status !== 'active' && watch.status !== 'paused') {
-    throw conflict('watch-not-confirmed', `The watch is ${watch.status}; a test can be sent once its address is confirmed`, 'id');
+    throw conflict(
+      'watch-not-confirmed',
+      `The watch is ${watch.status}; a test can be sent once its address is confirmed`,
+      'id',
+    );
   }
-  return deliverMessage(testMessage(watch, deps.manageUrl, deps.clock.now().toISOString()), { kind: 'test', watchIds: [watch.id] }, deps);
+  return deliverMessage(
+    testMessage(watch, deps.manageUrl, deps.clock.now().toISOString()),
+    { kind: 'test', watchIds: [watch.id] },
+    deps,
+  );
 };

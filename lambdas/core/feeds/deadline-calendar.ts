@@ -1,7 +1,7 @@
 import { formatDate, plural, stateLabel } from '../messages/format.ts';
-import { findState } from '../queries/state-directory.ts';
-import { statusBoard, type StatusBoardQuery } from '../queries/status-board-query.ts';
 import type { StandingDependencies } from '../queries/standing-data.ts';
+import { findState } from '../queries/state-directory.ts';
+import { type StatusBoardQuery, statusBoard } from '../queries/status-board-query.ts';
 import type { MemberState } from '../reference/member-states.ts';
 import { byStateName } from '../reference/state-names.ts';
 import { isStillOwed } from '../status/obligation-status.ts';
@@ -35,7 +35,8 @@ export interface DeadlineCalendar {
 /** The days before a deadline at which calendar apps remind: a week ahead, and the day before. */
 export const CALENDAR_ALARM_DAYS: readonly number[] = [7, 1];
 
-const owing = (kind: ObligationColumn['obligation']['kind']): string => (kind === 'report' ? 'yet to report' : 'yet to act');
+const owing = (kind: ObligationColumn['obligation']['kind']): string =>
+  kind === 'report' ? 'yet to report' : 'yet to act';
 
 const stateLine = ({ code, status }: StateStatus): string =>
   `- ${stateLabel(code)}${status.status === 'overdue' ? `: ${plural(status.daysOverdue, 'day')} overdue` : ''}`;
@@ -61,14 +62,27 @@ const uidOf = (obligationId: string, dueDate: IsoDate, scope: readonly string[])
  * which states still owe it as of the board's instant. Narrowed to `state` when given (within
  * the board's group, if it has one); obligations that apply to none of the states left are not shown.
  */
-export const deadlineCalendarOf = (board: StatusBoard & { readonly group?: string }, state?: MemberState): DeadlineCalendar => {
-  const scope = [...(board.group === undefined ? [] : [`group-${board.group}`]), ...(state ? [`state-${state.alpha2}`] : [])];
+export const deadlineCalendarOf = (
+  board: StatusBoard & { readonly group?: string },
+  state?: MemberState,
+): DeadlineCalendar => {
+  const scope = [
+    ...(board.group === undefined ? [] : [`group-${board.group}`]),
+    ...(state ? [`state-${state.alpha2}`] : []),
+  ];
   const events = board.obligations.flatMap((column): DeadlineEvent[] => {
     const states = state ? column.states.filter(({ code }) => code === state.alpha2) : column.states;
     const applicable = states.filter(({ status }) => status.status !== 'not-applicable').length;
     if (applicable === 0) return [];
     const { id, title, dueDate } = column.obligation;
-    return [{ uid: uidOf(id, dueDate, scope), dueDate, summary: `Deadline: ${title}`, description: descriptionOf({ ...column, states }, applicable, board.asOf) }];
+    return [
+      {
+        uid: uidOf(id, dueDate, scope),
+        dueDate,
+        summary: `Deadline: ${title}`,
+        description: descriptionOf({ ...column, states }, applicable, board.asOf),
+      },
+    ];
   });
   const narrowedTo = [board.group, state?.name].filter((part) => part !== undefined);
   return {
@@ -83,7 +97,10 @@ export const deadlineCalendarOf = (board: StatusBoard & { readonly group?: strin
  * `GET /status` agree). `group`, `state` and `obligation` narrow it, checked as `GET /status`
  * and `GET /alerts` check them; with both `group` and `state`, the state counts only if it is in the group.
  */
-export const deadlineCalendar = async (query: DeadlineCalendarQuery, deps: StandingDependencies & { readonly clock: Clock }): Promise<DeadlineCalendar> => {
+export const deadlineCalendar = async (
+  query: DeadlineCalendarQuery,
+  deps: StandingDependencies & { readonly clock: Clock },
+): Promise<DeadlineCalendar> => {
   const state = query.state === undefined ? undefined : findState(query.state, 'state');
   return deadlineCalendarOf(await statusBoard({ obligation: query.obligation, group: query.group }, deps), state);
 };

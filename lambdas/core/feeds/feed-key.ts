@@ -38,15 +38,27 @@ export interface FeedKeyDependencies {
 }
 
 /** `POST /watches/{id}/feed-key`: a new key for the caller's watch (404 for anyone else's); the old one stops working. */
-export const rotateFeedKey = async (caller: Caller, watchId: string, deps: FeedKeyDependencies): Promise<{ readonly key: string; readonly feedUrl: string }> => {
+export const rotateFeedKey = async (
+  caller: Caller,
+  watchId: string,
+  deps: FeedKeyDependencies,
+): Promise<{ readonly key: string; readonly feedUrl: string }> => {
   const watch = await findWatch(caller, watchId, deps.watches);
   const key = deps.newKey();
-  await deps.feedKeys.replaceFeedKey({ watchId: watch.id, keyHash: hashSecret(watch.id, key), createdAt: deps.clock.now().toISOString() });
+  await deps.feedKeys.replaceFeedKey({
+    watchId: watch.id,
+    keyHash: hashSecret(watch.id, key),
+    createdAt: deps.clock.now().toISOString(),
+  });
   return { key, feedUrl: watchFeedUrl(deps.apiUrl, watch.id, key) };
 };
 
 /** One answer for an unknown watch, a watch without a key and a wrong key, so the answer reveals nothing. */
-const noFeed = () => notFound('feed-not-found', 'No feed at this address: the link is wrong or its key was replaced; the watch owner gets the current one with POST /watches/{id}/feed-key');
+const noFeed = () =>
+  notFound(
+    'feed-not-found',
+    'No feed at this address: the link is wrong or its key was replaced; the watch owner gets the current one with POST /watches/{id}/feed-key',
+  );
 
 /** The watch a feed URL opens, and that URL: its key must be the watch's current one. */
 export const openFeed = async (

@@ -4,9 +4,9 @@ import type { AlertEventStore, CustomGroupStore } from '../ports.ts';
 import { groupMembership } from '../reference/group-membership.ts';
 import { byStateName } from '../reference/state-names.ts';
 import type { Clock } from '../time/clock.ts';
-import { matchEvents, type GroupIdsOfState, type MatchResult } from '../watches/match-events.ts';
+import { type GroupIdsOfState, type MatchResult, matchEvents } from '../watches/match-events.ts';
 import type { Watch } from '../watches/watch.ts';
-import { openFeed, type FeedKeyDependencies } from './feed-key.ts';
+import { type FeedKeyDependencies, openFeed } from './feed-key.ts';
 
 /** A feed reader has seen anything older: the feed covers this many days back from now... */
 export const FEED_WINDOW_DAYS = 90;
@@ -45,7 +45,11 @@ export interface WatchFeedDependencies extends Pick<FeedKeyDependencies, 'watche
 }
 
 /** Every stored event of one type since `since`, page by page. */
-const eventsOfType = async (type: AlertEventType, since: string, alertEvents: WatchFeedDependencies['alertEvents']): Promise<AlertEvent[]> => {
+const eventsOfType = async (
+  type: AlertEventType,
+  since: string,
+  alertEvents: WatchFeedDependencies['alertEvents'],
+): Promise<AlertEvent[]> => {
   const events: AlertEvent[] = [];
   let after: string | undefined;
   do {
@@ -57,16 +61,25 @@ const eventsOfType = async (type: AlertEventType, since: string, alertEvents: Wa
 };
 
 /** The types a watch can hear: its own, and reports that resolve an overdue state when it asked for those. */
-const typesHeardBy = (watch: Watch): AlertEventType[] => [...new Set<AlertEventType>([...watch.events, ...(watch.delivery.resolved ? ['report.received' as const] : [])])];
+const typesHeardBy = (watch: Watch): AlertEventType[] => [
+  ...new Set<AlertEventType>([...watch.events, ...(watch.delivery.resolved ? ['report.received' as const] : [])]),
+];
 
-const newestFirst = (a: MatchResult, b: MatchResult): number => b.event.at.localeCompare(a.event.at) || a.event.id.localeCompare(b.event.id);
+const newestFirst = (a: MatchResult, b: MatchResult): number =>
+  b.event.at.localeCompare(a.event.at) || a.event.id.localeCompare(b.event.id);
 
 const alertLink = (apiUrl: string, { type, state, at }: AlertEvent): string =>
   `${apiUrl}/alerts?${new URLSearchParams({ type, ...(state === undefined ? {} : { state }), since: at }).toString()}`;
 
 const entryOf = (apiUrl: string, { event, states }: MatchResult): FeedEntry => {
   const { title, lines } = eventNews({ event, states: [...states].sort(byStateName) });
-  return { id: `urn:sanctions-watch:alert:${event.id}`, title, lines, updated: event.at, link: alertLink(apiUrl, event) };
+  return {
+    id: `urn:sanctions-watch:alert:${event.id}`,
+    title,
+    lines,
+    updated: event.at,
+    link: alertLink(apiUrl, event),
+  };
 };
 
 /** What a feed is made of: the watch, the URL it was opened with, and the stored events it may match. */
@@ -98,10 +111,24 @@ export const watchFeedOf = ({ watch, feedUrl, events, groupIdsOfState, now, apiU
 };
 
 /** `GET /watches/{id}/feed.atom?key=`: the watch's feed over the stored alerts of the last FEED_WINDOW_DAYS days. */
-export const watchFeed = async (watchId: string, key: string | undefined, deps: WatchFeedDependencies): Promise<WatchFeed> => {
+export const watchFeed = async (
+  watchId: string,
+  key: string | undefined,
+  deps: WatchFeedDependencies,
+): Promise<WatchFeed> => {
   const { watch, feedUrl } = await openFeed(watchId, key, deps);
   const now = deps.clock.now();
   const since = new Date(now.getTime() - FEED_WINDOW_DAYS * 86_400_000).toISOString();
-  const [custom, ...pages] = await Promise.all([deps.customGroups.list(), ...typesHeardBy(watch).map((type) => eventsOfType(type, since, deps.alertEvents))]);
-  return watchFeedOf({ watch, feedUrl, events: pages.flat(), groupIdsOfState: groupMembership(custom), now, apiUrl: deps.apiUrl });
+  const [custom, ...pages] = await Promise.all([
+    deps.customGroups.list(),
+    ...typesHeardBy(watch).map((type) => eventsOfType(type, since, deps.alertEvents)),
+  ]);
+  return watchFeedOf({
+    watch,
+    feedUrl,
+    events: pages.flat(),
+    groupIdsOfState: groupMembership(custom),
+    now,
+    apiUrl: deps.apiUrl,
+  });
 };

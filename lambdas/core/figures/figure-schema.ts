@@ -5,7 +5,13 @@ import { WORLD } from './figure-subject.ts';
 /** Metric ids: dotted lowercase slugs such as `work-permits.valid`. */
 export const metricIdSchema = z
   .string()
-  .check(z.maxLength(64), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/, 'must be a metric id such as "workers.remaining"'));
+  .check(
+    z.maxLength(64),
+    z.regex(
+      /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/,
+      'must be a metric id such as "workers.remaining"',
+    ),
+  );
 
 export const metricSchema = z.object({
   id: metricIdSchema,
@@ -14,7 +20,9 @@ export const metricSchema = z.object({
   description: text(1000, 0),
 });
 
-const amountSchema = storableNumberSchema.check(z.minimum(0, 'must not be negative: figures here are counts and amounts'));
+const amountSchema = storableNumberSchema.check(
+  z.minimum(0, 'must not be negative: figures here are counts and amounts'),
+);
 
 const sourceSchema = z.strictObject({
   kind: z.enum(['un-report', 'national', 'estimate', 'press']),
@@ -36,7 +44,8 @@ const figureFields = {
 const valueOrRange = z.superRefine((figure: { value?: number; low?: number; high?: number }, context) => {
   const hasValue = figure.value !== undefined;
   const hasRange = figure.low !== undefined || figure.high !== undefined;
-  const fail = (field: string, message: string) => context.issues.push({ code: 'custom', input: figure, path: [field], message });
+  const fail = (field: string, message: string) =>
+    context.issues.push({ code: 'custom', input: figure, path: [field], message });
   if (hasValue && hasRange) fail('value', 'give either value or low and high, not both');
   else if (!hasValue && !hasRange) fail('value', 'is required (or a range: low and high)');
   else if (hasRange && figure.low === undefined) fail('low', 'is required with a range');

@@ -1,4 +1,4 @@
-import { lineBreaks, readImportText, type ImportFormat } from './import-text.ts';
+import { type ImportFormat, lineBreaks, readImportText } from './import-text.ts';
 
 /** A part of an import file that is a valid import file itself: the header (CSV) and a run of rows. */
 export interface ImportChunk {

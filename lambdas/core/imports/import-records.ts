@@ -5,8 +5,8 @@ import { groupMembership } from '../reference/group-membership.ts';
 import type { Report } from '../reports/report.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
 import type { Clock } from '../time/clock.ts';
-import { readImportRow, type ImportRow } from './import-row.ts';
-import { readImportText, type ImportFormat } from './import-text.ts';
+import { type ImportRow, readImportRow } from './import-row.ts';
+import { type ImportFormat, readImportText } from './import-text.ts';
 import { planImport, type RecordedFacts } from './plan-import.ts';
 import { repeatedRows } from './repeated-rows.ts';
 import { byRow, type RowError } from './row-error.ts';
@@ -24,7 +24,11 @@ export interface ImportStore {
    * as it is and returned), the figures' history entries, and then the latest figures, each only
    * if no newer one was stored meanwhile. Says how many latest figures it wrote.
    */
-  write(batch: { readonly reports: readonly Report[]; readonly figures: readonly Figure[]; readonly latest: readonly Figure[] }): Promise<{
+  write(batch: {
+    readonly reports: readonly Report[];
+    readonly figures: readonly Figure[];
+    readonly latest: readonly Figure[];
+  }): Promise<{
     readonly reportsTaken: readonly Report[];
     readonly latestWritten: number;
   }>;
@@ -56,7 +60,11 @@ export type ImportOutcome =
   /** Nothing was written: every error of every row, in file order. */
   | { readonly kind: 'rejected'; readonly rows: number; readonly errors: readonly RowError[] };
 
-const rejected = (rows: number, errors: readonly RowError[]): ImportOutcome => ({ kind: 'rejected', rows, errors: [...errors].sort(byRow) });
+const rejected = (rows: number, errors: readonly RowError[]): ImportOutcome => ({
+  kind: 'rejected',
+  rows,
+  errors: [...errors].sort(byRow),
+});
 
 /**
  * `POST /imports`: reports and figures from a CSV or JSON lines file, all or nothing. Every row is
@@ -70,9 +78,14 @@ export const importRecords = async (
   deps: ImportDependencies,
 ): Promise<ImportOutcome> => {
   const file = readImportText(request.text, request.format);
-  if (file.errors.length === 0 && file.rows.length === 0) throw invalidInput('body', 'The file has no rows', 'empty-import');
+  if (file.errors.length === 0 && file.rows.length === 0)
+    throw invalidInput('body', 'The file has no rows', 'empty-import');
   if (file.rows.length > MAX_IMPORT_ROWS) {
-    throw invalidInput('body', `The file has ${file.rows.length} rows; one import takes at most ${MAX_IMPORT_ROWS}: split it`, 'too-many-rows');
+    throw invalidInput(
+      'body',
+      `The file has ${file.rows.length} rows; one import takes at most ${MAX_IMPORT_ROWS}: split it`,
+      'too-many-rows',
+    );
   }
   const errors: RowError[] = [...file.errors, ...repeatedRows(file.rows)];
   const rows: ImportRow[] = [];
@@ -83,7 +96,11 @@ export const importRecords = async (
   }
 
   const now = deps.clock.now();
-  const [obligations, metrics, customGroups] = await Promise.all([deps.obligations.list(), deps.metrics.list(), deps.customGroups.list()]);
+  const [obligations, metrics, customGroups] = await Promise.all([
+    deps.obligations.list(),
+    deps.metrics.list(),
+    deps.customGroups.list(),
+  ]);
   const { valid, errors: ruleErrors } = await validateRows(rows, {
     obligations: new Map(obligations.map((obligation) => [obligation.id, obligation])),
     metrics: new Map(metrics.map((metric) => [metric.id, metric])),
@@ -105,19 +122,38 @@ export const importRecords = async (
     unchanged: plan.unchangedLines.length,
   };
   if (request.dryRun) {
-    return { kind: 'imported', summary: { dryRun: true, ...summary, written: { reports: plan.reports.length, figures: plan.figures.length, latestFigures: plan.latest.length }, skipped: [] } };
+    return {
+      kind: 'imported',
+      summary: {
+        dryRun: true,
+        ...summary,
+        written: { reports: plan.reports.length, figures: plan.figures.length, latestFigures: plan.latest.length },
+        skipped: [],
+      },
+    };
   }
-  const outcome = await deps.importStore.write({ reports: plan.reports.map(({ record }) => record), figures: plan.figures.map(({ record }) => record), latest: plan.latest });
+  const outcome = await deps.importStore.write({
+    reports: plan.reports.map(({ record }) => record),
+    figures: plan.figures.map(({ record }) => record),
+    latest: plan.latest,
+  });
   const taken = new Set(outcome.reportsTaken);
   return {
     kind: 'imported',
     summary: {
       dryRun: false,
       ...summary,
-      written: { reports: plan.reports.length - taken.size, figures: plan.figures.length, latestFigures: outcome.latestWritten },
+      written: {
+        reports: plan.reports.length - taken.size,
+        figures: plan.figures.length,
+        latestFigures: outcome.latestWritten,
+      },
       skipped: plan.reports
         .filter(({ record }) => taken.has(record))
-        .map(({ line, record }) => ({ row: line, message: `${record.state}'s report on ${record.obligationId} dated ${record.reportDate} was recorded by someone else meanwhile; left as they recorded it` })),
+        .map(({ line, record }) => ({
+          row: line,
+          message: `${record.state}'s report on ${record.obligationId} dated ${record.reportDate} was recorded by someone else meanwhile; left as they recorded it`,
+        })),
     },
   };
 };

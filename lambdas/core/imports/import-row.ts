@@ -1,8 +1,8 @@
 import type * as z from 'zod/mini';
 import { DomainError, invalidInput } from '../errors.ts';
-import { figureInputSchema, metricIdSchema, type FigureInput } from '../figures/figure-schema.ts';
+import { type FigureInput, figureInputSchema, metricIdSchema } from '../figures/figure-schema.ts';
 import { findFigureSubject, findState } from '../queries/state-directory.ts';
-import { reportInputSchema, type ReportInput } from '../reports/report-schema.ts';
+import { type ReportInput, reportInputSchema } from '../reports/report-schema.ts';
 import { csvCellValue, figureColumns, importColumns, reportColumns } from './import-columns.ts';
 import type { ImportFormat, TextRow } from './import-text.ts';
 import type { RowError } from './row-error.ts';
@@ -10,9 +10,17 @@ import type { RowError } from './row-error.ts';
 /** A row whose columns are well formed: its state is known and its body is what the single-record API accepts. */
 export type ImportRow =
   | { readonly kind: 'report'; readonly line: number; readonly state: string; readonly input: ReportInput }
-  | { readonly kind: 'figure'; readonly line: number; readonly state: string; readonly metric: string; readonly input: FigureInput };
+  | {
+      readonly kind: 'figure';
+      readonly line: number;
+      readonly state: string;
+      readonly metric: string;
+      readonly input: FigureInput;
+    };
 
-type RowReading = { readonly row: ImportRow; readonly errors?: never } | { readonly row?: never; readonly errors: readonly RowError[] };
+type RowReading =
+  | { readonly row: ImportRow; readonly errors?: never }
+  | { readonly row?: never; readonly errors: readonly RowError[] };
 
 const columnsOf = { report: reportColumns, figure: figureColumns } as const;
 
@@ -31,7 +39,8 @@ const issuesOf = (line: number, error: z.core.$ZodError, values: Readonly<Record
 
 /** A state column resolved as the single-record API resolves its path: reports are by member states, figures may be worldwide. */
 const stateOf = (kind: ImportRow['kind'], raw: unknown): string => {
-  if (typeof raw !== 'string') throw invalidInput('state', raw === undefined ? 'is required' : 'must be a state code such as RU or RUS');
+  if (typeof raw !== 'string')
+    throw invalidInput('state', raw === undefined ? 'is required' : 'must be a state code such as RU or RUS');
   return kind === 'report' ? findState(raw, 'state').alpha2 : findFigureSubject(raw, 'state');
 };
 
@@ -43,7 +52,15 @@ const stateOf = (kind: ImportRow['kind'], raw: unknown): string => {
 export const readImportRow = ({ line, fields }: TextRow, format: ImportFormat): RowReading => {
   const { kind, state: rawState, ...rest } = fields;
   if (kind !== 'report' && kind !== 'figure') {
-    return { errors: [{ row: line, field: 'kind', message: kind === undefined ? 'is required: report or figure' : 'must be report or figure' }] };
+    return {
+      errors: [
+        {
+          row: line,
+          field: 'kind',
+          message: kind === undefined ? 'is required: report or figure' : 'must be report or figure',
+        },
+      ],
+    };
   }
   const allowed: readonly string[] = columnsOf[kind];
   const errors: RowError[] = [];
@@ -51,7 +68,13 @@ export const readImportRow = ({ line, fields }: TextRow, format: ImportFormat): 
   for (const [column, raw] of Object.entries(rest)) {
     if (!allowed.includes(column)) {
       const known = (importColumns as readonly string[]).includes(column);
-      errors.push({ row: line, field: column, message: known ? `is not a column of ${kind} rows: leave it empty` : `is not a column; ${kind} rows have ${allowed.join(', ')}` });
+      errors.push({
+        row: line,
+        field: column,
+        message: known
+          ? `is not a column of ${kind} rows: leave it empty`
+          : `is not a column; ${kind} rows have ${allowed.join(', ')}`,
+      });
       continue;
     }
     const cell = format === 'csv' && typeof raw === 'string' ? csvCellValue(column, raw) : { value: raw };
@@ -76,10 +99,18 @@ export const readImportRow = ({ line, fields }: TextRow, format: ImportFormat): 
   const { metric, sourceKind, sourceRef, sourceUrl, ...figure } = known;
   const metricParsed = metricIdSchema.safeParse(metric);
   if (!metricParsed.success && !refused.has('metric')) {
-    errors.push({ row: line, field: 'metric', message: metric === undefined ? 'is required' : (metricParsed.error.issues[0]?.message ?? 'is invalid') });
+    errors.push({
+      row: line,
+      field: 'metric',
+      message: metric === undefined ? 'is required' : (metricParsed.error.issues[0]?.message ?? 'is invalid'),
+    });
   }
-  const source = Object.fromEntries(Object.entries({ kind: sourceKind, ref: sourceRef, url: sourceUrl }).filter(([, value]) => value !== undefined));
+  const source = Object.fromEntries(
+    Object.entries({ kind: sourceKind, ref: sourceRef, url: sourceUrl }).filter(([, value]) => value !== undefined),
+  );
   const parsed = figureInputSchema.safeParse({ ...figure, source });
   if (!parsed.success) errors.push(...issuesOf(line, parsed.error, known).filter(({ field }) => !refused.has(field)));
-  return errors.length > 0 || !parsed.success || !metricParsed.success ? { errors } : { row: { kind, line, state, metric: metricParsed.data, input: parsed.data } };
+  return errors.length > 0 || !parsed.success || !metricParsed.success
+    ? { errors }
+    : { row: { kind, line, state, metric: metricParsed.data, input: parsed.data } };
 };

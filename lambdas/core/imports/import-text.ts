@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { importColumns, type ImportColumn } from './import-columns.ts';
+import { type ImportColumn, importColumns } from './import-columns.ts';
 import type { RowError } from './row-error.ts';
 
 /** The two file formats an import takes: CSV with a header line, or JSON lines (one object per line). */
@@ -38,11 +38,14 @@ const headerErrors = (names: readonly string[], line: number): RowError[] => {
   const errors: RowError[] = [];
   names.forEach((name, index) => {
     if (name === '') errors.push({ row: line, field: `column ${index + 1}`, message: 'has no name' });
-    else if (!isColumn(name)) errors.push({ row: line, field: name, message: `is not a column; the columns are ${importColumns.join(', ')}` });
-    else if (names.indexOf(name) !== index) errors.push({ row: line, field: name, message: 'appears twice in the header' });
+    else if (!isColumn(name))
+      errors.push({ row: line, field: name, message: `is not a column; the columns are ${importColumns.join(', ')}` });
+    else if (names.indexOf(name) !== index)
+      errors.push({ row: line, field: name, message: 'appears twice in the header' });
   });
   for (const required of ['kind', 'state'] as const) {
-    if (!names.includes(required)) errors.push({ row: line, field: required, message: 'is a column every file needs: the header must name it' });
+    if (!names.includes(required))
+      errors.push({ row: line, field: required, message: 'is a column every file needs: the header must name it' });
   }
   return errors;
 };
@@ -68,7 +71,12 @@ const readCsv = (text: string): ImportText => {
     if (!(error instanceof CsvError)) throw error;
     // csv-parse puts the line it stopped at on the error, untyped.
     const line = typeof error.lines === 'number' ? error.lines : 1;
-    return { text, header: '', rows: [], errors: [{ row: line, field: 'row', message: `is not valid CSV: ${error.message}` }] };
+    return {
+      text,
+      header: '',
+      rows: [],
+      errors: [{ row: line, field: 'row', message: `is not valid CSV: ${error.message}` }],
+    };
   }
   const bytes = new TextEncoder().encode(text);
   const decoder = new TextDecoder();
@@ -77,7 +85,12 @@ const readCsv = (text: string): ImportText => {
   const located = records.map((record, index) => {
     const segment = decoder.decode(bytes.subarray(index === 0 ? 0 : (endBytes[index - 1] ?? 0), endBytes[index]));
     const leading = leadingBlankLines(segment);
-    const row = { record, line: linesBefore + lineBreaks(leading) + 1, start: offset + leading.length, end: offset + segment.length };
+    const row = {
+      record,
+      line: linesBefore + lineBreaks(leading) + 1,
+      start: offset + leading.length,
+      end: offset + segment.length,
+    };
     offset += segment.length;
     linesBefore += lineBreaks(segment);
     return row;
@@ -92,16 +105,23 @@ const readCsv = (text: string): ImportText => {
     // A line of nothing but separators or spaces holds no row.
     if (record.every((cell) => cell.trim() === '')) continue;
     if (record.length > names.length) {
-      errors.push({ row: line, field: 'row', message: `has ${record.length} cells but the header names ${names.length} columns` });
+      errors.push({
+        row: line,
+        field: 'row',
+        message: `has ${record.length} cells but the header names ${names.length} columns`,
+      });
       continue;
     }
-    const fields = Object.fromEntries(record.map((cell, index) => [names[index] ?? '', cell.trim()]).filter(([, cell]) => cell !== ''));
+    const fields = Object.fromEntries(
+      record.map((cell, index) => [names[index] ?? '', cell.trim()]).filter(([, cell]) => cell !== ''),
+    );
     rows.push({ line, fields, start, end });
   }
   return { text, header: text.slice(head.start, head.end), rows, errors };
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** JSON lines by hand: one object per line; blank lines are skipped. */
 const readJsonLines = (text: string): ImportText => {
@@ -117,7 +137,11 @@ const readJsonLines = (text: string): ImportText => {
     try {
       parsed = JSON.parse(content);
     } catch (error) {
-      errors.push({ row: line, field: 'row', message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+      errors.push({
+        row: line,
+        field: 'row',
+        message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      });
       continue;
     }
     if (!isObject(parsed)) {

@@ -33,8 +33,10 @@ const sameFigure = (a: Figure, b: Figure): boolean =>
   a.source.url === b.source.url &&
   a.note === b.note;
 
-const reportKey = (report: Pick<Report, 'state' | 'obligationId' | 'reportDate'>) => `${report.state}|${report.obligationId}|${report.reportDate}`;
-const figureDayKey = (figure: Pick<Figure, 'state' | 'metric' | 'asOf'>) => `${figure.state}|${figure.metric}|${figure.asOf}`;
+const reportKey = (report: Pick<Report, 'state' | 'obligationId' | 'reportDate'>) =>
+  `${report.state}|${report.obligationId}|${report.reportDate}`;
+const figureDayKey = (figure: Pick<Figure, 'state' | 'metric' | 'asOf'>) =>
+  `${figure.state}|${figure.metric}|${figure.asOf}`;
 const metricKey = (figure: Pick<Figure, 'state' | 'metric'>) => `${figure.state}|${figure.metric}`;
 
 /**
@@ -47,7 +49,10 @@ const metricKey = (figure: Pick<Figure, 'state' | 'metric'>) => `${figure.state}
  *   is stored: the import moves each latest figure once, so it raises one `figure.changed` per
  *   state and metric, from the stored latest (or the newest older figure) to the newest.
  */
-export const planImport = (valid: ValidRows, recorded: RecordedFacts): { readonly plan: ImportPlan; readonly errors: readonly RowError[] } => {
+export const planImport = (
+  valid: ValidRows,
+  recorded: RecordedFacts,
+): { readonly plan: ImportPlan; readonly errors: readonly RowError[] } => {
   const storedReports = new Map(recorded.reports.map((report) => [reportKey(report), report]));
   const storedFigures = Map.groupBy(recorded.figures, figureDayKey);
   const storedLatest = new Map(recorded.latest.map((figure) => [metricKey(figure), figure]));

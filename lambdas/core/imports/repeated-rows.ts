@@ -15,13 +15,19 @@ const subjectOf = (raw: unknown): string | undefined => {
 };
 
 /** What a row states, by its key columns as written (the state resolved, so RU and RUS are one): undefined if they are missing. */
-const factOf = ({ fields }: TextRow): { readonly key: string; readonly field: string; readonly what: string } | undefined => {
+const factOf = ({
+  fields,
+}: TextRow): { readonly key: string; readonly field: string; readonly what: string } | undefined => {
   const state = subjectOf(fields.state);
   if (state === undefined) return undefined;
   if (fields.kind === 'report') {
     const [obligationId, reportDate] = [text(fields.obligationId), text(fields.reportDate)];
     if (obligationId === undefined || reportDate === undefined) return undefined;
-    return { key: `report|${state}|${obligationId}|${reportDate}`, field: 'reportDate', what: `${state}'s report on ${obligationId} dated ${reportDate}` };
+    return {
+      key: `report|${state}|${obligationId}|${reportDate}`,
+      field: 'reportDate',
+      what: `${state}'s report on ${obligationId} dated ${reportDate}`,
+    };
   }
   const [metric, asOf] = [text(fields.metric), text(fields.asOf)];
   if (fields.kind !== 'figure' || metric === undefined || asOf === undefined) return undefined;

@@ -30,7 +30,10 @@ export interface ImportContext {
 }
 
 /** Runs a single-record rule; the DomainError it raises becomes the row's error. */
-const asRowError = async <T>(line: number, rule: () => T | Promise<T>): Promise<{ readonly value: T } | { readonly error: RowError }> => {
+const asRowError = async <T>(
+  line: number,
+  rule: () => T | Promise<T>,
+): Promise<{ readonly value: T } | { readonly error: RowError }> => {
   try {
     return { value: await rule() };
   } catch (error) {
@@ -39,23 +42,39 @@ const asRowError = async <T>(line: number, rule: () => T | Promise<T>): Promise<
   }
 };
 
-const reportFrom = (row: Extract<ImportRow, { kind: 'report' }>, context: ImportContext) => async (): Promise<Report> => {
-  checkReportDates(row.input, context.today);
-  await reportableObligation(context.obligations.get(row.input.obligationId), row.input.obligationId, findState(row.state), () => Promise.resolve(context.groupsOf));
-  // Import rows have no `figures` column: a report's figures are rows of their own.
-  return { ...row.input, state: row.state, recordedAt: context.recordedAt };
-};
+const reportFrom =
+  (row: Extract<ImportRow, { kind: 'report' }>, context: ImportContext) => async (): Promise<Report> => {
+    checkReportDates(row.input, context.today);
+    await reportableObligation(
+      context.obligations.get(row.input.obligationId),
+      row.input.obligationId,
+      findState(row.state),
+      () => Promise.resolve(context.groupsOf),
+    );
+    // Import rows have no `figures` column: a report's figures are rows of their own.
+    return { ...row.input, state: row.state, recordedAt: context.recordedAt };
+  };
 
-const figureFrom = (row: Extract<ImportRow, { kind: 'figure' }>, context: ImportContext) => async (): Promise<Figure> => {
-  const metric = await findMetric({ get: (id) => Promise.resolve(context.metrics.get(id)) }, row.metric, 'metric');
-  return figureFromInput(row.input, { state: row.state, metric, today: context.today, recordedAt: context.recordedAt, fieldPrefix: '' });
-};
+const figureFrom =
+  (row: Extract<ImportRow, { kind: 'figure' }>, context: ImportContext) => async (): Promise<Figure> => {
+    const metric = await findMetric({ get: (id) => Promise.resolve(context.metrics.get(id)) }, row.metric, 'metric');
+    return figureFromInput(row.input, {
+      state: row.state,
+      metric,
+      today: context.today,
+      recordedAt: context.recordedAt,
+      fieldPrefix: '',
+    });
+  };
 
 /**
  * Checks each well-formed row with the single-record API's rules: a known obligation the state
  * reports on, a known metric and its unit, no dates in the future.
  */
-export const validateRows = async (rows: readonly ImportRow[], context: ImportContext): Promise<{ readonly valid: ValidRows; readonly errors: readonly RowError[] }> => {
+export const validateRows = async (
+  rows: readonly ImportRow[],
+  context: ImportContext,
+): Promise<{ readonly valid: ValidRows; readonly errors: readonly RowError[] }> => {
   const reports: FromLine<Report>[] = [];
   const figures: FromLine<Figure>[] = [];
   const errors: RowError[] = [];

@@ -1,8 +1,18 @@
 import type { IsoDate } from '../time/calendar-date.ts';
 import type { DeliveredEvent, Delivery } from '../watches/group-deliveries.ts';
-import { fitParts, wordsOf, type Part } from './fit-parts.ts';
-import { capitalised, figureChange, formatAmount, formatDate, metricLabel, plural, sourceKindLabel, stateLabel, whoOf } from './format.ts';
-import { statesOf, topicsOf, type Topic } from './topics.ts';
+import { fitParts, type Part, wordsOf } from './fit-parts.ts';
+import {
+  capitalised,
+  figureChange,
+  formatAmount,
+  formatDate,
+  metricLabel,
+  plural,
+  sourceKindLabel,
+  stateLabel,
+  whoOf,
+} from './format.ts';
+import { statesOf, type Topic, topicsOf } from './topics.ts';
 import { toAscii } from './transliterate.ts';
 
 /** What starts a message that is not news as it happens: a digest, a reminder. */
@@ -38,11 +48,17 @@ const headline = (topic: Topic): Part[] => {
       return [wordsOf(title, 0), ` due in ${plural(daysLeft, 'day')}${pending}`];
     }
     case 'deadline.passed':
-      return ['Deadline passed: ', wordsOf(topic.items[0].event.data.title, 0), states.length > 0 ? ` (${whoOf(states)} not met)` : ' (met by all)'];
+      return [
+        'Deadline passed: ',
+        wordsOf(topic.items[0].event.data.title, 0),
+        states.length > 0 ? ` (${whoOf(states)} not met)` : ' (met by all)',
+      ];
     case 'figure.changed': {
       const { data } = topic.items[0].event;
       if (states.length !== 1) return [`${metricLabel(data.metric)} changed for ${whoOf(states)}`];
-      return [`${whoOf(states)}: ${metricLabel(data.metric)} ${figureChange(data, 'compact')}${data.first ? ' (first figure)' : ''}`];
+      return [
+        `${whoOf(states)}: ${metricLabel(data.metric)} ${figureChange(data, 'compact')}${data.first ? ' (first figure)' : ''}`,
+      ];
     }
   }
 };
@@ -69,7 +85,9 @@ const section = (topic: Topic): string[] => {
       return [
         `${whoOf(statesOf(topic))} overdue: ${event.data.title}`,
         obligationLine(event.obligationId, event.data.dueDate),
-        ...topic.items.flatMap(({ event: { data }, states }) => states.map((code) => `- ${stateLabel(code)}: ${plural(data.daysOverdue, 'day')} overdue`)),
+        ...topic.items.flatMap(({ event: { data }, states }) =>
+          states.map((code) => `- ${stateLabel(code)}: ${plural(data.daysOverdue, 'day')} overdue`),
+        ),
       ];
     }
     case 'report.received': {
@@ -79,7 +97,9 @@ const section = (topic: Topic): string[] => {
         obligationLine(event.obligationId, event.data.dueDate),
         ...topic.items.flatMap(({ event: { data }, states }) =>
           states.flatMap((code) => {
-            const timing = data.late ? `${plural(data.daysLate, 'day')} late${data.resolvesOverdue ? '; no longer overdue' : ''}` : 'on time';
+            const timing = data.late
+              ? `${plural(data.daysLate, 'day')} late${data.resolvesOverdue ? '; no longer overdue' : ''}`
+              : 'on time';
             const document = [data.symbol, data.url].filter((part) => part !== undefined);
             return [
               `- ${stateLabel(code)}: report dated ${formatDate(data.reportDate)}, submitted ${formatDate(data.submittedOn)}, ${timing}.`,
@@ -121,9 +141,17 @@ const section = (topic: Topic): string[] => {
         `${topic.items.length > 1 ? 'Figures' : 'Figure'} changed: ${metricLabel(topic.items[0].event.data.metric)}`,
         ...topic.items.flatMap(({ event: { data }, states }) =>
           states.flatMap((code) => {
-            const previous = data.first || data.asOfPrevious === null ? ', the first figure' : `; previous figure as of ${formatDate(data.asOfPrevious)}`;
-            const source = [sourceKindLabel(data.source.kind), data.source.ref, data.source.url].filter((part) => part !== undefined);
-            return [`- ${stateLabel(code)}: ${figureChange(data, 'full')} as of ${formatDate(data.asOfCurrent)}${previous}.`, `  Source: ${source.join(', ')}`];
+            const previous =
+              data.first || data.asOfPrevious === null
+                ? ', the first figure'
+                : `; previous figure as of ${formatDate(data.asOfPrevious)}`;
+            const source = [sourceKindLabel(data.source.kind), data.source.ref, data.source.url].filter(
+              (part) => part !== undefined,
+            );
+            return [
+              `- ${stateLabel(code)}: ${figureChange(data, 'full')} as of ${formatDate(data.asOfCurrent)}${previous}.`,
+              `  Source: ${source.join(', ')}`,
+            ];
           }),
         ),
       ];
@@ -135,7 +163,10 @@ const section = (topic: Topic): string[] => {
  * count of the rest), and a plain-text body with every event, ending with where to change or
  * stop the watch.
  */
-export const emailMessage = (delivery: Delivery, { manageUrl, lead }: { readonly manageUrl: string; readonly lead?: MessageLead }): EmailMessage => {
+export const emailMessage = (
+  delivery: Delivery,
+  { manageUrl, lead }: { readonly manageUrl: string; readonly lead?: MessageLead },
+): EmailMessage => {
   const topics = topicsOf(delivery.events);
   const watches = delivery.watchIds.length > 1 ? 'these watches' : 'this watch';
   const body = [

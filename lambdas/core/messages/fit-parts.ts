@@ -41,7 +41,8 @@ const truncate = (text: string, fits: (text: string) => boolean): string => {
  */
 export const fitParts = (parts: readonly Part[], fits: (text: string) => boolean): string => {
   const slots = parts.map((part) => ({ part, at: 0 }));
-  const text = () => slots.map(({ part, at }) => (typeof part === 'string' ? part : (part.variants[at] ?? ''))).join('');
+  const text = () =>
+    slots.map(({ part, at }) => (typeof part === 'string' ? part : (part.variants[at] ?? ''))).join('');
   const shrinkable = slots
     .filter((slot): slot is { part: Shrinkable; at: number } => typeof slot.part !== 'string')
     .sort((a, b) => a.part.yieldOrder - b.part.yieldOrder);

@@ -1,6 +1,6 @@
 import type { AlertEventData } from '../alerts/alert-event-data.ts';
-import { stateName } from '../reference/state-names.ts';
 import { isWorld } from '../figures/figure-subject.ts';
+import { stateName } from '../reference/state-names.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 
 /** How people quote these figures: en-US thousands separators (30,023), one decimal for percentages. */
@@ -10,7 +10,8 @@ const percents = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const formatNumber = (n: number): string => numbers.format(n);
 
 /** A true minus sign (−), as changes are printed; the SMS and subject transliteration turn it into "-". */
-const signed = (n: number, magnitude: string): string => (n > 0 ? `+${magnitude}` : n < 0 ? `−${magnitude}` : magnitude);
+const signed = (n: number, magnitude: string): string =>
+  n > 0 ? `+${magnitude}` : n < 0 ? `−${magnitude}` : magnitude;
 
 const formatDelta = (n: number): string => signed(n, numbers.format(Math.abs(n)));
 
@@ -24,9 +25,23 @@ export const formatAmount = (amount: Amount): string => {
   return 'value' in amount ? formatNumber(amount.value) : `${formatNumber(amount.low)}–${formatNumber(amount.high)}`;
 };
 
-export const plural = (count: number, noun: string): string => `${formatNumber(count)} ${count === 1 ? noun : `${noun}s`}`;
+export const plural = (count: number, noun: string): string =>
+  `${formatNumber(count)} ${count === 1 ? noun : `${noun}s`}`;
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "22 March 2019": day-month order and a spelled month cannot be misread on either side of the Atlantic. */
 export const formatDate = (date: IsoDate): string => {
@@ -42,12 +57,18 @@ export const whoOf = (states: readonly string[]): string =>
 export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "Nigeria (NG)"; "Worldwide" for a worldwide figure. */
-export const stateLabel = (alpha2: string): string => (isWorld(alpha2) ? stateName(alpha2) : `${stateName(alpha2)} (${alpha2})`);
+export const stateLabel = (alpha2: string): string =>
+  isWorld(alpha2) ? stateName(alpha2) : `${stateName(alpha2)} (${alpha2})`;
 
 /** Metric ids read backwards as English: `work-permits.valid` → "valid work permits", `workers.remaining` → "remaining workers". */
 export const metricLabel = (metricId: string): string => metricId.split('.').reverse().join(' ').replaceAll('-', ' ');
 
-const sourceKinds: Readonly<Record<string, string>> = { 'un-report': 'UN report', national: 'National figure', estimate: 'Estimate', press: 'Press report' };
+const sourceKinds: Readonly<Record<string, string>> = {
+  'un-report': 'UN report',
+  national: 'National figure',
+  estimate: 'Estimate',
+  press: 'Press report',
+};
 
 export const sourceKindLabel = (kind: string): string => sourceKinds[kind] ?? kind;
 
@@ -62,7 +83,8 @@ const changeNote = ({ delta, deltaPct, movement }: FigureChange, style: 'full' |
   }
   if (delta === null || deltaPct === null || typeof deltaPct === 'number') return undefined;
   if (style === 'compact') return movement;
-  const end = (change: number, pct: number | null) => (pct === null ? formatDelta(change) : `${formatDelta(change)}, ${formatPct(pct)}`);
+  const end = (change: number, pct: number | null) =>
+    pct === null ? formatDelta(change) : `${formatDelta(change)}, ${formatPct(pct)}`;
   return `low ${end(delta.low, deltaPct.low)}; high ${end(delta.high, deltaPct.high)}`;
 };
 

@@ -20,7 +20,10 @@ export const gsm7Length = (text: string): number => {
   for (const char of text) {
     if (basic.has(char)) septets += 1;
     else if (extension.has(char)) septets += 2;
-    else throw new RangeError(`not a GSM-7 character: U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`);
+    else
+      throw new RangeError(
+        `not a GSM-7 character: U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`,
+      );
   }
   return septets;
 };

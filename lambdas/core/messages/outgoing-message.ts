@@ -1,17 +1,27 @@
+import type { DeliveryKind } from '../delivery/delivery-records.ts';
 import type { OutgoingMessage } from '../delivery/notifier.ts';
 import type { Delivery } from '../watches/group-deliveries.ts';
-import type { DeliveryKind } from '../delivery/delivery-records.ts';
 import { emailMessage, type MessageLead } from './email-message.ts';
 import { smsMessage } from './sms-message.ts';
 
 /** How digests and repeats say what they are; alerts and tests need no lead. */
 const leads: Partial<Record<DeliveryKind, MessageLead>> = {
-  digest: { subject: 'Digest: ', intro: 'Your daily sanctions-watch digest: everything your watches matched since the last one.' },
-  repeat: { subject: 'Reminder: ', intro: 'A reminder: these states have still not reported. You asked to be told again until they do.' },
+  digest: {
+    subject: 'Digest: ',
+    intro: 'Your daily sanctions-watch digest: everything your watches matched since the last one.',
+  },
+  repeat: {
+    subject: 'Reminder: ',
+    intro: 'A reminder: these states have still not reported. You asked to be told again until they do.',
+  },
 };
 
 /** A delivery as the notifier sends it: the email or the SMS text for its channel. */
-export const outgoingMessage = (delivery: Delivery, manageUrl: string, kind: DeliveryKind = 'alert'): OutgoingMessage => {
+export const outgoingMessage = (
+  delivery: Delivery,
+  manageUrl: string,
+  kind: DeliveryKind = 'alert',
+): OutgoingMessage => {
   const base = {
     contact: delivery.contact,
     channel: delivery.channel,
@@ -19,7 +29,9 @@ export const outgoingMessage = (delivery: Delivery, manageUrl: string, kind: Del
     eventIds: delivery.events.map(({ event }) => event.id),
     dedupKey: delivery.dedupKey,
   };
-  return delivery.channel === 'email' ? { ...base, email: emailMessage(delivery, { manageUrl, ...(leads[kind] ? { lead: leads[kind] } : {}) }) } : { ...base, sms: smsMessage(delivery) };
+  return delivery.channel === 'email'
+    ? { ...base, email: emailMessage(delivery, { manageUrl, ...(leads[kind] ? { lead: leads[kind] } : {}) }) }
+    : { ...base, sms: smsMessage(delivery) };
 };
 
 /** What the delivery log shows of a message: the subject, or the whole text. */

@@ -1,8 +1,8 @@
 import type { Delivery } from '../watches/group-deliveries.ts';
-import { fitParts, listOf, wordsOf, type Part } from './fit-parts.ts';
+import { fitParts, listOf, type Part, wordsOf } from './fit-parts.ts';
 import { capitalised, figureChange, metricLabel, plural, sourceKindLabel, whoOf } from './format.ts';
 import { gsm7Length, toGsm7 } from './gsm7.ts';
-import { statesOf, topicsOf, type Topic } from './topics.ts';
+import { statesOf, type Topic, topicsOf } from './topics.ts';
 
 /** One GSM-7 segment: a longer text is sent (and billed) as several. */
 export const SMS_MAX_SEPTETS = 160;
@@ -28,12 +28,18 @@ const smsParts = (topic: Topic): Part[] => {
     }
     case 'report.received': {
       const { title, late, daysLate, symbol } = topic.items[0].event.data;
-      const single = states.length === 1 ? `, ${late ? `${plural(daysLate, 'day')} late` : 'on time'}${symbol === undefined ? '' : `, ${symbol}`}` : '';
+      const single =
+        states.length === 1
+          ? `, ${late ? `${plural(daysLate, 'day')} late` : 'on time'}${symbol === undefined ? '' : `, ${symbol}`}`
+          : '';
       return [`${whoOf(states)} reported on `, wordsOf(title, TITLE), single, ...statesList(states), '.'];
     }
     case 'deadline.approaching': {
       const { title, dueDate, daysLeft, kind } = topic.items[0].event.data;
-      const pending = states.length > 0 ? [`. ${states.length} yet to ${kind === 'report' ? 'report' : 'act'}: `, listOf(states, LIST)] : [];
+      const pending =
+        states.length > 0
+          ? [`. ${states.length} yet to ${kind === 'report' ? 'report' : 'act'}: `, listOf(states, LIST)]
+          : [];
       return [wordsOf(title, TITLE), ` due ${dueDate}, in ${plural(daysLeft, 'day')}`, ...pending, '.'];
     }
     case 'deadline.passed': {
@@ -43,12 +49,21 @@ const smsParts = (topic: Topic): Part[] => {
     }
     case 'figure.changed': {
       const { data } = topic.items[0].event;
-      if (states.length !== 1) return [`${metricLabel(data.metric)} changed for ${whoOf(states)}`, ...statesList(states), '.'];
+      if (states.length !== 1)
+        return [`${metricLabel(data.metric)} changed for ${whoOf(states)}`, ...statesList(states), '.'];
       const kind = sourceKindLabel(data.source.kind);
       // A cut reference already ends in "...", which needs no full stop after it.
-      const cuts = data.source.ref === undefined ? [] : wordsOf(`${kind}: ${data.source.ref}`, SOURCE).variants.map((cut) => (cut.endsWith('...') ? cut : `${cut}.`));
+      const cuts =
+        data.source.ref === undefined
+          ? []
+          : wordsOf(`${kind}: ${data.source.ref}`, SOURCE).variants.map((cut) =>
+              cut.endsWith('...') ? cut : `${cut}.`,
+            );
       const source = { variants: [...cuts, `${kind}.`], yieldOrder: SOURCE };
-      return [`${whoOf(states)} ${metricLabel(data.metric)} ${figureChange(data, 'compact')} as of ${data.asOfCurrent}. `, source];
+      return [
+        `${whoOf(states)} ${metricLabel(data.metric)} ${figureChange(data, 'compact')} as of ${data.asOfCurrent}. `,
+        source,
+      ];
     }
   }
 };

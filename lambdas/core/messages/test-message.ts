@@ -1,7 +1,7 @@
 import type { OutgoingMessage } from '../delivery/notifier.ts';
 import { contactOf, destinationOf, type Watch } from '../watches/watch.ts';
-import { toAscii } from './transliterate.ts';
 import { toGsm7 } from './gsm7.ts';
+import { toAscii } from './transliterate.ts';
 
 const describeTarget = ({ target }: Watch): string =>
   target.all ? 'all member states' : [...(target.states ?? []), ...(target.groups ?? [])].join(', ');
@@ -13,7 +13,8 @@ export const testMessage = (watch: Watch, manageUrl: string, at: string): Outgoi
   const base = { contact: contactOf(watch), channel, to, eventIds: [], dedupKey: `test:${watch.id}:${at}` };
   // A name of up to 100 characters is cut to keep the text in one segment.
   const shortName = name.length > 60 ? `${name.slice(0, 57)}...` : name;
-  if (channel === 'sms') return { ...base, sms: toGsm7(`sanctions-watch test for "${shortName}": alerts reach this number.`) };
+  if (channel === 'sms')
+    return { ...base, sms: toGsm7(`sanctions-watch test for "${shortName}": alerts reach this number.`) };
   return {
     ...base,
     email: {

@@ -9,7 +9,10 @@ export interface TopicItem<Type extends AlertEventType> {
 
 /** One piece of news as a reader takes it; never empty, so the first item gives the shared title and dates. */
 export type Topic = {
-  readonly [Type in AlertEventType]: { readonly type: Type; readonly items: readonly [TopicItem<Type>, ...TopicItem<Type>[]] };
+  readonly [Type in AlertEventType]: {
+    readonly type: Type;
+    readonly items: readonly [TopicItem<Type>, ...TopicItem<Type>[]];
+  };
 }[AlertEventType];
 
 /**

@@ -5,7 +5,7 @@ import type { ObligationColumn, OverdueState, StatusBoard } from '../status/stat
 import type { IsoDate } from '../time/calendar-date.ts';
 import type { Clock } from '../time/clock.ts';
 import type { StandingDependencies } from './standing-data.ts';
-import { statusBoard, unknownObligation, type StatusBoardQuery } from './status-board-query.ts';
+import { type StatusBoardQuery, statusBoard, unknownObligation } from './status-board-query.ts';
 
 /** How the overdue list is ordered: most days overdue first (`-days`, the default), fewest first, or by name. */
 export const overdueSorts = ['-days', 'days', 'name'] as const;
@@ -58,8 +58,14 @@ export const boardPage = async (query: BoardPageQuery, deps: BoardPageDependenci
     return { metrics, figures: figures.flat() };
   };
   // Every obligation's column is computed (a few hundred evaluations), so the page can offer the others.
-  const [board, { metrics, figures }] = await Promise.all([statusBoard({ asOf: query.asOf, group: query.group }, deps), latestFigures()]);
-  const chosen = query.obligation === undefined ? defaultColumn(board) : board.obligations.find((column) => column.obligation.id === query.obligation);
+  const [board, { metrics, figures }] = await Promise.all([
+    statusBoard({ asOf: query.asOf, group: query.group }, deps),
+    latestFigures(),
+  ]);
+  const chosen =
+    query.obligation === undefined
+      ? defaultColumn(board)
+      : board.obligations.find((column) => column.obligation.id === query.obligation);
   if (!chosen) throw unknownObligation(query.obligation ?? '');
   const sort = query.sort ?? '-days';
   const shown = new Set(chosen.states.map((state) => state.code));
@@ -69,7 +75,9 @@ export const boardPage = async (query: BoardPageQuery, deps: BoardPageDependenci
     obligations: board.obligations.map((column) => column.obligation),
     ...(board.group === undefined ? {} : { group: board.group }),
     sort,
-    figures: figures.filter((figure) => shown.has(figure.state)).sort((a, b) => byStateName(a.state, b.state) || byName(a.metric, b.metric)),
+    figures: figures
+      .filter((figure) => shown.has(figure.state))
+      .sort((a, b) => byStateName(a.state, b.state) || byName(a.metric, b.metric)),
     metrics,
   };
 };

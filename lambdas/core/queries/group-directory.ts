@@ -1,6 +1,6 @@
-import { invalidInput, notFound, conflict } from '../errors.ts';
+import { conflict, invalidInput, notFound } from '../errors.ts';
 import type { CustomGroupStore } from '../ports.ts';
-import { builtInGroups, findBuiltInGroup, isValidGroupId, type Group } from '../reference/groups.ts';
+import { builtInGroups, findBuiltInGroup, type Group, isValidGroupId } from '../reference/groups.ts';
 import { findMemberState } from '../reference/member-states.ts';
 
 export interface GroupSummary {
@@ -30,7 +30,11 @@ export const listGroups = async (customGroups: CustomGroupStore): Promise<GroupS
 };
 
 /** A group by id: built-in, else an admin's. Only `get` is needed, so an already loaded list can stand in for the store. */
-export const findGroup = async (rawId: string, customGroups: Pick<CustomGroupStore, 'get'>, field = 'id'): Promise<Group> => {
+export const findGroup = async (
+  rawId: string,
+  customGroups: Pick<CustomGroupStore, 'get'>,
+  field = 'id',
+): Promise<Group> => {
   if (!isValidGroupId(rawId)) {
     throw invalidInput(field, `"${rawId}" is not a group id: use a lowercase slug such as "africa"`);
   }

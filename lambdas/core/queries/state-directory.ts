@@ -2,13 +2,13 @@ import { invalidInput, notFound } from '../errors.ts';
 import type { Figure } from '../figures/figure.ts';
 import { WORLD } from '../figures/figure-subject.ts';
 import type { CustomGroupStore, ObligationCatalogue, StateRecords } from '../ports.ts';
+import { type Group, groupsOfState } from '../reference/groups.ts';
+import { type MemberState, memberStates, parseStateCode } from '../reference/member-states.ts';
 import type { Report } from '../reports/report.ts';
 import type { ObligationStatus } from '../status/obligation-status.ts';
 import { buildStatusBoard, type ObligationColumn } from '../status/status-board.ts';
 import { endOfUtcDay, type IsoDate } from '../time/calendar-date.ts';
 import type { Clock } from '../time/clock.ts';
-import { groupsOfState, type Group } from '../reference/groups.ts';
-import { memberStates, parseStateCode, type MemberState } from '../reference/member-states.ts';
 import { findGroup, type GroupSummary } from './group-directory.ts';
 
 export interface StateProfile {
@@ -17,7 +17,8 @@ export interface StateProfile {
   readonly asOf: IsoDate;
   readonly groups: readonly Pick<GroupSummary, 'id' | 'name' | 'kind'>[];
   /** Obligations on this state, earliest deadline first, each with its status and the reports. */
-  readonly obligations: readonly (ObligationColumn['obligation'] & ObligationStatus & { readonly reports: readonly Report[] })[];
+  readonly obligations: readonly (ObligationColumn['obligation'] &
+    ObligationStatus & { readonly reports: readonly Report[] })[];
   /** The latest figure of every metric reported for this state. */
   readonly figures: readonly Figure[];
 }
@@ -54,7 +55,11 @@ export interface StateProfileDependencies {
 }
 
 /** `GET /states/{code}`: the state, its groups, where it stands on each obligation, its latest figures. */
-export const describeState = async (rawCode: string, asOf: IsoDate | undefined, deps: StateProfileDependencies): Promise<StateProfile> => {
+export const describeState = async (
+  rawCode: string,
+  asOf: IsoDate | undefined,
+  deps: StateProfileDependencies,
+): Promise<StateProfile> => {
   const state = findState(rawCode);
   const [custom, obligations, reports, figures] = await Promise.all([
     deps.customGroups.list(),
@@ -65,7 +70,14 @@ export const describeState = async (rawCode: string, asOf: IsoDate | undefined, 
   const groups: Group[] = [...groupsOfState(state.alpha2), ...custom.filter((g) => g.members.includes(state.alpha2))];
   const groupIds: ReadonlySet<string> = new Set(groups.map((group) => group.id));
   const at = asOf === undefined ? deps.clock.now() : endOfUtcDay(asOf);
-  const board = buildStatusBoard({ at, obligations, states: [state], groupIdsOfState: () => groupIds, reports, remaining: figures });
+  const board = buildStatusBoard({
+    at,
+    obligations,
+    states: [state],
+    groupIdsOfState: () => groupIds,
+    reports,
+    remaining: figures,
+  });
   return {
     state,
     asOf: board.asOf,
@@ -73,7 +85,13 @@ export const describeState = async (rawCode: string, asOf: IsoDate | undefined, 
     obligations: board.obligations.flatMap(({ obligation, states: [standing] }) =>
       !standing || standing.status.status === 'not-applicable'
         ? []
-        : [{ ...obligation, ...standing.status, reports: reports.filter((report) => report.obligationId === obligation.id) }],
+        : [
+            {
+              ...obligation,
+              ...standing.status,
+              reports: reports.filter((report) => report.obligationId === obligation.id),
+            },
+          ],
     ),
     figures,
   };

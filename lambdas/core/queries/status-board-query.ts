@@ -14,7 +14,8 @@ export interface StatusBoardQuery {
 }
 
 /** The answer to an obligation id the catalogue does not hold. */
-export const unknownObligation = (id: string) => invalidInput('obligation', `Unknown obligation "${id}"; GET /obligations lists them`);
+export const unknownObligation = (id: string) =>
+  invalidInput('obligation', `Unknown obligation "${id}"; GET /obligations lists them`);
 
 /** `GET /status`: per obligation, counts by status and the overdue states, for all states or one group. */
 export const statusBoard = async (
@@ -25,7 +26,8 @@ export const statusBoard = async (
   // The admins' groups are in `data` already: look the group up there rather than read it again.
   const loadedGroups = { get: async (id: string) => data.customGroups.find((custom) => custom.id === id) };
   const group = query.group === undefined ? undefined : await findGroup(query.group, loadedGroups, 'group');
-  const obligations = query.obligation === undefined ? data.obligations : data.obligations.filter((o) => o.id === query.obligation);
+  const obligations =
+    query.obligation === undefined ? data.obligations : data.obligations.filter((o) => o.id === query.obligation);
   if (obligations.length === 0) throw unknownObligation(query.obligation ?? '');
   const members = group && new Set(group.members);
   const board = buildStatusBoard({

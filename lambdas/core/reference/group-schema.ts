@@ -6,6 +6,8 @@ export const customGroupSchema = z.object({
   id: slugSchema,
   name: z.string().check(z.minLength(1), z.maxLength(120)),
   kind: z.literal('custom'),
-  members: z.array(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'))).check(z.maxLength(193)),
+  members: z
+    .array(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')))
+    .check(z.maxLength(193)),
   description: z.optional(z.string().check(z.maxLength(500))),
 });

@@ -1,4 +1,10 @@
-import { memberStates, unRegionalGroupIds, type M49Area, type MemberState, type UnRegionalGroupId } from './member-states.ts';
+import {
+  type M49Area,
+  type MemberState,
+  memberStates,
+  type UnRegionalGroupId,
+  unRegionalGroupIds,
+} from './member-states.ts';
 
 export type GroupKind = 'region' | 'sub-region' | 'intermediate-region' | 'un-regional-group' | 'custom';
 
@@ -65,7 +71,8 @@ const unRegionalGroupInfo: Record<UnRegionalGroupId, { name: string; description
   'latin-american-and-caribbean-group': { name: 'Latin American and Caribbean Group' },
   'western-european-and-others-group': {
     name: 'Western European and Others Group',
-    description: 'Includes the United States, which attends as an observer but is counted in this group for electoral purposes.',
+    description:
+      'Includes the United States, which attends as an observer but is counted in this group for electoral purposes.',
   },
 };
 
@@ -73,15 +80,22 @@ const unRegionalGroups: Group[] = unRegionalGroupIds.map((id) => ({
   id,
   kind: 'un-regional-group',
   ...unRegionalGroupInfo[id],
-  members: memberStates.filter((state) => state.unRegionalGroup === id).map((state) => state.alpha2).sort(),
+  members: memberStates
+    .filter((state) => state.unRegionalGroup === id)
+    .map((state) => state.alpha2)
+    .sort(),
 }));
 
 /** Regions, sub-regions, intermediate regions, then the UN regional groups. */
-export const builtInGroups: readonly Group[] = [...deriveM49Groups(memberStates, unRegionalGroupIds), ...unRegionalGroups];
+export const builtInGroups: readonly Group[] = [
+  ...deriveM49Groups(memberStates, unRegionalGroupIds),
+  ...unRegionalGroups,
+];
 
 const byId = new Map(builtInGroups.map((group) => [group.id, group]));
 
 export const findBuiltInGroup = (id: string): Group | undefined => byId.get(id);
 
 /** Built-in groups that contain the state with this alpha-2 code, in builtInGroups order. */
-export const groupsOfState = (alpha2: string): Group[] => builtInGroups.filter((group) => group.members.includes(alpha2));
+export const groupsOfState = (alpha2: string): Group[] =>
+  builtInGroups.filter((group) => group.members.includes(alpha2));

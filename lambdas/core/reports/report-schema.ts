@@ -22,7 +22,13 @@ export const reportInputSchema = z.strictObject({
           const key = `${metric}\n${asOf}`;
           const earlier = first.get(key);
           if (earlier === undefined) first.set(key, index);
-          else context.issues.push({ code: 'custom', input: figures[index], path: [index], message: `repeats figures.${earlier} (${metric} as of ${asOf})` });
+          else
+            context.issues.push({
+              code: 'custom',
+              input: figures[index],
+              path: [index],
+              message: `repeats figures.${earlier} (${metric} as of ${asOf})`,
+            });
         });
       }),
     ),

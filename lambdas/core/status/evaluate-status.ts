@@ -1,7 +1,7 @@
-import { WORKERS_REMAINING, type Figure } from '../figures/figure.ts';
+import { type Figure, WORKERS_REMAINING } from '../figures/figure.ts';
 import type { Obligation } from '../obligations/obligation.ts';
-import { submittedOn, type Report } from '../reports/report.ts';
-import { daysBetween, utcDateOf, type IsoDate } from '../time/calendar-date.ts';
+import { type Report, submittedOn } from '../reports/report.ts';
+import { daysBetween, type IsoDate, utcDateOf } from '../time/calendar-date.ts';
 import type { ObligationStatus } from './obligation-status.ts';
 
 /** How many days before a deadline a state still owing it is shown as due-soon. */
@@ -27,7 +27,11 @@ export const latestRemainingAsOf = (figures: readonly Figure[], today: IsoDate):
   let latest: Figure | undefined;
   for (const figure of figures) {
     if (figure.metric !== WORKERS_REMAINING || figure.asOf > today) continue;
-    if (!latest || figure.asOf > latest.asOf || (figure.asOf === latest.asOf && figure.recordedAt > latest.recordedAt)) {
+    if (
+      !latest ||
+      figure.asOf > latest.asOf ||
+      (figure.asOf === latest.asOf && figure.recordedAt > latest.recordedAt)
+    ) {
       latest = figure;
     }
   }
@@ -70,7 +74,9 @@ const reportStatus = (input: StatusInput, today: IsoDate, warningDays: number): 
     const daysLate = Math.max(0, daysBetween(dueDate, day));
     // A withheld report was still submitted: it is never overdue, only flagged as not public.
     if (!report.public) return { status: 'submitted-not-public', submittedOn: day, daysLate };
-    return daysLate > 0 ? { status: 'submitted-late', submittedOn: day, daysLate } : { status: 'submitted', submittedOn: day };
+    return daysLate > 0
+      ? { status: 'submitted-late', submittedOn: day, daysLate }
+      : { status: 'submitted', submittedOn: day };
   }
   if (today > dueDate) return { status: 'overdue', daysOverdue: daysBetween(dueDate, today) };
   return beforeDeadline(today, dueDate, warningDays);

@@ -32,7 +32,13 @@ export const obligationStatusNames: readonly ObligationStatusName[] = [
 ];
 
 /** Statuses under which a state owes nothing more on the obligation. */
-const settledStatuses: ReadonlySet<ObligationStatusName> = new Set(['submitted', 'submitted-late', 'submitted-not-public', 'met']);
+const settledStatuses: ReadonlySet<ObligationStatusName> = new Set([
+  'submitted',
+  'submitted-late',
+  'submitted-not-public',
+  'met',
+]);
 
 /** Whether the state still owes the obligation: it applies, and the state has neither reported nor met it. */
-export const isStillOwed = (status: ObligationStatusName): boolean => status !== 'not-applicable' && !settledStatuses.has(status);
+export const isStillOwed = (status: ObligationStatusName): boolean =>
+  status !== 'not-applicable' && !settledStatuses.has(status);

@@ -2,9 +2,9 @@ import type { Figure } from '../figures/figure.ts';
 import { byDeadline, type Obligation } from '../obligations/obligation.ts';
 import type { MemberState } from '../reference/member-states.ts';
 import type { Report } from '../reports/report.ts';
-import { utcDateOf, type IsoDate } from '../time/calendar-date.ts';
+import { type IsoDate, utcDateOf } from '../time/calendar-date.ts';
 import { evaluateStatus } from './evaluate-status.ts';
-import { obligationStatusNames, type ObligationStatus, type ObligationStatusName } from './obligation-status.ts';
+import { type ObligationStatus, type ObligationStatusName, obligationStatusNames } from './obligation-status.ts';
 
 export interface StatusBoardInput {
   readonly at: Date;
@@ -70,7 +70,8 @@ const zeroCounts = (): Record<ObligationStatusName, number> =>
 // One collator for all comparisons: localeCompare with a locale builds a new one per call.
 const byName = new Intl.Collator('en').compare;
 
-const byLongestOverdue = (a: OverdueState, b: OverdueState): number => b.daysOverdue - a.daysOverdue || byName(a.name, b.name);
+const byLongestOverdue = (a: OverdueState, b: OverdueState): number =>
+  b.daysOverdue - a.daysOverdue || byName(a.name, b.name);
 
 /** Every given state's status on every obligation, with counts and the overdue list per obligation. */
 export const buildStatusBoard = (input: StatusBoardInput): StatusBoard => {
@@ -94,11 +95,17 @@ export const buildStatusBoard = (input: StatusBoardInput): StatusBoard => {
         warningDays: input.warningDays,
       });
       counts[status.status] += 1;
-      if (status.status === 'overdue') overdue.push({ code: state.alpha2, name: state.name, daysOverdue: status.daysOverdue });
+      if (status.status === 'overdue')
+        overdue.push({ code: state.alpha2, name: state.name, daysOverdue: status.daysOverdue });
       return { code: state.alpha2, status };
     });
     const { id, title, kind, dueDate, resolution, paragraph } = obligation;
-    return { obligation: { id, title, kind, dueDate, resolution, paragraph }, counts, overdue: overdue.sort(byLongestOverdue), states };
+    return {
+      obligation: { id, title, kind, dueDate, resolution, paragraph },
+      counts,
+      overdue: overdue.sort(byLongestOverdue),
+      states,
+    };
   };
 
   return {

@@ -30,7 +30,8 @@ const utcTime = (year: number, monthIndex: number, day: number): number =>
 
 export const daysInMonth = (year: number, month: number): number => new Date(utcTime(year, month, 0)).getUTCDate();
 
-const fromUtcParts = (year: number, month: number, day: number): IsoDate => utcDateOf(new Date(utcTime(year, month - 1, day)));
+const fromUtcParts = (year: number, month: number, day: number): IsoDate =>
+  utcDateOf(new Date(utcTime(year, month - 1, day)));
 
 const parts = (date: IsoDate): [number, number, number] => {
   const [y, m, d] = date.split('-').map(Number);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { endOfUtcDay, parseIsoDate, type IsoDate } from '../time/calendar-date.ts';
+import { endOfUtcDay, type IsoDate, parseIsoDate } from '../time/calendar-date.ts';
 import './zod-messages.ts';
 
 /** Lowercase slug ids (obligations, groups). */
@@ -21,9 +21,15 @@ const LATEST = Date.parse('3000-01-01T00:00:00Z');
 
 /** ISO-8601 instant with an explicit zone, e.g. 2019-03-23T06:00:00Z, from 1900 to 2999 in UTC. */
 export const isoInstantSchema = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO-8601 instant such as 2019-03-23T06:00:00Z'),
+  z.regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'must be an ISO-8601 instant such as 2019-03-23T06:00:00Z',
+  ),
   z.refine((raw) => !Number.isNaN(Date.parse(raw)), 'is not a real instant'),
-  z.refine((raw) => Date.parse(raw) >= EARLIEST && Date.parse(raw) < LATEST, 'must fall between the years 1900 and 2999 (UTC)'),
+  z.refine(
+    (raw) => Date.parse(raw) >= EARLIEST && Date.parse(raw) < LATEST,
+    'must fall between the years 1900 and 2999 (UTC)',
+  ),
 );
 
 /** A moment: an instant, or a date meaning the whole of that UTC day (its last millisecond), as the board reads `asOf`. */

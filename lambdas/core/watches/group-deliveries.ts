@@ -3,7 +3,7 @@ import type { AlertEventType } from '../alerts/alert-event.ts';
 import type { TypedAlertEvent } from '../alerts/alert-event-data.ts';
 import { byStateName } from '../reference/state-names.ts';
 import type { MatchResult } from './match-events.ts';
-import { contactOf, destinationOf, type ChannelKind, type Watch } from './watch.ts';
+import { type ChannelKind, contactOf, destinationOf, type Watch } from './watch.ts';
 
 /** One event in a delivery, with the states it concerns among those the contact's watches cover, by name. */
 export interface DeliveredEvent {
@@ -45,7 +45,9 @@ const inDeliveryOrder = ({ event: a }: DeliveredEvent, { event: b }: DeliveredEv
 
 /** Hashed so that the key carries no address into logs or table keys. */
 const deliveryKey = (contact: string, eventIds: readonly string[]): string =>
-  `delivery:${createHash('sha256').update([contact, ...[...eventIds].sort()].join('\n'), 'utf8').digest('base64url')}`;
+  `delivery:${createHash('sha256')
+    .update([contact, ...[...eventIds].sort()].join('\n'), 'utf8')
+    .digest('base64url')}`;
 
 interface Draft {
   readonly watches: Map<string, Watch>;
@@ -73,7 +75,9 @@ export const groupDeliveries = (matches: readonly MatchResult[]): Delivery[] => 
       const watchIds = [...watches.keys()].sort();
       // Addresses of one contact differ at most in case; the lowest watch id's spelling is used, so retries agree.
       const firstWatch = [...watches.values()].reduce((a, b) => (b.id < a.id ? b : a));
-      const delivered = [...events.values()].map(({ event, states }) => ({ event, states: [...states].sort(byStateName) })).sort(inDeliveryOrder);
+      const delivered = [...events.values()]
+        .map(({ event, states }) => ({ event, states: [...states].sort(byStateName) }))
+        .sort(inDeliveryOrder);
       return {
         contact,
         ...destinationOf(firstWatch.channel),

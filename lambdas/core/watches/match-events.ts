@@ -1,5 +1,5 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
-import { typedAlertEvent, type TypedAlertEvent } from '../alerts/alert-event-data.ts';
+import { type TypedAlertEvent, typedAlertEvent } from '../alerts/alert-event-data.ts';
 import type { Watch } from './watch.ts';
 
 /** Group ids of a state, built-in and admins' (see groupMembership): resolved per match, so group edits apply at once. */
@@ -57,13 +57,16 @@ const prepare = (raw: AlertEvent, groupIdsOfState: GroupIdsOfState): PreparedEve
 
 /** A resolving report also reaches watches that asked to hear when an overdue state reports. */
 const hearsType = (watch: Watch, event: TypedAlertEvent): boolean =>
-  watch.events.includes(event.type) || (event.type === 'report.received' && event.data.resolvesOverdue && watch.delivery.resolved);
+  watch.events.includes(event.type) ||
+  (event.type === 'report.received' && event.data.resolvesOverdue && watch.delivery.resolved);
 
 const passesFilters = (watch: Watch, { event, at, changePct }: PreparedEvent): boolean =>
   watch.status === 'active' &&
   (watch.mutedUntil === undefined || Date.parse(watch.mutedUntil) <= at) &&
   hearsType(watch, event) &&
-  (event.obligationId === undefined || watch.obligations === undefined || watch.obligations.includes(event.obligationId)) &&
+  (event.obligationId === undefined ||
+    watch.obligations === undefined ||
+    watch.obligations.includes(event.obligationId)) &&
   (event.metric === undefined || watch.metrics === undefined || watch.metrics.includes(event.metric)) &&
   (watch.minChangePct === undefined || changePct === undefined || changePct >= watch.minChangePct);
 
@@ -73,7 +76,9 @@ const matchPrepared = (prepared: PreparedEvent, watch: Watch): MatchResult | und
   if (target.all) return { watch, event: prepared.event, states: prepared.concerned.map(({ code }) => code) };
   const states = new Set(target.states);
   const groups = target.groups ?? [];
-  const covered = prepared.concerned.filter(({ code, groups: groupsOfState }) => states.has(code) || groups.some((group) => groupsOfState.has(group)));
+  const covered = prepared.concerned.filter(
+    ({ code, groups: groupsOfState }) => states.has(code) || groups.some((group) => groupsOfState.has(group)),
+  );
   return covered.length > 0 ? { watch, event: prepared.event, states: covered.map(({ code }) => code) } : undefined;
 };
 
@@ -82,8 +87,11 @@ const matchPrepared = (prepared: PreparedEvent, watch: Watch): MatchResult | und
  * type, passes its obligation, metric and change filters, and covers a state the event concerns
  * (or all states).
  */
-export const matchEvent = (event: AlertEvent, watch: Watch, groupIdsOfState: GroupIdsOfState): MatchResult | undefined =>
-  matchPrepared(prepare(event, groupIdsOfState), watch);
+export const matchEvent = (
+  event: AlertEvent,
+  watch: Watch,
+  groupIdsOfState: GroupIdsOfState,
+): MatchResult | undefined => matchPrepared(prepare(event, groupIdsOfState), watch);
 
 /** Positions of active watches by what they target, so an event visits only watches that could cover it. */
 interface WatchIndex {
@@ -122,7 +130,11 @@ const candidatesFor = (index: WatchIndex, { concerned }: PreparedEvent): number[
  * Every match of every event, events in the given order and each event's watches in the given
  * order: the same list as calling matchEvent on every pair, without visiting every pair.
  */
-export const matchEvents = (events: readonly AlertEvent[], watches: readonly Watch[], groupIdsOfState: GroupIdsOfState): MatchResult[] => {
+export const matchEvents = (
+  events: readonly AlertEvent[],
+  watches: readonly Watch[],
+  groupIdsOfState: GroupIdsOfState,
+): MatchResult[] => {
   const index = indexWatches(watches);
   return events.flatMap((raw) => {
     const prepared = prepare(raw, groupIdsOfState);

@@ -43,7 +43,12 @@ const recentNews = async (asOf: Date, alertEvents: Pick<AlertEventStore, 'list'>
  * past week's reports and figures. The watch is matched as if active and unmuted, so a user can
  * tune it before it fires; `wouldNotSendBecause` says when a real run would stay silent.
  */
-export const previewWatch = async (caller: Caller, id: string, asOf: Date, deps: PreviewDependencies): Promise<WatchPreview> => {
+export const previewWatch = async (
+  caller: Caller,
+  id: string,
+  asOf: Date,
+  deps: PreviewDependencies,
+): Promise<WatchPreview> => {
   const watch = await findWatch(caller, id, deps.watches);
   const [data, news] = await Promise.all([loadStandingData(deps), recentNews(asOf, deps.alertEvents)]);
   const deadlines = deriveDeadlineEvents({ ...data, at: asOf, states: memberStates, memory: [] }).events;
@@ -61,7 +66,13 @@ export const previewWatch = async (caller: Caller, id: string, asOf: Date, deps:
     asOf: asOf.toISOString(),
     watchId: watch.id,
     ...(silent === undefined ? {} : { wouldNotSendBecause: silent }),
-    events: (delivery?.events ?? []).map(({ event: { id: eventId, type, state, obligationId, metric } }) => ({ id: eventId, type, ...(state && { state }), ...(obligationId && { obligationId }), ...(metric && { metric }) })),
+    events: (delivery?.events ?? []).map(({ event: { id: eventId, type, state, obligationId, metric } }) => ({
+      id: eventId,
+      type,
+      ...(state && { state }),
+      ...(obligationId && { obligationId }),
+      ...(metric && { metric }),
+    })),
     ...(message === undefined ? {} : { message: message.email ?? { sms: message.sms ?? '' } }),
   };
 };

@@ -1,5 +1,5 @@
 import { newWatchStatus, settleWatch } from '../contacts/contact-watches.ts';
-import { requestConfirmation, type ConfirmationDependencies } from '../contacts/request-confirmation.ts';
+import { type ConfirmationDependencies, requestConfirmation } from '../contacts/request-confirmation.ts';
 import { conflict, invalidInput } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue, WatchStore } from '../ports.ts';
@@ -7,7 +7,7 @@ import { findGroup } from '../queries/group-directory.ts';
 import { findWatch } from './find-watch.ts';
 import { contactOf, type Watch } from './watch.ts';
 import type { WatchInput, WatchPatchInput } from './watch-schema.ts';
-import { watchView, watchViews, type WatchView } from './watch-view.ts';
+import { type WatchView, watchView, watchViews } from './watch-view.ts';
 
 /** So a mistake or an abuser cannot run up SMS spend: at most this many watches per owner. */
 export const MAX_WATCHES_PER_OWNER = 100;
@@ -21,16 +21,22 @@ export interface WatchDependencies extends ConfirmationDependencies {
 }
 
 /** Groups, obligations and metrics a watch names must exist; the field of the first that does not is named. */
-const checkReferences = async (fields: Pick<Watch, 'target' | 'obligations' | 'metrics'>, deps: WatchDependencies): Promise<void> => {
-  for (const [index, group] of (fields.target.groups ?? []).entries()) await findGroup(group, deps.customGroups, `target.groups.${index}`);
+const checkReferences = async (
+  fields: Pick<Watch, 'target' | 'obligations' | 'metrics'>,
+  deps: WatchDependencies,
+): Promise<void> => {
+  for (const [index, group] of (fields.target.groups ?? []).entries())
+    await findGroup(group, deps.customGroups, `target.groups.${index}`);
   const [obligations, metrics] = await Promise.all([deps.obligations.list(), deps.metrics.list()]);
   const knownObligations = new Set(obligations.map((o) => o.id));
   const knownMetrics = new Set(metrics.map((m) => m.id));
   (fields.obligations ?? []).forEach((id, index) => {
-    if (!knownObligations.has(id)) throw invalidInput(`obligations.${index}`, `Unknown obligation "${id}"; GET /obligations lists them`);
+    if (!knownObligations.has(id))
+      throw invalidInput(`obligations.${index}`, `Unknown obligation "${id}"; GET /obligations lists them`);
   });
   (fields.metrics ?? []).forEach((id, index) => {
-    if (!knownMetrics.has(id)) throw invalidInput(`metrics.${index}`, `Unknown metric "${id}"; GET /metrics lists them`);
+    if (!knownMetrics.has(id))
+      throw invalidInput(`metrics.${index}`, `Unknown metric "${id}"; GET /metrics lists them`);
   });
 };
 
@@ -42,7 +48,14 @@ const checkReferences = async (fields: Pick<Watch, 'target' | 'obligations' | 'm
 export const createWatch = async (caller: Caller, input: WatchInput, deps: WatchDependencies): Promise<WatchView> => {
   await checkReferences(input, deps);
   const now = deps.clock.now();
-  const watch: Watch = { ...input, id: deps.newId(), owner: caller.sub, status: 'pending-confirmation', createdAt: now.toISOString(), updatedAt: now.toISOString() };
+  const watch: Watch = {
+    ...input,
+    id: deps.newId(),
+    owner: caller.sub,
+    status: 'pending-confirmation',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
   await deps.watches.create(watch, MAX_WATCHES_PER_OWNER);
   const contact = await requestConfirmation(watch.channel, deps);
   const settled = await settleWatch(watch, contact, deps.watches, now);
@@ -53,12 +66,20 @@ export const createWatch = async (caller: Caller, input: WatchInput, deps: Watch
  * `POST /watches/{id}/confirmation`: asks the watch's address to confirm again (a new link or
  * code), the way out of an expired confirmation or an unsubscribe. A confirmed address is left alone.
  */
-export const requestWatchConfirmation = async (caller: Caller, id: string, deps: WatchDependencies): Promise<WatchView> => {
+export const requestWatchConfirmation = async (
+  caller: Caller,
+  id: string,
+  deps: WatchDependencies,
+): Promise<WatchView> => {
   const watch = await findWatch(caller, id, deps.watches);
-  if (watch.status === 'active' || watch.status === 'paused') throw conflict('already-confirmed', 'The address of this watch is confirmed already', 'id');
+  if (watch.status === 'active' || watch.status === 'paused')
+    throw conflict('already-confirmed', 'The address of this watch is confirmed already', 'id');
   const now = deps.clock.now();
   // An unsubscribed or opted-out watch waits again: its owner has asked anew.
-  const waiting = watch.status === 'pending-confirmation' ? watch : { ...watch, status: newWatchStatus({ state: 'pending' }), updatedAt: now.toISOString() };
+  const waiting =
+    watch.status === 'pending-confirmation'
+      ? watch
+      : { ...watch, status: newWatchStatus({ state: 'pending' }), updatedAt: now.toISOString() };
   if (waiting !== watch) await deps.watches.replace(watch, waiting);
   const contact = await requestConfirmation(watch.channel, deps, { again: true });
   const settled = await settleWatch(waiting, contact, deps.watches, now);
@@ -66,15 +87,23 @@ export const requestWatchConfirmation = async (caller: Caller, id: string, deps:
 };
 
 /** `GET /watches[?owner=]`: the caller's watches; admins may ask for another owner's. */
-export const listWatches = async (caller: Caller, owner: string | undefined, deps: Pick<WatchDependencies, 'watches' | 'contacts' | 'clock'>): Promise<WatchView[]> => {
+export const listWatches = async (
+  caller: Caller,
+  owner: string | undefined,
+  deps: Pick<WatchDependencies, 'watches' | 'contacts' | 'clock'>,
+): Promise<WatchView[]> => {
   if (owner !== undefined && owner !== caller.sub && !caller.isAdmin) {
-    throw invalidInput('owner', 'Only admins may list another owner\'s watches');
+    throw invalidInput('owner', "Only admins may list another owner's watches");
   }
   return watchViews(await deps.watches.listByOwner(owner ?? caller.sub), deps.contacts, deps.clock.now());
 };
 
 /** `GET /watches/{id}`. */
-export const getWatch = async (caller: Caller, id: string, deps: Pick<WatchDependencies, 'watches' | 'contacts' | 'clock'>): Promise<WatchView> => {
+export const getWatch = async (
+  caller: Caller,
+  id: string,
+  deps: Pick<WatchDependencies, 'watches' | 'contacts' | 'clock'>,
+): Promise<WatchView> => {
   const watch = await findWatch(caller, id, deps.watches);
   const contact = watch.status === 'pending-confirmation' ? await deps.contacts.get(contactOf(watch)) : undefined;
   return watchView(watch, contact, deps.clock.now());
@@ -83,7 +112,11 @@ export const getWatch = async (caller: Caller, id: string, deps: Pick<WatchDepen
 /** Applies a patch: objects replace whole, `null` clears, status moves only between active and paused. */
 const patched = (watch: Watch, patch: WatchPatchInput, now: string): Watch => {
   if (patch.status !== undefined && watch.status !== 'active' && watch.status !== 'paused') {
-    throw conflict('watch-not-confirmed', `The watch is ${watch.status}; it can be paused or resumed once its address is confirmed`, 'status');
+    throw conflict(
+      'watch-not-confirmed',
+      `The watch is ${watch.status}; it can be paused or resumed once its address is confirmed`,
+      'status',
+    );
   }
   // A new address must be confirmed by its owner before anything is sent to it.
   const newAddress = patch.channel !== undefined && contactOf({ channel: patch.channel }) !== contactOf(watch);
@@ -93,7 +126,12 @@ const patched = (watch: Watch, patch: WatchPatchInput, now: string): Watch => {
 };
 
 /** `PATCH /watches/{id}`. A new address is asked to confirm, as on creation. */
-export const updateWatch = async (caller: Caller, id: string, patch: WatchPatchInput, deps: WatchDependencies): Promise<WatchView> => {
+export const updateWatch = async (
+  caller: Caller,
+  id: string,
+  patch: WatchPatchInput,
+  deps: WatchDependencies,
+): Promise<WatchView> => {
   const watch = await findWatch(caller, id, deps.watches);
   const now = deps.clock.now();
   const next = patched(watch, patch, now.toISOString());

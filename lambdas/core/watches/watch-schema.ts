@@ -47,14 +47,20 @@ const targetSchema = z
     all: z.optional(z.literal(true, 'must be true, or left out')),
   })
   .check(
-    z.refine((target) => target.states !== undefined || target.groups !== undefined || target.all === true, 'must name states, groups or all: true'),
+    z.refine(
+      (target) => target.states !== undefined || target.groups !== undefined || target.all === true,
+      'must name states, groups or all: true',
+    ),
     z.refine(
       (target) => (target.states?.length ?? 0) + (target.groups?.length ?? 0) <= MAX_TARGETS,
       `must name at most ${MAX_TARGETS} states and groups together; name a group, or all: true, for more`,
     ),
   );
 
-const eventsSchema = setOf(z.enum(alertEventTypes, `must be one of ${alertEventTypes.join(', ')}`), alertEventTypes.length);
+const eventsSchema = setOf(
+  z.enum(alertEventTypes, `must be one of ${alertEventTypes.join(', ')}`),
+  alertEventTypes.length,
+);
 
 const nameSchema = text(100);
 const obligationsSchema = setOf(slugSchema, 100);
@@ -62,10 +68,15 @@ const metricsSchema = setOf(metricIdSchema, 50);
 const minChangePctSchema = storableNumberSchema.check(z.minimum(0, 'must be a percentage of 0 or more'));
 
 const emailSchema = z.email('must be an email address such as ana@example.org').check(z.maxLength(254));
-const e164Schema = z.string().check(z.regex(/^\+[1-9]\d{7,14}$/, 'must be a phone number in E.164 form such as +447700900123'));
+const e164Schema = z
+  .string()
+  .check(z.regex(/^\+[1-9]\d{7,14}$/, 'must be a phone number in E.164 form such as +447700900123'));
 
 /** Exactly one channel. A union keeps the parsed type exact; a bad address is still reported at `channel.email`. */
-const channelSchema = z.union([z.strictObject({ email: emailSchema }), z.strictObject({ sms: e164Schema })], 'must be either { "email": ... } or { "sms": ... }');
+const channelSchema = z.union(
+  [z.strictObject({ email: emailSchema }), z.strictObject({ sms: e164Schema })],
+  'must be either { "email": ... } or { "sms": ... }',
+);
 
 const deliverySchema = z
   .strictObject({
@@ -77,7 +88,12 @@ const deliverySchema = z
   .check(
     z.superRefine((delivery: { mode: string; digestHourUtc?: number }, context) => {
       if (delivery.digestHourUtc !== undefined && delivery.mode !== 'digest') {
-        context.issues.push({ code: 'custom', input: delivery, path: ['digestHourUtc'], message: 'is only allowed with mode "digest"' });
+        context.issues.push({
+          code: 'custom',
+          input: delivery,
+          path: ['digestHourUtc'],
+          message: 'is only allowed with mode "digest"',
+        });
       }
     }),
   );

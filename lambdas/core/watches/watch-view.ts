@@ -1,4 +1,4 @@
-import { isConfirmationExpired, type Contact } from '../contacts/contact.ts';
+import { type Contact, isConfirmationExpired } from '../contacts/contact.ts';
 import type { ContactStore } from '../ports.ts';
 import { contactOf, type Watch } from './watch.ts';
 
@@ -27,9 +27,14 @@ const confirmationOf = (watch: Watch, contact: Contact | undefined, now: Date): 
       return { state: 'opted-out', next: 'The number replied STOP; reply START to our texts, then ' + askAgain(watch) };
     case 'pending-confirmation': {
       if (!contact || isConfirmationExpired(contact, now)) {
-        return { state: 'expired', next: `The ${sms ? 'code' : 'confirmation link'} has expired; ${askAgain(watch)} sends a new one` };
+        return {
+          state: 'expired',
+          next: `The ${sms ? 'code' : 'confirmation link'} has expired; ${askAgain(watch)} sends a new one`,
+        };
       }
-      const next = sms ? `POST /watches/${watch.id}/verify with { "code" } texted to the number` : 'Open the link in the confirmation mail sent to the address';
+      const next = sms
+        ? `POST /watches/${watch.id}/verify with { "code" } texted to the number`
+        : 'Open the link in the confirmation mail sent to the address';
       return { state: 'pending', ...(contact.confirmBy === undefined ? {} : { confirmBy: contact.confirmBy }), next };
     }
   }
@@ -41,7 +46,11 @@ export const watchView = (watch: Watch, contact: Contact | undefined, now: Date)
 };
 
 /** Views of many watches, reading the contacts of only those still waiting on their address. */
-export const watchViews = async (watches: readonly Watch[], contacts: ContactStore, now: Date): Promise<WatchView[]> => {
+export const watchViews = async (
+  watches: readonly Watch[],
+  contacts: ContactStore,
+  now: Date,
+): Promise<WatchView[]> => {
   const waiting = [...new Set(watches.filter(({ status }) => status === 'pending-confirmation').map(contactOf))];
   const found = waiting.length > 0 ? await contacts.getMany(waiting) : new Map<string, Contact>();
   return watches.map((watch) => watchView(watch, found.get(contactOf(watch)), now));

@@ -14,7 +14,13 @@ type AnyHttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer | APIGatewayProxyEve
 const groupsClaim = z.pipe(
   z.union([z.array(z.string()), z.string()]),
   z.transform((raw) => {
-    const names = typeof raw === 'string' ? raw.trim().replace(/^\[(.*)\]$/s, '$1').split(/\s+/) : raw;
+    const names =
+      typeof raw === 'string'
+        ? raw
+            .trim()
+            .replace(/^\[(.*)\]$/s, '$1')
+            .split(/\s+/)
+        : raw;
     return names.map((name) => name.trim()).filter((name) => name !== '');
   }),
 );
@@ -39,8 +45,11 @@ const authorizerSchema = z.object({ jwt: z.object({ claims: z.record(z.string(),
  * has no claims, so calling this there is a wiring fault and answers 401 rather than guessing.
  */
 export const callerOf = (event: AnyHttpEvent): Caller => {
-  const authorizer = authorizerSchema.safeParse('authorizer' in event.requestContext ? event.requestContext.authorizer : undefined);
-  if (!authorizer.success) throw unauthenticated('This route needs a signed-in caller: send a bearer token in the Authorization header');
+  const authorizer = authorizerSchema.safeParse(
+    'authorizer' in event.requestContext ? event.requestContext.authorizer : undefined,
+  );
+  if (!authorizer.success)
+    throw unauthenticated('This route needs a signed-in caller: send a bearer token in the Authorization header');
   const claims = claimsSchema.safeParse(authorizer.data.jwt.claims);
   if (!claims.success) throw unauthenticated('The token does not name its subject (no "sub" claim)');
   const { sub, email } = claims.data;
@@ -59,7 +68,9 @@ export const callerOf = (event: AnyHttpEvent): Caller => {
 export const requireAdmin = (event: AnyHttpEvent): Caller => {
   const caller = callerOf(event);
   if (!caller.isAdmin) {
-    throw forbidden(`This route needs an admin (a member of the ${ADMIN_GROUP} group); ${caller.username ?? caller.sub} is not one`);
+    throw forbidden(
+      `This route needs an admin (a member of the ${ADMIN_GROUP} group); ${caller.username ?? caller.sub} is not one`,
+    );
   }
   return caller;
 };

@@ -9,7 +9,7 @@ import type { ImportFormat } from '../../core/imports/import-text.ts';
 import type { RowError } from '../../core/imports/row-error.ts';
 import { tableAccess } from '../table-access.ts';
 import { requireAdmin } from './caller.ts';
-import { httpHandler, ok, type HttpResult } from './http-handler.ts';
+import { type HttpResult, httpHandler, ok } from './http-handler.ts';
 import { queryParameters, textBody } from './request-input.ts';
 
 const { client, tableName } = tableAccess();
@@ -38,7 +38,11 @@ const formatOf = (contentType: string | undefined): ImportFormat => {
   const format = formatOfMediaType[mediaType];
   if (format === undefined) {
     const given = mediaType === '' ? 'none was given' : `not ${mediaType}`;
-    throw invalidInput('content-type', `Send the file as text/csv, or as JSON lines with application/x-ndjson or application/jsonl (${given})`, 'unsupported-content-type');
+    throw invalidInput(
+      'content-type',
+      `Send the file as text/csv, or as JSON lines with application/x-ndjson or application/jsonl (${given})`,
+      'unsupported-content-type',
+    );
   }
   return format;
 };
@@ -79,6 +83,12 @@ export const handler = httpHandler(async (event) => {
     return refusal(outcome.rows, outcome.errors);
   }
   const { summary } = outcome;
-  logger.info('import done', { dryRun: summary.dryRun, rows: summary.rows, written: summary.written, unchanged: summary.unchanged, skipped: summary.skipped.length });
+  logger.info('import done', {
+    dryRun: summary.dryRun,
+    rows: summary.rows,
+    written: summary.written,
+    unchanged: summary.unchanged,
+    skipped: summary.skipped.length,
+  });
   return ok(summary);
 });

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
+import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 import { metricSchema } from '../../core/figures/figure-schema.ts';
+import { tableAccess } from '../table-access.ts';
 import { requireAdmin } from './caller.ts';
 import { created, httpHandler } from './http-handler.ts';
 import { jsonBody } from './request-input.ts';
-import { tableAccess } from '../table-access.ts';
-import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 
 const { client, tableName } = tableAccess();
 const { metrics } = {

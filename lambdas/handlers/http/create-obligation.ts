@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
+import { customGroupStore, obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 import { defineObligation } from '../../core/obligations/obligation.ts';
 import { obligationSchema } from '../../core/obligations/obligation-schema.ts';
 import { findGroup } from '../../core/queries/group-directory.ts';
+import { tableAccess } from '../table-access.ts';
 import { requireAdmin } from './caller.ts';
 import { created, httpHandler } from './http-handler.ts';
 import { jsonBody } from './request-input.ts';
-import { tableAccess } from '../table-access.ts';
-import { customGroupStore, obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 
 const { client, tableName } = tableAccess();
 const { obligations, customGroups } = {
@@ -21,7 +21,8 @@ const obligationInputSchema = z.strictObject(z.omit(obligationSchema, { dueDate:
 export const handler = httpHandler(async (event) => {
   requireAdmin(event);
   const obligation = defineObligation(jsonBody(event, obligationInputSchema));
-  if (obligation.appliesTo.scope === 'group') await findGroup(obligation.appliesTo.groupId, customGroups, 'appliesTo.groupId');
+  if (obligation.appliesTo.scope === 'group')
+    await findGroup(obligation.appliesTo.groupId, customGroups, 'appliesTo.groupId');
   await obligations.create(obligation);
   return created(obligation);
 });

@@ -1,16 +1,16 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
+import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
+import { systemClock } from '../../adapters/system-clock.ts';
 import { findMetric } from '../../core/commands/figure-from-input.ts';
 import { recordFigure } from '../../core/commands/record-figure.ts';
 import { figureInputSchema } from '../../core/figures/figure-schema.ts';
 import { WORLD } from '../../core/figures/figure-subject.ts';
 import { findState } from '../../core/queries/state-directory.ts';
+import { tableAccess } from '../table-access.ts';
 import { requireAdmin } from './caller.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { jsonBody, pathParameter, queryParameters } from './request-input.ts';
-import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
-import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
-import { systemClock } from '../../adapters/system-clock.ts';
-import { tableAccess } from '../table-access.ts';
 
 /**
  * Whose figures a route is about: a member state (`/states/{code}/figures…`) or the world
@@ -24,7 +24,11 @@ export const world: SubjectOf = () => WORLD;
 
 const figureStores = () => {
   const { client, tableName } = tableAccess();
-  return { clock: systemClock, metrics: metricCatalogue(client, tableName), stateRecords: new DynamoStateRecords(client, tableName) };
+  return {
+    clock: systemClock,
+    metrics: metricCatalogue(client, tableName),
+    stateRecords: new DynamoStateRecords(client, tableName),
+  };
 };
 
 /** PUT …/figures/{metric} (admin) — adds a figure; `latest` says whether it is now the one in force. */

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 import { renderBoardPage } from '../../core/board/board-page.ts';
 import { boardPage, overdueSorts } from '../../core/queries/board-page-query.ts';
 import { isoDateSchema } from '../../core/validation/common-schemas.ts';
-import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 import { standingDependencies } from '../standing-dependencies.ts';
 import { tableAccess } from '../table-access.ts';
 import { httpHandler, okText } from './http-handler.ts';
@@ -22,7 +22,9 @@ const boardQuery = {
 /** The page's own form sends an empty field for "all member states": an empty known parameter is read as absent. */
 const withoutEmptyFields = (event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 => ({
   ...event,
-  queryStringParameters: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).filter(([name, value]) => value !== '' || !(name in boardQuery))),
+  queryStringParameters: Object.fromEntries(
+    Object.entries(event.queryStringParameters ?? {}).filter(([name, value]) => value !== '' || !(name in boardQuery)),
+  ),
 });
 
 /** Public data that changes when a report or figure is recorded: browsers and CDNs may keep it five minutes. */

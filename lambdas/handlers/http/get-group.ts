@@ -1,8 +1,8 @@
+import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
 import { describeGroup } from '../../core/queries/group-directory.ts';
+import { tableAccess } from '../table-access.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { pathParameter, queryParameters } from './request-input.ts';
-import { tableAccess } from '../table-access.ts';
-import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
 
 const { client, tableName } = tableAccess();
 const { customGroups } = {

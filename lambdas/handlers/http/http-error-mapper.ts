@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError, type DomainErrorKind } from '../../core/errors.ts';
 import { logger } from '../../adapters/logger.ts';
+import { DomainError, type DomainErrorKind } from '../../core/errors.ts';
 import { jsonResponse } from './json-response.ts';
 
 const statusByKind: Record<DomainErrorKind, number> = {

@@ -22,7 +22,11 @@ export interface TextResult {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export const okText = (body: string, contentType: string, headers: Readonly<Record<string, string>> = {}): TextResult => ({ status: 200, body, contentType, headers });
+export const okText = (
+  body: string,
+  contentType: string,
+  headers: Readonly<Record<string, string>> = {},
+): TextResult => ({ status: 200, body, contentType, headers });
 
 /**
  * Wraps a route's use of the core in the middleware every HTTP function shares: request-scoped
@@ -34,6 +38,11 @@ export const httpHandler = (route: (event: APIGatewayProxyEventV2) => Promise<Ht
     .use(httpErrorMapper())
     .handler(async (event) => {
       const result = await route(event);
-      if ('contentType' in result) return { statusCode: result.status, headers: { ...result.headers, 'content-type': result.contentType }, body: result.body };
+      if ('contentType' in result)
+        return {
+          statusCode: result.status,
+          headers: { ...result.headers, 'content-type': result.contentType },
+          body: result.body,
+        };
       return result.body === undefined ? { statusCode: result.status } : jsonResponse(result.status, result.body);
     });

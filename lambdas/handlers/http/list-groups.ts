@@ -1,8 +1,8 @@
+import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
 import { listGroups } from '../../core/queries/group-directory.ts';
+import { tableAccess } from '../table-access.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
-import { tableAccess } from '../table-access.ts';
-import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
 
 const { client, tableName } = tableAccess();
 const { customGroups } = {

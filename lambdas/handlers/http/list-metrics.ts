@@ -1,7 +1,7 @@
+import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
+import { tableAccess } from '../table-access.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
-import { tableAccess } from '../table-access.ts';
-import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 
 const { client, tableName } = tableAccess();
 const { metrics } = {

@@ -1,8 +1,8 @@
+import { obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 import { byDeadline } from '../../core/obligations/obligation.ts';
+import { tableAccess } from '../table-access.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
-import { tableAccess } from '../table-access.ts';
-import { obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 
 const { client, tableName } = tableAccess();
 const { obligations } = {

@@ -1,12 +1,12 @@
+import { recordingCatalogues } from '../../adapters/dynamodb/catalogues.ts';
+import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
+import { systemClock } from '../../adapters/system-clock.ts';
 import { recordReport } from '../../core/commands/record-report.ts';
 import { reportInputSchema } from '../../core/reports/report-schema.ts';
+import { tableAccess } from '../table-access.ts';
 import { requireAdmin } from './caller.ts';
 import { created, httpHandler } from './http-handler.ts';
 import { jsonBody, pathParameter } from './request-input.ts';
-import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
-import { systemClock } from '../../adapters/system-clock.ts';
-import { tableAccess } from '../table-access.ts';
-import { recordingCatalogues } from '../../adapters/dynamodb/catalogues.ts';
 
 const { client, tableName } = tableAccess();
 const dependencies = {

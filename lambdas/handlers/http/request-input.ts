@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import '../../core/validation/zod-messages.ts';
-import { invalidInput, type DomainError } from '../../core/errors.ts';
+import { type DomainError, invalidInput } from '../../core/errors.ts';
 
 /** A path parameter that the route's path declares; API Gateway always fills it in. */
 export const pathParameter = (event: APIGatewayProxyEventV2, name: string): string => {
@@ -37,18 +37,30 @@ const invalidFrom = (error: z.core.$ZodError, noun: 'field' | 'query parameter')
     return invalidInput(field, `Unknown ${noun} ${key === '""' ? field : `"${field}"`}`);
   }
   const field = path.join('.') || 'body';
-  return invalidInput(field, `${noun === 'field' ? 'Field' : 'Query parameter'} "${field}" ${issue?.message ?? 'is invalid'}`);
+  return invalidInput(
+    field,
+    `${noun === 'field' ? 'Field' : 'Query parameter'} "${field}" ${issue?.message ?? 'is invalid'}`,
+  );
 };
 
 /** The body as text, whether API Gateway passed it as it came or base64-encoded it; at most `maxBytes`. */
 export const textBody = (event: APIGatewayProxyEventV2, maxBytes: number): string => {
-  const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const raw =
+    event.body === undefined
+      ? ''
+      : event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').toString('utf8')
+        : event.body;
   if (Buffer.byteLength(raw) > maxBytes) throw invalidInput('body', `The body is larger than ${maxBytes} bytes`);
   return raw;
 };
 
 /** Parses the JSON body against the route's schema: non-JSON, oversize or invalid bodies are a 400 naming the field. */
-export const jsonBody = <T>(event: APIGatewayProxyEventV2, schema: z.ZodMiniType<T>, options: { readonly optional?: boolean } = {}): T => {
+export const jsonBody = <T>(
+  event: APIGatewayProxyEventV2,
+  schema: z.ZodMiniType<T>,
+  options: { readonly optional?: boolean } = {},
+): T => {
   const raw = textBody(event, MAX_BODY_BYTES);
   let parsed: unknown;
   if (raw.trim() === '') {

@@ -63,7 +63,10 @@ export const routes: readonly RouteDefinition[] = [
   // A check stores up to one event per state (193 conditional Puts) while an admin waits: allowed API Gateway's 30 s, not the base 10 s.
   { ...route('run-check', 'POST', '/checks', 'read-write', 'admin'), sizing: { memorySize: 512, timeoutSeconds: 29 } },
   // One vCPU (1,769 MB) to parse and check up to 20,000 rows, and 29 s: just inside API Gateway's 30 s integration timeout.
-  { ...route('create-import', 'POST', '/imports', 'read-write', 'admin'), sizing: { memorySize: 1769, timeoutSeconds: 29 } },
+  {
+    ...route('create-import', 'POST', '/imports', 'read-write', 'admin'),
+    sizing: { memorySize: 1769, timeoutSeconds: 29 },
+  },
   route('create-watch', 'POST', '/watches', 'read-write', 'user', NOTIFIES),
   route('list-watches', 'GET', '/watches', 'read', 'user'),
   route('get-watch', 'GET', '/watches/{id}', 'read', 'user'),
@@ -80,7 +83,8 @@ export const routes: readonly RouteDefinition[] = [
 ];
 
 /** Whether API Gateway (or the local server) must see a valid bearer token before the handler runs. */
-export const needsToken = (route: Pick<RouteDefinition, 'auth'>): boolean => route.auth === 'user' || route.auth === 'admin';
+export const needsToken = (route: Pick<RouteDefinition, 'auth'>): boolean =>
+  route.auth === 'user' || route.auth === 'admin';
 
 /** Where a subject's figures live: `/states/RU/figures`, or `/world/figures` for worldwide ones. */
 export const figuresPath = (subject: string): string =>

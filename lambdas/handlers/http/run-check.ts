@@ -14,5 +14,9 @@ export const handler = httpHandler(async (event) => {
   const { at } = jsonBody(event, z.strictObject({ at: z.optional(isoInstantSchema) }), { optional: true });
   const requestsBefore = dependencies.requests.total();
   const outcome = await runDeadlineCheck(at === undefined ? dependencies.clock.now() : new Date(at), dependencies);
-  return ok({ ...outcome, count: outcome.emitted.length, dynamoDbRequests: dependencies.requests.total() - requestsBefore });
+  return ok({
+    ...outcome,
+    count: outcome.emitted.length,
+    dynamoDbRequests: dependencies.requests.total() - requestsBefore,
+  });
 });

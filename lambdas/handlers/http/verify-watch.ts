@@ -7,7 +7,9 @@ import { watchReadDependencies } from './watch-dependencies.ts';
 
 const dependencies = watchReadDependencies();
 
-const verifySchema = z.strictObject({ code: z.string().check(z.regex(/^\d{6}$/, 'must be the 6-digit code texted to the number')) });
+const verifySchema = z.strictObject({
+  code: z.string().check(z.regex(/^\d{6}$/, 'must be the 6-digit code texted to the number')),
+});
 
 /** POST /watches/{id}/verify — `{ "code" }`: the SMS opt-in; the right code activates the number's watches. */
 export const handler = httpHandler(async (event) => {

@@ -1,11 +1,11 @@
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { logger } from '../../adapters/logger.ts';
-import { detectChange } from '../../core/commands/detect-changes.ts';
-import { requestLogging } from '../request-logging.ts';
 import { DynamoAlertEventStore } from '../../adapters/dynamodb/alert-event-repository.ts';
 import { obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
+import { logger } from '../../adapters/logger.ts';
+import { detectChange } from '../../core/commands/detect-changes.ts';
+import { requestLogging } from '../request-logging.ts';
 import { tableAccess } from '../table-access.ts';
 import { classifyRecord } from './stored-change-from-record.ts';
 import { PoisonRecordError } from './stream-image.ts';
@@ -31,7 +31,12 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
     let emitted = 0;
     for (const record of event.Records) {
       const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
-      const context = { eventId: record.eventID, eventName: record.eventName, sequenceNumber, keys: record.dynamodb?.Keys };
+      const context = {
+        eventId: record.eventID,
+        eventName: record.eventName,
+        sequenceNumber,
+        keys: record.dynamodb?.Keys,
+      };
       try {
         const classified = classifyRecord(record);
         if (classified.kind === 'skip') {
@@ -41,7 +46,10 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
         const stored = await detectChange(classified.change, dependencies);
         if (stored) emitted += 1;
       } catch (error) {
-        logger.error(error instanceof PoisonRecordError ? 'poison stream record' : 'stream record failed', { ...context, error });
+        logger.error(error instanceof PoisonRecordError ? 'poison stream record' : 'stream record failed', {
+          ...context,
+          error,
+        });
         failures.push({ itemIdentifier: sequenceNumber });
       }
     }

@@ -6,7 +6,7 @@ import { storedAlertEventSchema } from '../../core/alerts/alert-event-schema.ts'
 import { dispatchEvents } from '../../core/delivery/dispatch-events.ts';
 import { deliveryDependencies } from '../delivery-dependencies.ts';
 import { requestLogging } from '../request-logging.ts';
-import { parse, plain, PoisonRecordError } from './stream-image.ts';
+import { PoisonRecordError, parse, plain } from './stream-image.ts';
 
 const dependencies = deliveryDependencies();
 
@@ -34,13 +34,22 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
       try {
         received.push({ sequenceNumber: sequenceOf(record), event: alertEventOf(record) });
       } catch (error) {
-        logger.error('poison stream record', { eventId: record.eventID, sequenceNumber: sequenceOf(record), keys: record.dynamodb?.Keys, error });
+        logger.error('poison stream record', {
+          eventId: record.eventID,
+          sequenceNumber: sequenceOf(record),
+          keys: record.dynamodb?.Keys,
+          error,
+        });
         failures.push(sequenceOf(record));
       }
     }
     const requestsBefore = dependencies.requests.total();
-    const outcome = await dispatchEvents(received.map(({ event: alert }) => alert), dependencies);
-    for (const { sequenceNumber, event: alert } of received) if (outcome.retryEventIds.has(alert.id)) failures.push(sequenceNumber);
+    const outcome = await dispatchEvents(
+      received.map(({ event: alert }) => alert),
+      dependencies,
+    );
+    for (const { sequenceNumber, event: alert } of received)
+      if (outcome.retryEventIds.has(alert.id)) failures.push(sequenceNumber);
     const byStatus: Record<string, number> = {};
     for (const { status } of outcome.deliveries) byStatus[status] = (byStatus[status] ?? 0) + 1;
     logger.info('alert events dispatched', {

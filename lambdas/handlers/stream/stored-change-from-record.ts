@@ -2,7 +2,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { StoredChange } from '../../core/commands/detect-changes.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';
-import { parse, plain, PoisonRecordError } from './stream-image.ts';
+import { PoisonRecordError, parse, plain } from './stream-image.ts';
 
 export type ClassifiedRecord =
   | { readonly kind: 'change'; readonly change: StoredChange }
@@ -17,7 +17,11 @@ export const classifyRecord = (record: DynamoDBRecord): ClassifiedRecord => {
   const eventName: string | undefined = record.eventName;
   if (eventName !== 'INSERT' && eventName !== 'MODIFY') {
     const byService = record.userIdentity?.type === 'Service';
-    return { kind: 'skip', reason: eventName === 'REMOVE' ? (byService ? 'removed by TTL' : 'removed') : `unknown event name ${String(eventName)}` };
+    return {
+      kind: 'skip',
+      reason:
+        eventName === 'REMOVE' ? (byService ? 'removed by TTL' : 'removed') : `unknown event name ${String(eventName)}`,
+    };
   }
   const current = plain(record.dynamodb?.NewImage);
   if (!current) throw new PoisonRecordError(`${eventName} record without a new image`);

@@ -18,5 +18,7 @@ export const parse = <T>(schema: z.ZodMiniType<T>, item: Record<string, unknown>
   const parsed = schema.safeParse(item);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new PoisonRecordError(`${what} image is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  throw new PoisonRecordError(
+    `${what} image is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+  );
 };
