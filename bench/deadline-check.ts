@@ -16,7 +16,7 @@ import {
   type DeadlineCheckDependencies,
   type DeadlineCheckOutcome,
   runDeadlineCheck,
-} from '../lambdas/core/commands/run-deadline-check.ts';
+} from '../lambdas/core/checks/run-deadline-check.ts';
 import { mapWithConcurrency } from '../lambdas/core/map-with-concurrency.ts';
 import { defineObligation, type Obligation } from '../lambdas/core/obligations/obligation.ts';
 import { memberStates } from '../lambdas/core/reference/member-states.ts';

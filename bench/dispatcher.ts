@@ -16,7 +16,7 @@ import {
   type DispatchOutcome,
   dispatchEvents,
 } from '../lambdas/core/delivery/dispatch-events.ts';
-import type { Notifier } from '../lambdas/core/delivery/notifier.ts';
+import type { Notifier } from '../lambdas/core/ports/notifier.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
 import { builtInGroups } from '../lambdas/core/reference/groups.ts';
 import { memberStates } from '../lambdas/core/reference/member-states.ts';

@@ -1,7 +1,7 @@
 import { confirmSubscriptions } from '../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
+import { groupDeliveries } from '../lambdas/core/delivery/group-deliveries.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
-import { groupDeliveries } from '../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../lambdas/core/watches/watch.ts';
 import { alertDispatchStream } from '../lambdas/handlers/stream/stream-processing-config.ts';

@@ -1,9 +1,9 @@
 import { deriveDeadlineEvents } from '../lambdas/core/checks/deadline-events.ts';
+import { groupDeliveries } from '../lambdas/core/delivery/group-deliveries.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
 import { builtInGroups } from '../lambdas/core/reference/groups.ts';
 import { memberStates } from '../lambdas/core/reference/member-states.ts';
 import { seedObligations } from '../lambdas/core/reference/obligations.ts';
-import { groupDeliveries } from '../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../lambdas/core/watches/watch.ts';
 import { type BenchRow, count, median, milliseconds } from './results-table.ts';

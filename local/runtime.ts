@@ -5,7 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { DYNAMODB_ENDPOINT_ENV } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { TABLE_NAME_ENV } from '../lambdas/adapters/dynamodb/table-schema.ts';
-import { type SeedOutcome, seedReferenceData } from '../lambdas/core/commands/seed-reference-data.ts';
+import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
 import { routes, scheduledDeadlineCheckEntry, scheduledDeliveryEntry } from '../lambdas/handlers/http/routes.ts';
 import {
   alertDispatchEntry,

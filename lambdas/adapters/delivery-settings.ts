@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod/mini';
-import type { Notifier } from '../core/delivery/notifier.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from '../core/delivery/retry.ts';
-import type { DailyCaps, DeliveryFailureSink } from '../core/ports.ts';
+import type { Notifier } from '../core/ports/notifier.ts';
+import type { DailyCaps, DeliveryFailureSink } from '../core/ports/stores.ts';
 import { requiredEnv } from './environment.ts';
 import { fileFailureSink } from './outbox/file-failure-sink.ts';
 import { INJECTED_FAULTS_ENV, withInjectedFaults } from './outbox/injected-faults.ts';

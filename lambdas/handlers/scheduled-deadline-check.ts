@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '../adapters/logger.ts';
-import { type DeadlineCheckOutcome, runDeadlineCheck } from '../core/commands/run-deadline-check.ts';
+import { type DeadlineCheckOutcome, runDeadlineCheck } from '../core/checks/run-deadline-check.ts';
 import { requestLogging } from './request-logging.ts';
 import { scheduledInstant } from './scheduled-instant.ts';
 import { tableDependencies } from './table-dependencies.ts';

@@ -2,7 +2,7 @@ import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { sendCloudFormationResponse } from '../adapters/cloudformation-response.ts';
 import { metricCatalogue, obligationCatalogue } from '../adapters/dynamodb/catalogues.ts';
 import { logger } from '../adapters/logger.ts';
-import { seedReferenceData } from '../core/commands/seed-reference-data.ts';
+import { seedReferenceData } from '../core/reference/seed-reference-data.ts';
 import { tableAccess } from './table-access.ts';
 
 const { client, tableName } = tableAccess();

@@ -1,9 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customGroupStore, metricCatalogue, obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
-import { seedReferenceData } from '../../lambdas/core/commands/seed-reference-data.ts';
 import { DomainError } from '../../lambdas/core/errors.ts';
 import { defineObligation } from '../../lambdas/core/obligations/obligation.ts';
+import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import { createTestTable } from '../support/test-table.ts';
 

@@ -15,7 +15,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSnsNotifier, SNS_NOTIFIER_ENV, SnsNotifier } from '../../lambdas/adapters/sns/sns-notifier.ts';
-import { NotifierError } from '../../lambdas/core/delivery/notifier.ts';
+import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { emailMessage, smsMessage } from '../support/outgoing-messages.ts';
 
 const sns = mockClient(SNSClient);

@@ -1,9 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { renderBoardPage } from '../../lambdas/core/board/board-page.ts';
+import type { BoardPage, OverdueSort } from '../../lambdas/core/board/board-page-query.ts';
+import { defaultColumn } from '../../lambdas/core/board/board-page-query.ts';
 import type { Figure } from '../../lambdas/core/figures/figure.ts';
-import type { BoardPage, OverdueSort } from '../../lambdas/core/queries/board-page-query.ts';
-import { defaultColumn } from '../../lambdas/core/queries/board-page-query.ts';
 import { groupMembership } from '../../lambdas/core/reference/group-membership.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
 import { seedMetrics } from '../../lambdas/core/reference/metrics.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { typedAlertEvent } from '../../lambdas/core/alerts/alert-event-data.ts';
+import { type Delivery, groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
 import { type EmailMessage, emailMessage, SUBJECT_MAX_LENGTH } from '../../lambdas/core/messages/email-message.ts';
 import { toAscii } from '../../lambdas/core/messages/transliterate.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
-import { type Delivery, groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
-import { type Delivery, groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
+import { type Delivery, groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
 import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
 import {

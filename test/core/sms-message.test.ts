@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
+import { groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
 import { gsm7Length, isGsm7, toGsm7 } from '../../lambdas/core/messages/gsm7.ts';
 import { SMS_MAX_SEPTETS, smsMessage } from '../../lambdas/core/messages/sms-message.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
-import { groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
 import {

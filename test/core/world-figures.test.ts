@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
 import { WORLD } from '../../lambdas/core/figures/figure-subject.ts';
 import { emailMessage } from '../../lambdas/core/messages/email-message.ts';
 import { smsMessage } from '../../lambdas/core/messages/sms-message.ts';
-import { groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import { figure, figureChanged, groupIdsOfState, watch } from '../support/watch-fixtures.ts';
 

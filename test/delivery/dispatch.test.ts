@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatchEvents } from '../../lambdas/core/delivery/dispatch-events.ts';
-import { type Notifier, NotifierError } from '../../lambdas/core/delivery/notifier.ts';
 import { sendDigests } from '../../lambdas/core/delivery/send-digests.ts';
 import { sendRepeats } from '../../lambdas/core/delivery/send-repeats.ts';
+import { type Notifier, NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { contactOf } from '../../lambdas/core/watches/watch.ts';
 import { startDeliveryHarness } from '../support/delivery-harness.ts';
 import { midtermReporters } from '../support/midterm-reporters.ts';

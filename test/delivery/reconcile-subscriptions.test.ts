@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reconcileSubscriptions } from '../../lambdas/core/contacts/reconcile-subscriptions.ts';
-import type { SubscriptionState } from '../../lambdas/core/delivery/notifier.ts';
+import type { SubscriptionState } from '../../lambdas/core/ports/notifier.ts';
 import { watchView } from '../../lambdas/core/watches/watch-view.ts';
 import { startDeliveryHarness } from '../support/delivery-harness.ts';
 import { watch } from '../support/watch-fixtures.ts';

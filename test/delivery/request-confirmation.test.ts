@@ -3,7 +3,7 @@ import {
   type ConfirmationDependencies,
   requestConfirmation,
 } from '../../lambdas/core/contacts/request-confirmation.ts';
-import { NotifierError } from '../../lambdas/core/delivery/notifier.ts';
+import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import { startDeliveryHarness } from '../support/delivery-harness.ts';
 

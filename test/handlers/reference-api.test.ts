@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customGroupStore } from '../../lambdas/adapters/dynamodb/catalogues.ts';
-import { createCustomGroup } from '../../lambdas/core/queries/group-directory.ts';
+import { createCustomGroup } from '../../lambdas/core/reference/group-directory.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;

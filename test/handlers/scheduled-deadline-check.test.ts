@@ -2,7 +2,7 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAlertEventStore } from '../../lambdas/adapters/dynamodb/alert-event-repository.ts';
 import { metricCatalogue, obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
-import { seedReferenceData } from '../../lambdas/core/commands/seed-reference-data.ts';
+import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { scheduledEvent } from '../../local/local-schedule.ts';
 import { createTestTable } from '../support/test-table.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AlertEvent, alertEventTypes } from '../../lambdas/core/alerts/alert-event.ts';
-import { groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
+import { groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
 import {
   type GroupIdsOfState,
   type MatchResult,

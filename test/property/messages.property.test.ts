@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import type { DeliveryKind } from '../../lambdas/core/delivery/delivery-records.ts';
+import { type Delivery, groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
+import { outgoingMessage } from '../../lambdas/core/delivery/outgoing-message.ts';
 import { SUBJECT_MAX_LENGTH } from '../../lambdas/core/messages/email-message.ts';
 import { gsm7Length, isGsm7 } from '../../lambdas/core/messages/gsm7.ts';
-import { outgoingMessage } from '../../lambdas/core/messages/outgoing-message.ts';
 import { SMS_MAX_SEPTETS } from '../../lambdas/core/messages/sms-message.ts';
-import { type Delivery, groupDeliveries } from '../../lambdas/core/watches/group-deliveries.ts';
 import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import { checkerRunArb, eventsArb, freeText, membershipArb, watchesArb } from './event-arbitraries.ts';
 

@@ -5,7 +5,7 @@ import { deliveryStores } from '../../lambdas/adapters/dynamodb/delivery-stores.
 import { createOutboxNotifier, type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
-import type { Notifier } from '../../lambdas/core/delivery/notifier.ts';
+import type { Notifier } from '../../lambdas/core/ports/notifier.ts';
 import { contactOf, destinationOf, type Watch } from '../../lambdas/core/watches/watch.ts';
 import { createTestTable } from './test-table.ts';
 

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../../lambdas/core/delivery/notifier.ts';
+import type { OutgoingMessage } from '../../lambdas/core/ports/notifier.ts';
 
 /** One email and one SMS as the dispatcher would hand them to any Notifier. */
 export const emailMessage: OutgoingMessage = {

@@ -1,5 +1,5 @@
 import { metricCatalogue, obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
-import { seedReferenceData } from '../../lambdas/core/commands/seed-reference-data.ts';
+import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
 import { startTestApi } from './local-api.ts';
 
 /** A test API whose table holds the seeded obligations and metrics, as after a deploy. */

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AlertEvent, alertEventTypes } from '../../core/alerts/alert-event.ts';
 import { storedAlertEventSchema } from '../../core/alerts/alert-event-schema.ts';
-import type { AlertEventStore, AlertQuery } from '../../core/ports.ts';
+import type { AlertEventStore, AlertQuery } from '../../core/ports/stores.ts';
 import { batchGetAll } from './batch-get.ts';
 import { parseStoredItem } from './stored-item.ts';
 

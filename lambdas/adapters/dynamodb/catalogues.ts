@@ -3,7 +3,7 @@ import type { Metric } from '../../core/figures/figure.ts';
 import { metricSchema } from '../../core/figures/figure-schema.ts';
 import type { Obligation } from '../../core/obligations/obligation.ts';
 import { obligationSchema } from '../../core/obligations/obligation-schema.ts';
-import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue } from '../../core/ports.ts';
+import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue } from '../../core/ports/stores.ts';
 import { customGroupSchema } from '../../core/reference/group-schema.ts';
 import type { Group } from '../../core/reference/groups.ts';
 import { DynamoCatalogue } from './dynamo-catalogue.ts';

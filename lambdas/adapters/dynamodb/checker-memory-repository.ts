@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckerMemory } from '../../core/checks/deadline-events.ts';
-import type { CheckerMemoryStore } from '../../core/ports.ts';
+import type { CheckerMemoryStore } from '../../core/ports/stores.ts';
 import type { IsoDate } from '../../core/time/calendar-date.ts';
 import { queryAll } from './query-all.ts';
 

@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/li
 import * as z from 'zod/mini';
 import type { Contact } from '../../core/contacts/contact.ts';
 import { conflict } from '../../core/errors.ts';
-import type { ContactStore } from '../../core/ports.ts';
+import type { ContactStore } from '../../core/ports/stores.ts';
 import { batchGetAll } from './batch-get.ts';
 import { contactPartition } from './contact-key.ts';
 import { queryAll } from './query-all.ts';

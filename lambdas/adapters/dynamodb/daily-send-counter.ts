@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DailySendCounter } from '../../core/ports.ts';
+import type { DailySendCounter } from '../../core/ports/stores.ts';
 import type { IsoDate } from '../../core/time/calendar-date.ts';
 import { contactPartition } from './contact-key.ts';
 

@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import type { DeliveryLogEntry } from '../../core/delivery/delivery-records.ts';
 import { invalidInput } from '../../core/errors.ts';
 import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
-import type { DeliveryLog } from '../../core/ports.ts';
+import type { DeliveryLog } from '../../core/ports/stores.ts';
 import { batchGetAll } from './batch-get.ts';
 import { batchWriteAll } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';

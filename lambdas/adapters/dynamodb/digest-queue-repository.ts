@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { QueuedDigestEvent } from '../../core/delivery/delivery-records.ts';
-import type { DigestQueue } from '../../core/ports.ts';
+import type { DigestQueue } from '../../core/ports/stores.ts';
 import { batchWriteAll } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
 import { queryAll } from './query-all.ts';

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
 import { conflict } from '../../core/errors.ts';
-import type { Catalogue } from '../../core/ports.ts';
+import type { Catalogue } from '../../core/ports/stores.ts';
 import { queryAll } from './query-all.ts';
 import { type ItemType, parseStoredItem, putIfAbsent } from './stored-item.ts';
 

@@ -12,7 +12,7 @@ import { conflict } from '../../core/errors.ts';
 import type { Figure } from '../../core/figures/figure.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
 import { isWorld } from '../../core/figures/figure-subject.ts';
-import type { StateRecords } from '../../core/ports.ts';
+import type { StateRecords } from '../../core/ports/stores.ts';
 import type { Report } from '../../core/reports/report.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';
 import { queryAll } from './query-all.ts';

@@ -7,9 +7,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { conflict, DomainError, notFound } from '../../core/errors.ts';
-import type { FeedKeyStore, StoredFeedKey } from '../../core/feeds/feed-key.ts';
 import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
-import type { WatchStore } from '../../core/ports.ts';
+import type { FeedKeyStore, StoredFeedKey } from '../../core/ports/feed-key-store.ts';
+import type { WatchStore } from '../../core/ports/stores.ts';
 import { contactOf, type Watch } from '../../core/watches/watch.ts';
 import { watchInputSchema } from '../../core/watches/watch-schema.ts';
 import { batchGetAll } from './batch-get.ts';

@@ -1,4 +1,4 @@
-import { type Notifier, NotifierError } from '../../core/delivery/notifier.ts';
+import { type Notifier, NotifierError } from '../../core/ports/notifier.ts';
 
 /**
  * Local runs only, for the fault tests: `NOTIFIER_OUTBOX_FAULTS` makes the outbox misbehave as a

@@ -8,7 +8,7 @@ import {
   NotifierError,
   type OutgoingMessage,
   type SubscriptionState,
-} from '../../core/delivery/notifier.ts';
+} from '../../core/ports/notifier.ts';
 import { contactOf } from '../../core/watches/watch.ts';
 
 export interface OutboxNotifierOptions {

@@ -1,4 +1,4 @@
-import { NotifierError, type NotifierErrorCode } from '../../core/delivery/notifier.ts';
+import { NotifierError, type NotifierErrorCode } from '../../core/ports/notifier.ts';
 
 /**
  * SNS error names without their `Exception` suffix: the SDK names modelled errors

@@ -8,14 +8,14 @@ import {
   SNSClient,
   SubscribeCommand,
 } from '@aws-sdk/client-sns';
+import { SUBJECT_MAX_LENGTH } from '../../core/messages/email-message.ts';
 import {
   type ContactAddress,
   type Notifier,
   NotifierError,
   type OutgoingMessage,
   type SubscriptionState,
-} from '../../core/delivery/notifier.ts';
-import { SUBJECT_MAX_LENGTH } from '../../core/messages/email-message.ts';
+} from '../../core/ports/notifier.ts';
 import { requiredEnv } from '../environment.ts';
 import { notifierErrorFrom } from './sns-errors.ts';
 import { checkTopicPrefix, emailTopicName } from './topic-names.ts';

@@ -1,6 +1,6 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { DeliveryFailure } from '../../core/delivery/delivery-records.ts';
-import type { DeliveryFailureSink } from '../../core/ports.ts';
+import type { DeliveryFailureSink } from '../../core/ports/stores.ts';
 
 /** The alarmed queue where deliveries that failed for good wait for an operator. */
 export const FAILURE_QUEUE_URL_ENV = 'DELIVERY_FAILURES_QUEUE_URL';

@@ -1,6 +1,5 @@
 import type { Figure } from '../figures/figure.ts';
 import { formatAmount, formatDate, plural, sourceKindLabel } from '../messages/format.ts';
-import type { BoardPage, OverdueSort } from '../queries/board-page-query.ts';
 import { builtInGroups, findBuiltInGroup } from '../reference/groups.ts';
 import { memberStates } from '../reference/member-states.ts';
 import { stateName } from '../reference/state-names.ts';
@@ -10,6 +9,7 @@ import {
   obligationStatusNames,
 } from '../status/obligation-status.ts';
 import { renderBoardMap, statusClasses } from './board-map.ts';
+import type { BoardPage, OverdueSort } from './board-page-query.ts';
 import { overdueShade, overdueShades, statusesOfKind, statusStyles } from './board-palette.ts';
 import { boardStyles } from './board-styles.ts';
 import { escapeHtml } from './escape-html.ts';

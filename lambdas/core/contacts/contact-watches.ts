@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.ts';
-import type { WatchStore } from '../ports.ts';
+import type { WatchStore } from '../ports/stores.ts';
 import type { Watch, WatchStatus } from '../watches/watch.ts';
 import type { Contact } from './contact.ts';
 

@@ -1,4 +1,4 @@
-import type { ContactAddress } from '../delivery/notifier.ts';
+import type { ContactAddress } from '../ports/notifier.ts';
 import type { ChannelKind } from '../watches/watch.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { Notifier } from '../delivery/notifier.ts';
 import { mapWithConcurrency } from '../map-with-concurrency.ts';
-import type { ContactStore, WatchStore } from '../ports.ts';
-import type { Clock } from '../time/clock.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Notifier } from '../ports/notifier.ts';
+import type { ContactStore, WatchStore } from '../ports/stores.ts';
 import { type Contact, isConfirmationExpired } from './contact.ts';
 import { applyContactState } from './contact-watches.ts';
 

@@ -1,10 +1,10 @@
-import { type Notifier, NotifierError } from '../delivery/notifier.ts';
 import { conflict, DomainError, unavailable } from '../errors.ts';
 import { hashSecret } from '../identity/secret-hash.ts';
 import { verificationCodeSms } from '../messages/verification-message.ts';
-import type { ContactStore, DailyCaps, DailySendCounter } from '../ports.ts';
+import type { Clock } from '../ports/clock.ts';
+import { type Notifier, NotifierError } from '../ports/notifier.ts';
+import type { ContactStore, DailyCaps, DailySendCounter } from '../ports/stores.ts';
 import { type IsoDate, utcDateOf } from '../time/calendar-date.ts';
-import type { Clock } from '../time/clock.ts';
 import { contactOf, destinationOf, type WatchChannel } from '../watches/watch.ts';
 import {
   type Contact,

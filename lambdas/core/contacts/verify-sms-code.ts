@@ -1,8 +1,8 @@
 import { conflict, invalidInput } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { sameHash } from '../identity/secret-hash.ts';
-import type { ContactStore, WatchStore } from '../ports.ts';
-import type { Clock } from '../time/clock.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { ContactStore, WatchStore } from '../ports/stores.ts';
 import { findWatch } from '../watches/find-watch.ts';
 import { contactOf, type Watch } from '../watches/watch.ts';
 import { type Contact, isConfirmationExpired } from './contact.ts';

@@ -1,6 +1,7 @@
 import type { Contact } from '../contacts/contact.ts';
 import { applyContactState } from '../contacts/contact-watches.ts';
-import { messageSummary, outgoingMessage } from '../messages/outgoing-message.ts';
+import type { Clock } from '../ports/clock.ts';
+import { type Notifier, NotifierError, type OutgoingMessage } from '../ports/notifier.ts';
 import type {
   ContactStore,
   DailyCaps,
@@ -8,12 +9,11 @@ import type {
   DeliveryFailureSink,
   DeliveryLog,
   WatchStore,
-} from '../ports.ts';
+} from '../ports/stores.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
-import type { Clock } from '../time/clock.ts';
-import type { Delivery } from '../watches/group-deliveries.ts';
 import type { DeliveryKind, DeliveryLogEntry, DeliveryStatus } from './delivery-records.ts';
-import { type Notifier, NotifierError, type OutgoingMessage } from './notifier.ts';
+import type { Delivery } from './group-deliveries.ts';
+import { messageSummary, outgoingMessage } from './outgoing-message.ts';
 import { type RetryPolicy, withRetry } from './retry.ts';
 
 export interface DeliveryDependencies {

@@ -1,5 +1,5 @@
 import type { Caller } from '../identity/caller.ts';
-import type { DeliveryLog, WatchStore } from '../ports.ts';
+import type { DeliveryLog, WatchStore } from '../ports/stores.ts';
 import { findWatch } from '../watches/find-watch.ts';
 import type { DeliveryLogEntry } from './delivery-records.ts';
 

@@ -1,13 +1,13 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import { typedAlertEvent } from '../alerts/alert-event-data.ts';
 import { mapWithConcurrency } from '../map-with-concurrency.ts';
-import type { CustomGroupStore, DigestQueue } from '../ports.ts';
+import type { CustomGroupStore, DigestQueue } from '../ports/stores.ts';
 import { groupMembership } from '../reference/group-membership.ts';
-import { groupDeliveries } from '../watches/group-deliveries.ts';
 import { concernedStates, type MatchResult, matchEvents } from '../watches/match-events.ts';
 import { contactOf, DEFAULT_DIGEST_HOUR_UTC } from '../watches/watch.ts';
 import { type DeliveryDependencies, type DeliveryOutcome, deliver } from './deliver.ts';
 import type { QueuedDigestEvent } from './delivery-records.ts';
+import { groupDeliveries } from './group-deliveries.ts';
 
 export interface DispatchDependencies extends DeliveryDependencies {
   readonly customGroups: Pick<CustomGroupStore, 'list'>;

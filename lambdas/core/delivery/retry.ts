@@ -1,4 +1,4 @@
-import { NotifierError } from './notifier.ts';
+import { NotifierError } from '../ports/notifier.ts';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */

@@ -1,11 +1,11 @@
 import { typedAlertEvent } from '../alerts/alert-event-data.ts';
 import { mapWithConcurrency } from '../map-with-concurrency.ts';
-import type { AlertEventStore, DigestQueue } from '../ports.ts';
-import { groupDeliveries } from '../watches/group-deliveries.ts';
+import type { AlertEventStore, DigestQueue } from '../ports/stores.ts';
 import type { MatchResult } from '../watches/match-events.ts';
 import type { Watch } from '../watches/watch.ts';
 import { type DeliveryDependencies, type DeliveryOutcome, deliver } from './deliver.ts';
 import type { QueuedDigestEvent } from './delivery-records.ts';
+import { groupDeliveries } from './group-deliveries.ts';
 
 export interface DigestDependencies extends DeliveryDependencies {
   readonly digests: DigestQueue;

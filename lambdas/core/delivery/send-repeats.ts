@@ -2,13 +2,13 @@ import type { AlertEvent } from '../alerts/alert-event.ts';
 import { typedAlertEvent } from '../alerts/alert-event-data.ts';
 import { alertEventId } from '../alerts/alert-event-id.ts';
 import { mapWithConcurrency } from '../map-with-concurrency.ts';
-import type { AlertEventStore, CustomGroupStore, StateRecords } from '../ports.ts';
+import type { AlertEventStore, CustomGroupStore, StateRecords } from '../ports/stores.ts';
 import { groupMembership } from '../reference/group-membership.ts';
 import { daysBetween, type IsoDate, utcDateOf } from '../time/calendar-date.ts';
-import { groupDeliveries } from '../watches/group-deliveries.ts';
 import { type MatchResult, matchEvent } from '../watches/match-events.ts';
 import type { Watch } from '../watches/watch.ts';
 import { type DeliveryDependencies, type DeliveryOutcome, deliver } from './deliver.ts';
+import { groupDeliveries } from './group-deliveries.ts';
 
 export interface RepeatDependencies extends DeliveryDependencies {
   readonly alertEvents: Pick<AlertEventStore, 'list'>;

@@ -1,13 +1,13 @@
 import { formatDate, plural, stateLabel } from '../messages/format.ts';
-import type { StandingDependencies } from '../queries/standing-data.ts';
-import { findState } from '../queries/state-directory.ts';
-import { type StatusBoardQuery, statusBoard } from '../queries/status-board-query.ts';
+import type { Clock } from '../ports/clock.ts';
 import type { MemberState } from '../reference/member-states.ts';
 import { byStateName } from '../reference/state-names.ts';
 import { isStillOwed } from '../status/obligation-status.ts';
+import type { StandingDependencies } from '../status/standing-data.ts';
+import { findState } from '../status/state-directory.ts';
 import type { ObligationColumn, StateStatus, StatusBoard } from '../status/status-board.ts';
+import { type StatusBoardQuery, statusBoard } from '../status/status-board-query.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
-import type { Clock } from '../time/clock.ts';
 
 export interface DeadlineCalendarQuery extends Omit<StatusBoardQuery, 'asOf'> {
   /** One state, alpha-2 or alpha-3, any case. */

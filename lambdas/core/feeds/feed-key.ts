@@ -1,24 +1,11 @@
 import { notFound } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { hashSecret, sameHash } from '../identity/secret-hash.ts';
-import type { WatchStore } from '../ports.ts';
-import type { Clock } from '../time/clock.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { FeedKeyStore } from '../ports/feed-key-store.ts';
+import type { WatchStore } from '../ports/stores.ts';
 import { findWatch } from '../watches/find-watch.ts';
 import type { Watch } from '../watches/watch.ts';
-
-/** A watch's feed key as stored: only its hash, never the key. */
-export interface StoredFeedKey {
-  readonly watchId: string;
-  readonly keyHash: string;
-  readonly createdAt: string;
-}
-
-/** At most one key per watch: storing one replaces the one before, which stops working at once. */
-export interface FeedKeyStore {
-  feedKeyOf(watchId: string): Promise<StoredFeedKey | undefined>;
-  /** Fails with a `not-found` DomainError when the watch is gone. */
-  replaceFeedKey(key: StoredFeedKey): Promise<void>;
-}
 
 /** What `newFeedKey` makes: 32 random bytes, base64url. Anything else cannot be a key and is refused unread. */
 const FEED_KEY = /^[A-Za-z0-9_-]{43}$/;

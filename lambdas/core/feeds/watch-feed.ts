@@ -1,9 +1,9 @@
 import type { AlertEvent, AlertEventType } from '../alerts/alert-event.ts';
 import { eventNews } from '../messages/email-message.ts';
-import type { AlertEventStore, CustomGroupStore } from '../ports.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { AlertEventStore, CustomGroupStore } from '../ports/stores.ts';
 import { groupMembership } from '../reference/group-membership.ts';
 import { byStateName } from '../reference/state-names.ts';
-import type { Clock } from '../time/clock.ts';
 import { type GroupIdsOfState, type MatchResult, matchEvents } from '../watches/match-events.ts';
 import type { Watch } from '../watches/watch.ts';
 import { type FeedKeyDependencies, openFeed } from './feed-key.ts';

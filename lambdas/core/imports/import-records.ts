@@ -1,38 +1,18 @@
 import { invalidInput } from '../errors.ts';
-import type { Figure } from '../figures/figure.ts';
-import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue } from '../ports.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { ImportStore } from '../ports/import-store.ts';
+import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue } from '../ports/stores.ts';
 import { groupMembership } from '../reference/group-membership.ts';
-import type { Report } from '../reports/report.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
-import type { Clock } from '../time/clock.ts';
 import { type ImportRow, readImportRow } from './import-row.ts';
 import { type ImportFormat, readImportText } from './import-text.ts';
-import { planImport, type RecordedFacts } from './plan-import.ts';
+import { planImport } from './plan-import.ts';
 import { repeatedRows } from './repeated-rows.ts';
 import { byRow, type RowError } from './row-error.ts';
 import { validateRows } from './validate-rows.ts';
 
 /** Rows one request may carry: 20,000 short rows stay within the 4 MB body limit and one Lambda invocation's time. */
 export const MAX_IMPORT_ROWS = 20_000;
-
-/** Where imports read what is recorded and write what is new. */
-export interface ImportStore {
-  /** The reports, figure histories and latest figures of these states (alpha-2, or WORLD). */
-  recordedFor(states: readonly string[]): Promise<RecordedFacts>;
-  /**
-   * Writes the reports (each only if its key is still free: one recorded since it was read is left
-   * as it is and returned), the figures' history entries, and then the latest figures, each only
-   * if no newer one was stored meanwhile. Says how many latest figures it wrote.
-   */
-  write(batch: {
-    readonly reports: readonly Report[];
-    readonly figures: readonly Figure[];
-    readonly latest: readonly Figure[];
-  }): Promise<{
-    readonly reportsTaken: readonly Report[];
-    readonly latestWritten: number;
-  }>;
-}
 
 export interface ImportDependencies {
   readonly clock: Clock;

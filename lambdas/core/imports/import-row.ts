@@ -1,8 +1,8 @@
 import type * as z from 'zod/mini';
 import { DomainError, invalidInput } from '../errors.ts';
 import { type FigureInput, figureInputSchema, metricIdSchema } from '../figures/figure-schema.ts';
-import { findFigureSubject, findState } from '../queries/state-directory.ts';
 import { type ReportInput, reportInputSchema } from '../reports/report-schema.ts';
+import { findFigureSubject, findState } from '../status/state-directory.ts';
 import { csvCellValue, figureColumns, importColumns, reportColumns } from './import-columns.ts';
 import type { ImportFormat, TextRow } from './import-text.ts';
 import type { RowError } from './row-error.ts';

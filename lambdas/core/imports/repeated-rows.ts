@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.ts';
-import { findFigureSubject } from '../queries/state-directory.ts';
+import { findFigureSubject } from '../status/state-directory.ts';
 import type { TextRow } from './import-text.ts';
 import type { RowError } from './row-error.ts';
 

@@ -1,10 +1,10 @@
-import { figureFromInput, findMetric } from '../commands/figure-from-input.ts';
-import { checkReportDates, reportableObligation } from '../commands/record-report.ts';
 import { DomainError } from '../errors.ts';
 import type { Figure, Metric } from '../figures/figure.ts';
+import { figureFromInput, findMetric } from '../figures/figure-from-input.ts';
 import type { Obligation } from '../obligations/obligation.ts';
-import { findState } from '../queries/state-directory.ts';
+import { checkReportDates, reportableObligation } from '../reports/record-report.ts';
 import type { Report } from '../reports/report.ts';
+import { findState } from '../status/state-directory.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 import type { ImportRow } from './import-row.ts';
 import type { RowError } from './row-error.ts';

@@ -1,5 +1,5 @@
+import type { DeliveredEvent, Delivery } from '../delivery/group-deliveries.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
-import type { DeliveredEvent, Delivery } from '../watches/group-deliveries.ts';
 import { fitParts, type Part, wordsOf } from './fit-parts.ts';
 import {
   capitalised,

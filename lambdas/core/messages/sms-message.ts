@@ -1,4 +1,4 @@
-import type { Delivery } from '../watches/group-deliveries.ts';
+import type { Delivery } from '../delivery/group-deliveries.ts';
 import { fitParts, listOf, type Part, wordsOf } from './fit-parts.ts';
 import { capitalised, figureChange, metricLabel, plural, sourceKindLabel, whoOf } from './format.ts';
 import { gsm7Length, toGsm7 } from './gsm7.ts';

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../delivery/notifier.ts';
+import type { OutgoingMessage } from '../ports/notifier.ts';
 import { contactOf, destinationOf, type Watch } from '../watches/watch.ts';
 import { toGsm7 } from './gsm7.ts';
 import { toAscii } from './transliterate.ts';

@@ -1,6 +1,6 @@
 import type { AlertEventType } from '../alerts/alert-event.ts';
 import type { TypedAlertEvent } from '../alerts/alert-event-data.ts';
-import type { DeliveredEvent } from '../watches/group-deliveries.ts';
+import type { DeliveredEvent } from '../delivery/group-deliveries.ts';
 
 export interface TopicItem<Type extends AlertEventType> {
   readonly event: Extract<TypedAlertEvent, { readonly type: Type }>;

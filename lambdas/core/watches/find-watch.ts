@@ -1,6 +1,6 @@
 import { notFound } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
-import type { WatchStore } from '../ports.ts';
+import type { WatchStore } from '../ports/stores.ts';
 import type { Watch } from './watch.ts';
 
 /** A watch the caller may see: their own, or any for an admin. Another owner's answers 404, not 403, so ids reveal nothing. */

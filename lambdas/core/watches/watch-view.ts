@@ -1,5 +1,5 @@
 import { type Contact, isConfirmationExpired } from '../contacts/contact.ts';
-import type { ContactStore } from '../ports.ts';
+import type { ContactStore } from '../ports/stores.ts';
 import { contactOf, type Watch } from './watch.ts';
 
 /** Where a watch that cannot send yet stands, and what its owner can do about it. */

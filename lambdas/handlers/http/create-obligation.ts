@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { customGroupStore, obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 import { defineObligation } from '../../core/obligations/obligation.ts';
 import { obligationSchema } from '../../core/obligations/obligation-schema.ts';
-import { findGroup } from '../../core/queries/group-directory.ts';
+import { findGroup } from '../../core/reference/group-directory.ts';
 import { tableAccess } from '../table-access.ts';
 import { requireAdmin } from './caller.ts';
 import { created, httpHandler } from './http-handler.ts';

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 import { renderBoardPage } from '../../core/board/board-page.ts';
-import { boardPage, overdueSorts } from '../../core/queries/board-page-query.ts';
+import { boardPage, overdueSorts } from '../../core/board/board-page-query.ts';
 import { isoDateSchema } from '../../core/validation/common-schemas.ts';
 import { standingDependencies } from '../standing-dependencies.ts';
 import { tableAccess } from '../table-access.ts';

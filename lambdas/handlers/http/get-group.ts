@@ -1,5 +1,5 @@
 import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
-import { describeGroup } from '../../core/queries/group-directory.ts';
+import { describeGroup } from '../../core/reference/group-directory.ts';
 import { tableAccess } from '../table-access.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { pathParameter, queryParameters } from './request-input.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describeState } from '../../core/queries/state-directory.ts';
+import { describeState } from '../../core/status/state-directory.ts';
 import { isoDateSchema } from '../../core/validation/common-schemas.ts';
 import { standingDependencies } from '../standing-dependencies.ts';
 import { httpHandler, ok } from './http-handler.ts';

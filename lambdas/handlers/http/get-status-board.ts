@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { statusBoard } from '../../core/queries/status-board-query.ts';
+import { statusBoard } from '../../core/status/status-board-query.ts';
 import { isoDateSchema } from '../../core/validation/common-schemas.ts';
 import { standingDependencies } from '../standing-dependencies.ts';
 import { httpHandler, ok } from './http-handler.ts';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DynamoAlertEventStore } from '../../adapters/dynamodb/alert-event-repository.ts';
 import { alertEventTypes } from '../../core/alerts/alert-event.ts';
-import { listAlerts } from '../../core/queries/alert-query.ts';
+import { listAlerts } from '../../core/alerts/alert-query.ts';
 import { isoDateSchema, isoInstantSchema } from '../../core/validation/common-schemas.ts';
 import { tableAccess } from '../table-access.ts';
 import { httpHandler, ok } from './http-handler.ts';

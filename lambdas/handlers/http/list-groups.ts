@@ -1,5 +1,5 @@
 import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
-import { listGroups } from '../../core/queries/group-directory.ts';
+import { listGroups } from '../../core/reference/group-directory.ts';
 import { tableAccess } from '../table-access.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';

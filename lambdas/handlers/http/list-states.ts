@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
-import { listStates } from '../../core/queries/state-directory.ts';
+import { listStates } from '../../core/status/state-directory.ts';
 import { tableAccess } from '../table-access.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';

@@ -5,8 +5,8 @@ import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-reposi
 import { DynamoWatchStore } from '../../adapters/dynamodb/watch-repository.ts';
 import { manageWatchesUrl } from '../../adapters/public-api-url.ts';
 import { systemClock } from '../../adapters/system-clock.ts';
+import { previewWatch } from '../../core/delivery/preview-watch.ts';
 import { momentSchema } from '../../core/validation/common-schemas.ts';
-import { previewWatch } from '../../core/watches/preview-watch.ts';
 import { tableAccess } from '../table-access.ts';
 import { callerOf } from './caller.ts';
 import { httpHandler, ok } from './http-handler.ts';

@@ -1,7 +1,7 @@
 import { recordingCatalogues } from '../../adapters/dynamodb/catalogues.ts';
 import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
 import { systemClock } from '../../adapters/system-clock.ts';
-import { recordReport } from '../../core/commands/record-report.ts';
+import { recordReport } from '../../core/reports/record-report.ts';
 import { reportInputSchema } from '../../core/reports/report-schema.ts';
 import { tableAccess } from '../table-access.ts';
 import { requireAdmin } from './caller.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { runDeadlineCheck } from '../../core/commands/run-deadline-check.ts';
+import { runDeadlineCheck } from '../../core/checks/run-deadline-check.ts';
 import { isoInstantSchema } from '../../core/validation/common-schemas.ts';
 import { tableDependencies } from '../table-dependencies.ts';
 import { requireAdmin } from './caller.ts';

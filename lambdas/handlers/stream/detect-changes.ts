@@ -4,7 +4,7 @@ import { DynamoAlertEventStore } from '../../adapters/dynamodb/alert-event-repos
 import { obligationCatalogue } from '../../adapters/dynamodb/catalogues.ts';
 import { DynamoStateRecords } from '../../adapters/dynamodb/state-records-repository.ts';
 import { logger } from '../../adapters/logger.ts';
-import { detectChange } from '../../core/commands/detect-changes.ts';
+import { detectChange } from '../../core/changes/detect-changes.ts';
 import { requestLogging } from '../request-logging.ts';
 import { tableAccess } from '../table-access.ts';
 import { classifyRecord } from './stored-change-from-record.ts';

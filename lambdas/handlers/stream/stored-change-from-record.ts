@@ -1,5 +1,5 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { StoredChange } from '../../core/commands/detect-changes.ts';
+import type { StoredChange } from '../../core/changes/detect-changes.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';
 import { PoisonRecordError, parse, plain } from './stream-image.ts';

@@ -1,15 +1,15 @@
 import { invalidInput, notFound } from '../errors.ts';
 import type { Figure } from '../figures/figure.ts';
 import { WORLD } from '../figures/figure-subject.ts';
-import type { CustomGroupStore, ObligationCatalogue, StateRecords } from '../ports.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { CustomGroupStore, ObligationCatalogue, StateRecords } from '../ports/stores.ts';
+import { findGroup, type GroupSummary } from '../reference/group-directory.ts';
 import { type Group, groupsOfState } from '../reference/groups.ts';
 import { type MemberState, memberStates, parseStateCode } from '../reference/member-states.ts';
 import type { Report } from '../reports/report.ts';
-import type { ObligationStatus } from '../status/obligation-status.ts';
-import { buildStatusBoard, type ObligationColumn } from '../status/status-board.ts';
 import { endOfUtcDay, type IsoDate } from '../time/calendar-date.ts';
-import type { Clock } from '../time/clock.ts';
-import { findGroup, type GroupSummary } from './group-directory.ts';
+import type { ObligationStatus } from './obligation-status.ts';
+import { buildStatusBoard, type ObligationColumn } from './status-board.ts';
 
 export interface StateProfile {
   readonly state: MemberState;

@@ -1,6 +1,6 @@
-import type { AlertEvent } from '../alerts/alert-event.ts';
-import type { AlertEventStore, AlertQuery } from '../ports.ts';
-import { findFigureSubject } from './state-directory.ts';
+import type { AlertEventStore, AlertQuery } from '../ports/stores.ts';
+import { findFigureSubject } from '../status/state-directory.ts';
+import type { AlertEvent } from './alert-event.ts';
 
 /** `GET /alerts`: stored alert events, oldest first, by state (or `world`, for worldwide figures) and/or type, from a time on. */
 export const listAlerts = async (

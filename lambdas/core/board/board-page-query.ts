@@ -1,11 +1,11 @@
 import type { Figure, Metric } from '../figures/figure.ts';
-import type { MetricCatalogue } from '../ports.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { MetricCatalogue } from '../ports/stores.ts';
 import { byStateName } from '../reference/state-names.ts';
+import type { StandingDependencies } from '../status/standing-data.ts';
 import type { ObligationColumn, OverdueState, StatusBoard } from '../status/status-board.ts';
+import { type StatusBoardQuery, statusBoard, unknownObligation } from '../status/status-board-query.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
-import type { Clock } from '../time/clock.ts';
-import type { StandingDependencies } from './standing-data.ts';
-import { type StatusBoardQuery, statusBoard, unknownObligation } from './status-board-query.ts';
 
 /** How the overdue list is ordered: most days overdue first (`-days`, the default), fewest first, or by name. */
 export const overdueSorts = ['-days', 'days', 'name'] as const;

@@ -1,6 +1,6 @@
-import type { AlertEvent } from '../alerts/alert-event.ts';
 import { mapWithConcurrency } from '../map-with-concurrency.ts';
-import type { AlertEventStore } from '../ports.ts';
+import type { AlertEventStore } from '../ports/stores.ts';
+import type { AlertEvent } from './alert-event.ts';
 
 /** Conditional puts in flight at once; the first check after a deadline stores one event per state. */
 const PUT_CONCURRENCY = 25;

@@ -1,15 +1,15 @@
 import { invalidInput } from '../errors.ts';
 import type { Figure } from '../figures/figure.ts';
+import { figureFromInput, findMetric } from '../figures/figure-from-input.ts';
 import type { Obligation } from '../obligations/obligation.ts';
-import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue, StateRecords } from '../ports.ts';
-import { findState } from '../queries/state-directory.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue, StateRecords } from '../ports/stores.ts';
 import { groupMembership } from '../reference/group-membership.ts';
 import type { MemberState } from '../reference/member-states.ts';
-import type { Report } from '../reports/report.ts';
-import type { ReportInput } from '../reports/report-schema.ts';
+import { findState } from '../status/state-directory.ts';
 import { type IsoDate, utcDateOf } from '../time/calendar-date.ts';
-import type { Clock } from '../time/clock.ts';
-import { figureFromInput, findMetric } from './figure-from-input.ts';
+import type { Report } from './report.ts';
+import type { ReportInput } from './report-schema.ts';
 
 export interface RecordReportDependencies {
   readonly clock: Clock;

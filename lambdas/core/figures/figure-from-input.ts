@@ -1,8 +1,8 @@
 import { invalidInput } from '../errors.ts';
-import type { Figure, FigureAmount, Metric } from '../figures/figure.ts';
-import type { FigureInput } from '../figures/figure-schema.ts';
-import type { MetricCatalogue } from '../ports.ts';
+import type { MetricCatalogue } from '../ports/stores.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
+import type { Figure, FigureAmount, Metric } from './figure.ts';
+import type { FigureInput } from './figure-schema.ts';
 
 /** Finds a metric in the catalogue or says, naming the field, that there is none. */
 export const findMetric = async (metrics: Pick<MetricCatalogue, 'get'>, id: string, field: string): Promise<Metric> => {

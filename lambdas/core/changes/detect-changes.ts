@@ -1,10 +1,10 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
-import { figureChangedEvent } from '../changes/figure-change.ts';
-import { reportReceivedEvent } from '../changes/report-received.ts';
+import { storeNewAlertEvents } from '../alerts/store-new-alert-events.ts';
 import type { Figure } from '../figures/figure.ts';
-import type { AlertEventStore, ObligationCatalogue, StateRecords } from '../ports.ts';
+import type { AlertEventStore, ObligationCatalogue, StateRecords } from '../ports/stores.ts';
 import type { Report } from '../reports/report.ts';
-import { storeNewAlertEvents } from './store-new-alert-events.ts';
+import { figureChangedEvent } from './figure-change.ts';
+import { reportReceivedEvent } from './report-received.ts';
 
 /** A write to the table that subscribers may care about, whoever made it. */
 export type StoredChange =

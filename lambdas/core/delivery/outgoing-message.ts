@@ -1,8 +1,8 @@
-import type { DeliveryKind } from '../delivery/delivery-records.ts';
-import type { OutgoingMessage } from '../delivery/notifier.ts';
-import type { Delivery } from '../watches/group-deliveries.ts';
-import { emailMessage, type MessageLead } from './email-message.ts';
-import { smsMessage } from './sms-message.ts';
+import { emailMessage, type MessageLead } from '../messages/email-message.ts';
+import { smsMessage } from '../messages/sms-message.ts';
+import type { OutgoingMessage } from '../ports/notifier.ts';
+import type { DeliveryKind } from './delivery-records.ts';
+import type { Delivery } from './group-deliveries.ts';
 
 /** How digests and repeats say what they are; alerts and tests need no lead. */
 const leads: Partial<Record<DeliveryKind, MessageLead>> = {

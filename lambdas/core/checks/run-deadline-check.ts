@@ -1,10 +1,10 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
-import { deriveDeadlineEvents } from '../checks/deadline-events.ts';
-import type { AlertEventStore, CheckerMemoryStore } from '../ports.ts';
-import { loadStandingData, type StandingDependencies } from '../queries/standing-data.ts';
+import { storeNewAlertEvents } from '../alerts/store-new-alert-events.ts';
+import type { AlertEventStore, CheckerMemoryStore } from '../ports/stores.ts';
 import { memberStates } from '../reference/member-states.ts';
+import { loadStandingData, type StandingDependencies } from '../status/standing-data.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
-import { storeNewAlertEvents } from './store-new-alert-events.ts';
+import { deriveDeadlineEvents } from './deadline-events.ts';
 
 export interface DeadlineCheckDependencies extends StandingDependencies {
   readonly checkerMemory: CheckerMemoryStore;

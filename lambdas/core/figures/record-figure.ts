@@ -1,9 +1,9 @@
-import type { Figure } from '../figures/figure.ts';
-import type { FigureInput } from '../figures/figure-schema.ts';
-import type { MetricCatalogue, StateRecords } from '../ports.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { MetricCatalogue, StateRecords } from '../ports/stores.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
-import type { Clock } from '../time/clock.ts';
+import type { Figure } from './figure.ts';
 import { figureFromInput, findMetric } from './figure-from-input.ts';
+import type { FigureInput } from './figure-schema.ts';
 
 /** `PUT /states/{code}/figures/{metric}` and `PUT /world/figures/{metric}`: adds a figure to the history; it becomes the latest unless a later one exists. */
 export const recordFigure = async (

@@ -1,13 +1,13 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import { deriveDeadlineEvents } from '../checks/deadline-events.ts';
 import type { Caller } from '../identity/caller.ts';
-import { outgoingMessage } from '../messages/outgoing-message.ts';
-import type { AlertEventStore, WatchStore } from '../ports.ts';
-import { loadStandingData, type StandingDependencies } from '../queries/standing-data.ts';
+import type { AlertEventStore, WatchStore } from '../ports/stores.ts';
 import { memberStates } from '../reference/member-states.ts';
-import { findWatch } from './find-watch.ts';
+import { loadStandingData, type StandingDependencies } from '../status/standing-data.ts';
+import { findWatch } from '../watches/find-watch.ts';
+import { matchEvents } from '../watches/match-events.ts';
 import { groupDeliveries } from './group-deliveries.ts';
-import { matchEvents } from './match-events.ts';
+import { outgoingMessage } from './outgoing-message.ts';
 
 export interface PreviewDependencies extends StandingDependencies {
   readonly watches: WatchStore;

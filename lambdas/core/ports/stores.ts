@@ -1,13 +1,13 @@
-import type { AlertEvent, AlertEventType } from './alerts/alert-event.ts';
-import type { CheckerMemory } from './checks/deadline-events.ts';
-import type { Contact } from './contacts/contact.ts';
-import type { DeliveryFailure, DeliveryLogEntry, QueuedDigestEvent } from './delivery/delivery-records.ts';
-import type { Figure, Metric } from './figures/figure.ts';
-import type { Obligation } from './obligations/obligation.ts';
-import type { Group } from './reference/groups.ts';
-import type { Report } from './reports/report.ts';
-import type { IsoDate } from './time/calendar-date.ts';
-import type { ChannelKind, Watch } from './watches/watch.ts';
+import type { AlertEvent, AlertEventType } from '../alerts/alert-event.ts';
+import type { CheckerMemory } from '../checks/deadline-events.ts';
+import type { Contact } from '../contacts/contact.ts';
+import type { DeliveryFailure, DeliveryLogEntry, QueuedDigestEvent } from '../delivery/delivery-records.ts';
+import type { Figure, Metric } from '../figures/figure.ts';
+import type { Obligation } from '../obligations/obligation.ts';
+import type { Group } from '../reference/groups.ts';
+import type { Report } from '../reports/report.ts';
+import type { IsoDate } from '../time/calendar-date.ts';
+import type { ChannelKind, Watch } from '../watches/watch.ts';
 
 /**
  * The storage and delivery the domain needs, as interfaces. Adapters in lambdas/adapters

@@ -1,7 +1,7 @@
 import { conflict, invalidInput, notFound } from '../errors.ts';
-import type { CustomGroupStore } from '../ports.ts';
-import { builtInGroups, findBuiltInGroup, type Group, isValidGroupId } from '../reference/groups.ts';
-import { findMemberState } from '../reference/member-states.ts';
+import type { CustomGroupStore } from '../ports/stores.ts';
+import { builtInGroups, findBuiltInGroup, type Group, isValidGroupId } from './groups.ts';
+import { findMemberState } from './member-states.ts';
 
 export interface GroupSummary {
   readonly id: string;

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AlertEventType } from '../alerts/alert-event.ts';
 import type { TypedAlertEvent } from '../alerts/alert-event-data.ts';
 import { byStateName } from '../reference/state-names.ts';
-import type { MatchResult } from './match-events.ts';
-import { type ChannelKind, contactOf, destinationOf, type Watch } from './watch.ts';
+import type { MatchResult } from '../watches/match-events.ts';
+import { type ChannelKind, contactOf, destinationOf, type Watch } from '../watches/watch.ts';
 
 /** One event in a delivery, with the states it concerns among those the contact's watches cover, by name. */
 export interface DeliveredEvent {

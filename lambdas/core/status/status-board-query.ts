@@ -1,10 +1,10 @@
 import { invalidInput } from '../errors.ts';
+import type { Clock } from '../ports/clock.ts';
+import { findGroup } from '../reference/group-directory.ts';
 import { memberStates } from '../reference/member-states.ts';
-import { buildStatusBoard, type StatusBoard } from '../status/status-board.ts';
 import { endOfUtcDay, type IsoDate } from '../time/calendar-date.ts';
-import type { Clock } from '../time/clock.ts';
-import { findGroup } from './group-directory.ts';
 import { loadStandingData, type StandingDependencies } from './standing-data.ts';
+import { buildStatusBoard, type StatusBoard } from './status-board.ts';
 
 export interface StatusBoardQuery {
   /** The day to evaluate (its last instant); now when absent. */

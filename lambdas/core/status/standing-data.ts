@@ -1,5 +1,5 @@
 import { WORKERS_REMAINING } from '../figures/figure.ts';
-import type { CustomGroupStore, ObligationCatalogue, StateRecords } from '../ports.ts';
+import type { CustomGroupStore, ObligationCatalogue, StateRecords } from '../ports/stores.ts';
 import { groupMembership } from '../reference/group-membership.ts';
 
 export interface StandingDependencies {

@@ -1,6 +1,6 @@
-import type { Catalogue, MetricCatalogue, ObligationCatalogue } from '../ports.ts';
-import { seedMetrics } from '../reference/metrics.ts';
-import { seedObligations } from '../reference/obligations.ts';
+import type { Catalogue, MetricCatalogue, ObligationCatalogue } from '../ports/stores.ts';
+import { seedMetrics } from './metrics.ts';
+import { seedObligations } from './obligations.ts';
 
 export interface SeedOutcome {
   readonly created: readonly string[];
