@@ -1,20 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customGroupStore } from '../../lambdas/adapters/dynamodb/catalogues.ts';
 import { apiCaller } from '../../local/sample/local-api-client.ts';
 import { ensureSampleGroup, recordSampleUpTo } from '../../local/sample/record-sample.ts';
 import { sampleRecords } from '../../local/sample/sample-data-2019.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
+import { launchPackagedChromium } from './packaged-chromium.ts';
 
 /**
- * The board in a real browser: Debian's headless Chromium, driven by playwright-core, reads the
- * page the local API serves over the 2019 sample data, as `npm start` seeds it. Chromium is
- * required: without it this file fails, it does not skip.
+ * The board in a real browser: the headless Chromium of the `@sparticuz/chromium` dev dependency,
+ * driven by playwright-core, reads the page the local API serves over the 2019 sample data, as
+ * `npm start` seeds it.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const SCREENSHOT = resolve(import.meta.dirname, '../../test-artifacts/board.png');
 const BOARD_DAY = '2019-12-20';
 
@@ -23,14 +22,10 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does`,
-    );
   api = await startSeededTestApi();
   await ensureSampleGroup(customGroupStore(api.documentClient, api.tableName));
   await recordSampleUpTo(BOARD_DAY, sampleRecords, apiCaller(api.url, api.tokens.admin));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchPackagedChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const response = await page.goto(`${api.url}/board?obligation=2397-p8-midterm&asOf=${BOARD_DAY}`);
   if (response?.status() !== 200)
