@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DAILY_CAP_ENV } from '../lambdas/adapters/delivery-settings.ts';
+import { DAILY_CAP_ENV } from '../lambdas/contracts/environment.ts';
 import { projectRoot } from '../lib/lambda-bundling.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { checkerRows } from './e2e-checker.ts';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { needsToken, type RouteDefinition } from '../lambdas/handlers/http/routes.ts';
+import { needsToken, type RouteDefinition } from '../lambdas/contracts/routes.ts';
 import { apiGatewayEvent, matchRoute } from './api-gateway-event.ts';
 import { importHandler } from './import-handler.ts';
 import { jwtAuthorizer, UNAUTHORIZED_BODY } from './jwt-authorizer.ts';

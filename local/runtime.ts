@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { DYNAMODB_ENDPOINT_ENV } from '../lambdas/adapters/dynamodb/document-client.ts';
-import { TABLE_NAME_ENV } from '../lambdas/adapters/dynamodb/table-schema.ts';
-import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
-import { routes, scheduledDeadlineCheckEntry, scheduledDeliveryEntry } from '../lambdas/handlers/http/routes.ts';
+import { TABLE_NAME_ENV } from '../lambdas/contracts/environment.ts';
+import { routes } from '../lambdas/contracts/routes.ts';
+import { scheduledDeadlineCheckEntry, scheduledDeliveryEntry } from '../lambdas/contracts/scheduled-entries.ts';
 import {
   alertDispatchEntry,
   alertDispatchStream,
   changeDetectionEntry,
   changeDetectionStream,
-} from '../lambdas/handlers/stream/stream-processing-config.ts';
+} from '../lambdas/contracts/streams.ts';
+import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLocalApi } from './http-server.ts';
 import { confirmLocalSubscription, useLocalDelivery } from './local-delivery.ts';

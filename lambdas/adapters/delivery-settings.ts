@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod/mini';
+import { DAILY_CAP_ENV, FAILURE_QUEUE_URL_ENV } from '../contracts/environment.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from '../core/delivery/retry.ts';
 import type { Notifier } from '../core/ports/notifier.ts';
 import type { DailyCaps, DeliveryFailureSink } from '../core/ports/stores.ts';
@@ -9,7 +10,7 @@ import { fileFailureSink } from './outbox/file-failure-sink.ts';
 import { INJECTED_FAULTS_ENV, withInjectedFaults } from './outbox/injected-faults.ts';
 import { createOutboxNotifier } from './outbox/outbox-notifier.ts';
 import { createSnsNotifier } from './sns/sns-notifier.ts';
-import { FAILURE_QUEUE_URL_ENV, SqsFailureSink } from './sqs/sqs-failure-sink.ts';
+import { SqsFailureSink } from './sqs/sqs-failure-sink.ts';
 
 /**
  * Local runs only: with these set, messages go to a JSON-lines outbox and parked failures to a
@@ -20,9 +21,6 @@ export const LOCAL_DELIVERY_ENV = {
   confirmationBaseUrl: 'NOTIFIER_OUTBOX_CONFIRM_URL',
   failuresFile: 'DELIVERY_FAILURES_FILE',
 } as const;
-
-/** Optional overrides of the per-contact daily caps. */
-export const DAILY_CAP_ENV = { email: 'DAILY_CAP_EMAIL', sms: 'DAILY_CAP_SMS' } as const;
 
 /** So a mistake or an abuser cannot run up SMS spend: messages per contact per UTC day. */
 export const DEFAULT_DAILY_CAPS: DailyCaps = { email: 50, sms: 10 };

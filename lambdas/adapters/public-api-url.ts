@@ -1,7 +1,5 @@
+import { PUBLIC_API_URL_ENV } from '../contracts/environment.ts';
 import { requiredEnv } from './environment.ts';
-
-/** The API's base URL (the stack's ApiUrl output), from which messages link to where watches are managed. */
-export const PUBLIC_API_URL_ENV = 'PUBLIC_API_URL';
 
 /** The API's base URL, without a trailing slash: public links (feeds) are built on it. */
 export const publicApiUrl = (): string => requiredEnv(PUBLIC_API_URL_ENV).replace(/\/+$/, '');

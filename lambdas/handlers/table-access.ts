@@ -1,7 +1,7 @@
 import { createDocumentClient } from '../adapters/dynamodb/document-client.ts';
 import { countRequests } from '../adapters/dynamodb/request-counter.ts';
-import { TABLE_NAME_ENV } from '../adapters/dynamodb/table-schema.ts';
 import { requiredEnv } from '../adapters/environment.ts';
+import { TABLE_NAME_ENV } from '../contracts/environment.ts';
 
 /**
  * The table as a function sees it: one document client per process (created at cold start, from

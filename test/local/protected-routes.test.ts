@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
+import type { RouteDefinition } from '../../lambdas/contracts/routes.ts';
 import { startLocalApi } from '../../local/http-server.ts';
 import { type LocalIdentity, openLocalIdentity } from '../../local/local-identity.ts';
 import { invocations as adminInvocations } from '../fixtures/admin-only.ts';

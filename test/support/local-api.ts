@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { routes } from '../../lambdas/handlers/http/routes.ts';
+import { routes } from '../../lambdas/contracts/routes.ts';
 import { startLocalApi } from '../../local/http-server.ts';
 import { confirmLocalSubscription, useLocalDelivery } from '../../local/local-delivery.ts';
 import { openLocalIdentity } from '../../local/local-identity.ts';

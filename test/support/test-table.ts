@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable } from '../../lambdas/adapters/dynamodb/create-table.ts';
 import { createDocumentClient, DYNAMODB_ENDPOINT_ENV } from '../../lambdas/adapters/dynamodb/document-client.ts';
-import { TABLE_NAME_ENV } from '../../lambdas/adapters/dynamodb/table-schema.ts';
+import { TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
 
 /**
  * A fresh table in the run's DynamoDB Local, laid out as the stack declares it. Each test file
