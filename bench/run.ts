@@ -44,7 +44,7 @@ const sections: Record<string, () => Promise<BenchRow[]>> = {
       const createWatch = await createWatchLatencyRows(runtime);
       return [...(await getStateLatencyRows(runtime)), ...(await figureChangeLatencyRows(runtime)), ...createWatch];
     }),
-  // In a process of its own: it needs a runtime with a short grouping window, and a process gets one runtime.
+  // In a process of its own, with runtimes of its own: one needs a short grouping window.
   e2e: () => e2eRowsInOwnProcess(),
   import: () => importRows(),
 };

@@ -200,7 +200,7 @@ const emailInput = (message: OutgoingMessage, address: ContactAddress, context: 
   };
 };
 
-/** The notifier a function builds once per process, from its environment (see SNS_NOTIFIER_ENV). */
+/** The notifier the AWS composition root builds once per process, from the environment the stack sets (SNS_NOTIFIER_ENV). */
 export const createSnsNotifier = (client: SNSClient = new SNSClient({})): SnsNotifier =>
   new SnsNotifier(client, {
     kmsKeyId: requiredEnv(SNS_NOTIFIER_ENV.kmsKeyId),
