@@ -9,7 +9,8 @@ type Handler<Event, Result> = (event: Event, context: Context) => Promise<Result
  */
 export const lazyHandler = <Event, Result>(build: () => Handler<Event, Result>): Handler<Event, Result> => {
   let built: Handler<Event, Result> | undefined;
-  return (event, context) => {
+  // Async, so that a build that throws (a setting the stack left out) fails the invocation as a rejection.
+  return async (event, context) => {
     built ??= build();
     return built(event, context);
   };
