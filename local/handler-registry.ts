@@ -1,10 +1,3 @@
-import type {
-  APIGatewayProxyEventV2,
-  APIGatewayProxyResultV2,
-  Context,
-  DynamoDBBatchResponse,
-  DynamoDBStreamEvent,
-} from 'aws-lambda';
 import type { RouteId } from '../lambdas/contracts/routes.ts';
 import { handlerFor as createImport } from '../lambdas/handlers/http/create-import.ts';
 import { handlerFor as createMetric } from '../lambdas/handlers/http/create-metric.ts';
@@ -43,10 +36,9 @@ import { handlerFor as scheduledDeadlineCheck } from '../lambdas/handlers/schedu
 import { handlerFor as scheduledDelivery } from '../lambdas/handlers/scheduled-delivery.ts';
 import { handlerFor as detectChanges } from '../lambdas/handlers/stream/detect-changes.ts';
 import { handlerFor as dispatchAlerts } from '../lambdas/handlers/stream/dispatch-alerts.ts';
+import type { HttpLambda } from './http-server.ts';
 import type { LocalDependencies } from './local-dependencies.ts';
-
-export type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
-export type StreamLambda = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
+import type { StreamLambda } from './stream-consumer.ts';
 
 /**
  * Every route's handler, built with the local runtime's (or a test's) dependencies: the same

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { needsToken, type RouteDefinition } from '../lambdas/contracts/routes.ts';
 import { apiGatewayEvent, matchRoute } from './api-gateway-event.ts';
-import type { HttpLambda } from './handler-registry.ts';
 import { jwtAuthorizer, UNAUTHORIZED_BODY } from './jwt-authorizer.ts';
 import { localLambdaContext } from './lambda-context.ts';
 import type { LocalIdentity } from './local-identity.ts';
+
+export type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
 /** API Gateway's payload limit: larger bodies are refused before any function runs. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -14,12 +14,12 @@ import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
 import { confirmLocalSubscription } from './confirm-subscription.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
-import { httpHandlers, type StreamLambda, scheduledHandlers, streamHandlers } from './handler-registry.ts';
+import { httpHandlers, scheduledHandlers, streamHandlers } from './handler-registry.ts';
 import { startLocalApi } from './http-server.ts';
 import { localDependencies } from './local-dependencies.ts';
 import { localIdentityDirectory, openLocalIdentity } from './local-identity.ts';
 import { startLocalSchedule } from './local-schedule.ts';
-import { startStreamConsumer } from './stream-consumer.ts';
+import { type StreamLambda, startStreamConsumer } from './stream-consumer.ts';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;

@@ -1,7 +1,9 @@
 import { appendFile } from 'node:fs/promises';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../lambdas/adapters/logger.ts';
-import type { StreamLambda } from './handler-registry.ts';
 import { type StreamPoller, type StreamPollerSettings, startStreamPoller } from './stream-poller.ts';
+
+export type StreamLambda = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
 
 /**
  * A stream-fed function (change detection, the dispatcher) with the settings of its AWS event
