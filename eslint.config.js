@@ -1,15 +1,83 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint/import-boundaries.js';
+
+/*
+ * The layers' boundaries (docs/architecture.md draws them; test/lint/boundaries.test.ts proves
+ * each one fires). Where several blocks match a file, ESLint takes a rule's options from the last:
+ * the blocks go from the widest area to the narrowest, and a narrow one repeats what still holds
+ * (the core's repeats lambdas/'s).
+ */
+
+/** Lambda code runs in AWS: it never reaches into the local runtime, the tests, the tools or the stack. */
+const lambdasStayInside = {
+  paths: ['local', 'test', 'bench', 'cli', 'bin', 'lib', 'scripts'],
+  message: 'lambdas/ is what runs in AWS: it may not import local/, test/, bench/, cli/, bin/, lib/ or scripts/.',
+};
+
+/** One composition root per runtime: only the handlers build from the AWS one. */
+const awsRootForHandlers = {
+  paths: ['lambdas/aws-dependencies.ts'],
+  message:
+    'lambdas/aws-dependencies.ts is the AWS composition root, for the handlers alone: the local runtime (local/local-dependencies.ts) and the tests (test/support/test-dependencies.ts) have their own.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.local/', 'coverage/', 'bench/out/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
+    plugins: { boundaries },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['lambdas/**/*.ts'],
+    rules: { 'boundaries/imports': ['error', lambdasStayInside, awsRootForHandlers] },
+  },
+  {
+    files: ['lambdas/handlers/**/*.ts'],
+    rules: { 'boundaries/imports': ['error', lambdasStayInside] },
+  },
+  {
+    files: ['local/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'cli/**/*.ts', 'bin/**/*.ts'],
+    rules: { 'boundaries/imports': ['error', awsRootForHandlers] },
+  },
+  {
+    // The stack reads what it shares with the functions from the contracts, and nothing else of theirs.
+    files: ['lib/**/*.ts', 'bin/app.ts'],
+    rules: {
+      'boundaries/imports': [
+        'error',
+        {
+          paths: ['lambdas'],
+          except: ['lambdas/contracts'],
+          message:
+            'lib/ (and bin/app.ts) may import from lambdas/ only lambdas/contracts: the stack must not load the functions’ code or their SDK clients.',
+        },
+      ],
+    },
+  },
+  {
+    // What every runtime shares is plain data and pure functions: importing nothing, it loads anywhere.
+    files: ['lambdas/contracts/**/*.ts'],
+    rules: {
+      'boundaries/imports': [
+        'error',
+        {
+          paths: [''],
+          except: ['lambdas/contracts'],
+          packages: true,
+          message: 'lambdas/contracts imports nothing outside itself, not even packages or Node built-ins.',
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Contracts name settings; the composition roots read them.' },
+      ],
     },
   },
   {
@@ -19,6 +87,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: ['@aws-sdk/*', 'aws-lambda', 'aws-cdk-lib', '@middy/*', '**/adapters/**', '**/handlers/**'] },
+      ],
+      'boundaries/imports': [
+        'error',
+        lambdasStayInside,
+        awsRootForHandlers,
+        {
+          paths: ['lambdas/contracts/environment.ts'],
+          message: 'The core knows no environment: the composition roots read the settings and pass the values in.',
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The core knows no process: take what it needs as an argument.' },
       ],
       'no-restricted-syntax': [
         'error',

@@ -6,8 +6,8 @@ import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 
 /**
  * One local runtime (DynamoDB Local in memory, the API, change detection) for every row that
- * measures it: the handlers keep their DynamoDB client for the life of the process, as a warm
- * Lambda does, so one process gets one runtime. Stopped and cleaned up whatever `use` does.
+ * measures it, its handlers sharing one DynamoDB client as a warm Lambda keeps one. Stopped and
+ * cleaned up whatever `use` does.
  */
 export const withBenchRuntime = async <T>(use: (runtime: LocalRuntime) => Promise<T>): Promise<T> => {
   const identityDirectory = await mkdtemp(join(tmpdir(), 'sanctions-watch-bench-identity-'));

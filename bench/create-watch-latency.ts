@@ -11,7 +11,6 @@ import { utcDateOf } from '../lambdas/core/time/calendar-date.ts';
 import { contactOf, type Watch } from '../lambdas/core/watches/watch.ts';
 import { MAX_WATCHES_PER_OWNER } from '../lambdas/core/watches/watch-commands.ts';
 import { watchInputSchema } from '../lambdas/core/watches/watch-schema.ts';
-import { tableAccess } from '../lambdas/handlers/table-access.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
 import { CLIENTS, closedLoop, type LoadResult, ROUNDS, requestRate } from './closed-loop.ts';
 import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
@@ -131,8 +130,8 @@ const perRequest = (counts: Readonly<Record<string, number>>, requests: number):
 export const createWatchLatencyRows = async (runtime: LocalRuntime): Promise<BenchRow[]> => {
   const client = createDocumentClient(runtime.dynamoDbEndpoint);
   const rawCounter = countRequests(client);
-  // The functions' own client (one per process, as in a warm Lambda): what the handler sent.
-  const handlerCounter = tableAccess().requests;
+  // The functions' own client (one per runtime, as in a warm Lambda): what the handler sent.
+  const handlerCounter = runtime.requests;
   try {
     await closedLoop(WARM_UP_PER_USER * CLIENTS, await apiRequests(runtime, 'warm', 0), CLIENTS);
     await closedLoop(WARM_UP_PER_USER * CLIENTS, rawRequests(runtime, client, 'warm', 0), CLIENTS);

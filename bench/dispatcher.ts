@@ -3,9 +3,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '../lambdas/adapters/dynamodb/batch-write.ts';
 import { contactItem } from '../lambdas/adapters/dynamodb/contact-repository.ts';
 import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
-import { deliveryStores } from '../lambdas/adapters/dynamodb/delivery-stores.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
+import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { newWatchItems } from '../lambdas/adapters/dynamodb/watch-repository.ts';
 import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
 import { deriveDeadlineEvents } from '../lambdas/core/checks/deadline-events.ts';
@@ -153,7 +153,7 @@ const dependenciesOf = (
   parked: DeliveryFailure[],
 ): DispatchDependencies => ({
   clock: { now: () => DISPATCH_AT },
-  ...deliveryStores(client, tableName),
+  ...tableStores(client, tableName),
   dailyCaps: { email: 50, sms: 10 },
   notifier,
   failures: {

@@ -1,11 +1,10 @@
-import { confirmSubscriptions } from '../lambdas/adapters/outbox/outbox-notifier.ts';
+import { alertDispatchStream } from '../lambdas/contracts/streams.ts';
 import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
 import { groupDeliveries } from '../lambdas/core/delivery/group-deliveries.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
 import { matchEvents } from '../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../lambdas/core/watches/watch.ts';
-import { alertDispatchStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
-import { tableAccess } from '../lambdas/handlers/table-access.ts';
+import { confirmSubscriptions } from '../local/outbox/outbox-notifier.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
 import { callApi, expectStatus } from './api-call.ts';
 import { benchContacts, benchWatches, storeBenchWatches } from './dispatcher.ts';
@@ -90,7 +89,7 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
   await runtime.streamIdle();
   const caughtUp = performance.now();
 
-  const timer = timeRequests(tableAccess().client);
+  const timer = timeRequests(runtime.documentClient);
   const admin = await runtime.issueToken('bench-e2e-admin', { admin: true });
   const started = performance.now();
   const check = expectStatus(

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DAILY_CAP_ENV } from '../lambdas/adapters/delivery-settings.ts';
+import { DEFAULT_DAILY_CAPS } from '../lambdas/adapters/delivery-settings.ts';
+import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { projectRoot } from '../lib/lambda-bundling.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { checkerRows } from './e2e-checker.ts';
@@ -15,8 +16,7 @@ import type { BenchRow } from './results-table.ts';
 const EMAIL_DAILY_CAP = FIGURE_WRITES + 10;
 
 /**
- * The e2e section in two parts, each on a runtime of its own (the handlers keep one runtime's
- * client and outbox for the life of the process, so each part runs in its own process):
+ * The e2e section in two parts, each on a runtime of its own, in a process of its own:
  * - pipeline: no grouping window, so a figure write's alert goes out as soon as the stream is
  *   read; then load on the API;
  * - checker: the stack's grouping window, which takes the check's whole run into one dispatch.
@@ -25,17 +25,17 @@ const parts: Record<
   'pipeline' | 'checker',
   {
     readonly groupingWindowMs?: number;
-    readonly env: Record<string, string>;
+    readonly dailyCaps: DailyCaps;
     readonly rows: (runtime: LocalRuntime) => Promise<BenchRow[]>;
   }
 > = {
   pipeline: {
     groupingWindowMs: 0,
-    env: { [DAILY_CAP_ENV.email]: String(EMAIL_DAILY_CAP) },
+    dailyCaps: { ...DEFAULT_DAILY_CAPS, email: EMAIL_DAILY_CAP },
     rows: async (runtime) => [...(await figureToOutboxRows(runtime, EMAIL_DAILY_CAP)), ...(await loadRows(runtime))],
   },
   // The stack's grouping window; the checker rows close it once the check has stored its events.
-  checker: { env: {}, rows: checkerRows },
+  checker: { dailyCaps: DEFAULT_DAILY_CAPS, rows: checkerRows },
 };
 
 export type E2ePart = keyof typeof parts;
@@ -48,14 +48,13 @@ export const e2eRows = async (part: E2ePart): Promise<BenchRow[]> => {
   const directory = await mkdtemp(join(tmpdir(), 'sanctions-watch-bench-e2e-'));
   let runtime: LocalRuntime | undefined;
   try {
-    const { groupingWindowMs, env, rows } = parts[part];
-    // Read by the handlers as they load, which the runtime does.
-    Object.assign(process.env, env);
+    const { groupingWindowMs, dailyCaps, rows } = parts[part];
     runtime = await startLocalRuntime({
       projectRoot,
       port: 0,
       identityDirectory: directory,
       outboxFile: join(directory, 'outbox.jsonl'),
+      dailyCaps,
       ...(groupingWindowMs === undefined ? {} : { groupingWindowMs }),
     });
     return await rows(runtime);

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
+import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
+import { changeDetectionStream } from '../lambdas/contracts/streams.ts';
 import { alertEventId, dedupKeys } from '../lambdas/core/alerts/alert-event-id.ts';
 import { addDays, isoDate } from '../lambdas/core/time/calendar-date.ts';
-import { changeDetectionStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
+import { handlerFor } from '../lambdas/handlers/stream/detect-changes.ts';
 import { localLambdaContext } from '../local/lambda-context.ts';
 import { readChangeRecords } from '../local/read-change-records.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
@@ -69,12 +70,8 @@ export const figureChangeLatencyRows = async (runtime: LocalRuntime): Promise<Be
         .map((id) => ({ DeleteRequest: { Key: { PK: `EVENT#${id}`, SK: 'EVENT' } } }));
       await client.send(new BatchWriteCommand({ RequestItems: { [runtime.tableName]: requests } }));
     }
-    const { handler } = (await import('../lambdas/handlers/stream/detect-changes.ts')) as {
-      handler: (
-        event: DynamoDBStreamEvent,
-        context: ReturnType<typeof localLambdaContext>,
-      ) => Promise<DynamoDBBatchResponse>;
-    };
+    // The processor, built as the runtime builds it, on the bench's client.
+    const handler = handlerFor(tableStores(client, runtime.tableName));
     const started = performance.now();
     for (let start = 0; start < records.length; start += changeDetectionStream.batchSize) {
       await handler(

@@ -4,9 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { PUBLIC_API_URL_ENV } from '../lambdas/adapters/public-api-url.ts';
-import { SNS_NOTIFIER_ENV } from '../lambdas/adapters/sns/sns-notifier.ts';
-import { FAILURE_QUEUE_URL_ENV } from '../lambdas/adapters/sqs/sqs-failure-sink.ts';
+import { FAILURE_QUEUE_URL_ENV, PUBLIC_API_URL_ENV, SNS_NOTIFIER_ENV } from '../lambdas/contracts/environment.ts';
 import { esbuildOptions, projectRoot, sourceMapRuntimeEnvironment } from '../lib/lambda-bundling.ts';
 import { type BenchRow, kilobytes, median, milliseconds } from './results-table.ts';
 

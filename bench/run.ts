@@ -1,7 +1,12 @@
 // First: silences the handlers' logger before any module that creates it is loaded.
 import './quiet-logs.ts';
-import { routes, scheduledDeadlineCheckEntry, scheduledDeliveryEntry } from '../lambdas/handlers/http/routes.ts';
-import { alertDispatchEntry, changeDetectionEntry } from '../lambdas/handlers/stream/stream-processing-config.ts';
+import { routes } from '../lambdas/contracts/routes.ts';
+import {
+  scheduledDeadlineCheckEntry,
+  scheduledDeliveryEntry,
+  seedReferenceDataEntry,
+} from '../lambdas/contracts/scheduled-entries.ts';
+import { alertDispatchEntry, changeDetectionEntry } from '../lambdas/contracts/streams.ts';
 import { withBenchRuntime } from './bench-runtime.ts';
 import { createWatchLatencyRows } from './create-watch-latency.ts';
 import { deadlineCheckRows } from './deadline-check.ts';
@@ -20,7 +25,7 @@ import { watchMatchingRows } from './watch-matching.ts';
  */
 const functions = [
   ...routes.map(({ id, entry }) => ({ id, entry })),
-  { id: 'seed-reference-data', entry: 'lambdas/handlers/seed-reference-data.ts' },
+  { id: 'seed-reference-data', entry: seedReferenceDataEntry },
   { id: 'scheduled-deadline-check', entry: scheduledDeadlineCheckEntry },
   { id: 'detect-changes', entry: changeDetectionEntry },
   { id: 'dispatch-alerts', entry: alertDispatchEntry },
@@ -39,7 +44,7 @@ const sections: Record<string, () => Promise<BenchRow[]>> = {
       const createWatch = await createWatchLatencyRows(runtime);
       return [...(await getStateLatencyRows(runtime)), ...(await figureChangeLatencyRows(runtime)), ...createWatch];
     }),
-  // In a process of its own: it needs a runtime with a short grouping window, and a process gets one runtime.
+  // In a process of its own, with runtimes of its own: one needs a short grouping window.
   e2e: () => e2eRowsInOwnProcess(),
   import: () => importRows(),
 };

@@ -4,7 +4,9 @@ import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { customGroupStore } from '../lambdas/adapters/dynamodb/catalogues.ts';
 import { type IsoDate, parseIsoDate, utcDateOf } from '../lambdas/core/time/calendar-date.ts';
+import { INJECTED_FAULTS_ENV } from '../local/outbox/injected-faults.ts';
 import { replay } from '../local/replay.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { apiCaller } from '../local/sample/local-api-client.ts';
@@ -115,8 +117,7 @@ const scheduleClock = () => new Date(Date.now() + offsetMs);
 /** The sample subscriber's watches, then the facts known by today, through the API as their users would. */
 const seedSample = async (runtime: LocalRuntime): Promise<string> => {
   const admin = apiCaller(runtime.apiUrl, await runtime.issueToken('admin', { admin: true }));
-  const { tableDependencies } = await import('../lambdas/handlers/table-dependencies.ts');
-  await ensureSampleGroup(tableDependencies().customGroups);
+  await ensureSampleGroup(customGroupStore(runtime.documentClient, runtime.tableName));
   const watches = await ensureSampleWatches(
     apiCaller(runtime.apiUrl, await runtime.issueToken('sample-user')),
     runtime.outboxFile,
@@ -145,6 +146,8 @@ const runtime = await startLocalRuntime({
       }),
   outboxFile,
   deliveryFailureFile: outboxFile.replace(/(\.jsonl)?$/, '-failures.jsonl'),
+  // The fault tests' way in: the outbox misbehaves as they ask (see local/outbox/injected-faults.ts).
+  injectedFaults: process.env[INJECTED_FAULTS_ENV],
   prepare: async (started) => {
     if (options.sample) sampleSummary = await seedSample(started);
   },

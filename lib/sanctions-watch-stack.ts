@@ -2,14 +2,15 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
-import { PUBLIC_API_URL_ENV } from '../lambdas/adapters/public-api-url.ts';
-import { type RouteDefinition, routes, scheduledDeliveryEntry } from '../lambdas/handlers/http/routes.ts';
+import { PUBLIC_API_URL_ENV } from '../lambdas/contracts/environment.ts';
+import { type RouteDefinition, routes } from '../lambdas/contracts/routes.ts';
+import { scheduledDeliveryEntry } from '../lambdas/contracts/scheduled-entries.ts';
 import {
   alertDispatchEntry,
   alertDispatchStream,
   changeDetectionEntry,
   changeDetectionStream,
-} from '../lambdas/handlers/stream/stream-processing-config.ts';
+} from '../lambdas/contracts/streams.ts';
 import { BaseFunction } from './constructs/base-function.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { RouteDefinition } from '../lambdas/handlers/http/routes.ts';
+import type { RouteDefinition } from '../lambdas/contracts/routes.ts';
 
 export interface RouteMatch {
   readonly route: RouteDefinition;

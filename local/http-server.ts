@@ -1,13 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { needsToken, type RouteDefinition } from '../lambdas/handlers/http/routes.ts';
+import { needsToken, type RouteDefinition } from '../lambdas/contracts/routes.ts';
 import { apiGatewayEvent, matchRoute } from './api-gateway-event.ts';
-import { importHandler } from './import-handler.ts';
 import { jwtAuthorizer, UNAUTHORIZED_BODY } from './jwt-authorizer.ts';
 import { localLambdaContext } from './lambda-context.ts';
 import type { LocalIdentity } from './local-identity.ts';
 
-type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+export type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
 /** API Gateway's payload limit: larger bodies are refused before any function runs. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -26,35 +25,35 @@ const readBody = async (request: IncomingMessage): Promise<string | undefined> =
   return Buffer.concat(chunks).toString('utf8');
 };
 
-const loadHandlers = async (
-  routes: readonly RouteDefinition[],
-  projectRoot: string,
-): Promise<Map<string, HttpLambda>> => {
-  const handlers = new Map<string, HttpLambda>();
-  for (const route of routes) {
-    handlers.set(route.id, await importHandler<HttpLambda>(projectRoot, route.entry));
-  }
-  return handlers;
-};
+/** What the local API serves once its URL is known, which the handlers' dependencies need. */
+export interface LocalApiHandlers {
+  /** By route id. */
+  readonly handlers: Readonly<Record<string, HttpLambda>>;
+  /** Serves `GET /local/confirm/{token}`, the link of the local confirmation mail: returns the confirmed address. */
+  readonly confirmSubscription?: (token: string) => Promise<string | undefined>;
+}
+
+export interface LocalApi {
+  readonly url: string;
+  readonly server: Server;
+  /** Starts serving these handlers; until then every request answers 404, as before a deploy completes. */
+  serve(handlers: LocalApiHandlers): void;
+  close(): Promise<void>;
+}
 
 /**
  * Serves the API's Lambda handlers over HTTP the way API Gateway (HTTP API) would: the same route
- * table, the same v2 events, the same structured results. Handlers read TABLE_NAME and
- * DYNAMODB_ENDPOINT from the environment, so set those before calling this.
+ * table, the same v2 events, the same structured results. Listens first, so that the handlers can
+ * be built with its URL and then handed to `serve`.
  */
 export const startLocalApi = async (options: {
   readonly routes: readonly RouteDefinition[];
-  readonly projectRoot: string;
   readonly port: number;
   readonly host?: string;
   /** Verifies tokens for 'user' and 'admin' routes; without one, those routes always answer 401. */
   readonly identity?: LocalIdentity;
-  /** Told the URL once the server listens and before any handler loads, so handlers can be configured with it. */
-  readonly onListening?: (url: string) => void;
-  /** Serves `GET /local/confirm/{token}`, the link of the local confirmation mail: returns the confirmed address. */
-  readonly confirmSubscription?: (token: string) => Promise<string | undefined>;
-}): Promise<{ readonly url: string; readonly server: Server; close(): Promise<void> }> => {
-  let handlers = new Map<string, HttpLambda>();
+}): Promise<LocalApi> => {
+  let served: LocalApiHandlers = { handlers: {} };
   const server = createServer((request, response) => {
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -64,8 +63,9 @@ export const startLocalApi = async (options: {
       const method = request.method ?? 'GET';
       const url = request.url ?? '/';
       const confirmation = /^\/local\/confirm\/([A-Za-z0-9_-]{1,100})$/.exec(new URL(url, 'http://localhost').pathname);
-      if (method === 'GET' && confirmation?.[1] && options.confirmSubscription) {
-        const address = await options.confirmSubscription(confirmation[1]);
+      const { confirmSubscription } = served;
+      if (method === 'GET' && confirmation?.[1] && confirmSubscription) {
+        const address = await confirmSubscription(confirmation[1]);
         return address === undefined
           ? send(
               404,
@@ -80,7 +80,7 @@ export const startLocalApi = async (options: {
             );
       }
       const match = matchRoute(options.routes, method, new URL(url, 'http://localhost').pathname);
-      const handler = match && handlers.get(match.route.id);
+      const handler = match && served.handlers[match.route.id];
       if (!match || !handler)
         return send(404, errorBody('route-not-found', `No route for ${method} ${url.split('?')[0]}`));
       const body = await readBody(request);
@@ -124,17 +124,12 @@ export const startLocalApi = async (options: {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
-  options.onListening?.(url);
-  // Until the handlers are loaded, a request finds no handler and answers 404, as before a deploy completes.
-  try {
-    handlers = await loadHandlers(options.routes, options.projectRoot);
-  } catch (error) {
-    server.close();
-    throw error;
-  }
   return {
     url,
     server,
+    serve: (handlers) => {
+      served = handlers;
+    },
     close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
   };
 };

@@ -11,7 +11,7 @@ import {
   SignJWT,
 } from 'jose';
 import * as z from 'zod/mini';
-import { ADMIN_GROUP } from '../lambdas/core/identity/caller.ts';
+import { ADMIN_GROUP } from '../lambdas/contracts/identity.ts';
 
 /**
  * Stands in for the Cognito user pool when the service runs locally: issues access tokens shaped

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
-import { importHandler } from './import-handler.ts';
 import { localLambdaContext } from './lambda-context.ts';
 
 type ScheduledHandler<Result> = (
@@ -27,14 +26,13 @@ export const scheduledEvent = (time: Date): ScheduledEvent => ({
  * still happens.
  */
 export const startLocalSchedule = async <Result>(options: {
-  readonly projectRoot: string;
-  readonly entry: string;
+  readonly handler: ScheduledHandler<Result>;
   readonly functionName: string;
   readonly intervalMs: number;
   readonly now: () => Date;
   readonly onRun: (outcome: { readonly at: Date; readonly result?: Result; readonly error?: unknown }) => void;
 }): Promise<{ stop(): Promise<void> }> => {
-  const handler = await importHandler<ScheduledHandler<Result>>(options.projectRoot, options.entry);
+  const { handler } = options;
   let running: Promise<void> = Promise.resolve();
   const runOnce = () => {
     running = running.then(async () => {

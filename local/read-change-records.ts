@@ -1,5 +1,5 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import { changeDetectionStream } from '../lambdas/handlers/stream/stream-processing-config.ts';
+import { changeDetectionStream } from '../lambdas/contracts/streams.ts';
 import { startStreamPoller } from './stream-poller.ts';
 
 /**

@@ -2,31 +2,29 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dailyCapsFromEnv } from '../lambdas/adapters/delivery-settings.ts';
 import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
-import { DYNAMODB_ENDPOINT_ENV } from '../lambdas/adapters/dynamodb/document-client.ts';
-import { TABLE_NAME_ENV } from '../lambdas/adapters/dynamodb/table-schema.ts';
+import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
+import type { RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
+import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
+import { routes } from '../lambdas/contracts/routes.ts';
+import { alertDispatchStream, changeDetectionStream } from '../lambdas/contracts/streams.ts';
+import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
-import { routes, scheduledDeadlineCheckEntry, scheduledDeliveryEntry } from '../lambdas/handlers/http/routes.ts';
-import {
-  alertDispatchEntry,
-  alertDispatchStream,
-  changeDetectionEntry,
-  changeDetectionStream,
-} from '../lambdas/handlers/stream/stream-processing-config.ts';
+import { confirmLocalSubscription } from './confirm-subscription.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { httpHandlers, scheduledHandlers, streamHandlers } from './handler-registry.ts';
 import { startLocalApi } from './http-server.ts';
-import { confirmLocalSubscription, useLocalDelivery } from './local-delivery.ts';
+import { localDependencies } from './local-dependencies.ts';
 import { localIdentityDirectory, openLocalIdentity } from './local-identity.ts';
 import { startLocalSchedule } from './local-schedule.ts';
-import { startStreamConsumer } from './stream-consumer.ts';
+import { type StreamLambda, startStreamConsumer } from './stream-consumer.ts';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
   readonly port: number;
-  /**
-   * DynamoDB Local's port; a free one when absent. Handlers keep their client for the life of the
-   * process, as in a warm Lambda, so a runtime restarted in the same process needs the same port.
-   */
+  /** DynamoDB Local's port; a free one when absent. */
   readonly dynamoDbPort?: number;
   /** Where DynamoDB Local keeps its data; in memory when absent. */
   readonly dataDirectory?: string;
@@ -51,6 +49,10 @@ export interface LocalRuntimeOptions {
   readonly deliveryFailureFile?: string;
   /** The dispatcher's grouping window; the stack's (60 s) when absent. Tests shorten it. */
   readonly groupingWindowMs?: number;
+  /** Messages per contact per day; as in AWS (DAILY_CAP_EMAIL, DAILY_CAP_SMS or the defaults) when absent. */
+  readonly dailyCaps?: DailyCaps;
+  /** Faults the outbox injects, for the fault tests (see outbox/injected-faults.ts); none when absent. */
+  readonly injectedFaults?: string;
   /** What "now" is for the schedules (`npm start -- --clock`); the wall clock when absent. */
   readonly scheduleClock?: () => Date;
   /** Runs once everything but the schedules is up (seeding sample data, say), so the first scheduled run sees its result. */
@@ -61,6 +63,9 @@ export interface LocalRuntime {
   readonly apiUrl: string;
   readonly dynamoDbEndpoint: string;
   readonly tableName: string;
+  /** The one DynamoDB client the handlers share, as a warm Lambda keeps one, and what it sent. */
+  readonly documentClient: DynamoDBDocumentClient;
+  readonly requests: RequestCounter;
   readonly seeded: SeedOutcome;
   readonly outboxFile: string;
   /**
@@ -85,9 +90,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     ...(options.dynamoDbPort === undefined ? {} : { port: options.dynamoDbPort }),
   });
   try {
-    // The handlers build their adapters from the environment, exactly as in AWS.
-    process.env[DYNAMODB_ENDPOINT_ENV] = dynamoDb.endpoint;
-    process.env[TABLE_NAME_ENV] = tableName;
     const client = new DynamoDBClient({
       endpoint: dynamoDb.endpoint,
       region: 'local',
@@ -95,33 +97,33 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     });
     await ensureTable(client, tableName);
     client.destroy();
-    const { tableDependencies } = await import('../lambdas/handlers/table-dependencies.ts');
-    const seeded = await seedReferenceData(tableDependencies());
+    const documentClient = createDocumentClient(dynamoDb.endpoint);
+    const seeded = await seedReferenceData(tableStores(documentClient, tableName));
     const identity = await openLocalIdentity(options.identityDirectory ?? localIdentityDirectory(options.projectRoot));
     const outboxFile =
       options.outboxFile ?? join(mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-')), 'outbox.jsonl');
-    const deliveryFiles = {
+    const api = await startLocalApi({ routes, port: options.port, identity });
+    // The handlers link to the API, so they are built once it listens.
+    const deps = localDependencies({
+      client: documentClient,
+      tableName,
+      apiUrl: api.url,
       outboxFile,
       failuresFile: options.deliveryFailureFile ?? outboxFile.replace(/\.jsonl$/, '') + '-failures.jsonl',
-    };
-    const api = await startLocalApi({
-      routes,
-      projectRoot: options.projectRoot,
-      port: options.port,
-      identity,
-      onListening: (url) => useLocalDelivery(deliveryFiles, url),
-      confirmSubscription: confirmLocalSubscription(outboxFile),
+      dailyCaps: options.dailyCaps ?? dailyCapsFromEnv(),
+      injectedFaults: options.injectedFaults,
     });
+    api.serve({ handlers: httpHandlers(deps), confirmSubscription: confirmLocalSubscription(deps) });
+    const streams = streamHandlers(deps);
     const consumer = (
-      entry: string,
+      handler: StreamLambda,
       settings: typeof changeDetectionStream | typeof alertDispatchStream,
       functionName: string,
       suffix: string,
       batchingWindowMs?: number,
     ) =>
       startStreamConsumer({
-        projectRoot: options.projectRoot,
-        entry,
+        handler,
         settings,
         functionName,
         endpoint: dynamoDb.endpoint,
@@ -130,28 +132,21 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         failureFile: options.streamFailureFile,
         ...(batchingWindowMs === undefined ? {} : { batchingWindowMs }),
       });
-    const changeDetection = await consumer(changeDetectionEntry, changeDetectionStream, 'detect-changes', '');
+    const changeDetection = await consumer(streams.changeDetection, changeDetectionStream, 'detect-changes', '');
     const dispatch = await consumer(
-      alertDispatchEntry,
+      streams.alertDispatch,
       alertDispatchStream,
       'dispatch-alerts',
       '-dispatch',
       options.groupingWindowMs,
     );
-    // EventBridge's two rules: the deadline check, and the delivery job (repeats, digests, subscriptions), on one timer here.
-    const scheduled = [
-      {
-        entry: scheduledDeadlineCheckEntry,
-        functionName: 'scheduled-deadline-check',
-        onRun: options.onCheck ?? (() => undefined),
-      },
-      { entry: scheduledDeliveryEntry, functionName: 'scheduled-delivery', onRun: () => undefined },
-    ];
     const schedules: { stop(): Promise<void> }[] = [];
     const runtime: LocalRuntime = {
       apiUrl: api.url,
       dynamoDbEndpoint: dynamoDb.endpoint,
       tableName,
+      documentClient,
+      requests: deps.requests,
       seeded,
       outboxFile,
       streamIdle: async (idleOptions) => {
@@ -164,19 +159,29 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         await api.close();
         await changeDetection.stop();
         await dispatch.stop();
+        documentClient.destroy();
         await dynamoDb.stop();
       },
     };
     try {
       await options.prepare?.(runtime);
       const { checkEveryMs } = options;
-      for (const job of checkEveryMs === undefined ? [] : scheduled) {
+      if (checkEveryMs !== undefined) {
+        // EventBridge's two rules: the deadline check, and the delivery job (repeats, digests, subscriptions), on one timer here.
+        const jobs = scheduledHandlers(deps);
+        const timer = { intervalMs: checkEveryMs, now: options.scheduleClock ?? (() => new Date()) };
         schedules.push(
           await startLocalSchedule({
-            projectRoot: options.projectRoot,
-            intervalMs: checkEveryMs ?? 0,
-            now: options.scheduleClock ?? (() => new Date()),
-            ...job,
+            ...timer,
+            handler: jobs.deadlineCheck,
+            functionName: 'scheduled-deadline-check',
+            onRun: options.onCheck ?? (() => undefined),
+          }),
+          await startLocalSchedule({
+            ...timer,
+            handler: jobs.delivery,
+            functionName: 'scheduled-delivery',
+            onRun: () => undefined,
           }),
         );
       }

@@ -1,10 +1,9 @@
 import { appendFile } from 'node:fs/promises';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../lambdas/adapters/logger.ts';
-import { importHandler } from './import-handler.ts';
 import { type StreamPoller, type StreamPollerSettings, startStreamPoller } from './stream-poller.ts';
 
-type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
+export type StreamLambda = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
 
 /**
  * A stream-fed function (change detection, the dispatcher) with the settings of its AWS event
@@ -12,8 +11,7 @@ type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<D
  * enough of the record to replay it.
  */
 export const startStreamConsumer = async (options: {
-  readonly projectRoot: string;
-  readonly entry: string;
+  readonly handler: StreamLambda;
   readonly settings: StreamPollerSettings;
   readonly functionName: string;
   readonly endpoint: string;
@@ -23,11 +21,10 @@ export const startStreamConsumer = async (options: {
   /** Overrides the settings' batching window (tests shorten the dispatcher's 60 s). */
   readonly batchingWindowMs?: number;
 }): Promise<StreamPoller> => {
-  const handler = await importHandler<StreamHandler>(options.projectRoot, options.entry);
   return startStreamPoller({
     endpoint: options.endpoint,
     tableName: options.tableName,
-    handler,
+    handler: options.handler,
     settings: options.settings,
     functionName: options.functionName,
     ...(options.checkpointFile === undefined ? {} : { checkpointFile: options.checkpointFile }),

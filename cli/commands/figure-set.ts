@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
+import { figuresPath } from '../../lambdas/contracts/paths.ts';
 import type { ApiClient } from '../api-client.ts';
 import { isoDate, number, required } from '../arg-values.ts';
 import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';

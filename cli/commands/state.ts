@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { isWorld, WORLD } from '../../lambdas/core/figures/figure-subject.ts';
-import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
+import { figuresPath } from '../../lambdas/contracts/paths.ts';
+import { isWorld, WORLD } from '../../lambdas/contracts/world.ts';
 import type { ApiClient } from '../api-client.ts';
 import { optionalIsoDate } from '../arg-values.ts';
 import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';

@@ -1,4 +1,4 @@
-/** Reads a required setting; a missing one fails the cold start loudly, not a request later. */
+/** Reads a required setting; a missing one fails the handler's first invocation loudly (its build), not some later request. */
 export const requiredEnv = (name: string): string => {
   const value = process.env[name];
   if (value === undefined || value.trim() === '') {

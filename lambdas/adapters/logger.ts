@@ -1,9 +1,10 @@
+import { LOG_LEVEL_ENV, type LogLevel } from '../contracts/environment.ts';
+
 /**
  * Structured logging as JSON lines on stdout, which Lambda ships to CloudWatch Logs as they are.
  * Written here rather than taken from Powertools because Powertools' logger alone added about
  * 18 ms to every function's cold start (measured with `npm run bench`'s load probe).
  */
-export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
 const severity: Record<LogLevel | 'SILENT', number> = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, SILENT: 100 };
 
@@ -67,4 +68,4 @@ export class JsonLogger {
 }
 
 /** One logger per process. LOG_LEVEL: DEBUG, INFO (default), WARN, ERROR or SILENT. */
-export const logger = new JsonLogger('sanctions-watch', process.env.LOG_LEVEL);
+export const logger = new JsonLogger('sanctions-watch', process.env[LOG_LEVEL_ENV]);

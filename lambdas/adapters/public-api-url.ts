@@ -1,10 +1,8 @@
+import { PUBLIC_API_URL_ENV } from '../contracts/environment.ts';
 import { requiredEnv } from './environment.ts';
 
-/** The API's base URL (the stack's ApiUrl output), from which messages link to where watches are managed. */
-export const PUBLIC_API_URL_ENV = 'PUBLIC_API_URL';
-
-/** The API's base URL, without a trailing slash: public links (feeds) are built on it. */
+/** The API's base URL as the stack sets it, without a trailing slash: public links (feeds) are built on it. */
 export const publicApiUrl = (): string => requiredEnv(PUBLIC_API_URL_ENV).replace(/\/+$/, '');
 
-/** Where a subscriber changes or stops their watches. */
-export const manageWatchesUrl = (): string => `${publicApiUrl()}/watches`;
+/** Where a subscriber changes or stops their watches, on the API at `apiUrl`. */
+export const manageWatchesUrl = (apiUrl: string): string => `${apiUrl}/watches`;

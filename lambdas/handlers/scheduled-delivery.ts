@@ -1,15 +1,18 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '../adapters/logger.ts';
-import { type ReconcileOutcome, reconcileSubscriptions } from '../core/contacts/reconcile-subscriptions.ts';
+import * as aws from '../aws-dependencies.ts';
+import {
+  type ReconcileDependencies,
+  type ReconcileOutcome,
+  reconcileSubscriptions,
+} from '../core/contacts/reconcile-subscriptions.ts';
 import type { DeliveryOutcome } from '../core/delivery/deliver.ts';
-import { sendDigests } from '../core/delivery/send-digests.ts';
-import { sendRepeats } from '../core/delivery/send-repeats.ts';
-import { deliveryDependencies } from './delivery-dependencies.ts';
+import { type DigestDependencies, sendDigests } from '../core/delivery/send-digests.ts';
+import { type RepeatDependencies, sendRepeats } from '../core/delivery/send-repeats.ts';
+import { lazyHandler } from './lazy-handler.ts';
 import { requestLogging } from './request-logging.ts';
 import { scheduledInstant } from './scheduled-instant.ts';
-
-const dependencies = deliveryDependencies();
 
 export interface ScheduledDeliveryOutcome {
   readonly at: string;
@@ -26,14 +29,17 @@ const sent = (outcomes: readonly DeliveryOutcome[]): number =>
  * from SNS (so what follows sends only to confirmed addresses), then re-announces what is still
  * overdue to repeating watches, then sends the digests due this hour.
  */
-export const handler = middy<ScheduledEvent, ScheduledDeliveryOutcome>()
-  .use(requestLogging())
-  .handler(async (event) => {
-    const at = scheduledInstant(event, 'delivered');
-    const subscriptions = await reconcileSubscriptions(dependencies);
-    const repeats = await sendRepeats(at, await dependencies.watches.listRepeating(), dependencies);
-    const digests = await sendDigests(at, dependencies);
-    const outcome = { at: at.toISOString(), subscriptions, repeats: sent(repeats), digests: sent(digests) };
-    logger.info('scheduled delivery done', outcome);
-    return outcome;
-  });
+export const handlerFor = (deps: ReconcileDependencies & RepeatDependencies & DigestDependencies) =>
+  middy<ScheduledEvent, ScheduledDeliveryOutcome>()
+    .use(requestLogging())
+    .handler(async (event) => {
+      const at = scheduledInstant(event, 'delivered');
+      const subscriptions = await reconcileSubscriptions(deps);
+      const repeats = await sendRepeats(at, await deps.watches.listRepeating(), deps);
+      const digests = await sendDigests(at, deps);
+      const outcome = { at: at.toISOString(), subscriptions, repeats: sent(repeats), digests: sent(digests) };
+      logger.info('scheduled delivery done', outcome);
+      return outcome;
+    });
+
+export const handler = lazyHandler(() => handlerFor(aws.scheduledDelivery()));

@@ -7,9 +7,8 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { TABLE_NAME_ENV } from '../../lambdas/adapters/dynamodb/table-schema.ts';
-import type { LogLevel } from '../../lambdas/adapters/logger.ts';
-import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
+import { LOG_LEVEL_ENV, type LogLevel, TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
+import type { RouteDefinition } from '../../lambdas/contracts/routes.ts';
 import { bundling, projectRoot, sourceMapRuntimeEnvironment } from '../lambda-bundling.ts';
 import type { DataTable } from './data-table.ts';
 
@@ -85,7 +84,7 @@ export class BaseFunction extends Construct {
       description: props.description,
       deadLetterQueue: props.deadLetterQueue,
       environment: {
-        LOG_LEVEL: props.logLevel ?? 'INFO',
+        [LOG_LEVEL_ENV]: props.logLevel ?? 'INFO',
         ...sourceMapRuntimeEnvironment,
       },
     });

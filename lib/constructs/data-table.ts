@@ -8,7 +8,7 @@ import {
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { tableSchema } from '../../lambdas/adapters/dynamodb/table-schema.ts';
+import { tableSchema } from '../../lambdas/contracts/table-schema.ts';
 
 export interface DataTableProps {
   /**

@@ -15,7 +15,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { needsToken, type RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
+import { needsToken, type RouteDefinition } from '../../lambdas/contracts/routes.ts';
 
 /** Who issues the bearer tokens that the 'user' and 'admin' routes accept. */
 export interface TokenIssuer {

@@ -2,16 +2,15 @@ import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { SNS_NOTIFIER_ENV } from '../../lambdas/adapters/sns/sns-notifier.ts';
-import { checkTopicPrefix } from '../../lambdas/adapters/sns/topic-names.ts';
-import { FAILURE_QUEUE_URL_ENV } from '../../lambdas/adapters/sqs/sqs-failure-sink.ts';
+import { checkTopicPrefix } from '../../lambdas/contracts/contact-topics.ts';
+import { FAILURE_QUEUE_URL_ENV, SNS_NOTIFIER_ENV } from '../../lambdas/contracts/environment.ts';
 import { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import type { BaseFunction } from './base-function.ts';
 
 export interface NotificationsProps {
   /**
    * Starts the name of every contact topic the functions create, so that IAM and the dead-letter
-   * queue's policy can match `<prefix>*`. Letters, digits, `-` and `_` (see topic-names.ts).
+   * queue's policy can match `<prefix>*`. Letters, digits, `-` and `_` (see lambdas/contracts/contact-topics.ts).
    * @default `${stackName}-contact-`
    */
   readonly topicPrefix?: string;

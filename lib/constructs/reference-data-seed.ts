@@ -2,13 +2,14 @@ import { CustomResource, Duration, type RemovalPolicy, Validations } from 'aws-c
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
+import { seedReferenceDataEntry } from '../../lambdas/contracts/scheduled-entries.ts';
 import { BaseFunction } from './base-function.ts';
 import type { DataTable } from './data-table.ts';
 
 export interface ReferenceDataSeedProps {
   /** The table the catalogue is written to (the seed gets read-write access to it). */
   readonly table: DataTable;
-  /** @default 'lambdas/handlers/seed-reference-data.ts' */
+  /** @default seedReferenceDataEntry */
   readonly entry?: string;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
@@ -39,7 +40,7 @@ export class ReferenceDataSeed extends Construct {
     super(scope, id);
 
     this.handler = new BaseFunction(this, 'Handler', {
-      entry: props.entry ?? 'lambdas/handlers/seed-reference-data.ts',
+      entry: props.entry ?? seedReferenceDataEntry,
       description: 'Seeds the obligations and metrics catalogues (CloudFormation custom resource)',
       // One conditional put per catalogue entry; CloudFormation waits up to an hour anyway.
       timeout: Duration.minutes(2),

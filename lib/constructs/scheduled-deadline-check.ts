@@ -1,7 +1,7 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
-import { scheduledDeadlineCheckEntry } from '../../lambdas/handlers/http/routes.ts';
+import { scheduledDeadlineCheckEntry } from '../../lambdas/contracts/scheduled-entries.ts';
 import type { DataTable } from './data-table.ts';
 import { ScheduledJob } from './scheduled-job.ts';
 

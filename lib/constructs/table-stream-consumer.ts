@@ -8,7 +8,7 @@ import type { DataTable } from './data-table.ts';
 
 /**
  * How a consumer reads the table's stream. The shape of the configs in
- * lambdas/handlers/stream/stream-processing-config.ts, which the local stream poller reads too.
+ * lambdas/contracts/streams.ts, which the local stream poller reads too.
  */
 export interface StreamProcessingConfig {
   readonly batchSize: number;

@@ -9,7 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 // The handlers look for this same name in the token's `cognito:groups` claim.
-import { ADMIN_GROUP } from '../../lambdas/core/identity/caller.ts';
+import { ADMIN_GROUP } from '../../lambdas/contracts/identity.ts';
 
 export interface UserDirectoryProps {
   /**

@@ -1,5 +1,5 @@
+import { figuresPath } from '../../lambdas/contracts/paths.ts';
 import type { CustomGroupStore } from '../../lambdas/core/ports/stores.ts';
-import { figuresPath } from '../../lambdas/handlers/http/routes.ts';
 import { type ApiCall, ApiCallError } from './local-api-client.ts';
 import { dprkWorkerHosts, type SampleFigure, type SampleRecord } from './sample-data-2019.ts';
 

@@ -4,7 +4,7 @@
  * source. Worldwide figures, which no state reports, are recorded under WORLD. `arrives` is the day the fact reached the public, the day a replay records it.
  */
 
-import { WORLD } from '../../lambdas/core/figures/figure-subject.ts';
+import { WORLD } from '../../lambdas/contracts/world.ts';
 
 const MIDTERM = '2397-p8-midterm';
 const FINAL = '2397-p8-final';

@@ -1,4 +1,4 @@
-import { readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { readOutbox } from '../outbox/outbox-notifier.ts';
 import type { ApiCall } from './local-api-client.ts';
 
 /** The sample subscriber's two watches: the overdue African states by email, Russia's figures by SMS. */

@@ -14,7 +14,8 @@ import {
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSnsNotifier, SNS_NOTIFIER_ENV, SnsNotifier } from '../../lambdas/adapters/sns/sns-notifier.ts';
+import { createSnsNotifier, SnsNotifier } from '../../lambdas/adapters/sns/sns-notifier.ts';
+import { SNS_NOTIFIER_ENV } from '../../lambdas/contracts/environment.ts';
 import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { emailMessage, smsMessage } from '../support/outgoing-messages.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { WORLD } from '../../lambdas/contracts/world.ts';
 import { groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
-import { WORLD } from '../../lambdas/core/figures/figure-subject.ts';
 import { emailMessage } from '../../lambdas/core/messages/email-message.ts';
 import { smsMessage } from '../../lambdas/core/messages/sms-message.ts';
 import { matchEvents } from '../../lambdas/core/watches/match-events.ts';

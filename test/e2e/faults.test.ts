@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { INJECTED_FAULTS_ENV } from '../../lambdas/adapters/outbox/injected-faults.ts';
-import { type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import { freePort } from '../../local/free-port.ts';
+import { INJECTED_FAULTS_ENV } from '../../local/outbox/injected-faults.ts';
+import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
 import { startService, stopServices, waitFor } from '../support/local-service.ts';
 
 /**

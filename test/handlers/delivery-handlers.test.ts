@@ -1,47 +1,25 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DynamoContactStore } from '../../lambdas/adapters/dynamodb/contact-repository.ts';
-import { DynamoWatchStore } from '../../lambdas/adapters/dynamodb/watch-repository.ts';
-import { createOutboxNotifier, type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
-import type { ScheduledDeliveryOutcome } from '../../lambdas/handlers/scheduled-delivery.ts';
+import { handlerFor as scheduledDelivery } from '../../lambdas/handlers/scheduled-delivery.ts';
+import { handlerFor as dispatchAlerts } from '../../lambdas/handlers/stream/dispatch-alerts.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
-import { useLocalDelivery } from '../../local/local-delivery.ts';
 import { scheduledEvent } from '../../local/local-schedule.ts';
+import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { testDependencies } from '../support/test-dependencies.ts';
 import { createTestTable } from '../support/test-table.ts';
 import { russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
 
-type StreamHandler = (
-  event: DynamoDBStreamEvent,
-  context: ReturnType<typeof localLambdaContext>,
-) => Promise<DynamoDBBatchResponse>;
-type ScheduledHandler = (
-  event: ScheduledEvent,
-  context: ReturnType<typeof localLambdaContext>,
-) => Promise<ScheduledDeliveryOutcome>;
-
-const directory = mkdtempSync(join(tmpdir(), 'sanctions-watch-handlers-'));
-const outboxFile = join(directory, 'outbox.jsonl');
-let dispatch: StreamHandler;
-let scheduled: ScheduledHandler;
+let deps: ReturnType<typeof testDependencies>;
+let dispatch: ReturnType<typeof dispatchAlerts>;
+let scheduled: ReturnType<typeof scheduledDelivery>;
 
 beforeAll(async () => {
-  const table = await createTestTable();
-  // As the local runtime does before loading handlers: they build their notifier at load.
-  useLocalDelivery({ outboxFile, failuresFile: join(directory, 'failures.jsonl') }, 'http://localhost:3000');
-  const outbox = createOutboxNotifier({
-    file: outboxFile,
-    now: () => new Date(),
-    confirmationBaseUrl: 'http://localhost:3000',
-    print: () => undefined,
-  });
-  const address = await outbox.subscribeEmail('ana@example.org');
+  deps = testDependencies(await createTestTable());
+  const address = await deps.outbox.subscribeEmail('ana@example.org');
   const at = '2019-03-01T00:00:00.000Z';
-  await new DynamoContactStore(table.documentClient, table.tableName).put({
+  await deps.contacts.put({
     id: 'email:ana@example.org',
     channel: 'email',
     to: 'ana@example.org',
@@ -50,16 +28,9 @@ beforeAll(async () => {
     requestedAt: at,
     updatedAt: at,
   });
-  await new DynamoWatchStore(table.documentClient, table.tableName).create(
-    watch({ id: 'w-ru', events: ['figure.changed'] }),
-    100,
-  );
-  ({ handler: dispatch } = (await import('../../lambdas/handlers/stream/dispatch-alerts.ts')) as {
-    handler: StreamHandler;
-  });
-  ({ handler: scheduled } = (await import('../../lambdas/handlers/scheduled-delivery.ts')) as {
-    handler: ScheduledHandler;
-  });
+  await deps.watches.create(watch({ id: 'w-ru', events: ['figure.changed'] }), 100);
+  dispatch = dispatchAlerts(deps);
+  scheduled = scheduledDelivery(deps);
 });
 
 /** A stream record of a stored alert event, as the filtered event source mapping delivers it. */
@@ -78,7 +49,7 @@ const insertRecord = (
   },
 });
 
-const alerts = (): OutboxEntry[] => readOutbox(outboxFile).filter(({ eventIds }) => eventIds.length > 0);
+const alerts = (): OutboxEntry[] => readOutbox(deps.outboxFile).filter(({ eventIds }) => eventIds.length > 0);
 
 describe('the dispatcher handler', () => {
   it('delivers the readable records once and fails only the unreadable one, by its sequence number', async () => {

@@ -1,34 +1,27 @@
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DynamoAlertEventStore } from '../../lambdas/adapters/dynamodb/alert-event-repository.ts';
-import { metricCatalogue, obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
-import { DynamoStateRecords } from '../../lambdas/adapters/dynamodb/state-records-repository.ts';
 import type { Figure } from '../../lambdas/core/figures/figure.ts';
+import type { AlertEventStore, StateRecords } from '../../lambdas/core/ports/stores.ts';
 import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { handlerFor } from '../../lambdas/handlers/stream/detect-changes.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { readChangeRecords } from '../../local/read-change-records.ts';
-import { createTestTable } from '../support/test-table.ts';
+import { testDependencies } from '../support/test-dependencies.ts';
+import { createTestTable, type TestTable } from '../support/test-table.ts';
 
-type Handler = (
-  event: DynamoDBStreamEvent,
-  context: ReturnType<typeof localLambdaContext>,
-) => Promise<DynamoDBBatchResponse>;
-
-let table: Awaited<ReturnType<typeof createTestTable>>;
-let handler: Handler;
-let alerts: DynamoAlertEventStore;
-let records: DynamoStateRecords;
+let table: TestTable;
+let handler: ReturnType<typeof handlerFor>;
+let alerts: AlertEventStore;
+let records: StateRecords;
 
 beforeAll(async () => {
   table = await createTestTable();
-  await seedReferenceData({
-    obligations: obligationCatalogue(table.documentClient, table.tableName),
-    metrics: metricCatalogue(table.documentClient, table.tableName),
-  });
-  alerts = new DynamoAlertEventStore(table.documentClient, table.tableName);
-  records = new DynamoStateRecords(table.documentClient, table.tableName);
-  ({ handler } = (await import('../../lambdas/handlers/stream/detect-changes.ts')) as { handler: Handler });
+  const deps = testDependencies(table);
+  await seedReferenceData(deps);
+  alerts = deps.alertEvents;
+  records = deps.stateRecords;
+  handler = handlerFor(deps);
 });
 
 const permits = (state: string, value: number, asOf: string): Figure => ({

@@ -7,7 +7,6 @@ import { FEED_MAX_ENTRIES } from '../../lambdas/core/feeds/watch-feed.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
 import { loadStandingData } from '../../lambdas/core/status/standing-data.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
-import { tableDependencies } from '../../lambdas/handlers/table-dependencies.ts';
 import { atomText, calendarEvents, parseAtom } from '../support/feed-readers.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
@@ -21,7 +20,7 @@ const succeed = async (response: Promise<{ status: number; text: string }>, what
 };
 
 /** The scheduled deadline check, run in this process on the API's table, with the adapters the scheduled function uses. */
-const scheduledCheck = (at: string) => runDeadlineCheck(new Date(at), tableDependencies());
+const scheduledCheck = (at: string) => runDeadlineCheck(new Date(at), api.deps);
 
 /**
  * What the check of 23 March 2019 left behind, as the checker works it out: its memory (everyone but
@@ -30,7 +29,7 @@ const scheduledCheck = (at: string) => runDeadlineCheck(new Date(at), tableDepen
  * the file fast.
  */
 const rememberTheCheckOf2019 = async (): Promise<AlertEvent> => {
-  const { obligations, groupIdsOfState, reports, remaining } = await loadStandingData(tableDependencies());
+  const { obligations, groupIdsOfState, reports, remaining } = await loadStandingData(api.deps);
   const { events, memory } = deriveDeadlineEvents({
     at: new Date('2019-03-23T06:00:00.000Z'),
     obligations,
@@ -42,7 +41,7 @@ const rememberTheCheckOf2019 = async (): Promise<AlertEvent> => {
   });
   const nigeria = events.find((event) => event.type === 'report.overdue' && event.state === 'NG');
   if (!nigeria) throw new Error('no overdue alert for Nigeria');
-  const { checkerMemory, alertEvents } = tableDependencies();
+  const { checkerMemory, alertEvents } = api.deps;
   await checkerMemory.remember(memory, isoDate('2019-03-23'));
   await alertEvents.putIfAbsent(nigeria);
   return nigeria;

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../lambdas/handlers/http/routes.ts';
+import { routes } from '../../lambdas/contracts/routes.ts';
+import { handlerFor } from '../../lambdas/handlers/http/create-import.ts';
 import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
@@ -197,9 +198,7 @@ describe('POST /imports', () => {
         authorizer: { jwt: { claims: { sub: 'ada', 'cognito:groups': ['admins'] }, scopes: null } },
       },
     } as APIGatewayProxyEventV2;
-    const { handler } = (await import('../../lambdas/handlers/http/create-import.ts')) as unknown as {
-      handler: (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
-    };
+    const handler = handlerFor(api.deps);
 
     const result = await handler(event, localLambdaContext('create-import'));
 

@@ -1,27 +1,20 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DynamoAlertEventStore } from '../../lambdas/adapters/dynamodb/alert-event-repository.ts';
-import { metricCatalogue, obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
+import type { AlertEventStore } from '../../lambdas/core/ports/stores.ts';
 import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
+import { handlerFor } from '../../lambdas/handlers/scheduled-deadline-check.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { scheduledEvent } from '../../local/local-schedule.ts';
+import { testDependencies } from '../support/test-dependencies.ts';
 import { createTestTable } from '../support/test-table.ts';
 
-type Handler = (
-  event: ScheduledEvent,
-  context: ReturnType<typeof localLambdaContext>,
-) => Promise<{ emitted: number; alreadyStored: number }>;
-
-let handler: Handler;
-let alerts: DynamoAlertEventStore;
+let handler: ReturnType<typeof handlerFor>;
+let alerts: AlertEventStore;
 beforeAll(async () => {
-  const table = await createTestTable();
-  await seedReferenceData({
-    obligations: obligationCatalogue(table.documentClient, table.tableName),
-    metrics: metricCatalogue(table.documentClient, table.tableName),
-  });
-  alerts = new DynamoAlertEventStore(table.documentClient, table.tableName);
-  ({ handler } = (await import('../../lambdas/handlers/scheduled-deadline-check.ts')) as { handler: Handler });
+  const deps = testDependencies(await createTestTable());
+  await seedReferenceData(deps);
+  alerts = deps.alertEvents;
+  handler = handlerFor(deps);
 });
 
 const invoke = (event: ScheduledEvent) => handler(event, localLambdaContext('scheduled-deadline-check'));

@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
-import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
+import { handlerFor } from '../../lambdas/handlers/seed-reference-data.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
+import { testDependencies } from '../support/test-dependencies.ts';
 import { createTestTable } from '../support/test-table.ts';
-
-type SeedHandler = (event: CloudFormationCustomResourceEvent, context: Context) => Promise<void>;
 
 /** Stands in for CloudFormation's pre-signed S3 URL and records what the function PUTs there. */
 const startResponseReceiver = async () => {
@@ -44,12 +44,12 @@ const cloudFormationEvent = (
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
 let receiver: Awaited<ReturnType<typeof startResponseReceiver>>;
-let handler: SeedHandler;
+let handler: ReturnType<typeof handlerFor>;
 
 beforeAll(async () => {
   table = await createTestTable();
   receiver = await startResponseReceiver();
-  ({ handler } = await import('../../lambdas/handlers/seed-reference-data.ts'));
+  handler = handlerFor(testDependencies(table));
 });
 afterAll(() => receiver.close());
 

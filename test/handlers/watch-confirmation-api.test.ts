@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;

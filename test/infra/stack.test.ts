@@ -6,14 +6,17 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import cdkNag from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TABLE_NAME_ENV, tableSchema } from '../../lambdas/adapters/dynamodb/table-schema.ts';
-import { PUBLIC_API_URL_ENV } from '../../lambdas/adapters/public-api-url.ts';
-import { SNS_NOTIFIER_ENV } from '../../lambdas/adapters/sns/sns-notifier.ts';
-import { checkTopicPrefix } from '../../lambdas/adapters/sns/topic-names.ts';
-import { FAILURE_QUEUE_URL_ENV } from '../../lambdas/adapters/sqs/sqs-failure-sink.ts';
-import { ADMIN_GROUP } from '../../lambdas/core/identity/caller.ts';
-import { needsToken, routes } from '../../lambdas/handlers/http/routes.ts';
-import { alertDispatchStream, changeDetectionStream } from '../../lambdas/handlers/stream/stream-processing-config.ts';
+import { checkTopicPrefix } from '../../lambdas/contracts/contact-topics.ts';
+import {
+  FAILURE_QUEUE_URL_ENV,
+  PUBLIC_API_URL_ENV,
+  SNS_NOTIFIER_ENV,
+  TABLE_NAME_ENV,
+} from '../../lambdas/contracts/environment.ts';
+import { ADMIN_GROUP } from '../../lambdas/contracts/identity.ts';
+import { needsToken, routes } from '../../lambdas/contracts/routes.ts';
+import { alertDispatchStream, changeDetectionStream } from '../../lambdas/contracts/streams.ts';
+import { tableSchema } from '../../lambdas/contracts/table-schema.ts';
 import { BaseFunction } from '../../lib/constructs/base-function.ts';
 import type { StreamProcessingConfig, TableStreamConsumer } from '../../lib/constructs/table-stream-consumer.ts';
 import { checkSchedule, notifyingRouteThrottle } from '../../lib/sanctions-watch-stack.ts';

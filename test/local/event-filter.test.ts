@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeDetectionStream } from '../../lambdas/handlers/stream/stream-processing-config.ts';
+import { changeDetectionStream } from '../../lambdas/contracts/streams.ts';
 import { type FilterPattern, matchesFilterPatterns } from '../../local/event-filter.ts';
 
 /** A stream record as Lambda presents it to the filter. */

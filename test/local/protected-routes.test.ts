@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
+import type { RouteDefinition } from '../../lambdas/contracts/routes.ts';
 import { startLocalApi } from '../../local/http-server.ts';
 import { type LocalIdentity, openLocalIdentity } from '../../local/local-identity.ts';
-import { invocations as adminInvocations } from '../fixtures/admin-only.ts';
-import { invocations as echoInvocations } from '../fixtures/echo-caller.ts';
+import { invocations as adminInvocations, handler as adminOnly } from '../fixtures/admin-only.ts';
+import { handler as echoCaller, invocations as echoInvocations } from '../fixtures/echo-caller.ts';
 
 const fixtureRoute = (
   id: string,
@@ -44,7 +44,8 @@ beforeAll(async () => {
   identity = await openLocalIdentity(identityDirectory);
   stranger = await openLocalIdentity(strangerDirectory);
   yesterday = await openLocalIdentity(identityDirectory, () => new Date(Date.now() - 24 * 60 * 60 * 1000));
-  api = await startLocalApi({ routes, projectRoot: resolve(import.meta.dirname, '../..'), port: 0, identity });
+  api = await startLocalApi({ routes, port: 0, identity });
+  api.serve({ handlers: { 'admin-only': adminOnly, whoami: echoCaller, open: echoCaller } });
 });
 afterAll(async () => {
   await api.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
+import type { RouteDefinition } from '../../lambdas/contracts/routes.ts';
 import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
 
 const route = (id: string, method: RouteDefinition['method'], path: string): RouteDefinition => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { WORLD } from '../../lambdas/contracts/world.ts';
 import { figureInputSchema, reportFigureInputSchema } from '../../lambdas/core/figures/figure-schema.ts';
-import { WORLD } from '../../lambdas/core/figures/figure-subject.ts';
 import { parseStateCode } from '../../lambdas/core/reference/member-states.ts';
 import { seedMetrics } from '../../lambdas/core/reference/metrics.ts';
 import { seedObligations } from '../../lambdas/core/reference/obligations.ts';

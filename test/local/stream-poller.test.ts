@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changeDetectionStream } from '../../lambdas/handlers/stream/stream-processing-config.ts';
+import { changeDetectionStream } from '../../lambdas/contracts/streams.ts';
 import {
   type StreamDeliveryFailure,
   type StreamPoller,

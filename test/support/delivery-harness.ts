@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deliveryStores } from '../../lambdas/adapters/dynamodb/delivery-stores.ts';
-import { createOutboxNotifier, type OutboxEntry, readOutbox } from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+import { tableStores } from '../../lambdas/adapters/dynamodb/table-stores.ts';
 import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
 import type { Notifier } from '../../lambdas/core/ports/notifier.ts';
 import { contactOf, destinationOf, type Watch } from '../../lambdas/core/watches/watch.ts';
+import { createOutboxNotifier, type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
 import { createTestTable } from './test-table.ts';
 
 /**
@@ -27,7 +27,7 @@ export const startDeliveryHarness = async () => {
   });
   const parked: DeliveryFailure[] = [];
   const deps = {
-    ...deliveryStores(client, tableName),
+    ...tableStores(client, tableName),
     clock: { now: () => now },
     dailyCaps: { email: 50, sms: 10 },
     notifier: outbox as Notifier,

@@ -1,31 +1,25 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { routes } from '../../lambdas/handlers/http/routes.ts';
+import { join } from 'node:path';
+import { routes } from '../../lambdas/contracts/routes.ts';
+import { confirmLocalSubscription } from '../../local/confirm-subscription.ts';
+import { httpHandlers } from '../../local/handler-registry.ts';
 import { startLocalApi } from '../../local/http-server.ts';
-import { confirmLocalSubscription, useLocalDelivery } from '../../local/local-delivery.ts';
 import { openLocalIdentity } from '../../local/local-identity.ts';
+import { testDependencies } from './test-dependencies.ts';
 import { createTestTable } from './test-table.ts';
 
 /**
  * The API's real handlers behind the local API Gateway adapter, on a fresh table in DynamoDB
- * Local, with the local JWT authorizer. Requests go over real HTTP on loopback.
+ * Local, with the local JWT authorizer. Requests go over real HTTP on loopback. Messages land in
+ * an outbox file, as with `npm start`: tests read what subscribers would get.
  */
 export const startTestApi = async () => {
   const table = await createTestTable();
   const identity = await openLocalIdentity(mkdtempSync(join(tmpdir(), 'sanctions-watch-identity-')));
-  // Messages land in an outbox file, as with `npm start`: tests read what subscribers would get.
-  const deliveryDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-'));
-  const outboxFile = join(deliveryDirectory, 'outbox.jsonl');
-  const failuresFile = join(deliveryDirectory, 'failures.jsonl');
-  const api = await startLocalApi({
-    routes,
-    projectRoot: resolve(import.meta.dirname, '../..'),
-    port: 0,
-    identity,
-    onListening: (url) => useLocalDelivery({ outboxFile, failuresFile }, url),
-    confirmSubscription: confirmLocalSubscription(outboxFile),
-  });
+  const api = await startLocalApi({ routes, port: 0, identity });
+  const deps = testDependencies(table, api.url);
+  api.serve({ handlers: httpHandlers(deps), confirmSubscription: confirmLocalSubscription(deps) });
   const tokens = {
     admin: await identity.issue('ada-admin', { admin: true }),
     user: await identity.issue('uma-user', { admin: false }),
@@ -51,5 +45,16 @@ export const startTestApi = async () => {
       headers: { 'content-type': 'application/json' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  return { ...table, url: api.url, outboxFile, failuresFile, tokens, request, send, close: api.close };
+  return {
+    ...table,
+    url: api.url,
+    /** The dependencies the API's handlers were built with, for a test to run another handler on the same table. */
+    deps,
+    outboxFile: deps.outboxFile,
+    failuresFile: deps.failuresFile,
+    tokens,
+    request,
+    send,
+    close: api.close,
+  };
 };

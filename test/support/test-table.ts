@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { ensureTable } from '../../lambdas/adapters/dynamodb/create-table.ts';
-import { createDocumentClient, DYNAMODB_ENDPOINT_ENV } from '../../lambdas/adapters/dynamodb/document-client.ts';
-import { TABLE_NAME_ENV } from '../../lambdas/adapters/dynamodb/table-schema.ts';
+import { createDocumentClient } from '../../lambdas/adapters/dynamodb/document-client.ts';
 
 /**
  * A fresh table in the run's DynamoDB Local, laid out as the stack declares it. Each test file
- * gets its own, so files run in parallel without seeing each other's items. It also points the
- * handlers' environment at it.
+ * gets its own, so files run in parallel without seeing each other's items.
  */
 export const createTestTable = async () => {
   const endpoint = inject('dynamoDbEndpoint');
@@ -20,7 +18,7 @@ export const createTestTable = async () => {
   });
   await ensureTable(client, tableName);
   client.destroy();
-  process.env[DYNAMODB_ENDPOINT_ENV] = endpoint;
-  process.env[TABLE_NAME_ENV] = tableName;
   return { endpoint, tableName, documentClient: createDocumentClient(endpoint) };
 };
+
+export type TestTable = Awaited<ReturnType<typeof createTestTable>>;

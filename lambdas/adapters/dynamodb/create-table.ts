@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { tableSchema } from './table-schema.ts';
+import { tableSchema } from '../../contracts/table-schema.ts';
 
 /**
  * Creates the table in DynamoDB Local exactly as the CDK stack declares it in AWS (same keys,

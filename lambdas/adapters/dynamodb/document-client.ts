@@ -2,12 +2,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
- * `DYNAMODB_ENDPOINT` points the client at DynamoDB Local; in AWS it is unset and the SDK uses
- * the regional endpoint.
+ * The document client every store is built on. With an `endpoint` (DynamoDB Local: the local
+ * runtime, the tests, the bench) it talks to that; without, to the regional endpoint, as in AWS.
  */
-export const DYNAMODB_ENDPOINT_ENV = 'DYNAMODB_ENDPOINT';
-
-export const createDocumentClient = (endpoint = process.env[DYNAMODB_ENDPOINT_ENV]): DynamoDBDocumentClient => {
+export const createDocumentClient = (endpoint?: string): DynamoDBDocumentClient => {
   const client = new DynamoDBClient(
     endpoint
       ? {

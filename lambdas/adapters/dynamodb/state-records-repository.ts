@@ -8,10 +8,10 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
+import { isWorld } from '../../contracts/world.ts';
 import { conflict } from '../../core/errors.ts';
 import type { Figure } from '../../core/figures/figure.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
-import { isWorld } from '../../core/figures/figure-subject.ts';
 import type { StateRecords } from '../../core/ports/stores.ts';
 import type { Report } from '../../core/reports/report.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
-import { tableSchema } from './table-schema.ts';
+import { tableSchema } from '../../contracts/table-schema.ts';
 
 export interface ItemKey {
   readonly PK: string;

@@ -8,6 +8,8 @@ import {
   SNSClient,
   SubscribeCommand,
 } from '@aws-sdk/client-sns';
+import { checkTopicPrefix } from '../../contracts/contact-topics.ts';
+import { SNS_NOTIFIER_ENV } from '../../contracts/environment.ts';
 import { SUBJECT_MAX_LENGTH } from '../../core/messages/email-message.ts';
 import {
   type ContactAddress,
@@ -18,7 +20,7 @@ import {
 } from '../../core/ports/notifier.ts';
 import { requiredEnv } from '../environment.ts';
 import { notifierErrorFrom } from './sns-errors.ts';
-import { checkTopicPrefix, emailTopicName } from './topic-names.ts';
+import { emailTopicName } from './topic-names.ts';
 
 export interface SnsNotifierOptions {
   /** Encrypts each contact's topic: the messages at rest name states and people's addresses. */
@@ -28,12 +30,6 @@ export interface SnsNotifierOptions {
   /** Starts every contact topic's name, so IAM policies and the DLQ's policy can match `<prefix>*`. */
   readonly topicPrefix: string;
 }
-
-export const SNS_NOTIFIER_ENV = {
-  kmsKeyId: 'NOTIFIER_KMS_KEY_ID',
-  deadLetterQueueArn: 'NOTIFIER_DLQ_ARN',
-  topicPrefix: 'NOTIFIER_TOPIC_PREFIX',
-} as const;
 
 /** SNS refuses other subjects; checked here so the refusal names the contact and is never retried. */
 const VALID_SUBJECT = new RegExp(`^[\\x20-\\x7E]{1,${SUBJECT_MAX_LENGTH}}$`);
@@ -204,7 +200,7 @@ const emailInput = (message: OutgoingMessage, address: ContactAddress, context: 
   };
 };
 
-/** The notifier a function builds once per process, from its environment (see SNS_NOTIFIER_ENV). */
+/** The notifier the AWS composition root builds once per process, from the environment the stack sets (SNS_NOTIFIER_ENV). */
 export const createSnsNotifier = (client: SNSClient = new SNSClient({})): SnsNotifier =>
   new SnsNotifier(client, {
     kmsKeyId: requiredEnv(SNS_NOTIFIER_ENV.kmsKeyId),

@@ -2,10 +2,10 @@ import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { DeliveryFailure } from '../../core/delivery/delivery-records.ts';
 import type { DeliveryFailureSink } from '../../core/ports/stores.ts';
 
-/** The alarmed queue where deliveries that failed for good wait for an operator. */
-export const FAILURE_QUEUE_URL_ENV = 'DELIVERY_FAILURES_QUEUE_URL';
-
-/** Parks each failure as one SQS message: the failure as JSON, with its code as an attribute to filter on. */
+/**
+ * Parks each failure in the alarmed queue where deliveries that failed for good wait for an
+ * operator: one SQS message, the failure as JSON, with its code as an attribute to filter on.
+ */
 export class SqsFailureSink implements DeliveryFailureSink {
   readonly #sqs: SQSClient;
   readonly #queueUrl: string;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { WORLD } from '../../contracts/world.ts';
 import { httpsUrlSchema, isoDateSchema, storableNumberSchema, text } from '../validation/common-schemas.ts';
-import { WORLD } from './figure-subject.ts';
 
 /** Metric ids: dotted lowercase slugs such as `work-permits.valid`. */
 export const metricIdSchema = z

@@ -8,9 +8,6 @@ export interface Caller {
   readonly username?: string;
   readonly email?: string;
   readonly groups: readonly string[];
-  /** Member of {@link ADMIN_GROUP}: may record reports and figures and edit the catalogue. */
+  /** Member of the admins group (contracts/identity.ts): may record reports and figures and edit the catalogue. */
   readonly isAdmin: boolean;
 }
-
-/** The user pool group whose members administer the service. */
-export const ADMIN_GROUP = 'admins';

@@ -1,5 +1,5 @@
+import { isWorld } from '../../contracts/world.ts';
 import type { AlertEventData } from '../alerts/alert-event-data.ts';
-import { isWorld } from '../figures/figure-subject.ts';
 import { stateName } from '../reference/state-names.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 

@@ -1,4 +1,4 @@
-import { WORLD } from '../figures/figure-subject.ts';
+import { WORLD } from '../../contracts/world.ts';
 import { findMemberState } from './member-states.ts';
 
 /** The English short name of a member state, "Worldwide" for worldwide figures, or the code itself for one we do not know. */

@@ -1,6 +1,6 @@
+import { WORLD } from '../../contracts/world.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { Figure } from '../figures/figure.ts';
-import { WORLD } from '../figures/figure-subject.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CustomGroupStore, ObligationCatalogue, StateRecords } from '../ports/stores.ts';
 import { findGroup, type GroupSummary } from '../reference/group-directory.ts';

@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import * as z from 'zod/mini';
 import '../../core/validation/zod-messages.ts';
+import { ADMIN_GROUP } from '../../contracts/identity.ts';
 import { forbidden, unauthenticated } from '../../core/errors.ts';
-import { ADMIN_GROUP, type Caller } from '../../core/identity/caller.ts';
+import { type Caller } from '../../core/identity/caller.ts';
 
 type AnyHttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer | APIGatewayProxyEventV2;
 

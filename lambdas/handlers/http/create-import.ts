@@ -1,23 +1,14 @@
 import * as z from 'zod/mini';
-import { recordingCatalogues } from '../../adapters/dynamodb/catalogues.ts';
-import { DynamoImportStore } from '../../adapters/dynamodb/import-writer.ts';
 import { logger } from '../../adapters/logger.ts';
-import { systemClock } from '../../adapters/system-clock.ts';
+import * as aws from '../../aws-dependencies.ts';
 import { invalidInput } from '../../core/errors.ts';
-import { importRecords } from '../../core/imports/import-records.ts';
+import { type ImportDependencies, importRecords } from '../../core/imports/import-records.ts';
 import type { ImportFormat } from '../../core/imports/import-text.ts';
 import type { RowError } from '../../core/imports/row-error.ts';
-import { tableAccess } from '../table-access.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { requireAdmin } from './caller.ts';
 import { type HttpResult, httpHandler, ok } from './http-handler.ts';
 import { queryParameters, textBody } from './request-input.ts';
-
-const { client, tableName } = tableAccess();
-const dependencies = {
-  clock: systemClock,
-  ...recordingCatalogues(client, tableName),
-  importStore: new DynamoImportStore(client, tableName),
-};
 
 /**
  * 4 MB: under Lambda's 6 MB request payload even when API Gateway base64-encodes the body (4/3
@@ -71,24 +62,35 @@ const refusal = (rows: number, errors: readonly RowError[]): HttpResult => {
  * (docs/imports.md): all rows are checked first, and one bad row writes nothing. With dryRun, only
  * checks, and says what would be written.
  */
-export const handler = httpHandler(async (event) => {
-  requireAdmin(event);
-  const { dryRun } = queryParameters(event, { dryRun: z.optional(z.enum(['true', 'false'])) });
-  const format = formatOf(event.headers['content-type']);
-  const text = textBody(event, MAX_IMPORT_BYTES);
-  if (text.trim() === '') throw invalidInput('body', 'The body is empty: send the file as it is', 'empty-import');
-  const outcome = await importRecords({ text, format, dryRun: dryRun === 'true' }, dependencies);
-  if (outcome.kind === 'rejected') {
-    logger.info('import rejected', { rows: outcome.rows, errors: outcome.errors.length });
-    return refusal(outcome.rows, outcome.errors);
-  }
-  const { summary } = outcome;
-  logger.info('import done', {
-    dryRun: summary.dryRun,
-    rows: summary.rows,
-    written: summary.written,
-    unchanged: summary.unchanged,
-    skipped: summary.skipped.length,
+export const handlerFor = (deps: ImportDependencies) =>
+  httpHandler(async (event) => {
+    requireAdmin(event);
+    const { dryRun } = queryParameters(event, { dryRun: z.optional(z.enum(['true', 'false'])) });
+    const format = formatOf(event.headers['content-type']);
+    const text = textBody(event, MAX_IMPORT_BYTES);
+    if (text.trim() === '') throw invalidInput('body', 'The body is empty: send the file as it is', 'empty-import');
+    const outcome = await importRecords({ text, format, dryRun: dryRun === 'true' }, deps);
+    if (outcome.kind === 'rejected') {
+      logger.info('import rejected', { rows: outcome.rows, errors: outcome.errors.length });
+      return refusal(outcome.rows, outcome.errors);
+    }
+    const { summary } = outcome;
+    logger.info('import done', {
+      dryRun: summary.dryRun,
+      rows: summary.rows,
+      written: summary.written,
+      unchanged: summary.unchanged,
+      skipped: summary.skipped.length,
+    });
+    return ok(summary);
   });
-  return ok(summary);
-});
+
+export const handler = lazyHandler(() =>
+  handlerFor({
+    clock: aws.clock(),
+    obligations: aws.obligations(),
+    metrics: aws.metrics(),
+    customGroups: aws.customGroups(),
+    importStore: aws.importStore(),
+  }),
+);

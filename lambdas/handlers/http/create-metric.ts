@@ -1,20 +1,19 @@
 import * as z from 'zod/mini';
-import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
+import * as aws from '../../aws-dependencies.ts';
 import { metricSchema } from '../../core/figures/figure-schema.ts';
-import { tableAccess } from '../table-access.ts';
+import type { MetricCatalogue } from '../../core/ports/stores.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { requireAdmin } from './caller.ts';
 import { created, httpHandler } from './http-handler.ts';
 import { jsonBody } from './request-input.ts';
 
-const { client, tableName } = tableAccess();
-const { metrics } = {
-  metrics: metricCatalogue(client, tableName),
-};
-
 /** POST /metrics (admin) — extends the metrics catalogue; 409 if the id is taken. */
-export const handler = httpHandler(async (event) => {
-  requireAdmin(event);
-  const metric = jsonBody(event, z.strictObject(metricSchema.shape));
-  await metrics.create(metric);
-  return created(metric);
-});
+export const handlerFor = (deps: { readonly metrics: MetricCatalogue }) =>
+  httpHandler(async (event) => {
+    requireAdmin(event);
+    const metric = jsonBody(event, z.strictObject(metricSchema.shape));
+    await deps.metrics.create(metric);
+    return created(metric);
+  });
+
+export const handler = lazyHandler(() => handlerFor({ metrics: aws.metrics() }));

@@ -1,16 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
+import * as aws from '../../aws-dependencies.ts';
 import { renderBoardPage } from '../../core/board/board-page.ts';
-import { boardPage, overdueSorts } from '../../core/board/board-page-query.ts';
+import { type BoardPageDependencies, boardPage, overdueSorts } from '../../core/board/board-page-query.ts';
 import { isoDateSchema } from '../../core/validation/common-schemas.ts';
-import { standingDependencies } from '../standing-dependencies.ts';
-import { tableAccess } from '../table-access.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, okText } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
-
-const { client, tableName } = tableAccess();
-const dependencies = { ...standingDependencies(), metrics: metricCatalogue(client, tableName) };
 
 const boardQuery = {
   asOf: z.optional(isoDateSchema),
@@ -31,8 +27,11 @@ const withoutEmptyFields = (event: APIGatewayProxyEventV2): APIGatewayProxyEvent
 const CACHE_CONTROL = 'public, max-age=300';
 
 /** GET /board?obligation=&asOf=&group=&sort= — the status board as an HTML page with a world map. */
-export const handler = httpHandler(async (event) => {
-  const query = queryParameters(withoutEmptyFields(event), boardQuery);
-  const page = await boardPage(query, dependencies);
-  return okText(renderBoardPage(page), 'text/html; charset=utf-8', { 'cache-control': CACHE_CONTROL });
-});
+export const handlerFor = (deps: BoardPageDependencies) =>
+  httpHandler(async (event) => {
+    const query = queryParameters(withoutEmptyFields(event), boardQuery);
+    const page = await boardPage(query, deps);
+    return okText(renderBoardPage(page), 'text/html; charset=utf-8', { 'cache-control': CACHE_CONTROL });
+  });
+
+export const handler = lazyHandler(() => handlerFor({ ...aws.standing(), metrics: aws.metrics() }));

@@ -1,16 +1,15 @@
-import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
+import * as aws from '../../aws-dependencies.ts';
+import type { CustomGroupStore } from '../../core/ports/stores.ts';
 import { describeGroup } from '../../core/reference/group-directory.ts';
-import { tableAccess } from '../table-access.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { pathParameter, queryParameters } from './request-input.ts';
 
-const { client, tableName } = tableAccess();
-const { customGroups } = {
-  customGroups: customGroupStore(client, tableName),
-};
-
 /** GET /groups/{id} — one group with its member states. */
-export const handler = httpHandler(async (event) => {
-  queryParameters(event, {});
-  return ok(await describeGroup(pathParameter(event, 'id'), customGroups));
-});
+export const handlerFor = (deps: { readonly customGroups: CustomGroupStore }) =>
+  httpHandler(async (event) => {
+    queryParameters(event, {});
+    return ok(await describeGroup(pathParameter(event, 'id'), deps.customGroups));
+  });
+
+export const handler = lazyHandler(() => handlerFor({ customGroups: aws.customGroups() }));

@@ -1,14 +1,16 @@
 import * as z from 'zod/mini';
-import { describeState } from '../../core/status/state-directory.ts';
+import * as aws from '../../aws-dependencies.ts';
+import { describeState, type StateProfileDependencies } from '../../core/status/state-directory.ts';
 import { isoDateSchema } from '../../core/validation/common-schemas.ts';
-import { standingDependencies } from '../standing-dependencies.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { pathParameter, queryParameters } from './request-input.ts';
 
-const dependencies = standingDependencies();
-
 /** GET /states/{code}[?asOf=YYYY-MM-DD] — a state, its groups, its standing on each obligation, its latest figures. */
-export const handler = httpHandler(async (event) => {
-  const { asOf } = queryParameters(event, { asOf: z.optional(isoDateSchema) });
-  return ok(await describeState(pathParameter(event, 'code'), asOf, dependencies));
-});
+export const handlerFor = (deps: StateProfileDependencies) =>
+  httpHandler(async (event) => {
+    const { asOf } = queryParameters(event, { asOf: z.optional(isoDateSchema) });
+    return ok(await describeState(pathParameter(event, 'code'), asOf, deps));
+  });
+
+export const handler = lazyHandler(() => handlerFor(aws.standing()));

@@ -1,18 +1,22 @@
 import * as z from 'zod/mini';
+import * as aws from '../../aws-dependencies.ts';
+import type { Clock } from '../../core/ports/clock.ts';
+import type { StandingDependencies } from '../../core/status/standing-data.ts';
 import { statusBoard } from '../../core/status/status-board-query.ts';
 import { isoDateSchema } from '../../core/validation/common-schemas.ts';
-import { standingDependencies } from '../standing-dependencies.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
 
-const dependencies = standingDependencies();
-
 /** GET /status?asOf=YYYY-MM-DD[&obligation=][&group=] — the board: counts by status and the overdue states per obligation. */
-export const handler = httpHandler(async (event) => {
-  const query = queryParameters(event, {
-    asOf: z.optional(isoDateSchema),
-    obligation: z.optional(z.string()),
-    group: z.optional(z.string()),
+export const handlerFor = (deps: StandingDependencies & { readonly clock: Clock }) =>
+  httpHandler(async (event) => {
+    const query = queryParameters(event, {
+      asOf: z.optional(isoDateSchema),
+      obligation: z.optional(z.string()),
+      group: z.optional(z.string()),
+    });
+    return ok(await statusBoard(query, deps));
   });
-  return ok(await statusBoard(query, dependencies));
-});
+
+export const handler = lazyHandler(() => handlerFor(aws.standing()));

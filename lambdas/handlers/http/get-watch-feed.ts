@@ -1,25 +1,10 @@
 import * as z from 'zod/mini';
-import { DynamoAlertEventStore } from '../../adapters/dynamodb/alert-event-repository.ts';
-import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
-import { DynamoWatchStore } from '../../adapters/dynamodb/watch-repository.ts';
-import { publicApiUrl } from '../../adapters/public-api-url.ts';
-import { systemClock } from '../../adapters/system-clock.ts';
-import { watchFeed } from '../../core/feeds/watch-feed.ts';
+import * as aws from '../../aws-dependencies.ts';
+import { type WatchFeedDependencies, watchFeed } from '../../core/feeds/watch-feed.ts';
 import { ATOM_CONTENT_TYPE, watchFeedAtom } from '../../core/feeds/watch-feed-atom.ts';
-import { tableAccess } from '../table-access.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, okText } from './http-handler.ts';
 import { pathParameter, queryParameters } from './request-input.ts';
-
-const { client, tableName } = tableAccess();
-const watches = new DynamoWatchStore(client, tableName);
-const dependencies = {
-  clock: systemClock,
-  watches,
-  feedKeys: watches,
-  alertEvents: new DynamoAlertEventStore(client, tableName),
-  customGroups: customGroupStore(client, tableName),
-  apiUrl: publicApiUrl(),
-};
 
 /** Private: the URL holds the key, so shared caches must not keep the answer. */
 const CACHE_CONTROL = 'private, max-age=300';
@@ -29,8 +14,11 @@ const CACHE_CONTROL = 'private, max-age=300';
  * cannot send a token, so the key is the credential; a wrong or missing key is the same 404 as an
  * unknown watch.
  */
-export const handler = httpHandler(async (event) => {
-  const { key } = queryParameters(event, { key: z.optional(z.string()) });
-  const feed = await watchFeed(pathParameter(event, 'id'), key, dependencies);
-  return okText(watchFeedAtom(feed), ATOM_CONTENT_TYPE, { 'cache-control': CACHE_CONTROL });
-});
+export const handlerFor = (deps: WatchFeedDependencies) =>
+  httpHandler(async (event) => {
+    const { key } = queryParameters(event, { key: z.optional(z.string()) });
+    const feed = await watchFeed(pathParameter(event, 'id'), key, deps);
+    return okText(watchFeedAtom(feed), ATOM_CONTENT_TYPE, { 'cache-control': CACHE_CONTROL });
+  });
+
+export const handler = lazyHandler(() => handlerFor(aws.watchFeed()));

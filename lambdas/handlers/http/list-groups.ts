@@ -1,17 +1,16 @@
-import { customGroupStore } from '../../adapters/dynamodb/catalogues.ts';
+import * as aws from '../../aws-dependencies.ts';
+import type { CustomGroupStore } from '../../core/ports/stores.ts';
 import { listGroups } from '../../core/reference/group-directory.ts';
-import { tableAccess } from '../table-access.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
 
-const { client, tableName } = tableAccess();
-const { customGroups } = {
-  customGroups: customGroupStore(client, tableName),
-};
-
 /** GET /groups — regions, sub-regions, UN regional groups and admins' groups. */
-export const handler = httpHandler(async (event) => {
-  queryParameters(event, {});
-  const groups = await listGroups(customGroups);
-  return ok({ count: groups.length, groups });
-});
+export const handlerFor = (deps: { readonly customGroups: CustomGroupStore }) =>
+  httpHandler(async (event) => {
+    queryParameters(event, {});
+    const groups = await listGroups(deps.customGroups);
+    return ok({ count: groups.length, groups });
+  });
+
+export const handler = lazyHandler(() => handlerFor({ customGroups: aws.customGroups() }));

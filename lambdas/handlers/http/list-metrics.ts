@@ -1,16 +1,15 @@
-import { metricCatalogue } from '../../adapters/dynamodb/catalogues.ts';
-import { tableAccess } from '../table-access.ts';
+import * as aws from '../../aws-dependencies.ts';
+import type { MetricCatalogue } from '../../core/ports/stores.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
 
-const { client, tableName } = tableAccess();
-const { metrics } = {
-  metrics: metricCatalogue(client, tableName),
-};
-
 /** GET /metrics — the metrics catalogue figures are recorded against. */
-export const handler = httpHandler(async (event) => {
-  queryParameters(event, {});
-  const catalogue = (await metrics.list()).sort((a, b) => a.id.localeCompare(b.id));
-  return ok({ count: catalogue.length, metrics: catalogue });
-});
+export const handlerFor = (deps: { readonly metrics: MetricCatalogue }) =>
+  httpHandler(async (event) => {
+    queryParameters(event, {});
+    const catalogue = (await deps.metrics.list()).sort((a, b) => a.id.localeCompare(b.id));
+    return ok({ count: catalogue.length, metrics: catalogue });
+  });
+
+export const handler = lazyHandler(() => handlerFor({ metrics: aws.metrics() }));

@@ -1,13 +1,15 @@
-import { requestWatchConfirmation } from '../../core/watches/watch-commands.ts';
+import * as aws from '../../aws-dependencies.ts';
+import { requestWatchConfirmation, type WatchDependencies } from '../../core/watches/watch-commands.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { callerOf } from './caller.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { pathParameter } from './request-input.ts';
-import { watchDependencies } from './watch-dependencies.ts';
-
-const dependencies = watchDependencies();
 
 /** POST /watches/{id}/confirmation — a new confirmation link or code, after one expired or the address unsubscribed. */
-export const handler = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  return ok(await requestWatchConfirmation(caller, pathParameter(event, 'id'), dependencies));
-});
+export const handlerFor = (deps: WatchDependencies) =>
+  httpHandler(async (event) => {
+    const caller = callerOf(event);
+    return ok(await requestWatchConfirmation(caller, pathParameter(event, 'id'), deps));
+  });
+
+export const handler = lazyHandler(() => handlerFor(aws.watchCommands()));

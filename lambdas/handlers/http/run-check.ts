@@ -1,22 +1,28 @@
 import * as z from 'zod/mini';
-import { runDeadlineCheck } from '../../core/checks/run-deadline-check.ts';
+import type { RequestCounter } from '../../adapters/dynamodb/request-counter.ts';
+import * as aws from '../../aws-dependencies.ts';
+import { type DeadlineCheckDependencies, runDeadlineCheck } from '../../core/checks/run-deadline-check.ts';
+import type { Clock } from '../../core/ports/clock.ts';
 import { isoInstantSchema } from '../../core/validation/common-schemas.ts';
-import { tableDependencies } from '../table-dependencies.ts';
+import { lazyHandler } from '../lazy-handler.ts';
 import { requireAdmin } from './caller.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { jsonBody } from './request-input.ts';
 
-const dependencies = tableDependencies();
-
 /** POST /checks (admin) `{ at? }` — runs the deadline check as of `at` (default now) and returns the events it emitted. */
-export const handler = httpHandler(async (event) => {
-  requireAdmin(event);
-  const { at } = jsonBody(event, z.strictObject({ at: z.optional(isoInstantSchema) }), { optional: true });
-  const requestsBefore = dependencies.requests.total();
-  const outcome = await runDeadlineCheck(at === undefined ? dependencies.clock.now() : new Date(at), dependencies);
-  return ok({
-    ...outcome,
-    count: outcome.emitted.length,
-    dynamoDbRequests: dependencies.requests.total() - requestsBefore,
+export const handlerFor = (
+  deps: DeadlineCheckDependencies & { readonly clock: Clock; readonly requests: Pick<RequestCounter, 'total'> },
+) =>
+  httpHandler(async (event) => {
+    requireAdmin(event);
+    const { at } = jsonBody(event, z.strictObject({ at: z.optional(isoInstantSchema) }), { optional: true });
+    const requestsBefore = deps.requests.total();
+    const outcome = await runDeadlineCheck(at === undefined ? deps.clock.now() : new Date(at), deps);
+    return ok({
+      ...outcome,
+      count: outcome.emitted.length,
+      dynamoDbRequests: deps.requests.total() - requestsBefore,
+    });
   });
-});
+
+export const handler = lazyHandler(() => handlerFor({ ...aws.deadlineCheck(), requests: aws.requests() }));

@@ -1,8 +1,8 @@
-import { type Notifier, NotifierError } from '../../core/ports/notifier.ts';
+import { type Notifier, NotifierError } from '../../lambdas/core/ports/notifier.ts';
 
 /**
- * Local runs only, for the fault tests: `NOTIFIER_OUTBOX_FAULTS` makes the outbox misbehave as a
- * real deployment can. Counted over alert messages only (not confirmation codes or tests):
+ * Local runs only, for the fault tests: `NOTIFIER_OUTBOX_FAULTS`, which `npm start` hands to the
+ * local composition root, makes the outbox misbehave as a real deployment can. Counted over alert messages only (not confirmation codes or tests):
  * - `crash-before:N`: the process dies (SIGKILL) as it is about to send the N-th message;
  * - `crash-after:N`: it dies right after the N-th message is sent, before it is recorded;
  * - `throttle:N`: the first N sends fail as SNS throttling does.

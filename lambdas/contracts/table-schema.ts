@@ -15,6 +15,3 @@ export const tableSchema = {
 } as const;
 
 export type IndexName = (typeof tableSchema.globalSecondaryIndexes)[number]['indexName'];
-
-/** Environment variable through which every function learns the table's name. */
-export const TABLE_NAME_ENV = 'TABLE_NAME';

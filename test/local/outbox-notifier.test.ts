@@ -8,7 +8,7 @@ import {
   type OutboxEntry,
   type OutboxNotifierOptions,
   readOutbox,
-} from '../../lambdas/adapters/outbox/outbox-notifier.ts';
+} from '../../local/outbox/outbox-notifier.ts';
 import { emailMessage, smsMessage } from '../support/outgoing-messages.ts';
 
 let directory: string;

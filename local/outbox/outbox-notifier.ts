@@ -8,8 +8,8 @@ import {
   NotifierError,
   type OutgoingMessage,
   type SubscriptionState,
-} from '../../core/ports/notifier.ts';
-import { contactOf } from '../../core/watches/watch.ts';
+} from '../../lambdas/core/ports/notifier.ts';
+import { contactOf } from '../../lambdas/core/watches/watch.ts';
 
 export interface OutboxNotifierOptions {
   /** JSON lines, one per message; the state file sits beside it (`outbox.jsonl` → `outbox.state.json`). */

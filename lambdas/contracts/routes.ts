@@ -1,5 +1,3 @@
-import { isWorld } from '../../core/figures/figure-subject.ts';
-
 /**
  * Every HTTP route of the API, in one table. The CDK stack creates one function and one API
  * Gateway route per entry; the local runtime serves the same handlers from the same table.
@@ -10,7 +8,7 @@ export interface RouteDefinition {
   readonly id: string;
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly path: string;
-  /** Handler module, relative to the project root; it exports `handler`. */
+  /** Handler module, relative to the project root; it exports `handler` (AWS) and `handlerFor` (any runtime). */
   readonly entry: string;
   /** What the function may do with the table. */
   readonly tableAccess: 'read' | 'read-write';
@@ -27,19 +25,27 @@ export interface RouteDefinition {
   readonly sizing?: { readonly memorySize: number; readonly timeoutSeconds: number };
 }
 
-const route = (
-  id: string,
+const route = <Id extends string>(
+  id: Id,
   method: RouteDefinition['method'],
   path: string,
   tableAccess: RouteDefinition['tableAccess'],
   auth: RouteDefinition['auth'],
   notifies = false,
-): RouteDefinition => ({ id, method, path, entry: `lambdas/handlers/http/${id}.ts`, tableAccess, auth, notifies });
+): RouteDefinition & { readonly id: Id } => ({
+  id,
+  method,
+  path,
+  entry: `lambdas/handlers/http/${id}.ts`,
+  tableAccess,
+  auth,
+  notifies,
+});
 
 /** Marks a route whose function sends email or SMS (a confirmation, a code, a test message). */
 const NOTIFIES = true;
 
-export const routes: readonly RouteDefinition[] = [
+export const routes = [
   route('list-states', 'GET', '/states', 'read', 'public'),
   route('get-state', 'GET', '/states/{code}', 'read', 'public'),
   route('record-report', 'POST', '/states/{code}/reports', 'read-write', 'admin'),
@@ -80,18 +86,11 @@ export const routes: readonly RouteDefinition[] = [
   route('rotate-watch-feed-key', 'POST', '/watches/{id}/feed-key', 'read-write', 'user'),
   // Feed readers send no token: the key in the query string is the credential.
   route('get-watch-feed', 'GET', '/watches/{id}/feed.atom', 'read', 'key'),
-];
+] as const satisfies readonly RouteDefinition[];
+
+/** A route's id: the local runtime's handler registry must serve every one. */
+export type RouteId = (typeof routes)[number]['id'];
 
 /** Whether API Gateway (or the local server) must see a valid bearer token before the handler runs. */
 export const needsToken = (route: Pick<RouteDefinition, 'auth'>): boolean =>
   route.auth === 'user' || route.auth === 'admin';
-
-/** Where a subject's figures live: `/states/RU/figures`, or `/world/figures` for worldwide ones. */
-export const figuresPath = (subject: string): string =>
-  isWorld(subject.toLowerCase()) ? '/world/figures' : `/states/${encodeURIComponent(subject)}/figures`;
-
-/** Functions that no route invokes: the schedules and CloudFormation do. */
-export const scheduledDeadlineCheckEntry = 'lambdas/handlers/scheduled-deadline-check.ts';
-
-/** Hourly: reconciles email subscriptions with SNS, re-announces what is still overdue, and sends digests. */
-export const scheduledDeliveryEntry = 'lambdas/handlers/scheduled-delivery.ts';

@@ -1,0 +1,34 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoAlertEventStore } from './alert-event-repository.ts';
+import { customGroupStore, metricCatalogue, obligationCatalogue } from './catalogues.ts';
+import { DynamoCheckerMemoryStore } from './checker-memory-repository.ts';
+import { DynamoContactStore } from './contact-repository.ts';
+import { DynamoDailySendCounter } from './daily-send-counter.ts';
+import { DynamoDeliveryLog } from './delivery-log-repository.ts';
+import { DynamoDigestQueue } from './digest-queue-repository.ts';
+import { DynamoImportStore } from './import-writer.ts';
+import { DynamoStateRecords } from './state-records-repository.ts';
+import { DynamoWatchStore } from './watch-repository.ts';
+
+/**
+ * Every store of the one table, for the local runtime, the tests and the bench, which hand them
+ * all to whichever handler they run. (The AWS composition root builds only those a function uses.)
+ */
+export const tableStores = (client: DynamoDBDocumentClient, tableName: string) => {
+  const watches = new DynamoWatchStore(client, tableName);
+  return {
+    obligations: obligationCatalogue(client, tableName),
+    metrics: metricCatalogue(client, tableName),
+    customGroups: customGroupStore(client, tableName),
+    stateRecords: new DynamoStateRecords(client, tableName),
+    alertEvents: new DynamoAlertEventStore(client, tableName),
+    checkerMemory: new DynamoCheckerMemoryStore(client, tableName),
+    watches,
+    feedKeys: watches,
+    contacts: new DynamoContactStore(client, tableName),
+    deliveryLog: new DynamoDeliveryLog(client, tableName),
+    sendCounter: new DynamoDailySendCounter(client, tableName),
+    digests: new DynamoDigestQueue(client, tableName),
+    importStore: new DynamoImportStore(client, tableName),
+  };
+};

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dailyCapsFromEnv, newSmsCode, retryPolicy } from './adapters/delivery-settings.ts';
+import { DynamoAlertEventStore } from './adapters/dynamodb/alert-event-repository.ts';
+import { customGroupStore, metricCatalogue, obligationCatalogue } from './adapters/dynamodb/catalogues.ts';
+import { DynamoCheckerMemoryStore } from './adapters/dynamodb/checker-memory-repository.ts';
+import { DynamoContactStore } from './adapters/dynamodb/contact-repository.ts';
+import { DynamoDailySendCounter } from './adapters/dynamodb/daily-send-counter.ts';
+import { DynamoDeliveryLog } from './adapters/dynamodb/delivery-log-repository.ts';
+import { DynamoDigestQueue } from './adapters/dynamodb/digest-queue-repository.ts';
+import { createDocumentClient } from './adapters/dynamodb/document-client.ts';
+import { DynamoImportStore } from './adapters/dynamodb/import-writer.ts';
+import { countRequests, type RequestCounter } from './adapters/dynamodb/request-counter.ts';
+import { DynamoStateRecords } from './adapters/dynamodb/state-records-repository.ts';
+import { DynamoWatchStore } from './adapters/dynamodb/watch-repository.ts';
+import { requiredEnv } from './adapters/environment.ts';
+import { newFeedKey } from './adapters/new-feed-key.ts';
+import { manageWatchesUrl, publicApiUrl } from './adapters/public-api-url.ts';
+import { createSnsNotifier } from './adapters/sns/sns-notifier.ts';
+import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
+import { systemClock } from './adapters/system-clock.ts';
+import { FAILURE_QUEUE_URL_ENV, TABLE_NAME_ENV } from './contracts/environment.ts';
+import type { ChangeDetectionDependencies } from './core/changes/detect-changes.ts';
+import type { DeadlineCheckDependencies } from './core/checks/run-deadline-check.ts';
+import type { ReconcileDependencies } from './core/contacts/reconcile-subscriptions.ts';
+import type { DeliveryDependencies } from './core/delivery/deliver.ts';
+import type { DispatchDependencies } from './core/delivery/dispatch-events.ts';
+import type { DigestDependencies } from './core/delivery/send-digests.ts';
+import type { RepeatDependencies } from './core/delivery/send-repeats.ts';
+import type { FeedKeyDependencies } from './core/feeds/feed-key.ts';
+import type { WatchFeedDependencies } from './core/feeds/watch-feed.ts';
+import type { Clock } from './core/ports/clock.ts';
+import type { FeedKeyStore } from './core/ports/feed-key-store.ts';
+import type { ImportStore } from './core/ports/import-store.ts';
+import type {
+  AlertEventStore,
+  CheckerMemoryStore,
+  ContactStore,
+  CustomGroupStore,
+  DailySendCounter,
+  DeliveryLog,
+  DigestQueue,
+  MetricCatalogue,
+  ObligationCatalogue,
+  StateRecords,
+  WatchStore,
+} from './core/ports/stores.ts';
+import type { StandingDependencies } from './core/status/standing-data.ts';
+import type { WatchDependencies } from './core/watches/watch-commands.ts';
+
+/**
+ * The AWS composition root: one factory per dependency a handler may ask for, each built from the
+ * function's environment as the stack (lib/) sets it. A handler module's `handler` calls the ones
+ * it uses on its first invocation, so its bundle carries, and its cold start builds, only those:
+ * nothing here runs on import. The local runtime (local/) and the tests (test/support/) pass their
+ * own dependencies to the same handlers' `handlerFor`.
+ */
+
+interface AwsTable {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly requests: RequestCounter;
+}
+
+let table: AwsTable | undefined;
+
+/** One document client per process, as a warm function keeps it, and the table's name. */
+const awsTable = (): AwsTable => {
+  if (table === undefined) {
+    const client = createDocumentClient();
+    table = { client, tableName: requiredEnv(TABLE_NAME_ENV), requests: countRequests(client) };
+  }
+  return table;
+};
+
+/** A store of the table, built on this process's client. */
+const onTable = <T>(store: (client: DynamoDBDocumentClient, tableName: string) => T): T => {
+  const { client, tableName } = awsTable();
+  return store(client, tableName);
+};
+
+export const clock = (): Clock => systemClock;
+/** The DynamoDB requests this process's client sent: what a run cost, for the logs. */
+export const requests = (): RequestCounter => awsTable().requests;
+
+export const obligations = (): ObligationCatalogue => onTable(obligationCatalogue);
+export const metrics = (): MetricCatalogue => onTable(metricCatalogue);
+export const customGroups = (): CustomGroupStore => onTable(customGroupStore);
+export const stateRecords = (): StateRecords => onTable((client, name) => new DynamoStateRecords(client, name));
+export const alertEvents = (): AlertEventStore => onTable((client, name) => new DynamoAlertEventStore(client, name));
+export const contacts = (): ContactStore => onTable((client, name) => new DynamoContactStore(client, name));
+export const deliveryLog = (): DeliveryLog => onTable((client, name) => new DynamoDeliveryLog(client, name));
+export const importStore = (): ImportStore => onTable((client, name) => new DynamoImportStore(client, name));
+/** Watches and their feed keys, which one repository keeps. */
+export const watches = (): WatchStore & FeedKeyStore => onTable((client, name) => new DynamoWatchStore(client, name));
+const checkerMemory = (): CheckerMemoryStore => onTable((client, name) => new DynamoCheckerMemoryStore(client, name));
+const sendCounter = (): DailySendCounter => onTable((client, name) => new DynamoDailySendCounter(client, name));
+const digestQueue = (): DigestQueue => onTable((client, name) => new DynamoDigestQueue(client, name));
+
+/** The API's base URL, for links back to it (feeds). */
+export const apiUrl = publicApiUrl;
+/** Where a subscriber changes or stops their watches: messages end with it. */
+export const manageUrl = (): string => manageWatchesUrl(publicApiUrl());
+
+/** Where a subject's standing is read from (the board, a state, the calendar, the checker). */
+export const standing = (): StandingDependencies & { readonly clock: Clock } => ({
+  clock: clock(),
+  obligations: obligations(),
+  customGroups: customGroups(),
+  stateRecords: stateRecords(),
+});
+
+export const changeDetection = (): ChangeDetectionDependencies => ({
+  obligations: obligations(),
+  stateRecords: stateRecords(),
+  alertEvents: alertEvents(),
+});
+
+export const deadlineCheck = (): DeadlineCheckDependencies & { readonly clock: Clock } => ({
+  ...standing(),
+  checkerMemory: checkerMemory(),
+  alertEvents: alertEvents(),
+});
+
+/** SNS for email and SMS, SQS for what failed for good: what sending alerts needs. */
+export const delivery = (): DeliveryDependencies => ({
+  clock: clock(),
+  contacts: contacts(),
+  watches: watches(),
+  deliveryLog: deliveryLog(),
+  sendCounter: sendCounter(),
+  dailyCaps: dailyCapsFromEnv(),
+  notifier: createSnsNotifier(),
+  failures: new SqsFailureSink(new SQSClient({}), requiredEnv(FAILURE_QUEUE_URL_ENV)),
+  manageUrl: manageUrl(),
+  retry: retryPolicy,
+});
+
+/** The dispatcher's: delivery, admins' groups to match watches by, and the digest queue. */
+export const dispatch = (): DispatchDependencies => ({
+  ...delivery(),
+  customGroups: customGroups(),
+  digests: digestQueue(),
+});
+
+/** The hourly job's: delivery, SNS's subscription states, what is still overdue, and the digests due. */
+export const scheduledDelivery = (): ReconcileDependencies & RepeatDependencies & DigestDependencies => ({
+  ...dispatch(),
+  alertEvents: alertEvents(),
+  stateRecords: stateRecords(),
+});
+
+/** A watch's Atom feed: its key, the alerts it heard, and the API's URL to link to. */
+export const watchFeed = (): WatchFeedDependencies => {
+  const store = watches();
+  return {
+    clock: clock(),
+    watches: store,
+    feedKeys: store,
+    alertEvents: alertEvents(),
+    customGroups: customGroups(),
+    apiUrl: apiUrl(),
+  };
+};
+
+export const feedKeyRotation = (): FeedKeyDependencies => {
+  const store = watches();
+  return { clock: clock(), watches: store, feedKeys: store, newKey: newFeedKey, apiUrl: apiUrl() };
+};
+
+/** What creating or changing a watch needs: the catalogues its references are checked against, and SNS to confirm its address. */
+export const watchCommands = (): WatchDependencies => ({
+  clock: clock(),
+  watches: watches(),
+  contacts: contacts(),
+  customGroups: customGroups(),
+  obligations: obligations(),
+  metrics: metrics(),
+  sendCounter: sendCounter(),
+  dailyCaps: dailyCapsFromEnv(),
+  notifier: createSnsNotifier(),
+  newCode: newSmsCode,
+  newId: randomUUID,
+});

@@ -1,0 +1,29 @@
+/**
+ * The environment variables through which the stack (lib/) configures the functions in AWS, by
+ * name. Only the AWS composition root (lambdas/aws-dependencies) and the adapters it builds read
+ * them; the local runtime and the tests pass their dependencies in directly.
+ */
+
+/** Every function: the table's name. */
+export const TABLE_NAME_ENV = 'TABLE_NAME';
+
+/** Every function: how much the logger writes. */
+export const LOG_LEVEL_ENV = 'LOG_LEVEL';
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+/** The API's base URL (the stack's ApiUrl output), from which messages and feeds link back to it. */
+export const PUBLIC_API_URL_ENV = 'PUBLIC_API_URL';
+
+/** The SNS notifier's settings, for the functions that send email or SMS. */
+export const SNS_NOTIFIER_ENV = {
+  kmsKeyId: 'NOTIFIER_KMS_KEY_ID',
+  deadLetterQueueArn: 'NOTIFIER_DLQ_ARN',
+  topicPrefix: 'NOTIFIER_TOPIC_PREFIX',
+} as const;
+
+/** The alarmed queue where deliveries that failed for good wait for an operator. */
+export const FAILURE_QUEUE_URL_ENV = 'DELIVERY_FAILURES_QUEUE_URL';
+
+/** Optional overrides of the per-contact daily caps. */
+export const DAILY_CAP_ENV = { email: 'DAILY_CAP_EMAIL', sms: 'DAILY_CAP_SMS' } as const;

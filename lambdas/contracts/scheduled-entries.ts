@@ -1,0 +1,13 @@
+/**
+ * Handler modules that no route invokes, relative to the project root: EventBridge schedules and
+ * CloudFormation do. The stream consumers' entries sit beside their settings in streams.ts.
+ */
+
+/** Daily (by default): the deadline check. */
+export const scheduledDeadlineCheckEntry = 'lambdas/handlers/scheduled-deadline-check.ts';
+
+/** Hourly: reconciles email subscriptions with SNS, re-announces what is still overdue, and sends digests. */
+export const scheduledDeliveryEntry = 'lambdas/handlers/scheduled-delivery.ts';
+
+/** The custom resource that seeds the reference data on every deploy. */
+export const seedReferenceDataEntry = 'lambdas/handlers/seed-reference-data.ts';

@@ -1,0 +1,94 @@
+import type { RouteId } from '../lambdas/contracts/routes.ts';
+import { handlerFor as createImport } from '../lambdas/handlers/http/create-import.ts';
+import { handlerFor as createMetric } from '../lambdas/handlers/http/create-metric.ts';
+import { handlerFor as createObligation } from '../lambdas/handlers/http/create-obligation.ts';
+import { handlerFor as createWatch } from '../lambdas/handlers/http/create-watch.ts';
+import { handlerFor as deleteWatch } from '../lambdas/handlers/http/delete-watch.ts';
+import { handlerFor as getBoard } from '../lambdas/handlers/http/get-board.ts';
+import { handlerFor as getCalendar } from '../lambdas/handlers/http/get-calendar.ts';
+import { handlerFor as getFigureHistory } from '../lambdas/handlers/http/get-figure-history.ts';
+import { handlerFor as getGroup } from '../lambdas/handlers/http/get-group.ts';
+import { handlerFor as getState } from '../lambdas/handlers/http/get-state.ts';
+import { handlerFor as getStatusBoard } from '../lambdas/handlers/http/get-status-board.ts';
+import { handlerFor as getWatch } from '../lambdas/handlers/http/get-watch.ts';
+import { handlerFor as getWatchFeed } from '../lambdas/handlers/http/get-watch-feed.ts';
+import { handlerFor as getWorldFigureHistory } from '../lambdas/handlers/http/get-world-figure-history.ts';
+import { handlerFor as listAlerts } from '../lambdas/handlers/http/list-alerts.ts';
+import { handlerFor as listGroups } from '../lambdas/handlers/http/list-groups.ts';
+import { handlerFor as listMetrics } from '../lambdas/handlers/http/list-metrics.ts';
+import { handlerFor as listObligations } from '../lambdas/handlers/http/list-obligations.ts';
+import { handlerFor as listStateFigures } from '../lambdas/handlers/http/list-state-figures.ts';
+import { handlerFor as listStates } from '../lambdas/handlers/http/list-states.ts';
+import { handlerFor as listWatchDeliveries } from '../lambdas/handlers/http/list-watch-deliveries.ts';
+import { handlerFor as listWatches } from '../lambdas/handlers/http/list-watches.ts';
+import { handlerFor as listWorldFigures } from '../lambdas/handlers/http/list-world-figures.ts';
+import { handlerFor as previewWatch } from '../lambdas/handlers/http/preview-watch.ts';
+import { handlerFor as recordFigure } from '../lambdas/handlers/http/record-figure.ts';
+import { handlerFor as recordReport } from '../lambdas/handlers/http/record-report.ts';
+import { handlerFor as recordWorldFigure } from '../lambdas/handlers/http/record-world-figure.ts';
+import { handlerFor as requestWatchConfirmation } from '../lambdas/handlers/http/request-watch-confirmation.ts';
+import { handlerFor as rotateWatchFeedKey } from '../lambdas/handlers/http/rotate-watch-feed-key.ts';
+import { handlerFor as runCheck } from '../lambdas/handlers/http/run-check.ts';
+import { handlerFor as testWatch } from '../lambdas/handlers/http/test-watch.ts';
+import { handlerFor as updateWatch } from '../lambdas/handlers/http/update-watch.ts';
+import { handlerFor as verifyWatch } from '../lambdas/handlers/http/verify-watch.ts';
+import { handlerFor as scheduledDeadlineCheck } from '../lambdas/handlers/scheduled-deadline-check.ts';
+import { handlerFor as scheduledDelivery } from '../lambdas/handlers/scheduled-delivery.ts';
+import { handlerFor as detectChanges } from '../lambdas/handlers/stream/detect-changes.ts';
+import { handlerFor as dispatchAlerts } from '../lambdas/handlers/stream/dispatch-alerts.ts';
+import type { HttpLambda } from './http-server.ts';
+import type { LocalDependencies } from './local-dependencies.ts';
+import type { StreamLambda } from './stream-consumer.ts';
+
+/**
+ * Every route's handler, built with the local runtime's (or a test's) dependencies: the same
+ * modules the stack bundles, through their `handlerFor`. Keyed by route id, so a route the
+ * table gains without a handler here fails the typecheck.
+ */
+export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambda> => ({
+  'list-states': listStates(deps),
+  'get-state': getState(deps),
+  'record-report': recordReport(deps),
+  'list-state-figures': listStateFigures(deps),
+  'get-figure-history': getFigureHistory(deps),
+  'record-figure': recordFigure(deps),
+  'list-world-figures': listWorldFigures(deps),
+  'get-world-figure-history': getWorldFigureHistory(deps),
+  'record-world-figure': recordWorldFigure(deps),
+  'list-groups': listGroups(deps),
+  'get-group': getGroup(deps),
+  'list-obligations': listObligations(deps),
+  'create-obligation': createObligation(deps),
+  'list-metrics': listMetrics(deps),
+  'create-metric': createMetric(deps),
+  'get-status-board': getStatusBoard(deps),
+  'get-board': getBoard(deps),
+  'list-alerts': listAlerts(deps),
+  'get-calendar': getCalendar(deps),
+  'run-check': runCheck(deps),
+  'create-import': createImport(deps),
+  'create-watch': createWatch(deps),
+  'list-watches': listWatches(deps),
+  'get-watch': getWatch(deps),
+  'update-watch': updateWatch(deps),
+  'delete-watch': deleteWatch(deps),
+  'request-watch-confirmation': requestWatchConfirmation(deps),
+  'verify-watch': verifyWatch(deps),
+  'test-watch': testWatch(deps),
+  'list-watch-deliveries': listWatchDeliveries(deps),
+  'preview-watch': previewWatch(deps),
+  'rotate-watch-feed-key': rotateWatchFeedKey(deps),
+  'get-watch-feed': getWatchFeed(deps),
+});
+
+/** The table's stream consumers: change detection, then the dispatcher on the alert events it stores. */
+export const streamHandlers = (deps: LocalDependencies): Record<'changeDetection' | 'alertDispatch', StreamLambda> => ({
+  changeDetection: detectChanges(deps),
+  alertDispatch: dispatchAlerts(deps),
+});
+
+/** EventBridge's two scheduled functions. */
+export const scheduledHandlers = (deps: LocalDependencies) => ({
+  deadlineCheck: scheduledDeadlineCheck(deps),
+  delivery: scheduledDelivery(deps),
+});

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { newSmsCode, retryPolicy } from '../lambdas/adapters/delivery-settings.ts';
+import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
+import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
+import { newFeedKey } from '../lambdas/adapters/new-feed-key.ts';
+import { manageWatchesUrl } from '../lambdas/adapters/public-api-url.ts';
+import { systemClock } from '../lambdas/adapters/system-clock.ts';
+import { LOG_LEVEL_ENV } from '../lambdas/contracts/environment.ts';
+import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
+import { fileFailureSink } from './outbox/file-failure-sink.ts';
+import { withInjectedFaults } from './outbox/injected-faults.ts';
+import { createOutboxNotifier } from './outbox/outbox-notifier.ts';
+
+export interface LocalDependencyOptions {
+  /** DynamoDB Local's client: every store and handler shares it, as a warm Lambda keeps one. */
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  /** The local API's origin: confirmation links, feeds and messages point there. */
+  readonly apiUrl: string;
+  /** JSON lines of every message "sent" (and every confirmation request): SNS's part. */
+  readonly outboxFile: string;
+  /** JSON lines of deliveries parked for good: the delivery-failures queue's part. */
+  readonly failuresFile: string;
+  readonly dailyCaps: DailyCaps;
+  /** For the fault tests: `crash-before:N`, `crash-after:N` or `throttle:N` (see injected-faults.ts). */
+  readonly injectedFaults?: string;
+}
+
+/**
+ * The local composition root: every dependency a handler may ask for, over DynamoDB Local, with
+ * the outbox where AWS has SNS and a file where it has the failures queue. The local runtime and
+ * the tests hand it to the handlers' `handlerFor` (handler-registry.ts). Build it once per client:
+ * it counts the client's requests.
+ */
+export const localDependencies = (options: LocalDependencyOptions) => {
+  const { client, tableName, apiUrl } = options;
+  const outbox = createOutboxNotifier({
+    file: options.outboxFile,
+    now: () => new Date(),
+    confirmationBaseUrl: apiUrl,
+    // Tests and the bench silence the logs, and with them the outbox's one-line echo.
+    ...(process.env[LOG_LEVEL_ENV] === 'SILENT' ? { print: () => undefined } : {}),
+  });
+  return {
+    ...tableStores(client, tableName),
+    clock: systemClock,
+    requests: countRequests(client),
+    /** The outbox itself, which also confirms subscriptions (the link in SNS's mail). */
+    outbox,
+    notifier: withInjectedFaults(outbox, options.injectedFaults),
+    failures: fileFailureSink(options.failuresFile),
+    dailyCaps: options.dailyCaps,
+    apiUrl,
+    manageUrl: manageWatchesUrl(apiUrl),
+    retry: retryPolicy,
+    newCode: newSmsCode,
+    newId: randomUUID,
+    newKey: newFeedKey,
+  };
+};
+
+export type LocalDependencies = ReturnType<typeof localDependencies>;

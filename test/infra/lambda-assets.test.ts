@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../lambdas/contracts/routes.ts';
+import { BaseFunction } from '../../lib/constructs/base-function.ts';
+import { esbuildOptions, projectRoot } from '../../lib/lambda-bundling.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+
+/**
+ * Strings that only the local runtime's outbox and its fault injection hold (local/outbox): the
+ * crash it injects, the variable that asks for it, the outbox's confirmation link and its echo.
+ */
+const localOnlyMarkers = ['SIGKILL', 'NOTIFIER_OUTBOX_FAULTS', '/local/confirm/', 'outbox: '];
+/** The SDK clients' service ids, which their bundled code carries. */
+const snsClient = 'AmazonSimpleNotificationService';
+const sqsClient = 'AmazonSQS';
+
+const markersIn = (text: string): string[] => localOnlyMarkers.filter((marker) => text.includes(marker));
+
+/** Every file of an asset directory, as text: the bundle and its source map. */
+const assetText = (directory: string): string =>
+  readdirSync(directory)
+    .map((file) => readFileSync(path.join(directory, file), 'utf8'))
+    .join('\n');
+
+let testApp: TestApp;
+let assetDirectories: string[];
+
+beforeAll(() => {
+  // One esbuild run per function, as `cdk synth` does: over a minute on a busy two-core machine.
+  testApp = createTestApp({ bundle: true });
+  const outdir = testApp.app.synth().directory;
+  assetDirectories = readdirSync(outdir)
+    .filter((name) => name.startsWith('asset.'))
+    .map((name) => path.join(outdir, name));
+}, 300_000);
+afterAll(() => testApp.dispose());
+
+/** Each function by name, with its bundle. */
+const functionBundles = (): { readonly name: string; readonly text: string }[] =>
+  testApp.stack.node
+    .findAll()
+    .filter((construct): construct is BaseFunction => construct instanceof BaseFunction)
+    .map((fn) => ({
+      name: fn.node.path,
+      text: assetText(path.join(testApp.app.outdir, (fn.function.node.findChild('Code') as Asset).assetPath)),
+    }));
+
+describe('the synthesized Lambda assets', () => {
+  it('are there for every function: one per route, the seed, the deadline check, both stream consumers and the hourly job', () => {
+    expect(assetDirectories.length).toBeGreaterThanOrEqual(routes.length + 5);
+    expect(functionBundles()).toHaveLength(routes.length + 5);
+  });
+
+  it('hold none of the local outbox or its fault injection', () => {
+    const offending = assetDirectories
+      .map((directory) => ({ asset: path.basename(directory), markers: markersIn(assetText(directory)) }))
+      .filter(({ markers }) => markers.length > 0);
+
+    expect(offending).toEqual([]);
+  });
+
+  it('would show it: the local composition root, bundled as the functions are, holds every marker', async () => {
+    const { outputFiles } = await build({
+      ...esbuildOptions,
+      entryPoints: [path.join(projectRoot, 'local/local-dependencies.ts')],
+      outfile: 'index.mjs',
+      write: false,
+      logLevel: 'silent',
+    });
+
+    expect(markersIn(outputFiles.map((file) => file.text).join('\n'))).toEqual(localOnlyMarkers);
+  });
+
+  it('carry the SNS client only in the functions that send email or SMS', () => {
+    const senders = [
+      ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/${route.id}`),
+      'SanctionsWatch/AlertDispatch/Handler',
+      'SanctionsWatch/ScheduledDelivery/Handler',
+    ];
+    const withSns = functionBundles()
+      .filter(({ text }) => text.includes(snsClient))
+      .map(({ name }) => name);
+
+    expect(withSns.sort()).toEqual(senders.sort());
+  });
+
+  it('carry the SQS client, which parks deliveries that failed for good, only in the functions that deliver alerts', () => {
+    const withSqs = functionBundles()
+      .filter(({ text }) => text.includes(sqsClient))
+      .map(({ name }) => name);
+
+    expect(withSqs.sort()).toEqual(
+      [
+        'SanctionsWatch/test-watch',
+        'SanctionsWatch/AlertDispatch/Handler',
+        'SanctionsWatch/ScheduledDelivery/Handler',
+      ].sort(),
+    );
+  });
+});

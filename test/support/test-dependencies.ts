@@ -1,0 +1,30 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_DAILY_CAPS } from '../../lambdas/adapters/delivery-settings.ts';
+import { localDependencies } from '../../local/local-dependencies.ts';
+import type { TestTable } from './test-table.ts';
+
+/**
+ * The tests' composition root: what the local runtime hands its handlers (the outbox for SNS, a
+ * file for the failures queue), on the test's own table, with the outbox in a temporary directory
+ * and the default daily caps. Tests pass it to a handler's `handlerFor`, or to the local API's
+ * registry. Once per table: it counts the table's client's requests.
+ */
+export const testDependencies = (table: TestTable, apiUrl = 'http://localhost:3000') => {
+  const directory = mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-'));
+  const outboxFile = join(directory, 'outbox.jsonl');
+  const failuresFile = join(directory, 'failures.jsonl');
+  return {
+    outboxFile,
+    failuresFile,
+    ...localDependencies({
+      client: table.documentClient,
+      tableName: table.tableName,
+      apiUrl,
+      outboxFile,
+      failuresFile,
+      dailyCaps: DEFAULT_DAILY_CAPS,
+    }),
+  };
+};
