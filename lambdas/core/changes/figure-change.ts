@@ -14,18 +14,22 @@ const amountOf = (figure: FigureAmount): FigureAmount =>
 
 /** How a range moved, in words a subscriber reads at a glance. */
 const rangeMovement = (from: { low: number; high: number }, to: { low: number; high: number }): string => {
+  if (to.low === from.low && to.high === from.high) return 'unchanged';
   if (to.low >= from.low && to.high >= from.high) return 'up';
   if (to.low <= from.low && to.high <= from.high) return 'down';
   return to.high - to.low > from.high - from.low ? 'widened' : 'narrowed';
 };
 
-/** What changed between two amounts: value → value, range → range, or one form into the other. */
-const difference = (previous: FigureAmount, current: FigureAmount) => {
+/**
+ * What changed between two amounts: value → value, range → range, or one form into the other.
+ * One event never joins equal amounts, but the net of several changes may come back to where it started.
+ */
+export const figureDifference = (previous: FigureAmount, current: FigureAmount) => {
   if ('value' in previous && 'value' in current) {
     return {
       delta: current.value - previous.value,
       deltaPct: percent(previous.value, current.value),
-      movement: current.value > previous.value ? 'up' : 'down',
+      movement: current.value > previous.value ? 'up' : current.value < previous.value ? 'down' : 'unchanged',
     };
   }
   if ('low' in previous && 'low' in current) {
@@ -46,7 +50,9 @@ const difference = (previous: FigureAmount, current: FigureAmount) => {
 export const figureChangedEvent = (previous: Figure | undefined, current: Figure): AlertEvent | undefined => {
   if (previous && sameAmount(previous, current)) return undefined;
   const dedupKey = dedupKeys.figureChanged(current.state, current.metric, current.asOf, current.recordedAt);
-  const change = previous ? difference(previous, current) : { delta: null, deltaPct: null, movement: 'first-figure' };
+  const change = previous
+    ? figureDifference(previous, current)
+    : { delta: null, deltaPct: null, movement: 'first-figure' };
   return {
     id: alertEventId(dedupKey),
     type: 'figure.changed',

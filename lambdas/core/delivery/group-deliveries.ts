@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { AlertEventType } from '../alerts/alert-event.ts';
 import type { TypedAlertEvent } from '../alerts/alert-event-data.ts';
+import { compareText, inNewsOrder } from '../alerts/news-order.ts';
 import { byStateName } from '../reference/state-names.ts';
 import type { MatchResult } from '../watches/match-events.ts';
 import { type ChannelKind, contactOf, destinationOf, type Watch } from '../watches/watch.ts';
@@ -24,25 +24,6 @@ export interface Delivery {
   readonly dedupKey: string;
 }
 
-/** Bad news first: a state in breach, then a missed deadline, a coming one, and the updates. */
-const typePriority: Readonly<Record<AlertEventType, number>> = {
-  'report.overdue': 0,
-  'deadline.passed': 1,
-  'deadline.approaching': 2,
-  'report.received': 3,
-  'figure.changed': 4,
-};
-
-const compareText = (a = '', b = ''): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Type, then state name (deadlines, which have no state, first), then fields that make the order total. */
-const inDeliveryOrder = ({ event: a }: DeliveredEvent, { event: b }: DeliveredEvent): number =>
-  typePriority[a.type] - typePriority[b.type] ||
-  (a.state === undefined || b.state === undefined ? compareText(a.state, b.state) : byStateName(a.state, b.state)) ||
-  compareText(a.obligationId, b.obligationId) ||
-  compareText(a.metric, b.metric) ||
-  compareText(a.id, b.id);
-
 /** Hashed so that the key carries no address into logs or table keys. */
 const deliveryKey = (contact: string, eventIds: readonly string[]): string =>
   `delivery:${createHash('sha256')
@@ -56,7 +37,7 @@ interface Draft {
 
 /**
  * Turns one run's matches into one delivery per contact, each event once (two watches of a
- * contact matching it merge their states), in delivery order. Deliveries come sorted by contact.
+ * contact matching it merge their states), in news order. Deliveries come sorted by contact.
  */
 export const groupDeliveries = (matches: readonly MatchResult[]): Delivery[] => {
   const drafts = new Map<string, Draft>();
@@ -77,7 +58,7 @@ export const groupDeliveries = (matches: readonly MatchResult[]): Delivery[] => 
       const firstWatch = [...watches.values()].reduce((a, b) => (b.id < a.id ? b : a));
       const delivered = [...events.values()]
         .map(({ event, states }) => ({ event, states: [...states].sort(byStateName) }))
-        .sort(inDeliveryOrder);
+        .sort((a, b) => inNewsOrder(a.event, b.event));
       return {
         contact,
         ...destinationOf(firstWatch.channel),

@@ -1,3 +1,4 @@
+import type { InterimFigure } from '../changes/net-figure-change.ts';
 import type { DeliveredEvent, Delivery } from '../delivery/group-deliveries.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 import { fitParts, type Part, wordsOf } from './fit-parts.ts';
@@ -77,6 +78,14 @@ const obligationLine = (obligationId: string | undefined, dueDate: IsoDate): str
 /** "(12)" when the contact covers every state concerned, "(12 of 150)" when only some. */
 const countOf = (shown: number, total: number): string => (shown < total ? `${shown} of ${total}` : `${shown}`);
 
+/** The figures a state's changes told as one went through, between the previous figure and the latest. */
+const interimLines = (interim: readonly InterimFigure[], unit: string): string[] =>
+  interim.length === 0
+    ? []
+    : [
+        `  Figures in between: ${interim.map(({ amount, asOf }) => `${formatAmount(amount)} ${unit} as of ${formatDate(asOf)}`).join('; ')}.`,
+      ];
+
 /** The body's lines for one topic: what happened, the obligation and its due date, the states, figures and sources. */
 const section = (topic: Topic): string[] => {
   switch (topic.type) {
@@ -139,7 +148,7 @@ const section = (topic: Topic): string[] => {
     case 'figure.changed':
       return [
         `${topic.items.length > 1 ? 'Figures' : 'Figure'} changed: ${metricLabel(topic.items[0].event.data.metric)}`,
-        ...topic.items.flatMap(({ event: { data }, states }) =>
+        ...topic.items.flatMap(({ event: { data }, states, interim }) =>
           states.flatMap((code) => {
             const previous =
               data.first || data.asOfPrevious === null
@@ -151,6 +160,7 @@ const section = (topic: Topic): string[] => {
             return [
               `- ${stateLabel(code)}: ${figureChange(data, 'full')} as of ${formatDate(data.asOfCurrent)}${previous}.`,
               `  Source: ${source.join(', ')}`,
+              ...interimLines(interim, data.unit),
             ];
           }),
         ),

@@ -48,6 +48,7 @@ const smsParts = (topic: Topic): Part[] => {
       return ['Deadline passed for ', wordsOf(title, TITLE), ` (${dueDate})`, ...notMet, '.'];
     }
     case 'figure.changed': {
+      // One state has one item: the net of all its changes, to its latest figure (topics.ts).
       const { data } = topic.items[0].event;
       if (states.length !== 1)
         return [`${metricLabel(data.metric)} changed for ${whoOf(states)}`, ...statesList(states), '.'];
