@@ -35,10 +35,13 @@ describe('calendar dates (UTC)', () => {
     '2019-02-29',
     '2019-13-01',
     '2019-00-10',
+    '2019-03-00',
     '2019-04-31',
     '19-03-22',
     '2019-3-22',
     '2019-03-22T00:00:00Z',
+    'x2019-03-22',
+    ' 2019-03-22',
     '',
   ])('rejects %j as a calendar date', (raw) => {
     expect(parseIsoDate(raw)).toBeUndefined();
@@ -48,6 +51,13 @@ describe('calendar dates (UTC)', () => {
     expect(parseIsoDate('2020-02-29')).toBe('2020-02-29');
     expect(parseIsoDate('2000-02-29')).toBe('2000-02-29');
     expect(parseIsoDate('1900-02-29')).toBeUndefined();
+    // The year 0 is a leap year of the proleptic Gregorian calendar; 1900, which Date.UTC would read it as, is not.
+    expect(parseIsoDate('0000-02-29')).toBe('0000-02-29');
+  });
+
+  it('isoDate names the text it cannot take as a date', () => {
+    expect(isoDate('2019-03-22')).toBe('2019-03-22');
+    expect(() => isoDate('2019-02-29')).toThrow('not an ISO-8601 calendar date: 2019-02-29');
   });
 
   it('counts whole days across month and year ends and leap days', () => {
@@ -71,5 +81,8 @@ describe('calendar dates (UTC)', () => {
 
   it('has no calendar date for an instant past the year 9999', () => {
     expect(() => utcDateOf(new Date('9999-12-31T23:59:59.999-23:59'))).toThrow(RangeError);
+    expect(() => utcDateOf(new Date('+010000-01-01T00:00:00.000Z'))).toThrow(
+      '+010000-01-01T00:00:00.000Z is outside the years 0-9999 that calendar dates cover',
+    );
   });
 });

@@ -2,30 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { deadlineCalendarOf } from '../../lambdas/core/feeds/deadline-calendar.ts';
 import { deadlineCalendarIcs } from '../../lambdas/core/feeds/deadline-calendar-ics.ts';
 import { builtInGroups } from '../../lambdas/core/reference/groups.ts';
-import { findMemberState, memberStates } from '../../lambdas/core/reference/member-states.ts';
+import { findMemberState, type MemberState, memberStates } from '../../lambdas/core/reference/member-states.ts';
 import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import { buildStatusBoard } from '../../lambdas/core/status/status-board.ts';
 import { calendarEvents as eventsOf } from '../support/feed-readers.ts';
 import { groupIdsOfState, report } from '../support/watch-fixtures.ts';
 
 const at = new Date('2019-12-16T12:00:00.000Z');
-/** Russia and Equatorial Guinea reported on time; China too, but asked for its report to stay unpublished. */
-const reports = [report('RU', '2019-03-20'), report('GQ', '2019-03-20'), report('CN', '2019-03-20', { public: false })];
-const board = buildStatusBoard({
-  at,
-  obligations: seedObligations,
-  states: memberStates,
-  groupIdsOfState,
-  reports,
-  remaining: [],
-});
+/**
+ * The board of `at` over the given states. Russia and Equatorial Guinea reported on time; China
+ * too, but asked for its report to stay unpublished.
+ */
+const boardOf = (states: readonly MemberState[] = memberStates) =>
+  buildStatusBoard({
+    at,
+    obligations: seedObligations,
+    states,
+    groupIdsOfState,
+    reports: [report('RU', '2019-03-20'), report('GQ', '2019-03-20'), report('CN', '2019-03-20', { public: false })],
+    remaining: [],
+  });
 
-const russia = findMemberState('RU');
-if (!russia) throw new Error('no Russia');
+const russia = (): MemberState => {
+  const state = findMemberState('RU');
+  if (!state) throw new Error('no Russia');
+  return state;
+};
 
 describe('the deadline calendar', () => {
   it("has one all-day event per obligation on its due date, stamped with the board's instant, that node-ical reads back", () => {
-    const events = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(board)));
+    const events = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf())));
 
     expect(events.map((event) => [event.uid, event.start, event.allDay, event.summary])).toEqual([
       [
@@ -52,7 +58,7 @@ describe('the deadline calendar', () => {
   });
 
   it('reminds a week and a day before each deadline', () => {
-    const [midterm] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(board)));
+    const [midterm] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf())));
 
     expect(midterm?.alarms).toEqual([
       {
@@ -69,7 +75,7 @@ describe('the deadline calendar', () => {
   });
 
   it('describes the states still owing each obligation as of the board, by name, with the days overdue', () => {
-    const [midterm, repatriation] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(board)));
+    const [midterm, repatriation] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf())));
     const lines = midterm?.description.split('\n') ?? [];
 
     expect(lines.slice(0, 3)).toEqual([
@@ -84,28 +90,22 @@ describe('the deadline calendar', () => {
   });
 
   it('narrowed to one state, names that state and says when it owes nothing more', () => {
-    const calendar = deadlineCalendarOf(board, russia);
+    const ru = russia();
+    const calendar = deadlineCalendarOf(boardOf(), ru);
     const [midterm, , final] = eventsOf(deadlineCalendarIcs(calendar));
 
-    expect(calendar.name).toBe(`sanctions-watch deadlines: ${russia.name}`);
+    expect(calendar.name).toBe(`sanctions-watch deadlines: ${ru.name}`);
     expect(midterm?.uid).toBe('deadline-2397-p8-midterm-2019-03-22-state-RU@sanctions-watch');
     expect(midterm?.description.split('\n')[1]).toBe('As of 16 December 2019, every state it applies to has reported.');
     expect(final?.description.split('\n').slice(1)).toEqual([
       'As of 16 December 2019, 1 of 1 state is yet to report:',
-      `- ${russia.name} (RU)`,
+      `- ${ru.name} (RU)`,
     ]);
   });
 
   it('narrowed to a group, counts only its members; with a state outside the group, has no events', () => {
     const africa = new Set(builtInGroups.find((group) => group.id === 'africa')?.members);
-    const africanBoard = buildStatusBoard({
-      at,
-      obligations: seedObligations,
-      states: memberStates.filter((state) => africa.has(state.alpha2)),
-      groupIdsOfState,
-      reports,
-      remaining: [],
-    });
+    const africanBoard = boardOf(memberStates.filter((state) => africa.has(state.alpha2)));
 
     const calendar = deadlineCalendarOf({ ...africanBoard, group: 'africa' });
     const events = eventsOf(deadlineCalendarIcs(calendar));
@@ -117,6 +117,6 @@ describe('the deadline calendar', () => {
       'deadline-2397-p8-final-2020-03-22-group-africa@sanctions-watch',
     ]);
     expect(events[0]?.description.split('\n')[1]).toBe('As of 16 December 2019, 53 of 54 states are yet to report:');
-    expect(deadlineCalendarOf({ ...africanBoard, group: 'africa' }, russia).events).toEqual([]);
+    expect(deadlineCalendarOf({ ...africanBoard, group: 'africa' }, russia()).events).toEqual([]);
   });
 });

@@ -71,15 +71,18 @@ const ofType = (events: readonly AlertEvent[], type: AlertEvent['type']) =>
   events.filter((event) => event.type === type);
 
 /** On time, except CN's which is withheld from publication: none of them is overdue. */
-const onTimeReports = [
+const onTimeReports = (): Report[] => [
   report('DE', '2019-03-01'),
   report('JP', '2019-03-20'),
   report('PL', '2019-03-22'),
   report('RU', '2019-03-22'),
   report('CN', '2019-03-15', { public: false }),
 ];
-/** France's report reaches the Committee on 1 April, 10 days late. */
-const lateFrance = report('FR', '2019-03-20', { receivedOn: isoDate('2019-04-01') });
+/** Those, and France's report reaching the Committee on 1 April, 10 days late. */
+const withLateFrance = (): Report[] => [
+  ...onTimeReports(),
+  report('FR', '2019-03-20', { receivedOn: isoDate('2019-04-01') }),
+];
 
 describe('deriveDeadlineEvents: deadline.approaching', () => {
   it('30 days before the midterm deadline (2019-02-20) announces it once, all 193 pending', () => {
@@ -149,6 +152,10 @@ describe('deriveDeadlineEvents: deadline.approaching', () => {
     expect(run('2019-03-22T23:59:59.999Z', { memory: day1.memory }).events).toEqual([]);
   });
 
+  it('announces nothing on the due day itself, even with no memory of the day before', () => {
+    expect(run('2019-03-22T06:00:00.000Z')).toEqual({ events: [], memory: [] });
+  });
+
   it('honours custom thresholds', () => {
     expect(
       run('2019-03-10T00:00:00.000Z', { thresholds: [14, 3] }).events.map((event) => event.data.threshold),
@@ -182,13 +189,14 @@ describe('deriveDeadlineEvents: deadline.approaching', () => {
 });
 
 describe('deriveDeadlineEvents: report.overdue', () => {
-  const first = run('2019-03-23T00:00:00.000Z', { reports: [...onTimeReports, lateFrance] });
-  const overdue = ofType(first.events, 'report.overdue');
+  const firstRun = () => run('2019-03-23T00:00:00.000Z', { reports: withLateFrance() });
+  const overdueOf = (result: DeadlineCheckResult) => ofType(result.events, 'report.overdue');
 
   it('on 2019-03-23 announces every state without a report, each once', () => {
-    expect(overdue).toHaveLength(193 - onTimeReports.length);
+    const overdue = overdueOf(firstRun());
+    expect(overdue).toHaveLength(193 - onTimeReports().length);
     expect(new Set(overdue.map((event) => event.state)).size).toBe(overdue.length);
-    expect(overdue.some((event) => onTimeReports.some((on) => on.state === event.state))).toBe(false);
+    expect(overdue.some((event) => onTimeReports().some((on) => on.state === event.state))).toBe(false);
     expect(overdue.find((event) => event.state === 'NG')).toEqual({
       id: alertEventId('report.overdue:2397-p8-midterm:2019-03-22:NG'),
       type: 'report.overdue',
@@ -206,39 +214,57 @@ describe('deriveDeadlineEvents: report.overdue', () => {
   });
 
   it('announces France, whose report only arrives on 1 April', () => {
-    expect(overdue.map((event) => event.state)).toContain('FR');
+    expect(overdueOf(firstRun()).map((event) => event.state)).toContain('FR');
   });
 
   it('remembers the announced states, sorted', () => {
+    const first = firstRun();
     const entry = first.memory.find((candidate) => candidate.obligationId === MIDTERM);
-    expect(entry?.overdue).toEqual(overdue.map((event) => event.state).sort());
+    expect(entry?.overdue).toEqual(
+      overdueOf(first)
+        .map((event) => event.state)
+        .sort(),
+    );
+  });
+
+  it('remembers the states announced before and now in one sorted list', () => {
+    const before: CheckerMemory = {
+      obligationId: MIDTERM,
+      dueDate: isoDate('2019-03-22'),
+      approaching: [30, 7, 1],
+      overdue: ['ZW'],
+      passed: false,
+    };
+    const result = run('2019-03-23T00:00:00.000Z', { reports: withLateFrance(), memory: [before] });
+    const announcedNow = overdueOf(result).map((event) => event.state);
+    expect(announcedNow).not.toContain('ZW');
+    expect(result.memory.find((candidate) => candidate.obligationId === MIDTERM)?.overdue).toEqual(
+      [...announcedNow, 'ZW'].sort(),
+    );
   });
 
   it('a second run with the returned memory emits nothing', () => {
-    expect(run('2019-03-23T12:00:00.000Z', { reports: [...onTimeReports, lateFrance], memory: first.memory })).toEqual({
+    expect(run('2019-03-23T12:00:00.000Z', { reports: withLateFrance(), memory: firstRun().memory })).toEqual({
       events: [],
       memory: [],
     });
   });
 
   it('France, once its late report is in, is not announced again', () => {
-    const later = run('2019-04-02T00:00:00.000Z', { reports: [...onTimeReports, lateFrance], memory: first.memory });
+    const later = run('2019-04-02T00:00:00.000Z', { reports: withLateFrance(), memory: firstRun().memory });
     expect(later.events).toEqual([]);
   });
 
   it('without memory a late reporter is not announced at all: it is no longer overdue', () => {
-    const fresh = ofType(
-      run('2019-04-02T00:00:00.000Z', { reports: [...onTimeReports, lateFrance] }).events,
-      'report.overdue',
-    );
+    const fresh = ofType(run('2019-04-02T00:00:00.000Z', { reports: withLateFrance() }).events, 'report.overdue');
     expect(fresh.map((event) => event.state)).not.toContain('FR');
-    expect(fresh).toHaveLength(193 - onTimeReports.length - 1);
+    expect(fresh).toHaveLength(193 - onTimeReports().length - 1);
     expect(fresh[0]?.data.daysOverdue).toBe(11);
   });
 });
 
 describe('deriveDeadlineEvents: deadline.passed', () => {
-  const remaining = [
+  const remaining = (): Figure[] => [
     figure('PL', '2019-11-30', { value: 0 }),
     // Made up for the test: no such figure was reported for Malaysia.
     figure('MY', '2019-12-01', { value: 1000 }),
@@ -250,10 +276,10 @@ describe('deriveDeadlineEvents: deadline.passed', () => {
     figure('MY', '2020-01-10', { value: 0 }),
   ];
   const at = '2019-12-23T03:00:00.000Z';
-  const result = run(at, { remaining });
-  const passed = ofType(result.events, 'deadline.passed');
+  const dayAfter = () => run(at, { remaining: remaining() });
 
   it('on 2019-12-23 announces the repatriation deadline once, PL met and the rest not', () => {
+    const passed = ofType(dayAfter().events, 'deadline.passed');
     expect(passed).toHaveLength(1);
     const [event] = passed;
     expect(event).toMatchObject({
@@ -287,7 +313,56 @@ describe('deriveDeadlineEvents: deadline.passed', () => {
     expect(notMet.find((state) => state.code === 'RU')).toEqual({ code: 'RU', name: 'Russia' });
   });
 
+  it('is not announced on the due day itself, only from the day after', () => {
+    expect(ofType(run('2019-12-22T23:59:59.999Z', { remaining: remaining() }).events, 'deadline.passed')).toEqual([]);
+  });
+
+  it("takes each state's latest figure before the check, wherever it is in the list", () => {
+    const [event] = ofType(
+      run(at, {
+        remaining: [
+          figure('PL', '2019-11-01', { value: 40 }),
+          figure('PL', '2019-11-30', { value: 0 }),
+          figure('PL', '2019-11-15', { value: 30 }),
+          figure('MY', '2019-12-01', { value: 1000 }),
+          figure('MY', '2019-12-20', { value: 600 }),
+          figure('MY', '2019-12-10', { value: 800 }),
+        ],
+      }).events,
+      'deadline.passed',
+    );
+    expect(event?.data.met).toEqual([{ code: 'PL', name: 'Poland' }]);
+    expect((event?.data.notMet as readonly { code: string }[]).find((state) => state.code === 'MY')).toEqual({
+      code: 'MY',
+      name: 'Malaysia',
+      remaining: 600,
+      asOf: '2019-12-20',
+    });
+  });
+
+  it('counts only the states a group-scoped action obligation applies to, met or not', () => {
+    const repatriation = seedObligations.find((obligation) => obligation.id === REPATRIATION);
+    if (!repatriation) throw new Error('no seeded repatriation obligation');
+    const africanRepatriation = defineObligation({
+      ...repatriation,
+      id: 'test-african-repatriation',
+      appliesTo: { scope: 'group', groupId: 'african-group' },
+    });
+    const [event] = run(at, {
+      obligations: [africanRepatriation],
+      remaining: [figure('GQ', '2019-12-01', { value: 0 }), figure('PL', '2019-11-30', { value: 0 })],
+    }).events;
+    const notMet = event?.data.notMet as readonly { code: string }[];
+    expect(event?.data).toMatchObject({
+      metCount: 1,
+      met: [{ code: 'GQ', name: 'Equatorial Guinea' }],
+      notMetCount: 53,
+    });
+    expect(notMet.every(({ code }) => groupIdsOfState(code).has('african-group'))).toBe(true);
+  });
+
   it('remembers it and does not announce it again', () => {
+    const result = dayAfter();
     expect(result.memory.find((entry) => entry.obligationId === REPATRIATION)).toEqual({
       obligationId: REPATRIATION,
       dueDate: '2019-12-22',
@@ -296,15 +371,19 @@ describe('deriveDeadlineEvents: deadline.passed', () => {
       passed: true,
     });
     expect(
-      ofType(run('2019-12-24T00:00:00.000Z', { remaining, memory: result.memory }).events, 'deadline.passed'),
+      ofType(
+        run('2019-12-24T00:00:00.000Z', { remaining: remaining(), memory: result.memory }).events,
+        'deadline.passed',
+      ),
     ).toEqual([]);
   });
 
   it('is deterministic: the same input yields the same events, ids and keys', () => {
-    expect(run(at, { remaining })).toEqual(result);
+    expect(dayAfter()).toEqual(dayAfter());
   });
 
   it('gives every event of a run its own dedup key, and an id derived from it', () => {
+    const result = dayAfter();
     const keys = result.events.map((event) => event.dedupKey);
     expect(new Set(keys).size).toBe(keys.length);
     for (const event of result.events) {

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { typedAlertEvent } from '../../lambdas/core/alerts/alert-event-data.ts';
-import { type Delivery, groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
 import { type EmailMessage, emailMessage, SUBJECT_MAX_LENGTH } from '../../lambdas/core/messages/email-message.ts';
 import { toAscii } from '../../lambdas/core/messages/transliterate.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
-import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
 import {
   checkerEvents,
+  dayAfterMidterm,
   figure,
   figureChanged,
-  groupIdsOfState,
   midtermReportReceived,
+  onlyDelivery,
   report,
   russiaWorkPermits,
   watch,
@@ -20,37 +19,31 @@ import {
 
 const manageUrl = 'https://sanctions-watch.example.org/watches';
 
-const deliveryOf = (events: readonly AlertEvent[], watches: readonly Watch[]): Delivery => {
-  const [delivery, ...others] = groupDeliveries(matchEvents(events, watches, groupIdsOfState));
-  if (!delivery || others.length > 0) throw new Error('expected one delivery');
-  return delivery;
-};
-
 const email = (events: readonly AlertEvent[], watches: readonly Watch[] = [watch({ id: 'w' })]): EmailMessage =>
-  emailMessage(deliveryOf(events, watches), { manageUrl });
+  emailMessage(onlyDelivery(events, watches), { manageUrl });
 
 const isSubjectSafe = (subject: string): boolean =>
   /^[\x20-\x7e]*$/.test(subject) && subject.length <= SUBJECT_MAX_LENGTH;
 
-/** 23 March 2019: a day past the midterm deadline, Equatorial Guinea alone has reported. */
-const dayAfterMidterm = checkerEvents('2019-03-23T06:00:00.000Z', [report('GQ', '2019-03-20')]);
-const overdue = (...states: string[]) => dayAfterMidterm.filter((event) => states.includes(event.state ?? ''));
+const overdue = (...states: string[]) => dayAfterMidterm().filter((event) => states.includes(event.state ?? ''));
 
 /** The same event about an obligation of another title, to try titles no catalogue has yet. */
 const titled = (event: AlertEvent, title: string): AlertEvent => ({ ...event, data: { ...event.data, title } });
 
 describe('emailMessage: the africa watch on 23 March 2019', () => {
   const africa = [watch({ id: 'africa', target: { groups: ['africa'] }, events: ['report.overdue'] })];
-  const message = email(dayAfterMidterm, africa);
+  const africanMessage = () => email(dayAfterMidterm(), africa);
   const africanOverdue = memberStates.filter((state) => state.region.name === 'Africa' && state.alpha2 !== 'GQ');
 
   it('is one message whose ASCII subject counts the 53 states', () => {
+    const message = africanMessage();
     expect(africanOverdue).toHaveLength(53);
     expect(message.subject).toBe('53 states overdue: Midterm report on repatriated DPRK workers');
     expect(isSubjectSafe(message.subject)).toBe(true);
   });
 
   it('names every one of them in the body, with the obligation and its due date', () => {
+    const message = africanMessage();
     for (const { name, alpha2 } of africanOverdue)
       expect(message.body).toContain(`- ${name} (${alpha2}): 1 day overdue`);
     expect(message.body).toContain("- Côte d'Ivoire (CI): 1 day overdue");
@@ -63,6 +56,7 @@ describe('emailMessage: the africa watch on 23 March 2019', () => {
   });
 
   it('ends with how to change or stop the watch', () => {
+    const message = africanMessage();
     expect(message.body.split('\n').at(-1)).toBe(`To change or stop this watch: ${manageUrl}`);
   });
 });
@@ -192,7 +186,7 @@ describe('emailMessage: subjects', () => {
 
   it('shortens a long title by words, and cuts what cannot be shortened', () => {
     const longTitle = titled(
-      dayAfterMidterm.find((event) => event.state === 'CI') ?? russiaWorkPermits,
+      dayAfterMidterm().find((event) => event.state === 'CI') ?? russiaWorkPermits,
       `Report on ${'very '.repeat(30)}long matters`,
     );
     const longMetric = figureChanged(undefined, figure('VC', `${'x'.repeat(60)}.count`, { value: 1 }, '2019-01-01'));

@@ -299,6 +299,13 @@ const cases: readonly Case[] = [
     reports: [report({ reportDate: '2019-03-01', public: false }), report({ reportDate: '2019-03-01' })],
     expected: { status: 'submitted', submittedOn: isoDate('2019-03-01') },
   },
+  {
+    name: 'same-day tie, the public report listed first: it still wins',
+    obligation: midterm,
+    at: '2019-12-16T00:00:00.000Z',
+    reports: [report({ reportDate: '2019-03-01' }), report({ reportDate: '2019-03-01', public: false })],
+    expected: { status: 'submitted', submittedOn: isoDate('2019-03-01') },
+  },
 
   // Action obligations (repatriation, due 2019-12-22).
   {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { figureChangedEvent } from '../../lambdas/core/changes/figure-change.ts';
 import type { Figure, FigureAmount } from '../../lambdas/core/figures/figure.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { figureChanged, russiaWorkPermitFigures, russiaWorkPermits } from '../support/watch-fixtures.ts';
 
 const figure = (amount: FigureAmount, asOf: string, extra: Partial<Figure> = {}): Figure =>
   ({
@@ -97,6 +98,17 @@ describe('figure.changed', () => {
       { low: 10000, high: -10000 },
       { low: 20, high: -12.5 },
     ],
+    // One end stays while the other moves: the range went that way, it did not widen or narrow.
+    [{ low: 50000, high: 80000 }, { low: 50000, high: 90000 }, 'up', { low: 0, high: 10000 }, { low: 0, high: 12.5 }],
+    [{ low: 50000, high: 80000 }, { low: 60000, high: 80000 }, 'up', { low: 10000, high: 0 }, { low: 20, high: 0 }],
+    [
+      { low: 50000, high: 80000 },
+      { low: 50000, high: 70000 },
+      'down',
+      { low: 0, high: -10000 },
+      { low: 0, high: -12.5 },
+    ],
+    [{ low: 50000, high: 80000 }, { low: 40000, high: 80000 }, 'down', { low: -10000, high: 0 }, { low: -20, high: 0 }],
   ])('compares ranges by both ends: %j → %j moved %s', (from, to, movement, delta, deltaPct) => {
     expect(figureChangedEvent(figure(from, '2019-01-01'), figure(to, '2019-12-01'))?.data).toMatchObject({
       movement,
@@ -105,12 +117,19 @@ describe('figure.changed', () => {
     });
   });
 
-  it('says when a value became a range, and gives no percent change from zero', () => {
+  it('says when a value became a range or a range a value, and gives no percent change from zero', () => {
     expect(
       figureChangedEvent(figure({ value: 800 }, '2019-01-01'), figure({ low: 700, high: 900 }, '2019-06-01'))?.data,
     ).toMatchObject({ movement: 'value-to-range', delta: null });
     expect(
+      figureChangedEvent(figure({ low: 700, high: 900 }, '2019-01-01'), figure({ value: 800 }, '2019-06-01'))?.data,
+    ).toMatchObject({ movement: 'range-to-value', delta: null, deltaPct: null });
+    expect(
       figureChangedEvent(figure({ value: 0 }, '2019-01-01'), figure({ value: 12 }, '2019-06-01'))?.data,
     ).toMatchObject({ delta: 12, deltaPct: null, movement: 'up' });
+  });
+
+  it("is, for Russia's work permits, exactly the event the other tests take as written", () => {
+    expect(figureChanged(...russiaWorkPermitFigures())).toEqual(russiaWorkPermits);
   });
 });

@@ -5,6 +5,7 @@ import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
 import {
   checkerEvents,
+  dayAfterMidterm,
   groupIdsOfState,
   midtermReportReceived,
   report,
@@ -20,13 +21,9 @@ const only = <T>(list: readonly T[]): T => {
   return list[0];
 };
 
-/** 23 March 2019: a day past the midterm deadline, Equatorial Guinea alone has reported. */
-const dayAfterMidterm = checkerEvents('2019-03-23T06:00:00.000Z', [report('GQ', '2019-03-20')]);
 /** 15 March 2019: the midterm deadline approaches; Equatorial Guinea and Russia have reported. */
-const weekBeforeMidterm = checkerEvents('2019-03-15T06:00:00.000Z', [
-  report('GQ', '2019-03-10'),
-  report('RU', '2019-03-12'),
-]);
+const weekBeforeMidterm = () =>
+  checkerEvents('2019-03-15T06:00:00.000Z', [report('GQ', '2019-03-10'), report('RU', '2019-03-12')]);
 
 const summary = (delivery: Delivery) =>
   delivery.events.map(({ event, states }) => `${event.type} ${event.state ?? states.join(',')}`);
@@ -39,7 +36,7 @@ describe('groupDeliveries', () => {
       watch({ id: 'gulf', target: { states: ['AE', 'QA', 'KW'] }, channel: { sms: '+97455123456' } }),
     ];
 
-    const deliveries = run([...dayAfterMidterm, russiaWorkPermits], watches);
+    const deliveries = run([...dayAfterMidterm(), russiaWorkPermits], watches);
 
     expect(deliveries.map(({ contact, channel, to, watchIds }) => ({ contact, channel, to, watchIds }))).toEqual([
       { contact: 'email:ana@example.org', channel: 'email', to: 'ana@example.org', watchIds: ['africa', 'russia'] },
@@ -56,7 +53,7 @@ describe('groupDeliveries', () => {
       watch({ id: 'asia', target: { states: ['CN', 'NG'] }, events: ['deadline.approaching'] }),
     ];
 
-    const { events } = only(run(weekBeforeMidterm, watches));
+    const { events } = only(run(weekBeforeMidterm(), watches));
 
     const { states } = only(events);
     expect(states).toHaveLength(54);
@@ -68,8 +65,8 @@ describe('groupDeliveries', () => {
     const events = [
       russiaWorkPermits,
       midtermReportReceived(report('RU', '2019-03-20')),
-      ...dayAfterMidterm.filter((event) => ['CI', 'KM', 'DJ', 'RU'].includes(event.state ?? '')),
-      ...weekBeforeMidterm,
+      ...dayAfterMidterm().filter((event) => ['CI', 'KM', 'DJ', 'RU'].includes(event.state ?? '')),
+      ...weekBeforeMidterm(),
     ];
     const watches = [watch({ id: 'w', target: { states: ['RU', 'CI', 'KM', 'DJ'] } })];
 
@@ -115,7 +112,7 @@ describe('groupDeliveries', () => {
 
   it('gives the same dedupKey to a retried run, whatever order the matches come in', () => {
     const watches = [watch({ id: 'africa', target: { groups: ['africa'] } }), watch({ id: 'russia' })];
-    const events = [...dayAfterMidterm, russiaWorkPermits];
+    const events = [...dayAfterMidterm(), russiaWorkPermits];
 
     const first = only(run(events, watches));
     const retried = only(groupDeliveries(matchEvents([...events].reverse(), [...watches].reverse(), groupIdsOfState)));
@@ -132,7 +129,7 @@ describe('groupDeliveries', () => {
 
     const base = key([russiaWorkPermits], [russia]);
 
-    expect(key([russiaWorkPermits, ...dayAfterMidterm], [russia])).not.toBe(base);
+    expect(key([russiaWorkPermits, ...dayAfterMidterm()], [russia])).not.toBe(base);
     expect(key([russiaWorkPermits], [watch({ id: 'russia', channel: { email: 'bo@example.org' } })])).not.toBe(base);
   });
 

@@ -78,7 +78,7 @@ const midtermReporters = [
   'TH',
 ];
 
-const reports: Report[] = [
+const reports = (): Report[] => [
   // Spread over on-time and late days, all before 2019-12-16.
   ...midtermReporters.map((code, index) =>
     report(code, '2397-p8-midterm', addDays(isoDate('2019-03-10'), index * 4), code === 'CN' ? { public: false } : {}),
@@ -89,7 +89,7 @@ const reports: Report[] = [
   report('KE', '2397-p8-final', '2019-12-01'),
 ];
 
-const polandRepatriatedAll: Figure = {
+const polandRepatriatedAll = (): Figure => ({
   state: 'PL',
   metric: 'workers.remaining',
   unit: 'persons',
@@ -97,7 +97,7 @@ const polandRepatriatedAll: Figure = {
   asOf: isoDate('2019-11-30'),
   source: { kind: 'national' },
   recordedAt: '2019-12-05T00:00:00.000Z',
-};
+});
 
 const at = new Date('2019-12-16T09:30:00.000Z');
 
@@ -107,8 +107,8 @@ const board = (overrides: Partial<Parameters<typeof buildStatusBoard>[0]> = {}):
     obligations: [...seedObligations].reverse(),
     states: memberStates,
     groupIdsOfState,
-    reports,
-    remaining: [polandRepatriatedAll],
+    reports: reports(),
+    remaining: [polandRepatriatedAll()],
     ...overrides,
   });
 

@@ -3,21 +3,26 @@ import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { FEED_MAX_ENTRIES, type WatchFeedInput, watchFeedOf } from '../../lambdas/core/feeds/watch-feed.ts';
 import { watchFeedAtom } from '../../lambdas/core/feeds/watch-feed-atom.ts';
 import { parseAtom, atomText as textOf } from '../support/feed-readers.ts';
-import { checkerEvents, figure, groupIdsOfState, report, russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
+import {
+  checkerEvents,
+  dayAfterMidterm,
+  figure,
+  groupIdsOfState,
+  russiaWorkPermits,
+  watch,
+} from '../support/watch-fixtures.ts';
 
 const apiUrl = 'https://api.example.org';
 const feedUrl = `${apiUrl}/watches/w-1/feed.atom?key=k`;
 const now = new Date('2020-01-10T00:00:00.000Z');
 
-/** 23 March 2019: everyone but Equatorial Guinea overdue on the midterm report. */
-const dayAfterMidterm = checkerEvents('2019-03-23T06:00:00.000Z', [report('GQ', '2019-03-20')]);
 /** 23 December 2019: the repatriation deadline passed, Russia with 511 still there. */
-const repatriationPassed = checkerEvents(
-  '2019-12-23T06:00:00.000Z',
-  [],
-  [figure('RU', 'workers.remaining', { value: 511 }, '2019-12-01')],
-).filter((event) => event.type === 'deadline.passed');
-const events: AlertEvent[] = [...dayAfterMidterm, russiaWorkPermits, ...repatriationPassed];
+const repatriationPassed = (): AlertEvent[] =>
+  checkerEvents(
+    '2019-12-23T06:00:00.000Z',
+    [],
+    [figure('RU', 'workers.remaining', { value: 511 }, '2019-12-01')],
+  ).filter((event) => event.type === 'deadline.passed');
 
 /** Paused and muted: neither silences a feed, which is read, not sent. */
 const russiaAndNigeria = watch({
@@ -32,7 +37,7 @@ const russiaAndNigeria = watch({
 const input = (fields: Partial<WatchFeedInput> = {}): WatchFeedInput => ({
   watch: russiaAndNigeria,
   feedUrl,
-  events,
+  events: [...dayAfterMidterm(), russiaWorkPermits, ...repatriationPassed()],
   groupIdsOfState,
   now,
   apiUrl,
@@ -54,7 +59,7 @@ describe("a watch's Atom feed", () => {
   it("has an entry per alert the watch matches, newest first, worded as the alert's email is", () => {
     const feed = parseAtom(watchFeedAtom(watchFeedOf(input())));
     const entries = feed.entry ?? [];
-    const nigeriaOverdue = dayAfterMidterm.find((event) => event.type === 'report.overdue' && event.state === 'NG');
+    const nigeriaOverdue = dayAfterMidterm().find((event) => event.type === 'report.overdue' && event.state === 'NG');
 
     expect(entries.map((entry) => entry.updated)).toEqual([
       '2019-12-23T06:00:00.000Z',

@@ -7,12 +7,13 @@ import { matchEvents } from '../../lambdas/core/watches/match-events.ts';
 import { figure, figureChanged, groupIdsOfState, watch } from '../support/watch-fixtures.ts';
 
 /** The Committee's count of repatriations from states' interim reports, December 2019 (China not included). */
-const repatriatedWorldwide = figureChanged(
-  figure(WORLD, 'workers.repatriated', { value: 20_000 }, '2019-06-01'),
-  figure(WORLD, 'workers.repatriated', { value: 23_245 }, '2019-12-01', {
-    source: { kind: 'un-report', ref: "States' interim reports" },
-  }),
-);
+const repatriatedWorldwide = () =>
+  figureChanged(
+    figure(WORLD, 'workers.repatriated', { value: 20_000 }, '2019-06-01'),
+    figure(WORLD, 'workers.repatriated', { value: 23_245 }, '2019-12-01', {
+      source: { kind: 'un-report', ref: "States' interim reports" },
+    }),
+  );
 
 const onAll = watch({ id: 'all', target: { all: true }, events: ['figure.changed'] });
 const onAfrica = watch({ id: 'africa', target: { groups: ['africa'] }, events: ['figure.changed'] });
@@ -20,10 +21,10 @@ const onRussia = watch({ id: 'ru', target: { states: ['RU'] }, events: ['figure.
 
 describe('a worldwide figure', () => {
   it('reaches watches on all states, and no watch on a state or a group', () => {
-    const matches = matchEvents([repatriatedWorldwide], [onAll, onAfrica, onRussia], groupIdsOfState);
+    const matches = matchEvents([repatriatedWorldwide()], [onAll, onAfrica, onRussia], groupIdsOfState);
 
     expect(matches.map((match) => match.watch.id)).toEqual(['all']);
-    expect(repatriatedWorldwide).toMatchObject({
+    expect(repatriatedWorldwide()).toMatchObject({
       state: WORLD,
       dedupKey: 'figure.changed:world:workers.repatriated:2019-12-01:2019-12-01T00:00:00.000Z',
     });
@@ -31,7 +32,9 @@ describe('a worldwide figure', () => {
 
   it('reads as "Worldwide" in the email subject and body, and in the SMS', () => {
     const deliveryTo = (channel: (typeof onAll)['channel']) => {
-      const [delivery] = groupDeliveries(matchEvents([repatriatedWorldwide], [{ ...onAll, channel }], groupIdsOfState));
+      const [delivery] = groupDeliveries(
+        matchEvents([repatriatedWorldwide()], [{ ...onAll, channel }], groupIdsOfState),
+      );
       if (!delivery) throw new Error('expected a delivery');
       return delivery;
     };

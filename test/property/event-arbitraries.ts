@@ -72,7 +72,8 @@ const sampleStates = (seed: number, share: number): string[] => {
  * What the checker emits at the instants that matter for resolution 2397 (each threshold of the
  * midterm deadline, the day after it, the repatriation and final deadlines), in four worlds:
  * nobody has reported, a quarter has, nearly all have, and all have on time and repatriated
- * everyone (so deadlines come with no state pending and "met by all").
+ * everyone (so deadlines come with no state pending and "met by all"). Run where a test builds
+ * its arbitraries, never at import, so Stryker sees which tests run the checker.
  */
 const checkerRuns = (): AlertEvent[][] => {
   const worlds = [sampleStates(1, 0), sampleStates(2, 0.25), sampleStates(3, 0.9)].map((reporters) => ({
@@ -101,19 +102,14 @@ const checkerRuns = (): AlertEvent[][] => {
     '2019-12-23T06:00:00.000Z',
     '2020-03-23T00:00:00.000Z',
   ];
-  return [...worlds, allDone].flatMap(({ reports, remaining }) =>
-    instants.map((at) => checkerEvents(at, reports, remaining)),
-  );
+  return [...worlds, allDone]
+    .flatMap(({ reports, remaining }) => instants.map((at) => checkerEvents(at, reports, remaining)))
+    .filter((run) => run.length > 0);
 };
 
-const runs = checkerRuns().filter((run) => run.length > 0);
-const pool = runs.flat();
-
 /** Some of the events of one checker run: e.g. most of the 193 overdue reports of 23 March 2019. */
-export const checkerRunArb: fc.Arbitrary<AlertEvent[]> = fc.constantFrom(...runs).chain((run) => fc.subarray(run));
-/** Deadline events (approaching, passed) concern many states at once; few of them, so picked on their own. */
-export const deadlineEvents = pool.filter((event) => event.state === undefined);
-export const overdueEvents = pool.filter((event) => event.type === 'report.overdue');
+export const checkerRunArb = (): fc.Arbitrary<AlertEvent[]> =>
+  fc.constantFrom(...checkerRuns()).chain((run) => fc.subarray(run));
 
 /** Instants of 2019–2020, to the millisecond. */
 const instantMs = fc.integer({
@@ -201,8 +197,12 @@ export const reportReceivedArb: fc.Arbitrary<AlertEvent> = fc
   });
 
 /** Up to `maxLength` distinct events (by id, as a run never holds one fact twice), of every type. */
-export const eventsArb = (maxLength: number): fc.Arbitrary<AlertEvent[]> =>
-  fc.uniqueArray(
+export const eventsArb = (maxLength: number): fc.Arbitrary<AlertEvent[]> => {
+  const pool = checkerRuns().flat();
+  /** Deadline events (approaching, passed) concern many states at once; few of them, so picked on their own. */
+  const deadlineEvents = pool.filter((event) => event.state === undefined);
+  const overdueEvents = pool.filter((event) => event.type === 'report.overdue');
+  return fc.uniqueArray(
     fc.oneof(
       { arbitrary: fc.constantFrom(...deadlineEvents), weight: 2 },
       { arbitrary: fc.constantFrom(...overdueEvents), weight: 4 },
@@ -211,6 +211,7 @@ export const eventsArb = (maxLength: number): fc.Arbitrary<AlertEvent[]> =>
     ),
     { minLength: 1, maxLength, selector: (event) => event.id },
   );
+};
 
 /** An instant written with a zone offset, e.g. 2019-03-25T13:00:00.000+03:00: watches compare times, not strings. */
 const withOffset = (ms: number, offsetMinutes: number): string => {

@@ -82,18 +82,19 @@ const naiveMatch = (event: AlertEvent, watch: Watch, groupIdsOfState: GroupIdsOf
 
 const SEED = 2017;
 
-const scenarioArb = fc
-  .record({ membership: membershipArb, events: eventsArb(12) })
-  .chain(({ membership, events }) =>
-    watchesArb(events, 25).map((watches) => ({ groupIdsOfState: membership.groupIdsOfState, events, watches })),
-  );
+const scenarioArb = () =>
+  fc
+    .record({ membership: membershipArb, events: eventsArb(12) })
+    .chain(({ membership, events }) =>
+      watchesArb(events, 25).map((watches) => ({ groupIdsOfState: membership.groupIdsOfState, events, watches })),
+    );
 
 const summary = ({ watch, event, states }: MatchResult) => ({ watch: watch.id, event: event.id, states });
 
 describe('matchEvent against a naive reference', () => {
   it('agrees on every (event, watch) pair of random events and watches', () => {
     fc.assert(
-      fc.property(scenarioArb, ({ events, watches, groupIdsOfState }) => {
+      fc.property(scenarioArb(), ({ events, watches, groupIdsOfState }) => {
         for (const event of events) {
           for (const watch of watches) {
             const found = matchEvent(event, watch, groupIdsOfState);
@@ -111,7 +112,7 @@ describe('matchEvent against a naive reference', () => {
   it('the generators produce matches of every event type, and misses, so the agreement means something', () => {
     const matchedTypes = new Set<string>();
     let [matched, missed] = [0, 0];
-    for (const { events, watches, groupIdsOfState } of fc.sample(scenarioArb, { seed: SEED, numRuns: 300 })) {
+    for (const { events, watches, groupIdsOfState } of fc.sample(scenarioArb(), { seed: SEED, numRuns: 300 })) {
       for (const event of events) {
         for (const watch of watches) {
           if (naiveMatch(event, watch, groupIdsOfState)) {
@@ -131,7 +132,7 @@ describe('matchEvent against a naive reference', () => {
 describe('matchEvents', () => {
   it('finds exactly what matchEvent finds on every (event, watch) pair, events in order, then watches in order', () => {
     fc.assert(
-      fc.property(scenarioArb, ({ events, watches, groupIdsOfState }) => {
+      fc.property(scenarioArb(), ({ events, watches, groupIdsOfState }) => {
         const pairwise = events.flatMap((event) =>
           watches.flatMap((watch) => matchEvent(event, watch, groupIdsOfState) ?? []),
         );
@@ -144,16 +145,17 @@ describe('matchEvents', () => {
 });
 
 describe('groupDeliveries', () => {
-  const withShuffledMatches = scenarioArb.chain((scenario) => {
-    const matches = matchEvents(scenario.events, scenario.watches, scenario.groupIdsOfState);
-    return fc
-      .shuffledSubarray(matches, { minLength: matches.length, maxLength: matches.length })
-      .map((shuffled) => ({ matches, shuffled }));
-  });
+  const withShuffledMatches = () =>
+    scenarioArb().chain((scenario) => {
+      const matches = matchEvents(scenario.events, scenario.watches, scenario.groupIdsOfState);
+      return fc
+        .shuffledSubarray(matches, { minLength: matches.length, maxLength: matches.length })
+        .map((shuffled) => ({ matches, shuffled }));
+    });
 
   it('gives every matched contact exactly one delivery, holding each of its matched events once with the states its watches cover', () => {
     fc.assert(
-      fc.property(withShuffledMatches, ({ matches }) => {
+      fc.property(withShuffledMatches(), ({ matches }) => {
         const deliveries = groupDeliveries(matches);
         const contacts = [...new Set(matches.map(({ watch }) => contactOf(watch)))].sort();
 
@@ -183,7 +185,7 @@ describe('groupDeliveries', () => {
 
   it('gives each contact the same delivery, dedupKey included, whatever the order of the matches', () => {
     fc.assert(
-      fc.property(withShuffledMatches, ({ matches, shuffled }) => {
+      fc.property(withShuffledMatches(), ({ matches, shuffled }) => {
         const inOrder = groupDeliveries(matches);
         const reordered = groupDeliveries(shuffled);
 
@@ -198,7 +200,7 @@ describe('groupDeliveries', () => {
 
   it('the generators give contacts several watches and events, so grouping is exercised', () => {
     const samples = fc
-      .sample(withShuffledMatches, { seed: SEED, numRuns: 300 })
+      .sample(withShuffledMatches(), { seed: SEED, numRuns: 300 })
       .map(({ matches }) => groupDeliveries(matches));
 
     expect(samples.some((deliveries) => deliveries.some(({ watchIds }) => watchIds.length >= 3))).toBe(true);

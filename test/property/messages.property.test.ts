@@ -33,20 +33,22 @@ const catalogueVariant = (event: AlertEvent): fc.Arbitrary<AlertEvent> => {
 };
 
 /** Random events of every type, sometimes with a large part of one checker run (tens of states overdue at once). */
-const runEventsArb = fc
-  .tuple(eventsArb(20), fc.option(checkerRunArb, { nil: [] }))
-  .map(([some, run]) => [...new Map([...some, ...run].map((event) => [event.id, event])).values()])
-  .chain((events) => fc.tuple(...events.map(catalogueVariant)));
+const runEventsArb = () =>
+  fc
+    .tuple(eventsArb(20), fc.option(checkerRunArb(), { nil: [] }))
+    .map(([some, run]) => [...new Map([...some, ...run].map((event) => [event.id, event])).values()])
+    .chain((events) => fc.tuple(...events.map(catalogueVariant)));
 
 /** Every delivery a run of random events and watches makes, as each kind of message (alerts, digests, repeats). */
-const deliveriesArb = fc.record({ membership: membershipArb, events: runEventsArb }).chain(({ membership, events }) =>
-  fc.record({
-    deliveries: watchesArb(events, 12).map((watches) =>
-      groupDeliveries(matchEvents(events, watches, membership.groupIdsOfState)),
-    ),
-    kind: fc.constantFrom<DeliveryKind>('alert', 'digest', 'repeat'),
-  }),
-);
+const deliveriesArb = () =>
+  fc.record({ membership: membershipArb, events: runEventsArb() }).chain(({ membership, events }) =>
+    fc.record({
+      deliveries: watchesArb(events, 12).map((watches) =>
+        groupDeliveries(matchEvents(events, watches, membership.groupIdsOfState)),
+      ),
+      kind: fc.constantFrom<DeliveryKind>('alert', 'digest', 'repeat'),
+    }),
+  );
 
 const asEmail = (delivery: Delivery): Delivery => ({ ...delivery, channel: 'email', to: 'ana@example.org' });
 const asSms = (delivery: Delivery): Delivery => ({ ...delivery, channel: 'sms', to: '+447700900123' });
@@ -56,7 +58,7 @@ const SEED = 1718;
 describe('message limits', () => {
   it('every email subject is 1 to 100 printable ASCII characters, with no line break', () => {
     fc.assert(
-      fc.property(deliveriesArb, ({ deliveries, kind }) => {
+      fc.property(deliveriesArb(), ({ deliveries, kind }) => {
         for (const delivery of deliveries) {
           const subject = outgoingMessage(asEmail(delivery), manageUrl, kind).email?.subject;
 
@@ -70,7 +72,7 @@ describe('message limits', () => {
 
   it('every SMS is GSM-7 and fits one segment of 160 septets', () => {
     fc.assert(
-      fc.property(deliveriesArb, ({ deliveries, kind }) => {
+      fc.property(deliveriesArb(), ({ deliveries, kind }) => {
         for (const delivery of deliveries) {
           const text = outgoingMessage(asSms(delivery), manageUrl, kind).sms ?? '';
 
@@ -84,7 +86,7 @@ describe('message limits', () => {
   });
 
   it('the generators make long, accented and multi-topic messages, so the limits are tested where they bite', () => {
-    const deliveries = fc.sample(deliveriesArb, { seed: SEED, numRuns: 250 }).flatMap(({ deliveries: list }) => list);
+    const deliveries = fc.sample(deliveriesArb(), { seed: SEED, numRuns: 250 }).flatMap(({ deliveries: list }) => list);
     const names = deliveries.flatMap((delivery) => delivery.events.flatMap(({ states }) => states));
     const subjects = deliveries.map((delivery) => outgoingMessage(asEmail(delivery), manageUrl).email?.subject ?? '');
     const texts = deliveries.map((delivery) => outgoingMessage(asSms(delivery), manageUrl).sms ?? '');
