@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { WORLD } from '../../lambdas/contracts/world.ts';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { figureChangedEvent } from '../../lambdas/core/changes/figure-change.ts';
 import type { DeliveryKind } from '../../lambdas/core/delivery/delivery-records.ts';
 import { type Delivery, groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
 import { outgoingMessage } from '../../lambdas/core/delivery/outgoing-message.ts';
 import type { Figure, FigureAmount, FigureSourceKind } from '../../lambdas/core/figures/figure.ts';
-import { WORLD } from '../../lambdas/core/figures/figure-subject.ts';
 import { formatAmount, formatDate } from '../../lambdas/core/messages/format.ts';
 import { toGsm7 } from '../../lambdas/core/messages/gsm7.ts';
 import type { OutgoingMessage } from '../../lambdas/core/ports/notifier.ts';
