@@ -1,3 +1,4 @@
+import { compareNames } from '../compare-names.ts';
 import { WORLD } from '../figures/figure-subject.ts';
 import { findMemberState } from './member-states.ts';
 
@@ -5,8 +6,6 @@ import { findMemberState } from './member-states.ts';
 export const stateName = (alpha2: string): string =>
   alpha2 === WORLD ? 'Worldwide' : (findMemberState(alpha2)?.name ?? alpha2);
 
-const collator = new Intl.Collator('en');
-
 /** Orders codes as readers scan lists: by name, so Côte d'Ivoire sits among the Cs. */
 export const byStateName = (a: string, b: string): number =>
-  collator.compare(stateName(a), stateName(b)) || (a < b ? -1 : a > b ? 1 : 0);
+  compareNames(stateName(a), stateName(b)) || (a < b ? -1 : a > b ? 1 : 0);
