@@ -8,6 +8,7 @@ import type {
   ObserverState,
   UnRegionalGroupId,
 } from '../lambdas/core/reference/member-states.ts';
+import { packageVersion } from './package-version.ts';
 
 /**
  * Builds the member-state reference data from world-countries (codes, names, UN regional
@@ -107,19 +108,6 @@ const render = (value: Literal): string =>
     : `{ ${Object.entries<Literal>({ ...value })
         .map(([key, field]) => `${key}: ${render(field)}`)
         .join(', ')} }`;
-
-const packageVersion = (name: string): string => {
-  const manifest: unknown = require(`${name}/package.json`);
-  if (
-    typeof manifest === 'object' &&
-    manifest !== null &&
-    'version' in manifest &&
-    typeof manifest.version === 'string'
-  ) {
-    return manifest.version;
-  }
-  throw new Error(`${name}/package.json has no version`);
-};
 
 /** The text of member-states.data.ts: one state per line, so updates diff cleanly. */
 export const renderMemberStatesModule = (
