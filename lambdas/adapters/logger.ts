@@ -1,3 +1,5 @@
+import { sourceMappedStack } from './source-mapped-stack.ts';
+
 /**
  * Structured logging as JSON lines on stdout, which Lambda ships to CloudWatch Logs as they are.
  * Written here rather than taken from Powertools because Powertools' logger alone added about
@@ -15,7 +17,7 @@ const serializable = (value: unknown): unknown =>
     ? {
         name: value.name,
         message: value.message,
-        stack: value.stack,
+        stack: value.stack === undefined ? undefined : sourceMappedStack(value.stack),
         ...(value.cause === undefined ? {} : { cause: serializable(value.cause) }),
       }
     : value;

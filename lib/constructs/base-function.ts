@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { TABLE_NAME_ENV } from '../../lambdas/adapters/dynamodb/table-schema.ts';
 import type { LogLevel } from '../../lambdas/adapters/logger.ts';
 import type { RouteDefinition } from '../../lambdas/handlers/http/routes.ts';
-import { bundling, projectRoot, sourceMapRuntimeEnvironment } from '../lambda-bundling.ts';
+import { bundling, projectRoot } from '../lambda-bundling.ts';
 import type { DataTable } from './data-table.ts';
 
 export type TableAccess = RouteDefinition['tableAccess'];
@@ -84,10 +84,8 @@ export class BaseFunction extends Construct {
       logGroup: this.logGroup,
       description: props.description,
       deadLetterQueue: props.deadLetterQueue,
-      environment: {
-        LOG_LEVEL: props.logLevel ?? 'INFO',
-        ...sourceMapRuntimeEnvironment,
-      },
+      // No NODE_OPTIONS=--enable-source-maps: the logger maps stacks itself (lib/lambda-bundling.ts).
+      environment: { LOG_LEVEL: props.logLevel ?? 'INFO' },
     });
 
     Validations.of(this.role).acknowledge({
