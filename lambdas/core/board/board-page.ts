@@ -1,3 +1,4 @@
+import { compareNames } from '../compare-names.ts';
 import type { Figure } from '../figures/figure.ts';
 import { formatAmount, formatDate, plural, sourceKindLabel } from '../messages/format.ts';
 import { builtInGroups, findBuiltInGroup } from '../reference/groups.ts';
@@ -23,8 +24,6 @@ const boardHref = (page: BoardPage, changes: { readonly sort?: OverdueSort } = {
   if (sort !== '-days') params.set('sort', sort);
   return `?${params.toString()}`;
 };
-
-const byName = new Intl.Collator('en').compare;
 
 const groupName = (id: string): string => findBuiltInGroup(id)?.name ?? id;
 
@@ -136,7 +135,7 @@ const statesByStatus = (page: BoardPage, statuses: ReadonlyMap<string, Obligatio
   const byStatus = Map.groupBy(onBoard, (entry) => entry.status.status);
   const listedAbove = page.column.obligation.kind === 'report' ? ['overdue'] : [];
   const blocks = statusOrder(page).flatMap((name) => {
-    const entries = (byStatus.get(name) ?? []).sort((a, b) => byName(a.state.name, b.state.name));
+    const entries = (byStatus.get(name) ?? []).sort((a, b) => compareNames(a.state.name, b.state.name));
     if (entries.length === 0 || listedAbove.includes(name)) return [];
     const items = entries
       .map(

@@ -1,8 +1,9 @@
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries110m from 'world-atlas/countries-110m.json' with { type: 'json' };
+import { lazy } from '../lazy.ts';
 import { type LngLat, memberStates } from '../reference/member-states.ts';
+import { countries110mJson } from './countries-110m.data.ts';
 import { relativePath } from './relative-path.ts';
 
 /** The map's drawing, in SVG user units: shapes of the states it can show, the rest of the land, and a projection for markers. */
@@ -27,9 +28,23 @@ const PATH_DIGITS = 0;
 
 type CountryTopology = Topology<{ countries: GeometryCollection }>;
 
-/** world-atlas ships JSON, typed by TypeScript as plain strings and arrays: check the shape we rely on once. */
-const isCountryTopology = (value: { readonly type: string; readonly objects: object }): value is CountryTopology =>
-  value.type === 'Topology' && 'countries' in value.objects;
+/** The topology arrives as text: check the shape we rely on once, when it is parsed. */
+const isCountryTopology = (value: unknown): value is CountryTopology =>
+  typeof value === 'object' &&
+  value !== null &&
+  'type' in value &&
+  value.type === 'Topology' &&
+  'objects' in value &&
+  typeof value.objects === 'object' &&
+  value.objects !== null &&
+  'countries' in value.objects;
+
+const parseTopology = (json: string): CountryTopology => {
+  const topology: unknown = JSON.parse(json);
+  if (!isCountryTopology(topology))
+    throw new Error('countries-110m.data.ts is not a TopoJSON topology with "countries"');
+  return topology;
+};
 
 const build = (topology: CountryTopology, width: number, memberCodes: ReadonlySet<string>): WorldMap => {
   const collection = feature(topology, topology.objects.countries);
@@ -58,13 +73,7 @@ const build = (topology: CountryTopology, width: number, memberCodes: ReadonlySe
   };
 };
 
-let cached: WorldMap | undefined;
-
-/** Projected on first use and kept for the life of the process: once per Lambda cold start, not per request. */
-export const worldMap = (): WorldMap => {
-  if (cached) return cached;
-  if (!isCountryTopology(countries110m))
-    throw new Error('world-atlas/countries-110m.json is not a TopoJSON topology with "countries"');
-  cached = build(countries110m, MAP_WIDTH, new Set(memberStates.map((state) => state.m49)));
-  return cached;
-};
+/** Parsed and projected on the first page, then kept for the life of the process: once per cold start, never at load. */
+export const worldMap = lazy(
+  (): WorldMap => build(parseTopology(countries110mJson), MAP_WIDTH, new Set(memberStates.map((state) => state.m49))),
+);

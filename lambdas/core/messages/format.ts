@@ -1,21 +1,22 @@
 import { isWorld } from '../../contracts/world.ts';
 import type { AlertEventData } from '../alerts/alert-event-data.ts';
+import { lazy } from '../lazy.ts';
 import { stateName } from '../reference/state-names.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 
 /** How people quote these figures: en-US thousands separators (30,023), one decimal for percentages. */
-const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const percents = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const numbers = lazy(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }));
+const percents = lazy(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }));
 
-const formatNumber = (n: number): string => numbers.format(n);
+const formatNumber = (n: number): string => numbers().format(n);
 
 /** A true minus sign (−), as changes are printed; the SMS and subject transliteration turn it into "-". */
 const signed = (n: number, magnitude: string): string =>
   n > 0 ? `+${magnitude}` : n < 0 ? `−${magnitude}` : magnitude;
 
-const formatDelta = (n: number): string => signed(n, numbers.format(Math.abs(n)));
+const formatDelta = (n: number): string => signed(n, numbers().format(Math.abs(n)));
 
-const formatPct = (pct: number): string => `${signed(pct, percents.format(Math.abs(pct)))}%`;
+const formatPct = (pct: number): string => `${signed(pct, percents().format(Math.abs(pct)))}%`;
 
 type Amount = number | { readonly value: number } | { readonly low: number; readonly high: number };
 

@@ -1,3 +1,4 @@
+import { compareNames } from '../compare-names.ts';
 import type { Figure } from '../figures/figure.ts';
 import { byDeadline, type Obligation } from '../obligations/obligation.ts';
 import type { MemberState } from '../reference/member-states.ts';
@@ -67,11 +68,8 @@ const indexBy = <T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 const zeroCounts = (): Record<ObligationStatusName, number> =>
   Object.fromEntries(obligationStatusNames.map((name) => [name, 0])) as Record<ObligationStatusName, number>;
 
-// One collator for all comparisons: localeCompare with a locale builds a new one per call.
-const byName = new Intl.Collator('en').compare;
-
 const byLongestOverdue = (a: OverdueState, b: OverdueState): number =>
-  b.daysOverdue - a.daysOverdue || byName(a.name, b.name);
+  b.daysOverdue - a.daysOverdue || compareNames(a.name, b.name);
 
 /** Every given state's status on every obligation, with counts and the overdue list per obligation. */
 export const buildStatusBoard = (input: StatusBoardInput): StatusBoard => {
