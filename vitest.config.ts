@@ -1,10 +1,9 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const infraTests = 'test/infra/**/*.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // One DynamoDB Local for the whole run; each test file makes its own table in it.
-    globalSetup: ['test/support/dynamodb-local.global-setup.ts'],
     setupFiles: ['test/support/quiet-logs.ts'],
     // Vitest's default on two cores is one worker: files would run one after another, mostly waiting
     // on DynamoDB Local, child processes and batching windows. Two overlap those waits; three made
@@ -12,5 +11,30 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // A project's global setup runs only when some of its files are selected.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'infra',
+          include: [infraTests],
+          // Its files share one synthesized stack and change no module state; not isolating them loads
+          // aws-cdk-lib and that stack once per worker instead of once per file.
+          isolate: false,
+          // One bundled synthesis of the stack for the whole run, shared by the infra test files.
+          globalSetup: ['test/infra/synthesized-stack.global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'service',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, infraTests],
+          // One DynamoDB Local for the whole run; each test file makes its own table in it.
+          globalSetup: ['test/support/dynamodb-local.global-setup.ts'],
+        },
+      },
+    ],
   },
 });

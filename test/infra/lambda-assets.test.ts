@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../lambdas/contracts/routes.ts';
 import { BaseFunction } from '../../lib/constructs/base-function.ts';
 import { esbuildOptions, projectRoot } from '../../lib/lambda-bundling.ts';
-import { createTestApp, type TestApp } from './test-app.ts';
+import { bundleDirectory, stack, useSynthesizedStack } from './synthesized-stack.ts';
 
 /**
  * Strings that only the local runtime's outbox and its fault injection hold (local/outbox): the
@@ -25,38 +24,23 @@ const assetText = (directory: string): string =>
     .map((file) => readFileSync(path.join(directory, file), 'utf8'))
     .join('\n');
 
-let testApp: TestApp;
-let assetDirectories: string[];
+useSynthesizedStack();
 
-beforeAll(() => {
-  // One esbuild run per function, as `cdk synth` does: over a minute on a busy two-core machine.
-  testApp = createTestApp({ bundle: true });
-  const outdir = testApp.app.synth().directory;
-  assetDirectories = readdirSync(outdir)
-    .filter((name) => name.startsWith('asset.'))
-    .map((name) => path.join(outdir, name));
-}, 300_000);
-afterAll(() => testApp.dispose());
-
-/** Each function by name, with its bundle. */
+/** Every function's bundle directory in the assembly, by construct path. */
 const functionBundles = (): { readonly name: string; readonly text: string }[] =>
-  testApp.stack.node
+  stack.node
     .findAll()
     .filter((construct): construct is BaseFunction => construct instanceof BaseFunction)
-    .map((fn) => ({
-      name: fn.node.path,
-      text: assetText(path.join(testApp.app.outdir, (fn.function.node.findChild('Code') as Asset).assetPath)),
-    }));
+    .map((fn) => ({ name: fn.node.path, text: assetText(bundleDirectory(fn)) }));
 
 describe('the synthesized Lambda assets', () => {
   it('are there for every function: one per route, the seed, the deadline check, both stream consumers and the hourly job', () => {
-    expect(assetDirectories.length).toBeGreaterThanOrEqual(routes.length + 5);
     expect(functionBundles()).toHaveLength(routes.length + 5);
   });
 
   it('hold none of the local outbox or its fault injection', () => {
-    const offending = assetDirectories
-      .map((directory) => ({ asset: path.basename(directory), markers: markersIn(assetText(directory)) }))
+    const offending = functionBundles()
+      .map(({ name, text }) => ({ name, markers: markersIn(text) }))
       .filter(({ markers }) => markers.length > 0);
 
     expect(offending).toEqual([]);

@@ -19,6 +19,8 @@ export interface TestAppOptions {
   readonly context?: Record<string, unknown>;
   /** Run esbuild; skip it when the test does not look at code or asset hashes. @default false */
   readonly bundle?: boolean;
+  /** Where the cloud assembly goes. @default a new temporary directory */
+  readonly outdir?: string;
 }
 
 export interface TestApp {
@@ -31,6 +33,7 @@ export interface TestApp {
 /** The stack as bin/app.ts builds it, in an app with cdk.json's context. */
 export function createTestApp(options: TestAppOptions = {}): TestApp {
   const app = new App({
+    outdir: options.outdir,
     context: {
       ...cdkJsonContext(),
       // An empty list tells CDK that no stack needs its assets bundled.

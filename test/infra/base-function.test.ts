@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
+import { routes } from '../../lambdas/contracts/routes.ts';
+import { allFunctions, routeFunction } from './stack-functions.ts';
+import { bundleDirectory, stack, template, useSynthesizedStack } from './synthesized-stack.ts';
+import { actionsOf, arnOf, cfn, logicalId, type Resource, ref } from './template-queries.ts';
+
+useSynthesizedStack();
+
+describe('SanctionsWatch stack', () => {
+  describe('functions', () => {
+    it('exist once per route plus the seed handler, the deadline checker, the change detector, the alert dispatcher and the hourly delivery job', () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 5);
+    });
+
+    it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {
+      template.allResourcesProperties('AWS::Lambda::Function', {
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        MemorySize: Match.anyValue(),
+        Timeout: Match.anyValue(),
+        Handler: 'index.handler',
+        Environment: {
+          Variables: Match.objectLike({
+            LOG_LEVEL: Match.anyValue(),
+            NODE_OPTIONS: Match.absent(),
+          }),
+        },
+      });
+    });
+
+    it('all know the table through TABLE_NAME', () => {
+      template.allResourcesProperties('AWS::Lambda::Function', {
+        Environment: { Variables: Match.objectLike({ [TABLE_NAME_ENV]: ref(cfn(stack.table.table)) }) },
+      });
+    });
+
+    it('each log to their own log group with a retention', () => {
+      for (const fn of allFunctions(stack)) {
+        template.hasResourceProperties('AWS::Lambda::Function', {
+          LoggingConfig: { LogGroup: ref(cfn(fn.logGroup)) },
+        });
+        const logGroup = template.toJSON()['Resources'][logicalId(cfn(fn.logGroup))] as Resource;
+        expect(logGroup.Properties['RetentionInDays']).toBe(30);
+      }
+    });
+
+    it('are bundled as minified ESM with the createRequire banner and a linked source map', () => {
+      for (const fn of allFunctions(stack)) {
+        const assetDir = bundleDirectory(fn);
+        const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
+        expect(bundle.split('\n')[0]).toMatch(/createRequire.*import\.meta\.url/);
+        expect(bundle.trimEnd()).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map$/);
+        expect(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')).toContain('"mappings"');
+      }
+    });
+  });
+
+  describe('permissions', () => {
+    it('no role carries an AWS managed policy', () => {
+      template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+    });
+
+    it('read-only routes cannot write the table', () => {
+      const readRoutes = routes.filter((route) => route.tableAccess === 'read');
+      for (const route of readRoutes) {
+        const actions = actionsOf(template, routeFunction(stack, route.id));
+        expect(actions, route.id).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+        expect(actions, route.id).not.toEqual(
+          expect.arrayContaining([expect.stringMatching(/^dynamodb:(PutItem|DeleteItem|UpdateItem|BatchWriteItem)$/)]),
+        );
+      }
+    });
+
+    it('read-write functions can write the table', () => {
+      const writeRoutes = routes.filter((route) => route.tableAccess === 'read-write');
+      expect(writeRoutes.length).toBeGreaterThan(0);
+      const writers = [
+        ...writeRoutes.map((route) => routeFunction(stack, route.id)),
+        stack.seed.handler,
+        stack.deadlineCheck.handler,
+        stack.changeDetection.handler,
+        stack.alertDispatch.handler,
+        stack.scheduledDelivery.handler,
+      ];
+      for (const fn of writers) {
+        expect(actionsOf(template, fn), fn.node.path).toEqual(
+          expect.arrayContaining([
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:BatchWriteItem',
+          ]),
+        );
+      }
+    });
+
+    it('each function writes logs only to its own log group', () => {
+      for (const fn of allFunctions(stack)) {
+        template.hasResourceProperties('AWS::IAM::Policy', {
+          Roles: [ref(cfn(fn.role))],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              {
+                Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+                Effect: 'Allow',
+                Resource: arnOf(cfn(fn.logGroup)),
+              },
+            ]),
+          },
+        });
+      }
+    });
+  });
+});

@@ -1,0 +1,156 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { PUBLIC_API_URL_ENV } from '../../lambdas/contracts/environment.ts';
+import { needsToken, routes } from '../../lambdas/contracts/routes.ts';
+import { notifyingRouteThrottle } from '../../lib/sanctions-watch-stack.ts';
+import { findCycle, resourceGraph } from './dependency-cycles.ts';
+import { allFunctions, routeFunction } from './stack-functions.ts';
+import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
+import { arnOf, cfn, environmentOf, onlyResource, type Resource, ref } from './template-queries.ts';
+
+useSynthesizedStack();
+
+describe('SanctionsWatch stack', () => {
+  describe('HTTP API', () => {
+    it('has exactly one route per route-table entry, each integrated with its own function', () => {
+      const found = template.findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>;
+      expect(
+        Object.values(found)
+          .map((route) => route.Properties['RouteKey'])
+          .sort(),
+      ).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+      for (const route of routes) {
+        const integration = onlyResource(
+          template.findResources('AWS::ApiGatewayV2::Integration', {
+            Properties: { IntegrationUri: arnOf(cfn(routeFunction(stack, route.id).function)) },
+          }) as Record<string, Resource>,
+        );
+        expect(integration.Properties['IntegrationType']).toBe('AWS_PROXY');
+      }
+    });
+
+    it('has one JWT authorizer that trusts the user pool as issuer and its app client as audience', () => {
+      const authorizer = onlyResource(
+        template.findResources('AWS::ApiGatewayV2::Authorizer') as Record<string, Resource>,
+      );
+      const { users } = stack;
+      expect(authorizer.Properties).toMatchObject({
+        ApiId: ref(cfn(stack.api.api)),
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Audience: [ref(cfn(users.apiClient))] },
+      });
+      const { Issuer } = authorizer.Properties['JwtConfiguration'] as { Issuer: unknown };
+      expect(Issuer).toEqual({
+        'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', ref(cfn(users.userPool))]],
+      });
+    });
+
+    it('guards every admin and user route with the JWT authorizer', () => {
+      const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+      const guarded = routes.filter(needsToken);
+      expect(guarded.filter((route) => route.auth === 'admin').length).toBeGreaterThan(0);
+      for (const route of guarded) {
+        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: `${route.method} ${route.path}`,
+          AuthorizationType: 'JWT',
+          AuthorizerId: { Ref: authorizerId },
+        });
+      }
+    });
+
+    it('leaves public routes, and the feed whose key is its credential, without an authorizer', () => {
+      const publicRoutes = routes.filter((route) => !needsToken(route));
+      expect(publicRoutes.length).toBeGreaterThan(0);
+      for (const route of publicRoutes) {
+        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: `${route.method} ${route.path}`,
+          AuthorizationType: 'NONE',
+          AuthorizerId: Match.absent(),
+        });
+      }
+    });
+
+    it('throttles the default stage and writes JSON access logs to a log group with retention', () => {
+      const stage = onlyResource(template.findResources('AWS::ApiGatewayV2::Stage') as Record<string, Resource>);
+      expect(stage.Properties).toMatchObject({
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) },
+        AccessLogSettings: { DestinationArn: arnOf(cfn(stack.api.accessLogGroup)) },
+      });
+      const { Format } = stage.Properties['AccessLogSettings'] as { Format: string };
+      expect(JSON.parse(Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+      template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    });
+
+    it('throttles each route that sends email or SMS tighter than the default, and only those', () => {
+      const stage = onlyResource(template.findResources('AWS::ApiGatewayV2::Stage') as Record<string, Resource>);
+      const notifying = routes.filter((route) => route.notifies);
+      expect(notifying.length).toBeGreaterThan(0);
+      const limit = {
+        ThrottlingRateLimit: notifyingRouteThrottle.rateLimit,
+        ThrottlingBurstLimit: notifyingRouteThrottle.burstLimit,
+      };
+      expect(stage.Properties['RouteSettings']).toEqual(
+        Object.fromEntries(notifying.map((route) => [`${route.method} ${route.path}`, limit])),
+      );
+      const defaults = stage.Properties['DefaultRouteSettings'] as typeof limit;
+      expect(limit.ThrottlingRateLimit).toBeLessThan(defaults.ThrottlingRateLimit);
+      expect(limit.ThrottlingBurstLimit).toBeLessThan(defaults.ThrottlingBurstLimit);
+    });
+
+    it('creates the throttled routes before the stage whose RouteSettings name them', () => {
+      const [stageId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Stage'));
+      const { DependsOn } = template.toJSON()['Resources'][stageId as string] as { DependsOn: string[] };
+      for (const route of routes.filter((candidate) => candidate.notifies)) {
+        const [routeId] = Object.keys(
+          template.findResources('AWS::ApiGatewayV2::Route', {
+            Properties: { RouteKey: `${route.method} ${route.path}` },
+          }),
+        );
+        expect(DependsOn, route.id).toContain(routeId);
+      }
+    });
+
+    it('tells the watch routes, the dispatcher and the hourly job its URL, and no other function', () => {
+      const apiUrl = (template.toJSON()['Outputs'] as Record<string, { Value: unknown }>)['ApiUrl']?.Value;
+      expect(apiUrl).toBeDefined();
+      const watchRoutes = routes.filter((route) => route.path === '/watches' || route.path.startsWith('/watches/'));
+      expect(watchRoutes.map((route) => route.id)).toEqual(
+        expect.arrayContaining(['create-watch', 'test-watch', 'preview-watch']),
+      );
+      const told = [
+        ...watchRoutes.map((route) => routeFunction(stack, route.id)),
+        stack.alertDispatch.handler,
+        stack.scheduledDelivery.handler,
+      ];
+      for (const fn of allFunctions(stack)) {
+        expect(environmentOf(template, fn)[PUBLIC_API_URL_ENV], fn.node.path).toEqual(
+          told.includes(fn) ? apiUrl : undefined,
+        );
+      }
+    });
+
+    it('leaves no dependency cycle for CloudFormation (functions know the API URL, the stage waits for routes)', () => {
+      // The check itself sees a cycle when there is one.
+      expect(
+        findCycle(
+          new Map([
+            ['A', new Set(['B'])],
+            ['B', new Set(['A'])],
+          ]),
+        ),
+      ).toEqual(['A', 'B', 'A']);
+      expect(findCycle(resourceGraph(template.toJSON()['Resources'] as Record<string, Resource>))).toBeUndefined();
+    });
+
+    it('allows browsers to GET and outputs its URL', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        ProtocolType: 'HTTP',
+        CorsConfiguration: Match.objectLike({ AllowMethods: ['GET'] }),
+      });
+      template.hasOutput('ApiUrl', {});
+    });
+  });
+});

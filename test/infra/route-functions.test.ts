@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { routes } from '../../lambdas/contracts/routes.ts';
+import { routeFunction } from './stack-functions.ts';
+import { bundleDirectory, stack, template, useSynthesizedStack } from './synthesized-stack.ts';
+import { actionsOf, arnOf, cfn, resourceOf } from './template-queries.ts';
+
+useSynthesizedStack();
+
+describe('SanctionsWatch stack', () => {
+  describe('status board page', () => {
+    const board = () => routeFunction(stack, 'get-board');
+
+    it('is served at GET /board, public, by its own function', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: 'GET /board',
+        AuthorizationType: 'NONE',
+        AuthorizerId: Match.absent(),
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: arnOf(cfn(board().function)),
+      });
+    });
+
+    it('has 1 GB, for the CPU that projecting the map and writing the page take', () => {
+      expect(resourceOf(template, cfn(board().function)).Properties).toMatchObject({ MemorySize: 1024, Timeout: 10 });
+    });
+
+    it('may only read the table', () => {
+      const dynamoDbActions = actionsOf(template, board()).filter((action) => action.startsWith('dynamodb:'));
+      expect(dynamoDbActions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+      expect(
+        dynamoDbActions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(action)),
+      ).toEqual([]);
+      expect(actionsOf(template, board()).filter((action) => /^(sns|kms|sqs):/.test(action))).toEqual([]);
+    });
+
+    it('is bundled, map data included, within 200 KB zipped', () => {
+      const bundle = readFileSync(path.join(bundleDirectory(board()), 'index.mjs'));
+      // The deflate a zip archive applies: what Lambda's code size limit and cold start see.
+      expect(deflateRawSync(bundle, { level: 9 }).length).toBeLessThanOrEqual(200 * 1024);
+      expect(bundle.toString('utf8')).toContain('"Topology"');
+    });
+  });
+
+  describe('feeds', () => {
+    const writes = (id: string) =>
+      actionsOf(template, routeFunction(stack, id)).filter((action) =>
+        /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(action),
+      );
+
+    it('serve the calendar and the Atom feed without an authorizer, read-only: a calendar app or a feed reader sends no token', () => {
+      for (const [id, routeKey] of [
+        ['get-calendar', 'GET /calendar.ics'],
+        ['get-watch-feed', 'GET /watches/{id}/feed.atom'],
+      ] as const) {
+        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: routeKey,
+          AuthorizationType: 'NONE',
+          AuthorizerId: Match.absent(),
+        });
+        template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+          IntegrationType: 'AWS_PROXY',
+          IntegrationUri: arnOf(cfn(routeFunction(stack, id).function)),
+        });
+        expect(writes(id), id).toEqual([]);
+      }
+    });
+
+    it("guard the feed key's rotation with the JWT authorizer, and let it write the key", () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: 'POST /watches/{id}/feed-key',
+        AuthorizationType: 'JWT',
+        AuthorizerId: Match.anyValue(),
+      });
+      expect(actionsOf(template, routeFunction(stack, 'rotate-watch-feed-key'))).toEqual(
+        expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:ConditionCheckItem']),
+      );
+    });
+
+    it('are bundled with their iCalendar and Atom libraries within 200 KB zipped', () => {
+      for (const [id, marker] of [
+        ['get-calendar', 'BEGIN:VCALENDAR'],
+        ['get-watch-feed', 'http://www.w3.org/2005/Atom'],
+      ] as const) {
+        const bundle = readFileSync(path.join(bundleDirectory(routeFunction(stack, id)), 'index.mjs'));
+        expect(deflateRawSync(bundle, { level: 9 }).length, id).toBeLessThanOrEqual(200 * 1024);
+        expect(bundle.toString('utf8'), id).toContain(marker);
+      }
+    });
+  });
+
+  describe('bulk import', () => {
+    it("is an admin route behind the JWT authorizer, with 1,769 MB (one vCPU) and 29 s: inside API Gateway's 30 s integration timeout", () => {
+      const [authorizerId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+      expect(routes.find((route) => route.id === 'create-import')).toMatchObject({
+        method: 'POST',
+        path: '/imports',
+        auth: 'admin',
+        tableAccess: 'read-write',
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: 'POST /imports',
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerId },
+      });
+      expect(resourceOf(template, cfn(routeFunction(stack, 'create-import').function)).Properties).toMatchObject({
+        Timeout: 29,
+        MemorySize: 1769,
+      });
+    });
+  });
+
+  it("gives every route function a timeout within API Gateway's 30 s, and the admin's deadline check 29 s for its 193 writes", () => {
+    for (const route of routes)
+      expect(
+        resourceOf(template, cfn(routeFunction(stack, route.id).function)).Properties['Timeout'],
+        route.id,
+      ).toBeLessThanOrEqual(29);
+    expect(resourceOf(template, cfn(routeFunction(stack, 'run-check').function)).Properties).toMatchObject({
+      Timeout: 29,
+    });
+  });
+});

@@ -1,0 +1,23 @@
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
+
+useSynthesizedStack();
+
+describe('SanctionsWatch stack', () => {
+  it('outputs the API URL, the user pool ids and the two delivery queues', () => {
+    expect(Object.keys(template.toJSON()['Outputs'] as object).sort()).toEqual([
+      'ApiUrl',
+      'DeliveryFailuresQueueUrl',
+      'SubscriptionDeadLetterQueueUrl',
+      'UserPoolClientId',
+      'UserPoolId',
+    ]);
+  });
+
+  it('raises no CDK warnings or errors', () => {
+    const annotations = Annotations.fromStack(stack);
+    expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+    expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+  });
+});

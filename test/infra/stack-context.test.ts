@@ -1,0 +1,63 @@
+import { rmSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSchedule } from '../../lib/sanctions-watch-stack.ts';
+import type { Resource } from './template-queries.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+
+describe('dev stack (-c dev=true)', () => {
+  let testApp: TestApp;
+  let template: Template;
+  beforeAll(() => {
+    testApp = createTestApp({ context: { dev: 'true' } });
+    template = Template.fromStack(testApp.stack);
+  });
+  afterAll(() => testApp.dispose());
+
+  it('destroys the table without deletion protection', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+  });
+
+  it('destroys its user pool without deletion protection', () => {
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtection: 'INACTIVE' }),
+    });
+  });
+
+  it('destroys its notifications key', () => {
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+  });
+
+  it('destroys its log groups', () => {
+    const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup') as Record<string, Resource>);
+    expect(logGroups.map((logGroup) => logGroup.DeletionPolicy)).toEqual(logGroups.map(() => 'Delete'));
+  });
+});
+
+describe('checkSchedule context', () => {
+  it('replaces the default schedule (-c checkSchedule=rate(1 hour))', () => {
+    const testApp = createTestApp({ context: { checkSchedule: 'rate(1 hour)' } });
+    try {
+      const template = Template.fromStack(testApp.stack);
+      template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+      // The hourly delivery job keeps its own schedule.
+      template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 * * * ? *)' });
+    } finally {
+      testApp.dispose();
+    }
+  });
+
+  it('rejects anything but a cron(...) or rate(...) expression at synth time', () => {
+    const app = new App({ context: { checkSchedule: 'daily at six' } });
+    try {
+      expect(() => checkSchedule(app)).toThrow(/cron\(\.\.\.\) or rate\(\.\.\.\)/);
+    } finally {
+      rmSync(app.outdir, { recursive: true, force: true });
+    }
+  });
+});

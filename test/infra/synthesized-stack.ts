@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, inject } from 'vitest';
+import type { BaseFunction } from '../../lib/constructs/base-function.ts';
+import type { SanctionsWatchStack } from '../../lib/sanctions-watch-stack.ts';
+import { type SynthesisStatus, synthesisPaths } from './synthesis-paths.ts';
+import { cfn, resourceOf } from './template-queries.ts';
+import { createTestApp } from './test-app.ts';
+
+type AssetManifest = {
+  files: Record<string, { source: { path: string }; destinations: Record<string, { objectKey: string }> }>;
+};
+
+const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+
+/** Waits for synthesized-stack.global-setup.ts to finish this synthesis; fails if it failed. */
+async function finishedSynthesis(directory: string): Promise<ReturnType<typeof synthesisPaths>> {
+  const paths = synthesisPaths(directory);
+  while (!existsSync(paths.status)) await sleep(250);
+  const status = readJson(paths.status) as SynthesisStatus;
+  if (!status.ok) {
+    throw new Error(`synthesizing the stack failed (exit ${status.exit}):\n${readFileSync(paths.log, 'utf8')}`);
+  }
+  return paths;
+}
+
+/** For the hook that waits for the synthesis: esbuild takes minutes on a busy two-core machine. */
+const synthesisTimeout = 300_000;
+
+// The infra project does not isolate its test files: the files a worker runs share what one load set.
+let loadedFrom: string | undefined;
+
+/** The template `cdk synth` deploys, from this test run's one bundled synthesis. Set by useSynthesizedStack(). */
+export let template: Template;
+
+/**
+ * The same stack built again without bundling, to name its constructs: logical ids derive from
+ * construct paths, so they are those of `template`. Its own assets are not the deployed ones.
+ * Set by useSynthesizedStack().
+ */
+export let stack: SanctionsWatchStack;
+
+/** The directory of a function's bundle in the assembly: index.mjs and index.mjs.map. Set by useSynthesizedStack(). */
+export let bundleDirectory: (fn: BaseFunction) => string;
+
+/**
+ * Sets `template`, `stack` and `bundleDirectory` before the calling file's tests: the stack as
+ * deployed, synthesized with bundling once per test run and shared by the infra test files, so no
+ * test may change it. The first files wait for esbuild.
+ */
+export function useSynthesizedStack(): void {
+  beforeAll(async () => {
+    const directory = inject('synthesisDirectory');
+    if (loadedFrom === directory) return;
+    const paths = await finishedSynthesis(directory);
+    // Inside the synthesis directory, which the global setup removes.
+    stack = createTestApp({ outdir: mkdtempSync(path.join(paths.directory, 'constructs-')) }).stack;
+    const deployed = Template.fromJSON(readJson(path.join(paths.assembly, stack.templateFile)) as object);
+    const assets = readJson(path.join(paths.assembly, `${stack.artifactId}.assets.json`)) as AssetManifest;
+    template = deployed;
+    bundleDirectory = (fn) => {
+      const { S3Key } = resourceOf(deployed, cfn(fn.function)).Properties['Code'] as { S3Key: string };
+      const asset = Object.values(assets.files).find((file) =>
+        Object.values(file.destinations).some((destination) => destination.objectKey === S3Key),
+      );
+      if (!asset) throw new Error(`${fn.node.path}: no asset in the assembly uploads to ${S3Key}`);
+      return path.join(paths.assembly, asset.source.path);
+    };
+    loadedFrom = directory;
+  }, synthesisTimeout);
+}
