@@ -52,7 +52,7 @@ export interface BenchWatchShape {
  */
 export const benchWatches = ({ watches, contacts, owners, allEvery }: BenchWatchShape): Watch[] =>
   Array.from({ length: watches }, (_, index): Watch => {
-    const group = builtInGroups[(index >> 1) % builtInGroups.length]?.id ?? 'africa';
+    const group = builtInGroups()[(index >> 1) % builtInGroups().length]?.id ?? 'africa';
     const state = memberStates[(index * 7) % memberStates.length]?.alpha2 ?? 'RU';
     const target =
       allEvery !== undefined && index % allEvery === allEvery - 1

@@ -18,7 +18,7 @@ const RUNS = 5;
 const benchWatches = (): Watch[] =>
   Array.from({ length: WATCHES }, (_, index): Watch => {
     const state = memberStates[index % memberStates.length]?.alpha2 ?? 'RU';
-    const group = builtInGroups[index % builtInGroups.length]?.id ?? 'africa';
+    const group = builtInGroups()[index % builtInGroups().length]?.id ?? 'africa';
     const target =
       index % 50 === 0 ? { all: true as const } : index % 3 === 0 ? { groups: [group] } : { states: [state] };
     return {

@@ -7,9 +7,11 @@ import type { DailyCaps } from '../core/ports/stores.ts';
 /** So a mistake or an abuser cannot run up SMS spend: messages per contact per UTC day. */
 export const DEFAULT_DAILY_CAPS: DailyCaps = { email: 50, sms: 10 };
 
-const capSchema = z
-  .pipe(z.string().check(z.regex(/^\d+$/, 'must be a whole number')), z.transform(Number))
-  .check(z.minimum(1), z.maximum(10_000));
+const capSchema = z.lazy(() =>
+  z
+    .pipe(z.string().check(z.regex(/^\d+$/, 'must be a whole number')), z.transform(Number))
+    .check(z.minimum(1), z.maximum(10_000)),
+);
 
 const capFromEnv = (name: string, fallback: number): number => {
   const raw = process.env[name];

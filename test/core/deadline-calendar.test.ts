@@ -104,7 +104,7 @@ describe('the deadline calendar', () => {
   });
 
   it('narrowed to a group, counts only its members; with a state outside the group, has no events', () => {
-    const africa = new Set(builtInGroups.find((group) => group.id === 'africa')?.members);
+    const africa = new Set(builtInGroups().find((group) => group.id === 'africa')?.members);
     const africanBoard = boardOf(memberStates.filter((state) => africa.has(state.alpha2)));
 
     const calendar = deadlineCalendarOf({ ...africanBoard, group: 'africa' });

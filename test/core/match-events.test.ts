@@ -18,7 +18,7 @@ import {
   watch,
 } from '../support/watch-fixtures.ts';
 
-const africa = builtInGroups.find((group) => group.id === 'africa')?.members ?? [];
+const africa = builtInGroups().find((group) => group.id === 'africa')?.members ?? [];
 
 const ofType = (events: readonly AlertEvent[], type: AlertEventType): AlertEvent[] =>
   events.filter((event) => event.type === type);
@@ -285,7 +285,7 @@ const eventTypes: readonly AlertEventType[] = [
   'figure.changed',
 ];
 const codes = memberStates.map((state) => state.alpha2);
-const groupIds = [...builtInGroups.map((group) => group.id), 'no-such-group'];
+const groupIds = [...builtInGroups().map((group) => group.id), 'no-such-group'];
 const metrics = ['workers.remaining', 'workers.repatriated', 'work-permits.valid'];
 const obligations = [MIDTERM, REPATRIATION, '2397-p8-final'];
 

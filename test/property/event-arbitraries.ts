@@ -52,7 +52,7 @@ export const stateCode: fc.Arbitrary<string> = fc.oneof(fc.constantFrom(...awkwa
 
 /** A custom group an admin made (`gulf-hosts`), with random members: groups are resolved at match time. */
 export const GULF_HOSTS = 'gulf-hosts';
-export const groupIds = [...builtInGroups.map((group) => group.id), GULF_HOSTS, 'no-such-group'];
+export const groupIds = [...builtInGroups().map((group) => group.id), GULF_HOSTS, 'no-such-group'];
 
 export const membershipArb: fc.Arbitrary<{
   readonly members: readonly string[];

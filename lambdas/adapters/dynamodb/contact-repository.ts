@@ -9,17 +9,19 @@ import { contactPartition } from './contact-key.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
 
-const storedContactSchema = z.object({
-  id: z.string(),
-  channel: z.enum(['email', 'sms']),
-  to: z.string(),
-  state: z.enum(['pending', 'confirmed', 'gone', 'opted-out']),
-  address: z.optional(z.object({ topicArn: z.optional(z.string()), subscriptionArn: z.optional(z.string()) })),
-  verification: z.optional(z.object({ codeHash: z.string(), attemptsLeft: z.number() })),
-  requestedAt: z.string(),
-  confirmBy: z.optional(z.string()),
-  updatedAt: z.string(),
-});
+const storedContactSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    channel: z.enum(['email', 'sms']),
+    to: z.string(),
+    state: z.enum(['pending', 'confirmed', 'gone', 'opted-out']),
+    address: z.optional(z.object({ topicArn: z.optional(z.string()), subscriptionArn: z.optional(z.string()) })),
+    verification: z.optional(z.object({ codeHash: z.string(), attemptsLeft: z.number() })),
+    requestedAt: z.string(),
+    confirmBy: z.optional(z.string()),
+    updatedAt: z.string(),
+  }),
+);
 
 const contactKey = (id: string) => ({ PK: contactPartition(id), SK: 'CONTACT' });
 

@@ -17,18 +17,20 @@ import { batchWriteAll } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
 import { parseStoredItem } from './stored-item.ts';
 
-const storedEntrySchema = z.object({
-  at: z.string(),
-  contact: z.string(),
-  channel: z.enum(['email', 'sms']),
-  kind: z.enum(['alert', 'digest', 'repeat', 'test']),
-  status: z.enum(['sent', 'capped', 'failed', 'skipped']),
-  watchIds: z.array(z.string()),
-  eventIds: z.array(z.string()),
-  summary: z.string(),
-  messageId: z.optional(z.string()),
-  reason: z.optional(z.string()),
-});
+const storedEntrySchema = z.lazy(() =>
+  z.object({
+    at: z.string(),
+    contact: z.string(),
+    channel: z.enum(['email', 'sms']),
+    kind: z.enum(['alert', 'digest', 'repeat', 'test']),
+    status: z.enum(['sent', 'capped', 'failed', 'skipped']),
+    watchIds: z.array(z.string()),
+    eventIds: z.array(z.string()),
+    summary: z.string(),
+    messageId: z.optional(z.string()),
+    reason: z.optional(z.string()),
+  }),
+);
 
 /** Long enough that no stream retry or repeat round can come back after its record is gone. */
 const RECORD_DAYS = 400;

@@ -7,14 +7,16 @@ import { contactPartition } from './contact-key.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
 
-const storedEntrySchema = z.object({
-  hour: z.number(),
-  contact: z.string(),
-  eventId: z.string(),
-  watchIds: z.array(z.string()),
-  states: z.array(z.string()),
-  queuedAt: z.string(),
-});
+const storedEntrySchema = z.lazy(() =>
+  z.object({
+    hour: z.number(),
+    contact: z.string(),
+    eventId: z.string(),
+    watchIds: z.array(z.string()),
+    states: z.array(z.string()),
+    queuedAt: z.string(),
+  }),
+);
 
 const entryKey = ({ hour, contact, eventId }: Pick<QueuedDigestEvent, 'hour' | 'contact' | 'eventId'>) => ({
   PK: `DIGEST#${hour}`,

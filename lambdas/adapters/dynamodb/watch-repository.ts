@@ -11,7 +11,7 @@ import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { FeedKeyStore, StoredFeedKey } from '../../core/ports/feed-key-store.ts';
 import type { WatchStore } from '../../core/ports/stores.ts';
 import { contactOf, type Watch } from '../../core/watches/watch.ts';
-import { watchInputSchema } from '../../core/watches/watch-schema.ts';
+import { watchInputFields } from '../../core/watches/watch-schema.ts';
 import { batchGetAll } from './batch-get.ts';
 import { batchWriteAll } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
@@ -20,20 +20,23 @@ import { parseStoredItem } from './stored-item.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const storedWatchSchema = z.extend(watchInputSchema, {
-  id: z.string(),
-  owner: z.string(),
-  status: z.enum(['pending-confirmation', 'active', 'paused', 'opted-out', 'unsubscribed']),
-  mutedUntil: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+const storedWatchSchema = z.lazy(() =>
+  z.strictObject({
+    ...watchInputFields(),
+    id: z.string(),
+    owner: z.string(),
+    status: z.enum(['pending-confirmation', 'active', 'paused', 'opted-out', 'unsubscribed']),
+    mutedUntil: z.optional(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
 const watchKey = (id: string) => ({ PK: `WATCH#${id}`, SK: 'WATCH' });
 /** Beside the watch, not in it: the hash never travels with the watch into answers, logs or the dispatcher. */
 const feedKeyKey = (id: string) => ({ PK: `WATCH#${id}`, SK: 'FEED-KEY' });
 
-const storedFeedKeySchema = z.object({ watchId: z.string(), keyHash: z.string(), createdAt: z.string() });
+const storedFeedKeySchema = z.lazy(() => z.object({ watchId: z.string(), keyHash: z.string(), createdAt: z.string() }));
 
 const ownerCounterKey = (owner: string) => ({ PK: `OWNER#${owner}`, SK: 'WATCH-COUNT' });
 

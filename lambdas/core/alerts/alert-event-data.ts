@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../lazy.ts';
 import { isoDateSchema } from '../validation/common-schemas.ts';
 import type { AlertEvent, AlertEventType } from './alert-event.ts';
 
@@ -7,11 +8,12 @@ import type { AlertEvent, AlertEventType } from './alert-event.ts';
  * report-received.ts write it. Events come back from the store and the stream as plain records,
  * so matching and messages read them through these schemas instead of casting.
  */
-const stateRef = z.object({ code: z.string(), name: z.string() });
-const range = z.object({ low: z.number(), high: z.number() });
-const amount = z.union([z.object({ value: z.number() }), range]);
+const stateRefFields = () => ({ code: z.string(), name: z.string() });
+const range = z.lazy(() => z.object({ low: z.number(), high: z.number() }));
+const amount = z.lazy(() => z.union([z.object({ value: z.number() }), range]));
 
-const dataSchemas = {
+/** Built on the first event read, not at every cold start. */
+const dataSchemas = lazy(() => ({
   'deadline.approaching': z.looseObject({
     title: z.string(),
     kind: z.enum(['report', 'action']),
@@ -19,7 +21,7 @@ const dataSchemas = {
     daysLeft: z.number(),
     threshold: z.number(),
     pendingCount: z.number(),
-    pendingStates: z.array(stateRef),
+    pendingStates: z.array(z.object(stateRefFields())),
   }),
   'report.overdue': z.looseObject({
     title: z.string(),
@@ -32,10 +34,14 @@ const dataSchemas = {
     dueDate: isoDateSchema,
     daysPassed: z.number(),
     metCount: z.number(),
-    met: z.array(stateRef),
+    met: z.array(z.object(stateRefFields())),
     notMetCount: z.number(),
     notMet: z.array(
-      z.extend(stateRef, { remaining: z.optional(z.union([z.number(), range])), asOf: z.optional(isoDateSchema) }),
+      z.object({
+        ...stateRefFields(),
+        remaining: z.optional(z.union([z.number(), range])),
+        asOf: z.optional(isoDateSchema),
+      }),
     ),
   }),
   'report.received': z.looseObject({
@@ -66,9 +72,9 @@ const dataSchemas = {
     asOfCurrent: isoDateSchema,
     source: z.object({ kind: z.string(), ref: z.optional(z.string()), url: z.optional(z.string()) }),
   }),
-} as const;
+}));
 
-export type AlertEventData<Type extends AlertEventType> = z.infer<(typeof dataSchemas)[Type]>;
+export type AlertEventData<Type extends AlertEventType> = z.infer<ReturnType<typeof dataSchemas>[Type]>;
 
 /** An alert event whose `data` is known to have its type's shape; `switch (event.type)` narrows it. */
 export type TypedAlertEvent = {
@@ -80,7 +86,7 @@ export type TypedAlertEvent = {
 
 /** Reads an event's data by its type; an event of another shape is a fault of ours and throws. */
 export const typedAlertEvent = (event: AlertEvent): TypedAlertEvent => {
-  const parsed = dataSchemas[event.type].safeParse(event.data);
+  const parsed = dataSchemas()[event.type].safeParse(event.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(

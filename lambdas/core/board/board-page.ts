@@ -53,7 +53,7 @@ const controls = (page: BoardPage): string => {
         `<option value="${escapeHtml(o.id)}"${o.id === page.column.obligation.id ? ' selected' : ''}>${escapeHtml(`${o.title} (due ${formatDate(o.dueDate)})`)}</option>`,
     )
     .join('');
-  const groups = builtInGroups.map((group) => ({ id: group.id, name: group.name }));
+  const groups = builtInGroups().map((group) => ({ id: group.id, name: group.name }));
   if (page.group !== undefined && !findBuiltInGroup(page.group)) groups.push({ id: page.group, name: page.group });
   const groupOptions = groups
     .map(

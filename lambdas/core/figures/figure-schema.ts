@@ -3,34 +3,44 @@ import { WORLD } from '../../contracts/world.ts';
 import { httpsUrlSchema, isoDateSchema, storableNumberSchema, text } from '../validation/common-schemas.ts';
 
 /** Metric ids: dotted lowercase slugs such as `work-permits.valid`. */
-export const metricIdSchema = z
-  .string()
-  .check(
-    z.maxLength(64),
-    z.regex(
-      /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/,
-      'must be a metric id such as "workers.remaining"',
+export const metricIdSchema = z.lazy(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(64),
+      z.regex(
+        /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/,
+        'must be a metric id such as "workers.remaining"',
+      ),
     ),
-  );
+);
 
-export const metricSchema = z.object({
+const metricFields = () => ({
   id: metricIdSchema,
   title: text(120),
   unit: text(32),
   description: text(1000, 0),
 });
 
-const amountSchema = storableNumberSchema.check(
-  z.minimum(0, 'must not be negative: figures here are counts and amounts'),
+/** A metric as it is stored and read back. */
+export const metricSchema = z.lazy(() => z.object(metricFields()));
+
+/** `POST /metrics`: a metric as an admin sends it, and nothing else. */
+export const metricInputSchema = z.lazy(() => z.strictObject(metricFields()));
+
+const amountSchema = z.lazy(() =>
+  storableNumberSchema.check(z.minimum(0, 'must not be negative: figures here are counts and amounts')),
 );
 
-const sourceSchema = z.strictObject({
-  kind: z.enum(['un-report', 'national', 'estimate', 'press']),
-  ref: z.optional(text(200)),
-  url: z.optional(httpsUrlSchema),
-});
+const sourceSchema = z.lazy(() =>
+  z.strictObject({
+    kind: z.enum(['un-report', 'national', 'estimate', 'press']),
+    ref: z.optional(text(200)),
+    url: z.optional(httpsUrlSchema),
+  }),
+);
 
-const figureFields = {
+const figureFields = () => ({
   value: z.optional(amountSchema),
   low: z.optional(amountSchema),
   high: z.optional(amountSchema),
@@ -38,7 +48,7 @@ const figureFields = {
   asOf: isoDateSchema,
   source: sourceSchema,
   note: z.optional(text(1000)),
-};
+});
 
 /** Exactly one of: a value, or a full range with low <= high. */
 const valueOrRange = z.superRefine((figure: { value?: number; low?: number; high?: number }, context) => {
@@ -59,23 +69,27 @@ const valueOrRange = z.superRefine((figure: { value?: number; low?: number; high
  * A figure as an admin sends it: a value, or a range `low`–`high`, never both. The unit may be
  * left out; the metric's unit is then used.
  */
-export const figureInputSchema = z.strictObject(figureFields).check(valueOrRange);
+export const figureInputSchema = z.lazy(() => z.strictObject(figureFields()).check(valueOrRange));
 
 /** A figure inside a report's `figures`, which names its metric. */
-export const reportFigureInputSchema = z.strictObject({ ...figureFields, metric: metricIdSchema }).check(valueOrRange);
+export const reportFigureInputSchema = z.lazy(() =>
+  z.strictObject({ ...figureFields(), metric: metricIdSchema }).check(valueOrRange),
+);
 
 export type FigureInput = z.infer<typeof figureInputSchema>;
 
 /** A figure as it is stored and read back: exactly the `Figure` type, value or range. */
-export const storedFigureSchema = z.intersection(
-  z.object({
-    state: z.union([z.string().check(z.regex(/^[A-Z]{2}$/)), z.literal(WORLD)]),
-    metric: metricIdSchema,
-    unit: text(32),
-    asOf: isoDateSchema,
-    source: sourceSchema,
-    note: z.optional(z.string()),
-    recordedAt: z.string(),
-  }),
-  z.union([z.object({ value: z.number() }), z.object({ low: z.number(), high: z.number() })]),
+export const storedFigureSchema = z.lazy(() =>
+  z.intersection(
+    z.object({
+      state: z.union([z.string().check(z.regex(/^[A-Z]{2}$/)), z.literal(WORLD)]),
+      metric: metricIdSchema,
+      unit: text(32),
+      asOf: isoDateSchema,
+      source: sourceSchema,
+      note: z.optional(z.string()),
+      recordedAt: z.string(),
+    }),
+    z.union([z.object({ value: z.number() }), z.object({ low: z.number(), high: z.number() })]),
+  ),
 );

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
 
-/** The shape of an obligation wherever it comes from: an admin's request or a stored item. */
-export const obligationSchema = z.object({
+/** An obligation's fields wherever it comes from: an admin's request or a stored item. */
+export const obligationFields = () => ({
   id: slugSchema,
   resolution: z.string().check(z.regex(/^\d{1,5}$/, 'must be the resolution number, e.g. "2397"')),
   paragraph: text(16),
@@ -18,3 +18,6 @@ export const obligationSchema = z.object({
   ]),
   source: z.object({ document: text(200), url: z.optional(z.url()) }),
 });
+
+/** An obligation as it is stored and read back; built on first use, as every schema here. */
+export const obligationSchema = z.lazy(() => z.object(obligationFields()));

@@ -26,7 +26,7 @@ const summarize = (group: Group): GroupSummary => ({
 /** Built-in groups first (in their defined order), then admins' groups by id. */
 export const listGroups = async (customGroups: CustomGroupStore): Promise<GroupSummary[]> => {
   const custom = await customGroups.list();
-  return [...builtInGroups, ...custom.sort((a, b) => a.id.localeCompare(b.id))].map(summarize);
+  return [...builtInGroups(), ...custom.sort((a, b) => a.id.localeCompare(b.id))].map(summarize);
 };
 
 /** A group by id: built-in, else an admin's. Only `get` is needed, so an already loaded list can stand in for the store. */

@@ -6,7 +6,7 @@ import { builtInGroups, type Group } from './groups.ts';
  */
 export const groupMembership = (customGroups: readonly Group[]): ((alpha2: string) => ReadonlySet<string>) => {
   const byState = new Map<string, Set<string>>();
-  for (const group of [...builtInGroups, ...customGroups]) {
+  for (const group of [...builtInGroups(), ...customGroups]) {
     for (const member of group.members) {
       const ids = byState.get(member) ?? new Set<string>();
       ids.add(group.id);

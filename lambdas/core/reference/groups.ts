@@ -1,3 +1,4 @@
+import { lazy } from '../lazy.ts';
 import {
   type M49Area,
   type MemberState,
@@ -76,26 +77,27 @@ const unRegionalGroupInfo: Record<UnRegionalGroupId, { name: string; description
   },
 };
 
-const unRegionalGroups: Group[] = unRegionalGroupIds.map((id) => ({
-  id,
-  kind: 'un-regional-group',
-  ...unRegionalGroupInfo[id],
-  members: memberStates
-    .filter((state) => state.unRegionalGroup === id)
-    .map((state) => state.alpha2)
-    .sort(),
-}));
+const unRegionalGroups = (): Group[] =>
+  unRegionalGroupIds.map((id) => ({
+    id,
+    kind: 'un-regional-group',
+    ...unRegionalGroupInfo[id],
+    members: memberStates
+      .filter((state) => state.unRegionalGroup === id)
+      .map((state) => state.alpha2)
+      .sort(),
+  }));
 
-/** Regions, sub-regions, intermediate regions, then the UN regional groups. */
-export const builtInGroups: readonly Group[] = [
+/** Regions, sub-regions, intermediate regions, then the UN regional groups; derived on first use, not at every cold start. */
+export const builtInGroups: () => readonly Group[] = lazy(() => [
   ...deriveM49Groups(memberStates, unRegionalGroupIds),
-  ...unRegionalGroups,
-];
+  ...unRegionalGroups(),
+]);
 
-const byId = new Map(builtInGroups.map((group) => [group.id, group]));
+const byId = lazy(() => new Map(builtInGroups().map((group) => [group.id, group])));
 
-export const findBuiltInGroup = (id: string): Group | undefined => byId.get(id);
+export const findBuiltInGroup = (id: string): Group | undefined => byId().get(id);
 
 /** Built-in groups that contain the state with this alpha-2 code, in builtInGroups order. */
 export const groupsOfState = (alpha2: string): Group[] =>
-  builtInGroups.filter((group) => group.members.includes(alpha2));
+  builtInGroups().filter((group) => group.members.includes(alpha2));

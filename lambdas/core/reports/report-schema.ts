@@ -3,7 +3,8 @@ import { reportFigureInputSchema } from '../figures/figure-schema.ts';
 import { httpsUrlSchema, isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
 
 /** `POST /states/{code}/reports`: a report and, optionally, the figures it gives. */
-export const reportInputSchema = z.strictObject({
+export const reportInputSchema = z.lazy(() =>
+  z.strictObject({
   obligationId: slugSchema,
   reportDate: isoDateSchema,
   receivedOn: z.optional(isoDateSchema),
@@ -33,12 +34,14 @@ export const reportInputSchema = z.strictObject({
       }),
     ),
   ),
-});
+  }),
+);
 
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
 /** A report as it is stored and read back. */
-export const storedReportSchema = z.object({
+export const storedReportSchema = z.lazy(() =>
+z.object({
   state: z.string().check(z.regex(/^[A-Z]{2}$/)),
   obligationId: slugSchema,
   reportDate: isoDateSchema,
@@ -49,4 +52,4 @@ export const storedReportSchema = z.object({
   url: z.optional(z.string()),
   note: z.optional(z.string()),
   recordedAt: z.string(),
-});
+}));

@@ -23,14 +23,20 @@ const setOf = <Item extends z.ZodMiniType>(item: Item, max: number) =>
   );
 
 /** Alpha-2 or alpha-3, any case, normalised to alpha-2; observers and unknown codes are refused by name. */
-const stateCodeSchema = z.pipe(
-  z.string(),
-  z.transform((raw: string, context) => {
-    const parsed = parseStateCode(raw);
-    if (parsed.ok) return parsed.state.alpha2;
-    context.issues.push({ code: 'custom', input: raw, message: `must be a UN member state's code: ${parsed.message}` });
-    return z.NEVER;
-  }),
+const stateCodeSchema = z.lazy(() =>
+  z.pipe(
+    z.string(),
+    z.transform((raw: string, context) => {
+      const parsed = parseStateCode(raw);
+      if (parsed.ok) return parsed.state.alpha2;
+      context.issues.push({
+        code: 'custom',
+        input: raw,
+        message: `must be a UN member state's code: ${parsed.message}`,
+      });
+      return z.NEVER;
+    }),
+  ),
 );
 
 /**
@@ -40,66 +46,71 @@ const stateCodeSchema = z.pipe(
 export const MAX_TARGETS = 95;
 
 /** Group ids are checked for shape only; whether the group exists is the caller's question to the store. */
-const targetSchema = z
-  .strictObject({
-    states: z.optional(setOf(stateCodeSchema, MAX_TARGETS)),
-    groups: z.optional(setOf(slugSchema, 50)),
-    all: z.optional(z.literal(true, 'must be true, or left out')),
-  })
-  .check(
-    z.refine(
-      (target) => target.states !== undefined || target.groups !== undefined || target.all === true,
-      'must name states, groups or all: true',
+const targetSchema = z.lazy(() =>
+  z
+    .strictObject({
+      states: z.optional(setOf(stateCodeSchema, MAX_TARGETS)),
+      groups: z.optional(setOf(slugSchema, 50)),
+      all: z.optional(z.literal(true, 'must be true, or left out')),
+    })
+    .check(
+      z.refine(
+        (target) => target.states !== undefined || target.groups !== undefined || target.all === true,
+        'must name states, groups or all: true',
+      ),
+      z.refine(
+        (target) => (target.states?.length ?? 0) + (target.groups?.length ?? 0) <= MAX_TARGETS,
+        `must name at most ${MAX_TARGETS} states and groups together; name a group, or all: true, for more`,
+      ),
     ),
-    z.refine(
-      (target) => (target.states?.length ?? 0) + (target.groups?.length ?? 0) <= MAX_TARGETS,
-      `must name at most ${MAX_TARGETS} states and groups together; name a group, or all: true, for more`,
-    ),
-  );
-
-const eventsSchema = setOf(
-  z.enum(alertEventTypes, `must be one of ${alertEventTypes.join(', ')}`),
-  alertEventTypes.length,
 );
 
-const nameSchema = text(100);
-const obligationsSchema = setOf(slugSchema, 100);
-const metricsSchema = setOf(metricIdSchema, 50);
-const minChangePctSchema = storableNumberSchema.check(z.minimum(0, 'must be a percentage of 0 or more'));
+const eventsSchema = z.lazy(() =>
+  setOf(z.enum(alertEventTypes, `must be one of ${alertEventTypes.join(', ')}`), alertEventTypes.length),
+);
 
-const emailSchema = z.email('must be an email address such as ana@example.org').check(z.maxLength(254));
-const e164Schema = z
-  .string()
-  .check(z.regex(/^\+[1-9]\d{7,14}$/, 'must be a phone number in E.164 form such as +447700900123'));
+const nameSchema = z.lazy(() => text(100));
+const obligationsSchema = z.lazy(() => setOf(slugSchema, 100));
+const metricsSchema = z.lazy(() => setOf(metricIdSchema, 50));
+const minChangePctSchema = z.lazy(() => storableNumberSchema.check(z.minimum(0, 'must be a percentage of 0 or more')));
+
+const emailSchema = z.lazy(() => z.email('must be an email address such as ana@example.org').check(z.maxLength(254)));
+const e164Schema = z.lazy(() =>
+  z.string().check(z.regex(/^\+[1-9]\d{7,14}$/, 'must be a phone number in E.164 form such as +447700900123')),
+);
 
 /** Exactly one channel. A union keeps the parsed type exact; a bad address is still reported at `channel.email`. */
-const channelSchema = z.union(
-  [z.strictObject({ email: emailSchema }), z.strictObject({ sms: e164Schema })],
-  'must be either { "email": ... } or { "sms": ... }',
+const channelSchema = z.lazy(() =>
+  z.union(
+    [z.strictObject({ email: emailSchema }), z.strictObject({ sms: e164Schema })],
+    'must be either { "email": ... } or { "sms": ... }',
+  ),
 );
 
-const deliverySchema = z
-  .strictObject({
-    mode: z.enum(['immediate', 'digest']),
-    digestHourUtc: z.optional(z.int().check(z.minimum(0), z.maximum(23))),
-    repeatEveryDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
-    resolved: z._default(z.boolean(), false),
-  })
-  .check(
-    z.superRefine((delivery: { mode: string; digestHourUtc?: number }, context) => {
-      if (delivery.digestHourUtc !== undefined && delivery.mode !== 'digest') {
-        context.issues.push({
-          code: 'custom',
-          input: delivery,
-          path: ['digestHourUtc'],
-          message: 'is only allowed with mode "digest"',
-        });
-      }
-    }),
-  );
+const deliverySchema = z.lazy(() =>
+  z
+    .strictObject({
+      mode: z.enum(['immediate', 'digest']),
+      digestHourUtc: z.optional(z.int().check(z.minimum(0), z.maximum(23))),
+      repeatEveryDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
+      resolved: z._default(z.boolean(), false),
+    })
+    .check(
+      z.superRefine((delivery: { mode: string; digestHourUtc?: number }, context) => {
+        if (delivery.digestHourUtc !== undefined && delivery.mode !== 'digest') {
+          context.issues.push({
+            code: 'custom',
+            input: delivery,
+            path: ['digestHourUtc'],
+            message: 'is only allowed with mode "digest"',
+          });
+        }
+      }),
+    ),
+);
 
 /** `POST /watches`. Existence of groups, obligations and metrics is checked by the caller against the stores. */
-export const watchInputSchema = z.strictObject({
+export const watchInputFields = () => ({
   name: z.optional(nameSchema),
   target: targetSchema,
   events: eventsSchema,
@@ -110,6 +121,8 @@ export const watchInputSchema = z.strictObject({
   delivery: z._default(deliverySchema, { mode: 'immediate', resolved: false }),
 });
 
+export const watchInputSchema = z.lazy(() => z.strictObject(watchInputFields()));
+
 export type WatchInput = z.infer<typeof watchInputSchema>;
 
 /**
@@ -117,19 +130,21 @@ export type WatchInput = z.infer<typeof watchInputSchema>;
  * each is checked as complete here; `null` clears an optional field. A new channel needs
  * confirming again, which is the caller's business.
  */
-export const watchPatchSchema = z
-  .strictObject({
-    name: z.optional(z.nullable(nameSchema)),
-    target: z.optional(targetSchema),
-    events: z.optional(eventsSchema),
-    obligations: z.optional(z.nullable(obligationsSchema)),
-    metrics: z.optional(z.nullable(metricsSchema)),
-    minChangePct: z.optional(z.nullable(minChangePctSchema)),
-    channel: z.optional(channelSchema),
-    delivery: z.optional(deliverySchema),
-    status: z.optional(z.enum(['active', 'paused'])),
-    mutedUntil: z.optional(z.nullable(isoInstantSchema)),
-  })
-  .check(z.refine((patch) => Object.keys(patch).length > 0, 'must change at least one field'));
+export const watchPatchSchema = z.lazy(() =>
+  z
+    .strictObject({
+      name: z.optional(z.nullable(nameSchema)),
+      target: z.optional(targetSchema),
+      events: z.optional(eventsSchema),
+      obligations: z.optional(z.nullable(obligationsSchema)),
+      metrics: z.optional(z.nullable(metricsSchema)),
+      minChangePct: z.optional(z.nullable(minChangePctSchema)),
+      channel: z.optional(channelSchema),
+      delivery: z.optional(deliverySchema),
+      status: z.optional(z.enum(['active', 'paused'])),
+      mutedUntil: z.optional(z.nullable(isoInstantSchema)),
+    })
+    .check(z.refine((patch) => Object.keys(patch).length > 0, 'must change at least one field')),
+);
 
 export type WatchPatchInput = z.infer<typeof watchPatchSchema>;

@@ -12,34 +12,38 @@ type AnyHttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer | APIGatewayProxyEve
  * flattened `"[admins editors]"`, or a bare `"admins"`. Cognito group names cannot contain
  * whitespace, so splitting the flattened form on whitespace loses nothing.
  */
-const groupsClaim = z.pipe(
-  z.union([z.array(z.string()), z.string()]),
-  z.transform((raw) => {
-    const names =
-      typeof raw === 'string'
-        ? raw
-            .trim()
-            .replace(/^\[(.*)\]$/s, '$1')
-            .split(/\s+/)
-        : raw;
-    return names.map((name) => name.trim()).filter((name) => name !== '');
-  }),
+const groupsClaim = z.lazy(() =>
+  z.pipe(
+    z.union([z.array(z.string()), z.string()]),
+    z.transform((raw) => {
+      const names =
+        typeof raw === 'string'
+          ? raw
+              .trim()
+              .replace(/^\[(.*)\]$/s, '$1')
+              .split(/\s+/)
+          : raw;
+      return names.map((name) => name.trim()).filter((name) => name !== '');
+    }),
+  ),
 );
 
 /** An optional text claim; a malformed one is treated as absent rather than failing the request. */
-const optionalText = z.catch(z.optional(z.string().check(z.trim(), z.minLength(1))), undefined);
+const optionalText = z.lazy(() => z.catch(z.optional(z.string().check(z.trim(), z.minLength(1))), undefined));
 
-const claimsSchema = z.object({
-  sub: z.string().check(z.trim(), z.minLength(1)),
-  // Access tokens name the user `username`; ID tokens `cognito:username`.
-  username: optionalText,
-  'cognito:username': optionalText,
-  email: optionalText,
-  // A malformed groups claim grants nothing: the safe reading for an authorization input.
-  'cognito:groups': z.catch(z.optional(groupsClaim), []),
-});
+const claimsSchema = z.lazy(() =>
+  z.object({
+    sub: z.string().check(z.trim(), z.minLength(1)),
+    // Access tokens name the user `username`; ID tokens `cognito:username`.
+    username: optionalText,
+    'cognito:username': optionalText,
+    email: optionalText,
+    // A malformed groups claim grants nothing: the safe reading for an authorization input.
+    'cognito:groups': z.catch(z.optional(groupsClaim), []),
+  }),
+);
 
-const authorizerSchema = z.object({ jwt: z.object({ claims: z.record(z.string(), z.unknown()) }) });
+const authorizerSchema = z.lazy(() => z.object({ jwt: z.object({ claims: z.record(z.string(), z.unknown()) }) }));
 
 /**
  * The caller whose token API Gateway's JWT authorizer verified. A route without an authorizer

@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
-import { metricSchema } from '../../core/figures/figure-schema.ts';
+import { metricInputSchema } from '../../core/figures/figure-schema.ts';
 import type { MetricCatalogue } from '../../core/ports/stores.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { requireAdmin } from './caller.ts';
@@ -11,7 +10,7 @@ import { jsonBody } from './request-input.ts';
 export const handlerFor = (deps: { readonly metrics: MetricCatalogue }) =>
   httpHandler(async (event) => {
     requireAdmin(event);
-    const metric = jsonBody(event, z.strictObject(metricSchema.shape));
+    const metric = jsonBody(event, metricInputSchema);
     await deps.metrics.create(metric);
     return created(metric);
   });

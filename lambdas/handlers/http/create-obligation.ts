@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
 import { defineObligation } from '../../core/obligations/obligation.ts';
-import { obligationSchema } from '../../core/obligations/obligation-schema.ts';
+import { obligationFields } from '../../core/obligations/obligation-schema.ts';
 import type { CustomGroupStore, ObligationCatalogue } from '../../core/ports/stores.ts';
 import { findGroup } from '../../core/reference/group-directory.ts';
 import { lazyHandler } from '../lazy-handler.ts';
@@ -10,7 +10,9 @@ import { created, httpHandler } from './http-handler.ts';
 import { jsonBody } from './request-input.ts';
 
 /** The due date follows from adoption and offset, so an admin never sends one. */
-const obligationInputSchema = z.strictObject(z.omit(obligationSchema, { dueDate: true }).shape);
+const obligationInputSchema = z.lazy(() =>
+  z.strictObject(z.omit(z.object(obligationFields()), { dueDate: true }).shape),
+);
 
 /** POST /obligations (admin) — adds an obligation to the catalogue; 409 if the id is taken. */
 export const handlerFor = (deps: {

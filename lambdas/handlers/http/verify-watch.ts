@@ -6,9 +6,11 @@ import { callerOf } from './caller.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { jsonBody, pathParameter } from './request-input.ts';
 
-const verifySchema = z.strictObject({
-  code: z.string().check(z.regex(/^\d{6}$/, 'must be the 6-digit code texted to the number')),
-});
+const verifySchema = z.lazy(() =>
+  z.strictObject({
+    code: z.string().check(z.regex(/^\d{6}$/, 'must be the 6-digit code texted to the number')),
+  }),
+);
 
 /** POST /watches/{id}/verify — `{ "code" }`: the SMS opt-in; the right code activates the number's watches. */
 export const handlerFor = (deps: VerificationDependencies) =>
