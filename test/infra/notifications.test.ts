@@ -9,6 +9,7 @@ import {
   actionsOf,
   arnOf,
   cfn,
+  deniesInsecureTransport,
   environmentOf,
   logicalId,
   onlyResource,
@@ -103,13 +104,7 @@ describe('SanctionsWatch stack', () => {
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [ref(cfn(failuresQueue()))],
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({
-              Effect: 'Deny',
-              Action: 'sqs:*',
-              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-            }),
-          ]),
+          Statement: Match.arrayWith([deniesInsecureTransport]),
         },
       });
     });

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
-import { actionsOf, arnOf, cfn, logicalId, ref, resourceOf } from './template-queries.ts';
+import { actionsOf, arnOf, cfn, deniesInsecureTransport, logicalId, ref, resourceOf } from './template-queries.ts';
 
 useSynthesizedStack();
 
@@ -61,11 +61,7 @@ describe('SanctionsWatch stack', () => {
         Queues: [ref(cfn(stack.deadlineCheck.deadLetters.queue))],
         PolicyDocument: {
           Statement: Match.arrayWith([
-            Match.objectLike({
-              Effect: 'Deny',
-              Action: 'sqs:*',
-              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-            }),
+            deniesInsecureTransport,
             Match.objectLike({
               Effect: 'Allow',
               Action: 'sqs:SendMessage',

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { alertDispatchStream, changeDetectionStream } from '../../lambdas/contracts/streams.ts';
 import type { StreamProcessingConfig, TableStreamConsumer } from '../../lib/constructs/table-stream-consumer.ts';
 import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
-import { actionsOf, arnOf, cfn, logicalId, onlyResource, type Resource, ref, resourceOf } from './template-queries.ts';
+import {
+  actionsOf,
+  arnOf,
+  cfn,
+  deniesInsecureTransport,
+  logicalId,
+  onlyResource,
+  type Resource,
+  ref,
+  resourceOf,
+} from './template-queries.ts';
 
 useSynthesizedStack();
 
@@ -57,13 +67,7 @@ describe('SanctionsWatch stack', () => {
         template.hasResourceProperties('AWS::SQS::QueuePolicy', {
           Queues: [ref(cfn(consumer().failures.queue))],
           PolicyDocument: {
-            Statement: Match.arrayWith([
-              Match.objectLike({
-                Effect: 'Deny',
-                Action: 'sqs:*',
-                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-              }),
-            ]),
+            Statement: Match.arrayWith([deniesInsecureTransport]),
           },
         });
       });

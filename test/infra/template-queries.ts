@@ -59,3 +59,10 @@ export const actionList = (statement: Statement): string[] => [statement.Action]
 export function actionsOf(template: Template, fn: BaseFunction): string[] {
   return statementsOf(template, fn).flatMap(actionList);
 }
+
+/** The queue-policy statement that refuses any request not sent over TLS (cdk-nag AwsSolutions-SQS4). */
+export const deniesInsecureTransport = Match.objectLike({
+  Effect: 'Deny',
+  Action: 'sqs:*',
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+});
