@@ -133,6 +133,8 @@ let sampleSummary = 'no sample data (--no-sample)';
 const runtime = await startLocalRuntime({
   projectRoot,
   port: options.port,
+  // Ctrl-C reaches this process, which stops the pollers and then DynamoDB Local, in that order.
+  dynamoDbOwnProcessGroup: true,
   ...(options.groupingWindowMs === undefined ? {} : { groupingWindowMs: options.groupingWindowMs }),
   ...(options.replay
     ? {}

@@ -53,7 +53,7 @@ const reclaimDataDirectory = async (pidFile: string, path: string): Promise<void
  * without, it lives in memory.
  */
 export const startDynamoDbLocal = async (
-  options: { readonly port?: number; readonly dataDirectory?: string } = {},
+  options: { readonly port?: number; readonly dataDirectory?: string; readonly ownProcessGroup?: boolean } = {},
 ): Promise<RunningDynamoDbLocal> => {
   const port = options.port ?? (await freePort());
   const path = options.dataDirectory === undefined ? null : resolve(options.dataDirectory);
@@ -62,7 +62,13 @@ export const startDynamoDbLocal = async (
     mkdirSync(path, { recursive: true });
     await reclaimDataDirectory(pidFile, path);
   }
-  const child = dynamoDbLocal.spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  const child = dynamoDbLocal.spawn({
+    port,
+    path,
+    sharedDb: true,
+    stdio: 'pipe',
+    detached: options.ownProcessGroup ?? false,
+  });
   if (pidFile && child.pid !== undefined) writeFileSync(pidFile, String(child.pid));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -28,6 +28,12 @@ export interface LocalRuntimeOptions {
   readonly dynamoDbPort?: number;
   /** Where DynamoDB Local keeps its data; in memory when absent. */
   readonly dataDirectory?: string;
+  /**
+   * Runs DynamoDB Local in a process group of its own, out of reach of the terminal's Ctrl-C, for
+   * a runtime that stops it itself on SIGINT (`npm start`): the stream pollers stop first and never
+   * poll a database that is already gone.
+   */
+  readonly dynamoDbOwnProcessGroup?: boolean;
   readonly tableName?: string;
   /** Where the token signing key is kept; `.local/identity` when absent, as `npm run token` expects. */
   readonly identityDirectory?: string;
@@ -88,6 +94,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const dynamoDb = await startDynamoDbLocal({
     ...(options.dataDirectory === undefined ? {} : { dataDirectory: options.dataDirectory }),
     ...(options.dynamoDbPort === undefined ? {} : { port: options.dynamoDbPort }),
+    ownProcessGroup: options.dynamoDbOwnProcessGroup ?? false,
   });
   try {
     const client = new DynamoDBClient({
