@@ -11,7 +11,15 @@ export const tableSchema = {
   globalSecondaryIndexes: [
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    /** Delivery's fan-out: alert events by wave, watches by contact shard. */
+    { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
   ],
 } as const;
 
 export type IndexName = (typeof tableSchema.globalSecondaryIndexes)[number]['indexName'];
+
+/**
+ * Watches are spread over this many shards by their contact (a hash of it), so one shard job
+ * reads about 1/256 of them, and every watch of a contact is in one shard.
+ */
+export const CONTACT_SHARDS = 256;

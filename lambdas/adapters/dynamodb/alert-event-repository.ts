@@ -1,19 +1,21 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type AlertEvent, alertEventTypes } from '../../core/alerts/alert-event.ts';
+import { type AlertEvent, alertEventTypes, type WavedAlertEvent } from '../../core/alerts/alert-event.ts';
 import { storedAlertEventSchema } from '../../core/alerts/alert-event-schema.ts';
 import type { AlertEventStore, AlertQuery } from '../../core/ports/stores.ts';
 import { batchGetAll } from './batch-get.ts';
+import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
 
 const byState = (state: string) => `ALERTS#STATE#${state}`;
 const byType = (type: string) => `ALERTS#TYPE#${type}`;
+const byWave = (waveId: string) => `WAVE#${waveId}`;
 /** Sort key on both indexes: time first, so a range on it is a time window. */
 const timeKey = (event: Pick<AlertEvent, 'at' | 'id'>) => `${event.at}#${event.id}`;
 
 /**
  * Alert events: `EVENT#<id>` where the id is derived from the dedup key, so a conditional put is
- * the exactly-once gate. GSI1 finds a state's events by time, GSI2 a type's.
+ * the exactly-once gate. GSI1 finds a state's events by time, GSI2 a type's, GSI3 a wave's.
  */
 export class DynamoAlertEventStore implements AlertEventStore {
   readonly #client: DynamoDBDocumentClient;
@@ -33,7 +35,17 @@ export class DynamoAlertEventStore implements AlertEventStore {
     return items.map((item) => parseStoredItem(storedAlertEventSchema, item));
   }
 
-  async putIfAbsent(event: AlertEvent): Promise<boolean> {
+  async listWave(waveId: string): Promise<WavedAlertEvent[]> {
+    const items = await queryAll(this.#client, {
+      TableName: this.#tableName,
+      IndexName: 'GSI3',
+      KeyConditionExpression: 'GSI3PK = :pk',
+      ExpressionAttributeValues: { ':pk': byWave(waveId) },
+    });
+    return items.map((item) => ({ ...parseStoredItem(storedAlertEventSchema, item), waveId }));
+  }
+
+  async putIfAbsent(event: WavedAlertEvent): Promise<boolean> {
     try {
       await this.#client.send(
         new PutCommand({
@@ -45,6 +57,8 @@ export class DynamoAlertEventStore implements AlertEventStore {
             ...(event.state ? { GSI1PK: byState(event.state), GSI1SK: timeKey(event) } : {}),
             GSI2PK: byType(event.type),
             GSI2SK: timeKey(event),
+            GSI3PK: byWave(event.waveId),
+            GSI3SK: event.id,
             ...event,
           },
           ConditionExpression: 'attribute_not_exists(PK)',

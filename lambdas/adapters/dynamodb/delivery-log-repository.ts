@@ -13,7 +13,7 @@ import { invalidInput } from '../../core/errors.ts';
 import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { DeliveryLog } from '../../core/ports/stores.ts';
 import { batchGetAll } from './batch-get.ts';
-import { batchWriteAll } from './batch-write.ts';
+import { batchWriteAll, type WriteRequest } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
 import { parseStoredItem } from './stored-item.ts';
 
@@ -46,7 +46,7 @@ const deliveryKey = (contact: string, eventId: string) => ({
   PK: contactPartition(contact),
   SK: `DELIVERY#${eventId}`,
 });
-const expiresAt = (at: string, days: number): number => Math.floor(Date.parse(at) / 1000) + days * DAY_SECONDS;
+export const expiresAt = (at: string, days: number): number => Math.floor(Date.parse(at) / 1000) + days * DAY_SECONDS;
 /** Same entry, same key: writing a log entry again replaces it instead of adding a twin. */
 const LOG_PREFIX = 'DELIVERY#';
 const logSortKey = (entry: DeliveryLogEntry): string =>
@@ -54,6 +54,16 @@ const logSortKey = (entry: DeliveryLogEntry): string =>
     .update([entry.contact, entry.kind, ...entry.eventIds].join('\n'))
     .digest('base64url')
     .slice(0, 16)}`;
+
+/** The entry under each of its watches, where their owners read it. */
+export const deliveryLogWrites = (entry: DeliveryLogEntry): WriteRequest[] => {
+  const SK = logSortKey(entry);
+  return [...new Set(entry.watchIds)].map((watchId) => ({
+    PutRequest: {
+      Item: { PK: `WATCH#${watchId}`, SK, itemType: 'delivery-log', ...entry, expiresAt: expiresAt(entry.at, LOG_DAYS) },
+    },
+  }));
+};
 
 /**
  * Per (contact, event), `CONTACT#<hash>` / `DELIVERY#<eventId>`: written once, with a condition,
@@ -119,17 +129,8 @@ export class DynamoDeliveryLog implements DeliveryLog {
         await mapWithConcurrency(chunk, 16, (put) => this.#recordOne(put));
       }
     });
-    const SK = logSortKey(entry);
     // One log entry per watch, 25 to a batch write: a contact's four watches cost one request, not four.
-    await batchWriteAll(
-      this.#client,
-      this.#tableName,
-      [...new Set(entry.watchIds)].map((watchId) => ({
-        PutRequest: {
-          Item: { PK: `WATCH#${watchId}`, SK, itemType: 'delivery-log', ...entry, expiresAt: expiresAt(at, LOG_DAYS) },
-        },
-      })),
-    );
+    await batchWriteAll(this.#client, this.#tableName, deliveryLogWrites(entry));
   }
 
   async listForWatch(

@@ -26,7 +26,9 @@ export type ItemType =
   | 'delivery'
   | 'delivery-log'
   | 'digest-entry'
-  | 'send-count';
+  | 'send-count'
+  | 'wave-plan'
+  | 'message';
 
 const keyAttributes = new Set<string>([
   tableSchema.partitionKey,

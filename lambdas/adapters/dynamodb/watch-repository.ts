@@ -2,11 +2,13 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { conflict, DomainError, notFound } from '../../core/errors.ts';
+import { contactShard } from '../../core/delivery/contact-shard.ts';
 import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { FeedKeyStore, StoredFeedKey } from '../../core/ports/feed-key-store.ts';
 import type { WatchStore } from '../../core/ports/stores.ts';
@@ -43,6 +45,7 @@ const ownerCounterKey = (owner: string) => ({ PK: `OWNER#${owner}`, SK: 'WATCH-C
 const statePartition = (state: string) => `TARGET#STATE#${state}`;
 const groupPartition = (group: string) => `TARGET#GROUP#${group}`;
 const ALL_PARTITION = 'TARGET#ALL';
+const shardPartition = (shard: number) => `WSHARD#${shard}`;
 const REPEATING_PARTITION = 'INDEX#REPEATING';
 
 /**
@@ -63,6 +66,8 @@ const watchItem = (watch: Watch): Record<string, unknown> => ({
   GSI1SK: `${watch.createdAt}#${watch.id}`,
   GSI2PK: contactPartition(contactOf(watch)),
   GSI2SK: `WATCH#${watch.id}`,
+  GSI3PK: shardPartition(contactShard(contactOf(watch))),
+  GSI3SK: `WATCH#${watch.id}`,
   ...watch,
 });
 
@@ -92,7 +97,7 @@ export const newWatchItems = (watches: readonly Watch[]): Record<string, unknown
 };
 
 /**
- * Watches: `WATCH#<id>` (on GSI1 by owner), one `TARGET#...` / `WATCH#<id>` index item per state,
+ * Watches: `WATCH#<id>` (on GSI1 by owner, GSI2 by contact, GSI3 by contact shard), one `TARGET#...` / `WATCH#<id>` index item per state,
  * group or "all" it covers, and a per-owner counter that enforces the cap inside the same
  * transaction, so concurrent creates cannot overshoot it. A watch's feed key hash is `WATCH#<id>` /
  * `FEED-KEY`, deleted with the watch.
@@ -226,23 +231,64 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
     return items.map((item) => parseStoredItem(storedWatchSchema, item));
   }
 
-  async #listedIn(partitions: readonly string[]): Promise<Watch[]> {
-    const listed = await mapWithConcurrency([...new Set(partitions)], 16, (partition) =>
-      queryAll(this.#client, {
-        TableName: this.#tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-      }),
-    );
-    const ids = [...new Set(listed.flat().map((item) => String(item.watchId)))];
-    const items = await batchGetAll(this.#client, this.#tableName, ids.map(watchKey));
+  /** Watch ids listed in the partitions; stops reading once it has more than `limit`. */
+  async #idsListedIn(partitions: readonly string[], limit = Number.POSITIVE_INFINITY): Promise<Set<string>> {
+    const ids = new Set<string>();
+    await mapWithConcurrency([...new Set(partitions)], 16, async (partition) => {
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        if (ids.size > limit) return;
+        const page = await this.#client.send(
+          new QueryCommand({
+            TableName: this.#tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': partition },
+            ProjectionExpression: 'watchId',
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) ids.add(String(item.watchId));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+    });
+    return ids;
+  }
+
+  async #watchesOf(ids: ReadonlySet<string>): Promise<Watch[]> {
+    const items = await batchGetAll(this.#client, this.#tableName, [...ids].map(watchKey));
     return items
       .map((item) => parseStoredItem(storedWatchSchema, item))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  async #listedIn(partitions: readonly string[]): Promise<Watch[]> {
+    return this.#watchesOf(await this.#idsListedIn(partitions));
+  }
+
+  #targetPartitionsOf(target: { readonly states: readonly string[]; readonly groups: readonly string[] }): string[] {
+    return [...target.states.map(statePartition), ...target.groups.map(groupPartition), ALL_PARTITION];
+  }
+
   targeting(target: { readonly states: readonly string[]; readonly groups: readonly string[] }): Promise<Watch[]> {
-    return this.#listedIn([...target.states.map(statePartition), ...target.groups.map(groupPartition), ALL_PARTITION]);
+    return this.#listedIn(this.#targetPartitionsOf(target));
+  }
+
+  async targetingAtMost(
+    target: { readonly states: readonly string[]; readonly groups: readonly string[] },
+    limit: number,
+  ): Promise<Watch[] | 'more'> {
+    const ids = await this.#idsListedIn(this.#targetPartitionsOf(target), limit);
+    return ids.size > limit ? 'more' : this.#watchesOf(ids);
+  }
+
+  async inShard(shard: number): Promise<Watch[]> {
+    const items = await queryAll(this.#client, {
+      TableName: this.#tableName,
+      IndexName: 'GSI3',
+      KeyConditionExpression: 'GSI3PK = :pk',
+      ExpressionAttributeValues: { ':pk': shardPartition(shard) },
+    });
+    return items.map((item) => parseStoredItem(storedWatchSchema, item));
   }
 
   listRepeating(): Promise<Watch[]> {

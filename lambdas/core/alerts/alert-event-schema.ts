@@ -12,5 +12,6 @@ export const storedAlertEventSchema = z.lazy(() =>
     metric: z.optional(z.string()),
     data: z.record(z.string(), z.unknown()),
     dedupKey: z.string(),
+    waveId: z.optional(z.string()),
   }),
 );

@@ -24,4 +24,14 @@ export interface AlertEvent {
   readonly metric?: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly dedupKey: string;
+  /**
+   * The delivery wave the event went out in (see core/delivery/wave-id.ts), set when it is
+   * stored and never changed: a checker run's events form one wave, changes detected within one
+   * grouping window another. Absent on events derived but not yet stored, and on events stored
+   * before waves existed.
+   */
+  readonly waveId?: string;
 }
+
+/** An event as stored: always in a wave. */
+export type WavedAlertEvent = AlertEvent & { readonly waveId: string };

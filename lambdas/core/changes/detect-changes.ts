@@ -48,15 +48,17 @@ const alertFor = async (change: StoredChange, deps: ChangeDetectionDependencies)
 };
 
 /**
- * Turns one change into its alert and stores it once. Returns the event when this call stored
- * it, undefined when there was nothing to tell or it had been stored before (a redelivered record).
+ * Turns one change into its alert and stores it once, in the wave. Returns the event when this
+ * call stored it, undefined when there was nothing to tell or it had been stored before (a
+ * redelivered record).
  */
 export const detectChange = async (
   change: StoredChange,
+  waveId: string,
   deps: ChangeDetectionDependencies,
 ): Promise<AlertEvent | undefined> => {
   const event = await alertFor(change, deps);
   if (!event) return undefined;
-  const [stored] = await storeNewAlertEvents([event], deps.alertEvents);
+  const [stored] = await storeNewAlertEvents([event], deps.alertEvents, waveId);
   return stored;
 };

@@ -3,6 +3,7 @@ import { storeNewAlertEvents } from '../alerts/store-new-alert-events.ts';
 import type { AlertEventStore, CheckerMemoryStore } from '../ports/stores.ts';
 import { memberStates } from '../reference/member-states.ts';
 import { loadStandingData, type StandingDependencies } from '../status/standing-data.ts';
+import { checkWaveId } from '../delivery/wave-id.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
 import { deriveDeadlineEvents } from './deadline-events.ts';
 
@@ -38,7 +39,7 @@ export const runDeadlineCheck = async (at: Date, deps: DeadlineCheckDependencies
     };
   }
   const derived = deriveDeadlineEvents({ ...data, at, states: memberStates, memory });
-  const emitted = await storeNewAlertEvents(derived.events, deps.alertEvents);
+  const emitted = await storeNewAlertEvents(derived.events, deps.alertEvents, checkWaveId(at));
   // Remembered only once the events are stored: a crash in between makes the next run try the puts again, which the dedup keys absorb.
   await deps.checkerMemory.remember(derived.memory, checkedThrough === today ? undefined : today);
   return { at: at.toISOString(), emitted, alreadyStored: derived.events.length - emitted.length };

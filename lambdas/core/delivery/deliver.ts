@@ -1,5 +1,4 @@
-import type { Contact } from '../contacts/contact.ts';
-import { applyContactState } from '../contacts/contact-watches.ts';
+import { stopContact } from '../contacts/stop-contact.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type Notifier, NotifierError, type OutgoingMessage } from '../ports/notifier.ts';
 import type {
@@ -45,18 +44,6 @@ interface MessageContext {
   readonly kind: DeliveryKind;
   readonly watchIds: readonly string[];
 }
-
-/** The contact's new state stops its watches: an unsubscribed address or a number that said STOP. */
-const stopContact = async (
-  contact: Contact,
-  state: 'gone' | 'opted-out',
-  deps: DeliveryDependencies,
-): Promise<void> => {
-  const now = deps.clock.now();
-  const next: Contact = { ...contact, state, updatedAt: now.toISOString() };
-  await deps.contacts.put(next, contact);
-  await applyContactState(next, deps.watches, now);
-};
 
 /**
  * Sends one message to one contact and records it, exactly once per (contact, event) as far as

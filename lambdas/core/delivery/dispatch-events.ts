@@ -3,11 +3,10 @@ import { typedAlertEvent } from '../alerts/alert-event-data.ts';
 import { mapWithConcurrency } from '../map-with-concurrency.ts';
 import type { CustomGroupStore, DigestQueue } from '../ports/stores.ts';
 import { groupMembership } from '../reference/group-membership.ts';
-import { concernedStates, type MatchResult, matchEvents } from '../watches/match-events.ts';
-import { contactOf, DEFAULT_DIGEST_HOUR_UTC } from '../watches/watch.ts';
+import { concernedStates, matchEvents } from '../watches/match-events.ts';
 import { type DeliveryDependencies, type DeliveryOutcome, deliver } from './deliver.ts';
-import type { QueuedDigestEvent } from './delivery-records.ts';
 import { groupDeliveries } from './group-deliveries.ts';
+import { digestEntries } from './plan-deliveries.ts';
 
 export interface DispatchDependencies extends DeliveryDependencies {
   readonly customGroups: Pick<CustomGroupStore, 'list'>;
@@ -24,35 +23,6 @@ export interface DispatchOutcome {
 
 /** Contacts sent at most this many messages at once, so a big run does not trip SNS's throttling. */
 const SEND_CONCURRENCY = 8;
-
-/** A digest watch's matches, one queue entry per (hour, contact, event) with the states its watches cover. */
-const digestEntries = (matches: readonly MatchResult[], queuedAt: string): QueuedDigestEvent[] => {
-  const entries = new Map<
-    string,
-    { hour: number; contact: string; eventId: string; watchIds: Set<string>; states: Set<string> }
-  >();
-  for (const { watch, event, states } of matches) {
-    const hour = watch.delivery.digestHourUtc ?? DEFAULT_DIGEST_HOUR_UTC;
-    const contact = contactOf(watch);
-    const key = `${hour}\n${contact}\n${event.id}`;
-    const entry = entries.get(key) ?? {
-      hour,
-      contact,
-      eventId: event.id,
-      watchIds: new Set<string>(),
-      states: new Set<string>(),
-    };
-    entries.set(key, entry);
-    entry.watchIds.add(watch.id);
-    for (const state of states) entry.states.add(state);
-  }
-  return [...entries.values()].map(({ watchIds, states, ...entry }) => ({
-    ...entry,
-    watchIds: [...watchIds].sort(),
-    states: [...states],
-    queuedAt,
-  }));
-};
 
 /**
  * Delivers alert events as they are stored: finds the watches that could hear them through the

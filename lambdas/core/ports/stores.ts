@@ -1,4 +1,4 @@
-import type { AlertEvent, AlertEventType } from '../alerts/alert-event.ts';
+import type { AlertEvent, AlertEventType, WavedAlertEvent } from '../alerts/alert-event.ts';
 import type { CheckerMemory } from '../checks/deadline-events.ts';
 import type { Contact } from '../contacts/contact.ts';
 import type { DeliveryFailure, DeliveryLogEntry, QueuedDigestEvent } from '../delivery/delivery-records.ts';
@@ -70,9 +70,11 @@ export interface AlertQuery {
 /** Alert events, each stored once: the store is where exactly-once is decided. */
 export interface AlertEventStore {
   /** Stores the event unless its dedupKey was stored before; reports whether it was new. */
-  putIfAbsent(event: AlertEvent): Promise<boolean>;
+  putIfAbsent(event: WavedAlertEvent): Promise<boolean>;
   /** The stored events with these ids; ids not found are left out. */
   getMany(ids: readonly string[]): Promise<AlertEvent[]>;
+  /** Every event stored in the wave, by id. */
+  listWave(waveId: string): Promise<WavedAlertEvent[]>;
   /** Oldest first. */
   list(query: AlertQuery): Promise<{ readonly events: AlertEvent[]; readonly next?: string }>;
 }
@@ -101,6 +103,13 @@ export interface WatchStore {
   listByContact(contact: string): Promise<Watch[]>;
   /** Watches that target any of these: states (alpha-2), groups (ids), and all states when `all`. */
   targeting(target: { readonly states: readonly string[]; readonly groups: readonly string[] }): Promise<Watch[]>;
+  /** As `targeting`, unless more than `limit` watches would come back: then `more`, having read only their ids. */
+  targetingAtMost(
+    target: { readonly states: readonly string[]; readonly groups: readonly string[] },
+    limit: number,
+  ): Promise<Watch[] | 'more'>;
+  /** Every watch whose contact is in the shard (see contactShard), whatever it targets. */
+  inShard(shard: number): Promise<Watch[]>;
   /** Active or not, every watch with `delivery.repeatEveryDays`. */
   listRepeating(): Promise<Watch[]>;
 }

@@ -35,7 +35,7 @@ export const handlerFor = (deps: ChangeDetectionDependencies) =>
             logger.info('stream record skipped', { ...context, reason: classified.reason });
             continue;
           }
-          const stored = await detectChange(classified.change, deps);
+          const stored = await detectChange(classified.change, classified.waveId, deps);
           if (stored) emitted += 1;
         } catch (error) {
           logger.error(error instanceof PoisonRecordError ? 'poison stream record' : 'stream record failed', {

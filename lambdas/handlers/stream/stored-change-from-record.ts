@@ -1,11 +1,12 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { StoredChange } from '../../core/changes/detect-changes.ts';
+import { changeWaveId } from '../../core/delivery/wave-id.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';
 import { PoisonRecordError, parse, plain } from './stream-image.ts';
 
 export type ClassifiedRecord =
-  | { readonly kind: 'change'; readonly change: StoredChange }
+  | { readonly kind: 'change'; readonly change: StoredChange; readonly waveId: string }
   | { readonly kind: 'skip'; readonly reason: string };
 
 /**
@@ -26,10 +27,18 @@ export const classifyRecord = (record: DynamoDBRecord): ClassifiedRecord => {
   const current = plain(record.dynamodb?.NewImage);
   if (!current) throw new PoisonRecordError(`${eventName} record without a new image`);
   const previous = plain(record.dynamodb?.OldImage);
+  // The write's own time, not the processor's: a redelivered record lands in the same wave.
+  const writtenAt = record.dynamodb?.ApproximateCreationDateTime;
+  if (writtenAt === undefined) throw new PoisonRecordError(`${eventName} record without its creation time`);
+  const waveId = changeWaveId(new Date(writtenAt * 1000));
   switch (current.itemType) {
     case 'report':
       return eventName === 'INSERT'
-        ? { kind: 'change', change: { kind: 'report-recorded', report: parse(storedReportSchema, current, 'report') } }
+        ? {
+            kind: 'change',
+            change: { kind: 'report-recorded', report: parse(storedReportSchema, current, 'report') },
+            waveId,
+          }
         : { kind: 'skip', reason: 'a recorded report was edited' };
     case 'figure-latest':
       return {
@@ -39,6 +48,7 @@ export const classifyRecord = (record: DynamoDBRecord): ClassifiedRecord => {
           current: parse(storedFigureSchema, current, 'latest figure'),
           ...(previous ? { previous: parse(storedFigureSchema, previous, 'previous latest figure') } : {}),
         },
+        waveId,
       };
     default:
       return { kind: 'skip', reason: `item type ${String(current.itemType)} is not watched` };

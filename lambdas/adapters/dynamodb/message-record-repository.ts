@@ -1,0 +1,98 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DeliveryJob } from '../../core/delivery/delivery-job.ts';
+import type { DeliveryLogEntry } from '../../core/delivery/delivery-records.ts';
+import type { MessageClaim, MessageRecords } from '../../core/ports/delivery-pipeline.ts';
+import { batchWriteAll } from './batch-write.ts';
+import { contactPartition } from './contact-key.ts';
+import { deliveryLogWrites, expiresAt } from './delivery-log-repository.ts';
+
+/** Long enough that no redelivery or re-planning of the job can come back after its record is gone. */
+const RECORD_DAYS = 400;
+
+const messageKey = (job: Pick<DeliveryJob, 'dedupKey' | 'contact'>) => ({
+  PK: contactPartition(job.contact),
+  SK: `MSG#${job.dedupKey}`,
+});
+
+/**
+ * `CONTACT#<hash>` / `MSG#<dedupKey>`, one per (contact, wave part): `claimed` with a lease while
+ * a sender works on it, then the outcome. The claim is a conditional put that fails when the
+ * record is settled or another lease is running; the settled record and the log entries under
+ * each watch go in one batch write.
+ */
+export class DynamoMessageRecords implements MessageRecords {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.#client = client;
+    this.#tableName = tableName;
+  }
+
+  async claim(
+    job: Pick<DeliveryJob, 'dedupKey' | 'contact' | 'waveId'>,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<MessageClaim> {
+    try {
+      await this.#client.send(
+        new PutCommand({
+          TableName: this.#tableName,
+          Item: {
+            ...messageKey(job),
+            itemType: 'message',
+            status: 'claimed',
+            waveId: job.waveId,
+            leaseUntil: leaseUntil.getTime(),
+            expiresAt: expiresAt(now.toISOString(), RECORD_DAYS),
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR (#status = :claimed AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.getTime() },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return 'claimed';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return error.Item?.status?.S === 'claimed' ? 'held' : 'done';
+    }
+  }
+
+  async release(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>): Promise<void> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: messageKey(job),
+          UpdateExpression: 'SET leaseUntil = :zero',
+          ConditionExpression: '#status = :claimed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':zero': 0, ':claimed': 'claimed' },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async settle(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>, entry: DeliveryLogEntry): Promise<void> {
+    await batchWriteAll(this.#client, this.#tableName, [
+      {
+        PutRequest: {
+          Item: {
+            ...messageKey(job),
+            itemType: 'message',
+            status: entry.status,
+            at: entry.at,
+            eventIds: entry.eventIds,
+            ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }),
+            expiresAt: expiresAt(entry.at, RECORD_DAYS),
+          },
+        },
+      },
+      ...deliveryLogWrites(entry),
+    ]);
+  }
+}

@@ -1,0 +1,131 @@
+import { typedAlertEvent } from '../alerts/alert-event-data.ts';
+import { stopContact } from '../contacts/stop-contact.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { MessageRecords, MessageSender } from '../ports/delivery-pipeline.ts';
+import { NotifierError } from '../ports/notifier.ts';
+import type {
+  AlertEventStore,
+  ContactStore,
+  DailyCaps,
+  DailySendCounter,
+  DeliveryFailureSink,
+  WatchStore,
+} from '../ports/stores.ts';
+import { utcDateOf } from '../time/calendar-date.ts';
+import type { DeliveryJob } from './delivery-job.ts';
+import type { DeliveryLogEntry, DeliveryStatus } from './delivery-records.ts';
+import type { Delivery } from './group-deliveries.ts';
+import { messageSummary, outgoingMessage } from './outgoing-message.ts';
+
+export interface SendJobDependencies {
+  readonly clock: Clock;
+  readonly records: MessageRecords;
+  readonly contacts: ContactStore;
+  readonly watches: WatchStore;
+  readonly alertEvents: Pick<AlertEventStore, 'getMany'>;
+  readonly sendCounter: DailySendCounter;
+  readonly dailyCaps: DailyCaps;
+  readonly sender: MessageSender;
+  readonly failures: DeliveryFailureSink;
+  /** Where a subscriber changes or stops a watch; the messages end with it. */
+  readonly manageUrl: string;
+  /** How long a claim keeps other senders off the job: its queue's visibility timeout. */
+  readonly claimSeconds: number;
+}
+
+/**
+ * - `duplicate`: the job was settled before (a redelivered or twice-planned job); nothing sent.
+ * - `retry-later`: another sender holds the job, or the channel is busy; the queue brings it back.
+ */
+export interface SendJobOutcome {
+  readonly status: DeliveryStatus | 'duplicate' | 'retry-later';
+  readonly messageId?: string;
+}
+
+/** The job's events as a delivery to the contact's address, in the planner's order; events since deleted are left out. */
+const deliveryOf = async (job: DeliveryJob, to: string, deps: SendJobDependencies): Promise<Delivery> => {
+  const stored = new Map(
+    (await deps.alertEvents.getMany(job.events.map(({ id }) => id))).map((event) => [event.id, event]),
+  );
+  return {
+    contact: job.contact,
+    channel: job.channel,
+    to,
+    watchIds: job.watchIds,
+    events: job.events.flatMap(({ id, states }) => {
+      const event = stored.get(id);
+      return event ? [{ event: typedAlertEvent(event), states }] : [];
+    }),
+    dedupKey: job.dedupKey,
+  };
+};
+
+/**
+ * Sends one job's message at most once: takes the job's claim (a conditional write that fails
+ * if it was settled, or another sender's lease has not run out), sends, and settles the claim
+ * with the outcome and the provider's message id in one write. Only a crash between the provider
+ * accepting the message and that write, with the lease run out, can send it again.
+ */
+export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Promise<SendJobOutcome> => {
+  const now = deps.clock.now();
+  const claim = await deps.records.claim(job, now, new Date(now.getTime() + deps.claimSeconds * 1000));
+  if (claim === 'done') return { status: 'duplicate' };
+  if (claim === 'held') return { status: 'retry-later' };
+
+  const settle = async (
+    status: DeliveryStatus,
+    summary: string,
+    extra: Partial<Pick<DeliveryLogEntry, 'messageId' | 'reason'>> = {},
+  ): Promise<SendJobOutcome> => {
+    await deps.records.settle(job, {
+      at: now.toISOString(),
+      contact: job.contact,
+      channel: job.channel,
+      kind: 'alert',
+      status,
+      watchIds: job.watchIds,
+      eventIds: job.events.map(({ id }) => id),
+      summary,
+      ...extra,
+    });
+    return { status, ...(extra.messageId === undefined ? {} : { messageId: extra.messageId }) };
+  };
+
+  const contact = await deps.contacts.get(job.contact);
+  if (contact?.state !== 'confirmed')
+    return settle('skipped', '', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
+  const delivery = await deliveryOf(job, contact.to, deps);
+  if (delivery.events.length === 0) return settle('skipped', '', { reason: 'its events no longer exist' });
+  const message = outgoingMessage(delivery, deps.manageUrl, 'alert');
+  const summary = messageSummary(message);
+  const day = utcDateOf(now);
+  const cap = deps.dailyCaps[contact.channel];
+  if (!(await deps.sendCounter.take(contact.id, day, cap)))
+    return settle('capped', summary, { reason: `the daily cap of ${cap} ${contact.channel} messages was reached` });
+  try {
+    const { messageId } = await deps.sender.send(message);
+    return await settle('sent', summary, { messageId });
+  } catch (error) {
+    if (!(error instanceof NotifierError)) throw error;
+    await deps.sendCounter.release(contact.id, day);
+    if (error.retryable) {
+      await deps.records.release(job);
+      return { status: 'retry-later' };
+    }
+    if (error.code === 'opted-out' || error.code === 'not-found' || error.code === 'not-subscribed') {
+      await stopContact(contact, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);
+      return settle('skipped', summary, { reason: error.message });
+    }
+    await deps.failures.park({
+      at: now.toISOString(),
+      contact: contact.id,
+      channel: contact.channel,
+      kind: 'alert',
+      watchIds: job.watchIds,
+      eventIds: job.events.map(({ id }) => id),
+      code: error.code,
+      message: error.message,
+    });
+    return settle('failed', summary, { reason: error.message });
+  }
+};

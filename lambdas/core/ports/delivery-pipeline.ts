@@ -1,0 +1,60 @@
+import type { DeliveryLogEntry } from '../delivery/delivery-records.ts';
+import type { DeliveryJob, ShardJob } from '../delivery/delivery-job.ts';
+import type { OutgoingMessage } from './notifier.ts';
+
+/** A part of a wave: the events one planning of it covers. Later arrivals make the next part. */
+export interface WavePart {
+  readonly index: number;
+  readonly eventIds: readonly string[];
+}
+
+/**
+ * - `claimed`: this planner plans the part now (a new one, or one whose planner's lease lapsed).
+ * - `busy`: another planner holds the wave's open part; try again after its lease.
+ * - `done`: every event given was planned before.
+ */
+export type WaveClaim =
+  | { readonly status: 'claimed'; readonly part: WavePart }
+  | { readonly status: 'busy' }
+  | { readonly status: 'done' };
+
+/** What was planned of each wave: the gate that makes a wave planned once, whoever announces it. */
+export interface WavePlans {
+  /**
+   * Takes the wave's open part if its planner's lease lapsed, or else opens a new part for the
+   * events among `eventIds` not planned yet, leased to the caller until `leaseUntil`.
+   */
+  claim(waveId: string, eventIds: readonly string[], now: Date, leaseUntil: Date): Promise<WaveClaim>;
+  /** Marks the part planned: its events will not be planned again. */
+  complete(waveId: string, part: WavePart): Promise<void>;
+}
+
+/** Where planned work goes: shard jobs to the shard workers, delivery jobs to their channel's sender. */
+export interface DeliveryJobQueue {
+  enqueueShards(jobs: readonly ShardJob[]): Promise<void>;
+  enqueueDeliveries(jobs: readonly DeliveryJob[]): Promise<void>;
+}
+
+/**
+ * - `claimed`: the caller holds the message's lease and may send it.
+ * - `held`: another sender holds an unexpired lease on it.
+ * - `done`: it was sent (or settled otherwise) before.
+ */
+export type MessageClaim = 'claimed' | 'held' | 'done';
+
+/**
+ * One record per message (contact and wave part): the claim a sender takes before sending and
+ * the outcome it leaves, so two receivers of one job cannot both send.
+ */
+export interface MessageRecords {
+  claim(job: Pick<DeliveryJob, 'dedupKey' | 'contact' | 'waveId'>, now: Date, leaseUntil: Date): Promise<MessageClaim>;
+  /** Gives a claim back before its lease ends, so a retry need not wait for it. */
+  release(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>): Promise<void>;
+  /** Settles the claim with the outcome and logs it under each of its watches, in one request. */
+  settle(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>, entry: DeliveryLogEntry): Promise<void>;
+}
+
+/** Sends one message on one channel; fails with a NotifierError. */
+export interface MessageSender {
+  send(message: OutgoingMessage): Promise<{ readonly messageId: string }>;
+}
