@@ -126,7 +126,7 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
     await harness.addWatch(
       africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }),
     );
-    for (const event of overdueRun) await harness.deps.alertEvents.putIfAbsent(event);
+    for (const event of overdueRun) await harness.deps.alertEvents.putIfAbsent({ ...event, waveId: 'test' });
     const outcome = await dispatchEvents(overdueRun, harness.deps);
     expect(outcome.queuedForDigest).toBe(53);
     expect(harness.sent()).toEqual([]);
@@ -229,7 +229,7 @@ describe('repeats', () => {
         delivery: { mode: 'immediate', repeatEveryDays: 7, resolved: false },
       }),
     );
-    for (const event of overdueRun) await harness.deps.alertEvents.putIfAbsent(event);
+    for (const event of overdueRun) await harness.deps.alertEvents.putIfAbsent({ ...event, waveId: 'test' });
     await dispatchEvents(overdueRun, harness.deps);
     expect(harness.sent()).toHaveLength(1);
 
