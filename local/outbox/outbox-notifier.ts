@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { MessageSender } from '../../lambdas/core/ports/delivery-pipeline.ts';
 import {
   type ContactAddress,
   type Notifier,
@@ -25,6 +26,8 @@ export interface OutboxNotifierOptions {
 
 /** The Notifier port, plus what the confirmation link in the email does in AWS. */
 export interface OutboxNotifier extends Notifier {
+  /** The outbox as a channel sender: what SES and SNS SMS are to the delivery pipeline's senders. */
+  readonly sender: MessageSender;
   /** Confirms the subscription the token was sent for; returns its address, or undefined for an unknown token. */
   confirm(token: string): Promise<string | undefined>;
 }
@@ -147,27 +150,35 @@ export const createOutboxNotifier = (options: OutboxNotifierOptions): OutboxNoti
 
   const isPhoneOptedOut = (phone: string): Promise<boolean> => Promise.resolve(optedOut.has(phone));
 
+  const sendMessage = async (message: OutgoingMessage): Promise<{ readonly messageId: string }> => {
+    const context = `outbox send for ${message.contact} (${message.channel})`;
+    const text = message.channel === 'email' ? message.email?.body : message.sms;
+    if (text === undefined)
+      throw new NotifierError('invalid-message', `${context}: the ${message.channel} part is missing`);
+    if (message.channel === 'sms' && (await isPhoneOptedOut(message.to)))
+      throw new NotifierError('opted-out', `${context}: the number has opted out of SMS`);
+    const { contact, channel, to, eventIds } = message;
+    await append({
+      at: now().toISOString(),
+      contact,
+      channel,
+      to,
+      ...(message.email ? { subject: message.email.subject } : {}),
+      text,
+      eventIds,
+    });
+    return { messageId: `local-${randomUUID()}` };
+  };
+
   return {
+    sender: { send: sendMessage },
     send: async (message: OutgoingMessage, address: ContactAddress) => {
-      const context = `outbox send for ${message.contact} (${message.channel})`;
-      const text = message.channel === 'email' ? message.email?.body : message.sms;
-      if (text === undefined)
-        throw new NotifierError('invalid-message', `${context}: the ${message.channel} part is missing`);
       if (message.channel === 'email' && address.topicArn === undefined)
-        throw new NotifierError('not-subscribed', `${context}: the contact has no topic; subscribe it first`);
-      if (message.channel === 'sms' && (await isPhoneOptedOut(message.to)))
-        throw new NotifierError('opted-out', `${context}: the number has opted out of SMS`);
-      const { contact, channel, to, eventIds } = message;
-      await append({
-        at: now().toISOString(),
-        contact,
-        channel,
-        to,
-        ...(message.email ? { subject: message.email.subject } : {}),
-        text,
-        eventIds,
-      });
-      return { messageId: `local-${randomUUID()}` };
+        throw new NotifierError(
+          'not-subscribed',
+          `outbox send for ${message.contact} (email): the contact has no topic; subscribe it first`,
+        );
+      return sendMessage(message);
     },
 
     subscribeEmail: (address: string) =>

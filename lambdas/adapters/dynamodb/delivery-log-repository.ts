@@ -60,7 +60,13 @@ export const deliveryLogWrites = (entry: DeliveryLogEntry): WriteRequest[] => {
   const SK = logSortKey(entry);
   return [...new Set(entry.watchIds)].map((watchId) => ({
     PutRequest: {
-      Item: { PK: `WATCH#${watchId}`, SK, itemType: 'delivery-log', ...entry, expiresAt: expiresAt(entry.at, LOG_DAYS) },
+      Item: {
+        PK: `WATCH#${watchId}`,
+        SK,
+        itemType: 'delivery-log',
+        ...entry,
+        expiresAt: expiresAt(entry.at, LOG_DAYS),
+      },
     },
   }));
 };

@@ -7,8 +7,10 @@ import { DynamoDailySendCounter } from './daily-send-counter.ts';
 import { DynamoDeliveryLog } from './delivery-log-repository.ts';
 import { DynamoDigestQueue } from './digest-queue-repository.ts';
 import { DynamoImportStore } from './import-writer.ts';
+import { DynamoMessageRecords } from './message-record-repository.ts';
 import { DynamoStateRecords } from './state-records-repository.ts';
 import { DynamoWatchStore } from './watch-repository.ts';
+import { DynamoWavePlans } from './wave-plan-repository.ts';
 
 /**
  * Every store of the one table, for the local runtime, the tests and the bench, which hand them
@@ -30,5 +32,7 @@ export const tableStores = (client: DynamoDBDocumentClient, tableName: string) =
     sendCounter: new DynamoDailySendCounter(client, tableName),
     digests: new DynamoDigestQueue(client, tableName),
     importStore: new DynamoImportStore(client, tableName),
+    wavePlans: new DynamoWavePlans(client, tableName),
+    messageRecords: new DynamoMessageRecords(client, tableName),
   };
 };

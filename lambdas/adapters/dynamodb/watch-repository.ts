@@ -7,8 +7,8 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { conflict, DomainError, notFound } from '../../core/errors.ts';
 import { contactShard } from '../../core/delivery/contact-shard.ts';
+import { conflict, DomainError, notFound } from '../../core/errors.ts';
 import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { FeedKeyStore, StoredFeedKey } from '../../core/ports/feed-key-store.ts';
 import type { WatchStore } from '../../core/ports/stores.ts';

@@ -48,7 +48,9 @@ export class DynamoWavePlans implements WavePlans {
           ':seen': plan.open.leaseUntil,
         },
       });
-      return taken ? { status: 'claimed', part: { index: plan.open.index, eventIds: plan.open.eventIds } } : { status: 'busy' };
+      return taken
+        ? { status: 'claimed', part: { index: plan.open.index, eventIds: plan.open.eventIds } }
+        : { status: 'busy' };
     }
     const planned = plan.planned ?? new Set<string>();
     const unplanned = [...new Set(eventIds)].filter((id) => !planned.has(id)).sort();
@@ -82,9 +84,7 @@ export class DynamoWavePlans implements WavePlans {
   }
 
   /** Says whether the condition held. */
-  async #update(
-    input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>,
-  ): Promise<boolean> {
+  async #update(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {
     try {
       await this.#client.send(new UpdateCommand({ TableName: this.#tableName, ...input }));
       return true;

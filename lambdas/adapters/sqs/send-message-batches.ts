@@ -37,7 +37,10 @@ export const sendMessageBatches = async (
   messages: readonly unknown[],
 ): Promise<void> => {
   await mapWithConcurrency(batchesOf(messages.map((message) => JSON.stringify(message))), 8, async (batch) => {
-    let pending: SendMessageBatchRequestEntry[] = batch.map((MessageBody, index) => ({ Id: String(index), MessageBody }));
+    let pending: SendMessageBatchRequestEntry[] = batch.map((MessageBody, index) => ({
+      Id: String(index),
+      MessageBody,
+    }));
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       const { Failed = [] } = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: pending }));
       if (Failed.length === 0) return;

@@ -1,9 +1,9 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import { storeNewAlertEvents } from '../alerts/store-new-alert-events.ts';
+import { checkWaveId } from '../delivery/wave-id.ts';
 import type { AlertEventStore, CheckerMemoryStore } from '../ports/stores.ts';
 import { memberStates } from '../reference/member-states.ts';
 import { loadStandingData, type StandingDependencies } from '../status/standing-data.ts';
-import { checkWaveId } from '../delivery/wave-id.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
 import { deriveDeadlineEvents } from './deadline-events.ts';
 

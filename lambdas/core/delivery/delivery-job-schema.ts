@@ -5,9 +5,7 @@ import type { DeliveryJob, ShardJob, WaveAnnouncement } from './delivery-job.ts'
 const nonEmpty = () => z.string().check(z.minLength(1));
 const partNumber = () => z.int().check(z.gte(0));
 
-export const waveAnnouncementSchema: z.ZodMiniType<WaveAnnouncement> = z.lazy(() =>
-  z.object({ waveId: nonEmpty() }),
-);
+export const waveAnnouncementSchema: z.ZodMiniType<WaveAnnouncement> = z.lazy(() => z.object({ waveId: nonEmpty() }));
 
 export const shardJobSchema: z.ZodMiniType<ShardJob> = z.lazy(() =>
   z.object({

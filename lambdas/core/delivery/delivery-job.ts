@@ -43,4 +43,6 @@ export interface DeliveryJob {
 
 /** Same wave part, same contact, same key, however often the part is planned; no address in it. */
 export const deliveryJobKey = (waveId: string, part: number, contact: string): string =>
-  `msg:${createHash('sha256').update([waveId, String(part), contact].join('\n'), 'utf8').digest('base64url')}`;
+  `msg:${createHash('sha256')
+    .update([waveId, String(part), contact].join('\n'), 'utf8')
+    .digest('base64url')}`;

@@ -1,5 +1,5 @@
-import type { DeliveryLogEntry } from '../delivery/delivery-records.ts';
 import type { DeliveryJob, ShardJob } from '../delivery/delivery-job.ts';
+import type { DeliveryLogEntry } from '../delivery/delivery-records.ts';
 import type { OutgoingMessage } from './notifier.ts';
 
 /** A part of a wave: the events one planning of it covers. Later arrivals make the next part. */

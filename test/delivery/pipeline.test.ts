@@ -1,0 +1,223 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { WavePlans } from '../../lambdas/core/ports/delivery-pipeline.ts';
+import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
+import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { midtermReporters } from '../support/midterm-reporters.ts';
+import { startPipelineHarness } from '../support/pipeline-harness.ts';
+import { checkerEvents, report, russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
+
+/** The checker's run on 2019-03-23: 145 states overdue with the midterm report, 53 of them African. */
+const WAVE = 'check:2019-03-23T06:00:00.000Z';
+const reports = midtermReporters.map((code) => report(code, '2019-03-20'));
+const overdueRun = checkerEvents('2019-03-23T06:00:00Z', reports).filter(({ type }) => type === 'report.overdue');
+const africaWatch = (fields: Parameters<typeof watch>[0]) =>
+  watch({ target: { groups: ['africa'] }, events: ['report.overdue'], ...fields });
+
+let pipeline: Awaited<ReturnType<typeof startPipelineHarness>>;
+beforeEach(async () => {
+  pipeline = await startPipelineHarness();
+});
+
+describe('a wave, planned once and sent per contact (real DynamoDB Local)', () => {
+  it('gives an africa watch one message naming the 53 overdue African states', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    const planned = await pipeline.plan(WAVE);
+    expect(planned).toMatchObject({ status: 'planned', how: 'direct', jobs: 1, events: 145 });
+    expect(await pipeline.sendAll()).toEqual([{ status: 'sent', messageId: expect.any(String) }]);
+    const [message, ...more] = pipeline.sent();
+    expect(more).toEqual([]);
+    expect(message?.eventIds).toHaveLength(53);
+    expect(message?.subject).toMatch(/^53 states overdue/);
+    expect(message?.text).toContain('- Nigeria (NG): 1 day overdue');
+  });
+
+  it('plans a wave announced many times once: later announcements find nothing new', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    expect(await pipeline.plan(WAVE)).toEqual({ status: 'done', events: 145 });
+    expect(pipeline.deliveryQueue).toHaveLength(1);
+  });
+
+  it('plans events that reach a wave after it was planned as a second part, sent as a second message', async () => {
+    await pipeline.addWatch(watch({ id: 'w-ru', target: { states: ['RU'] }, events: ['figure.changed'] }));
+    await pipeline.addWatch(africaWatch({ id: 'w-africa', channel: { email: 'bo@example.org' } }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    await pipeline.store(WAVE, [russiaWorkPermits]);
+    const late = await pipeline.plan(WAVE);
+    expect(late).toMatchObject({ status: 'planned', part: { index: 1, eventIds: [russiaWorkPermits.id] }, jobs: 1 });
+    await pipeline.sendAll();
+    expect(pipeline.sent().map(({ to, eventIds }) => [to, eventIds.length])).toEqual([
+      ['bo@example.org', 53],
+      ['ana@example.org', 1],
+    ]);
+  });
+
+  it('fans a large wave out to the 256 contact shards, which plan the same jobs a direct plan would', async () => {
+    const watches = [
+      africaWatch({ id: 'w-1' }),
+      africaWatch({ id: 'w-2', channel: { email: 'bo@example.org' } }),
+      watch({ id: 'w-3', target: { all: true }, events: ['report.overdue'], channel: { sms: '+447700900123' } }),
+      africaWatch({ id: 'w-4', channel: { email: 'BO@example.org' } }),
+    ];
+    for (const added of watches) await pipeline.addWatch(added);
+    await pipeline.store(WAVE, overdueRun);
+    const direct = await startPipelineHarness();
+    for (const added of watches) await direct.addWatch(added);
+    await direct.store(WAVE, overdueRun);
+    await direct.plan(WAVE);
+
+    const sharded = await startPipelineHarness({ directPlanLimit: 2 });
+    for (const added of watches) await sharded.addWatch(added);
+    await sharded.store(WAVE, overdueRun);
+    expect(await sharded.plan(WAVE)).toMatchObject({ status: 'planned', how: 'sharded', shards: 256 });
+    expect(sharded.deliveryQueue).toEqual([]);
+    await sharded.runShards();
+    const byContact = (jobs: typeof direct.deliveryQueue) =>
+      [...jobs].sort((a, b) => a.contact.localeCompare(b.contact));
+    expect(byContact(sharded.deliveryQueue)).toEqual(byContact(direct.deliveryQueue));
+    expect(sharded.deliveryQueue.map(({ contact, watchIds }) => [contact, watchIds])).toEqual(
+      expect.arrayContaining([
+        ['email:bo@example.org', ['w-2', 'w-4']],
+        ['email:ana@example.org', ['w-1']],
+        ['sms:+447700900123', ['w-3']],
+      ]),
+    );
+  });
+
+  it('queues digest watches for their hour instead of sending', async () => {
+    await pipeline.addWatch(
+      africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }),
+    );
+    await pipeline.store(WAVE, overdueRun);
+    expect(await pipeline.plan(WAVE)).toMatchObject({ jobs: 0, digest: 53 });
+    expect(await pipeline.deps.digests.listForHour(7)).toHaveLength(53);
+  });
+});
+
+describe('faults: every job sent at most once, none lost', () => {
+  it('a planner that dies after enqueuing is replaced after its lease, and plans the same jobs again', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.addWatch(
+      watch({ id: 'w-all', target: { all: true }, events: ['report.overdue'], channel: { sms: '+447700900123' } }),
+    );
+    await pipeline.store(WAVE, overdueRun);
+    const real = pipeline.deps.wavePlans;
+    const dying: WavePlans = {
+      claim: (...args) => real.claim(...args),
+      complete: async () => {
+        throw new Error('killed before marking the part planned');
+      },
+    };
+    pipeline.useWavePlans(dying);
+    await expect(pipeline.plan(WAVE)).rejects.toThrow('killed');
+    const first = [...pipeline.deliveryQueue];
+    pipeline.useWavePlans(real);
+    expect(await pipeline.plan(WAVE)).toEqual({ status: 'busy', events: 145 });
+    pipeline.setNow('2019-03-23T06:01:01Z');
+    expect(await pipeline.plan(WAVE)).toMatchObject({ status: 'planned', part: { index: 0 } });
+    expect(pipeline.deliveryQueue.slice(first.length)).toEqual(first);
+    const outcomes = await pipeline.sendAll();
+    expect(outcomes.map(({ status }) => status)).toEqual(['sent', 'sent', 'duplicate', 'duplicate']);
+    expect(pipeline.sent()).toHaveLength(2);
+  });
+
+  it('a job received twice at once is sent by one sender; the other is told to come back', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    const [job] = pipeline.deliveryQueue;
+    if (!job) throw new Error('no job planned');
+    let release: () => void = () => undefined;
+    const outbox = pipeline.outbox.sender;
+    pipeline.useSender({
+      send: async (message) => {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return outbox.send(message);
+      },
+    });
+    const first = pipeline.send(job);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = await pipeline.send(job);
+    release();
+    expect([await first, second].map(({ status }) => status)).toEqual(['sent', 'retry-later']);
+    expect(await pipeline.send(job)).toEqual({ status: 'duplicate' });
+    expect(pipeline.sent()).toHaveLength(1);
+  });
+
+  it('a sender killed between its claim and its record sends at most one duplicate, and only once the lease ran out', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    const [job] = pipeline.deliveryQueue;
+    if (!job) throw new Error('no job planned');
+    const outbox = pipeline.outbox.sender;
+    pipeline.useSender({
+      send: async (message) => {
+        await outbox.send(message);
+        throw new Error('killed after the provider accepted the message');
+      },
+    });
+    await expect(pipeline.send(job)).rejects.toThrow('killed');
+    pipeline.useSender(outbox);
+    expect(await pipeline.send(job)).toEqual({ status: 'retry-later' });
+    pipeline.setNow('2019-03-23T06:01:01Z');
+    expect(await pipeline.send(job)).toMatchObject({ status: 'sent' });
+    expect(await pipeline.send(job)).toEqual({ status: 'duplicate' });
+    expect(pipeline.sent()).toHaveLength(2);
+  });
+
+  it('throttling hands the job back with its claim and day count released; the retry sends it once', async () => {
+    await pipeline.addWatch(
+      watch({ id: 'w-ru', target: { states: ['RU'] }, events: ['figure.changed'], channel: { sms: '+447700900123' } }),
+    );
+    await pipeline.store('changes:2019-03-23T06:00:00.000Z', [russiaWorkPermits]);
+    await pipeline.plan('changes:2019-03-23T06:00:00.000Z');
+    const [job] = pipeline.deliveryQueue;
+    if (!job) throw new Error('no job planned');
+    const outbox = pipeline.outbox.sender;
+    let throttles = 3;
+    pipeline.useSender({
+      send: async (message) => {
+        if (throttles-- > 0) throw new NotifierError('throttled', 'Rate exceeded');
+        return outbox.send(message);
+      },
+    });
+    const statuses = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) statuses.push((await pipeline.send(job)).status);
+    expect(statuses).toEqual(['retry-later', 'retry-later', 'retry-later', 'sent', 'duplicate']);
+    expect(pipeline.sent()).toHaveLength(1);
+    expect(await pipeline.deps.sendCounter.take(job.contact, isoDate('2019-03-23'), 1)).toBe(false);
+  });
+
+  it('parks a refusal that retrying cannot cure, with its job, and settles it as failed', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    pipeline.useSender({
+      send: async () => {
+        throw new NotifierError('rejected', 'Email address is not verified');
+      },
+    });
+    expect(await pipeline.sendAll()).toEqual([{ status: 'failed' }]);
+    expect(pipeline.parked).toMatchObject([
+      { contact: 'email:ana@example.org', code: 'rejected', watchIds: ['w-africa'] },
+    ]);
+    const log = await pipeline.deps.deliveryLog.listForWatch('w-africa', { limit: 5 });
+    expect(log.entries).toMatchObject([{ status: 'failed', reason: 'Email address is not verified' }]);
+  });
+
+  it('never sends to an address that has not confirmed, and logs why', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }), 'pending');
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    expect(await pipeline.sendAll()).toEqual([{ status: 'skipped' }]);
+    expect(pipeline.sent()).toEqual([]);
+    const log = await pipeline.deps.deliveryLog.listForWatch('w-africa', { limit: 5 });
+    expect(log.entries).toMatchObject([{ status: 'skipped', reason: 'the address is pending, not confirmed' }]);
+  });
+});

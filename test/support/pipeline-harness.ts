@@ -1,0 +1,64 @@
+import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
+import type { DeliveryJob, ShardJob } from '../../lambdas/core/delivery/delivery-job.ts';
+import { planShard } from '../../lambdas/core/delivery/plan-shard.ts';
+import { type PlanWaveOutcome, type PlanWaveSettings, planWave } from '../../lambdas/core/delivery/plan-wave.ts';
+import { type SendJobOutcome, sendJob } from '../../lambdas/core/delivery/send-job.ts';
+import type { DeliveryJobQueue, MessageSender, WavePlans } from '../../lambdas/core/ports/delivery-pipeline.ts';
+import { startDeliveryHarness } from './delivery-harness.ts';
+
+/**
+ * The delivery pipeline's functions on a real DynamoDB Local table, with the queues between them
+ * as arrays the test drains by hand: so a test can run a step twice, skip one, or stop between
+ * two, as a crash or a redelivery would.
+ */
+export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> = {}) => {
+  const base = await startDeliveryHarness();
+  const shardQueue: ShardJob[] = [];
+  const deliveryQueue: DeliveryJob[] = [];
+  const jobs: DeliveryJobQueue = {
+    enqueueShards: async (added) => void shardQueue.push(...added),
+    enqueueDeliveries: async (added) => void deliveryQueue.push(...added),
+  };
+  let sender: MessageSender = base.outbox.sender;
+  let wavePlans: WavePlans = base.deps.wavePlans;
+  const planDeps = () => ({
+    ...base.deps,
+    waves: wavePlans,
+    jobs,
+    planning: { directPlanLimit: 1000, leaseSeconds: 60, ...planning },
+  });
+  const sendDeps = () => ({ ...base.deps, records: base.deps.messageRecords, sender, claimSeconds: 60 });
+
+  /** Stores events in a wave, as the checker or change detection would. */
+  const store = async (waveId: string, events: readonly AlertEvent[]): Promise<void> => {
+    for (const event of events) await base.deps.alertEvents.putIfAbsent({ ...event, waveId });
+  };
+  const plan = (waveId: string): Promise<PlanWaveOutcome> => planWave(waveId, planDeps());
+  /** Runs every queued shard job once. */
+  const runShards = async (): Promise<void> => {
+    for (const job of shardQueue.splice(0)) await planShard(job, planDeps());
+  };
+  const send = (job: DeliveryJob): Promise<SendJobOutcome> => sendJob(job, sendDeps());
+  /** Sends every queued delivery job once, in order. */
+  const sendAll = async (): Promise<SendJobOutcome[]> => {
+    const outcomes: SendJobOutcome[] = [];
+    for (const job of deliveryQueue.splice(0)) outcomes.push(await send(job));
+    return outcomes;
+  };
+  return {
+    ...base,
+    shardQueue,
+    deliveryQueue,
+    store,
+    plan,
+    runShards,
+    send,
+    sendAll,
+    useSender: (next: MessageSender) => {
+      sender = next;
+    },
+    useWavePlans: (next: WavePlans) => {
+      wavePlans = next;
+    },
+  };
+};
