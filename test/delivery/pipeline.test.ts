@@ -131,9 +131,14 @@ describe('faults: every job sent at most once, none lost', () => {
     const [job] = pipeline.deliveryQueue;
     if (!job) throw new Error('no job planned');
     let release: () => void = () => undefined;
+    let reached: () => void = () => undefined;
+    const inProvider = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
     const outbox = pipeline.outbox.sender;
     pipeline.useSender({
       send: async (message) => {
+        reached();
         await new Promise<void>((resolve) => {
           release = resolve;
         });
@@ -141,7 +146,7 @@ describe('faults: every job sent at most once, none lost', () => {
       },
     });
     const first = pipeline.send(job);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await inProvider;
     const second = await pipeline.send(job);
     release();
     expect([await first, second].map(({ status }) => status)).toEqual(['sent', 'retry-later']);
