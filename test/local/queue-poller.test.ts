@@ -46,8 +46,19 @@ const startQueue = async (
           Entries: bodies.map((body, index) => ({ Id: String(index), MessageBody: body })),
         }),
       ),
+    /**
+     * Short polling keeps each test's stop() from waiting out a long poll; the tests that exercise
+     * Lambda's long polling pass `waitTimeSeconds: undefined` for the poller's own default.
+     */
     poll: async (options: Pick<QueuePollerOptions, 'handler'> & Partial<QueuePollerOptions>) => {
-      const poller = await startQueuePoller({ client: sqs.client, queueUrl, settings: jobs.settings, ...options });
+      const poller = await startQueuePoller({
+        client: sqs.client,
+        queueUrl,
+        settings: jobs.settings,
+        waitTimeSeconds: 0,
+        pollIntervalMs: 20,
+        ...options,
+      });
       pollers.push(poller);
       return poller;
     },
@@ -110,8 +121,8 @@ describe('the local queue poller', () => {
     );
     const { handler, events, contexts } = recordingHandler();
 
-    const poller = await queue.poll({ handler, functionName: 'send-email' });
-    await poller.idle();
+    const poller = await queue.poll({ handler, functionName: 'send-email', waitTimeSeconds: undefined });
+    await poller.drain();
 
     expect(events).toHaveLength(1);
     expect(events[0]?.Records).toStrictEqual([
@@ -144,6 +155,8 @@ describe('the local queue poller', () => {
       ApproximateNumberOfMessagesNotVisible: '0',
       ApproximateNumberOfMessagesDelayed: '0',
     });
+    // drain() stopped it.
+    await expect(poller.idle()).rejects.toThrow('stopped');
   });
 
   it('deletes the messages of a batch the function did not name, and delivers the named one again after the visibility timeout', async () => {
@@ -197,7 +210,8 @@ describe('the local queue poller', () => {
   });
 
   it('leaves the whole batch when the function runs past its timeout, even if it then succeeds', async () => {
-    const queue = await startQueue();
+    // A visibility timeout beyond the overrun: only the timeout, not SQS, can make the late success count for nothing.
+    const queue = await startQueue({ visibilityTimeoutSeconds: 3 });
     await queue.send('slow');
     const { handler, events } = recordingHandler();
     let calls = 0;
@@ -304,6 +318,7 @@ describe('the local queue poller', () => {
     const { handler, batches } = recordingHandler();
 
     const poller = await queue.poll({
+      waitTimeSeconds: undefined,
       handler: async (event, context) => {
         enter(undefined);
         await released;
@@ -328,6 +343,33 @@ describe('the local queue poller', () => {
       ApproximateNumberOfMessagesNotVisible: '0',
     });
     await expect(poller.idle()).rejects.toThrow('stopped');
+  });
+
+  it('delivers the messages of a FIFO group in the order they were sent', async () => {
+    const queue = await startQueue({}, { fifo: true });
+    const bodies = ['first', 'second', 'third'];
+    await queue.sqs.client.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queue.queueUrl,
+        Entries: bodies.map((body) => ({
+          Id: body,
+          MessageBody: body,
+          MessageGroupId: 'wave',
+          MessageDeduplicationId: body,
+        })),
+      }),
+    );
+    const { handler, batches, events } = recordingHandler();
+
+    const poller = await queue.poll({ handler });
+    await poller.idle();
+
+    expect(batches.flat()).toEqual(bodies);
+    expect(events[0]?.Records[0]?.attributes).toMatchObject({
+      MessageGroupId: 'wave',
+      MessageDeduplicationId: 'first',
+      SequenceNumber: expect.stringMatching(/^\d+$/),
+    });
   });
 
   it.each([
