@@ -1,4 +1,5 @@
-import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { readBatchItemFailures } from './batch-item-failures.ts';
 
 /** The event source mapping settings that decide how a batch is retried, split and given up on. */
 export interface DeliverySettings {
@@ -49,38 +50,17 @@ const lastOf = (records: DynamoDBRecord[]): DynamoDBRecord => {
   return last;
 };
 
-/**
- * Lambda's reading of a ReportBatchItemFailures response: no list (or an empty one) is success;
- * an identifier that is empty, missing or not a sequence number in the batch fails the whole
- * batch; otherwise the batch is retried from the lowest failed sequence number.
- */
+/** A reported failure retries the batch from the lowest failed sequence number. */
 const failureOf = (records: DynamoDBRecord[], response: unknown): Failure | undefined => {
-  const reported: unknown =
-    typeof response === 'object' && response !== null
-      ? (response as Partial<DynamoDBBatchResponse>).batchItemFailures
-      : undefined;
-  if (!Array.isArray(reported) || reported.length === 0) return undefined;
-  const positions = reported.map((failure: unknown) => {
-    const identifier =
-      typeof failure === 'object' && failure !== null
-        ? (failure as { itemIdentifier?: unknown }).itemIdentifier
-        : undefined;
-    return typeof identifier === 'string' && identifier !== ''
-      ? records.findIndex((record) => record.dynamodb?.SequenceNumber === identifier)
-      : -1;
-  });
-  if (positions.includes(-1)) {
-    return {
-      retryFrom: 0,
-      wholeBatch: true,
-      error: new Error(`batchItemFailures names records that are not in the batch: ${JSON.stringify(reported)}`),
-    };
-  }
-  const retryFrom = Math.min(...positions);
+  const sequenceNumbers = records.map((record) => record.dynamodb?.SequenceNumber ?? '');
+  const reported = readBatchItemFailures(response, sequenceNumbers);
+  if (reported.kind === 'none') return undefined;
+  if (reported.kind === 'whole-batch') return { retryFrom: 0, wholeBatch: true, error: reported.error };
+  const retryFrom = Math.min(...reported.identifiers.map((identifier) => sequenceNumbers.indexOf(identifier)));
   return {
     retryFrom,
     wholeBatch: false,
-    error: new Error(`Record ${records[retryFrom]?.dynamodb?.SequenceNumber} reported as failed`),
+    error: new Error(`Record ${sequenceNumbers[retryFrom]} reported as failed`),
   };
 };
 

@@ -12,6 +12,7 @@ import { logger as processLogger } from '../lambdas/adapters/logger.ts';
 import { type DeliverySettings, deliverBatch, type StreamDeliveryFailure } from './batch-delivery.ts';
 import { type FilterPattern, matchesFilterPatterns } from './event-filter.ts';
 import { localLambdaContext } from './lambda-context.ts';
+import { localClientConfig } from './local-credentials.ts';
 import { openStreamCheckpoints, type StreamCheckpoints } from './stream-checkpoints.ts';
 import { toLambdaRecord } from './stream-record.ts';
 
@@ -61,8 +62,6 @@ export interface StreamPoller {
 /** GetRecords' own maximum; batches are cut from what one read returns. */
 const MAX_RECORDS_PER_READ = 1000;
 
-const localCredentials = { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-
 /** Parents first, so a shard is never read before the one it split from (DynamoDB's ordering rule). */
 const inLineageOrder = (shards: readonly Shard[]): Shard[] => {
   const byId = new Map(shards.map((shard) => [shard.ShardId, shard]));
@@ -90,13 +89,13 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
   const functionName = options.functionName ?? 'stream-processor';
   const batchingWindowMs = options.batchingWindowMs ?? (settings.maxBatchingWindowSeconds ?? 0) * 1000;
 
-  const tables = new DynamoDBClient({ endpoint: options.endpoint, ...localCredentials });
+  const tables = new DynamoDBClient({ endpoint: options.endpoint, ...localClientConfig });
   const { Table } = await tables
     .send(new DescribeTableCommand({ TableName: options.tableName }))
     .finally(() => tables.destroy());
   const streamArn = Table?.LatestStreamArn;
   if (streamArn === undefined) throw new Error(`Table ${options.tableName} has no stream`);
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, ...localCredentials });
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, ...localClientConfig });
   const checkpoints: StreamCheckpoints = await openStreamCheckpoints(streamArn, options.checkpointFile);
 
   const describeShards = async (): Promise<Shard[]> => {

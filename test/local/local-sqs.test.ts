@@ -1,0 +1,70 @@
+import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { QueueConsumerSettings } from '../../lambdas/contracts/queue-consumer.ts';
+import { type LocalSqs, startLocalSqs } from '../../local/queues/local-sqs.ts';
+
+const settings: QueueConsumerSettings = {
+  batchSize: 10,
+  maxBatchingWindowSeconds: 0,
+  maximumConcurrency: 4,
+  visibilityTimeoutSeconds: 180,
+  timeoutSeconds: 30,
+  maxReceiveCount: 3,
+  delaySeconds: 60,
+  reportBatchItemFailures: true,
+};
+
+let sqs: LocalSqs | undefined;
+
+afterEach(async () => {
+  await sqs?.stop();
+  sqs = undefined;
+});
+
+const attributesOf = async (local: LocalSqs, queueUrl: string) => {
+  const { Attributes } = await local.client.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }),
+  );
+  return Attributes ?? {};
+};
+
+describe('the local SQS', () => {
+  it('creates each queue with the settings the stack declares, redriving to its own dead-letter queue', async () => {
+    sqs = await startLocalSqs({ queues: [{ name: 'emails', settings }] });
+
+    const queue = await attributesOf(sqs, sqs.queueUrl('emails'));
+    const dlq = await attributesOf(sqs, sqs.dlqUrl('emails'));
+
+    expect(queue).toMatchObject({ VisibilityTimeout: '180', DelaySeconds: '60' });
+    expect(JSON.parse(queue.RedrivePolicy ?? '{}')).toEqual({ deadLetterTargetArn: dlq.QueueArn, maxReceiveCount: 3 });
+    expect(dlq.QueueArn).toBe('arn:aws:sqs:local:000000000000:emails-dlq');
+    expect(dlq.RedrivePolicy).toBeUndefined();
+  });
+
+  it('makes a FIFO queue and a FIFO dead-letter queue, which take messages in groups', async () => {
+    sqs = await startLocalSqs({
+      queues: [{ name: 'waves', fifo: true, settings: { ...settings, delaySeconds: 0 } }],
+    });
+
+    const queue = await attributesOf(sqs, sqs.queueUrl('waves'));
+    const dlq = await attributesOf(sqs, sqs.dlqUrl('waves'));
+    const sent = await sqs.client.send(
+      new SendMessageCommand({
+        QueueUrl: sqs.queueUrl('waves'),
+        MessageBody: '{"waveId":"w1"}',
+        MessageGroupId: 'waves',
+        MessageDeduplicationId: 'w1',
+      }),
+    );
+
+    expect([queue.QueueArn, queue.FifoQueue]).toEqual(['arn:aws:sqs:local:000000000000:waves.fifo', 'true']);
+    expect([dlq.QueueArn, dlq.FifoQueue]).toEqual(['arn:aws:sqs:local:000000000000:waves-dlq.fifo', 'true']);
+    expect(sent.SequenceNumber).toMatch(/^\d+$/);
+  });
+
+  it('refuses a name it has no queue for', async () => {
+    sqs = await startLocalSqs({ queues: [] });
+
+    expect(() => sqs?.queueUrl('missing')).toThrow('No local queue named missing');
+  });
+});
