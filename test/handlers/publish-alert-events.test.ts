@@ -1,10 +1,11 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ALERT_EVENTS_TOPIC_ARN_ENV } from '../../lambdas/contracts/environment.ts';
 import { alertEventPublishStream } from '../../lambdas/contracts/streams.ts';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import type { AlertEventPublisher } from '../../lambdas/core/ports/alert-event-publisher.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
-import { handlerFor } from '../../lambdas/handlers/stream/publish-alert-events.ts';
+import { handler, handlerFor } from '../../lambdas/handlers/stream/publish-alert-events.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { readAlertEventFeed } from '../../local/outbox/alert-event-outbox.ts';
 import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.ts';
@@ -94,6 +95,18 @@ describe('the alert-event publisher handler', () => {
     await expect(invoke(publisher, { Records: [alertEventInsertRecord(qatarOverdue, '100')] })).rejects.toThrow(
       'SNS client misbuilt',
     );
+  });
+});
+
+describe('the deployed handler', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('fails its first invocation, naming the setting, when the stack left out the topic', async () => {
+    vi.stubEnv(ALERT_EVENTS_TOPIC_ARN_ENV, '');
+
+    await expect(
+      handler({ Records: [alertEventInsertRecord(qatarOverdue, '100')] }, localLambdaContext('publish-alert-events')),
+    ).rejects.toThrow(ALERT_EVENTS_TOPIC_ARN_ENV);
   });
 });
 
