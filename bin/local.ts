@@ -23,6 +23,7 @@ const usage = `usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-ev
   --data           where DynamoDB Local keeps its files (default .local/dynamodb)
   --check-every    minutes between runs of the deadline check and the delivery job (default 60; both also run at start)
   --outbox FILE    where email and SMS land (default .local/outbox.jsonl; .local/replay/outbox.jsonl for a replay)
+                   and, beside it in alert-events.jsonl, the machine feed (the AlertEvents topic's messages)
   --grouping-window SECONDS
                    how long the dispatcher gathers alerts into one message (default 60, as in AWS; a replay
                    closes the window as soon as each day's writes are done)
@@ -104,8 +105,16 @@ const { dataDirectory } = options;
 // A replay keeps its own outbox and an in-memory database, so it never mixes with the running service's data.
 const outboxFile = options.outbox ?? resolve(projectRoot, '.local', options.replay ? 'replay' : '', 'outbox.jsonl');
 const checkpointFile = `${dataDirectory}-stream-checkpoints.json`;
-const resets = [outboxFile, outboxFile.replace(/\.jsonl$/, '.state.json')];
-if (options.fresh) resets.push(dataDirectory, checkpointFile, checkpointFile.replace(/\.json$/, '-dispatch.json'));
+const alertEventsFile = resolve(dirname(outboxFile), 'alert-events.jsonl');
+const resets = [outboxFile, outboxFile.replace(/\.jsonl$/, '.state.json'), alertEventsFile];
+if (options.fresh) {
+  resets.push(
+    dataDirectory,
+    checkpointFile,
+    checkpointFile.replace(/\.json$/, '-dispatch.json'),
+    checkpointFile.replace(/\.json$/, '-alert-events.json'),
+  );
+}
 // The stream positions and the outbox's subscriptions only make sense with the data they belong to.
 for (const path of options.fresh || options.replay ? resets : []) rmSync(path, { recursive: true, force: true });
 
@@ -147,6 +156,7 @@ const runtime = await startLocalRuntime({
         scheduleClock,
       }),
   outboxFile,
+  alertEventsFile,
   deliveryFailureFile: outboxFile.replace(/(\.jsonl)?$/, '-failures.jsonl'),
   // The fault tests' way in: the outbox misbehaves as they ask (see local/outbox/injected-faults.ts).
   injectedFaults: process.env[INJECTED_FAULTS_ENV],
@@ -178,6 +188,7 @@ sanctions-watch is running locally.
   Sample        ${sampleSummary}
   Checks        ${checks}
   Outbox        ${runtime.outboxFile} (email and SMS land here instead of SNS${options.replay ? '' : '; alerts go out after the 60 s grouping window'})
+  Machine feed  ${runtime.alertEventsFile} (every alert event with its attributes, as the AlertEvents SNS topic carries it)
   Admin token   ADMIN_TOKEN=${adminToken}
   User token    USER_TOKEN=${userToken}   (the sample watches' owner; another: npm run -s token -- <user> [--admin])
 

@@ -17,6 +17,7 @@ import { DynamoWatchStore } from './adapters/dynamodb/watch-repository.ts';
 import { requiredEnv } from './adapters/environment.ts';
 import { newFeedKey } from './adapters/new-feed-key.ts';
 import { manageWatchesUrl, publicApiUrl } from './adapters/public-api-url.ts';
+import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publisher.ts';
 import { createSnsNotifier } from './adapters/sns/sns-notifier.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
 import { systemClock } from './adapters/system-clock.ts';
@@ -30,6 +31,7 @@ import type { DigestDependencies } from './core/delivery/send-digests.ts';
 import type { RepeatDependencies } from './core/delivery/send-repeats.ts';
 import type { FeedKeyDependencies } from './core/feeds/feed-key.ts';
 import type { WatchFeedDependencies } from './core/feeds/watch-feed.ts';
+import type { AlertEventPublisher } from './core/ports/alert-event-publisher.ts';
 import type { Clock } from './core/ports/clock.ts';
 import type { FeedKeyStore } from './core/ports/feed-key-store.ts';
 import type { ImportStore } from './core/ports/import-store.ts';
@@ -121,6 +123,11 @@ export const deadlineCheck = (): DeadlineCheckDependencies & { readonly clock: C
   ...standing(),
   checkerMemory: checkerMemory(),
   alertEvents: alertEvents(),
+});
+
+/** The machine feed's: the AlertEvents topic, and nothing of the table but its stream. */
+export const alertEventPublishing = (): { readonly alertEventPublisher: AlertEventPublisher } => ({
+  alertEventPublisher: createSnsAlertEventPublisher(),
 });
 
 /** SNS for email and SMS, SQS for what failed for good: what sending alerts needs. */

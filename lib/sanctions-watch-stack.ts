@@ -11,6 +11,7 @@ import {
   changeDetectionEntry,
   changeDetectionStream,
 } from '../lambdas/contracts/streams.ts';
+import { AlertEventFeed, alertEventSubscriberAccounts } from './constructs/alert-event-feed.ts';
 import { BaseFunction } from './constructs/base-function.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';
@@ -67,6 +68,7 @@ export class SanctionsWatchStack extends Stack {
   readonly notifications: Notifications;
   readonly alertDispatch: TableStreamConsumer;
   readonly scheduledDelivery: ScheduledJob;
+  readonly alertEvents: AlertEventFeed;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -155,6 +157,12 @@ export class SanctionsWatchStack extends Stack {
     this.notifications.grantNotify(this.scheduledDelivery.handler);
     this.scheduledDelivery.handler.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
 
+    this.alertEvents = new AlertEventFeed(this, 'AlertEvents', {
+      table: this.table,
+      subscriberAccounts: alertEventSubscriberAccounts(this),
+      removalPolicy,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', {
       value: this.users.userPool.userPoolId,
@@ -171,6 +179,11 @@ export class SanctionsWatchStack extends Stack {
     new CfnOutput(this, 'SubscriptionDeadLetterQueueUrl', {
       value: this.notifications.subscriptionDeadLetters.queue.queueUrl,
       description: 'Email that SNS could not deliver from the contact topics (alarmed, KMS-encrypted)',
+    });
+    new CfnOutput(this, 'AlertEventsTopicArn', {
+      value: this.alertEvents.topic.topicArn,
+      description:
+        'Every stored alert event, with type, state, obligation and metric attributes: subscribe a queue, function or HTTPS endpoint with a filter policy',
     });
   }
 }

@@ -36,6 +36,7 @@ import { handlerFor as scheduledDeadlineCheck } from '../lambdas/handlers/schedu
 import { handlerFor as scheduledDelivery } from '../lambdas/handlers/scheduled-delivery.ts';
 import { handlerFor as detectChanges } from '../lambdas/handlers/stream/detect-changes.ts';
 import { handlerFor as dispatchAlerts } from '../lambdas/handlers/stream/dispatch-alerts.ts';
+import { handlerFor as publishAlertEvents } from '../lambdas/handlers/stream/publish-alert-events.ts';
 import type { HttpLambda } from './http-server.ts';
 import type { LocalDependencies } from './local-dependencies.ts';
 import type { StreamLambda } from './stream-consumer.ts';
@@ -81,10 +82,13 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   'get-watch-feed': getWatchFeed(deps),
 });
 
-/** The table's stream consumers: change detection, then the dispatcher on the alert events it stores. */
-export const streamHandlers = (deps: LocalDependencies): Record<'changeDetection' | 'alertDispatch', StreamLambda> => ({
+/** The table's stream consumers: change detection, then the dispatcher and the machine feed on the alert events it stores. */
+export const streamHandlers = (
+  deps: LocalDependencies,
+): Record<'changeDetection' | 'alertDispatch' | 'alertEventPublishing', StreamLambda> => ({
   changeDetection: detectChanges(deps),
   alertDispatch: dispatchAlerts(deps),
+  alertEventPublishing: publishAlertEvents(deps),
 });
 
 /** EventBridge's two scheduled functions. */

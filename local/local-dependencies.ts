@@ -8,6 +8,7 @@ import { manageWatchesUrl } from '../lambdas/adapters/public-api-url.ts';
 import { systemClock } from '../lambdas/adapters/system-clock.ts';
 import { LOG_LEVEL_ENV } from '../lambdas/contracts/environment.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
+import { createOutboxAlertEventPublisher } from './outbox/alert-event-outbox.ts';
 import { fileFailureSink } from './outbox/file-failure-sink.ts';
 import { withInjectedFaults } from './outbox/injected-faults.ts';
 import { createOutboxNotifier } from './outbox/outbox-notifier.ts';
@@ -22,6 +23,8 @@ export interface LocalDependencyOptions {
   readonly outboxFile: string;
   /** JSON lines of deliveries parked for good: the delivery-failures queue's part. */
   readonly failuresFile: string;
+  /** JSON lines of every alert event published: the AlertEvents topic's part (the machine feed). */
+  readonly alertEventsFile: string;
   readonly dailyCaps: DailyCaps;
   /** For the fault tests: `crash-before:N`, `crash-after:N` or `throttle:N` (see injected-faults.ts). */
   readonly injectedFaults?: string;
@@ -29,18 +32,19 @@ export interface LocalDependencyOptions {
 
 /**
  * The local composition root: every dependency a handler may ask for, over DynamoDB Local, with
- * the outbox where AWS has SNS and a file where it has the failures queue. The local runtime and
- * the tests hand it to the handlers' `handlerFor` (handler-registry.ts). Build it once per client:
- * it counts the client's requests.
+ * the outbox where AWS has SNS (a file of its own for the AlertEvents topic) and a file where it
+ * has the failures queue. The local runtime and the tests hand it to the handlers' `handlerFor`
+ * (handler-registry.ts). Build it once per client: it counts the client's requests.
  */
 export const localDependencies = (options: LocalDependencyOptions) => {
   const { client, tableName, apiUrl } = options;
+  // Tests and the bench silence the logs, and with them the outbox's one-line echoes.
+  const quiet = process.env[LOG_LEVEL_ENV] === 'SILENT' ? { print: () => undefined } : {};
   const outbox = createOutboxNotifier({
     file: options.outboxFile,
     now: () => new Date(),
     confirmationBaseUrl: apiUrl,
-    // Tests and the bench silence the logs, and with them the outbox's one-line echo.
-    ...(process.env[LOG_LEVEL_ENV] === 'SILENT' ? { print: () => undefined } : {}),
+    ...quiet,
   });
   return {
     ...tableStores(client, tableName),
@@ -50,6 +54,11 @@ export const localDependencies = (options: LocalDependencyOptions) => {
     outbox,
     notifier: withInjectedFaults(outbox, options.injectedFaults),
     failures: fileFailureSink(options.failuresFile),
+    alertEventPublisher: createOutboxAlertEventPublisher({
+      file: options.alertEventsFile,
+      now: () => new Date(),
+      ...quiet,
+    }),
     dailyCaps: options.dailyCaps,
     apiUrl,
     manageUrl: manageWatchesUrl(apiUrl),

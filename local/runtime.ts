@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dailyCapsFromEnv } from '../lambdas/adapters/delivery-settings.ts';
@@ -9,7 +9,7 @@ import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-clie
 import type { RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { routes } from '../lambdas/contracts/routes.ts';
-import { alertDispatchStream, changeDetectionStream } from '../lambdas/contracts/streams.ts';
+import { alertDispatchStream, alertEventPublishStream, changeDetectionStream } from '../lambdas/contracts/streams.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
 import { confirmLocalSubscription } from './confirm-subscription.ts';
@@ -53,6 +53,8 @@ export interface LocalRuntimeOptions {
   readonly outboxFile?: string;
   /** Where deliveries that failed for good are parked; beside the outbox when absent. */
   readonly deliveryFailureFile?: string;
+  /** Where alert events are published instead of the AlertEvents topic (JSON lines); `alert-events.jsonl` in the outbox's directory when absent. */
+  readonly alertEventsFile?: string;
   /** The dispatcher's grouping window; the stack's (60 s) when absent. Tests shorten it. */
   readonly groupingWindowMs?: number;
   /** Messages per contact per day; as in AWS (DAILY_CAP_EMAIL, DAILY_CAP_SMS or the defaults) when absent. */
@@ -74,8 +76,10 @@ export interface LocalRuntime {
   readonly requests: RequestCounter;
   readonly seeded: SeedOutcome;
   readonly outboxFile: string;
+  /** The machine feed: every alert event as the AlertEvents topic would carry it. */
+  readonly alertEventsFile: string;
   /**
-   * Resolves once change detection, and then the dispatcher, have handled everything written to the
+   * Resolves once change detection, and then the dispatcher and the machine feed, have handled everything written to the
    * table so far. `closeWindow` closes open batching windows at once (see StreamPoller.idle).
    */
   streamIdle(options?: { readonly closeWindow?: boolean }): Promise<void>;
@@ -86,8 +90,9 @@ export interface LocalRuntime {
 
 /**
  * The whole service on this machine: DynamoDB Local, the table as the stack declares it, the
- * reference data, the API's Lambda handlers served over HTTP, change detection on the table's
- * stream (polled as Lambda's event source mapping would), and the deadline check on a timer.
+ * reference data, the API's Lambda handlers served over HTTP, the table's stream consumers
+ * (change detection, the dispatcher, the machine feed; polled as Lambda's event source mappings
+ * would), and the deadline check on a timer.
  */
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const tableName = options.tableName ?? 'sanctions-watch';
@@ -109,6 +114,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const identity = await openLocalIdentity(options.identityDirectory ?? localIdentityDirectory(options.projectRoot));
     const outboxFile =
       options.outboxFile ?? join(mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-')), 'outbox.jsonl');
+    const alertEventsFile = options.alertEventsFile ?? join(dirname(outboxFile), 'alert-events.jsonl');
     const api = await startLocalApi({ routes, port: options.port, identity });
     // The handlers link to the API, so they are built once it listens.
     const deps = localDependencies({
@@ -117,6 +123,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       apiUrl: api.url,
       outboxFile,
       failuresFile: options.deliveryFailureFile ?? outboxFile.replace(/\.jsonl$/, '') + '-failures.jsonl',
+      alertEventsFile,
       dailyCaps: options.dailyCaps ?? dailyCapsFromEnv(),
       injectedFaults: options.injectedFaults,
     });
@@ -124,7 +131,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const streams = streamHandlers(deps);
     const consumer = (
       handler: StreamLambda,
-      settings: typeof changeDetectionStream | typeof alertDispatchStream,
+      settings: typeof changeDetectionStream | typeof alertDispatchStream | typeof alertEventPublishStream,
       functionName: string,
       suffix: string,
       batchingWindowMs?: number,
@@ -147,6 +154,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       '-dispatch',
       options.groupingWindowMs,
     );
+    const alertEventPublishing = await consumer(
+      streams.alertEventPublishing,
+      alertEventPublishStream,
+      'publish-alert-events',
+      '-alert-events',
+    );
     const schedules: { stop(): Promise<void> }[] = [];
     const runtime: LocalRuntime = {
       apiUrl: api.url,
@@ -156,9 +169,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       requests: deps.requests,
       seeded,
       outboxFile,
+      alertEventsFile,
       streamIdle: async (idleOptions) => {
         await changeDetection.idle(idleOptions);
         await dispatch.idle(idleOptions);
+        await alertEventPublishing.idle(idleOptions);
       },
       issueToken: (user, tokenOptions) => identity.issue(user, tokenOptions),
       stop: async () => {
@@ -166,6 +181,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         await api.close();
         await changeDetection.stop();
         await dispatch.stop();
+        await alertEventPublishing.stop();
         documentClient.destroy();
         await dynamoDb.stop();
       },

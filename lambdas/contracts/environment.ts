@@ -22,6 +22,9 @@ export const SNS_NOTIFIER_ENV = {
   topicPrefix: 'NOTIFIER_TOPIC_PREFIX',
 } as const;
 
+/** The stream consumer that publishes every stored alert event: the AlertEvents SNS topic's ARN. */
+export const ALERT_EVENTS_TOPIC_ARN_ENV = 'ALERT_EVENTS_TOPIC_ARN';
+
 /** The alarmed queue where deliveries that failed for good wait for an operator. */
 export const FAILURE_QUEUE_URL_ENV = 'DELIVERY_FAILURES_QUEUE_URL';
 

@@ -29,6 +29,12 @@ export const changeDetectionStream = {
 /** The change-detection processor's handler module. */
 export const changeDetectionEntry = 'lambdas/handlers/stream/detect-changes.ts';
 
+/** Lambda event filter: stored alert events as they are inserted (each is written once; nothing else reaches the consumer). */
+const insertedAlertEvents = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { itemType: { S: ['alert-event'] } } },
+} as const;
+
 /**
  * How stored alert events feed the dispatcher: the event store is the delivery queue. Only
  * inserted alert events pass the filter. The batching window is the grouping window: events
@@ -43,7 +49,7 @@ export const alertDispatchStream = {
   maxRecordAgeSeconds: 6 * 60 * 60,
   bisectBatchOnError: true,
   reportBatchItemFailures: true,
-  filterPatterns: [{ eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: ['alert-event'] } } } }],
+  filterPatterns: [insertedAlertEvents],
   /**
    * A batch (up to 1,000 events) fans out into SNS calls, each retried by the SDK. For stream
    * sources no Lambda rule ties the timeout to the batching window (the visibility-timeout rule is
@@ -54,3 +60,23 @@ export const alertDispatchStream = {
 
 /** The dispatcher's handler module. */
 export const alertDispatchEntry = 'lambdas/handlers/stream/dispatch-alerts.ts';
+
+/**
+ * How stored alert events feed the AlertEvents SNS topic (the machine feed): every inserted alert
+ * event, published as soon as it is stored. No batching window, since nothing is grouped: each
+ * event is one message, and 100 records are ten PublishBatch calls.
+ */
+export const alertEventPublishStream = {
+  batchSize: 100,
+  maxBatchingWindowSeconds: 0,
+  retryAttempts: 5,
+  maxRecordAgeSeconds: 6 * 60 * 60,
+  bisectBatchOnError: true,
+  reportBatchItemFailures: true,
+  filterPatterns: [insertedAlertEvents],
+  /** Ten PublishBatch calls, each retried by the SDK when throttled. */
+  timeoutSeconds: 60,
+} as const;
+
+/** The AlertEvents publisher's handler module. */
+export const alertEventPublishEntry = 'lambdas/handlers/stream/publish-alert-events.ts';

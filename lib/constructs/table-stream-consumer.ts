@@ -2,6 +2,7 @@ import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
+import { TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
 import { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import { BaseFunction, type TableAccess } from './base-function.ts';
 import type { DataTable } from './data-table.ts';
@@ -33,8 +34,11 @@ export interface TableStreamConsumerProps {
   readonly description: string;
   /** Batching, retries and filters, exactly as configured for the local poller. */
   readonly stream: StreamProcessingConfig;
-  /** What the handler may do with the table's items (reading the stream is granted regardless). */
-  readonly tableAccess: TableAccess;
+  /**
+   * What the handler may do with the table's items (reading the stream is granted regardless);
+   * `stream-only` for a consumer that needs nothing but the records it is handed.
+   */
+  readonly tableAccess: TableAccess | 'stream-only';
   /** @default 512 */
   readonly memorySize?: number;
   /** @default RemovalPolicy.RETAIN */
@@ -68,7 +72,12 @@ export class TableStreamConsumer extends Construct {
       timeout: Duration.seconds(stream.timeoutSeconds),
       logRemovalPolicy: props.logRemovalPolicy,
     });
-    this.handler.bindTable(props.table, props.tableAccess);
+    if (props.tableAccess === 'stream-only') {
+      // Named as every function names it, but with no grant on the items.
+      this.handler.function.addEnvironment(TABLE_NAME_ENV, props.table.table.tableName);
+    } else {
+      this.handler.bindTable(props.table, props.tableAccess);
+    }
 
     this.eventSource = new DynamoEventSource(props.table.table, {
       // A new or replaced mapping starts at the oldest record kept, so changes made during a deploy are not skipped.

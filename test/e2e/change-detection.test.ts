@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/free-port.ts';
+import { readAlertEventFeed } from '../../local/outbox/alert-event-outbox.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -21,6 +22,8 @@ const start = () =>
     identityDirectory: join(workDirectory, 'identity'),
     streamCheckpointFile: join(workDirectory, 'stream-checkpoints.json'),
     streamFailureFile: join(workDirectory, 'stream-failures.jsonl'),
+    // Kept across the restart, with the machine feed beside it.
+    outboxFile: join(workDirectory, 'outbox.jsonl'),
     // The dispatcher waits out its grouping window before streamIdle resolves; short here.
     groupingWindowMs: 500,
   });
@@ -34,6 +37,10 @@ const call = async (runtime: LocalRuntime, method: string, path: string, body?: 
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 };
+
+/** The attributes of each message on the local machine feed, in the order published. */
+const machineFeed = (runtime: LocalRuntime) =>
+  readAlertEventFeed(runtime.alertEventsFile).map(({ attributes }) => attributes);
 
 interface AlertsBody {
   alerts: { type: string; data: Record<string, unknown> }[];
@@ -105,6 +112,14 @@ describe('change detection on the local runtime (real DynamoDB Local stream, pol
       expect(worldwide.alerts.map((alert) => alert.data)).toMatchObject([
         { first: true, current: { value: 23245 }, asOfCurrent: '2019-12-01' },
       ]);
+
+      // Every stored event went out on the machine feed too, with the attributes subscriptions filter on.
+      expect(machineFeed(runtime)).toEqual([
+        { type: 'figure.changed', state: 'RU', metric: 'work-permits.valid' },
+        { type: 'figure.changed', state: 'RU', metric: 'work-permits.valid' },
+        { type: 'report.received', state: 'GQ', obligation: '2397-p8-midterm' },
+        { type: 'figure.changed', state: 'world', metric: 'workers.repatriated' },
+      ]);
     } finally {
       await runtime.stop();
     }
@@ -116,6 +131,7 @@ describe('change detection on the local runtime (real DynamoDB Local stream, pol
       const received = (await call(restarted, 'GET', '/alerts?type=report.received')).json as unknown as AlertsBody;
       expect(all.alerts).toHaveLength(3);
       expect(received.alerts).toHaveLength(1);
+      expect(machineFeed(restarted)).toHaveLength(4);
     } finally {
       await restarted.stop();
     }

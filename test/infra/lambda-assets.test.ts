@@ -34,8 +34,8 @@ const functionBundles = (): { readonly name: string; readonly text: string }[] =
     .map((fn) => ({ name: fn.node.path, text: assetText(bundleDirectory(fn)) }));
 
 describe('the synthesized Lambda assets', () => {
-  it('are there for every function: one per route, the seed, the deadline check, both stream consumers and the hourly job', () => {
-    expect(functionBundles()).toHaveLength(routes.length + 5);
+  it('are there for every function: one per route, the seed, the deadline check, the three stream consumers and the hourly job', () => {
+    expect(functionBundles()).toHaveLength(routes.length + 6);
   });
 
   it('hold none of the local outbox or its fault injection', () => {
@@ -58,11 +58,12 @@ describe('the synthesized Lambda assets', () => {
     expect(markersIn(outputFiles.map((file) => file.text).join('\n'))).toEqual(localOnlyMarkers);
   });
 
-  it('carry the SNS client only in the functions that send email or SMS', () => {
+  it('carry the SNS client only in the functions that send email or SMS, and the AlertEvents publisher', () => {
     const senders = [
       ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/${route.id}`),
       'SanctionsWatch/AlertDispatch/Handler',
       'SanctionsWatch/ScheduledDelivery/Handler',
+      'SanctionsWatch/AlertEvents/Publisher/Handler',
     ];
     const withSns = functionBundles()
       .filter(({ text }) => text.includes(snsClient))

@@ -15,15 +15,18 @@ export const testDependencies = (table: TestTable, apiUrl = 'http://localhost:30
   const directory = mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-'));
   const outboxFile = join(directory, 'outbox.jsonl');
   const failuresFile = join(directory, 'failures.jsonl');
+  const alertEventsFile = join(directory, 'alert-events.jsonl');
   return {
     outboxFile,
     failuresFile,
+    alertEventsFile,
     ...localDependencies({
       client: table.documentClient,
       tableName: table.tableName,
       apiUrl,
       outboxFile,
       failuresFile,
+      alertEventsFile,
       dailyCaps: DEFAULT_DAILY_CAPS,
     }),
   };
