@@ -10,6 +10,7 @@ import { handlerFor as getFigureHistory } from '../lambdas/handlers/http/get-fig
 import { handlerFor as getGroup } from '../lambdas/handlers/http/get-group.ts';
 import { handlerFor as getState } from '../lambdas/handlers/http/get-state.ts';
 import { handlerFor as getStatusBoard } from '../lambdas/handlers/http/get-status-board.ts';
+import { handlerFor as getUnsubscribe } from '../lambdas/handlers/http/get-unsubscribe.ts';
 import { handlerFor as getWatch } from '../lambdas/handlers/http/get-watch.ts';
 import { handlerFor as getWatchFeed } from '../lambdas/handlers/http/get-watch-feed.ts';
 import { handlerFor as getWorldFigureHistory } from '../lambdas/handlers/http/get-world-figure-history.ts';
@@ -30,6 +31,7 @@ import { handlerFor as requestWatchConfirmation } from '../lambdas/handlers/http
 import { handlerFor as rotateWatchFeedKey } from '../lambdas/handlers/http/rotate-watch-feed-key.ts';
 import { handlerFor as runCheck } from '../lambdas/handlers/http/run-check.ts';
 import { handlerFor as testWatch } from '../lambdas/handlers/http/test-watch.ts';
+import { handlerFor as unsubscribe } from '../lambdas/handlers/http/unsubscribe.ts';
 import { handlerFor as updateWatch } from '../lambdas/handlers/http/update-watch.ts';
 import { handlerFor as verifyWatch } from '../lambdas/handlers/http/verify-watch.ts';
 import { handlerFor as scheduledDeadlineCheck } from '../lambdas/handlers/scheduled-deadline-check.ts';
@@ -80,6 +82,8 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   'preview-watch': previewWatch(deps),
   'rotate-watch-feed-key': rotateWatchFeedKey(deps),
   'get-watch-feed': getWatchFeed(deps),
+  'get-unsubscribe': getUnsubscribe(deps),
+  unsubscribe: unsubscribe(deps),
 });
 
 /** The table's stream consumers: change detection, then the dispatcher and the machine feed on the alert events it stores. */

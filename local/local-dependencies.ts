@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { newSmsCode, retryPolicy } from '../lambdas/adapters/delivery-settings.ts';
 import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
@@ -28,6 +28,8 @@ export interface LocalDependencyOptions {
   readonly dailyCaps: DailyCaps;
   /** For the fault tests: `crash-before:N`, `crash-after:N` or `throttle:N` (see injected-faults.ts). */
   readonly injectedFaults?: string;
+  /** Signs unsubscribe links (Secrets Manager's part). @default a new random one: links of an earlier run stop working */
+  readonly unsubscribeSecret?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export const localDependencies = (options: LocalDependencyOptions) => {
   const { client, tableName, apiUrl } = options;
   // Tests and the bench silence the logs, and with them the outbox's one-line echoes.
   const quiet = process.env[LOG_LEVEL_ENV] === 'SILENT' ? { print: () => undefined } : {};
+  const unsubscribeSecret = options.unsubscribeSecret ?? randomBytes(32).toString('base64url');
   const outbox = createOutboxNotifier({
     file: options.outboxFile,
     now: () => new Date(),
@@ -66,6 +69,7 @@ export const localDependencies = (options: LocalDependencyOptions) => {
     newCode: newSmsCode,
     newId: randomUUID,
     newKey: newFeedKey,
+    unsubscribeSecret: async () => unsubscribeSecret,
   };
 };
 

@@ -30,3 +30,12 @@ export const FAILURE_QUEUE_URL_ENV = 'DELIVERY_FAILURES_QUEUE_URL';
 
 /** Optional overrides of the per-contact daily caps. */
 export const DAILY_CAP_ENV = { email: 'DAILY_CAP_EMAIL', sms: 'DAILY_CAP_SMS' } as const;
+
+/** The SES email sender's settings: the address mail comes from, and the configuration set that reports its bounces and complaints. */
+export const SES_SENDER_ENV = {
+  fromAddress: 'SES_FROM_ADDRESS',
+  configurationSet: 'SES_CONFIGURATION_SET',
+} as const;
+
+/** The Secrets Manager secret (its ARN) that unsubscribe links are signed with: the functions that sign or check them. */
+export const UNSUBSCRIBE_SECRET_ENV = 'UNSUBSCRIBE_SECRET_ARN';

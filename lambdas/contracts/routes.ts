@@ -14,7 +14,8 @@ export interface RouteDefinition {
   readonly tableAccess: 'read' | 'read-write';
   /**
    * public: no token (read-only public data). key: no token either, the handler checks a secret
-   * key in the query string (a watch's feed, for feed readers that cannot send a token). user: a
+   * in the query string (a watch's feed key, for feed readers; an unsubscribe link's signature, for
+   * mail clients: neither can send a token). user: a
    * valid token. admin: a valid token whose `cognito:groups` claim holds `admins`; the handler
    * checks the group, the authorizer the token.
    */
@@ -86,6 +87,10 @@ export const routes = [
   route('rotate-watch-feed-key', 'POST', '/watches/{id}/feed-key', 'read-write', 'user'),
   // Feed readers send no token: the key in the query string is the credential.
   route('get-watch-feed', 'GET', '/watches/{id}/feed.atom', 'read', 'key'),
+  // The unsubscribe link of every email: GET shows a page that asks (scanners open links), POST
+  // unsubscribes (RFC 8058 one-click). The link's signature is the credential.
+  route('get-unsubscribe', 'GET', '/unsubscribe', 'read', 'key'),
+  route('unsubscribe', 'POST', '/unsubscribe', 'read-write', 'key'),
 ] as const satisfies readonly RouteDefinition[];
 
 /** A route's id: the local runtime's handler registry must serve every one. */

@@ -11,3 +11,6 @@ export const scheduledDeliveryEntry = 'lambdas/handlers/scheduled-delivery.ts';
 
 /** The custom resource that seeds the reference data on every deploy. */
 export const seedReferenceDataEntry = 'lambdas/handlers/seed-reference-data.ts';
+
+/** SES's bounces and complaints, through the email configuration set's SNS topic. */
+export const sesFeedbackEntry = 'lambdas/handlers/ses-feedback.ts';

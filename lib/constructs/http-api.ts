@@ -157,7 +157,7 @@ export class ServiceHttpApi extends Construct {
         id: 'AwsSolutions-APIG4',
         reason:
           route.auth === 'key'
-            ? "Token-less by design: feed readers cannot send a token, so the watch's secret feed key in the query string is the credential, checked by the handler in constant time."
+            ? "Token-less by design: feed readers and mail clients cannot send a token, so the secret in the query string (a watch's feed key, an unsubscribe link's signature) is the credential, checked by the handler in constant time."
             : 'Public route: read-only public reference data about UN member states, no personal data.',
       });
     }

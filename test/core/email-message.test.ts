@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { typedAlertEvent } from '../../lambdas/core/alerts/alert-event-data.ts';
+import { outgoingMessage } from '../../lambdas/core/delivery/outgoing-message.ts';
 import { type EmailMessage, emailMessage, SUBJECT_MAX_LENGTH } from '../../lambdas/core/messages/email-message.ts';
 import { toAscii } from '../../lambdas/core/messages/transliterate.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
@@ -58,6 +59,44 @@ describe('emailMessage: the africa watch on 23 March 2019', () => {
   it('ends with how to change or stop the watch', () => {
     const message = africanMessage();
     expect(message.body.split('\n').at(-1)).toBe(`To change or stop this watch: ${manageUrl}`);
+  });
+
+  it("ends, given the contact's unsubscribe link, with how to stop all mail to the address", () => {
+    const unsubscribeUrl = 'https://sanctions-watch.example.org/unsubscribe?c=email%3Aana%40example.org&s=sig';
+    const message = emailMessage(onlyDelivery(dayAfterMidterm(), africa), { manageUrl, unsubscribeUrl });
+    expect(message.body.split('\n').slice(-2)).toEqual([
+      `To change or stop this watch: ${manageUrl}`,
+      `To stop all sanctions-watch email to this address: ${unsubscribeUrl}`,
+    ]);
+    expect(message.subject).toBe(africanMessage().subject);
+  });
+});
+
+describe('outgoingMessage: the unsubscribe link', () => {
+  const linkOf = (contact: string) => `https://api.example.org/unsubscribe?c=${encodeURIComponent(contact)}&s=sig`;
+
+  it("gives an email its contact's link, in the footer and for the headers, and says what kind it is", () => {
+    const delivery = onlyDelivery([russiaWorkPermits], [watch({ id: 'w' })]);
+    const message = outgoingMessage(delivery, manageUrl, 'digest', linkOf);
+    expect(message.unsubscribeUrl).toBe(linkOf('email:ana@example.org'));
+    expect(message.kind).toBe('digest');
+    expect(message.email?.body.split('\n').at(-1)).toBe(
+      `To stop all sanctions-watch email to this address: ${linkOf('email:ana@example.org')}`,
+    );
+  });
+
+  it('leaves an SMS, and an email built without links, as they were', () => {
+    const sms = outgoingMessage(
+      onlyDelivery([russiaWorkPermits], [watch({ id: 'w', channel: { sms: '+447700900123' } })]),
+      manageUrl,
+      'alert',
+      linkOf,
+    );
+    expect(sms.unsubscribeUrl).toBeUndefined();
+    expect(sms.sms).toBeDefined();
+    const plain = outgoingMessage(onlyDelivery([russiaWorkPermits], [watch({ id: 'w' })]), manageUrl);
+    expect(plain.unsubscribeUrl).toBeUndefined();
+    expect(plain.email?.body).not.toContain('unsubscribe');
   });
 });
 

@@ -132,8 +132,8 @@ describe('the machine feed on a real DynamoDB Local stream, polled as its event 
   afterAll(() => poller.stop());
 
   it('writes each stored alert event once to the local feed with its attributes, and nothing else of the table', async () => {
-    await deps.alertEvents.putIfAbsent(russiaWorkPermits);
-    await deps.alertEvents.putIfAbsent(qatarOverdue);
+    await deps.alertEvents.putIfAbsent({ ...russiaWorkPermits, waveId: 'test' });
+    await deps.alertEvents.putIfAbsent({ ...qatarOverdue, waveId: 'test' });
     // Stored again: the same fact is not a new event, and the stream sees no insert.
     await deps.alertEvents.putIfAbsent(qatarOverdue);
     await deps.stateRecords.recordFigures([

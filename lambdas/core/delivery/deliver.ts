@@ -88,7 +88,7 @@ export const deliverMessage = async (
       contact.address !== undefined &&
       (await deps.notifier.subscriptionState(contact.address)) === 'gone'
     ) {
-      await stopContact(contact, 'gone', deps);
+      await stopContact(contact.id, 'gone', deps);
       return await record('skipped', { reason: 'the address unsubscribed' });
     }
   } catch (error) {
@@ -109,7 +109,7 @@ export const deliverMessage = async (
     await deps.sendCounter.release(contact.id, day);
     if (error.retryable) return retryLater;
     if (error.code === 'opted-out' || error.code === 'not-found' || error.code === 'not-subscribed') {
-      await stopContact(contact, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);
+      await stopContact(contact.id, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);
       return record('skipped', { reason: error.message });
     }
     const { channel, eventIds } = message;

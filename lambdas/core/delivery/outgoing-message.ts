@@ -16,11 +16,16 @@ const leads: Partial<Record<DeliveryKind, MessageLead>> = {
   },
 };
 
-/** A delivery as the notifier sends it: the email or the SMS text for its channel. */
+/**
+ * A delivery as the notifier sends it: the email or the SMS text for its channel. With
+ * `unsubscribeUrlOf` (see unsubscribeUrl), an email carries its contact's one-click unsubscribe
+ * link, in its footer and for the provider's `List-Unsubscribe` header.
+ */
 export const outgoingMessage = (
   delivery: Delivery,
   manageUrl: string,
   kind: DeliveryKind = 'alert',
+  unsubscribeUrlOf?: (contact: string) => string,
 ): OutgoingMessage => {
   const base = {
     contact: delivery.contact,
@@ -28,10 +33,16 @@ export const outgoingMessage = (
     to: delivery.to,
     eventIds: delivery.events.map(({ event }) => event.id),
     dedupKey: delivery.dedupKey,
+    kind,
   };
-  return delivery.channel === 'email'
-    ? { ...base, email: emailMessage(delivery, { manageUrl, ...(leads[kind] ? { lead: leads[kind] } : {}) }) }
-    : { ...base, sms: smsMessage(delivery) };
+  if (delivery.channel === 'sms') return { ...base, sms: smsMessage(delivery) };
+  const unsubscribeUrl = unsubscribeUrlOf?.(delivery.contact);
+  const email = emailMessage(delivery, {
+    manageUrl,
+    ...(leads[kind] ? { lead: leads[kind] } : {}),
+    ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
+  });
+  return { ...base, email, ...(unsubscribeUrl ? { unsubscribeUrl } : {}) };
 };
 
 /** What the delivery log shows of a message: the subject, or the whole text. */

@@ -113,7 +113,7 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
       return { status: 'retry-later' };
     }
     if (error.code === 'opted-out' || error.code === 'not-found' || error.code === 'not-subscribed') {
-      await stopContact(contact, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);
+      await stopContact(contact.id, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);
       return settle('skipped', summary, { reason: error.message });
     }
     await deps.failures.park({

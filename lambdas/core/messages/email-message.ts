@@ -171,11 +171,15 @@ const section = (topic: Topic): string[] => {
 /**
  * The email for one delivery: an ASCII subject that summarises (the most pressing news, and a
  * count of the rest), and a plain-text body with every event, ending with where to change or
- * stop the watch.
+ * stop the watch and, given the contact's signed link, how to stop all mail to the address.
  */
 export const emailMessage = (
   delivery: Delivery,
-  { manageUrl, lead }: { readonly manageUrl: string; readonly lead?: MessageLead },
+  {
+    manageUrl,
+    lead,
+    unsubscribeUrl,
+  }: { readonly manageUrl: string; readonly lead?: MessageLead; readonly unsubscribeUrl?: string },
 ): EmailMessage => {
   const topics = topicsOf(delivery.events);
   const watches = delivery.watchIds.length > 1 ? 'these watches' : 'this watch';
@@ -185,6 +189,7 @@ export const emailMessage = (
     '--',
     'You receive this because you watch these events on sanctions-watch.',
     `To change or stop ${watches}: ${manageUrl}`,
+    ...(unsubscribeUrl ? [`To stop all sanctions-watch email to this address: ${unsubscribeUrl}`] : []),
   ].join('\n');
   return { subject: subjectOf(topics, lead?.subject ?? ''), body };
 };

@@ -1,3 +1,4 @@
+import type { DeliveryKind } from '../delivery/delivery-records.ts';
 import type { ChannelKind } from '../watches/watch.ts';
 
 /** One message to one contact: the email part for channel email, the SMS text for channel sms. */
@@ -11,6 +12,10 @@ export interface OutgoingMessage {
   readonly sms?: string;
   readonly eventIds: readonly string[];
   readonly dedupKey: string;
+  /** What the message is, for the provider's metrics (SES tags it). */
+  readonly kind?: DeliveryKind;
+  /** Email: the contact's signed one-click unsubscribe link (unsubscribe-link.ts), for the headers and the footer. */
+  readonly unsubscribeUrl?: string;
 }
 
 /**

@@ -1,0 +1,83 @@
+import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import { SES_SENDER_ENV } from '../../contracts/environment.ts';
+import type { MessageSender } from '../../core/ports/message-sender.ts';
+import { NotifierError, type OutgoingMessage } from '../../core/ports/notifier.ts';
+import { requiredEnv } from '../environment.ts';
+import { sesNotifierError } from './ses-errors.ts';
+
+export interface SesEmailSenderOptions {
+  /** The From address: of an identity verified in SES (the address, or its domain). */
+  readonly fromAddress: string;
+  /** Publishes the messages' bounces and complaints, and applies the account's suppression list. */
+  readonly configurationSetName: string;
+}
+
+/** SES takes a header value of printable ASCII, at most 995 characters (MessageHeader in the SES v2 API). */
+const HEADER_VALUE = /^[\x20-\x7E]{1,995}$/;
+
+const UTF_8 = 'UTF-8';
+
+/**
+ * Email through SES v2: one SendEmail per message to the contact's address, through the
+ * configuration set, with the RFC 8058 one-click unsubscribe headers (`List-Unsubscribe` with the
+ * contact's signed link, `List-Unsubscribe-Post`), so mail clients can offer an unsubscribe button
+ * that reaches the service and not a spam report.
+ */
+export class SesEmailSender implements MessageSender {
+  readonly #ses: SESv2Client;
+  readonly #options: SesEmailSenderOptions;
+
+  constructor(ses: SESv2Client, options: SesEmailSenderOptions) {
+    this.#ses = ses;
+    this.#options = options;
+  }
+
+  async send(message: OutgoingMessage): Promise<{ readonly messageId: string }> {
+    const context = `SendEmail for ${message.contact}`;
+    const input = this.#input(message, context);
+    let messageId: string | undefined;
+    try {
+      ({ MessageId: messageId } = await this.#ses.send(new SendEmailCommand(input)));
+    } catch (error) {
+      throw sesNotifierError(error, context);
+    }
+    if (messageId === undefined) throw new NotifierError('rejected', `${context} returned no message id`);
+    return { messageId };
+  }
+
+  /** Refuses, before calling SES and for good, a message SES could not carry as it should. */
+  #input(message: OutgoingMessage, context: string): SendEmailCommandInput {
+    if (message.channel !== 'email' || !message.email)
+      throw new NotifierError('invalid-message', `${context}: not an email message`);
+    // RFC 8058: the one-click link must be HTTPS.
+    const listUnsubscribe = `<${message.unsubscribeUrl ?? ''}>`;
+    if (!message.unsubscribeUrl?.startsWith('https://') || !HEADER_VALUE.test(listUnsubscribe))
+      throw new NotifierError(
+        'invalid-message',
+        `${context}: the message has no one-click unsubscribe link SES can carry (an https URL, printable ASCII, at most 993 characters)`,
+      );
+    return {
+      FromEmailAddress: this.#options.fromAddress,
+      Destination: { ToAddresses: [message.to] },
+      Content: {
+        Simple: {
+          Subject: { Data: message.email.subject, Charset: UTF_8 },
+          Body: { Text: { Data: message.email.body, Charset: UTF_8 } },
+          Headers: [
+            { Name: 'List-Unsubscribe', Value: listUnsubscribe },
+            { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+          ],
+        },
+      },
+      ConfigurationSetName: this.#options.configurationSetName,
+      ...(message.kind ? { EmailTags: [{ Name: 'kind', Value: message.kind }] } : {}),
+    };
+  }
+}
+
+/** The sender as the stack configures it (SES_SENDER_ENV); built once per process by the AWS root. */
+export const createSesEmailSender = (): SesEmailSender =>
+  new SesEmailSender(new SESv2Client({}), {
+    fromAddress: requiredEnv(SES_SENDER_ENV.fromAddress),
+    configurationSetName: requiredEnv(SES_SENDER_ENV.configurationSet),
+  });

@@ -1,0 +1,62 @@
+import { NotifierError, type NotifierErrorCode } from '../../core/ports/notifier.ts';
+
+/**
+ * SES v2 error names without their `Exception` suffix (SendEmail's modelled errors, and the
+ * common ones the SDK passes on by their wire code). See
+ * https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_SendEmail.html#API_SendEmail_Errors
+ */
+const codeByName: ReadonlyMap<string, NotifierErrorCode> = new Map(
+  Object.entries({
+    // The sending rate ("Maximum sending rate exceeded.", HTTP 429) or the daily quota.
+    TooManyRequests: 'throttled',
+    Throttling: 'throttled',
+    LimitExceeded: 'throttled',
+    // The account's or the configuration set's sending is paused (by SES over the bounce or
+    // complaint rate, or by an operator): the messages wait and go once it is resumed.
+    SendingPaused: 'unavailable',
+    InternalServiceError: 'unavailable',
+    InternalFailure: 'unavailable',
+    ServiceUnavailable: 'unavailable',
+    TimeoutError: 'unavailable',
+    // The content was refused (a virus, say): the same message would be refused again.
+    MessageRejected: 'rejected',
+    BadRequest: 'invalid-message',
+    // Only an operator can cure these: a suspended account, an unverified sending domain, a
+    // configuration set or identity that does not exist, a role without the grant.
+    AccountSuspended: 'misconfigured',
+    MailFromDomainNotVerified: 'misconfigured',
+    NotFound: 'misconfigured',
+    AccessDenied: 'misconfigured',
+  } as const),
+);
+
+/** Connection failures the SDK gave up retrying; the service itself may be fine a minute later. */
+const transientNetworkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+
+interface ErrorShape {
+  readonly name?: unknown;
+  readonly code?: unknown;
+  readonly $metadata?: { readonly httpStatusCode?: number };
+}
+
+const codeOf = (error: ErrorShape): NotifierErrorCode => {
+  const name = typeof error.name === 'string' ? error.name.replace(/Exception$/, '') : '';
+  const known = codeByName.get(name);
+  if (known) return known;
+  const status = error.$metadata?.httpStatusCode ?? 0;
+  if (status === 429) return 'throttled';
+  if (status >= 500) return 'unavailable';
+  if (typeof error.code === 'string' && transientNetworkCodes.has(error.code)) return 'unavailable';
+  return 'rejected';
+};
+
+/**
+ * The NotifierError for a failed SES call. `context` says what was attempted and for whom, e.g.
+ * `SendEmail for email:ana@example.org`; the SES error is kept as the cause for the logs.
+ */
+export const sesNotifierError = (error: unknown, context: string): NotifierError => {
+  if (error instanceof NotifierError) return error;
+  const shape: ErrorShape = typeof error === 'object' && error !== null ? error : {};
+  const name = typeof shape.name === 'string' ? shape.name : 'unknown error';
+  return new NotifierError(codeOf(shape), `${context} failed: ${name}`, { cause: error });
+};

@@ -1,0 +1,118 @@
+import type { SNSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handlerFor } from '../../lambdas/handlers/ses-feedback.ts';
+import { localLambdaContext } from '../../local/lambda-context.ts';
+import { readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { startSeededTestApi } from '../support/seeded-api.ts';
+import { bounce, complaint } from '../support/ses-events.ts';
+
+let api: Awaited<ReturnType<typeof startSeededTestApi>>;
+beforeAll(async () => {
+  api = await startSeededTestApi();
+});
+afterAll(() => api.close());
+
+interface WatchBody {
+  id: string;
+  status: string;
+}
+
+const confirmedWatch = async (email: string): Promise<WatchBody> => {
+  const created = await api.send(
+    'POST',
+    '/watches',
+    { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email } },
+    'user',
+  );
+  expect(created.status).toBe(201);
+  const mail = readOutbox(api.outboxFile)
+    .filter((entry) => entry.to === email)
+    .at(-1);
+  const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(mail?.text ?? '')?.[0] ?? '';
+  expect((await fetch(link)).status).toBe(200);
+  return created.json as WatchBody;
+};
+
+const statusOf = async (watch: WatchBody): Promise<string> =>
+  ((await api.request(`/watches/${watch.id}`, { as: 'user' })).json as WatchBody).status;
+
+/** What SNS hands the function: one record per SES event, its text as the message. */
+const snsEvent = (...messages: string[]): SNSEvent => ({
+  Records: messages.map((Message, index) => ({
+    EventVersion: '1.0',
+    EventSource: 'aws:sns',
+    EventSubscriptionArn: 'arn:aws:sns:eu-west-1:111122223333:email-feedback:sub',
+    Sns: {
+      Type: 'Notification',
+      MessageId: `sns-${index}`,
+      TopicArn: 'arn:aws:sns:eu-west-1:111122223333:email-feedback',
+      Message,
+      MessageAttributes: {},
+      Timestamp: '2019-03-23T07:00:00.000Z',
+      SignatureVersion: '1',
+      Signature: 'sig',
+      SigningCertUrl: 'https://sns.eu-west-1.amazonaws.com/cert.pem',
+      UnsubscribeUrl: 'https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe',
+    },
+  })),
+});
+
+const feedback = (...messages: string[]) =>
+  handlerFor(api.deps)(snsEvent(...messages), localLambdaContext('ses-feedback'));
+
+describe('SES feedback', () => {
+  it("turns a permanently bounced address gone and stops its watches; the address's case does not matter", async () => {
+    const watch = await confirmedWatch('max@example.org');
+
+    await expect(feedback(bounce('Permanent', 'Max@Example.org'))).resolves.toEqual({ stopped: 1, skipped: 0 });
+
+    expect(await api.deps.contacts.get('email:max@example.org')).toMatchObject({ state: 'gone' });
+    expect(await statusOf(watch)).toBe('unsubscribed');
+  });
+
+  it('turns a complaining address gone', async () => {
+    const watch = await confirmedWatch('nora@example.org');
+
+    await expect(feedback(complaint('abuse', 'nora@example.org'))).resolves.toEqual({ stopped: 1, skipped: 0 });
+
+    expect(await statusOf(watch)).toBe('unsubscribed');
+  });
+
+  it('leaves an address alone on a transient bounce or a not-spam report', async () => {
+    const watch = await confirmedWatch('olga@example.org');
+
+    await expect(
+      feedback(bounce('Transient', 'olga@example.org'), complaint('not-spam', 'olga@example.org')),
+    ).resolves.toEqual({ stopped: 0, skipped: 0 });
+
+    expect(await api.deps.contacts.get('email:olga@example.org')).toMatchObject({ state: 'confirmed' });
+    expect(await statusOf(watch)).toBe('active');
+  });
+
+  it('skips records it cannot read and addresses it does not know, and applies the rest', async () => {
+    const watch = await confirmedWatch('pia@example.org');
+
+    await expect(
+      feedback(
+        'not json',
+        JSON.stringify({ eventType: 'Bounce' }),
+        bounce('Permanent', 'ghost@example.org', 'pia@example.org'),
+      ),
+    ).resolves.toEqual({ stopped: 1, skipped: 2 });
+
+    expect(await statusOf(watch)).toBe('unsubscribed');
+    expect(await api.deps.contacts.get('email:ghost@example.org')).toBeUndefined();
+  });
+
+  it('finishes what an earlier run left half done: a gone contact whose watches still run', async () => {
+    const watch = await confirmedWatch('quinn@example.org');
+    const contact = await api.deps.contacts.get('email:quinn@example.org');
+    if (!contact) throw new Error('no contact');
+    await api.deps.contacts.put({ ...contact, state: 'gone', updatedAt: new Date().toISOString() }, contact);
+    expect(await statusOf(watch)).toBe('active');
+
+    await feedback(bounce('Permanent', 'quinn@example.org'));
+
+    expect(await statusOf(watch)).toBe('unsubscribed');
+  });
+});

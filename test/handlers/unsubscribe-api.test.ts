@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unsubscribeSignature, unsubscribeUrl } from '../../lambdas/core/contacts/unsubscribe-link.ts';
+import { readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { startSeededTestApi } from '../support/seeded-api.ts';
+
+let api: Awaited<ReturnType<typeof startSeededTestApi>>;
+beforeAll(async () => {
+  api = await startSeededTestApi();
+});
+afterAll(() => api.close());
+
+interface WatchBody {
+  id: string;
+  status: string;
+}
+
+/** An active email watch: created, then confirmed through the link of the confirmation mail. */
+const confirmedWatch = async (email: string): Promise<WatchBody> => {
+  const created = await api.send(
+    'POST',
+    '/watches',
+    { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email } },
+    'user',
+  );
+  expect(created.status).toBe(201);
+  const mail = readOutbox(api.outboxFile)
+    .filter((entry) => entry.to === email)
+    .at(-1);
+  const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(mail?.text ?? '')?.[0] ?? '';
+  expect((await fetch(link)).status).toBe(200);
+  return created.json as WatchBody;
+};
+
+const statusOf = async (watch: WatchBody): Promise<string> =>
+  ((await api.request(`/watches/${watch.id}`, { as: 'user' })).json as WatchBody).status;
+
+const linkOf = async (contact: string): Promise<string> =>
+  unsubscribeUrl(api.url, await api.deps.unsubscribeSecret(), contact);
+
+const oneClick = (
+  link: string,
+  body = 'List-Unsubscribe=One-Click',
+  contentType = 'application/x-www-form-urlencoded',
+) => fetch(link, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+describe('GET /unsubscribe', () => {
+  it('shows a page that asks, with a button that posts to the same signed link, and unsubscribes nothing', async () => {
+    const watch = await confirmedWatch('gina@example.org');
+    const link = await linkOf('email:gina@example.org');
+
+    const response = await fetch(link);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const page = await response.text();
+    expect(page).toContain('Stop every sanctions-watch alert to <strong>gina@example.org</strong>?');
+    expect(page).toContain('<form method="post"');
+    expect(page).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click">');
+    expect(await statusOf(watch)).toBe('active');
+
+    // What a browser does with the button: the form's action, resolved against the page's URL.
+    const action = /<form method="post" action="([^"]+)">/.exec(page)?.[1]?.replaceAll('&amp;', '&') ?? '';
+    const clicked = await oneClick(new URL(action, link).toString());
+    expect(clicked.status).toBe(200);
+    expect(await clicked.text()).toContain('sanctions-watch sends nothing more to <strong>gina@example.org</strong>.');
+    expect(await statusOf(watch)).toBe('unsubscribed');
+  });
+
+  it('refuses a link whose signature is not the contact’s with 403', async () => {
+    const forged = `${api.url}/unsubscribe?c=${encodeURIComponent('email:gina@example.org')}&s=${unsubscribeSignature(
+      'another-secret-of-more-than-32-characters',
+      'email:gina@example.org',
+    )}`;
+
+    const response = await fetch(forged);
+
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
+  });
+});
+
+describe('POST /unsubscribe (one-click)', () => {
+  it('turns the address gone and stops every watch on it, whoever owns them, and answers the same when repeated', async () => {
+    const first = await confirmedWatch('hugo@example.org');
+    const second = await confirmedWatch('hugo@example.org');
+    const link = await linkOf('email:hugo@example.org');
+
+    const response = await oneClick(link);
+
+    expect(response.status).toBe(200);
+    expect(await statusOf(first)).toBe('unsubscribed');
+    expect(await statusOf(second)).toBe('unsubscribed');
+    expect(await api.deps.contacts.get('email:hugo@example.org')).toMatchObject({ state: 'gone' });
+    expect((await oneClick(link)).status).toBe(200);
+    expect(await api.deps.contacts.get('email:hugo@example.org')).toMatchObject({ state: 'gone' });
+  });
+
+  it('takes the one-click field as multipart/form-data too, as RFC 8058 prefers', async () => {
+    const watch = await confirmedWatch('ines@example.org');
+    const body = [
+      '--b0undary',
+      'Content-Disposition: form-data; name="List-Unsubscribe"',
+      '',
+      'One-Click',
+      '--b0undary--',
+      '',
+    ].join('\r\n');
+
+    const response = await oneClick(
+      await linkOf('email:ines@example.org'),
+      body,
+      'multipart/form-data; boundary=b0undary',
+    );
+
+    expect(response.status).toBe(200);
+    expect(await statusOf(watch)).toBe('unsubscribed');
+  });
+
+  it('answers a signed link of an address the service does not know as if it unsubscribed', async () => {
+    const response = await oneClick(await linkOf('email:nobody@example.org'));
+
+    expect(response.status).toBe(200);
+    expect(await api.deps.contacts.get('email:nobody@example.org')).toBeUndefined();
+  });
+
+  it('refuses a forged or tampered link with 403 and changes nothing', async () => {
+    const watch = await confirmedWatch('jon@example.org');
+    const link = new URL(await linkOf('email:jon@example.org'));
+    const signature = link.searchParams.get('s') ?? '';
+    link.searchParams.set('s', `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`);
+
+    const tampered = await oneClick(link.toString());
+    const otherContact = await oneClick(
+      `${api.url}/unsubscribe?c=${encodeURIComponent('email:jon@example.org')}&s=${(await linkOf('email:gina@example.org')).split('s=')[1]}`,
+    );
+
+    expect(tampered.status).toBe(403);
+    expect(otherContact.status).toBe(403);
+    expect(await statusOf(watch)).toBe('active');
+  });
+
+  it.each([
+    ['without c', (link: URL) => link.searchParams.delete('c'), 'c'],
+    ['without s', (link: URL) => link.searchParams.delete('s'), 's'],
+    ['with a c that names no contact', (link: URL) => link.searchParams.set('c', 'kim@example.org'), 'c'],
+    ['with an s that is no signature', (link: URL) => link.searchParams.set('s', 'short'), 's'],
+  ])('refuses a link %s with 400 naming the parameter', async (_, spoil, field) => {
+    const link = new URL(await linkOf('email:kim@example.org'));
+    spoil(link);
+
+    const response = await oneClick(link.toString());
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid-input', field } });
+  });
+
+  it.each([
+    ['an empty body', ''],
+    ['another field', 'unsubscribe=yes'],
+    ['another value', 'List-Unsubscribe=Yes'],
+  ])('refuses %s with 400 naming the one-click field, and changes nothing', async (_, body) => {
+    const watch = await confirmedWatch('lea@example.org');
+
+    const response = await oneClick(await linkOf('email:lea@example.org'), body);
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { field: 'List-Unsubscribe' } });
+    expect(await statusOf(watch)).toBe('active');
+  });
+});
