@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dailyCapsFromEnv, newSmsCode, retryPolicy } from './adapters/delivery-settings.ts';
@@ -11,9 +12,11 @@ import { DynamoDeliveryLog } from './adapters/dynamodb/delivery-log-repository.t
 import { DynamoDigestQueue } from './adapters/dynamodb/digest-queue-repository.ts';
 import { createDocumentClient } from './adapters/dynamodb/document-client.ts';
 import { DynamoImportStore } from './adapters/dynamodb/import-writer.ts';
+import { DynamoMessageRecords } from './adapters/dynamodb/message-record-repository.ts';
 import { countRequests, type RequestCounter } from './adapters/dynamodb/request-counter.ts';
 import { DynamoStateRecords } from './adapters/dynamodb/state-records-repository.ts';
 import { DynamoWatchStore } from './adapters/dynamodb/watch-repository.ts';
+import { DynamoWavePlans } from './adapters/dynamodb/wave-plan-repository.ts';
 import { requiredEnv } from './adapters/environment.ts';
 import { newFeedKey } from './adapters/new-feed-key.ts';
 import { manageWatchesUrl, publicApiUrl } from './adapters/public-api-url.ts';
@@ -21,20 +24,35 @@ import { secretFromExtension } from './adapters/secrets/extension-secret.ts';
 import { createSesEmailSender } from './adapters/ses/ses-email-sender.ts';
 import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publisher.ts';
 import { createSnsNotifier } from './adapters/sns/sns-notifier.ts';
+import { SnsSmsSender } from './adapters/sns/sns-sms-sender.ts';
+import { SqsDeliveryJobQueue } from './adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
+import { SqsWaveAnnouncer } from './adapters/sqs/sqs-wave-announcer.ts';
 import { systemClock } from './adapters/system-clock.ts';
-import { FAILURE_QUEUE_URL_ENV, TABLE_NAME_ENV, UNSUBSCRIBE_SECRET_ENV } from './contracts/environment.ts';
+import { DIRECT_PLAN_LIMIT, deliveryQueues } from './contracts/delivery-queues.ts';
+import {
+  DELIVERY_QUEUE_URL_ENV,
+  FAILURE_QUEUE_URL_ENV,
+  SENDER_CHANNEL_ENV,
+  TABLE_NAME_ENV,
+  UNSUBSCRIBE_SECRET_ENV,
+} from './contracts/environment.ts';
 import type { ChangeDetectionDependencies } from './core/changes/detect-changes.ts';
 import type { DeadlineCheckDependencies } from './core/checks/run-deadline-check.ts';
 import type { ReconcileDependencies } from './core/contacts/reconcile-subscriptions.ts';
+import { unsubscribeUrl } from './core/contacts/unsubscribe-link.ts';
 import type { DeliveryDependencies } from './core/delivery/deliver.ts';
 import type { DispatchDependencies } from './core/delivery/dispatch-events.ts';
+import type { PlanShardDependencies } from './core/delivery/plan-shard.ts';
+import type { PlanWaveDependencies } from './core/delivery/plan-wave.ts';
 import type { DigestDependencies } from './core/delivery/send-digests.ts';
+import type { SendJobDependencies } from './core/delivery/send-job.ts';
 import type { RepeatDependencies } from './core/delivery/send-repeats.ts';
 import type { FeedKeyDependencies } from './core/feeds/feed-key.ts';
 import type { WatchFeedDependencies } from './core/feeds/watch-feed.ts';
 import type { AlertEventPublisher } from './core/ports/alert-event-publisher.ts';
 import type { Clock } from './core/ports/clock.ts';
+import type { DeliveryJobQueue, WaveAnnouncer } from './core/ports/delivery-pipeline.ts';
 import type { FeedKeyStore } from './core/ports/feed-key-store.ts';
 import type { ImportStore } from './core/ports/import-store.ts';
 import type { MessageSender } from './core/ports/message-sender.ts';
@@ -103,6 +121,14 @@ const checkerMemory = (): CheckerMemoryStore => onTable((client, name) => new Dy
 const sendCounter = (): DailySendCounter => onTable((client, name) => new DynamoDailySendCounter(client, name));
 const digestQueue = (): DigestQueue => onTable((client, name) => new DynamoDigestQueue(client, name));
 
+let sqsClient: SQSClient | undefined;
+/** One SQS client per process, for the functions that send to a queue. */
+const sqs = (): SQSClient => {
+  sqsClient ??= new SQSClient({});
+  return sqsClient;
+};
+const failureSink = () => new SqsFailureSink(sqs(), requiredEnv(FAILURE_QUEUE_URL_ENV));
+
 /** The API's base URL, for links back to it (feeds). */
 export const apiUrl = publicApiUrl;
 /** Where a subscriber changes or stops their watches: messages end with it. */
@@ -156,7 +182,7 @@ export const delivery = (): DeliveryDependencies => ({
   sendCounter: sendCounter(),
   dailyCaps: dailyCapsFromEnv(),
   notifier: createSnsNotifier(),
-  failures: new SqsFailureSink(new SQSClient({}), requiredEnv(FAILURE_QUEUE_URL_ENV)),
+  failures: failureSink(),
   manageUrl: manageUrl(),
   retry: retryPolicy,
 });
@@ -207,3 +233,60 @@ export const watchCommands = (): WatchDependencies => ({
   newCode: newSmsCode,
   newId: randomUUID,
 });
+
+/** The announcer's: the wave queue. */
+export const waveAnnouncer = (): WaveAnnouncer =>
+  new SqsWaveAnnouncer(sqs(), requiredEnv(DELIVERY_QUEUE_URL_ENV.waves));
+
+const deliveryJobQueue = (): DeliveryJobQueue =>
+  new SqsDeliveryJobQueue(sqs(), {
+    shards: requiredEnv(DELIVERY_QUEUE_URL_ENV.shards),
+    senders: { email: requiredEnv(DELIVERY_QUEUE_URL_ENV.email), sms: requiredEnv(DELIVERY_QUEUE_URL_ENV.sms) },
+  });
+
+/** The planner's: the wave plans, the wave's events, the target index, and the queues it fans out to. */
+export const wavePlanning = (): PlanWaveDependencies => ({
+  clock: clock(),
+  waves: onTable((client, name) => new DynamoWavePlans(client, name)),
+  alertEvents: alertEvents(),
+  watches: watches(),
+  customGroups: customGroups(),
+  digests: digestQueue(),
+  jobs: deliveryJobQueue(),
+  planning: { directPlanLimit: DIRECT_PLAN_LIMIT, leaseSeconds: deliveryQueues.waves.timeoutSeconds },
+});
+
+/** A shard worker's: the part's events, the shard's watches, and the sender queues. */
+export const shardPlanning = (): PlanShardDependencies => ({
+  clock: clock(),
+  alertEvents: alertEvents(),
+  watches: watches(),
+  customGroups: customGroups(),
+  digests: digestQueue(),
+  jobs: deliveryJobQueue(),
+});
+
+/** The channel's provider: SES for email, SNS for SMS (Publish to the number, its opt-out checked first). */
+const channelSender = (channel: 'email' | 'sms'): MessageSender =>
+  channel === 'sms' ? new SnsSmsSender(new SNSClient({})) : emailSender();
+
+/** A sender's: its channel (from the environment), the message records, and what a send checks and counts. */
+export const sending = (): SendJobDependencies => {
+  const channel = requiredEnv(SENDER_CHANNEL_ENV);
+  if (channel !== 'email' && channel !== 'sms')
+    throw new Error(`Configuration error: ${SENDER_CHANNEL_ENV} must be email or sms, not ${JSON.stringify(channel)}`);
+  return {
+    clock: clock(),
+    records: onTable((client, name) => new DynamoMessageRecords(client, name)),
+    contacts: contacts(),
+    watches: watches(),
+    alertEvents: alertEvents(),
+    sendCounter: sendCounter(),
+    dailyCaps: dailyCapsFromEnv(),
+    sender: channelSender(channel),
+    failures: failureSink(),
+    manageUrl: manageUrl(),
+    unsubscribeUrl: async (contact) => unsubscribeUrl(publicApiUrl(), await unsubscribeSecret()(), contact),
+    claimSeconds: deliveryQueues[channel].visibilityTimeoutSeconds,
+  };
+};

@@ -39,3 +39,14 @@ export const SES_SENDER_ENV = {
 
 /** The Secrets Manager secret (its ARN) that unsubscribe links are signed with: the functions that sign or check them. */
 export const UNSUBSCRIBE_SECRET_ENV = 'UNSUBSCRIBE_SECRET_ARN';
+
+/** The delivery pipeline's queues, for the functions that send to them. */
+export const DELIVERY_QUEUE_URL_ENV = {
+  waves: 'WAVE_QUEUE_URL',
+  shards: 'SHARD_QUEUE_URL',
+  email: 'EMAIL_QUEUE_URL',
+  sms: 'SMS_QUEUE_URL',
+} as const;
+
+/** A sender function's channel: `email` or `sms`. */
+export const SENDER_CHANNEL_ENV = 'SENDER_CHANNEL';

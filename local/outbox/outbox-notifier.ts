@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { MessageSender } from '../../lambdas/core/ports/delivery-pipeline.ts';
+import type { MessageSender } from '../../lambdas/core/ports/message-sender.ts';
 import {
   type ContactAddress,
   type Notifier,

@@ -30,6 +30,7 @@ describe('a wave, planned once and sent per contact (real DynamoDB Local)', () =
     expect(message?.eventIds).toHaveLength(53);
     expect(message?.subject).toMatch(/^53 states overdue/);
     expect(message?.text).toContain('- Nigeria (NG): 1 day overdue');
+    expect(message?.text).toContain('http://localhost:3000/unsubscribe?c=email%3Aana%40example.org&s=');
   });
 
   it('plans a wave announced many times once: later announcements find nothing new', async () => {

@@ -135,7 +135,7 @@ describe('the machine feed on a real DynamoDB Local stream, polled as its event 
     await deps.alertEvents.putIfAbsent({ ...russiaWorkPermits, waveId: 'test' });
     await deps.alertEvents.putIfAbsent({ ...qatarOverdue, waveId: 'test' });
     // Stored again: the same fact is not a new event, and the stream sees no insert.
-    await deps.alertEvents.putIfAbsent(qatarOverdue);
+    await deps.alertEvents.putIfAbsent({ ...qatarOverdue, waveId: 'test' });
     await deps.stateRecords.recordFigures([
       {
         state: 'RU',

@@ -1,10 +1,14 @@
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
+import { unsubscribeUrl } from '../../lambdas/core/contacts/unsubscribe-link.ts';
 import type { DeliveryJob, ShardJob } from '../../lambdas/core/delivery/delivery-job.ts';
 import { planShard } from '../../lambdas/core/delivery/plan-shard.ts';
 import { type PlanWaveOutcome, type PlanWaveSettings, planWave } from '../../lambdas/core/delivery/plan-wave.ts';
 import { type SendJobOutcome, sendJob } from '../../lambdas/core/delivery/send-job.ts';
-import type { DeliveryJobQueue, MessageSender, WavePlans } from '../../lambdas/core/ports/delivery-pipeline.ts';
+import type { DeliveryJobQueue, WavePlans } from '../../lambdas/core/ports/delivery-pipeline.ts';
+import type { MessageSender } from '../../lambdas/core/ports/message-sender.ts';
 import { startDeliveryHarness } from './delivery-harness.ts';
+
+const UNSUBSCRIBE_SECRET = 'a-test-secret-of-at-least-32-characters';
 
 /**
  * The delivery pipeline's functions on a real DynamoDB Local table, with the queues between them
@@ -27,7 +31,13 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     jobs,
     planning: { directPlanLimit: 1000, leaseSeconds: 60, ...planning },
   });
-  const sendDeps = () => ({ ...base.deps, records: base.deps.messageRecords, sender, claimSeconds: 60 });
+  const sendDeps = () => ({
+    ...base.deps,
+    records: base.deps.messageRecords,
+    sender,
+    claimSeconds: 60,
+    unsubscribeUrl: async (contact: string) => unsubscribeUrl('http://localhost:3000', UNSUBSCRIBE_SECRET, contact),
+  });
 
   /** Stores events in a wave, as the checker or change detection would. */
   const store = async (waveId: string, events: readonly AlertEvent[]): Promise<void> => {

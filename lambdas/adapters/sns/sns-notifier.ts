@@ -1,5 +1,4 @@
 import {
-  CheckIfPhoneNumberIsOptedOutCommand,
   CreateTopicCommand,
   GetSubscriptionAttributesCommand,
   ListSubscriptionsByTopicCommand,
@@ -20,6 +19,7 @@ import {
 } from '../../core/ports/notifier.ts';
 import { requiredEnv } from '../environment.ts';
 import { notifierErrorFrom } from './sns-errors.ts';
+import { SnsSmsSender, snsAttempt } from './sns-sms-sender.ts';
 import { emailTopicName } from './topic-names.ts';
 
 export interface SnsNotifierOptions {
@@ -34,19 +34,8 @@ export interface SnsNotifierOptions {
 /** SNS refuses other subjects; checked here so the refusal names the contact and is never retried. */
 const VALID_SUBJECT = new RegExp(`^[\\x20-\\x7E]{1,${SUBJECT_MAX_LENGTH}}$`);
 
-/** Time-critical texts: Transactional gets the better routes (Promotional may be delayed or filtered). */
-const SMS_ATTRIBUTES = { 'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' } };
-
 /** Without ReturnSubscriptionArn, SNS says `pending confirmation` instead; listings say `PendingConfirmation`. */
 const isArn = (value: string | undefined): value is string => value?.startsWith('arn:') === true;
-
-const attempt = async <T>(context: string, call: () => Promise<T>): Promise<T> => {
-  try {
-    return await call();
-  } catch (error) {
-    throw notifierErrorFrom(error, context);
-  }
-};
 
 /** Fields the SNS API marks optional but always returns on success. */
 const present = <T>(value: T | undefined, context: string): T => {
@@ -61,18 +50,20 @@ const present = <T>(value: T | undefined, context: string): T => {
 export class SnsNotifier implements Notifier {
   readonly #sns: SNSClient;
   readonly #options: SnsNotifierOptions;
+  readonly #sms: SnsSmsSender;
 
   constructor(sns: SNSClient, options: SnsNotifierOptions) {
     checkTopicPrefix(options.topicPrefix);
     this.#sns = sns;
+    this.#sms = new SnsSmsSender(sns);
     this.#options = options;
   }
 
   async send(message: OutgoingMessage, address: ContactAddress): Promise<{ readonly messageId: string }> {
+    if (message.channel === 'sms') return this.#sms.send(message);
     const context = `Publish for ${message.contact} (${message.channel})`;
-    const input =
-      message.channel === 'email' ? emailInput(message, address, context) : await this.#smsInput(message, context);
-    const { MessageId } = await attempt(context, () => this.#sns.send(new PublishCommand(input)));
+    const input = emailInput(message, address, context);
+    const { MessageId } = await snsAttempt(context, () => this.#sns.send(new PublishCommand(input)));
     return { messageId: present(MessageId, context) };
   }
 
@@ -82,7 +73,7 @@ export class SnsNotifier implements Notifier {
     const { kmsKeyId, deadLetterQueueArn, topicPrefix } = this.#options;
     const topicContext = `CreateTopic for email:${endpoint}`;
     // Idempotent: the same name with the same attributes returns the existing topic.
-    const { TopicArn } = await attempt(topicContext, () =>
+    const { TopicArn } = await snsAttempt(topicContext, () =>
       this.#sns.send(
         new CreateTopicCommand({
           Name: emailTopicName(topicPrefix, endpoint),
@@ -93,7 +84,7 @@ export class SnsNotifier implements Notifier {
     const topicArn = present(TopicArn, topicContext);
     const subscribeContext = `Subscribe for email:${endpoint}`;
     // Subscribing again re-sends a pending confirmation and returns the same subscription.
-    const { SubscriptionArn } = await attempt(subscribeContext, () =>
+    const { SubscriptionArn } = await snsAttempt(subscribeContext, () =>
       this.#sns.send(
         new SubscribeCommand({
           TopicArn: topicArn,
@@ -118,29 +109,7 @@ export class SnsNotifier implements Notifier {
   }
 
   isPhoneOptedOut(phone: string): Promise<boolean> {
-    return this.#isOptedOut(phone, `CheckIfPhoneNumberIsOptedOut for sms:${phone}`);
-  }
-
-  async #isOptedOut(phone: string, context: string): Promise<boolean> {
-    const { isOptedOut } = await attempt(context, () =>
-      this.#sns.send(new CheckIfPhoneNumberIsOptedOutCommand({ phoneNumber: phone })),
-    );
-    return isOptedOut === true;
-  }
-
-  async #smsInput(message: OutgoingMessage, context: string): Promise<PublishCommandInput> {
-    const { sms } = message;
-    if (sms === undefined) throw new NotifierError('invalid-message', `${context}: an SMS message without its text`);
-    // Publishing to an opted-out number fails anyway; checking first says why, without a refusal to retry.
-    if (await this.#isOptedOut(message.to, `CheckIfPhoneNumberIsOptedOut for ${message.contact}`)) {
-      throw new NotifierError('opted-out', `${context}: the number has opted out of SMS`);
-    }
-    return {
-      PhoneNumber: message.to,
-      MessageStructure: 'json',
-      Message: JSON.stringify({ default: sms, sms }),
-      MessageAttributes: SMS_ATTRIBUTES,
-    };
+    return this.#sms.isOptedOut(phone);
   }
 
   async #stateOf(subscriptionArn: string): Promise<SubscriptionState> {

@@ -1,7 +1,8 @@
 import { typedAlertEvent } from '../alerts/alert-event-data.ts';
 import { stopContact } from '../contacts/stop-contact.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { MessageRecords, MessageSender } from '../ports/delivery-pipeline.ts';
+import type { MessageRecords } from '../ports/delivery-pipeline.ts';
+import type { MessageSender } from '../ports/message-sender.ts';
 import { NotifierError } from '../ports/notifier.ts';
 import type {
   AlertEventStore,
@@ -29,6 +30,8 @@ export interface SendJobDependencies {
   readonly failures: DeliveryFailureSink;
   /** Where a subscriber changes or stops a watch; the messages end with it. */
   readonly manageUrl: string;
+  /** An email contact's signed one-click unsubscribe link (see unsubscribe-link.ts). */
+  readonly unsubscribeUrl: (contact: string) => Promise<string>;
   /** How long a claim keeps other senders off the job: its queue's visibility timeout. */
   readonly claimSeconds: number;
 }
@@ -96,7 +99,13 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
     return settle('skipped', '', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
   const delivery = await deliveryOf(job, contact.to, deps);
   if (delivery.events.length === 0) return settle('skipped', '', { reason: 'its events no longer exist' });
-  const message = outgoingMessage(delivery, deps.manageUrl, 'alert');
+  const unsubscribeUrl = contact.channel === 'email' ? await deps.unsubscribeUrl(contact.id) : undefined;
+  const message = outgoingMessage(
+    delivery,
+    deps.manageUrl,
+    'alert',
+    unsubscribeUrl === undefined ? undefined : () => unsubscribeUrl,
+  );
   const summary = messageSummary(message);
   const day = utcDateOf(now);
   const cap = deps.dailyCaps[contact.channel];

@@ -1,6 +1,5 @@
 import type { DeliveryJob, ShardJob } from '../delivery/delivery-job.ts';
 import type { DeliveryLogEntry } from '../delivery/delivery-records.ts';
-import type { OutgoingMessage } from './notifier.ts';
 
 /** A part of a wave: the events one planning of it covers. Later arrivals make the next part. */
 export interface WavePart {
@@ -29,6 +28,11 @@ export interface WavePlans {
   complete(waveId: string, part: WavePart): Promise<void>;
 }
 
+/** Hands new waves to the planner, after the grouping window. */
+export interface WaveAnnouncer {
+  announce(waveIds: readonly string[]): Promise<void>;
+}
+
 /** Where planned work goes: shard jobs to the shard workers, delivery jobs to their channel's sender. */
 export interface DeliveryJobQueue {
   enqueueShards(jobs: readonly ShardJob[]): Promise<void>;
@@ -52,9 +56,4 @@ export interface MessageRecords {
   release(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>): Promise<void>;
   /** Settles the claim with the outcome and logs it under each of its watches, in one request. */
   settle(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>, entry: DeliveryLogEntry): Promise<void>;
-}
-
-/** Sends one message on one channel; fails with a NotifierError. */
-export interface MessageSender {
-  send(message: OutgoingMessage): Promise<{ readonly messageId: string }>;
 }

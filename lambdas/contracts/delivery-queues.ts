@@ -1,0 +1,93 @@
+import type { QueueConsumerSettings } from './queue-consumer.ts';
+
+/**
+ * The delivery pipeline's queues and how their functions consume them, in one place: the CDK
+ * stack's queues and event source mappings and the local queue pollers both read it, so locally
+ * the functions see the batches, delays, retries and concurrency they would see in AWS.
+ *
+ * announcer (table stream) → waves → planner → shards → shard workers → email / sms → senders
+ *
+ * Visibility timeouts are six times the consumer's timeout (AWS's advice for SQS event sources):
+ * a job handed back (throttled, or its claim held) waits that long before it is tried again.
+ */
+
+/** The grouping window: a wave is planned this long after its first event is announced. */
+const WAVE_DELAY_SECONDS = 60;
+
+export const deliveryQueues = {
+  /** Wave ids, each announced once per stream batch that holds one of its events. */
+  waves: {
+    delaySeconds: WAVE_DELAY_SECONDS,
+    batchSize: 1,
+    maxBatchingWindowSeconds: 0,
+    maximumConcurrency: 2,
+    timeoutSeconds: 60,
+    visibilityTimeoutSeconds: 6 * 60,
+    maxReceiveCount: 5,
+    reportBatchItemFailures: true,
+  },
+  /** One job per contact shard of a large wave part. */
+  shards: {
+    delaySeconds: 0,
+    batchSize: 1,
+    maxBatchingWindowSeconds: 0,
+    maximumConcurrency: 16,
+    timeoutSeconds: 60,
+    visibilityTimeoutSeconds: 6 * 60,
+    maxReceiveCount: 5,
+    reportBatchItemFailures: true,
+  },
+  /** One job per contact and wave part, per channel. Concurrency is what holds the channel's rate. */
+  email: {
+    delaySeconds: 0,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    maximumConcurrency: 10,
+    timeoutSeconds: 30,
+    visibilityTimeoutSeconds: 6 * 30,
+    maxReceiveCount: 10,
+    reportBatchItemFailures: true,
+  },
+  sms: {
+    delaySeconds: 0,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    maximumConcurrency: 2,
+    timeoutSeconds: 30,
+    visibilityTimeoutSeconds: 6 * 30,
+    maxReceiveCount: 10,
+    reportBatchItemFailures: true,
+  },
+} as const satisfies Record<string, QueueConsumerSettings>;
+
+export type DeliveryQueueName = keyof typeof deliveryQueues;
+
+/**
+ * A sender starts no job with less than this left of its invocation: jobs not started go back to
+ * the queue as batch-item failures, well before the timeout could cut one off mid-send.
+ */
+export const SENDER_RESERVE_MILLIS = 10_000;
+
+/** Up to this many candidate watches a wave part is planned in the planner; more go to the shard workers. */
+export const DIRECT_PLAN_LIMIT = 2_000;
+
+/** The handler modules of the pipeline's functions. */
+export const deliveryEntries = {
+  announcer: 'lambdas/handlers/stream/announce-waves.ts',
+  planner: 'lambdas/handlers/queue/plan-waves.ts',
+  shardWorker: 'lambdas/handlers/queue/plan-shards.ts',
+  /** One module, two functions: the environment names the channel. */
+  sender: 'lambdas/handlers/queue/send-jobs.ts',
+} as const;
+
+/** How the table's stream feeds the announcer: inserted alert events only, at once (the wave queue's delay groups them). */
+export const waveAnnouncerStream = {
+  batchSize: 100,
+  maxBatchingWindowSeconds: 0,
+  retryAttempts: 5,
+  maxRecordAgeSeconds: 6 * 60 * 60,
+  bisectBatchOnError: true,
+  reportBatchItemFailures: true,
+  filterPatterns: [{ eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: ['alert-event'] } } } }],
+  timeoutSeconds: 30,
+} as const;

@@ -1,0 +1,152 @@
+import { type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { deliveryEntries, deliveryQueues, waveAnnouncerStream } from '../../lambdas/contracts/delivery-queues.ts';
+import {
+  DELIVERY_QUEUE_URL_ENV,
+  FAILURE_QUEUE_URL_ENV,
+  PUBLIC_API_URL_ENV,
+  SENDER_CHANNEL_ENV,
+} from '../../lambdas/contracts/environment.ts';
+import type { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
+import type { BaseFunction } from './base-function.ts';
+import type { DataTable } from './data-table.ts';
+import { QueueConsumer } from './queue-consumer.ts';
+import { TableStreamConsumer } from './table-stream-consumer.ts';
+
+/** What lets a function send email as the service: the identity and configuration set, nothing else. */
+export interface EmailSending {
+  grantSendEmail(fn: BaseFunction): void;
+}
+
+export interface DeliveryPipelineProps {
+  readonly table: DataTable;
+  /** Where the senders park messages refused for good. */
+  readonly deliveryFailures: AlarmedDeadLetterQueue;
+  readonly emailSending: EmailSending;
+  /** The API's base URL: messages link back to where watches are managed and unsubscribed. */
+  readonly publicApiUrl: string;
+  /**
+   * Senders at once per channel: what keeps each under its provider's rate (SES's sending quota,
+   * the account's SMS throughput). `cdk synth -c emailSenders=40 -c smsSenders=4`.
+   * @default deliveryQueues.email / .sms maximumConcurrency
+   */
+  readonly maximumSenders?: { readonly email?: number; readonly sms?: number };
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Delivery, as a pipeline of small functions joined by queues: the announcer puts each new wave
+ * of alert events on the wave queue (delayed by the grouping window); the planner plans it once,
+ * directly or through one job per contact shard for the shard workers; each contact's job goes to
+ * its channel's queue, whose sender claims, sends and records it. Every queue has an alarmed
+ * dead-letter queue; every function may send only to the next queue.
+ */
+export class DeliveryPipeline extends Construct {
+  readonly announcer: TableStreamConsumer;
+  readonly planner: QueueConsumer;
+  readonly shardWorkers: QueueConsumer;
+  readonly emailSender: QueueConsumer;
+  readonly smsSender: QueueConsumer;
+
+  constructor(scope: Construct, id: string, props: DeliveryPipelineProps) {
+    super(scope, id);
+    const logRemovalPolicy = props.logRemovalPolicy;
+
+    this.announcer = new TableStreamConsumer(this, 'Announcer', {
+      table: props.table,
+      entry: deliveryEntries.announcer,
+      description: 'Announces each new wave of alert events to the planner (DynamoDB stream)',
+      stream: waveAnnouncerStream,
+      tableAccess: 'read',
+      memorySize: 256,
+      logRemovalPolicy,
+    });
+    this.planner = new QueueConsumer(this, 'Planner', {
+      entry: deliveryEntries.planner,
+      description: 'Plans each wave of alert events once: per-contact jobs, or one job per contact shard (SQS)',
+      settings: deliveryQueues.waves,
+      memorySize: 1024,
+      logRemovalPolicy,
+    });
+    this.shardWorkers = new QueueConsumer(this, 'ShardWorkers', {
+      entry: deliveryEntries.shardWorker,
+      description: "Matches one contact shard's watches against a wave, one job per contact (SQS)",
+      settings: deliveryQueues.shards,
+      memorySize: 1024,
+      logRemovalPolicy,
+    });
+    const senders = { email: props.maximumSenders?.email, sms: props.maximumSenders?.sms };
+    this.emailSender = new QueueConsumer(this, 'EmailSender', {
+      entry: deliveryEntries.sender,
+      description: 'Sends each contact its email for a wave, once (SQS, SES)',
+      settings: {
+        ...deliveryQueues.email,
+        maximumConcurrency: senders.email ?? deliveryQueues.email.maximumConcurrency,
+      },
+      logRemovalPolicy,
+    });
+    this.smsSender = new QueueConsumer(this, 'SmsSender', {
+      entry: deliveryEntries.sender,
+      description: 'Sends each contact its SMS for a wave, once (SQS, SNS)',
+      settings: { ...deliveryQueues.sms, maximumConcurrency: senders.sms ?? deliveryQueues.sms.maximumConcurrency },
+      logRemovalPolicy,
+    });
+
+    const sendsTo = (
+      fn: BaseFunction,
+      queues: readonly (readonly [keyof typeof DELIVERY_QUEUE_URL_ENV, QueueConsumer])[],
+    ) => {
+      for (const [name, consumer] of queues) {
+        fn.function.addEnvironment(DELIVERY_QUEUE_URL_ENV[name], consumer.queue.queueUrl);
+        consumer.queue.grantSendMessages(fn.function);
+      }
+    };
+    sendsTo(this.announcer.handler, [['waves', this.planner]]);
+    const senderQueues = [
+      ['email', this.emailSender],
+      ['sms', this.smsSender],
+    ] as const;
+    sendsTo(this.planner.handler, [['shards', this.shardWorkers], ...senderQueues]);
+    sendsTo(this.shardWorkers.handler, senderQueues);
+    this.planner.handler.bindTable(props.table, 'read-write');
+    this.shardWorkers.handler.bindTable(props.table, 'read-write');
+
+    for (const [channel, sender] of senderQueues) {
+      const fn = sender.handler;
+      fn.bindTable(props.table, 'read-write');
+      fn.function.addEnvironment(SENDER_CHANNEL_ENV, channel);
+      fn.function.addEnvironment(PUBLIC_API_URL_ENV, props.publicApiUrl);
+      fn.function.addEnvironment(FAILURE_QUEUE_URL_ENV, props.deliveryFailures.queue.queueUrl);
+      props.deliveryFailures.queue.grantSendMessages(fn.function);
+    }
+    props.emailSending.grantSendEmail(this.emailSender.handler);
+    this.#grantSmsToPhoneNumbers(this.smsSender.handler);
+  }
+
+  /** Publish to a phone number and the opt-out check: SNS gives neither a resource to scope to. */
+  #grantSmsToPhoneNumbers(fn: BaseFunction): void {
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'SmsToPhoneNumbers',
+        actions: ['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut'],
+        resources: ['*'],
+      }),
+    );
+    // Publish to a topic or a platform endpoint names its ARN, which `*` would allow: denied, so only numbers are left.
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'NoTopicsOrEndpoints',
+        effect: Effect.DENY,
+        actions: ['sns:Publish'],
+        resources: [`arn:${Stack.of(this).partition}:sns:*:*:*`],
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'SMS is published to a phone number, not a topic (Publish with PhoneNumber), and CheckIfPhoneNumberIsOptedOut has no resource type: neither can be scoped to a resource ARN. A Deny on every SNS ARN of the account leaves phone numbers only.',
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { QueueConsumerSettings } from '../../lambdas/contracts/queue-consumer.ts';
+import { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
+import { BaseFunction } from './base-function.ts';
+
+export interface QueueConsumerProps {
+  /** Handler module relative to the project root; it exports `handler`. */
+  readonly entry: string;
+  /** What the consumer does, for the function's, the queue's and the alarm's descriptions. */
+  readonly description: string;
+  /** The queue, its dead-letter queue and the event source mapping, as the local queue runtime reads them too. */
+  readonly settings: QueueConsumerSettings;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default RemovalPolicy.RETAIN */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+/**
+ * An encrypted, TLS-only SQS queue with the function that consumes it: batches, batching window,
+ * partial batch responses and maximum concurrency from the shared settings; what fails
+ * `maxReceiveCount` times goes to an alarmed dead-letter queue beside it.
+ */
+export class QueueConsumer extends Construct {
+  readonly queue: Queue;
+  readonly deadLetters: AlarmedDeadLetterQueue;
+  readonly handler: BaseFunction;
+  readonly eventSource: SqsEventSource;
+
+  constructor(scope: Construct, id: string, props: QueueConsumerProps) {
+    super(scope, id);
+    const { settings } = props;
+
+    this.deadLetters = new AlarmedDeadLetterQueue(this, 'DeadLetters', {
+      description: props.description,
+      alarmDescription: `${props.description}: a message failed ${settings.maxReceiveCount} receives and waits in the dead-letter queue; redrive it once the cause is fixed.`,
+    });
+    this.queue = new Queue(this, 'Queue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(settings.visibilityTimeoutSeconds),
+      ...(settings.delaySeconds ? { deliveryDelay: Duration.seconds(settings.delaySeconds) } : {}),
+      deadLetterQueue: { queue: this.deadLetters.queue, maxReceiveCount: settings.maxReceiveCount },
+    });
+
+    this.handler = new BaseFunction(this, 'Handler', {
+      entry: props.entry,
+      description: props.description,
+      memorySize: props.memorySize ?? 512,
+      timeout: Duration.seconds(settings.timeoutSeconds),
+      logRemovalPolicy: props.logRemovalPolicy,
+    });
+    this.eventSource = new SqsEventSource(this.queue, {
+      batchSize: settings.batchSize,
+      maxBatchingWindow: Duration.seconds(settings.maxBatchingWindowSeconds),
+      maxConcurrency: settings.maximumConcurrency,
+      reportBatchItemFailures: settings.reportBatchItemFailures,
+    });
+    // Also grants the role receive and delete on the queue.
+    this.handler.function.addEventSource(this.eventSource);
+
+    Validations.of(this.handler.function).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        "Invoked only by its SQS event source mapping, never asynchronously: messages that fail every receive go to the queue's own dead-letter queue (its redrive policy), which a function DLQ would never receive.",
+    });
+  }
+}
