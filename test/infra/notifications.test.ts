@@ -44,11 +44,10 @@ describe('SanctionsWatch stack', () => {
     });
 
     it('encrypt with one customer-managed key that rotates and is retained', () => {
-      template.resourceCountIs('AWS::KMS::Key', 1);
-      template.hasResource('AWS::KMS::Key', {
+      expect(resourceOf(template, cfn(notifications().key))).toMatchObject({
         DeletionPolicy: 'Retain',
         UpdateReplacePolicy: 'Retain',
-        Properties: Match.objectLike({ EnableKeyRotation: true }),
+        Properties: expect.objectContaining({ EnableKeyRotation: true }),
       });
     });
 

@@ -5,10 +5,11 @@ import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
 useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
-  it('outputs the API URL, the user pool ids and the two delivery queues', () => {
+  it("outputs the API URL, the user pool ids, the two delivery queues and the email's configuration set", () => {
     expect(Object.keys(template.toJSON()['Outputs'] as object).sort()).toEqual([
       'ApiUrl',
       'DeliveryFailuresQueueUrl',
+      'EmailConfigurationSet',
       'SubscriptionDeadLetterQueueUrl',
       'UserPoolClientId',
       'UserPoolId',
