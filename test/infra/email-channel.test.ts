@@ -28,15 +28,7 @@ import {
 const sesArn = (resource: unknown[]) => ({
   'Fn::Join': [
     '',
-    [
-      'arn:',
-      { Ref: 'AWS::Partition' },
-      ':ses:',
-      { Ref: 'AWS::Region' },
-      ':',
-      { Ref: 'AWS::AccountId' },
-      ...resource,
-    ],
+    ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ...resource],
   ],
 });
 
