@@ -18,7 +18,6 @@ import { requiredEnv } from './adapters/environment.ts';
 import { newFeedKey } from './adapters/new-feed-key.ts';
 import { manageWatchesUrl, publicApiUrl } from './adapters/public-api-url.ts';
 import { secretFromExtension } from './adapters/secrets/extension-secret.ts';
-import { createSesEmailSender } from './adapters/ses/ses-email-sender.ts';
 import { createSnsNotifier } from './adapters/sns/sns-notifier.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
 import { systemClock } from './adapters/system-clock.ts';
@@ -35,7 +34,6 @@ import type { WatchFeedDependencies } from './core/feeds/watch-feed.ts';
 import type { Clock } from './core/ports/clock.ts';
 import type { FeedKeyStore } from './core/ports/feed-key-store.ts';
 import type { ImportStore } from './core/ports/import-store.ts';
-import type { MessageSender } from './core/ports/message-sender.ts';
 import type {
   AlertEventStore,
   CheckerMemoryStore,
@@ -116,9 +114,6 @@ export const unsubscribeSecret = (): (() => Promise<string>) => {
   secret ??= secretFromExtension(requiredEnv(UNSUBSCRIBE_SECRET_ENV));
   return secret;
 };
-
-/** Email through SES v2, from the stack's identity and through its configuration set. */
-export const emailSender = (): MessageSender => createSesEmailSender();
 
 /** Where a subject's standing is read from (the board, a state, the calendar, the checker). */
 export const standing = (): StandingDependencies & { readonly clock: Clock } => ({
