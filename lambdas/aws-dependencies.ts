@@ -53,9 +53,9 @@ import type { WatchFeedDependencies } from './core/feeds/watch-feed.ts';
 import type { AlertEventPublisher } from './core/ports/alert-event-publisher.ts';
 import type { Clock } from './core/ports/clock.ts';
 import type { DeliveryJobQueue, WaveAnnouncer } from './core/ports/delivery-pipeline.ts';
+import type { MessageSender } from './core/ports/message-sender.ts';
 import type { FeedKeyStore } from './core/ports/feed-key-store.ts';
 import type { ImportStore } from './core/ports/import-store.ts';
-import type { MessageSender } from './core/ports/message-sender.ts';
 import type {
   AlertEventStore,
   CheckerMemoryStore,
@@ -144,9 +144,6 @@ export const unsubscribeSecret = (): (() => Promise<string>) => {
   secret ??= secretFromExtension(requiredEnv(UNSUBSCRIBE_SECRET_ENV));
   return secret;
 };
-
-/** Email through SES v2, from the stack's identity and through its configuration set. */
-export const emailSender = (): MessageSender => createSesEmailSender();
 
 /** Where a subject's standing is read from (the board, a state, the calendar, the checker). */
 export const standing = (): StandingDependencies & { readonly clock: Clock } => ({
@@ -268,7 +265,7 @@ export const shardPlanning = (): PlanShardDependencies => ({
 
 /** The channel's provider: SES for email, SNS for SMS (Publish to the number, its opt-out checked first). */
 const channelSender = (channel: 'email' | 'sms'): MessageSender =>
-  channel === 'sms' ? new SnsSmsSender(new SNSClient({})) : emailSender();
+  channel === 'sms' ? new SnsSmsSender(new SNSClient({})) : createSesEmailSender();
 
 /** A sender's: its channel (from the environment), the message records, and what a send checks and counts. */
 export const sending = (): SendJobDependencies => {

@@ -14,6 +14,7 @@ import {
 import { AlertEventFeed, alertEventSubscriberAccounts } from './constructs/alert-event-feed.ts';
 import { BaseFunction } from './constructs/base-function.ts';
 import { DataTable } from './constructs/data-table.ts';
+import { EmailChannel } from './constructs/email-channel.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';
 import { Notifications } from './constructs/notifications.ts';
 import { ReferenceDataSeed } from './constructs/reference-data-seed.ts';
@@ -37,6 +38,26 @@ export const notifyingRouteThrottle = { rateLimit: 2, burstLimit: 10 } as const 
 /** Routes whose functions link to where watches are managed (PUBLIC_API_URL_ENV) in what they send or return. */
 export const needsPublicApiUrl = (route: RouteDefinition): boolean =>
   route.path === '/watches' || route.path.startsWith('/watches/');
+
+/** Routes whose functions check unsubscribe links' signatures, so read the signing secret. */
+export const needsUnsubscribeSecret = (route: RouteDefinition): boolean => route.path === '/unsubscribe';
+
+/** A reserved domain (RFC 2606): until `-c emailFrom=` names a verified one, SES refuses to send and the failures alarm. */
+export const defaultEmailFrom = 'alerts@sanctions-watch.example';
+
+/**
+ * `cdk synth -c emailFrom=alerts@example.org [-c emailIdentity=example.org]`: the From address of
+ * every email, and the SES identity verified for it (by default the address's domain).
+ */
+export function emailSender(scope: Construct): { readonly fromAddress: string; readonly identity?: string } {
+  const fromAddress: unknown = scope.node.tryGetContext('emailFrom') ?? defaultEmailFrom;
+  const identity: unknown = scope.node.tryGetContext('emailIdentity');
+  if (typeof fromAddress !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(fromAddress))
+    throw new Error(`Context emailFrom must be an email address, got ${JSON.stringify(fromAddress)}`);
+  if (identity !== undefined && (typeof identity !== 'string' || identity.trim() === ''))
+    throw new Error(`Context emailIdentity must be a domain or an email address, got ${JSON.stringify(identity)}`);
+  return { fromAddress, ...(typeof identity === 'string' ? { identity } : {}) };
+}
 
 /** `cdk synth -c dev=true` builds a throwaway stack whose data, users and logs are destroyed with it. */
 export function isDevStack(scope: Construct): boolean {
@@ -66,6 +87,7 @@ export class SanctionsWatchStack extends Stack {
   readonly deadlineCheck: ScheduledDeadlineCheck;
   readonly changeDetection: TableStreamConsumer;
   readonly notifications: Notifications;
+  readonly email: EmailChannel;
   readonly alertDispatch: TableStreamConsumer;
   readonly scheduledDelivery: ScheduledJob;
   readonly alertEvents: AlertEventFeed;
@@ -85,6 +107,12 @@ export class SanctionsWatchStack extends Stack {
       logRemovalPolicy: removalPolicy,
     });
     this.notifications = new Notifications(this, 'Notifications', { removalPolicy });
+    this.email = new EmailChannel(this, 'Email', {
+      ...emailSender(this),
+      table: this.table,
+      removalPolicy,
+      logRemovalPolicy: removalPolicy,
+    });
     // The stage URL is built from the API's id alone (not the stage or routes), so functions can
     // carry it without a cycle: routes and integrations depend on functions, the API on nothing.
     const publicApiUrl = this.api.url;
@@ -97,9 +125,11 @@ export class SanctionsWatchStack extends Stack {
         ...(route.sizing
           ? { memorySize: route.sizing.memorySize, timeout: Duration.seconds(route.sizing.timeoutSeconds) }
           : {}),
+        ...(needsUnsubscribeSecret(route) ? { paramsAndSecrets: this.email.secretsExtension } : {}),
       });
       fn.bindTable(this.table, route.tableAccess);
       if (route.notifies) this.notifications.grantNotify(fn);
+      if (needsUnsubscribeSecret(route)) this.email.grantUnsubscribeSecret(fn);
       if (needsPublicApiUrl(route)) fn.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
       this.api.addRoute(route, fn.function, route.notifies ? { throttle: notifyingRouteThrottle } : {});
       Validations.of(fn.function).acknowledge({
@@ -175,6 +205,10 @@ export class SanctionsWatchStack extends Stack {
     new CfnOutput(this, 'DeliveryFailuresQueueUrl', {
       value: this.notifications.deliveryFailures.queue.queueUrl,
       description: 'Messages to contacts that failed for good (alarmed); inspect with `aws sqs receive-message`',
+    });
+    new CfnOutput(this, 'EmailConfigurationSet', {
+      value: this.email.configurationSet.configurationSetName,
+      description: 'SES configuration set of every email: suppression of bounces and complaints, and their events',
     });
     new CfnOutput(this, 'SubscriptionDeadLetterQueueUrl', {
       value: this.notifications.subscriptionDeadLetters.queue.queueUrl,

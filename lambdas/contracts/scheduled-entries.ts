@@ -1,6 +1,6 @@
 /**
- * Handler modules that no route invokes, relative to the project root: EventBridge schedules and
- * CloudFormation do. The stream consumers' entries sit beside their settings in streams.ts.
+ * Handler modules that no route invokes, relative to the project root: EventBridge schedules,
+ * CloudFormation and SNS do. The stream consumers' entries sit beside their settings in streams.ts.
  */
 
 /** Daily (by default): the deadline check. */

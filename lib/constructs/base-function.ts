@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { CfnTable, type Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type ParamsAndSecretsLayerVersion, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -44,6 +44,12 @@ export interface BaseFunctionProps {
    * @default - none
    */
   readonly deadLetterQueue?: IQueue;
+  /**
+   * The AWS Parameters and Secrets extension, for a function that reads a secret over its local
+   * HTTP endpoint instead of carrying a Secrets Manager client.
+   * @default - none
+   */
+  readonly paramsAndSecrets?: ParamsAndSecretsLayerVersion;
 }
 
 /**
@@ -83,6 +89,7 @@ export class BaseFunction extends Construct {
       logGroup: this.logGroup,
       description: props.description,
       deadLetterQueue: props.deadLetterQueue,
+      paramsAndSecrets: props.paramsAndSecrets,
       // No NODE_OPTIONS=--enable-source-maps: the logger maps stacks itself (lib/lambda-bundling.ts).
       environment: { [LOG_LEVEL_ENV]: props.logLevel ?? 'INFO' },
     });

@@ -1,5 +1,7 @@
 import type { SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Contact } from '../../lambdas/core/contacts/contact.ts';
+import type { ContactStore } from '../../lambdas/core/ports/stores.ts';
 import { handlerFor } from '../../lambdas/handlers/ses-feedback.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { readOutbox } from '../../local/outbox/outbox-notifier.ts';
@@ -114,5 +116,53 @@ describe('SES feedback', () => {
     await feedback(bounce('Permanent', 'quinn@example.org'));
 
     expect(await statusOf(watch)).toBe('unsubscribed');
+  });
+
+  /** The table's contacts, where another request changes the contact just before each of the first `races` writes. */
+  const racingContacts = (races: number): ContactStore => {
+    let left = races;
+    const { contacts } = api.deps;
+    return {
+      get: (id) => contacts.get(id),
+      getMany: (ids) => contacts.getMany(ids),
+      listByState: (state) => contacts.listByState(state),
+      put: async (contact: Contact, previous?: Contact) => {
+        if (previous && left > 0) {
+          left -= 1;
+          const current = await contacts.get(contact.id);
+          if (current)
+            await contacts.put(
+              { ...current, updatedAt: new Date(Date.parse(current.updatedAt) + 1).toISOString() },
+              current,
+            );
+        }
+        await contacts.put(contact, previous);
+      },
+    };
+  };
+
+  it('reads a contact changed meanwhile again, and still turns it gone', async () => {
+    const watch = await confirmedWatch('rosa@example.org');
+
+    await handlerFor({ ...api.deps, contacts: racingContacts(1) })(
+      snsEvent(bounce('Permanent', 'rosa@example.org')),
+      localLambdaContext('ses-feedback'),
+    );
+
+    expect(await api.deps.contacts.get('email:rosa@example.org')).toMatchObject({ state: 'gone' });
+    expect(await statusOf(watch)).toBe('unsubscribed');
+  });
+
+  it('fails the run, for Lambda to retry, when the contact keeps changing', async () => {
+    const watch = await confirmedWatch('sven@example.org');
+
+    await expect(
+      handlerFor({ ...api.deps, contacts: racingContacts(3) })(
+        snsEvent(complaint('abuse', 'sven@example.org')),
+        localLambdaContext('ses-feedback'),
+      ),
+    ).rejects.toMatchObject({ kind: 'conflict' });
+
+    expect(await statusOf(watch)).toBe('active');
   });
 });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../lambdas/contracts/routes.ts';
 import { unsubscribeSignature, unsubscribeUrl } from '../../lambdas/core/contacts/unsubscribe-link.ts';
+import { handlerFor } from '../../lambdas/handlers/http/unsubscribe.ts';
+import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
+import { localLambdaContext } from '../../local/lambda-context.ts';
 import { readOutbox } from '../../local/outbox/outbox-notifier.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
@@ -67,6 +71,15 @@ describe('GET /unsubscribe', () => {
     expect(await statusOf(watch)).toBe('unsubscribed');
   });
 
+  it('shows the address as text, whatever it holds', async () => {
+    const response = await fetch(await linkOf('email:"<b>x</b>"@example.org'));
+
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<strong>&quot;&lt;b&gt;x&lt;/b&gt;&quot;@example.org</strong>');
+    expect(page).not.toContain('<b>x</b>');
+  });
+
   it('refuses a link whose signature is not the contact’s with 403', async () => {
     const forged = `${api.url}/unsubscribe?c=${encodeURIComponent('email:gina@example.org')}&s=${unsubscribeSignature(
       'another-secret-of-more-than-32-characters',
@@ -114,6 +127,29 @@ describe('POST /unsubscribe (one-click)', () => {
     );
 
     expect(response.status).toBe(200);
+    expect(await statusOf(watch)).toBe('unsubscribed');
+  });
+
+  it('reads the one-click body as API Gateway may pass it, base64-encoded', async () => {
+    const watch = await confirmedWatch('tom@example.org');
+    const link = new URL(await linkOf('email:tom@example.org'));
+    const match = matchRoute(routes, 'POST', link.pathname);
+    if (!match) throw new Error('no route for POST /unsubscribe');
+    const event = apiGatewayEvent(
+      {
+        method: 'POST',
+        url: `${link.pathname}${link.search}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: Buffer.from('List-Unsubscribe=One-Click').toString('base64'),
+        sourceIp: '127.0.0.1',
+      },
+      match,
+      new Date(),
+    );
+
+    const response = await handlerFor(api.deps)({ ...event, isBase64Encoded: true }, localLambdaContext('unsubscribe'));
+
+    expect(response.statusCode).toBe(200);
     expect(await statusOf(watch)).toBe('unsubscribed');
   });
 

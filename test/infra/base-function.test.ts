@@ -12,8 +12,8 @@ useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
   describe('functions', () => {
-    it('exist once per route plus the seed handler, the deadline checker, the change detector, the alert dispatcher, the hourly delivery job and the AlertEvents publisher', () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 6);
+    it("exist once per route plus the seed handler, the deadline checker, the change detector, the alert dispatcher, the hourly delivery job, the AlertEvents publisher and SES's feedback", () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 7);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {

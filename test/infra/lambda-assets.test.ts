@@ -15,6 +15,7 @@ const localOnlyMarkers = ['SIGKILL', 'NOTIFIER_OUTBOX_FAULTS', '/local/confirm/'
 /** The SDK clients' service ids, which their bundled code carries. */
 const snsClient = 'AmazonSimpleNotificationService';
 const sqsClient = 'AmazonSQS';
+const sesClient = 'SimpleEmailService_v2';
 
 const markersIn = (text: string): string[] => localOnlyMarkers.filter((marker) => text.includes(marker));
 
@@ -34,8 +35,8 @@ const functionBundles = (): { readonly name: string; readonly text: string }[] =
     .map((fn) => ({ name: fn.node.path, text: assetText(bundleDirectory(fn)) }));
 
 describe('the synthesized Lambda assets', () => {
-  it('are there for every function: one per route, the seed, the deadline check, the three stream consumers and the hourly job', () => {
-    expect(functionBundles()).toHaveLength(routes.length + 6);
+  it("are there for every function: one per route, the seed, the deadline check, the three stream consumers, the hourly job and SES's feedback", () => {
+    expect(functionBundles()).toHaveLength(routes.length + 7);
   });
 
   it('hold none of the local outbox or its fault injection', () => {
@@ -84,5 +85,25 @@ describe('the synthesized Lambda assets', () => {
         'SanctionsWatch/ScheduledDelivery/Handler',
       ].sort(),
     );
+  });
+
+  it('carry the SES client in no function until a sender sends through it', () => {
+    const withSes = functionBundles()
+      .filter(({ text }) => text.includes(sesClient))
+      .map(({ name }) => name);
+
+    expect(withSes).toEqual([]);
+  });
+
+  it('would show it: the SES sender, bundled as the functions are, holds the marker', async () => {
+    const { outputFiles } = await build({
+      ...esbuildOptions,
+      entryPoints: [path.join(projectRoot, 'lambdas/adapters/ses/ses-email-sender.ts')],
+      outfile: 'index.mjs',
+      write: false,
+      logLevel: 'silent',
+    });
+
+    expect(outputFiles.map((file) => file.text).join('\n')).toContain(sesClient);
   });
 });

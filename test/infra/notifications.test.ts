@@ -43,7 +43,7 @@ describe('SanctionsWatch stack', () => {
       expect(() => checkTopicPrefix(notifications().topicPrefix)).not.toThrow();
     });
 
-    it('encrypt with a customer-managed key of their own that rotates and is retained', () => {
+    it('encrypt with one customer-managed key of their own that rotates and is retained', () => {
       expect(resourceOf(template, cfn(notifications().key))).toMatchObject({
         DeletionPolicy: 'Retain',
         UpdateReplacePolicy: 'Retain',

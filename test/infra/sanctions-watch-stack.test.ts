@@ -5,11 +5,12 @@ import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
 useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
-  it('outputs the API URL, the user pool ids, the two delivery queues and the AlertEvents topic', () => {
+  it("outputs the API URL, the user pool ids, the two delivery queues, the AlertEvents topic and the email's configuration set", () => {
     expect(Object.keys(template.toJSON()['Outputs'] as object).sort()).toEqual([
       'AlertEventsTopicArn',
       'ApiUrl',
       'DeliveryFailuresQueueUrl',
+      'EmailConfigurationSet',
       'SubscriptionDeadLetterQueueUrl',
       'UserPoolClientId',
       'UserPoolId',

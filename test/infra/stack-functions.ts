@@ -9,7 +9,7 @@ export const routeFunction = (stack: SanctionsWatchStack, id: string): BaseFunct
   return child;
 };
 
-/** Every function of the stack: one per route, the seed handler, the checker, the three stream consumers and the hourly job. */
+/** Every function of the stack: one per route, the seed handler, the checker, the three stream consumers, the hourly job and SES's feedback. */
 export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   ...routes.map((route) => routeFunction(stack, route.id)),
   stack.seed.handler,
@@ -18,6 +18,7 @@ export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   stack.alertDispatch.handler,
   stack.scheduledDelivery.handler,
   stack.alertEvents.publisher.handler,
+  stack.email.feedback,
 ];
 
 /** The functions that send email or SMS: the notifying routes, the dispatcher and the hourly job. */

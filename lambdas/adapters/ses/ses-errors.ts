@@ -1,18 +1,21 @@
 import { NotifierError, type NotifierErrorCode } from '../../core/ports/notifier.ts';
 
 /**
- * SES v2 error names without their `Exception` suffix (SendEmail's modelled errors, and the
- * common ones the SDK passes on by their wire code). See
- * https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_SendEmail.html#API_SendEmail_Errors
+ * SES v2 error names without their `Exception` suffix: SendEmail's modelled errors (as
+ * @aws-sdk/client-sesv2's SendEmailCommand declares them), and the common ones the SDK passes on
+ * by their wire code.
  */
 const codeByName: ReadonlyMap<string, NotifierErrorCode> = new Map(
   Object.entries({
-    // The sending rate ("Maximum sending rate exceeded.", HTTP 429) or the daily quota.
+    // The sending rate: HTTP 429, "Maximum sending rate exceeded." The daily quota: a throttling
+    // error, "Daily message quota exceeded"; SES's advice is to wait up to ten minutes and retry
+    // (https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html).
     TooManyRequests: 'throttled',
     Throttling: 'throttled',
+    // "Too many instances of the specified resource type": a limit, not a fault of the message.
     LimitExceeded: 'throttled',
-    // The account's or the configuration set's sending is paused (by SES over the bounce or
-    // complaint rate, or by an operator): the messages wait and go once it is resumed.
+    // The account's or the configuration set's sending is paused, by SES or by an operator: the
+    // messages wait, and go once it is resumed.
     SendingPaused: 'unavailable',
     InternalServiceError: 'unavailable',
     InternalFailure: 'unavailable',
