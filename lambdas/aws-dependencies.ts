@@ -53,9 +53,9 @@ import type { WatchFeedDependencies } from './core/feeds/watch-feed.ts';
 import type { AlertEventPublisher } from './core/ports/alert-event-publisher.ts';
 import type { Clock } from './core/ports/clock.ts';
 import type { DeliveryJobQueue, WaveAnnouncer } from './core/ports/delivery-pipeline.ts';
-import type { MessageSender } from './core/ports/message-sender.ts';
 import type { FeedKeyStore } from './core/ports/feed-key-store.ts';
 import type { ImportStore } from './core/ports/import-store.ts';
+import type { MessageSender } from './core/ports/message-sender.ts';
 import type {
   AlertEventStore,
   CheckerMemoryStore,
