@@ -25,8 +25,8 @@ const usage = `usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-ev
   --outbox FILE    where email and SMS land (default .local/outbox.jsonl; .local/replay/outbox.jsonl for a replay)
                    and, beside it in alert-events.jsonl, the machine feed (the AlertEvents topic's messages)
   --grouping-window SECONDS
-                   how long the dispatcher gathers alerts into one message (default 60, as in AWS; a replay
-                   closes the window as soon as each day's writes are done)
+                   how long alerts are gathered into one wave, one message per contact (default 60, as in
+                   AWS; a replay closes the window as soon as each day's writes are done)
   --no-sample      skip the 2019 sample data and the two sample watches
   --clock DATE     run the schedules as if today were DATE (YYYY-MM-DD); time moves on from there
   --replay FROM TO step the daily schedule through FROM..TO (YYYY-MM-DD) on an in-memory database, recording
@@ -111,7 +111,8 @@ if (options.fresh) {
   resets.push(
     dataDirectory,
     checkpointFile,
-    checkpointFile.replace(/\.json$/, '-dispatch.json'),
+    checkpointFile.replace(/\.json$/, '-announcer.json'),
+    `${dataDirectory}-sqs`,
     checkpointFile.replace(/\.json$/, '-alert-events.json'),
   );
 }
@@ -146,9 +147,11 @@ const runtime = await startLocalRuntime({
   dynamoDbOwnProcessGroup: true,
   ...(options.groupingWindowMs === undefined ? {} : { groupingWindowMs: options.groupingWindowMs }),
   ...(options.replay
-    ? {}
+    ? { holdWavesUntilIdle: true }
     : {
         dataDirectory,
+        // Beside the database: queued jobs belong to the data they were planned from.
+        queueDataDirectory: `${dataDirectory}-sqs`,
         checkEveryMs: options.checkEveryMinutes * 60_000,
         // Kept beside the database: the stream position is only meaningful for the data it read.
         streamCheckpointFile: checkpointFile,

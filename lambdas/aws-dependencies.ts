@@ -244,12 +244,13 @@ const deliveryJobQueue = (): DeliveryJobQueue =>
 /** The planner's: the wave plans, the wave's events, the target index, and the queues it fans out to. */
 export const wavePlanning = (): PlanWaveDependencies => ({
   clock: clock(),
-  waves: onTable((client, name) => new DynamoWavePlans(client, name)),
+  wavePlans: onTable((client, name) => new DynamoWavePlans(client, name)),
   alertEvents: alertEvents(),
   watches: watches(),
   customGroups: customGroups(),
   digests: digestQueue(),
   jobs: deliveryJobQueue(),
+  announcer: waveAnnouncer(),
   planning: { directPlanLimit: DIRECT_PLAN_LIMIT, leaseSeconds: deliveryQueues.waves.timeoutSeconds },
 });
 
@@ -274,7 +275,7 @@ export const sending = (): SendJobDependencies => {
     throw new Error(`Configuration error: ${SENDER_CHANNEL_ENV} must be email or sms, not ${JSON.stringify(channel)}`);
   return {
     clock: clock(),
-    records: onTable((client, name) => new DynamoMessageRecords(client, name)),
+    messageRecords: onTable((client, name) => new DynamoMessageRecords(client, name)),
     contacts: contacts(),
     watches: watches(),
     alertEvents: alertEvents(),

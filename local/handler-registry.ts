@@ -1,3 +1,4 @@
+import { type DeliveryQueueName, deliveryQueues } from '../lambdas/contracts/delivery-queues.ts';
 import type { RouteId } from '../lambdas/contracts/routes.ts';
 import { handlerFor as createImport } from '../lambdas/handlers/http/create-import.ts';
 import { handlerFor as createMetric } from '../lambdas/handlers/http/create-metric.ts';
@@ -34,14 +35,20 @@ import { handlerFor as testWatch } from '../lambdas/handlers/http/test-watch.ts'
 import { handlerFor as unsubscribe } from '../lambdas/handlers/http/unsubscribe.ts';
 import { handlerFor as updateWatch } from '../lambdas/handlers/http/update-watch.ts';
 import { handlerFor as verifyWatch } from '../lambdas/handlers/http/verify-watch.ts';
+import { handlerFor as planShards } from '../lambdas/handlers/queue/plan-shards.ts';
+import { handlerFor as planWaves } from '../lambdas/handlers/queue/plan-waves.ts';
+import { handlerFor as sendJobs } from '../lambdas/handlers/queue/send-jobs.ts';
 import { handlerFor as scheduledDeadlineCheck } from '../lambdas/handlers/scheduled-deadline-check.ts';
 import { handlerFor as scheduledDelivery } from '../lambdas/handlers/scheduled-delivery.ts';
+import { handlerFor as announceWaves } from '../lambdas/handlers/stream/announce-waves.ts';
 import { handlerFor as detectChanges } from '../lambdas/handlers/stream/detect-changes.ts';
-import { handlerFor as dispatchAlerts } from '../lambdas/handlers/stream/dispatch-alerts.ts';
 import { handlerFor as publishAlertEvents } from '../lambdas/handlers/stream/publish-alert-events.ts';
 import type { HttpLambda } from './http-server.ts';
 import type { LocalDependencies } from './local-dependencies.ts';
+import type { QueuePollerOptions } from './queues/queue-poller.ts';
 import type { StreamLambda } from './stream-consumer.ts';
+
+type QueueLambda = QueuePollerOptions['handler'];
 
 /**
  * Every route's handler, built with the local runtime's (or a test's) dependencies: the same
@@ -86,13 +93,21 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   unsubscribe: unsubscribe(deps),
 });
 
-/** The table's stream consumers: change detection, then the dispatcher and the machine feed on the alert events it stores. */
+/** The table's stream consumers: change detection, then the wave announcer and the machine feed on the alert events it stores. */
 export const streamHandlers = (
   deps: LocalDependencies,
-): Record<'changeDetection' | 'alertDispatch' | 'alertEventPublishing', StreamLambda> => ({
+): Record<'changeDetection' | 'waveAnnouncer' | 'alertEventPublishing', StreamLambda> => ({
   changeDetection: detectChanges(deps),
-  alertDispatch: dispatchAlerts(deps),
+  waveAnnouncer: announceWaves(deps),
   alertEventPublishing: publishAlertEvents(deps),
+});
+
+/** The delivery pipeline's SQS-fed functions, by the queue each consumes; both senders send to the outbox. */
+export const queueHandlers = (deps: LocalDependencies): Record<DeliveryQueueName, QueueLambda> => ({
+  waves: planWaves(deps),
+  shards: planShards(deps),
+  email: sendJobs({ ...deps, claimSeconds: deliveryQueues.email.visibilityTimeoutSeconds }),
+  sms: sendJobs({ ...deps, claimSeconds: deliveryQueues.sms.visibilityTimeoutSeconds }),
 });
 
 /** EventBridge's two scheduled functions. */

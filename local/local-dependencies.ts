@@ -1,12 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { newSmsCode, retryPolicy } from '../lambdas/adapters/delivery-settings.ts';
 import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { newFeedKey } from '../lambdas/adapters/new-feed-key.ts';
 import { manageWatchesUrl } from '../lambdas/adapters/public-api-url.ts';
+import { SqsDeliveryJobQueue } from '../lambdas/adapters/sqs/sqs-delivery-job-queue.ts';
+import { SqsWaveAnnouncer } from '../lambdas/adapters/sqs/sqs-wave-announcer.ts';
 import { systemClock } from '../lambdas/adapters/system-clock.ts';
+import { type DeliveryQueueName, DIRECT_PLAN_LIMIT, deliveryQueues } from '../lambdas/contracts/delivery-queues.ts';
 import { LOG_LEVEL_ENV } from '../lambdas/contracts/environment.ts';
+import { unsubscribeUrl } from '../lambdas/core/contacts/unsubscribe-link.ts';
+import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { createOutboxAlertEventPublisher } from './outbox/alert-event-outbox.ts';
 import { fileFailureSink } from './outbox/file-failure-sink.ts';
@@ -28,6 +34,8 @@ export interface LocalDependencyOptions {
   readonly dailyCaps: DailyCaps;
   /** For the fault tests: `crash-before:N`, `crash-after:N` or `throttle:N` (see injected-faults.ts). */
   readonly injectedFaults?: string;
+  /** The delivery pipeline's queues (local SQS): where the announcer, the planner and the shard workers send. */
+  readonly queues: { readonly client: SQSClient; queueUrl(name: DeliveryQueueName): string };
   /** Signs unsubscribe links (Secrets Manager's part). @default a new random one: links of an earlier run stop working */
   readonly unsubscribeSecret?: string;
 }
@@ -49,13 +57,23 @@ export const localDependencies = (options: LocalDependencyOptions) => {
     confirmationBaseUrl: apiUrl,
     ...quiet,
   });
+  // Typed as the port, so the local runtime may hold waves back for a replay (held-wave-announcer.ts).
+  const announcer: WaveAnnouncer = new SqsWaveAnnouncer(options.queues.client, options.queues.queueUrl('waves'));
   return {
     ...tableStores(client, tableName),
     clock: systemClock,
     requests: countRequests(client),
     /** The outbox itself, which also confirms subscriptions (the link in SNS's mail). */
     outbox,
-    notifier: withInjectedFaults(outbox, options.injectedFaults),
+    notifier: outbox,
+    /** SES's and SNS SMS's part for the pipeline's senders: the outbox, with the faults asked for. */
+    sender: withInjectedFaults(outbox.sender, options.injectedFaults),
+    announcer,
+    jobs: new SqsDeliveryJobQueue(options.queues.client, {
+      shards: options.queues.queueUrl('shards'),
+      senders: { email: options.queues.queueUrl('email'), sms: options.queues.queueUrl('sms') },
+    }),
+    planning: { directPlanLimit: DIRECT_PLAN_LIMIT, leaseSeconds: deliveryQueues.waves.timeoutSeconds },
     failures: fileFailureSink(options.failuresFile),
     alertEventPublisher: createOutboxAlertEventPublisher({
       file: options.alertEventsFile,
@@ -70,6 +88,7 @@ export const localDependencies = (options: LocalDependencyOptions) => {
     newId: randomUUID,
     newKey: newFeedKey,
     unsubscribeSecret: async () => unsubscribeSecret,
+    unsubscribeUrl: async (contact: string) => unsubscribeUrl(apiUrl, unsubscribeSecret, contact),
   };
 };
 

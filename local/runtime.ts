@@ -8,17 +8,21 @@ import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import type { RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
+import { waveAnnouncerStream } from '../lambdas/contracts/delivery-queues.ts';
 import { routes } from '../lambdas/contracts/routes.ts';
-import { alertDispatchStream, alertEventPublishStream, changeDetectionStream } from '../lambdas/contracts/streams.ts';
+import { alertEventPublishStream, changeDetectionStream } from '../lambdas/contracts/streams.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
 import { confirmLocalSubscription } from './confirm-subscription.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
-import { httpHandlers, scheduledHandlers, streamHandlers } from './handler-registry.ts';
+import { httpHandlers, queueHandlers, scheduledHandlers, streamHandlers } from './handler-registry.ts';
 import { startLocalApi } from './http-server.ts';
 import { localDependencies } from './local-dependencies.ts';
 import { localIdentityDirectory, openLocalIdentity } from './local-identity.ts';
 import { startLocalSchedule } from './local-schedule.ts';
+import { deliveryQueueDefinitions, deliveryQueueNames } from './queues/delivery-queue-definitions.ts';
+import { heldWaveAnnouncer } from './queues/held-wave-announcer.ts';
+import { startLocalQueues } from './queues/queue-consumers.ts';
 import { type StreamLambda, startStreamConsumer } from './stream-consumer.ts';
 
 export interface LocalRuntimeOptions {
@@ -55,8 +59,15 @@ export interface LocalRuntimeOptions {
   readonly deliveryFailureFile?: string;
   /** Where alert events are published instead of the AlertEvents topic (JSON lines); `alert-events.jsonl` in the outbox's directory when absent. */
   readonly alertEventsFile?: string;
-  /** The dispatcher's grouping window; the stack's (60 s) when absent. Tests shorten it. */
+  /** The grouping window (the wave queue's delay, whole seconds); the stack's (60 s) when absent. Tests shorten it. */
   readonly groupingWindowMs?: number;
+  /**
+   * Waves wait for `streamIdle({ closeWindow: true })` instead of the grouping window: for a
+   * replay, which knows when each day's writes are done.
+   */
+  readonly holdWavesUntilIdle?: boolean;
+  /** Where the local SQS keeps its queues and messages, so a restart or a crash loses none; in memory when absent. */
+  readonly queueDataDirectory?: string;
   /** Messages per contact per day; as in AWS (DAILY_CAP_EMAIL, DAILY_CAP_SMS or the defaults) when absent. */
   readonly dailyCaps?: DailyCaps;
   /** Faults the outbox injects, for the fault tests (see outbox/injected-faults.ts); none when absent. */
@@ -79,8 +90,10 @@ export interface LocalRuntime {
   /** The machine feed: every alert event as the AlertEvents topic would carry it. */
   readonly alertEventsFile: string;
   /**
-   * Resolves once change detection, and then the dispatcher and the machine feed, have handled everything written to the
-   * table so far. `closeWindow` closes open batching windows at once (see StreamPoller.idle).
+   * Resolves once change detection, then the announcer and the delivery queues (waves, shards,
+   * senders), and the machine feed have handled everything written to the table so far.
+   * `closeWindow` closes open batching windows at once (see StreamPoller.idle), and lets held
+   * waves go (holdWavesUntilIdle).
    */
   streamIdle(options?: { readonly closeWindow?: boolean }): Promise<void>;
   /** A token the API accepts, as `npm run token` prints. */
@@ -116,8 +129,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       options.outboxFile ?? join(mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-')), 'outbox.jsonl');
     const alertEventsFile = options.alertEventsFile ?? join(dirname(outboxFile), 'alert-events.jsonl');
     const api = await startLocalApi({ routes, port: options.port, identity });
+    const queues = await startLocalQueues({
+      queues: deliveryQueueDefinitions({
+        waveDelaySeconds: options.holdWavesUntilIdle
+          ? 0
+          : options.groupingWindowMs === undefined
+            ? undefined
+            : Math.ceil(options.groupingWindowMs / 1000),
+      }),
+      ...(options.queueDataDirectory === undefined ? {} : { dataDirectory: options.queueDataDirectory }),
+    });
     // The handlers link to the API, so they are built once it listens.
-    const deps = localDependencies({
+    const built = localDependencies({
       client: documentClient,
       tableName,
       apiUrl: api.url,
@@ -126,12 +149,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       alertEventsFile,
       dailyCaps: options.dailyCaps ?? dailyCapsFromEnv(),
       injectedFaults: options.injectedFaults,
+      queues,
     });
+    const heldWaves = options.holdWavesUntilIdle ? heldWaveAnnouncer(built.announcer) : undefined;
+    const deps = heldWaves ? { ...built, announcer: heldWaves } : built;
     api.serve({ handlers: httpHandlers(deps), confirmSubscription: confirmLocalSubscription(deps) });
     const streams = streamHandlers(deps);
     const consumer = (
       handler: StreamLambda,
-      settings: typeof changeDetectionStream | typeof alertDispatchStream | typeof alertEventPublishStream,
+      settings: typeof changeDetectionStream | typeof waveAnnouncerStream | typeof alertEventPublishStream,
       functionName: string,
       suffix: string,
       batchingWindowMs?: number,
@@ -147,12 +173,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         ...(batchingWindowMs === undefined ? {} : { batchingWindowMs }),
       });
     const changeDetection = await consumer(streams.changeDetection, changeDetectionStream, 'detect-changes', '');
-    const dispatch = await consumer(
-      streams.alertDispatch,
-      alertDispatchStream,
-      'dispatch-alerts',
-      '-dispatch',
-      options.groupingWindowMs,
+    const announcer = await consumer(streams.waveAnnouncer, waveAnnouncerStream, 'announce-waves', '-announcer');
+    const pipeline = queueHandlers(deps);
+    await queues.consume(
+      deliveryQueueNames.map((queue) => ({ queue, handler: pipeline[queue], functionName: `delivery-${queue}` })),
     );
     const alertEventPublishing = await consumer(
       streams.alertEventPublishing,
@@ -172,7 +196,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       alertEventsFile,
       streamIdle: async (idleOptions) => {
         await changeDetection.idle(idleOptions);
-        await dispatch.idle(idleOptions);
+        await announcer.idle(idleOptions);
+        if (idleOptions?.closeWindow) await heldWaves?.release();
+        await queues.idle();
         await alertEventPublishing.idle(idleOptions);
       },
       issueToken: (user, tokenOptions) => identity.issue(user, tokenOptions),
@@ -180,8 +206,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         for (const schedule of schedules) await schedule.stop();
         await api.close();
         await changeDetection.stop();
-        await dispatch.stop();
+        await announcer.stop();
         await alertEventPublishing.stop();
+        await queues.stop();
         documentClient.destroy();
         await dynamoDb.stop();
       },

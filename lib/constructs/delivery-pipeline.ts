@@ -108,7 +108,8 @@ export class DeliveryPipeline extends Construct {
       ['email', this.emailSender],
       ['sms', this.smsSender],
     ] as const;
-    sendsTo(this.planner.handler, [['shards', this.shardWorkers], ...senderQueues]);
+    // The planner announces again a wave another planner holds.
+    sendsTo(this.planner.handler, [['waves', this.planner], ['shards', this.shardWorkers], ...senderQueues]);
     sendsTo(this.shardWorkers.handler, senderQueues);
     this.planner.handler.bindTable(props.table, 'read-write');
     this.shardWorkers.handler.bindTable(props.table, 'read-write');

@@ -1,11 +1,13 @@
-import { type Notifier, NotifierError } from '../../lambdas/core/ports/notifier.ts';
+import type { MessageSender } from '../../lambdas/core/ports/message-sender.ts';
+import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 
 /**
  * Local runs only, for the fault tests: `NOTIFIER_OUTBOX_FAULTS`, which `npm start` hands to the
- * local composition root, makes the outbox misbehave as a real deployment can. Counted over alert messages only (not confirmation codes or tests):
+ * local composition root, makes the alert senders' outbox misbehave as a real deployment can.
+ * Counted over alert messages only (confirmations, codes and tests go through the notifier):
  * - `crash-before:N`: the process dies (SIGKILL) as it is about to send the N-th message;
  * - `crash-after:N`: it dies right after the N-th message is sent, before it is recorded;
- * - `throttle:N`: the first N sends fail as SNS throttling does.
+ * - `throttle:N`: the first N sends fail as SES or SNS throttling does.
  */
 export const INJECTED_FAULTS_ENV = 'NOTIFIER_OUTBOX_FAULTS';
 
@@ -20,20 +22,18 @@ const parsePlan = (raw: string): FaultPlan => {
   return { kind: match[1] as FaultPlan['kind'], count: Number(match[2]) };
 };
 
-/** The notifier with the faults the environment asks for, or as it is when it asks for none. */
-export const withInjectedFaults = (notifier: Notifier, raw: string | undefined): Notifier => {
-  if (raw === undefined || raw.trim() === '') return notifier;
+/** The alert senders' outbox with the faults the environment asks for, or as it is when it asks for none. */
+export const withInjectedFaults = (sender: MessageSender, raw: string | undefined): MessageSender => {
+  if (raw === undefined || raw.trim() === '') return sender;
   const plan = parsePlan(raw);
   let alerts = 0;
   return {
-    ...notifier,
-    send: async (message, address) => {
-      if (message.eventIds.length === 0) return notifier.send(message, address);
+    send: async (message) => {
       alerts += 1;
       if (plan.kind === 'throttle' && alerts <= plan.count)
         throw new NotifierError('throttled', `injected throttling (${alerts} of ${plan.count})`);
       if (plan.kind === 'crash-before' && alerts === plan.count) process.kill(process.pid, 'SIGKILL');
-      const sent = await notifier.send(message, address);
+      const sent = await sender.send(message);
       if (plan.kind === 'crash-after' && alerts === plan.count) process.kill(process.pid, 'SIGKILL');
       return sent;
     },

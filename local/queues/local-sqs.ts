@@ -56,14 +56,21 @@ const createQueue = async (client: SQSClient, definition: QueueDefinition): Prom
 /**
  * SQS on this machine: the fauxqs emulator in this process, on loopback, with each defined queue
  * and its dead-letter queue created through the SQS API as the stack declares them (visibility
- * timeout, delay, and a redrive policy after maxReceiveCount receives). State lives in memory.
+ * timeout, delay, and a redrive policy after maxReceiveCount receives). State lives in memory,
+ * or on disk when given a data directory.
  */
 export const startLocalSqs = async (options: {
   readonly queues: readonly QueueDefinition[];
   /** The port to listen on; one the system picks when absent. */
   readonly port?: number;
+  /** Where the queues and their messages are kept (SQLite), so a restart, or a crash, loses none; in memory when absent. */
+  readonly dataDirectory?: string;
 }): Promise<LocalSqs> => {
-  const server = buildApp({ logger: false, defaultRegion: localClientConfig.region });
+  const server = buildApp({
+    logger: false,
+    defaultRegion: localClientConfig.region,
+    ...(options.dataDirectory === undefined ? {} : { dataDir: options.dataDirectory }),
+  });
   // Listening on port 0 lets the system pick a free port with no window for another process to take it.
   await server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = server.server.address() as AddressInfo;

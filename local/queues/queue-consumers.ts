@@ -32,12 +32,15 @@ export interface LocalQueues extends Omit<LocalSqs, 'stop'> {
 export const startLocalQueues = async (options: {
   readonly queues: readonly QueueDefinition[];
   readonly port?: number;
+  /** See startLocalSqs. */
+  readonly dataDirectory?: string;
   /** Overrides of the pollers' defaults for every queue (tests shorten the polls). */
   readonly polling?: Pick<QueuePollerOptions, 'waitTimeSeconds' | 'pollIntervalMs' | 'batchingWindowMs'>;
 }): Promise<LocalQueues> => {
   const sqs = await startLocalSqs({
     queues: options.queues,
     ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.dataDirectory === undefined ? {} : { dataDirectory: options.dataDirectory }),
   });
   const definitions = new Map(options.queues.map((queue) => [queue.name, queue]));
   const pollers: QueuePoller[] = [];

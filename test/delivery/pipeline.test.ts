@@ -117,6 +117,7 @@ describe('faults: every job sent at most once, none lost', () => {
     const first = [...pipeline.deliveryQueue];
     pipeline.useWavePlans(real);
     expect(await pipeline.plan(WAVE)).toEqual({ status: 'busy', events: 145 });
+    expect(pipeline.announced).toEqual([WAVE]);
     pipeline.setNow('2019-03-23T06:01:01Z');
     expect(await pipeline.plan(WAVE)).toMatchObject({ status: 'planned', part: { index: 0 } });
     expect(pipeline.deliveryQueue.slice(first.length)).toEqual(first);

@@ -23,7 +23,7 @@ const call = async (method: string, path: string, body: unknown, user: string, a
 
 const outbox = (): OutboxEntry[] => readOutbox(runtime.outboxFile);
 
-describe('delivery on the local runtime (stream → dispatcher → outbox)', () => {
+describe('delivery on the local runtime (stream → announcer → planner → sender → outbox)', () => {
   it('takes a watch from registration through confirmation to one grouped message for a report and its figures', async () => {
     const watch = await call(
       'POST',

@@ -19,6 +19,7 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
   const base = await startDeliveryHarness();
   const shardQueue: ShardJob[] = [];
   const deliveryQueue: DeliveryJob[] = [];
+  const announced: string[] = [];
   const jobs: DeliveryJobQueue = {
     enqueueShards: async (added) => void shardQueue.push(...added),
     enqueueDeliveries: async (added) => void deliveryQueue.push(...added),
@@ -27,13 +28,13 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
   let wavePlans: WavePlans = base.deps.wavePlans;
   const planDeps = () => ({
     ...base.deps,
-    waves: wavePlans,
+    wavePlans,
     jobs,
+    announcer: { announce: async (waveIds: readonly string[]) => void announced.push(...waveIds) },
     planning: { directPlanLimit: 1000, leaseSeconds: 60, ...planning },
   });
   const sendDeps = () => ({
     ...base.deps,
-    records: base.deps.messageRecords,
     sender,
     claimSeconds: 60,
     unsubscribeUrl: async (contact: string) => unsubscribeUrl('http://localhost:3000', UNSUBSCRIBE_SECRET, contact),
@@ -59,6 +60,7 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     ...base,
     shardQueue,
     deliveryQueue,
+    announced,
     store,
     plan,
     runShards,

@@ -2,8 +2,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DAILY_CAPS } from '../../lambdas/adapters/delivery-settings.ts';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { localClientConfig } from '../../local/local-credentials.ts';
 import { localDependencies } from '../../local/local-dependencies.ts';
 import type { TestTable } from './test-table.ts';
+
+/**
+ * Handler tests run no queues: a handler that sends to one fails loudly (nothing listens on port
+ * 9). The pipeline's tests use test/support/pipeline-harness.ts or the local runtime.
+ */
+const noQueues = {
+  client: new SQSClient({ endpoint: 'http://127.0.0.1:9', ...localClientConfig, maxAttempts: 1 }),
+  queueUrl: (name: string) => `http://127.0.0.1:9/000000000000/${name}`,
+};
 
 /**
  * The tests' composition root: what the local runtime hands its handlers (the outbox for SNS, a
@@ -28,6 +39,7 @@ export const testDependencies = (table: TestTable, apiUrl = 'http://localhost:30
       failuresFile,
       alertEventsFile,
       dailyCaps: DEFAULT_DAILY_CAPS,
+      queues: noQueues,
     }),
   };
 };

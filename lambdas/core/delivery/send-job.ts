@@ -20,7 +20,7 @@ import { messageSummary, outgoingMessage } from './outgoing-message.ts';
 
 export interface SendJobDependencies {
   readonly clock: Clock;
-  readonly records: MessageRecords;
+  readonly messageRecords: MessageRecords;
   readonly contacts: ContactStore;
   readonly watches: WatchStore;
   readonly alertEvents: Pick<AlertEventStore, 'getMany'>;
@@ -71,7 +71,7 @@ const deliveryOf = async (job: DeliveryJob, to: string, deps: SendJobDependencie
  */
 export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Promise<SendJobOutcome> => {
   const now = deps.clock.now();
-  const claim = await deps.records.claim(job, now, new Date(now.getTime() + deps.claimSeconds * 1000));
+  const claim = await deps.messageRecords.claim(job, now, new Date(now.getTime() + deps.claimSeconds * 1000));
   if (claim === 'done') return { status: 'duplicate' };
   if (claim === 'held') return { status: 'retry-later' };
 
@@ -80,7 +80,7 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
     summary: string,
     extra: Partial<Pick<DeliveryLogEntry, 'messageId' | 'reason'>> = {},
   ): Promise<SendJobOutcome> => {
-    await deps.records.settle(job, {
+    await deps.messageRecords.settle(job, {
       at: now.toISOString(),
       contact: job.contact,
       channel: job.channel,
@@ -118,7 +118,7 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
     if (!(error instanceof NotifierError)) throw error;
     await deps.sendCounter.release(contact.id, day);
     if (error.retryable) {
-      await deps.records.release(job);
+      await deps.messageRecords.release(job);
       return { status: 'retry-later' };
     }
     if (error.code === 'opted-out' || error.code === 'not-found' || error.code === 'not-subscribed') {

@@ -7,7 +7,7 @@ import { queueBatchHandler } from './queue-batch.ts';
 
 /**
  * The planner, fed by the wave queue after the grouping window: plans each announced wave once
- * (or the part of it not planned yet). A wave another planner holds goes back to the queue.
+ * (or the part of it not planned yet). A wave another planner holds is announced again.
  */
 export const handlerFor = (deps: PlanWaveDependencies) =>
   queueBatchHandler({
@@ -18,7 +18,7 @@ export const handlerFor = (deps: PlanWaveDependencies) =>
     process: async ({ waveId }) => {
       const outcome = await planWave(waveId, deps);
       logger.info('wave planned', { waveId, ...outcome });
-      return { status: outcome.status, retry: outcome.status === 'busy' };
+      return { status: outcome.status, retry: false };
     },
   });
 
