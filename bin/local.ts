@@ -27,6 +27,9 @@ const usage = `usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-ev
   --grouping-window SECONDS
                    how long alerts are gathered into one wave, one message per contact (default 60, as in
                    AWS; a replay closes the window as soon as each day's writes are done)
+  --retry-after SECONDS
+                   how long a delivery job that was handed back (throttled), or held by a process that died,
+                   waits before it is tried again (default: as in AWS, 6x each function's timeout)
   --no-sample      skip the 2019 sample data and the two sample watches
   --clock DATE     run the schedules as if today were DATE (YYYY-MM-DD); time moves on from there
   --replay FROM TO step the daily schedule through FROM..TO (YYYY-MM-DD) on an in-memory database, recording
@@ -48,6 +51,7 @@ const parseOptions = () => {
         data: { type: 'string', default: resolve(projectRoot, '.local', 'dynamodb') },
         outbox: { type: 'string' },
         'grouping-window': { type: 'string' },
+        'retry-after': { type: 'string' },
         'no-sample': { type: 'boolean', default: false },
         clock: { type: 'string' },
         replay: { type: 'string' },
@@ -66,6 +70,9 @@ const parseOptions = () => {
     const rawWindow = values['grouping-window'];
     if (rawWindow !== undefined && (!/^\d+(\.\d+)?$/.test(rawWindow) || Number(rawWindow) > 300))
       throw new Error(`--grouping-window must be a number of seconds from 0 to 300, got "${rawWindow}"`);
+    const rawRetry = values['retry-after'];
+    if (rawRetry !== undefined && (!/^\d+$/.test(rawRetry) || Number(rawRetry) < 3 || Number(rawRetry) > 900))
+      throw new Error(`--retry-after must be a whole number of seconds from 3 to 900, got "${rawRetry}"`);
     const replayTo = values.replay === undefined ? undefined : positionals.shift();
     if (values.replay !== undefined && replayTo === undefined) throw new Error('--replay needs two dates: FROM TO');
     if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0] ?? ''}"`);
@@ -85,6 +92,7 @@ const parseOptions = () => {
       sample: !values['no-sample'],
       outbox: values.outbox === undefined ? undefined : resolve(values.outbox),
       groupingWindowMs: rawWindow === undefined ? undefined : Number(rawWindow) * 1000,
+      deliveryRetrySeconds: rawRetry === undefined ? undefined : Number(rawRetry),
       clock: values.clock === undefined ? undefined : dateArgument('--clock', values.clock),
       replay: replayRange,
       help: values.help,
@@ -146,6 +154,7 @@ const runtime = await startLocalRuntime({
   // Ctrl-C reaches this process, which stops the pollers and then DynamoDB Local, in that order.
   dynamoDbOwnProcessGroup: true,
   ...(options.groupingWindowMs === undefined ? {} : { groupingWindowMs: options.groupingWindowMs }),
+  ...(options.deliveryRetrySeconds === undefined ? {} : { deliveryRetrySeconds: options.deliveryRetrySeconds }),
   ...(options.replay
     ? { holdWavesUntilIdle: true }
     : {

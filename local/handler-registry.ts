@@ -1,4 +1,5 @@
-import { type DeliveryQueueName, deliveryQueues } from '../lambdas/contracts/delivery-queues.ts';
+import { type DeliveryQueueName, SENDER_RESERVE_MILLIS } from '../lambdas/contracts/delivery-queues.ts';
+import type { QueueConsumerSettings } from '../lambdas/contracts/queue-consumer.ts';
 import type { RouteId } from '../lambdas/contracts/routes.ts';
 import { handlerFor as createImport } from '../lambdas/handlers/http/create-import.ts';
 import { handlerFor as createMetric } from '../lambdas/handlers/http/create-metric.ts';
@@ -102,13 +103,31 @@ export const streamHandlers = (
   alertEventPublishing: publishAlertEvents(deps),
 });
 
-/** The delivery pipeline's SQS-fed functions, by the queue each consumes; both senders send to the outbox. */
-export const queueHandlers = (deps: LocalDependencies): Record<DeliveryQueueName, QueueLambda> => ({
-  waves: planWaves(deps),
-  shards: planShards(deps),
-  email: sendJobs({ ...deps, claimSeconds: deliveryQueues.email.visibilityTimeoutSeconds }),
-  sms: sendJobs({ ...deps, claimSeconds: deliveryQueues.sms.visibilityTimeoutSeconds }),
-});
+/**
+ * The delivery pipeline's SQS-fed functions, by the queue each consumes, with the timings of the
+ * queues as they run here (see delivery-queue-definitions.ts); both senders send to the outbox.
+ */
+export const queueHandlers = (
+  deps: LocalDependencies,
+  settingsOf: (name: DeliveryQueueName) => QueueConsumerSettings,
+): Record<DeliveryQueueName, QueueLambda> => {
+  const sender = (channel: 'email' | 'sms') => {
+    const { visibilityTimeoutSeconds, timeoutSeconds } = settingsOf(channel);
+    return sendJobs(
+      { ...deps, claimSeconds: visibilityTimeoutSeconds },
+      { reserveMillis: Math.min(SENDER_RESERVE_MILLIS, (timeoutSeconds * 1000) / 3) },
+    );
+  };
+  return {
+    waves: planWaves({
+      ...deps,
+      planning: { ...deps.planning, leaseSeconds: settingsOf('waves').timeoutSeconds },
+    }),
+    shards: planShards(deps),
+    email: sender('email'),
+    sms: sender('sms'),
+  };
+};
 
 /** EventBridge's two scheduled functions. */
 export const scheduledHandlers = (deps: LocalDependencies) => ({

@@ -20,7 +20,12 @@ import { startLocalApi } from './http-server.ts';
 import { localDependencies } from './local-dependencies.ts';
 import { localIdentityDirectory, openLocalIdentity } from './local-identity.ts';
 import { startLocalSchedule } from './local-schedule.ts';
-import { deliveryQueueDefinitions, deliveryQueueNames } from './queues/delivery-queue-definitions.ts';
+import {
+  type DeliveryQueueOverrides,
+  deliveryQueueDefinitions,
+  deliveryQueueNames,
+  deliveryQueueSettings,
+} from './queues/delivery-queue-definitions.ts';
 import { heldWaveAnnouncer } from './queues/held-wave-announcer.ts';
 import { startLocalQueues } from './queues/queue-consumers.ts';
 import { type StreamLambda, startStreamConsumer } from './stream-consumer.ts';
@@ -66,6 +71,8 @@ export interface LocalRuntimeOptions {
    * replay, which knows when each day's writes are done.
    */
   readonly holdWavesUntilIdle?: boolean;
+  /** How long a delivery job handed back, or held by a process that died, waits to come again; AWS's when absent. */
+  readonly deliveryRetrySeconds?: number;
   /** Where the local SQS keeps its queues and messages, so a restart or a crash loses none; in memory when absent. */
   readonly queueDataDirectory?: string;
   /** Messages per contact per day; as in AWS (DAILY_CAP_EMAIL, DAILY_CAP_SMS or the defaults) when absent. */
@@ -129,14 +136,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       options.outboxFile ?? join(mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-')), 'outbox.jsonl');
     const alertEventsFile = options.alertEventsFile ?? join(dirname(outboxFile), 'alert-events.jsonl');
     const api = await startLocalApi({ routes, port: options.port, identity });
+    const queueOverrides: DeliveryQueueOverrides = {
+      ...(options.holdWavesUntilIdle
+        ? { waveDelaySeconds: 0 }
+        : options.groupingWindowMs === undefined
+          ? {}
+          : { waveDelaySeconds: Math.ceil(options.groupingWindowMs / 1000) }),
+      ...(options.deliveryRetrySeconds === undefined ? {} : { retrySeconds: options.deliveryRetrySeconds }),
+    };
     const queues = await startLocalQueues({
-      queues: deliveryQueueDefinitions({
-        waveDelaySeconds: options.holdWavesUntilIdle
-          ? 0
-          : options.groupingWindowMs === undefined
-            ? undefined
-            : Math.ceil(options.groupingWindowMs / 1000),
-      }),
+      queues: deliveryQueueDefinitions(queueOverrides),
       ...(options.queueDataDirectory === undefined ? {} : { dataDirectory: options.queueDataDirectory }),
     });
     // The handlers link to the API, so they are built once it listens.
@@ -174,7 +183,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       });
     const changeDetection = await consumer(streams.changeDetection, changeDetectionStream, 'detect-changes', '');
     const announcer = await consumer(streams.waveAnnouncer, waveAnnouncerStream, 'announce-waves', '-announcer');
-    const pipeline = queueHandlers(deps);
+    const pipeline = queueHandlers(deps, (name) => deliveryQueueSettings(name, queueOverrides));
     await queues.consume(
       deliveryQueueNames.map((queue) => ({ queue, handler: pipeline[queue], functionName: `delivery-${queue}` })),
     );

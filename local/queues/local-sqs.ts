@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { buildApp } from 'fauxqs';
+import { buildApp, startFauxqs } from 'fauxqs';
 import type { QueueDefinition } from '../../lambdas/contracts/queue-consumer.ts';
 import { localClientConfig } from '../local-credentials.ts';
 
@@ -54,6 +54,31 @@ const createQueue = async (client: SQSClient, definition: QueueDefinition): Prom
 };
 
 /**
+ * fauxqs on a port the system picks. In memory: only on loopback. Persisted: through startFauxqs,
+ * the only entry that wires fauxqs's SQLite persistence, which listens on every interface (as
+ * DynamoDB Local does); nothing in the queues is secret, and it lives only while `npm start` runs.
+ */
+const listen = async (options: {
+  readonly port?: number;
+  readonly dataDirectory?: string;
+}): Promise<{ readonly port: number; close(): Promise<void> }> => {
+  if (options.dataDirectory !== undefined) {
+    const persisted = await startFauxqs({
+      port: options.port ?? 0,
+      logger: false,
+      defaultRegion: localClientConfig.region,
+      dataDir: options.dataDirectory,
+    });
+    return { port: persisted.port, close: async () => persisted.stop() };
+  }
+  const server = buildApp({ logger: false, defaultRegion: localClientConfig.region });
+  // Listening on port 0 lets the system pick a free port with no window for another process to take it.
+  await server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  const { port } = server.server.address() as AddressInfo;
+  return { port, close: () => server.close() };
+};
+
+/**
  * SQS on this machine: the fauxqs emulator in this process, on loopback, with each defined queue
  * and its dead-letter queue created through the SQS API as the stack declares them (visibility
  * timeout, delay, and a redrive policy after maxReceiveCount receives). State lives in memory,
@@ -66,19 +91,12 @@ export const startLocalSqs = async (options: {
   /** Where the queues and their messages are kept (SQLite), so a restart, or a crash, loses none; in memory when absent. */
   readonly dataDirectory?: string;
 }): Promise<LocalSqs> => {
-  const server = buildApp({
-    logger: false,
-    defaultRegion: localClientConfig.region,
-    ...(options.dataDirectory === undefined ? {} : { dataDir: options.dataDirectory }),
-  });
-  // Listening on port 0 lets the system pick a free port with no window for another process to take it.
-  await server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
-  const { port } = server.server.address() as AddressInfo;
+  const { port, close } = await listen(options);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new SQSClient({ endpoint, ...localClientConfig });
   const stop = async () => {
     client.destroy();
-    await server.close();
+    await close();
   };
   const queues = new Map<string, CreatedQueue>();
   try {

@@ -37,6 +37,9 @@ const args = () => [
   '1440',
   '--grouping-window',
   '15',
+  // A job held by the killed process, or throttled, comes back after 6 s instead of AWS's minutes.
+  '--retry-after',
+  '6',
   '--clock',
   '2019-03-01',
 ];
@@ -87,7 +90,7 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-describe('faults while dispatching (npm start in its own process)', () => {
+describe('faults while delivering (npm start in its own process)', () => {
   // A test that failed half-way must not leave its service on the port.
   beforeEach(() => stopServices());
 

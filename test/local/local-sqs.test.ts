@@ -1,4 +1,7 @@
-import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueConsumerSettings } from '../../lambdas/contracts/queue-consumer.ts';
 import { type LocalSqs, startLocalSqs } from '../../local/queues/local-sqs.ts';
@@ -66,5 +69,27 @@ describe('the local SQS', () => {
     sqs = await startLocalSqs({ queues: [] });
 
     expect(() => sqs?.queueUrl('missing')).toThrow('No local queue named missing');
+  });
+});
+
+describe('the local SQS with a data directory', () => {
+  it('keeps messages across a restart, those taken by a process that died coming back after their visibility timeout', async () => {
+    const dataDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-sqs-'));
+    const quick = { ...settings, visibilityTimeoutSeconds: 1, timeoutSeconds: 1, delaySeconds: 0 };
+    const first = await startLocalSqs({ queues: [{ name: 'jobs', settings: quick }], dataDirectory });
+    for (const body of ['taken', 'waiting'])
+      await first.client.send(new SendMessageCommand({ QueueUrl: first.queueUrl('jobs'), MessageBody: body }));
+    const taken = await first.client.send(
+      new ReceiveMessageCommand({ QueueUrl: first.queueUrl('jobs'), MaxNumberOfMessages: 1 }),
+    );
+    expect(taken.Messages?.map(({ Body }) => Body)).toHaveLength(1);
+    await first.stop();
+
+    sqs = await startLocalSqs({ queues: [{ name: 'jobs', settings: quick }], dataDirectory });
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const after = await sqs.client.send(
+      new ReceiveMessageCommand({ QueueUrl: sqs.queueUrl('jobs'), MaxNumberOfMessages: 10 }),
+    );
+    expect(after.Messages?.map(({ Body }) => Body).sort()).toEqual(['taken', 'waiting']);
   });
 });

@@ -10,12 +10,15 @@ import { queueBatchHandler } from './queue-batch.ts';
  * (sends wait on the provider, not the CPU). A job another sender holds, or that the provider
  * throttled, goes back to the queue and comes again after the visibility timeout.
  */
-export const handlerFor = (deps: SendJobDependencies) =>
+export const handlerFor = (
+  deps: SendJobDependencies,
+  timing: { readonly reserveMillis: number } = { reserveMillis: SENDER_RESERVE_MILLIS },
+) =>
   queueBatchHandler({
     what: 'delivery job',
     schema: deliveryJobSchema,
     concurrency: 10,
-    reserveMillis: SENDER_RESERVE_MILLIS,
+    reserveMillis: timing.reserveMillis,
     process: async (job) => {
       const { status } = await sendJob(job, deps);
       return { status, retry: status === 'retry-later' };
