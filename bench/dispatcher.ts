@@ -11,11 +11,6 @@ import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
 import { deriveDeadlineEvents } from '../lambdas/core/checks/deadline-events.ts';
 import type { Contact } from '../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../lambdas/core/delivery/delivery-records.ts';
-import {
-  type DispatchDependencies,
-  type DispatchOutcome,
-  dispatchEvents,
-} from '../lambdas/core/delivery/dispatch-events.ts';
 import type { Notifier } from '../lambdas/core/ports/notifier.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
 import { builtInGroups } from '../lambdas/core/reference/groups.ts';
@@ -23,6 +18,7 @@ import { memberStates } from '../lambdas/core/reference/member-states.ts';
 import { seedObligations } from '../lambdas/core/reference/obligations.ts';
 import { contactOf, type Watch } from '../lambdas/core/watches/watch.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { type DispatchDependencies, type DispatchOutcome, dispatchEvents } from './baseline/one-invocation-dispatch.ts';
 import { type RequestTimer, timeRequests } from './request-timer.ts';
 import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
 

@@ -1,4 +1,3 @@
-import { alertDispatchStream } from '../lambdas/contracts/streams.ts';
 import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
 import { groupDeliveries } from '../lambdas/core/delivery/group-deliveries.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
@@ -67,14 +66,16 @@ const expectedDeliveries = (events: readonly AlertEvent[], watches: readonly Wat
 
 /**
  * The deadline check as of CHECK_AT over 193 states through POST /checks, and its events through
- * the table's stream to the dispatcher (one invocation for the run, as the stack's grouping window makes it) and the outbox, with CHECK_SHAPE's active watches of
+ * the table's stream to the delivery pipeline (announcer, planner, senders on the local SQS) and the outbox, with CHECK_SHAPE's active watches of
  * confirmed contacts in the runtime's table. Setup writes them with batch writes as their
  * repositories store them, and confirms their addresses in the outbox at once (not measured).
- * Measured on the handlers' own DynamoDB client: the check, then the dispatch from its first
- * request (once the grouping window closed) to its last, in two phases: finding the watches
- * (the target index and the watches), then delivering (each contact's records, the contact, its
- * daily cap, the send, the records and log entries).
+ * Measured on the handlers' own DynamoDB client: the check, then delivery from its first request
+ * to its last (the announcer's, the planner's, then each job's claim, contact, events, daily cap
+ * and settled record).
  */
+/** Issue 13's target for one wave, in AWS at 1M watches; locally the bench's wave is far smaller. */
+const WAVE_TARGET_MS = 10 * 60_000;
+
 export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> => {
   const contacts = benchContacts(CHECK_SHAPE.contacts);
   const watches = benchWatches(CHECK_SHAPE);
@@ -101,16 +102,9 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
   // The runtime keeps the stack's grouping window, which takes the whole run into one invocation;
   // once the check has answered, every event is stored, so the window closes at once instead of in a minute.
   await runtime.streamIdle({ closeWindow: true });
-  const dispatch = timer.since(checked);
-  const firstRequest = dispatch.reduce((first, { started: at }) => Math.min(first, at), Infinity);
-  const lastRequest = dispatch.reduce((last, { ended }) => Math.max(last, ended), -Infinity);
-  // Deliveries start with the first contact's read; before it, the dispatcher finds and matches the watches.
-  const deliveriesStart = dispatch.reduce(
-    (first, { operation, started: at }) => (operation === 'GetItem' ? Math.min(first, at) : first),
-    Infinity,
-  );
-  const finding = dispatch.filter(({ started: at }) => at < deliveriesStart);
-  const delivering = dispatch.filter(({ started: at }) => at >= deliveriesStart);
+  const delivery = timer.since(checked);
+  const firstRequest = delivery.reduce((first, { started: at }) => Math.min(first, at), Infinity);
+  const lastRequest = delivery.reduce((last, { ended }) => Math.max(last, ended), -Infinity);
 
   const sent = alertLines(runtime.outboxFile);
   const eventsSent = sent.reduce((sum, line) => sum + line.eventIds.length, 0);
@@ -135,12 +129,11 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
       baseline: `${count(check.dynamoDbRequests)} DynamoDB requests`,
     },
     {
-      what: `${label}: dispatch in one invocation, first request to last`,
-      value: `${seconds(lastRequest - firstRequest)}: finding the watches ${seconds(deliveriesStart - firstRequest)}, delivering ${seconds(lastRequest - deliveriesStart)}`,
-      // Past it, the invocation fails, and the batch is bisected and retried (locally while the first run goes on).
-      target: `within the dispatcher's ${seconds(alertDispatchStream.timeoutSeconds * 1000)} timeout`,
-      baseline: `${milliseconds((lastRequest - deliveriesStart) / Math.max(1, sent.length))} a message`,
-      meetsTarget: lastRequest - firstRequest < alertDispatchStream.timeoutSeconds * 1000,
+      what: `${label}: delivery through the pipeline, first request to last`,
+      value: `${seconds(lastRequest - firstRequest)}, ${count(delivery.length)} DynamoDB requests`,
+      target: `within ${seconds(WAVE_TARGET_MS)} (issue 13: a wave delivered within 10 minutes)`,
+      baseline: `${milliseconds((lastRequest - firstRequest) / Math.max(1, sent.length))} a message, ${(delivery.length / Math.max(1, sent.length)).toFixed(1)} requests a message`,
+      meetsTarget: lastRequest - firstRequest < WAVE_TARGET_MS,
     },
     {
       what: `${label}: matches → messages in the outbox`,
@@ -150,14 +143,14 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
       meetsTarget: complete,
     },
     {
-      what: `${label}: dispatch's DynamoDB requests`,
-      value: `${count(dispatch.length)} (${(dispatch.length / Math.max(1, sent.length)).toFixed(1)} a message)`,
+      what: `${label}: delivery's DynamoDB requests`,
+      value: `${count(delivery.length)} (${(delivery.length / Math.max(1, sent.length)).toFixed(1)} a message)`,
       target: '',
-      baseline: `finding: ${requestsByOperation(finding)}; delivering: ${requestsByOperation(delivering)}`,
+      baseline: requestsByOperation(delivery),
     },
     {
-      what: `${label}: dispatch's time waiting on DynamoDB, by operation`,
-      value: timeByOperation(dispatch),
+      what: `${label}: delivery's time waiting on DynamoDB, by operation`,
+      value: timeByOperation(delivery),
       target: '',
       baseline:
         'DynamoDB Local does all its storage work on one SQLite thread: each wait includes the requests queued before it',

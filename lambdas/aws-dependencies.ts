@@ -33,7 +33,6 @@ import { DIRECT_PLAN_LIMIT, deliveryQueues } from './contracts/delivery-queues.t
 import {
   DELIVERY_QUEUE_URL_ENV,
   FAILURE_QUEUE_URL_ENV,
-  SENDER_CHANNEL_ENV,
   TABLE_NAME_ENV,
   UNSUBSCRIBE_SECRET_ENV,
 } from './contracts/environment.ts';
@@ -42,7 +41,6 @@ import type { DeadlineCheckDependencies } from './core/checks/run-deadline-check
 import type { ReconcileDependencies } from './core/contacts/reconcile-subscriptions.ts';
 import { unsubscribeUrl } from './core/contacts/unsubscribe-link.ts';
 import type { DeliveryDependencies } from './core/delivery/deliver.ts';
-import type { DispatchDependencies } from './core/delivery/dispatch-events.ts';
 import type { PlanShardDependencies } from './core/delivery/plan-shard.ts';
 import type { PlanWaveDependencies } from './core/delivery/plan-wave.ts';
 import type { DigestDependencies } from './core/delivery/send-digests.ts';
@@ -70,6 +68,7 @@ import type {
   WatchStore,
 } from './core/ports/stores.ts';
 import type { StandingDependencies } from './core/status/standing-data.ts';
+import type { ChannelKind } from './core/watches/watch.ts';
 import type { WatchDependencies } from './core/watches/watch-commands.ts';
 
 /**
@@ -184,16 +183,11 @@ export const delivery = (): DeliveryDependencies => ({
   retry: retryPolicy,
 });
 
-/** The dispatcher's: delivery, admins' groups to match watches by, and the digest queue. */
-export const dispatch = (): DispatchDependencies => ({
+/** The hourly job's: delivery, SNS's subscription states, what is still overdue, and the digests due. */
+export const scheduledDelivery = (): ReconcileDependencies & RepeatDependencies & DigestDependencies => ({
   ...delivery(),
   customGroups: customGroups(),
   digests: digestQueue(),
-});
-
-/** The hourly job's: delivery, SNS's subscription states, what is still overdue, and the digests due. */
-export const scheduledDelivery = (): ReconcileDependencies & RepeatDependencies & DigestDependencies => ({
-  ...dispatch(),
   alertEvents: alertEvents(),
   stateRecords: stateRecords(),
 });
@@ -264,27 +258,24 @@ export const shardPlanning = (): PlanShardDependencies => ({
   jobs: deliveryJobQueue(),
 });
 
-/** The channel's provider: SES for email, SNS for SMS (Publish to the number, its opt-out checked first). */
-const channelSender = (channel: 'email' | 'sms'): MessageSender =>
-  channel === 'sms' ? new SnsSmsSender(new SNSClient({})) : createSesEmailSender();
+/** A channel's sender's: the message records, what a send checks and counts, and the channel's provider. */
+const sending = (channel: ChannelKind, sender: MessageSender): SendJobDependencies => ({
+  clock: clock(),
+  messageRecords: onTable((client, name) => new DynamoMessageRecords(client, name)),
+  contacts: contacts(),
+  watches: watches(),
+  alertEvents: alertEvents(),
+  sendCounter: sendCounter(),
+  dailyCaps: dailyCapsFromEnv(),
+  sender,
+  failures: failureSink(),
+  manageUrl: manageUrl(),
+  unsubscribeUrl: async (contact) => unsubscribeUrl(publicApiUrl(), await unsubscribeSecret()(), contact),
+  claimSeconds: deliveryQueues[channel].visibilityTimeoutSeconds,
+});
 
-/** A sender's: its channel (from the environment), the message records, and what a send checks and counts. */
-export const sending = (): SendJobDependencies => {
-  const channel = requiredEnv(SENDER_CHANNEL_ENV);
-  if (channel !== 'email' && channel !== 'sms')
-    throw new Error(`Configuration error: ${SENDER_CHANNEL_ENV} must be email or sms, not ${JSON.stringify(channel)}`);
-  return {
-    clock: clock(),
-    messageRecords: onTable((client, name) => new DynamoMessageRecords(client, name)),
-    contacts: contacts(),
-    watches: watches(),
-    alertEvents: alertEvents(),
-    sendCounter: sendCounter(),
-    dailyCaps: dailyCapsFromEnv(),
-    sender: channelSender(channel),
-    failures: failureSink(),
-    manageUrl: manageUrl(),
-    unsubscribeUrl: async (contact) => unsubscribeUrl(publicApiUrl(), await unsubscribeSecret()(), contact),
-    claimSeconds: deliveryQueues[channel].visibilityTimeoutSeconds,
-  };
-};
+/** The email sender's: SES v2, from the stack's identity, through its configuration set. */
+export const emailSending = (): SendJobDependencies => sending('email', createSesEmailSender());
+
+/** The SMS sender's: SNS, published to the number after its opt-out is checked. */
+export const smsSending = (): SendJobDependencies => sending('sms', new SnsSmsSender(new SNSClient({})));

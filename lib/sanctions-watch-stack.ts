@@ -5,15 +5,11 @@ import type { Construct } from 'constructs';
 import { PUBLIC_API_URL_ENV } from '../lambdas/contracts/environment.ts';
 import { type RouteDefinition, routes } from '../lambdas/contracts/routes.ts';
 import { scheduledDeliveryEntry } from '../lambdas/contracts/scheduled-entries.ts';
-import {
-  alertDispatchEntry,
-  alertDispatchStream,
-  changeDetectionEntry,
-  changeDetectionStream,
-} from '../lambdas/contracts/streams.ts';
+import { changeDetectionEntry, changeDetectionStream } from '../lambdas/contracts/streams.ts';
 import { AlertEventFeed, alertEventSubscriberAccounts } from './constructs/alert-event-feed.ts';
 import { BaseFunction } from './constructs/base-function.ts';
 import { DataTable } from './constructs/data-table.ts';
+import { DeliveryPipeline } from './constructs/delivery-pipeline.ts';
 import { EmailChannel } from './constructs/email-channel.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';
 import { Notifications } from './constructs/notifications.ts';
@@ -59,6 +55,24 @@ export function emailSender(scope: Construct): { readonly fromAddress: string; r
   return { fromAddress, ...(typeof identity === 'string' ? { identity } : {}) };
 }
 
+/**
+ * `cdk synth -c emailSenders=40 -c smsSenders=4`: senders at once per channel, what holds each
+ * under its provider's rate (see docs/scaling.md). Checked here, since Lambda takes 2 to 1,000.
+ */
+export function maximumSenders(scope: Construct): { readonly email?: number; readonly sms?: number } {
+  const read = (name: 'emailSenders' | 'smsSenders'): number | undefined => {
+    const value: unknown = scope.node.tryGetContext(name);
+    if (value === undefined) return undefined;
+    const count = Number(value);
+    if (!Number.isInteger(count) || count < 2 || count > 1000)
+      throw new Error(`Context ${name} must be a whole number from 2 to 1000, got ${JSON.stringify(value)}`);
+    return count;
+  };
+  const email = read('emailSenders');
+  const sms = read('smsSenders');
+  return { ...(email === undefined ? {} : { email }), ...(sms === undefined ? {} : { sms }) };
+}
+
 /** `cdk synth -c dev=true` builds a throwaway stack whose data, users and logs are destroyed with it. */
 export function isDevStack(scope: Construct): boolean {
   const flag: unknown = scope.node.tryGetContext('dev');
@@ -88,7 +102,7 @@ export class SanctionsWatchStack extends Stack {
   readonly changeDetection: TableStreamConsumer;
   readonly notifications: Notifications;
   readonly email: EmailChannel;
-  readonly alertDispatch: TableStreamConsumer;
+  readonly delivery: DeliveryPipeline;
   readonly scheduledDelivery: ScheduledJob;
   readonly alertEvents: AlertEventFeed;
 
@@ -155,18 +169,14 @@ export class SanctionsWatchStack extends Stack {
       logRemovalPolicy: removalPolicy,
     });
 
-    this.alertDispatch = new TableStreamConsumer(this, 'AlertDispatch', {
+    this.delivery = new DeliveryPipeline(this, 'Delivery', {
       table: this.table,
-      entry: alertDispatchEntry,
-      description: 'Sends stored alert events to the watches they match, by email and SMS (DynamoDB stream)',
-      stream: alertDispatchStream,
-      // Records deliveries and per-contact state beside the watches.
-      tableAccess: 'read-write',
-      memorySize: 1024,
+      deliveryFailures: this.notifications.deliveryFailures,
+      emailSending: this.email,
+      publicApiUrl,
+      maximumSenders: maximumSenders(this),
       logRemovalPolicy: removalPolicy,
     });
-    this.notifications.grantNotify(this.alertDispatch.handler);
-    this.alertDispatch.handler.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
 
     this.scheduledDelivery = new ScheduledJob(this, 'ScheduledDelivery', {
       entry: scheduledDeliveryEntry,

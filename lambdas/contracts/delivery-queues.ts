@@ -76,18 +76,6 @@ export const deliveryEntries = {
   announcer: 'lambdas/handlers/stream/announce-waves.ts',
   planner: 'lambdas/handlers/queue/plan-waves.ts',
   shardWorker: 'lambdas/handlers/queue/plan-shards.ts',
-  /** One module, two functions: the environment names the channel. */
-  sender: 'lambdas/handlers/queue/send-jobs.ts',
-} as const;
-
-/** How the table's stream feeds the announcer: inserted alert events only, at once (the wave queue's delay groups them). */
-export const waveAnnouncerStream = {
-  batchSize: 100,
-  maxBatchingWindowSeconds: 0,
-  retryAttempts: 5,
-  maxRecordAgeSeconds: 6 * 60 * 60,
-  bisectBatchOnError: true,
-  reportBatchItemFailures: true,
-  filterPatterns: [{ eventName: ['INSERT'], dynamodb: { NewImage: { itemType: { S: ['alert-event'] } } } }],
-  timeoutSeconds: 30,
+  emailSender: 'lambdas/handlers/queue/send-email-jobs.ts',
+  smsSender: 'lambdas/handlers/queue/send-sms-jobs.ts',
 } as const;

@@ -47,6 +47,3 @@ export const DELIVERY_QUEUE_URL_ENV = {
   email: 'EMAIL_QUEUE_URL',
   sms: 'SMS_QUEUE_URL',
 } as const;
-
-/** A sender function's channel: `email` or `sms`. */
-export const SENDER_CHANNEL_ENV = 'SENDER_CHANNEL';

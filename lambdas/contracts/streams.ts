@@ -36,30 +36,21 @@ const insertedAlertEvents = {
 } as const;
 
 /**
- * How stored alert events feed the dispatcher: the event store is the delivery queue. Only
- * inserted alert events pass the filter. The batching window is the grouping window: events
- * stored within a minute of each other (a whole deadline-check run, or a report with its
- * figures) reach one invocation, so a contact gets one message for them.
+ * How stored alert events feed the delivery pipeline's announcer: every inserted alert event, at
+ * once. Nothing is gathered here: the wave queue's delay is the grouping window, and a wave
+ * announced by several batches (or stream shards) is still planned once.
  */
-export const alertDispatchStream = {
-  /** A checker run stores up to one event per state and obligation; 1,000 keeps a run in one batch. */
-  batchSize: 1000,
-  maxBatchingWindowSeconds: 60,
+export const waveAnnouncerStream = {
+  batchSize: 100,
+  maxBatchingWindowSeconds: 0,
   retryAttempts: 5,
   maxRecordAgeSeconds: 6 * 60 * 60,
   bisectBatchOnError: true,
   reportBatchItemFailures: true,
   filterPatterns: [insertedAlertEvents],
-  /**
-   * A batch (up to 1,000 events) fans out into SNS calls, each retried by the SDK. For stream
-   * sources no Lambda rule ties the timeout to the batching window (the visibility-timeout rule is
-   * SQS's), so this only bounds one run. A run that outlasts it fails as a whole and is bisected.
-   */
-  timeoutSeconds: 5 * 60,
+  /** One SendMessageBatch per ten waves; a batch rarely holds more than one. */
+  timeoutSeconds: 30,
 } as const;
-
-/** The dispatcher's handler module. */
-export const alertDispatchEntry = 'lambdas/handlers/stream/dispatch-alerts.ts';
 
 /**
  * How stored alert events feed the AlertEvents SNS topic (the machine feed): every inserted alert

@@ -1,22 +1,25 @@
 import { type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { ParamsAndSecretsLayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { deliveryEntries, deliveryQueues, waveAnnouncerStream } from '../../lambdas/contracts/delivery-queues.ts';
+import { deliveryEntries, deliveryQueues } from '../../lambdas/contracts/delivery-queues.ts';
 import {
   DELIVERY_QUEUE_URL_ENV,
   FAILURE_QUEUE_URL_ENV,
   PUBLIC_API_URL_ENV,
-  SENDER_CHANNEL_ENV,
 } from '../../lambdas/contracts/environment.ts';
+import { waveAnnouncerStream } from '../../lambdas/contracts/streams.ts';
 import type { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import type { BaseFunction } from './base-function.ts';
 import type { DataTable } from './data-table.ts';
 import { QueueConsumer } from './queue-consumer.ts';
 import { TableStreamConsumer } from './table-stream-consumer.ts';
 
-/** What lets a function send email as the service: the identity and configuration set, nothing else. */
+/** What lets a function send email as the service (the identity and configuration set) and sign its unsubscribe links. */
 export interface EmailSending {
+  readonly secretsExtension: ParamsAndSecretsLayerVersion;
   grantSendEmail(fn: BaseFunction): void;
+  grantUnsubscribeSecret(fn: BaseFunction): void;
 }
 
 export interface DeliveryPipelineProps {
@@ -59,7 +62,8 @@ export class DeliveryPipeline extends Construct {
       entry: deliveryEntries.announcer,
       description: 'Announces each new wave of alert events to the planner (DynamoDB stream)',
       stream: waveAnnouncerStream,
-      tableAccess: 'read',
+      // Reads the events from the stream records; never the table.
+      tableAccess: 'stream-only',
       memorySize: 256,
       logRemovalPolicy,
     });
@@ -79,16 +83,18 @@ export class DeliveryPipeline extends Construct {
     });
     const senders = { email: props.maximumSenders?.email, sms: props.maximumSenders?.sms };
     this.emailSender = new QueueConsumer(this, 'EmailSender', {
-      entry: deliveryEntries.sender,
+      entry: deliveryEntries.emailSender,
       description: 'Sends each contact its email for a wave, once (SQS, SES)',
       settings: {
         ...deliveryQueues.email,
         maximumConcurrency: senders.email ?? deliveryQueues.email.maximumConcurrency,
       },
+      // Reads the secret that signs unsubscribe links.
+      paramsAndSecrets: props.emailSending.secretsExtension,
       logRemovalPolicy,
     });
     this.smsSender = new QueueConsumer(this, 'SmsSender', {
-      entry: deliveryEntries.sender,
+      entry: deliveryEntries.smsSender,
       description: 'Sends each contact its SMS for a wave, once (SQS, SNS)',
       settings: { ...deliveryQueues.sms, maximumConcurrency: senders.sms ?? deliveryQueues.sms.maximumConcurrency },
       logRemovalPolicy,
@@ -114,15 +120,15 @@ export class DeliveryPipeline extends Construct {
     this.planner.handler.bindTable(props.table, 'read-write');
     this.shardWorkers.handler.bindTable(props.table, 'read-write');
 
-    for (const [channel, sender] of senderQueues) {
+    for (const [, sender] of senderQueues) {
       const fn = sender.handler;
       fn.bindTable(props.table, 'read-write');
-      fn.function.addEnvironment(SENDER_CHANNEL_ENV, channel);
       fn.function.addEnvironment(PUBLIC_API_URL_ENV, props.publicApiUrl);
       fn.function.addEnvironment(FAILURE_QUEUE_URL_ENV, props.deliveryFailures.queue.queueUrl);
       props.deliveryFailures.queue.grantSendMessages(fn.function);
     }
     props.emailSending.grantSendEmail(this.emailSender.handler);
+    props.emailSending.grantUnsubscribeSecret(this.emailSender.handler);
     this.#grantSmsToPhoneNumbers(this.smsSender.handler);
   }
 

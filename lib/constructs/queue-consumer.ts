@@ -1,4 +1,5 @@
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ParamsAndSecretsLayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -15,6 +16,8 @@ export interface QueueConsumerProps {
   readonly settings: QueueConsumerSettings;
   /** @default 512 */
   readonly memorySize?: number;
+  /** The Parameters and Secrets extension, for a function that reads a secret. @default none */
+  readonly paramsAndSecrets?: ParamsAndSecretsLayerVersion;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
 }
@@ -52,6 +55,7 @@ export class QueueConsumer extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: Duration.seconds(settings.timeoutSeconds),
       logRemovalPolicy: props.logRemovalPolicy,
+      ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
     });
     this.eventSource = new SqsEventSource(this.queue, {
       batchSize: settings.batchSize,
@@ -62,6 +66,11 @@ export class QueueConsumer extends Construct {
     // Also grants the role receive and delete on the queue.
     this.handler.function.addEventSource(this.eventSource);
 
+    Validations.of(this.handler.function).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason:
+        "An SQS event source mapping takes no on-failure destination (Lambda offers one for streams and Kafka only): a message that fails maxReceiveCount receives goes to the queue's redrive target, the alarmed dead-letter queue beside it.",
+    });
     Validations.of(this.handler.function).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:

@@ -1,18 +1,12 @@
-import { marshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { handlerFor as scheduledDelivery } from '../../lambdas/handlers/scheduled-delivery.ts';
-import { handlerFor as dispatchAlerts } from '../../lambdas/handlers/stream/dispatch-alerts.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { scheduledEvent } from '../../local/local-schedule.ts';
-import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
 import { testDependencies } from '../support/test-dependencies.ts';
 import { createTestTable } from '../support/test-table.ts';
-import { russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
+import { watch } from '../support/watch-fixtures.ts';
 
 let deps: ReturnType<typeof testDependencies>;
-let dispatch: ReturnType<typeof dispatchAlerts>;
 let scheduled: ReturnType<typeof scheduledDelivery>;
 
 beforeAll(async () => {
@@ -29,48 +23,7 @@ beforeAll(async () => {
     updatedAt: at,
   });
   await deps.watches.create(watch({ id: 'w-ru', events: ['figure.changed'] }), 100);
-  dispatch = dispatchAlerts(deps);
   scheduled = scheduledDelivery(deps);
-});
-
-/** A stream record of a stored alert event, as the filtered event source mapping delivers it. */
-const insertRecord = (
-  event: AlertEvent,
-  sequenceNumber: string,
-  image: Record<string, unknown> = { PK: `EVENT#${event.id}`, SK: 'EVENT', itemType: 'alert-event', ...event },
-): DynamoDBRecord => ({
-  eventID: `record-${sequenceNumber}`,
-  eventName: 'INSERT',
-  eventSource: 'aws:dynamodb',
-  dynamodb: {
-    SequenceNumber: sequenceNumber,
-    Keys: marshall({ PK: `EVENT#${event.id}`, SK: 'EVENT' }) as never,
-    NewImage: marshall(image, { removeUndefinedValues: true }) as never,
-  },
-});
-
-const alerts = (): OutboxEntry[] => readOutbox(deps.outboxFile).filter(({ eventIds }) => eventIds.length > 0);
-
-describe('the dispatcher handler', () => {
-  it('delivers the readable records once and fails only the unreadable one, by its sequence number', async () => {
-    const poison = insertRecord(russiaWorkPermits, '200', {
-      PK: 'EVENT#x',
-      SK: 'EVENT',
-      itemType: 'alert-event',
-      id: 'x',
-      type: 'figure.moved',
-    });
-    const batch = [insertRecord(russiaWorkPermits, '100'), poison];
-    expect(await dispatch({ Records: batch }, localLambdaContext('dispatch-alerts'))).toEqual({
-      batchItemFailures: [{ itemIdentifier: '200' }],
-    });
-    expect(await dispatch({ Records: batch }, localLambdaContext('dispatch-alerts'))).toEqual({
-      batchItemFailures: [{ itemIdentifier: '200' }],
-    });
-    expect(alerts().map(({ to, eventIds }) => ({ to, eventIds }))).toEqual([
-      { to: 'ana@example.org', eventIds: [russiaWorkPermits.id] },
-    ]);
-  });
 });
 
 describe('the hourly delivery job', () => {

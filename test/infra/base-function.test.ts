@@ -12,8 +12,8 @@ useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
   describe('functions', () => {
-    it("exist once per route plus the seed handler, the deadline checker, the change detector, the alert dispatcher, the hourly delivery job, the AlertEvents publisher and SES's feedback", () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 7);
+    it("exist once per route plus the seed handler, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher and SES's feedback", () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 11);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {
@@ -84,7 +84,10 @@ describe('SanctionsWatch stack', () => {
         stack.seed.handler,
         stack.deadlineCheck.handler,
         stack.changeDetection.handler,
-        stack.alertDispatch.handler,
+        stack.delivery.planner.handler,
+        stack.delivery.shardWorkers.handler,
+        stack.delivery.emailSender.handler,
+        stack.delivery.smsSender.handler,
         stack.scheduledDelivery.handler,
       ];
       for (const fn of writers) {

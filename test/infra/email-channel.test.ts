@@ -191,11 +191,16 @@ describe('SanctionsWatch stack', () => {
       expect(JSON.stringify(template.toJSON())).not.toContain('"SecretString"');
     });
 
-    it('gives the secret, and the extension that reads it, to the unsubscribe routes alone', () => {
-      const readers = routes
-        .filter((route) => route.path === '/unsubscribe')
-        .map((route) => routeFunction(stack, route.id));
-      expect(readers.map((fn) => fn.node.id).sort()).toEqual(['get-unsubscribe', 'unsubscribe']);
+    it('gives the secret, and the extension that reads it, to the unsubscribe routes and the email sender alone', () => {
+      const readers = [
+        ...routes.filter((route) => route.path === '/unsubscribe').map((route) => routeFunction(stack, route.id)),
+        stack.delivery.emailSender.handler,
+      ];
+      expect(readers.map((fn) => fn.node.path).sort()).toEqual([
+        'SanctionsWatch/Delivery/EmailSender/Handler',
+        'SanctionsWatch/get-unsubscribe',
+        'SanctionsWatch/unsubscribe',
+      ]);
       for (const fn of allFunctions(stack)) {
         const reads = readers.includes(fn);
         expect(environmentOf(template, fn)[UNSUBSCRIBE_SECRET_ENV], fn.node.path).toEqual(
@@ -211,9 +216,17 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
-    it('gives no function the SES sender settings yet: the SQS senders get them', () => {
-      for (const fn of allFunctions(stack))
-        expect(environmentOf(template, fn)[SES_SENDER_ENV.fromAddress], fn.node.path).toBeUndefined();
+    it('gives the SES sender settings and the right to send to the email sender alone', () => {
+      const sender = stack.delivery.emailSender.handler;
+      for (const fn of allFunctions(stack)) {
+        expect(environmentOf(template, fn)[SES_SENDER_ENV.fromAddress], fn.node.path).toEqual(
+          fn === sender ? 'alerts@sanctions-watch.example' : undefined,
+        );
+        const sends = statementsOf(template, fn).filter((statement) =>
+          actionList(statement).some((action) => action.startsWith('ses:')),
+        );
+        expect(sends.length > 0, fn.node.path).toBe(fn === sender);
+      }
     });
 
     it('is found through the EmailConfigurationSet output', () => {

@@ -113,7 +113,7 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
-    it('tells the watch routes, the dispatcher and the hourly job its URL, and no other function', () => {
+    it('tells the watch routes, the senders and the hourly job its URL, and no other function', () => {
       const apiUrl = (template.toJSON()['Outputs'] as Record<string, { Value: unknown }>)['ApiUrl']?.Value;
       expect(apiUrl).toBeDefined();
       const watchRoutes = routes.filter((route) => route.path === '/watches' || route.path.startsWith('/watches/'));
@@ -122,7 +122,8 @@ describe('SanctionsWatch stack', () => {
       );
       const told = [
         ...watchRoutes.map((route) => routeFunction(stack, route.id)),
-        stack.alertDispatch.handler,
+        stack.delivery.emailSender.handler,
+        stack.delivery.smsSender.handler,
         stack.scheduledDelivery.handler,
       ];
       for (const fn of allFunctions(stack)) {

@@ -35,8 +35,8 @@ const functionBundles = (): { readonly name: string; readonly text: string }[] =
     .map((fn) => ({ name: fn.node.path, text: assetText(bundleDirectory(fn)) }));
 
 describe('the synthesized Lambda assets', () => {
-  it("are there for every function: one per route, the seed, the deadline check, the three stream consumers, the hourly job and SES's feedback", () => {
-    expect(functionBundles()).toHaveLength(routes.length + 7);
+  it("are there for every function: one per route, the seed, the deadline check, the stream consumers, the delivery pipeline, the hourly job and SES's feedback", () => {
+    expect(functionBundles()).toHaveLength(routes.length + 11);
   });
 
   it('hold none of the local outbox or its fault injection', () => {
@@ -59,10 +59,10 @@ describe('the synthesized Lambda assets', () => {
     expect(markersIn(outputFiles.map((file) => file.text).join('\n'))).toEqual(localOnlyMarkers);
   });
 
-  it('carry the SNS client only in the functions that send email or SMS, and the AlertEvents publisher', () => {
+  it('carry the SNS client only in the functions that send through SNS (the notifier, SMS) and the AlertEvents publisher', () => {
     const senders = [
       ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/${route.id}`),
-      'SanctionsWatch/AlertDispatch/Handler',
+      'SanctionsWatch/Delivery/SmsSender/Handler',
       'SanctionsWatch/ScheduledDelivery/Handler',
       'SanctionsWatch/AlertEvents/Publisher/Handler',
     ];
@@ -73,7 +73,7 @@ describe('the synthesized Lambda assets', () => {
     expect(withSns.sort()).toEqual(senders.sort());
   });
 
-  it('carry the SQS client, which parks deliveries that failed for good, only in the functions that deliver alerts', () => {
+  it('carry the SQS client only in the delivery pipeline, which sends to its queues, and where deliveries failed for good are parked', () => {
     const withSqs = functionBundles()
       .filter(({ text }) => text.includes(sqsClient))
       .map(({ name }) => name);
@@ -81,18 +81,22 @@ describe('the synthesized Lambda assets', () => {
     expect(withSqs.sort()).toEqual(
       [
         'SanctionsWatch/test-watch',
-        'SanctionsWatch/AlertDispatch/Handler',
         'SanctionsWatch/ScheduledDelivery/Handler',
+        'SanctionsWatch/Delivery/Announcer/Handler',
+        'SanctionsWatch/Delivery/Planner/Handler',
+        'SanctionsWatch/Delivery/ShardWorkers/Handler',
+        'SanctionsWatch/Delivery/EmailSender/Handler',
+        'SanctionsWatch/Delivery/SmsSender/Handler',
       ].sort(),
     );
   });
 
-  it('carry the SES client in no function until a sender sends through it', () => {
+  it('carry the SES client in the email sender alone', () => {
     const withSes = functionBundles()
       .filter(({ text }) => text.includes(sesClient))
       .map(({ name }) => name);
 
-    expect(withSes).toEqual([]);
+    expect(withSes).toEqual(['SanctionsWatch/Delivery/EmailSender/Handler']);
   });
 
   it('would show it: the SES sender, bundled as the functions are, holds the marker', async () => {

@@ -133,13 +133,17 @@ describe('SanctionsWatch stack', () => {
         [SNS_NOTIFIER_ENV.topicPrefix]: 'SanctionsWatch-contact-',
         [FAILURE_QUEUE_URL_ENV]: ref(cfn(failuresQueue())),
       };
+      // The pipeline's senders park what failed for good in the same queue, and need nothing else of the notifier.
+      const parking = [stack.delivery.emailSender.handler, stack.delivery.smsSender.handler];
       for (const fn of allFunctions(stack)) {
         const environment = environmentOf(template, fn);
         if (notifying.includes(fn)) {
           expect(environment, fn.node.path).toMatchObject(settings);
         } else {
-          for (const name of Object.keys(settings))
-            expect(environment[name], `${fn.node.path} ${name}`).toBeUndefined();
+          for (const [name, value] of Object.entries(settings))
+            expect(environment[name], `${fn.node.path} ${name}`).toEqual(
+              parking.includes(fn) && name === FAILURE_QUEUE_URL_ENV ? value : undefined,
+            );
         }
       }
     });
@@ -204,10 +208,13 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
-    it('leave every other function without any SNS or KMS permission (the AlertEvents publisher has its own: alert-event-feed.test.ts)', () => {
+    it('leave every other function without any SNS or KMS permission (the AlertEvents publisher and the SMS sender have their own: alert-event-feed.test.ts, delivery-pipeline.test.ts)', () => {
       const notifying = notifyingFunctions(stack);
       const others = allFunctions(stack).filter(
-        (fn) => !notifying.includes(fn) && fn !== stack.alertEvents.publisher.handler,
+        (fn) =>
+          !notifying.includes(fn) &&
+          fn !== stack.alertEvents.publisher.handler &&
+          fn !== stack.delivery.smsSender.handler,
       );
       expect(others.map((fn) => fn.node.id)).toEqual(
         expect.arrayContaining(['get-watch', 'verify-watch', 'preview-watch', 'list-watch-deliveries', 'delete-watch']),

@@ -9,21 +9,29 @@ export const routeFunction = (stack: SanctionsWatchStack, id: string): BaseFunct
   return child;
 };
 
-/** Every function of the stack: one per route, the seed handler, the checker, the three stream consumers, the hourly job and SES's feedback. */
+/** The delivery pipeline's functions: the announcer, the planner, the shard workers and the two senders. */
+export const pipelineFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
+  stack.delivery.announcer.handler,
+  stack.delivery.planner.handler,
+  stack.delivery.shardWorkers.handler,
+  stack.delivery.emailSender.handler,
+  stack.delivery.smsSender.handler,
+];
+
+/** Every function of the stack: one per route, the seed handler, the checker, the stream consumers, the delivery pipeline, the hourly job and SES's feedback. */
 export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   ...routes.map((route) => routeFunction(stack, route.id)),
   stack.seed.handler,
   stack.deadlineCheck.handler,
   stack.changeDetection.handler,
-  stack.alertDispatch.handler,
+  ...pipelineFunctions(stack),
   stack.scheduledDelivery.handler,
   stack.alertEvents.publisher.handler,
   stack.email.feedback,
 ];
 
-/** The functions that send email or SMS: the notifying routes, the dispatcher and the hourly job. */
+/** The functions that send through the SNS notifier: the notifying routes and the hourly job. */
 export const notifyingFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   ...routes.filter((route) => route.notifies).map((route) => routeFunction(stack, route.id)),
-  stack.alertDispatch.handler,
   stack.scheduledDelivery.handler,
 ];

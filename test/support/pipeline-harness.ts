@@ -33,8 +33,10 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     announcer: { announce: async (waveIds: readonly string[]) => void announced.push(...waveIds) },
     planning: { directPlanLimit: 1000, leaseSeconds: 60, ...planning },
   });
+  let dailyCaps = base.deps.dailyCaps;
   const sendDeps = () => ({
     ...base.deps,
+    dailyCaps,
     sender,
     claimSeconds: 60,
     unsubscribeUrl: async (contact: string) => unsubscribeUrl('http://localhost:3000', UNSUBSCRIBE_SECRET, contact),
@@ -66,8 +68,13 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     runShards,
     send,
     sendAll,
+    /** What a sender function is built with here. */
+    sendDependencies: sendDeps,
     useSender: (next: MessageSender) => {
       sender = next;
+    },
+    useDailyCaps: (next: typeof dailyCaps) => {
+      dailyCaps = next;
     },
     useWavePlans: (next: WavePlans) => {
       wavePlans = next;

@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_DAILY_CAPS } from '../../lambdas/adapters/delivery-settings.ts';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { DEFAULT_DAILY_CAPS } from '../../lambdas/adapters/delivery-settings.ts';
 import { localClientConfig } from '../../local/local-credentials.ts';
 import { localDependencies } from '../../local/local-dependencies.ts';
 import type { TestTable } from './test-table.ts';

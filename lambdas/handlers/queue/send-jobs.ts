@@ -1,12 +1,11 @@
-import * as aws from '../../aws-dependencies.ts';
 import { SENDER_RESERVE_MILLIS } from '../../contracts/delivery-queues.ts';
 import { deliveryJobSchema } from '../../core/delivery/delivery-job-schema.ts';
 import { type SendJobDependencies, sendJob } from '../../core/delivery/send-job.ts';
-import { lazyHandler } from '../lazy-handler.ts';
 import { queueBatchHandler } from './queue-batch.ts';
 
 /**
- * A channel's sender (one function per channel, each on its channel's queue): each job of the batch claimed, sent and settled on its own, all ten at once
+ * A channel's sender (send-email-jobs.ts and send-sms-jobs.ts, each on its channel's queue with
+ * only its provider's client in its bundle): each job of the batch claimed, sent and settled on its own, all ten at once
  * (sends wait on the provider, not the CPU). A job another sender holds, or that the provider
  * throttled, goes back to the queue and comes again after the visibility timeout.
  */
@@ -24,5 +23,3 @@ export const handlerFor = (
       return { status, retry: status === 'retry-later' };
     },
   });
-
-export const handler = lazyHandler(() => handlerFor(aws.sending()));

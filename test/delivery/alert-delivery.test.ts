@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dispatchEvents } from '../../lambdas/core/delivery/dispatch-events.ts';
+import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { sendDigests } from '../../lambdas/core/delivery/send-digests.ts';
 import { sendRepeats } from '../../lambdas/core/delivery/send-repeats.ts';
-import { type Notifier, NotifierError } from '../../lambdas/core/ports/notifier.ts';
+import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { contactOf } from '../../lambdas/core/watches/watch.ts';
-import { startDeliveryHarness } from '../support/delivery-harness.ts';
 import { midtermReporters } from '../support/midterm-reporters.ts';
+import { startPipelineHarness } from '../support/pipeline-harness.ts';
 import { checkerEvents, midtermReportReceived, report, russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
 
 /** The checker's run on 2019-03-23, the day after the midterm reports fell due: 145 states overdue, 53 of them African. */
@@ -14,15 +14,26 @@ const overdueRun = checkerEvents('2019-03-23T06:00:00Z', reports).filter(({ type
 const africaWatch = (fields: Parameters<typeof watch>[0]) =>
   watch({ target: { groups: ['africa'] }, events: ['report.overdue'], ...fields });
 
-let harness: Awaited<ReturnType<typeof startDeliveryHarness>>;
+let harness: Awaited<ReturnType<typeof startPipelineHarness>>;
 beforeEach(async () => {
-  harness = await startDeliveryHarness();
+  harness = await startPipelineHarness();
 });
 
-describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
+let waves = 0;
+/** The events stored as one wave, planned and sent as the pipeline's functions would: what each job came to. */
+const deliverWave = async (events: readonly AlertEvent[]) => {
+  waves += 1;
+  const waveId = `test:${waves}`;
+  await harness.store(waveId, events);
+  const planned = await harness.plan(waveId);
+  await harness.runShards();
+  return { planned, sent: await harness.sendAll() };
+};
+
+describe('alert delivery through the pipeline (real DynamoDB Local, outbox sender)', () => {
   it('sends an africa watch one message naming the 53 overdue African states, not 53 messages', async () => {
     await harness.addWatch(africaWatch({ id: 'w-africa' }));
-    const outcome = await dispatchEvents(overdueRun, harness.deps);
+    const { sent } = await deliverWave(overdueRun);
     const [message, ...more] = harness.sent();
     expect(more).toEqual([]);
     expect(message?.to).toBe('ana@example.org');
@@ -30,19 +41,7 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
     expect(message?.subject).toMatch(/^53 states overdue/);
     expect(message?.text).toContain('- Nigeria (NG): 1 day overdue');
     expect(message?.text).not.toContain('Equatorial Guinea');
-    expect(outcome.deliveries.map(({ status }) => status)).toEqual(['sent']);
-  });
-
-  it('sends nothing again when the same batch is delivered again (a Lambda retry)', async () => {
-    await harness.addWatch(africaWatch({ id: 'w-africa' }));
-    await dispatchEvents(overdueRun, harness.deps);
-    const again = await dispatchEvents(overdueRun, harness.deps);
-    const halfAgain = await dispatchEvents(overdueRun.slice(0, 70), harness.deps);
-    expect(harness.sent()).toHaveLength(1);
-    expect([...again.deliveries, ...halfAgain.deliveries].map(({ status }) => status)).toEqual([
-      'duplicate',
-      'duplicate',
-    ]);
+    expect(sent.map(({ status }) => status)).toEqual(['sent']);
   });
 
   it('gives a contact with two matching watches one message, with each event once', async () => {
@@ -50,7 +49,7 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
     await harness.addWatch(
       watch({ id: 'w-nigeria', target: { states: ['NG'] }, channel: { email: 'Ana@Example.org' } }),
     );
-    await dispatchEvents(overdueRun, harness.deps);
+    await deliverWave(overdueRun);
     const [message, ...more] = harness.sent();
     expect(more).toEqual([]);
     expect(message?.eventIds).toHaveLength(53);
@@ -73,16 +72,10 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
         delivery: { mode: 'digest', digestHourUtc: 7, resolved: false },
       }),
     );
-    const outcome = await dispatchEvents(overdueRun, harness.deps);
-    expect(outcome).toMatchObject({ matches: 0, queuedForDigest: 0 });
+    const { planned } = await deliverWave(overdueRun);
+    expect(planned).toMatchObject({ jobs: 0, digest: 0 });
     expect(harness.sent()).toEqual([]);
     expect(await harness.deps.digests.listForHour(7)).toEqual([]);
-  });
-
-  it('never sends to an address that has not confirmed', async () => {
-    await harness.addWatch(africaWatch({ id: 'w-pending', status: 'pending-confirmation' }), 'pending');
-    await dispatchEvents(overdueRun, harness.deps);
-    expect(harness.sent()).toEqual([]);
   });
 
   it('tells a watch with resolved: true when an overdue state finally reports', async () => {
@@ -103,7 +96,7 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
       }),
     );
     const late = midtermReportReceived(report('NG', '2019-06-01', { recordedAt: '2019-06-02T09:00:00.000Z' }));
-    await dispatchEvents([late], harness.deps);
+    await deliverWave([late]);
     const sent = harness.sent();
     expect(sent.map(({ to }) => to)).toEqual(['ana@example.org']);
     expect(sent[0]?.text).toMatch(/no longer overdue/);
@@ -116,7 +109,7 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
     await harness.addWatch(
       watch({ id: 'w-70', events: ['figure.changed'], minChangePct: 70, channel: { email: 'bo@example.org' } }),
     );
-    await dispatchEvents([russiaWorkPermits], harness.deps);
+    await deliverWave([russiaWorkPermits]);
     const sent = harness.sent();
     expect(sent.map(({ channel, to }) => ({ channel, to }))).toEqual([{ channel: 'sms', to: '+447700900123' }]);
     expect(sent[0]?.text).toContain('30,023->11,490 (-61.7%)');
@@ -126,9 +119,8 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
     await harness.addWatch(
       africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }),
     );
-    for (const event of overdueRun) await harness.deps.alertEvents.putIfAbsent({ ...event, waveId: 'test' });
-    const outcome = await dispatchEvents(overdueRun, harness.deps);
-    expect(outcome.queuedForDigest).toBe(53);
+    const { planned } = await deliverWave(overdueRun);
+    expect(planned).toMatchObject({ digest: 53 });
     expect(harness.sent()).toEqual([]);
     expect(await sendDigests(new Date('2019-03-23T06:00:00Z'), harness.deps)).toEqual([]);
     const due = await sendDigests(new Date('2019-03-23T07:00:00Z'), harness.deps);
@@ -141,7 +133,7 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
   });
 
   it("caps a contact's messages per day and logs what the cap held back", async () => {
-    harness.deps = { ...harness.deps, dailyCaps: { email: 1, sms: 1 } } as typeof harness.deps;
+    harness.useDailyCaps({ email: 1, sms: 1 });
     await harness.addWatch(
       africaWatch({
         id: 'w-africa',
@@ -149,10 +141,10 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
         target: { groups: ['africa'], states: ['RU'] },
       }),
     );
-    await dispatchEvents(overdueRun, harness.deps);
+    await deliverWave(overdueRun);
     harness.setNow('2019-03-23T10:00:00Z');
-    const second = await dispatchEvents([russiaWorkPermits], harness.deps);
-    expect(second.deliveries.map(({ status }) => status)).toEqual(['capped']);
+    const second = await deliverWave([russiaWorkPermits]);
+    expect(second.sent.map(({ status }) => status)).toEqual(['capped']);
     expect(harness.sent()).toHaveLength(1);
     const [latest] = (await harness.deps.deliveryLog.listForWatch('w-africa', { limit: 5 })).entries;
     expect(latest).toMatchObject({ status: 'capped', reason: 'the daily cap of 1 email messages was reached' });
@@ -160,53 +152,18 @@ describe('the dispatcher (real DynamoDB Local, outbox notifier)', () => {
 
   it('stops an SMS watch whose number opted out, without sending', async () => {
     await harness.addWatch(watch({ id: 'w-stop', channel: { sms: '+15550100999' } }));
-    const outcome = await dispatchEvents([russiaWorkPermits], harness.deps);
-    expect(outcome.deliveries.map(({ status }) => status)).toEqual(['skipped']);
+    const { sent } = await deliverWave([russiaWorkPermits]);
+    expect(sent.map(({ status }) => status)).toEqual(['skipped']);
     expect(harness.sent()).toEqual([]);
     expect((await harness.deps.watches.get('w-stop'))?.status).toBe('opted-out');
     expect((await harness.deps.contacts.get('sms:+15550100999'))?.state).toBe('opted-out');
   });
 
-  it('detects an address that unsubscribed and stops its watches instead of sending into nothing', async () => {
-    await harness.addWatch(watch({ id: 'w-gone' }));
-    harness.deps = { ...harness.deps, notifier: { ...harness.outbox, subscriptionState: async () => 'gone' } };
-    const outcome = await dispatchEvents([russiaWorkPermits], harness.deps);
-    expect(outcome.deliveries.map(({ status }) => status)).toEqual(['skipped']);
-    expect((await harness.deps.watches.get('w-gone'))?.status).toBe('unsubscribed');
-  });
-
-  it('retries SNS throttling with backoff, and leaves what still fails to be retried, recording nothing', async () => {
-    await harness.addWatch(watch({ id: 'w-busy' }));
-    let calls = 0;
-    const flaky = (failures: number): Notifier => ({
-      ...harness.outbox,
-      send: async (message, address) => {
-        calls += 1;
-        if (calls <= failures) throw new NotifierError('throttled', 'Rate exceeded');
-        return harness.outbox.send(message, address);
-      },
-    });
-    harness.deps = { ...harness.deps, notifier: flaky(3) };
-    const busy = await dispatchEvents([russiaWorkPermits], harness.deps);
-    expect([...busy.retryEventIds]).toEqual([russiaWorkPermits.id]);
-    expect(harness.sent()).toEqual([]);
-    const retried = await dispatchEvents([russiaWorkPermits], harness.deps);
-    expect(retried.deliveries.map(({ status }) => status)).toEqual(['sent']);
-    expect(calls).toBe(4);
-    expect(harness.sent()).toHaveLength(1);
-  });
-
   it('parks a refusal that retrying cannot cure, with its context, and records it as failed', async () => {
     await harness.addWatch(watch({ id: 'w-refused' }));
-    harness.deps = {
-      ...harness.deps,
-      notifier: {
-        ...harness.outbox,
-        send: async () => Promise.reject(new NotifierError('misconfigured', 'KMS key disabled')),
-      },
-    };
-    const outcome = await dispatchEvents([russiaWorkPermits], harness.deps);
-    expect(outcome.deliveries.map(({ status }) => status)).toEqual(['failed']);
+    harness.useSender({ send: async () => Promise.reject(new NotifierError('misconfigured', 'KMS key disabled')) });
+    const { sent } = await deliverWave([russiaWorkPermits]);
+    expect(sent.map(({ status }) => status)).toEqual(['failed']);
     expect(harness.parked).toEqual([
       expect.objectContaining({
         contact: contactOf(watch({ id: 'x' })),
@@ -229,8 +186,7 @@ describe('repeats', () => {
         delivery: { mode: 'immediate', repeatEveryDays: 7, resolved: false },
       }),
     );
-    for (const event of overdueRun) await harness.deps.alertEvents.putIfAbsent({ ...event, waveId: 'test' });
-    await dispatchEvents(overdueRun, harness.deps);
+    await deliverWave(overdueRun);
     expect(harness.sent()).toHaveLength(1);
 
     expect(await sendRepeats(new Date('2019-03-29T06:00:00Z'), [repeating], harness.deps)).toEqual([]);

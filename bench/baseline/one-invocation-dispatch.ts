@@ -1,12 +1,12 @@
-import type { AlertEvent } from '../alerts/alert-event.ts';
-import { typedAlertEvent } from '../alerts/alert-event-data.ts';
-import { mapWithConcurrency } from '../map-with-concurrency.ts';
-import type { CustomGroupStore, DigestQueue } from '../ports/stores.ts';
-import { groupMembership } from '../reference/group-membership.ts';
-import { concernedStates, matchEvents } from '../watches/match-events.ts';
-import { type DeliveryDependencies, type DeliveryOutcome, deliver } from './deliver.ts';
-import { groupDeliveries } from './group-deliveries.ts';
-import { digestEntries } from './plan-deliveries.ts';
+import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
+import { typedAlertEvent } from '../../lambdas/core/alerts/alert-event-data.ts';
+import { type DeliveryDependencies, type DeliveryOutcome, deliver } from '../../lambdas/core/delivery/deliver.ts';
+import { groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
+import { digestEntries } from '../../lambdas/core/delivery/plan-deliveries.ts';
+import { mapWithConcurrency } from '../../lambdas/core/map-with-concurrency.ts';
+import type { CustomGroupStore, DigestQueue } from '../../lambdas/core/ports/stores.ts';
+import { groupMembership } from '../../lambdas/core/reference/group-membership.ts';
+import { concernedStates, matchEvents } from '../../lambdas/core/watches/match-events.ts';
 
 export interface DispatchDependencies extends DeliveryDependencies {
   readonly customGroups: Pick<CustomGroupStore, 'list'>;
@@ -25,6 +25,9 @@ export interface DispatchOutcome {
 const SEND_CONCURRENCY = 8;
 
 /**
+ * The baseline the fan-out bench compares the pipeline with: delivery as it was before issue 13,
+ * one stream invocation planning and sending a whole wave.
+ *
  * Delivers alert events as they are stored: finds the watches that could hear them through the
  * target index (groups resolved now, so a watch on `africa` covers all 54), matches, and sends
  * each contact one message for everything it matched, or queues it for the contact's digest.

@@ -1,0 +1,125 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { Context, DynamoDBRecord, SQSRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
+import { deliveryJobKey } from '../../lambdas/core/delivery/delivery-job.ts';
+import { handlerFor as sendJobs } from '../../lambdas/handlers/queue/send-jobs.ts';
+import { handlerFor as announceWaves } from '../../lambdas/handlers/stream/announce-waves.ts';
+import { localLambdaContext } from '../../local/lambda-context.ts';
+import { startPipelineHarness } from '../support/pipeline-harness.ts';
+import { russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
+
+/** A stream record of a stored alert event, as the filtered event source mapping delivers it. */
+const insertRecord = (
+  event: AlertEvent,
+  sequenceNumber: string,
+  image: Record<string, unknown> = { PK: `EVENT#${event.id}`, SK: 'EVENT', itemType: 'alert-event', ...event },
+): DynamoDBRecord => ({
+  eventID: `record-${sequenceNumber}`,
+  eventName: 'INSERT',
+  eventSource: 'aws:dynamodb',
+  dynamodb: {
+    SequenceNumber: sequenceNumber,
+    Keys: marshall({ PK: `EVENT#${event.id}`, SK: 'EVENT' }) as never,
+    NewImage: marshall(image, { removeUndefinedValues: true }) as never,
+  },
+});
+
+/** An SQS message as the event source mapping hands it over. */
+const sqsRecord = (messageId: string, body: string): SQSRecord => ({
+  messageId,
+  receiptHandle: `receipt-${messageId}`,
+  body,
+  attributes: {
+    ApproximateReceiveCount: '1',
+    SentTimestamp: '0',
+    SenderId: 'local',
+    ApproximateFirstReceiveTimestamp: '0',
+  },
+  messageAttributes: {},
+  md5OfBody: '',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:local:000000000000:email',
+  awsRegion: 'local',
+});
+
+describe('the wave announcer', () => {
+  it('announces each wave of a batch once, and fails unreadable records and events without a wave by sequence number', async () => {
+    const announced: string[][] = [];
+    const handler = announceWaves({ announcer: { announce: async (ids) => void announced.push([...ids]) } });
+    const poison = insertRecord(russiaWorkPermits, '300', {
+      PK: 'EVENT#x',
+      SK: 'EVENT',
+      id: 'x',
+      type: 'figure.moved',
+    });
+    const batch = [
+      insertRecord({ ...russiaWorkPermits, waveId: 'changes:a' }, '100'),
+      insertRecord({ ...russiaWorkPermits, id: 'other', waveId: 'changes:a' }, '150'),
+      insertRecord({ ...russiaWorkPermits, id: 'later', waveId: 'changes:b' }, '200'),
+      insertRecord(russiaWorkPermits, '250'),
+      poison,
+    ];
+    expect(await handler({ Records: batch }, localLambdaContext('announce-waves'))).toEqual({
+      batchItemFailures: [{ itemIdentifier: '300' }, { itemIdentifier: '250' }],
+    });
+    expect(announced).toEqual([['changes:a', 'changes:b']]);
+  });
+
+  it('fails every record of the batch when the wave queue refuses, so the stream hands them back', async () => {
+    const handler = announceWaves({
+      announcer: {
+        announce: async () => {
+          throw new Error('SQS unavailable');
+        },
+      },
+    });
+    const batch = [insertRecord({ ...russiaWorkPermits, waveId: 'changes:a' }, '100')];
+    expect(await handler({ Records: batch }, localLambdaContext('announce-waves'))).toEqual({
+      batchItemFailures: [{ itemIdentifier: '100' }],
+    });
+  });
+});
+
+describe('a sender', () => {
+  const jobFor = (waveId: string) => ({
+    waveId,
+    part: 0,
+    contact: 'email:ana@example.org',
+    channel: 'email' as const,
+    watchIds: ['w-ru'],
+    events: [{ id: russiaWorkPermits.id, states: ['RU'] }],
+    dedupKey: deliveryJobKey(waveId, 0, 'email:ana@example.org'),
+  });
+
+  it('sends the readable jobs of a batch and hands back only the unreadable ones, by message id', async () => {
+    const pipeline = await startPipelineHarness();
+    await pipeline.addWatch(watch({ id: 'w-ru', events: ['figure.changed'] }));
+    await pipeline.store('changes:a', [russiaWorkPermits]);
+    const handler = sendJobs({ ...pipeline.sendDependencies() });
+    const batch = [
+      sqsRecord('m-1', JSON.stringify(jobFor('changes:a'))),
+      sqsRecord('m-2', '{"waveId": "changes:a"}'),
+      sqsRecord('m-3', 'not json'),
+    ];
+    expect(await handler({ Records: batch }, localLambdaContext('send-jobs', 60_000))).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm-2' }, { itemIdentifier: 'm-3' }],
+    });
+    expect(await handler({ Records: batch.slice(0, 1) }, localLambdaContext('send-jobs', 60_000))).toEqual({
+      batchItemFailures: [],
+    });
+    expect(pipeline.sent().map(({ to }) => to)).toEqual(['ana@example.org']);
+  });
+
+  it('hands back, unstarted, every job it has no time left for', async () => {
+    const pipeline = await startPipelineHarness();
+    await pipeline.addWatch(watch({ id: 'w-ru', events: ['figure.changed'] }));
+    await pipeline.store('changes:a', [russiaWorkPermits]);
+    const handler = sendJobs({ ...pipeline.sendDependencies() }, { reserveMillis: 10_000 });
+    const nearlyOut: Context = { ...localLambdaContext('send-jobs'), getRemainingTimeInMillis: () => 9_000 };
+    expect(await handler({ Records: [sqsRecord('m-1', JSON.stringify(jobFor('changes:a')))] }, nearlyOut)).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm-1' }],
+    });
+    expect(pipeline.sent()).toEqual([]);
+  });
+});

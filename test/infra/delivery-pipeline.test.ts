@@ -1,0 +1,157 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { deliveryQueues } from '../../lambdas/contracts/delivery-queues.ts';
+import { DELIVERY_QUEUE_URL_ENV } from '../../lambdas/contracts/environment.ts';
+import { waveAnnouncerStream } from '../../lambdas/contracts/streams.ts';
+import type { BaseFunction } from '../../lib/constructs/base-function.ts';
+import type { QueueConsumer } from '../../lib/constructs/queue-consumer.ts';
+import { allFunctions } from './stack-functions.ts';
+import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
+import {
+  actionList,
+  actionsOf,
+  arnOf,
+  cfn,
+  deniesInsecureTransport,
+  environmentOf,
+  logicalId,
+  onlyResource,
+  type Resource,
+  ref,
+  resourceOf,
+  statementsOf,
+} from './template-queries.ts';
+
+useSynthesizedStack();
+
+const consumers = (): [string, QueueConsumer, (typeof deliveryQueues)[keyof typeof deliveryQueues]][] => [
+  ['waves (the planner)', stack.delivery.planner, deliveryQueues.waves],
+  ['shards (the shard workers)', stack.delivery.shardWorkers, deliveryQueues.shards],
+  ['email (the email sender)', stack.delivery.emailSender, deliveryQueues.email],
+  ['sms (the SMS sender)', stack.delivery.smsSender, deliveryQueues.sms],
+];
+
+const mappingOf = (fn: BaseFunction): Resource =>
+  onlyResource(
+    template.findResources('AWS::Lambda::EventSourceMapping', {
+      Properties: { FunctionName: ref(cfn(fn.function)) },
+    }) as Record<string, Resource>,
+  );
+
+/** The queues a function may send to, by logical id. */
+const queuesSentTo = (fn: BaseFunction): string[] =>
+  statementsOf(template, fn)
+    .filter((statement) => actionList(statement).includes('sqs:SendMessage'))
+    .flatMap((statement) => [statement.Resource].flat())
+    .map((resource) => JSON.stringify(resource))
+    .sort();
+
+describe('the delivery pipeline', () => {
+  describe.each(consumers())('the %s queue', (_name, consumer, settings) => {
+    it('is encrypted, TLS-only, and hides a handed-back message for six times its function timeout', () => {
+      const queue = resourceOf(template, cfn(consumer.queue)).Properties;
+      expect(queue).toMatchObject({
+        SqsManagedSseEnabled: true,
+        VisibilityTimeout: settings.visibilityTimeoutSeconds,
+        RedrivePolicy: {
+          deadLetterTargetArn: arnOf(cfn(consumer.deadLetters.queue)),
+          maxReceiveCount: settings.maxReceiveCount,
+        },
+      });
+      expect(settings.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(6 * settings.timeoutSeconds);
+      expect(queue['DelaySeconds']).toBe(settings.delaySeconds || undefined);
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [ref(cfn(consumer.queue))],
+        PolicyDocument: { Statement: Match.arrayWith([deniesInsecureTransport]) },
+      });
+    });
+
+    it('feeds its function in batches with partial failures, at bounded concurrency, within the timeout', () => {
+      expect(mappingOf(consumer.handler).Properties).toMatchObject({
+        EventSourceArn: arnOf(cfn(consumer.queue)),
+        BatchSize: settings.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: settings.maximumConcurrency },
+      });
+      expect(resourceOf(template, cfn(consumer.handler.function)).Properties['Timeout']).toBe(settings.timeoutSeconds);
+    });
+
+    it('alarms as soon as a message lands in its dead-letter queue', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Dimensions: [
+          { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(consumer.deadLetters.queue)), 'QueueName'] } },
+        ],
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+    });
+  });
+
+  it('delays each wave by the grouping window, 60 s', () => {
+    expect(resourceOf(template, cfn(stack.delivery.planner.queue)).Properties['DelaySeconds']).toBe(60);
+  });
+
+  it('lets each function send only to the queues after it: announcer → waves → shards → senders', () => {
+    const arn = (consumer: QueueConsumer) => JSON.stringify(arnOf(cfn(consumer.queue)));
+    const { planner, shardWorkers, emailSender, smsSender, announcer } = stack.delivery;
+    const failures = JSON.stringify(arnOf(cfn(stack.notifications.deliveryFailures.queue)));
+    expect(queuesSentTo(announcer.handler)).toEqual(
+      [arn(planner), JSON.stringify(arnOf(cfn(announcer.failures.queue)))].sort(),
+    );
+    expect(queuesSentTo(planner.handler)).toEqual(
+      [arn(planner), arn(shardWorkers), arn(emailSender), arn(smsSender)].sort(),
+    );
+    expect(queuesSentTo(shardWorkers.handler)).toEqual([arn(emailSender), arn(smsSender)].sort());
+    expect(queuesSentTo(emailSender.handler)).toEqual([failures]);
+    expect(queuesSentTo(smsSender.handler)).toEqual([failures]);
+    expect(environmentOf(template, planner.handler)).toMatchObject({
+      [DELIVERY_QUEUE_URL_ENV.waves]: ref(cfn(planner.queue)),
+      [DELIVERY_QUEUE_URL_ENV.shards]: ref(cfn(shardWorkers.queue)),
+      [DELIVERY_QUEUE_URL_ENV.email]: ref(cfn(emailSender.queue)),
+      [DELIVERY_QUEUE_URL_ENV.sms]: ref(cfn(smsSender.queue)),
+    });
+  });
+
+  it('gives the announcer the inserted alert events of the stream and nothing of the table', () => {
+    const { announcer } = stack.delivery;
+    expect(
+      onlyResource(
+        template.findResources('AWS::Lambda::EventSourceMapping', {
+          Properties: { FunctionName: ref(cfn(announcer.handler.function)) },
+        }) as Record<string, Resource>,
+      ).Properties,
+    ).toMatchObject({
+      BatchSize: waveAnnouncerStream.batchSize,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(waveAnnouncerStream.filterPatterns[0]) }] },
+    });
+    const tableActions = actionsOf(template, announcer.handler).filter((action) => action.startsWith('dynamodb:'));
+    expect(tableActions.sort()).toEqual(
+      ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].sort(),
+    );
+  });
+
+  it('lets the SMS sender publish to phone numbers only, never to a topic or endpoint', () => {
+    const statements = statementsOf(template, stack.delivery.smsSender.handler).filter((statement) =>
+      actionList(statement).some((action) => action.startsWith('sns:')),
+    );
+    expect(statements).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: ['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut'],
+        Resource: '*',
+      }),
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 'sns:Publish',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
+      }),
+    ]);
+  });
+
+  it('lets only the email sender send email, and only through SES', () => {
+    for (const fn of allFunctions(stack)) {
+      const ses = actionsOf(template, fn).filter((action) => action.startsWith('ses:'));
+      expect(ses, fn.node.path).toEqual(fn === stack.delivery.emailSender.handler ? ['ses:SendEmail'] : []);
+    }
+  });
+});
