@@ -5,6 +5,7 @@ import { createWatchLatencyRows } from './create-watch-latency.ts';
 import { deadlineCheckRows } from './deadline-check.ts';
 import { dispatcherRows } from './dispatcher.ts';
 import { e2eRowsInOwnProcess } from './e2e.ts';
+import { fanoutRows } from './fanout.ts';
 import { figureChangeLatencyRows } from './figure-change-latency.ts';
 import { getStateLatencyRows } from './get-state-latency.ts';
 import { importRows } from './import.ts';
@@ -13,7 +14,7 @@ import { type BenchRow, renderTable } from './results-table.ts';
 import { watchMatchingRows } from './watch-matching.ts';
 
 /**
- * `npm run bench [-- coldstart checker matching dispatcher runtime e2e import]`: measures what the issues set targets
+ * `npm run bench [-- coldstart checker matching dispatcher fanout runtime e2e import]`: measures what the issues set targets
  * for and prints one table; naming sections runs only those.
  */
 const sections: Record<string, () => Promise<BenchRow[]>> = {
@@ -21,6 +22,7 @@ const sections: Record<string, () => Promise<BenchRow[]>> = {
   checker: () => deadlineCheckRows(),
   matching: async () => watchMatchingRows(),
   dispatcher: () => dispatcherRows(),
+  fanout: () => fanoutRows(),
   runtime: () =>
     withBenchRuntime(async (runtime) => {
       // First, while no alert event is waiting out the dispatcher's 60 s grouping window: a dispatch
