@@ -86,7 +86,6 @@ export class DynamoMessageRecords implements MessageRecords {
             itemType: 'message',
             status: entry.status,
             at: entry.at,
-            eventIds: entry.eventIds,
             ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }),
             expiresAt: expiresAt(entry.at, RECORD_DAYS),
           },
