@@ -126,6 +126,28 @@ describe('faults: every job sent at most once, none lost', () => {
     expect(pipeline.sent()).toHaveLength(2);
   });
 
+  it('a shard job run twice (its worker killed mid-shard, or its message seen again) sends each contact one message', async () => {
+    const sharded = await startPipelineHarness({ directPlanLimit: 1 });
+    await sharded.addWatch(africaWatch({ id: 'w-1' }));
+    await sharded.addWatch(africaWatch({ id: 'w-2', channel: { email: 'bo@example.org' } }));
+    await sharded.store(WAVE, overdueRun);
+    await sharded.plan(WAVE);
+    const shards = [...sharded.shardQueue];
+    await sharded.runShards();
+    const first = [...sharded.deliveryQueue];
+    sharded.shardQueue.push(...shards);
+    await sharded.runShards();
+    expect(sharded.deliveryQueue.slice(first.length)).toEqual(first);
+    const statuses = (await sharded.sendAll()).map(({ status }) => status).sort();
+    expect(statuses).toEqual(['duplicate', 'duplicate', 'sent', 'sent']);
+    expect(
+      sharded
+        .sent()
+        .map(({ to }) => to)
+        .sort(),
+    ).toEqual(['ana@example.org', 'bo@example.org']);
+  });
+
   it('a job received twice at once is sent by one sender; the other is told to come back', async () => {
     await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
     await pipeline.store(WAVE, overdueRun);
