@@ -119,7 +119,7 @@ export const storeBenchWatches = async (
 };
 
 /** What the deadline checker emits at CHECK_AT with nothing announced before, as test/support/watch-fixtures.ts `checkerEvents` builds it. */
-const checkerEvents = (): AlertEvent[] =>
+export const checkerEvents = (): AlertEvent[] =>
   deriveDeadlineEvents({
     at: CHECK_AT,
     obligations: seedObligations,

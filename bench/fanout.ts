@@ -4,7 +4,6 @@ import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { deliveryQueues } from '../lambdas/contracts/delivery-queues.ts';
 import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
-import { deriveDeadlineEvents } from '../lambdas/core/checks/deadline-events.ts';
 import type { DeliveryJob, ShardJob } from '../lambdas/core/delivery/delivery-job.ts';
 import { planShard } from '../lambdas/core/delivery/plan-shard.ts';
 import { planWave } from '../lambdas/core/delivery/plan-wave.ts';
@@ -13,13 +12,10 @@ import { mapWithConcurrency } from '../lambdas/core/map-with-concurrency.ts';
 import type { DeliveryJobQueue } from '../lambdas/core/ports/delivery-pipeline.ts';
 import type { MessageSender } from '../lambdas/core/ports/message-sender.ts';
 import type { Notifier } from '../lambdas/core/ports/notifier.ts';
-import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
-import { memberStates } from '../lambdas/core/reference/member-states.ts';
-import { seedObligations } from '../lambdas/core/reference/obligations.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { dispatchEvents } from './baseline/one-invocation-dispatch.ts';
 import { measureConsumedCapacity } from './consumed-capacity.ts';
-import { benchContacts, benchWatches, storeBenchWatches } from './dispatcher.ts';
+import { benchContacts, benchWatches, checkerEvents, storeBenchWatches } from './dispatcher.ts';
 import { type BenchRow, count, milliseconds } from './results-table.ts';
 
 /** The wave: the deadline check the day after the midterm deadline, every state overdue (193 events). */
@@ -34,17 +30,6 @@ const WATCHES_PER_CONTACT = 4;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const share = (ms: number, timeoutSeconds: number): string => `${((ms / (timeoutSeconds * 1000)) * 100).toFixed(1)}%`;
-
-const checkerEvents = (): AlertEvent[] =>
-  deriveDeadlineEvents({
-    at: CHECK_AT,
-    obligations: seedObligations,
-    states: memberStates,
-    groupIdsOfState: groupMembership([]),
-    reports: [],
-    remaining: [],
-    memory: [],
-  }).events;
 
 /** A provider that accepts every message after the injected latency, as SES or SNS would. */
 const slowProvider = () => {

@@ -35,12 +35,8 @@ const insertedAlertEvents = {
   dynamodb: { NewImage: { itemType: { S: ['alert-event'] } } },
 } as const;
 
-/**
- * How stored alert events feed the delivery pipeline's announcer: every inserted alert event, at
- * once. Nothing is gathered here: the wave queue's delay is the grouping window, and a wave
- * announced by several batches (or stream shards) is still planned once.
- */
-export const waveAnnouncerStream = {
+/** Every inserted alert event as soon as it is stored, 100 to a batch: what both alert-event consumers read. */
+const everyAlertEvent = {
   batchSize: 100,
   maxBatchingWindowSeconds: 0,
   retryAttempts: 5,
@@ -48,6 +44,15 @@ export const waveAnnouncerStream = {
   bisectBatchOnError: true,
   reportBatchItemFailures: true,
   filterPatterns: [insertedAlertEvents],
+} as const;
+
+/**
+ * How stored alert events feed the delivery pipeline's announcer. Nothing is gathered here: the
+ * wave queue's delay is the grouping window, and a wave announced by several batches (or stream
+ * shards) is still planned once.
+ */
+export const waveAnnouncerStream = {
+  ...everyAlertEvent,
   /** One SendMessageBatch per ten waves; a batch rarely holds more than one. */
   timeoutSeconds: 30,
 } as const;
@@ -58,13 +63,7 @@ export const waveAnnouncerStream = {
  * event is one message, and 100 records are ten PublishBatch calls.
  */
 export const alertEventPublishStream = {
-  batchSize: 100,
-  maxBatchingWindowSeconds: 0,
-  retryAttempts: 5,
-  maxRecordAgeSeconds: 6 * 60 * 60,
-  bisectBatchOnError: true,
-  reportBatchItemFailures: true,
-  filterPatterns: [insertedAlertEvents],
+  ...everyAlertEvent,
   /** Ten PublishBatch calls, each retried by the SDK when throttled. */
   timeoutSeconds: 60,
 } as const;

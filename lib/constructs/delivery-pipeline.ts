@@ -12,6 +12,7 @@ import { waveAnnouncerStream } from '../../lambdas/contracts/streams.ts';
 import type { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import type { BaseFunction } from './base-function.ts';
 import type { DataTable } from './data-table.ts';
+import { smsToPhoneNumbers } from './notifications.ts';
 import { QueueConsumer } from './queue-consumer.ts';
 import { TableStreamConsumer } from './table-stream-consumer.ts';
 
@@ -132,15 +133,9 @@ export class DeliveryPipeline extends Construct {
     this.#grantSmsToPhoneNumbers(this.smsSender.handler);
   }
 
-  /** Publish to a phone number and the opt-out check: SNS gives neither a resource to scope to. */
+  /** SMS to phone numbers, and nothing else SNS publishes to. */
   #grantSmsToPhoneNumbers(fn: BaseFunction): void {
-    fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'SmsToPhoneNumbers',
-        actions: ['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut'],
-        resources: ['*'],
-      }),
-    );
+    fn.role.addToPrincipalPolicy(smsToPhoneNumbers());
     // Publish to a topic or a platform endpoint names its ARN, which `*` would allow: denied, so only numbers are left.
     fn.role.addToPrincipalPolicy(
       new PolicyStatement({

@@ -7,6 +7,14 @@ import { FAILURE_QUEUE_URL_ENV, SNS_NOTIFIER_ENV } from '../../lambdas/contracts
 import { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import type { BaseFunction } from './base-function.ts';
 
+/** Publish to a phone number and the opt-out check: SNS gives neither a resource to scope to. */
+export const smsToPhoneNumbers = (): PolicyStatement =>
+  new PolicyStatement({
+    sid: 'SmsToPhoneNumbers',
+    actions: ['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut'],
+    resources: ['*'],
+  });
+
 export interface NotificationsProps {
   /**
    * Starts the name of every contact topic the functions create, so that IAM and the dead-letter
@@ -123,13 +131,7 @@ export class Notifications extends Construct {
         conditions: { StringEquals: { 'sns:Protocol': 'email' } },
       }),
     );
-    fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'SmsToPhoneNumbers',
-        actions: ['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut'],
-        resources: ['*'],
-      }),
-    );
+    fn.role.addToPrincipalPolicy(smsToPhoneNumbers());
     fn.role.addToPrincipalPolicy(
       new PolicyStatement({
         sid: 'ContactTopicsEncryption',

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/free-port.ts';
 import { INJECTED_FAULTS_ENV } from '../../local/outbox/injected-faults.ts';
 import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
-import { startService, stopServices, waitFor } from '../support/local-service.ts';
+import { serviceOutputs, startService, stopServices, waitFor } from '../support/local-service.ts';
 
 /**
  * The service as `npm start` runs it, in its own process, made to fail as a deployment can: killed
@@ -94,6 +94,9 @@ afterAll(async () => {
 describe('faults while delivering (npm start in its own process)', () => {
   // A test that failed half-way must not leave its service on the port.
   beforeEach(() => stopServices());
+  afterEach(({ task }) => {
+    if (task.result?.state === 'fail') console.error(serviceOutputs());
+  });
 
   it('throttled by the notifier for a while: messages are retried, then each sent once', async () => {
     const throttled = await startService(args(), withFaults('throttle:5'));

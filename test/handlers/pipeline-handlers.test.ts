@@ -1,29 +1,12 @@
-import { marshall } from '@aws-sdk/util-dynamodb';
-import type { Context, DynamoDBRecord, SQSRecord } from 'aws-lambda';
+import type { Context, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { deliveryJobKey } from '../../lambdas/core/delivery/delivery-job.ts';
 import { handlerFor as sendJobs } from '../../lambdas/handlers/queue/send-jobs.ts';
 import { handlerFor as announceWaves } from '../../lambdas/handlers/stream/announce-waves.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
+import { alertEventInsertRecord } from '../support/alert-event-records.ts';
 import { startPipelineHarness } from '../support/pipeline-harness.ts';
 import { russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
-
-/** A stream record of a stored alert event, as the filtered event source mapping delivers it. */
-const insertRecord = (
-  event: AlertEvent,
-  sequenceNumber: string,
-  image: Record<string, unknown> = { PK: `EVENT#${event.id}`, SK: 'EVENT', itemType: 'alert-event', ...event },
-): DynamoDBRecord => ({
-  eventID: `record-${sequenceNumber}`,
-  eventName: 'INSERT',
-  eventSource: 'aws:dynamodb',
-  dynamodb: {
-    SequenceNumber: sequenceNumber,
-    Keys: marshall({ PK: `EVENT#${event.id}`, SK: 'EVENT' }) as never,
-    NewImage: marshall(image, { removeUndefinedValues: true }) as never,
-  },
-});
 
 /** An SQS message as the event source mapping hands it over. */
 const sqsRecord = (messageId: string, body: string): SQSRecord => ({
@@ -47,17 +30,17 @@ describe('the wave announcer', () => {
   it('announces each wave of a batch once, and fails unreadable records and events without a wave by sequence number', async () => {
     const announced: string[][] = [];
     const handler = announceWaves({ announcer: { announce: async (ids) => void announced.push([...ids]) } });
-    const poison = insertRecord(russiaWorkPermits, '300', {
+    const poison = alertEventInsertRecord(russiaWorkPermits, '300', {
       PK: 'EVENT#x',
       SK: 'EVENT',
       id: 'x',
       type: 'figure.moved',
     });
     const batch = [
-      insertRecord({ ...russiaWorkPermits, waveId: 'changes:a' }, '100'),
-      insertRecord({ ...russiaWorkPermits, id: 'other', waveId: 'changes:a' }, '150'),
-      insertRecord({ ...russiaWorkPermits, id: 'later', waveId: 'changes:b' }, '200'),
-      insertRecord(russiaWorkPermits, '250'),
+      alertEventInsertRecord({ ...russiaWorkPermits, waveId: 'changes:a' }, '100'),
+      alertEventInsertRecord({ ...russiaWorkPermits, id: 'other', waveId: 'changes:a' }, '150'),
+      alertEventInsertRecord({ ...russiaWorkPermits, id: 'later', waveId: 'changes:b' }, '200'),
+      alertEventInsertRecord(russiaWorkPermits, '250'),
       poison,
     ];
     expect(await handler({ Records: batch }, localLambdaContext('announce-waves'))).toEqual({
@@ -74,7 +57,7 @@ describe('the wave announcer', () => {
         },
       },
     });
-    const batch = [insertRecord({ ...russiaWorkPermits, waveId: 'changes:a' }, '100')];
+    const batch = [alertEventInsertRecord({ ...russiaWorkPermits, waveId: 'changes:a' }, '100')];
     expect(await handler({ Records: batch }, localLambdaContext('announce-waves'))).toEqual({
       batchItemFailures: [{ itemIdentifier: '100' }],
     });

@@ -3,6 +3,13 @@ import { resolve } from 'node:path';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
+/** What every service a test file started printed, newest last: shown when a test fails. */
+const outputs: { readonly args: readonly string[]; readonly text: () => string }[] = [];
+
+/** The tail of each service's output, for a failed test's report. */
+export const serviceOutputs = (chars = 4000): string =>
+  outputs.map(({ args, text }) => `--- npm start ${args.join(' ')}\n${text().slice(-chars)}`).join('\n');
+
 /** Services still running: a test that fails half-way leaves its service to `stopServices`. */
 const running = new Set<{ readonly child: ChildProcess; readonly exited: Promise<number | null> }>();
 
@@ -22,6 +29,7 @@ export const startService = async (args: readonly string[], env: NodeJS.ProcessE
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  outputs.push({ args, text: () => output });
   const exited = new Promise<number | null>((done) => child.once('exit', done));
   const service = { child, exited };
   running.add(service);

@@ -1,4 +1,5 @@
-import { NotifierError, type NotifierErrorCode } from '../../core/ports/notifier.ts';
+import type { NotifierErrorCode } from '../../core/ports/notifier.ts';
+import { providerErrorMapper } from '../provider-errors.ts';
 
 /**
  * SES v2 error names without their `Exception` suffix: SendEmail's modelled errors (as
@@ -33,33 +34,5 @@ const codeByName: ReadonlyMap<string, NotifierErrorCode> = new Map(
   } as const),
 );
 
-/** Connection failures the SDK gave up retrying; the service itself may be fine a minute later. */
-const transientNetworkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
-
-interface ErrorShape {
-  readonly name?: unknown;
-  readonly code?: unknown;
-  readonly $metadata?: { readonly httpStatusCode?: number };
-}
-
-const codeOf = (error: ErrorShape): NotifierErrorCode => {
-  const name = typeof error.name === 'string' ? error.name.replace(/Exception$/, '') : '';
-  const known = codeByName.get(name);
-  if (known) return known;
-  const status = error.$metadata?.httpStatusCode ?? 0;
-  if (status === 429) return 'throttled';
-  if (status >= 500) return 'unavailable';
-  if (typeof error.code === 'string' && transientNetworkCodes.has(error.code)) return 'unavailable';
-  return 'rejected';
-};
-
-/**
- * The NotifierError for a failed SES call. `context` says what was attempted and for whom, e.g.
- * `SendEmail for email:ana@example.org`; the SES error is kept as the cause for the logs.
- */
-export const sesNotifierError = (error: unknown, context: string): NotifierError => {
-  if (error instanceof NotifierError) return error;
-  const shape: ErrorShape = typeof error === 'object' && error !== null ? error : {};
-  const name = typeof shape.name === 'string' ? shape.name : 'unknown error';
-  return new NotifierError(codeOf(shape), `${context} failed: ${name}`, { cause: error });
-};
+/** The NotifierError for a failed SES call, e.g. `SendEmail for email:ana@example.org`. */
+export const sesNotifierError = providerErrorMapper(codeByName);
