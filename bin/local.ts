@@ -17,7 +17,7 @@ import { ensureSampleWatches } from '../local/sample/sample-watches.ts';
 /** `npm start`: runs the service locally, with the 2019 sample data unless told otherwise. */
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const usage = `usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-every MINUTES] [--no-sample] [--clock DATE] [--replay FROM TO]
+const usage = `usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-every MINUTES] [--grouping-window S] [--retry-after S] [--no-sample] [--clock DATE] [--replay FROM TO]
   --fresh          start with an empty database (and outbox)
   --port           the API's port (PORT in the environment works too; default 3000)
   --data           where DynamoDB Local keeps its files (default .local/dynamodb)

@@ -6,7 +6,7 @@ import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
 const projectRoot = resolve(import.meta.dirname, '../..');
 
 /**
- * The local runtime `npm start` runs (DynamoDB Local in memory, the API, both stream consumers,
+ * The local runtime `npm start` runs (DynamoDB Local in memory, the API, the stream consumers, the delivery queues,
  * the outbox), in this process, with its identity and outbox in a temporary directory. The
  * grouping window is the test's to choose: the stack's 60 s would make tests slow.
  */
