@@ -56,8 +56,15 @@ const withFaults = (plan: string) => serviceEnv(plan);
 
 const outbox = (): OutboxEntry[] => readOutbox(outboxFile());
 /** Messages per contact whose subject matches. */
-const alertsAbout = (subject: RegExp): number[] =>
-  contacts.map((to) => outbox().filter((entry) => entry.to === to && subject.test(entry.subject ?? '')).length);
+/**
+ * Alert messages per contact that tell this news. By the text, not the subject: a test's check
+ * also announces what the copied set-up never saw (the midterm's overdue states), which comes
+ * first in the subject.
+ */
+const alertsAbout = (news: RegExp): number[] =>
+  contacts.map(
+    (to) => outbox().filter((entry) => entry.to === to && entry.eventIds.length > 0 && news.test(entry.text)).length,
+  );
 
 const call = async (method: string, path: string, token: string, body?: unknown) => {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -99,12 +106,7 @@ afterAll(async () => {
   rmSync(setUp, { recursive: true, force: true });
 });
 
-/**
- * Retried once: about one run in three, a job handed back by the service restarted after a crash
- * does not come back from the local SQS (fauxqs, persisted in SQLite) within two minutes, and one
- * contact is never told. Not explained yet (noted on issue 13); the retry runs on a fresh copy.
- */
-describe('faults while delivering (npm start in its own process)', { retry: 1 }, () => {
+describe('faults while delivering (npm start in its own process)', () => {
   // A test that failed half-way must not leave its service on the port.
   beforeEach(async () => {
     await stopServices();
