@@ -6,6 +6,7 @@ import { dailyCapsFromEnv, newSmsCode, retryPolicy } from './adapters/delivery-s
 import { DynamoAlertEventStore } from './adapters/dynamodb/alert-event-repository.ts';
 import { customGroupStore, metricCatalogue, obligationCatalogue } from './adapters/dynamodb/catalogues.ts';
 import { DynamoCheckerMemoryStore } from './adapters/dynamodb/checker-memory-repository.ts';
+import { DynamoConsentStore } from './adapters/dynamodb/consent-repository.ts';
 import { DynamoContactStore } from './adapters/dynamodb/contact-repository.ts';
 import { DynamoDailySendCounter } from './adapters/dynamodb/daily-send-counter.ts';
 import { DynamoDeliveryLog } from './adapters/dynamodb/delivery-log-repository.ts';
@@ -23,7 +24,6 @@ import { manageWatchesUrl, publicApiUrl } from './adapters/public-api-url.ts';
 import { secretFromExtension } from './adapters/secrets/extension-secret.ts';
 import { createSesEmailSender } from './adapters/ses/ses-email-sender.ts';
 import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publisher.ts';
-import { createSnsNotifier } from './adapters/sns/sns-notifier.ts';
 import { SnsSmsSender } from './adapters/sns/sns-sms-sender.ts';
 import { SqsDeliveryJobQueue } from './adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
@@ -38,7 +38,9 @@ import {
 } from './contracts/environment.ts';
 import type { ChangeDetectionDependencies } from './core/changes/detect-changes.ts';
 import type { DeadlineCheckDependencies } from './core/checks/run-deadline-check.ts';
-import type { ReconcileDependencies } from './core/contacts/reconcile-subscriptions.ts';
+import type { ConsentDependencies, LinkConsentDependencies } from './core/contacts/confirm-consent.ts';
+import { confirmationUrl } from './core/contacts/confirmation-link.ts';
+import type { StopContactDependencies } from './core/contacts/stop-contact.ts';
 import { unsubscribeUrl } from './core/contacts/unsubscribe-link.ts';
 import type { DeliveryDependencies } from './core/delivery/deliver.ts';
 import type { PlanShardDependencies } from './core/delivery/plan-shard.ts';
@@ -53,10 +55,11 @@ import type { Clock } from './core/ports/clock.ts';
 import type { DeliveryJobQueue, WaveAnnouncer } from './core/ports/delivery-pipeline.ts';
 import type { FeedKeyStore } from './core/ports/feed-key-store.ts';
 import type { ImportStore } from './core/ports/import-store.ts';
-import type { MessageSender } from './core/ports/message-sender.ts';
+import type { ChannelSenders, MessageSender } from './core/ports/message-sender.ts';
 import type {
   AlertEventStore,
   CheckerMemoryStore,
+  ConsentStore,
   ContactStore,
   CustomGroupStore,
   DailySendCounter,
@@ -112,6 +115,7 @@ export const customGroups = (): CustomGroupStore => onTable(customGroupStore);
 export const stateRecords = (): StateRecords => onTable((client, name) => new DynamoStateRecords(client, name));
 export const alertEvents = (): AlertEventStore => onTable((client, name) => new DynamoAlertEventStore(client, name));
 export const contacts = (): ContactStore => onTable((client, name) => new DynamoContactStore(client, name));
+export const consents = (): ConsentStore => onTable((client, name) => new DynamoConsentStore(client, name));
 export const deliveryLog = (): DeliveryLog => onTable((client, name) => new DynamoDeliveryLog(client, name));
 export const importStore = (): ImportStore => onTable((client, name) => new DynamoImportStore(client, name));
 /** Watches and their feed keys, which one repository keeps. */
@@ -139,7 +143,7 @@ let secret: (() => Promise<string>) | undefined;
  * stack, so no template or environment holds it) and is read once per process through the
  * Parameters and Secrets extension, on first use: only the functions that sign or check links pay.
  */
-export const unsubscribeSecret = (): (() => Promise<string>) => {
+export const linkSecret = (): (() => Promise<string>) => {
   secret ??= secretFromExtension(requiredEnv(UNSUBSCRIBE_SECRET_ENV));
   return secret;
 };
@@ -169,22 +173,41 @@ export const alertEventPublishing = (): { readonly alertEventPublisher: AlertEve
   alertEventPublisher: createSnsAlertEventPublisher(),
 });
 
-/** SNS for email and SMS, SQS for what failed for good: what sending alerts needs. */
+let channelSenders: ChannelSenders | undefined;
+/** SES for email, SNS for SMS: each built on first use, so a function that sends one channel never loads the other's SDK. */
+const senders = (): ChannelSenders => {
+  if (channelSenders) return channelSenders;
+  let email: MessageSender | undefined;
+  let sms: MessageSender | undefined;
+  channelSenders = {
+    email: { send: (message) => (email ??= createSesEmailSender()).send(message) },
+    sms: { send: (message) => (sms ??= new SnsSmsSender(new SNSClient({}))).send(message) },
+  };
+  return channelSenders;
+};
+
+/** An email contact's signed one-click unsubscribe link. */
+const contactUnsubscribeUrl = async (contact: string): Promise<string> =>
+  unsubscribeUrl(publicApiUrl(), await linkSecret()(), contact);
+
+/** SES and SNS through their senders, SQS for what failed for good: what sending digests, repeats and tests needs. */
 export const delivery = (): DeliveryDependencies => ({
   clock: clock(),
   contacts: contacts(),
+  consents: consents(),
   watches: watches(),
   deliveryLog: deliveryLog(),
   sendCounter: sendCounter(),
   dailyCaps: dailyCapsFromEnv(),
-  notifier: createSnsNotifier(),
+  senders: senders(),
   failures: failureSink(),
   manageUrl: manageUrl(),
+  unsubscribeUrl: contactUnsubscribeUrl,
   retry: retryPolicy,
 });
 
-/** The hourly job's: delivery, SNS's subscription states, what is still overdue, and the digests due. */
-export const scheduledDelivery = (): ReconcileDependencies & RepeatDependencies & DigestDependencies => ({
+/** The hourly job's: delivery, what is still overdue, and the digests due. */
+export const scheduledDelivery = (): RepeatDependencies & DigestDependencies => ({
   ...delivery(),
   customGroups: customGroups(),
   digests: digestQueue(),
@@ -210,17 +233,30 @@ export const feedKeyRotation = (): FeedKeyDependencies => {
   return { clock: clock(), watches: store, feedKeys: store, newKey: newFeedKey, apiUrl: apiUrl() };
 };
 
-/** What creating or changing a watch needs: the catalogues its references are checked against, and SNS to confirm its address. */
+/** What a confirmation link's page and button need: the consents, the watches they activate, and the signing secret. */
+export const linkConsent = (): LinkConsentDependencies => ({ ...contactAccess(), linkSecret: linkSecret() });
+
+/** What changes an address's standing (a consent given, an unsubscribe, SES feedback): its contact, consents and watches. */
+export const contactAccess = (): StopContactDependencies & ConsentDependencies => ({
+  clock: clock(),
+  contacts: contacts(),
+  consents: consents(),
+  watches: watches(),
+});
+
+/** What creating or changing a watch needs: the catalogues its references are checked against, and the senders that ask its address to confirm. */
 export const watchCommands = (): WatchDependencies => ({
   clock: clock(),
   watches: watches(),
   contacts: contacts(),
+  consents: consents(),
   customGroups: customGroups(),
   obligations: obligations(),
   metrics: metrics(),
   sendCounter: sendCounter(),
   dailyCaps: dailyCapsFromEnv(),
-  notifier: createSnsNotifier(),
+  senders: senders(),
+  confirmationUrl: async (link) => confirmationUrl(publicApiUrl(), await linkSecret()(), link),
   newCode: newSmsCode,
   newId: randomUUID,
 });
@@ -263,6 +299,7 @@ const sending = (channel: ChannelKind, sender: MessageSender): SendJobDependenci
   clock: clock(),
   messageRecords: onTable((client, name) => new DynamoMessageRecords(client, name)),
   contacts: contacts(),
+  consents: consents(),
   watches: watches(),
   alertEvents: alertEvents(),
   sendCounter: sendCounter(),
@@ -270,7 +307,7 @@ const sending = (channel: ChannelKind, sender: MessageSender): SendJobDependenci
   sender,
   failures: failureSink(),
   manageUrl: manageUrl(),
-  unsubscribeUrl: async (contact) => unsubscribeUrl(publicApiUrl(), await unsubscribeSecret()(), contact),
+  unsubscribeUrl: contactUnsubscribeUrl,
   claimSeconds: deliveryQueues[channel].visibilityTimeoutSeconds,
 });
 

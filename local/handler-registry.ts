@@ -1,6 +1,7 @@
 import { type DeliveryQueueName, SENDER_RESERVE_MILLIS } from '../lambdas/contracts/delivery-queues.ts';
 import type { QueueConsumerSettings } from '../lambdas/contracts/queue-consumer.ts';
 import type { RouteId } from '../lambdas/contracts/routes.ts';
+import { handlerFor as confirm } from '../lambdas/handlers/http/confirm.ts';
 import { handlerFor as createImport } from '../lambdas/handlers/http/create-import.ts';
 import { handlerFor as createMetric } from '../lambdas/handlers/http/create-metric.ts';
 import { handlerFor as createObligation } from '../lambdas/handlers/http/create-obligation.ts';
@@ -8,6 +9,7 @@ import { handlerFor as createWatch } from '../lambdas/handlers/http/create-watch
 import { handlerFor as deleteWatch } from '../lambdas/handlers/http/delete-watch.ts';
 import { handlerFor as getBoard } from '../lambdas/handlers/http/get-board.ts';
 import { handlerFor as getCalendar } from '../lambdas/handlers/http/get-calendar.ts';
+import { handlerFor as getConfirmation } from '../lambdas/handlers/http/get-confirmation.ts';
 import { handlerFor as getFigureHistory } from '../lambdas/handlers/http/get-figure-history.ts';
 import { handlerFor as getGroup } from '../lambdas/handlers/http/get-group.ts';
 import { handlerFor as getState } from '../lambdas/handlers/http/get-state.ts';
@@ -92,6 +94,8 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   'get-watch-feed': getWatchFeed(deps),
   'get-unsubscribe': getUnsubscribe(deps),
   unsubscribe: unsubscribe(deps),
+  'get-confirmation': getConfirmation(deps),
+  confirm: confirm(deps),
 });
 
 /** The table's stream consumers: change detection, then the wave announcer and the machine feed on the alert events it stores. */

@@ -29,8 +29,6 @@ const readBody = async (request: IncomingMessage): Promise<string | undefined> =
 export interface LocalApiHandlers {
   /** By route id. */
   readonly handlers: Readonly<Record<string, HttpLambda>>;
-  /** Serves `GET /local/confirm/{token}`, the link of the local confirmation mail: returns the confirmed address. */
-  readonly confirmSubscription?: (token: string) => Promise<string | undefined>;
 }
 
 export interface LocalApi {
@@ -62,23 +60,6 @@ export const startLocalApi = async (options: {
     void (async () => {
       const method = request.method ?? 'GET';
       const url = request.url ?? '/';
-      const confirmation = /^\/local\/confirm\/([A-Za-z0-9_-]{1,100})$/.exec(new URL(url, 'http://localhost').pathname);
-      const { confirmSubscription } = served;
-      if (method === 'GET' && confirmation?.[1] && confirmSubscription) {
-        const address = await confirmSubscription(confirmation[1]);
-        return address === undefined
-          ? send(
-              404,
-              errorBody('confirmation-not-found', 'This confirmation link is unknown or was replaced by a newer one'),
-            )
-          : send(
-              200,
-              JSON.stringify({
-                confirmed: address,
-                message: `Subscription confirmed: ${address} will receive sanctions-watch alerts`,
-              }),
-            );
-      }
       const match = matchRoute(options.routes, method, new URL(url, 'http://localhost').pathname);
       const handler = match && served.handlers[match.route.id];
       if (!match || !handler)

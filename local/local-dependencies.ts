@@ -11,13 +11,14 @@ import { SqsWaveAnnouncer } from '../lambdas/adapters/sqs/sqs-wave-announcer.ts'
 import { systemClock } from '../lambdas/adapters/system-clock.ts';
 import { type DeliveryQueueName, DIRECT_PLAN_LIMIT, deliveryQueues } from '../lambdas/contracts/delivery-queues.ts';
 import { LOG_LEVEL_ENV } from '../lambdas/contracts/environment.ts';
+import { type ConfirmationLink, confirmationUrl } from '../lambdas/core/contacts/confirmation-link.ts';
 import { unsubscribeUrl } from '../lambdas/core/contacts/unsubscribe-link.ts';
 import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { createOutboxAlertEventPublisher } from './outbox/alert-event-outbox.ts';
 import { fileFailureSink } from './outbox/file-failure-sink.ts';
 import { withInjectedFaults } from './outbox/injected-faults.ts';
-import { createOutboxNotifier } from './outbox/outbox-notifier.ts';
+import { createOutboxSender } from './outbox/outbox-sender.ts';
 
 export interface LocalDependencyOptions {
   /** DynamoDB Local's client: every store and handler shares it, as a warm Lambda keeps one. */
@@ -25,7 +26,7 @@ export interface LocalDependencyOptions {
   readonly tableName: string;
   /** The local API's origin: confirmation links, feeds and messages point there. */
   readonly apiUrl: string;
-  /** JSON lines of every message "sent" (and every confirmation request): SNS's part. */
+  /** JSON lines of every message "sent" (confirmation requests too): SES's and SNS's part. */
   readonly outboxFile: string;
   /** JSON lines of deliveries parked for good: the delivery-failures queue's part. */
   readonly failuresFile: string;
@@ -36,13 +37,13 @@ export interface LocalDependencyOptions {
   readonly injectedFaults?: string;
   /** The delivery pipeline's queues (local SQS): where the announcer, the planner and the shard workers send. */
   readonly queues: { readonly client: SQSClient; queueUrl(name: DeliveryQueueName): string };
-  /** Signs unsubscribe links (Secrets Manager's part). @default a new random one: links of an earlier run stop working */
-  readonly unsubscribeSecret?: string;
+  /** Signs unsubscribe and confirmation links (Secrets Manager's part). @default a new random one: links of an earlier run stop working */
+  readonly linkSecret?: string;
 }
 
 /**
  * The local composition root: every dependency a handler may ask for, over DynamoDB Local, with
- * the outbox where AWS has SNS (a file of its own for the AlertEvents topic) and a file where it
+ * the outbox where AWS has SES and SNS (a file of its own for the AlertEvents topic) and a file where it
  * has the failures queue. The local runtime and the tests hand it to the handlers' `handlerFor`
  * (handler-registry.ts). Build it once per client: it counts the client's requests.
  */
@@ -50,24 +51,18 @@ export const localDependencies = (options: LocalDependencyOptions) => {
   const { client, tableName, apiUrl } = options;
   // Tests and the bench silence the logs, and with them the outbox's one-line echoes.
   const quiet = process.env[LOG_LEVEL_ENV] === 'SILENT' ? { print: () => undefined } : {};
-  const unsubscribeSecret = options.unsubscribeSecret ?? randomBytes(32).toString('base64url');
-  const outbox = createOutboxNotifier({
-    file: options.outboxFile,
-    now: () => new Date(),
-    confirmationBaseUrl: apiUrl,
-    ...quiet,
-  });
+  const linkSecret = options.linkSecret ?? randomBytes(32).toString('base64url');
+  const outbox = createOutboxSender({ file: options.outboxFile, now: () => new Date(), ...quiet });
   // Typed as the port, so the local runtime may hold waves back for a replay (held-wave-announcer.ts).
   const announcer: WaveAnnouncer = new SqsWaveAnnouncer(options.queues.client, options.queues.queueUrl('waves'));
   return {
     ...tableStores(client, tableName),
     clock: systemClock,
     requests: countRequests(client),
-    /** The outbox itself, which also confirms subscriptions (the link in SNS's mail). */
-    outbox,
-    notifier: outbox,
-    /** SES's and SNS SMS's part for the pipeline's senders: the outbox, with the faults asked for. */
-    sender: withInjectedFaults(outbox.sender, options.injectedFaults),
+    /** SES's and SNS's part for confirmations, codes, tests, digests and repeats: the outbox. */
+    senders: { email: outbox, sms: outbox },
+    /** SES's and SNS's part for the pipeline's senders: the outbox, with the faults asked for. */
+    sender: withInjectedFaults(outbox, options.injectedFaults),
     announcer,
     jobs: new SqsDeliveryJobQueue(options.queues.client, {
       shards: options.queues.queueUrl('shards'),
@@ -87,8 +82,9 @@ export const localDependencies = (options: LocalDependencyOptions) => {
     newCode: newSmsCode,
     newId: randomUUID,
     newKey: newFeedKey,
-    unsubscribeSecret: async () => unsubscribeSecret,
-    unsubscribeUrl: async (contact: string) => unsubscribeUrl(apiUrl, unsubscribeSecret, contact),
+    linkSecret: async () => linkSecret,
+    unsubscribeUrl: async (contact: string) => unsubscribeUrl(apiUrl, linkSecret, contact),
+    confirmationUrl: async (link: ConfirmationLink) => confirmationUrl(apiUrl, linkSecret, link),
   };
 };
 

@@ -12,7 +12,6 @@ import { routes } from '../lambdas/contracts/routes.ts';
 import { alertEventPublishStream, changeDetectionStream, waveAnnouncerStream } from '../lambdas/contracts/streams.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
-import { confirmLocalSubscription } from './confirm-subscription.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { httpHandlers, queueHandlers, scheduledHandlers, streamHandlers } from './handler-registry.ts';
 import { startLocalApi } from './http-server.ts';
@@ -161,7 +160,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     });
     const heldWaves = options.holdWavesUntilIdle ? heldWaveAnnouncer(built.announcer) : undefined;
     const deps = heldWaves ? { ...built, announcer: heldWaves } : built;
-    api.serve({ handlers: httpHandlers(deps), confirmSubscription: confirmLocalSubscription(deps) });
+    api.serve({ handlers: httpHandlers(deps) });
     const streams = streamHandlers(deps);
     const consumer = (
       handler: StreamLambda,

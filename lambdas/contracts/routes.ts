@@ -14,13 +14,13 @@ export interface RouteDefinition {
   readonly tableAccess: 'read' | 'read-write';
   /**
    * public: no token (read-only public data). key: no token either, the handler checks a secret
-   * in the query string (a watch's feed key, for feed readers; an unsubscribe link's signature, for
-   * mail clients: neither can send a token). user: a
+   * in the query string (a watch's feed key, for feed readers; an unsubscribe or confirmation
+   * link's signature, for mail clients: neither can send a token). user: a
    * valid token. admin: a valid token whose `cognito:groups` claim holds `admins`; the handler
    * checks the group, the authorizer the token.
    */
   readonly auth: 'public' | 'key' | 'user' | 'admin';
-  /** Whether the function sends through the notifier (SNS in AWS): it gets the notifier's settings and permissions. */
+  /** Whether the function sends email or SMS (SES and SNS in AWS): it gets the senders' settings and permissions. */
   readonly notifies: boolean;
   /** More memory (and so CPU) and time than the base function's 256 MB and 10 s, for a route that does bulk work. */
   readonly sizing?: { readonly memorySize: number; readonly timeoutSeconds: number };
@@ -91,6 +91,9 @@ export const routes = [
   // unsubscribes (RFC 8058 one-click). The link's signature is the credential.
   route('get-unsubscribe', 'GET', '/unsubscribe', 'read', 'key'),
   route('unsubscribe', 'POST', '/unsubscribe', 'read-write', 'key'),
+  // The link of every confirmation mail, the same way: GET asks, POST confirms the owner's request.
+  route('get-confirmation', 'GET', '/confirm', 'read', 'key'),
+  route('confirm', 'POST', '/confirm', 'read-write', 'key'),
 ] as const satisfies readonly RouteDefinition[];
 
 /** A route's id: the local runtime's handler registry must serve every one. */

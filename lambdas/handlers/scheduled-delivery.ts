@@ -2,11 +2,6 @@ import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '../adapters/logger.ts';
 import * as aws from '../aws-dependencies.ts';
-import {
-  type ReconcileDependencies,
-  type ReconcileOutcome,
-  reconcileSubscriptions,
-} from '../core/contacts/reconcile-subscriptions.ts';
 import type { DeliveryOutcome } from '../core/delivery/deliver.ts';
 import { type DigestDependencies, sendDigests } from '../core/delivery/send-digests.ts';
 import { type RepeatDependencies, sendRepeats } from '../core/delivery/send-repeats.ts';
@@ -16,7 +11,6 @@ import { scheduledInstant } from './scheduled-instant.ts';
 
 export interface ScheduledDeliveryOutcome {
   readonly at: string;
-  readonly subscriptions: ReconcileOutcome;
   readonly repeats: number;
   readonly digests: number;
 }
@@ -25,19 +19,17 @@ const sent = (outcomes: readonly DeliveryOutcome[]): number =>
   outcomes.filter(({ status }) => status === 'sent').length;
 
 /**
- * The hourly delivery job, as of the schedule's instant: first takes email subscriptions' state
- * from SNS (so what follows sends only to confirmed addresses), then re-announces what is still
- * overdue to repeating watches, then sends the digests due this hour.
+ * The hourly delivery job, as of the schedule's instant: re-announces what is still overdue to
+ * repeating watches, then sends the digests due this hour.
  */
-export const handlerFor = (deps: ReconcileDependencies & RepeatDependencies & DigestDependencies) =>
+export const handlerFor = (deps: RepeatDependencies & DigestDependencies) =>
   middy<ScheduledEvent, ScheduledDeliveryOutcome>()
     .use(requestLogging())
     .handler(async (event) => {
       const at = scheduledInstant(event, 'delivered');
-      const subscriptions = await reconcileSubscriptions(deps);
       const repeats = await sendRepeats(at, await deps.watches.listRepeating(), deps);
       const digests = await sendDigests(at, deps);
-      const outcome = { at: at.toISOString(), subscriptions, repeats: sent(repeats), digests: sent(digests) };
+      const outcome = { at: at.toISOString(), repeats: sent(repeats), digests: sent(digests) };
       logger.info('scheduled delivery done', outcome);
       return outcome;
     });

@@ -48,6 +48,4 @@ export const handlerFor = (deps: StopContactDependencies) =>
       return { stopped, skipped };
     });
 
-export const handler = lazyHandler(() =>
-  handlerFor({ clock: aws.clock(), contacts: aws.contacts(), watches: aws.watches() }),
-);
+export const handler = lazyHandler(() => handlerFor(aws.contactAccess()));

@@ -4,7 +4,8 @@ import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 /**
  * Local runs only, for the fault tests: `NOTIFIER_OUTBOX_FAULTS`, which `npm start` hands to the
  * local composition root, makes the alert senders' outbox misbehave as a real deployment can.
- * Counted over alert messages only (confirmations, codes and tests go through the notifier):
+ * Counted over the pipeline's alert messages only (confirmations, codes, tests, digests and
+ * repeats go through the outbox without faults):
  * - `crash-before:N`: the process dies (SIGKILL) as it is about to send the N-th message;
  * - `crash-after:N`: it dies right after the N-th message is sent, before it is recorded;
  * - `throttle:N`: the first N sends fail as SES or SNS throttling does.

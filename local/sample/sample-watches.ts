@@ -1,4 +1,4 @@
-import { readOutbox } from '../outbox/outbox-notifier.ts';
+import { confirmationLinkIn, readOutbox } from '../outbox/outbox-sender.ts';
 import type { ApiCall } from './local-api-client.ts';
 
 /** The sample subscriber's two watches: the overdue African states by email, Russia's figures by SMS. */
@@ -27,8 +27,8 @@ const lastMessageTo = (outboxFile: string, to: string): string => {
 
 /**
  * Registers the sample watches through the API as the sample user and confirms them as their
- * owners would, locally only: opens the link of the confirmation mail and returns the texted
- * code, both read from the outbox. An earlier start's watches are kept as they are.
+ * owners would, locally only: presses Confirm on the confirmation mail's link and returns the
+ * texted code, both read from the outbox. An earlier start's watches are kept as they are.
  */
 export const ensureSampleWatches = async (call: ApiCall, outboxFile: string): Promise<number> => {
   const listed = (await call('GET', '/watches')) as { readonly count: number };
@@ -37,10 +37,8 @@ export const ensureSampleWatches = async (call: ApiCall, outboxFile: string): Pr
     const watch = (await call('POST', '/watches', body)) as { readonly id: string; readonly status: string };
     if (watch.status === 'active') continue;
     if ('email' in body.channel) {
-      const link = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(
-        lastMessageTo(outboxFile, body.channel.email),
-      )?.[0];
-      if (!link || !(await fetch(link)).ok)
+      const link = confirmationLinkIn(lastMessageTo(outboxFile, body.channel.email));
+      if (!link || !(await fetch(link, { method: 'POST' })).ok)
         throw new Error(`could not confirm ${body.channel.email} through ${link ?? 'its link'}`);
     } else {
       const code = /\b(\d{6})\b/.exec(lastMessageTo(outboxFile, body.channel.sms))?.[1];

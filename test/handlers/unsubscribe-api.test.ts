@@ -39,7 +39,7 @@ const statusOf = async (watch: WatchBody): Promise<string> =>
   ((await api.request(`/watches/${watch.id}`, { as: 'user' })).json as WatchBody).status;
 
 const linkOf = async (contact: string): Promise<string> =>
-  unsubscribeUrl(api.url, await api.deps.unsubscribeSecret(), contact);
+  unsubscribeUrl(api.url, await api.deps.linkSecret(), contact);
 
 const oneClick = (
   link: string,

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAlertEventStore } from './alert-event-repository.ts';
 import { customGroupStore, metricCatalogue, obligationCatalogue } from './catalogues.ts';
 import { DynamoCheckerMemoryStore } from './checker-memory-repository.ts';
+import { DynamoConsentStore } from './consent-repository.ts';
 import { DynamoContactStore } from './contact-repository.ts';
 import { DynamoDailySendCounter } from './daily-send-counter.ts';
 import { DynamoDeliveryLog } from './delivery-log-repository.ts';
@@ -28,6 +29,7 @@ export const tableStores = (client: DynamoDBDocumentClient, tableName: string) =
     watches,
     feedKeys: watches,
     contacts: new DynamoContactStore(client, tableName),
+    consents: new DynamoConsentStore(client, tableName),
     deliveryLog: new DynamoDeliveryLog(client, tableName),
     sendCounter: new DynamoDailySendCounter(client, tableName),
     digests: new DynamoDigestQueue(client, tableName),

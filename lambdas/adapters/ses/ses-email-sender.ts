@@ -18,6 +18,24 @@ const HEADER_VALUE = /^[\x20-\x7E]{1,995}$/;
 const UTF_8 = 'UTF-8';
 
 /**
+ * The RFC 8058 headers every message but a confirmation request carries (that one asks for a yes,
+ * and ignoring it is the way to say no). Refused, before calling SES and for good, without a
+ * one-click link SES can carry: an https URL, printable ASCII, at most 993 characters.
+ */
+const unsubscribeHeaders = (message: OutgoingMessage, context: string): { Name: string; Value: string }[] => {
+  const listUnsubscribe = `<${message.unsubscribeUrl ?? ''}>`;
+  if (!message.unsubscribeUrl?.startsWith('https://') || !HEADER_VALUE.test(listUnsubscribe))
+    throw new NotifierError(
+      'invalid-message',
+      `${context}: the message has no one-click unsubscribe link SES can carry (an https URL, printable ASCII, at most 993 characters)`,
+    );
+  return [
+    { Name: 'List-Unsubscribe', Value: listUnsubscribe },
+    { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+  ];
+};
+
+/**
  * Email through SES v2: one SendEmail per message to the contact's address, through the
  * configuration set, with the RFC 8058 one-click unsubscribe headers (`List-Unsubscribe` with the
  * contact's signed link, `List-Unsubscribe-Post`), so mail clients can offer an unsubscribe button
@@ -49,13 +67,6 @@ export class SesEmailSender implements MessageSender {
   #input(message: OutgoingMessage, context: string): SendEmailCommandInput {
     if (message.channel !== 'email' || !message.email)
       throw new NotifierError('invalid-message', `${context}: not an email message`);
-    // RFC 8058: the one-click link must be HTTPS.
-    const listUnsubscribe = `<${message.unsubscribeUrl ?? ''}>`;
-    if (!message.unsubscribeUrl?.startsWith('https://') || !HEADER_VALUE.test(listUnsubscribe))
-      throw new NotifierError(
-        'invalid-message',
-        `${context}: the message has no one-click unsubscribe link SES can carry (an https URL, printable ASCII, at most 993 characters)`,
-      );
     return {
       FromEmailAddress: this.#options.fromAddress,
       Destination: { ToAddresses: [message.to] },
@@ -63,10 +74,7 @@ export class SesEmailSender implements MessageSender {
         Simple: {
           Subject: { Data: message.email.subject, Charset: UTF_8 },
           Body: { Text: { Data: message.email.body, Charset: UTF_8 } },
-          Headers: [
-            { Name: 'List-Unsubscribe', Value: listUnsubscribe },
-            { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
-          ],
+          ...(message.kind === 'confirmation' ? {} : { Headers: unsubscribeHeaders(message, context) }),
         },
       },
       ConfigurationSetName: this.#options.configurationSetName,

@@ -1,11 +1,14 @@
 import { conflict, DomainError, unavailable } from '../errors.ts';
 import { hashSecret } from '../identity/secret-hash.ts';
-import { verificationCodeSms } from '../messages/verification-message.ts';
+import { confirmationEmail, verificationCodeSms } from '../messages/verification-message.ts';
 import type { Clock } from '../ports/clock.ts';
-import { type Notifier, NotifierError } from '../ports/notifier.ts';
-import type { ContactStore, DailyCaps, DailySendCounter } from '../ports/stores.ts';
+import type { ChannelSenders } from '../ports/message-sender.ts';
+import { NotifierError, type OutgoingMessage } from '../ports/notifier.ts';
+import type { ConsentStore, ContactStore, DailyCaps, DailySendCounter } from '../ports/stores.ts';
 import { type IsoDate, utcDateOf } from '../time/calendar-date.ts';
 import { contactOf, destinationOf, type WatchChannel } from '../watches/watch.ts';
+import type { ConfirmationLink } from './confirmation-link.ts';
+import type { Consent } from './consent.ts';
 import {
   type Contact,
   EMAIL_CONFIRMATION_DAYS,
@@ -13,15 +16,26 @@ import {
   SMS_CODE_ATTEMPTS,
   SMS_CODE_MINUTES,
 } from './contact.ts';
+import { type Access, accessOf } from './contact-watches.ts';
 
 export interface ConfirmationDependencies {
   readonly clock: Clock;
   readonly contacts: ContactStore;
-  readonly notifier: Notifier;
+  readonly consents: ConsentStore;
+  readonly senders: ChannelSenders;
   readonly sendCounter: DailySendCounter;
   readonly dailyCaps: DailyCaps;
   /** Six random digits. */
   readonly newCode: () => string;
+  /** The signed link that confirms an owner's request for an email address (confirmation-link.ts). */
+  readonly confirmationUrl: (link: ConfirmationLink) => Promise<string>;
+}
+
+/** Where an owner stands with an address after asking for it. */
+export interface ConsentRequest {
+  readonly access: Access;
+  /** The owner's consent, when one is pending or given. */
+  readonly consent?: Consent;
 }
 
 /** Salted with the contact, so equal codes for two numbers do not share a hash. */
@@ -29,7 +43,7 @@ export const hashCode = (contact: string, code: string): string => hashSecret(co
 
 const minutes = (count: number): number => count * 60_000;
 
-/** A notifier failure, as the caller of the API should hear it. */
+/** A provider failure, as the caller of the API should hear it. */
 const asDomainError = (error: unknown, what: string): unknown =>
   error instanceof NotifierError && error.retryable
     ? unavailable('notifier-unavailable', `Could not ${what} just now; try again in a minute`)
@@ -57,94 +71,119 @@ const takeFromCap = async (
   return day;
 };
 
-const subscribeEmail = async (to: string, id: string, deps: ConfirmationDependencies): Promise<Contact> => {
-  const now = deps.clock.now();
-  const day = await takeFromCap(id, 'email', to, deps);
+/** Sends the request; `opted-out` when the number said STOP, so nothing was sent. */
+const sendRequest = async (message: OutgoingMessage, deps: ConfirmationDependencies): Promise<'sent' | 'opted-out'> => {
+  const day = await takeFromCap(message.contact, message.channel, message.to, deps);
   try {
-    const address = await deps.notifier.subscribeEmail(to);
-    // An address confirmed earlier (say, before it was removed here) needs no new confirmation.
-    const confirmed = (await deps.notifier.subscriptionState(address)) === 'confirmed';
+    await deps.senders[message.channel].send(message);
+    return 'sent';
+  } catch (error) {
+    await deps.sendCounter.release(message.contact, day);
+    if (error instanceof NotifierError && error.code === 'opted-out') return 'opted-out';
+    throw asDomainError(error, `ask ${message.to} to confirm`);
+  }
+};
+
+/** The pending consent a new request leaves, after sending its link (email) or code (SMS). */
+const askAddress = async (
+  owner: string,
+  channel: WatchChannel,
+  deps: ConfirmationDependencies,
+): Promise<Consent | 'opted-out'> => {
+  const id = contactOf({ channel });
+  const { channel: kind, to } = destinationOf(channel);
+  const now = deps.clock.now();
+  const base = { contact: id, channel: kind, to, eventIds: [], kind: 'confirmation' as const };
+  const dedupKey = `confirmation:${id}:${owner}:${now.toISOString()}`;
+  if (kind === 'email') {
+    const confirmBy = new Date(now.getTime() + EMAIL_CONFIRMATION_DAYS * 24 * minutes(60)).toISOString();
+    const link = await deps.confirmationUrl({ contact: id, owner, confirmBy });
+    await sendRequest({ ...base, dedupKey, email: confirmationEmail(link, EMAIL_CONFIRMATION_DAYS) }, deps);
     return {
-      id,
-      channel: 'email',
-      to,
-      state: confirmed ? 'confirmed' : 'pending',
-      address,
+      contact: id,
+      owner,
+      state: 'pending',
       requestedAt: now.toISOString(),
-      ...(confirmed
-        ? {}
-        : { confirmBy: new Date(now.getTime() + EMAIL_CONFIRMATION_DAYS * 24 * 60 * minutes(1)).toISOString() }),
+      confirmBy,
       updatedAt: now.toISOString(),
     };
-  } catch (error) {
-    await deps.sendCounter.release(id, day);
-    throw asDomainError(error, `ask ${to} to confirm`);
   }
-};
-
-const optedOut = async (to: string, notifier: Notifier): Promise<boolean> => {
-  try {
-    return await notifier.isPhoneOptedOut(to);
-  } catch (error) {
-    throw asDomainError(error, `check whether ${to} takes texts`);
-  }
-};
-
-const textCode = async (to: string, id: string, deps: ConfirmationDependencies): Promise<Contact> => {
-  const now = deps.clock.now();
-  const stamp = { id, channel: 'sms' as const, to, requestedAt: now.toISOString(), updatedAt: now.toISOString() };
-  if (await optedOut(to, deps.notifier)) return { ...stamp, state: 'opted-out' };
-  const day = await takeFromCap(id, 'sms', to, deps);
   const code = deps.newCode();
-  try {
-    await deps.notifier.send(
-      {
-        contact: id,
-        channel: 'sms',
-        to,
-        sms: verificationCodeSms(code, SMS_CODE_MINUTES),
-        eventIds: [],
-        dedupKey: `verification:${id}:${now.toISOString()}`,
-      },
-      {},
-    );
-  } catch (error) {
-    await deps.sendCounter.release(id, day);
-    if (error instanceof NotifierError && error.code === 'opted-out') return { ...stamp, state: 'opted-out' };
-    throw asDomainError(error, `text a code to ${to}`);
-  }
+  const sent = await sendRequest({ ...base, dedupKey, sms: verificationCodeSms(code, SMS_CODE_MINUTES) }, deps);
+  if (sent === 'opted-out') return 'opted-out';
   return {
-    ...stamp,
+    contact: id,
+    owner,
     state: 'pending',
-    verification: { codeHash: hashCode(id, code), attemptsLeft: SMS_CODE_ATTEMPTS },
+    requestedAt: now.toISOString(),
     confirmBy: new Date(now.getTime() + minutes(SMS_CODE_MINUTES)).toISOString(),
+    verification: { codeHash: hashCode(id, code), attemptsLeft: SMS_CODE_ATTEMPTS },
+    updatedAt: now.toISOString(),
   };
 };
 
-/**
- * Makes sure the address behind a watch can be confirmed: an email address is subscribed (SNS
- * mails the confirmation link), a phone number is texted a code. A confirmed address is left as
- * it is, and so is a pending one whose link or code still works, unless `again` asks for a new one.
- */
-export const requestConfirmation = async (
-  channel: WatchChannel,
-  deps: ConfirmationDependencies,
-  options: { readonly again?: boolean } = {},
-): Promise<Contact> => {
-  const id = contactOf({ channel });
-  const { channel: kind, to } = destinationOf(channel);
-  const previous = await deps.contacts.get(id);
-  if (previous?.state === 'confirmed') return previous;
-  if (previous?.state === 'pending' && !options.again && !isConfirmationExpired(previous, deps.clock.now()))
-    return previous;
-  const next = kind === 'email' ? await subscribeEmail(to, id, deps) : await textCode(to, id, deps);
+/** Writes `next` over `previous`; a concurrent request for the same key got there first, and its write stands. */
+const putOnce = async <T>(put: () => Promise<void>, reread: () => Promise<T | undefined>, next: T): Promise<T> => {
   try {
-    await deps.contacts.put(next, previous);
+    await put();
     return next;
   } catch (error) {
-    // Another request for the same address got there first (two watches created at once): its request stands.
-    const current = error instanceof DomainError && error.kind === 'conflict' ? await deps.contacts.get(id) : undefined;
+    const current = error instanceof DomainError && error.kind === 'conflict' ? await reread() : undefined;
     if (current === undefined) throw error;
     return current;
   }
+};
+
+/**
+ * Makes sure the owner's request for the address is confirmed, or asked for: a link is mailed, a
+ * code is texted. The owner's own consent is what counts: another owner's confirmation of the
+ * same address neither activates this owner's watches nor shows in the answer, which is the same
+ * for an address the service never saw. A pending request whose link or code still works is left
+ * as it is, unless `again` asks for a new one.
+ */
+export const requestConsent = async (
+  owner: string,
+  channel: WatchChannel,
+  deps: ConfirmationDependencies,
+  options: { readonly again?: boolean } = {},
+): Promise<ConsentRequest> => {
+  const id = contactOf({ channel });
+  const now = deps.clock.now();
+  const [contact, consent] = await Promise.all([deps.contacts.get(id), deps.consents.get({ contact: id, owner })]);
+  const access = accessOf(contact, consent);
+  if (access === 'confirmed') return { access, ...(consent ? { consent } : {}) };
+  if (consent?.state === 'pending' && !options.again && !isConfirmationExpired(consent, now))
+    return { access, consent };
+  const asked = await askAddress(owner, channel, deps);
+  const { channel: kind, to } = destinationOf(channel);
+  const stamp = { id, channel: kind, to, requestedAt: now.toISOString(), updatedAt: now.toISOString() };
+  if (asked === 'opted-out') {
+    const stopped: Contact = { ...(contact ?? stamp), state: 'opted-out', updatedAt: now.toISOString() };
+    await putOnce(
+      () => deps.contacts.put(stopped, contact),
+      () => deps.contacts.get(id),
+      stopped,
+    );
+    return { access: 'opted-out' };
+  }
+  // An address that left is asked anew: it stays out of every watch until it confirms again.
+  if (contact?.state !== 'confirmed') {
+    const waiting: Contact = {
+      ...(contact ?? stamp),
+      state: 'pending',
+      requestedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    await putOnce(
+      () => deps.contacts.put(waiting, contact),
+      () => deps.contacts.get(id),
+      waiting,
+    );
+  }
+  const stored = await putOnce(
+    () => deps.consents.put(asked, consent),
+    () => deps.consents.get({ contact: id, owner }),
+    asked,
+  );
+  return { access: 'pending', consent: stored };
 };

@@ -4,16 +4,16 @@ import { isUnsubscribeSignature } from './unsubscribe-link.ts';
 
 export interface UnsubscribeDependencies extends StopContactDependencies {
   /** The secret the links are signed with: read once per process, where it is kept. */
-  readonly unsubscribeSecret: () => Promise<string>;
+  readonly linkSecret: () => Promise<string>;
 }
 
 /** A link that was not signed by the service for this contact: mistyped, cut short, or forged. */
 export const checkUnsubscribeLink = async (
   contactId: string,
   signature: string,
-  deps: Pick<UnsubscribeDependencies, 'unsubscribeSecret'>,
+  deps: Pick<UnsubscribeDependencies, 'linkSecret'>,
 ): Promise<void> => {
-  if (!isUnsubscribeSignature(await deps.unsubscribeSecret(), contactId, signature))
+  if (!isUnsubscribeSignature(await deps.linkSecret(), contactId, signature))
     throw forbidden('This unsubscribe link is not valid: use the link of a message sanctions-watch sent you');
 };
 

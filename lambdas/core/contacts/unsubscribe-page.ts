@@ -1,18 +1,5 @@
 import { escapeHtml } from '../board/escape-html.ts';
-
-const page = (title: string, body: string): string =>
-  [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="robots" content="noindex">',
-    `<title>${escapeHtml(title)}</title></head>`,
-    `<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body>`,
-    '</html>',
-  ].join('\n');
-
-/** The address a contact id names, for the page: `email:ana@example.org` → `ana@example.org`. */
-const addressOf = (contactId: string): string => contactId.replace(/^(email|sms):/, '');
+import { addressOf, page } from './link-page.ts';
 
 /**
  * What opening the link shows: a question and a button, never the unsubscribe itself, because mail

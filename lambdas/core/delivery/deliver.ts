@@ -1,7 +1,9 @@
 import { stopContact } from '../contacts/stop-contact.ts';
 import type { Clock } from '../ports/clock.ts';
-import { type Notifier, NotifierError, type OutgoingMessage } from '../ports/notifier.ts';
+import type { ChannelSenders } from '../ports/message-sender.ts';
+import { NotifierError, type OutgoingMessage } from '../ports/notifier.ts';
 import type {
+  ConsentStore,
   ContactStore,
   DailyCaps,
   DailySendCounter,
@@ -18,14 +20,17 @@ import { type RetryPolicy, withRetry } from './retry.ts';
 export interface DeliveryDependencies {
   readonly clock: Clock;
   readonly contacts: ContactStore;
+  readonly consents: ConsentStore;
   readonly watches: WatchStore;
   readonly deliveryLog: DeliveryLog;
   readonly sendCounter: DailySendCounter;
   readonly dailyCaps: DailyCaps;
-  readonly notifier: Notifier;
+  readonly senders: ChannelSenders;
   readonly failures: DeliveryFailureSink;
   /** Where a subscriber changes or stops a watch; the messages end with it. */
   readonly manageUrl: string;
+  /** An email contact's signed one-click unsubscribe link (see unsubscribe-link.ts). */
+  readonly unsubscribeUrl: (contact: string) => Promise<string>;
   readonly retry: RetryPolicy;
 }
 
@@ -81,20 +86,6 @@ export const deliverMessage = async (
   const contact = await deps.contacts.get(message.contact);
   if (contact?.state !== 'confirmed')
     return record('skipped', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
-  const retryLater: DeliveryOutcome = { contact: contact.id, status: 'retry-later', eventIds: message.eventIds };
-  try {
-    if (
-      contact.channel === 'email' &&
-      contact.address !== undefined &&
-      (await deps.notifier.subscriptionState(contact.address)) === 'gone'
-    ) {
-      await stopContact(contact.id, 'gone', deps);
-      return await record('skipped', { reason: 'the address unsubscribed' });
-    }
-  } catch (error) {
-    if (error instanceof NotifierError && error.retryable) return retryLater;
-    throw error;
-  }
   const day = utcDateOf(now);
   if (!(await deps.sendCounter.take(contact.id, day, deps.dailyCaps[contact.channel]))) {
     return record('capped', {
@@ -102,13 +93,13 @@ export const deliverMessage = async (
     });
   }
   try {
-    const { messageId } = await withRetry(() => deps.notifier.send(message, contact.address ?? {}), deps.retry);
+    const { messageId } = await withRetry(() => deps.senders[contact.channel].send(message), deps.retry);
     return await record('sent', { messageId });
   } catch (error) {
     if (!(error instanceof NotifierError)) throw error;
     await deps.sendCounter.release(contact.id, day);
-    if (error.retryable) return retryLater;
-    if (error.code === 'opted-out' || error.code === 'not-found' || error.code === 'not-subscribed') {
+    if (error.retryable) return { contact: contact.id, status: 'retry-later', eventIds: message.eventIds };
+    if (error.code === 'opted-out' || error.code === 'not-found') {
       await stopContact(contact.id, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);
       return record('skipped', { reason: error.message });
     }
@@ -139,8 +130,14 @@ export const deliver = async (
   );
   const events = delivery.events.filter(({ event }) => !recorded.has(event.id));
   if (events.length === 0) return { contact: delivery.contact, status: 'duplicate', eventIds: [] };
+  const unsubscribeUrl = delivery.channel === 'email' ? await deps.unsubscribeUrl(delivery.contact) : undefined;
   return deliverMessage(
-    outgoingMessage({ ...delivery, events }, deps.manageUrl, kind),
+    outgoingMessage(
+      { ...delivery, events },
+      deps.manageUrl,
+      kind,
+      unsubscribeUrl === undefined ? undefined : () => unsubscribeUrl,
+    ),
     { kind, watchIds: delivery.watchIds },
     deps,
   );

@@ -6,6 +6,7 @@ import type { MessageSender } from '../ports/message-sender.ts';
 import { NotifierError } from '../ports/notifier.ts';
 import type {
   AlertEventStore,
+  ConsentStore,
   ContactStore,
   DailyCaps,
   DailySendCounter,
@@ -22,6 +23,7 @@ export interface SendJobDependencies {
   readonly clock: Clock;
   readonly messageRecords: MessageRecords;
   readonly contacts: ContactStore;
+  readonly consents: ConsentStore;
   readonly watches: WatchStore;
   readonly alertEvents: Pick<AlertEventStore, 'getMany'>;
   readonly sendCounter: DailySendCounter;
@@ -121,7 +123,7 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
       await deps.messageRecords.release(job);
       return { status: 'retry-later' };
     }
-    if (error.code === 'opted-out' || error.code === 'not-found' || error.code === 'not-subscribed') {
+    if (error.code === 'opted-out' || error.code === 'not-found') {
       await stopContact(contact.id, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);
       return settle('skipped', summary, { reason: error.message });
     }

@@ -2,6 +2,7 @@ import { conflict } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { testMessage } from '../messages/test-message.ts';
 import { findWatch } from '../watches/find-watch.ts';
+import { contactOf } from '../watches/watch.ts';
 import { type DeliveryDependencies, type DeliveryOutcome, deliverMessage } from './deliver.ts';
 
 /**
@@ -22,8 +23,9 @@ export const sendTestMessage = async (
       'id',
     );
   }
+  const unsubscribeUrl = 'email' in watch.channel ? await deps.unsubscribeUrl(contactOf(watch)) : undefined;
   return deliverMessage(
-    testMessage(watch, deps.manageUrl, deps.clock.now().toISOString()),
+    testMessage(watch, deps.manageUrl, deps.clock.now().toISOString(), unsubscribeUrl),
     { kind: 'test', watchIds: [watch.id] },
     deps,
   );

@@ -6,8 +6,11 @@ import { toAscii } from './transliterate.ts';
 const describeTarget = ({ target }: Watch): string =>
   target.all ? 'all member states' : [...(target.states ?? []), ...(target.groups ?? [])].join(', ');
 
-/** What `POST /watches/{id}/test` sends: proof that the address receives, naming the watch. */
-export const testMessage = (watch: Watch, manageUrl: string, at: string): OutgoingMessage => {
+/**
+ * What `POST /watches/{id}/test` sends: proof that the address receives, naming the watch. An
+ * email carries `unsubscribeUrl`, the contact's one-click link, as every mail does.
+ */
+export const testMessage = (watch: Watch, manageUrl: string, at: string, unsubscribeUrl?: string): OutgoingMessage => {
   const name = watch.name ?? watch.id;
   const { channel, to } = destinationOf(watch.channel);
   const base = { contact: contactOf(watch), channel, to, eventIds: [], dedupKey: `test:${watch.id}:${at}` };
@@ -27,7 +30,9 @@ export const testMessage = (watch: Watch, manageUrl: string, at: string): Outgoi
         '',
         '--',
         `To change or stop this watch: ${manageUrl}`,
+        ...(unsubscribeUrl ? [`To stop all sanctions-watch email to this address: ${unsubscribeUrl}`] : []),
       ].join('\n'),
     },
+    ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
   };
 };

@@ -1,3 +1,4 @@
+import type { ChannelKind } from '../watches/watch.ts';
 import type { OutgoingMessage } from './notifier.ts';
 
 /**
@@ -11,3 +12,6 @@ export interface MessageSender {
    */
   send(message: OutgoingMessage): Promise<{ readonly messageId: string }>;
 }
+
+/** A sender per channel: what sends confirmations, tests, digests and repeats. */
+export type ChannelSenders = Readonly<Record<ChannelKind, MessageSender>>;

@@ -12,40 +12,17 @@ export interface OutgoingMessage {
   readonly sms?: string;
   readonly eventIds: readonly string[];
   readonly dedupKey: string;
-  /** What the message is, for the provider's metrics (SES tags it). */
-  readonly kind?: DeliveryKind;
+  /** What the message is, for the provider's metrics (SES tags it): a delivery, or a request for consent. */
+  readonly kind?: DeliveryKind | 'confirmation';
   /** Email: the contact's signed one-click unsubscribe link (unsubscribe-link.ts), for the headers and the footer. */
   readonly unsubscribeUrl?: string;
-}
-
-/**
- * Where an email contact can be reached, as the notifier that subscribed it said. Opaque to the
- * core, which only stores it and hands it back (for SNS: the contact's topic and subscription).
- */
-export interface ContactAddress {
-  readonly topicArn?: string;
-  readonly subscriptionArn?: string;
-}
-
-/** `gone`: the contact unsubscribed, or never confirmed in time and the subscription lapsed. */
-export type SubscriptionState = 'pending' | 'confirmed' | 'gone';
-
-/** Sends messages, and keeps the email subscriptions that let it send to an address at all. */
-export interface Notifier {
-  /** Fails with a NotifierError; `retryable` says whether trying again later can help. */
-  send(message: OutgoingMessage, address: ContactAddress): Promise<{ readonly messageId: string }>;
-  /** Asks the address to confirm it wants the mail; safe to call again for the same address. */
-  subscribeEmail(address: string): Promise<ContactAddress>;
-  subscriptionState(address: ContactAddress): Promise<SubscriptionState>;
-  isPhoneOptedOut(phone: string): Promise<boolean>;
 }
 
 /**
  * - `throttled`, `unavailable`: the service is busy or failing; retried later.
  * - `opted-out`: the phone number replied STOP; nothing is sent to it.
  * - `invalid-message`: the message breaks a rule of the channel (say, a subject too long).
- * - `not-subscribed`: an email contact with no address to send to.
- * - `not-found`: the topic or subscription no longer exists.
+ * - `not-found`: the address no longer exists (a hard bounce the provider reports at once).
  * - `misconfigured`: our permissions or encryption key are wrong; an operator must act.
  * - `rejected`: any other refusal by the service.
  */
@@ -54,7 +31,6 @@ export type NotifierErrorCode =
   | 'unavailable'
   | 'opted-out'
   | 'invalid-message'
-  | 'not-subscribed'
   | 'not-found'
   | 'misconfigured'
   | 'rejected';

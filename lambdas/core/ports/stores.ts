@@ -1,5 +1,6 @@
 import type { AlertEvent, AlertEventType, WavedAlertEvent } from '../alerts/alert-event.ts';
 import type { CheckerMemory } from '../checks/deadline-events.ts';
+import type { Consent, ConsentKey } from '../contacts/consent.ts';
 import type { Contact } from '../contacts/contact.ts';
 import type { DeliveryFailure, DeliveryLogEntry, QueuedDigestEvent } from '../delivery/delivery-records.ts';
 import type { Figure, Metric } from '../figures/figure.ts';
@@ -119,7 +120,16 @@ export interface ContactStore {
   get(id: string): Promise<Contact | undefined>;
   getMany(ids: readonly string[]): Promise<Map<string, Contact>>;
   put(contact: Contact, previous?: Contact): Promise<void>;
-  listByState(state: Contact['state']): Promise<Contact[]>;
+}
+
+/** Each owner's consent per address (see Consent). */
+export interface ConsentStore {
+  get(key: ConsentKey): Promise<Consent | undefined>;
+  getMany(keys: readonly ConsentKey[]): Promise<Consent[]>;
+  /** Fails with a conflict when `previous` is no longer what is stored (or, without it, when one exists). */
+  put(consent: Consent, previous?: Consent): Promise<void>;
+  /** Every owner's consent for the address: what leaving erases. */
+  deleteAll(contact: string): Promise<void>;
 }
 
 /**

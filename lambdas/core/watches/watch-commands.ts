@@ -1,5 +1,5 @@
-import { newWatchStatus, settleWatch } from '../contacts/contact-watches.ts';
-import { type ConfirmationDependencies, requestConfirmation } from '../contacts/request-confirmation.ts';
+import { settleWatch } from '../contacts/contact-watches.ts';
+import { type ConfirmationDependencies, requestConsent } from '../contacts/request-confirmation.ts';
 import { conflict, invalidInput } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue, WatchStore } from '../ports/stores.ts';
@@ -40,9 +40,20 @@ const checkReferences = async (
   });
 };
 
+/** Asks the watch's address for its owner's consent (unless given) and settles the watch by the answer. */
+const settleByConsent = async (
+  watch: Watch,
+  deps: WatchDependencies,
+  options: { readonly again?: boolean } = {},
+): Promise<WatchView> => {
+  const now = deps.clock.now();
+  const { access, consent } = await requestConsent(watch.owner, watch.channel, deps, options);
+  return watchView(await settleWatch(watch, access, deps.watches, now), consent, now);
+};
+
 /**
- * `POST /watches`: a new watch. It is active at once on an address already confirmed; otherwise
- * the address is asked to confirm (a mail from SNS, a texted code) and the watch waits. The watch
+ * `POST /watches`: a new watch. It is active at once on an address that confirmed this owner's
+ * request before; otherwise the address is asked (a mailed link, a texted code) and the watch waits. The watch
  * is stored before the request goes out, so a failed request leaves a watch that can ask again.
  */
 export const createWatch = async (caller: Caller, input: WatchInput, deps: WatchDependencies): Promise<WatchView> => {
@@ -57,9 +68,7 @@ export const createWatch = async (caller: Caller, input: WatchInput, deps: Watch
     updatedAt: now.toISOString(),
   };
   await deps.watches.create(watch, MAX_WATCHES_PER_OWNER);
-  const contact = await requestConfirmation(watch.channel, deps);
-  const settled = await settleWatch(watch, contact, deps.watches, now);
-  return watchView(settled, contact, now);
+  return settleByConsent(watch, deps);
 };
 
 /**
@@ -76,37 +85,38 @@ export const requestWatchConfirmation = async (
     throw conflict('already-confirmed', 'The address of this watch is confirmed already', 'id');
   const now = deps.clock.now();
   // An unsubscribed or opted-out watch waits again: its owner has asked anew.
-  const waiting =
+  const waiting: Watch =
     watch.status === 'pending-confirmation'
       ? watch
-      : { ...watch, status: newWatchStatus({ state: 'pending' }), updatedAt: now.toISOString() };
+      : { ...watch, status: 'pending-confirmation', updatedAt: now.toISOString() };
   if (waiting !== watch) await deps.watches.replace(watch, waiting);
-  const contact = await requestConfirmation(watch.channel, deps, { again: true });
-  const settled = await settleWatch(waiting, contact, deps.watches, now);
-  return watchView(settled, contact, now);
+  return settleByConsent(waiting, deps, { again: true });
 };
 
 /** `GET /watches[?owner=]`: the caller's watches; admins may ask for another owner's. */
 export const listWatches = async (
   caller: Caller,
   owner: string | undefined,
-  deps: Pick<WatchDependencies, 'watches' | 'contacts' | 'clock'>,
+  deps: Pick<WatchDependencies, 'watches' | 'consents' | 'clock'>,
 ): Promise<WatchView[]> => {
   if (owner !== undefined && owner !== caller.sub && !caller.isAdmin) {
     throw invalidInput('owner', "Only admins may list another owner's watches");
   }
-  return watchViews(await deps.watches.listByOwner(owner ?? caller.sub), deps.contacts, deps.clock.now());
+  return watchViews(await deps.watches.listByOwner(owner ?? caller.sub), deps.consents, deps.clock.now());
 };
 
 /** `GET /watches/{id}`. */
 export const getWatch = async (
   caller: Caller,
   id: string,
-  deps: Pick<WatchDependencies, 'watches' | 'contacts' | 'clock'>,
+  deps: Pick<WatchDependencies, 'watches' | 'consents' | 'clock'>,
 ): Promise<WatchView> => {
   const watch = await findWatch(caller, id, deps.watches);
-  const contact = watch.status === 'pending-confirmation' ? await deps.contacts.get(contactOf(watch)) : undefined;
-  return watchView(watch, contact, deps.clock.now());
+  const consent =
+    watch.status === 'pending-confirmation'
+      ? await deps.consents.get({ contact: contactOf(watch), owner: watch.owner })
+      : undefined;
+  return watchView(watch, consent, deps.clock.now());
 };
 
 /** Applies a patch: objects replace whole, `null` clears, status moves only between active and paused. */
@@ -137,10 +147,8 @@ export const updateWatch = async (
   const next = patched(watch, patch, now.toISOString());
   await checkReferences(next, deps);
   await deps.watches.replace(watch, next);
-  if (next.status !== 'pending-confirmation') return watchView(next, await deps.contacts.get(contactOf(next)), now);
-  const contact = await requestConfirmation(next.channel, deps);
-  const settled = await settleWatch(next, contact, deps.watches, now);
-  return watchView(settled, contact, now);
+  if (next.status !== 'pending-confirmation') return watchView(next, undefined, now);
+  return settleByConsent(next, deps);
 };
 
 /** `DELETE /watches/{id}`. */

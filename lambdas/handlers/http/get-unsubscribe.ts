@@ -9,7 +9,7 @@ import { unsubscribeLinkOf } from './unsubscribe-link-query.ts';
  * GET /unsubscribe?c=&s= — what opening an email's unsubscribe link shows: a page that asks, with a
  * button that posts. It never unsubscribes: mail scanners and link previews open links.
  */
-export const handlerFor = (deps: Pick<UnsubscribeDependencies, 'unsubscribeSecret'>) =>
+export const handlerFor = (deps: Pick<UnsubscribeDependencies, 'linkSecret'>) =>
   httpHandler(async (event) => {
     const { contactId, signature } = unsubscribeLinkOf(event);
     await checkUnsubscribeLink(contactId, signature, deps);
@@ -18,4 +18,4 @@ export const handlerFor = (deps: Pick<UnsubscribeDependencies, 'unsubscribeSecre
     });
   });
 
-export const handler = lazyHandler(() => handlerFor({ unsubscribeSecret: aws.unsubscribeSecret() }));
+export const handler = lazyHandler(() => handlerFor({ linkSecret: aws.linkSecret() }));

@@ -6,7 +6,7 @@ import { httpHandler, ok } from './http-handler.ts';
 import { pathParameter, queryParameters } from './request-input.ts';
 
 /** GET /watches/{id} — one of the caller's watches (404 for anyone else's), with where its confirmation stands. */
-export const handlerFor = (deps: Pick<WatchDependencies, 'watches' | 'contacts' | 'clock'>) =>
+export const handlerFor = (deps: Pick<WatchDependencies, 'watches' | 'consents' | 'clock'>) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
     queryParameters(event, {});
@@ -14,5 +14,5 @@ export const handlerFor = (deps: Pick<WatchDependencies, 'watches' | 'contacts' 
   });
 
 export const handler = lazyHandler(() =>
-  handlerFor({ clock: aws.clock(), watches: aws.watches(), contacts: aws.contacts() }),
+  handlerFor({ clock: aws.clock(), watches: aws.watches(), consents: aws.consents() }),
 );

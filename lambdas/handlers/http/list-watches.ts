@@ -7,7 +7,7 @@ import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
 
 /** GET /watches[?owner=] — the caller's watches; an admin may name another owner. */
-export const handlerFor = (deps: Pick<WatchDependencies, 'watches' | 'contacts' | 'clock'>) =>
+export const handlerFor = (deps: Pick<WatchDependencies, 'watches' | 'consents' | 'clock'>) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
     const { owner } = queryParameters(event, {
@@ -18,5 +18,5 @@ export const handlerFor = (deps: Pick<WatchDependencies, 'watches' | 'contacts' 
   });
 
 export const handler = lazyHandler(() =>
-  handlerFor({ clock: aws.clock(), watches: aws.watches(), contacts: aws.contacts() }),
+  handlerFor({ clock: aws.clock(), watches: aws.watches(), consents: aws.consents() }),
 );

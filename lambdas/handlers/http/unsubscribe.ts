@@ -39,11 +39,4 @@ export const handlerFor = (deps: UnsubscribeDependencies) =>
     return okText(unsubscribedPage(contactId), 'text/html; charset=utf-8', { 'cache-control': 'no-store' });
   });
 
-export const handler = lazyHandler(() =>
-  handlerFor({
-    clock: aws.clock(),
-    contacts: aws.contacts(),
-    watches: aws.watches(),
-    unsubscribeSecret: aws.unsubscribeSecret(),
-  }),
-);
+export const handler = lazyHandler(() => handlerFor({ ...aws.contactAccess(), linkSecret: aws.linkSecret() }));
