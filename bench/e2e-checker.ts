@@ -3,7 +3,7 @@ import { groupDeliveries } from '../lambdas/core/delivery/group-deliveries.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
 import { matchEvents } from '../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../lambdas/core/watches/watch.ts';
-import { confirmSubscriptions } from '../local/outbox/outbox-notifier.ts';
+import { confirmSubscriptions } from '../local/outbox/outbox-sender.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
 import { callApi, expectStatus } from './api-call.ts';
 import { benchContacts, benchWatches, storeBenchWatches } from './dispatcher.ts';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addDays, isoDate } from '../lambdas/core/time/calendar-date.ts';
-import { type OutboxEntry, readOutbox } from '../local/outbox/outbox-notifier.ts';
+import { type OutboxEntry, readOutbox } from '../local/outbox/outbox-sender.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
 import { callApi, expectStatus } from './api-call.ts';
 import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';

@@ -79,5 +79,4 @@ export const createOutboxSender = (options: OutboxOptions): MessageSender => {
 };
 
 /** The confirmation link in a message's text, as the service's confirmation mail writes it. */
-export const confirmationLinkIn = (text: string): string | undefined =>
-  /https?:\/\/\S+\/confirm\?\S+/.exec(text)?.[0];
+export const confirmationLinkIn = (text: string): string | undefined => /https?:\/\/\S+\/confirm\?\S+/.exec(text)?.[0];

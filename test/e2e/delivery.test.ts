@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-sender.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { startTestRuntime } from '../support/test-runtime.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/free-port.ts';
 import { INJECTED_FAULTS_ENV } from '../../local/outbox/injected-faults.ts';
-import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-sender.ts';
 import { serviceOutputs, startService, stopServices, waitFor } from '../support/local-service.ts';
 
 /**

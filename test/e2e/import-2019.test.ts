@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { readOutbox } from '../../local/outbox/outbox-sender.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { type ApiCall, apiCaller } from '../../local/sample/local-api-client.ts';
 import { startTestRuntime } from '../support/test-runtime.ts';

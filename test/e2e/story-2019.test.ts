@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gsm7Length, isGsm7 } from '../../lambdas/core/messages/gsm7.ts';
-import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-sender.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { type ApiCall, ApiCallError, apiCaller } from '../../local/sample/local-api-client.ts';
 import { recordSampleRecord } from '../../local/sample/record-sample.ts';

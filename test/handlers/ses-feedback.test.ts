@@ -4,7 +4,7 @@ import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { ContactStore } from '../../lambdas/core/ports/stores.ts';
 import { handlerFor } from '../../lambdas/handlers/ses-feedback.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
-import { readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { readOutbox } from '../../local/outbox/outbox-sender.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 import { bounce, complaint } from '../support/ses-events.ts';
 

@@ -4,7 +4,7 @@ import { unsubscribeSignature, unsubscribeUrl } from '../../lambdas/core/contact
 import { handlerFor } from '../../lambdas/handlers/http/unsubscribe.ts';
 import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
-import { readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { readOutbox } from '../../local/outbox/outbox-sender.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;

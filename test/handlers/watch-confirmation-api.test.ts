@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { confirmationLinkIn, type OutboxEntry, readOutbox } from '../../local/outbox/outbox-sender.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;
@@ -35,29 +35,61 @@ const create = async (body: Record<string, unknown>, as: 'user' | 'other' = 'use
 const watchOf = async (id: string, as: 'user' | 'other' = 'user') =>
   (await api.request(`/watches/${id}`, { as })).json as WatchBody;
 
+const confirmationLinkTo = (to: string): string => {
+  const link = confirmationLinkIn(lastTo(to)?.text ?? '');
+  if (link === undefined) throw new Error(`no confirmation link to ${to}`);
+  return link;
+};
+
+const press = (link: string) => fetch(link, { method: 'POST' });
+
 describe('email confirmation', () => {
-  it('mails a confirmation link; opening it activates every watch on the address, and later watches start active', async () => {
-    const first = await create({ channel: { email: 'Ana@Example.org' } });
+  it("mails a signed link: opening it only asks, pressing Confirm activates the owner's watches, and later ones start active", async () => {
+    const first = await create({ channel: { email: 'Ana@Example.org' }, name: 'Buy cheap pills now' });
     expect(first).toMatchObject({
       status: 'pending-confirmation',
       confirmation: { state: 'pending', next: expect.stringContaining('confirmation mail') },
     });
     const mail = lastTo('Ana@Example.org');
-    expect(mail?.subject).toBe('Confirm your sanctions-watch subscription');
-    const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(mail?.text ?? '')?.[0];
-    expect(link).toBeDefined();
+    expect(mail).toMatchObject({ subject: 'Confirm your sanctions-watch alerts', kind: 'confirmation' });
+    // Nothing the requester wrote reaches the address before it said yes.
+    expect(mail?.text).not.toContain('pills');
+    const link = confirmationLinkTo('Ana@Example.org');
 
-    const second = await create({ channel: { email: 'ana@example.org' }, events: ['report.received'] }, 'other');
-    expect(second.status).toBe('pending-confirmation');
-    expect(outbox().filter(({ subject }) => subject?.startsWith('Confirm'))).toHaveLength(1);
-
-    const opened = await fetch(link ?? '');
+    const opened = await fetch(link);
     expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('<button type="submit">Confirm</button>');
+    expect((await watchOf(first.id)).status).toBe('pending-confirmation');
+
+    expect((await press(link)).status).toBe(200);
     expect((await watchOf(first.id)).status).toBe('active');
-    expect((await watchOf(second.id, 'other')).status).toBe('active');
+    expect((await press(link)).status).toBe(200);
     expect((await create({ channel: { email: 'ana@example.org' }, events: ['deadline.passed'] })).status).toBe(
       'active',
     );
+  });
+
+  it("does not let another owner's watch send to an address someone else confirmed, nor says it was confirmed", async () => {
+    const mailsBefore = outbox().length;
+    const second = await create({ channel: { email: 'ana@example.org' }, events: ['report.received'] }, 'other');
+    const stranger = await create({ channel: { email: 'never-seen@example.org' } }, 'other');
+
+    expect(second.status).toBe('pending-confirmation');
+    // The same answer as for an address the service never saw.
+    expect(Object.keys(second.confirmation ?? {})).toEqual(Object.keys(stranger.confirmation ?? {}));
+    expect(second.confirmation?.state).toBe(stranger.confirmation?.state);
+    expect((await api.send('POST', `/watches/${second.id}/test`, {}, 'other')).json).toMatchObject({
+      error: { code: 'watch-not-confirmed' },
+    });
+    // Each owner's request is its own: the address is asked again, for this owner.
+    expect(
+      outbox()
+        .slice(mailsBefore)
+        .filter(({ to }) => to === 'ana@example.org'),
+    ).toHaveLength(1);
+
+    expect((await press(confirmationLinkTo('ana@example.org'))).status).toBe(200);
+    expect((await watchOf(second.id, 'other')).status).toBe('active');
   });
 
   it('takes five watches created at once for one new address, all waiting on one confirmation', async () => {
@@ -78,14 +110,29 @@ describe('email confirmation', () => {
       ),
     );
     expect(created.map(({ status }) => status)).toEqual([201, 201, 201, 201, 201]);
-    const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(lastTo('rush@example.org')?.text ?? '')?.[0] ?? '';
-    expect((await fetch(link)).status).toBe(200);
+    expect((await press(confirmationLinkTo('rush@example.org'))).status).toBe(200);
     const statuses = await Promise.all(created.map(({ json }) => watchOf((json as WatchBody).id)));
     expect(statuses.map(({ status }) => status)).toEqual(['active', 'active', 'active', 'active', 'active']);
   });
 
-  it('answers an unknown confirmation link with 404', async () => {
-    expect((await fetch(`${api.url}/local/confirm/not-a-token`)).status).toBe(404);
+  it('refuses a forged or cut link with 403, a malformed one with 400 naming the field, and a replaced one with 409', async () => {
+    const watch = await create({ channel: { email: 'renew@example.org' } });
+    const link = new URL(confirmationLinkTo('renew@example.org'));
+    const forged = new URL(link);
+    forged.searchParams.set('o', 'otto-other');
+    expect((await press(forged.toString())).status).toBe(403);
+    expect((await fetch(forged)).status).toBe(403);
+    const cut = new URL(link);
+    cut.searchParams.delete('x');
+    expect(((await (await fetch(cut)).json()) as { error: { field: string } }).error.field).toBe('x');
+
+    expect((await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user')).status).toBe(200);
+    const replaced = await press(link.toString());
+    expect(replaced.status).toBe(409);
+    expect(await replaced.json()).toMatchObject({ error: { code: 'link-replaced' } });
+    expect((await watchOf(watch.id)).status).toBe('pending-confirmation');
+    expect((await press(confirmationLinkTo('renew@example.org'))).status).toBe(200);
+    expect((await watchOf(watch.id)).status).toBe('active');
   });
 
   it('refuses to ask a confirmed address again', async () => {

@@ -6,7 +6,7 @@ import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
 import type { Notifier } from '../../lambdas/core/ports/notifier.ts';
 import { contactOf, destinationOf, type Watch } from '../../lambdas/core/watches/watch.ts';
-import { createOutboxNotifier, type OutboxEntry, readOutbox } from '../../local/outbox/outbox-notifier.ts';
+import { createOutboxNotifier, type OutboxEntry, readOutbox } from '../../local/outbox/outbox-sender.ts';
 import { createTestTable } from './test-table.ts';
 
 /**

@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routes } from '../../lambdas/contracts/routes.ts';
-import { confirmLocalSubscription } from '../../local/confirm-subscription.ts';
 import { httpHandlers } from '../../local/handler-registry.ts';
 import { startLocalApi } from '../../local/http-server.ts';
 import { openLocalIdentity } from '../../local/local-identity.ts';
@@ -19,7 +18,7 @@ export const startTestApi = async () => {
   const identity = await openLocalIdentity(mkdtempSync(join(tmpdir(), 'sanctions-watch-identity-')));
   const api = await startLocalApi({ routes, port: 0, identity });
   const deps = testDependencies(table, api.url);
-  api.serve({ handlers: httpHandlers(deps), confirmSubscription: confirmLocalSubscription(deps) });
+  api.serve({ handlers: httpHandlers(deps) });
   const tokens = {
     admin: await identity.issue('ada-admin', { admin: true }),
     user: await identity.issue('uma-user', { admin: false }),

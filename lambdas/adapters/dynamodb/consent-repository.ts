@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { Consent, ConsentKey } from '../../core/contacts/consent.ts';
 import type { ConsentStore } from '../../core/ports/stores.ts';
@@ -63,6 +64,21 @@ export class DynamoConsentStore implements ConsentStore {
         : {}),
     };
     await putIfUnchanged(this.#client, this.#tableName, item, previous, 'consent');
+  }
+
+  async remove(consent: Consent): Promise<void> {
+    try {
+      await this.#client.send(
+        new DeleteCommand({
+          TableName: this.#tableName,
+          Key: consentKey(consent),
+          ConditionExpression: 'updatedAt = :seen',
+          ExpressionAttributeValues: { ':seen': consent.updatedAt },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async deleteAll(contact: string): Promise<void> {

@@ -84,42 +84,42 @@ const sendRequest = async (message: OutgoingMessage, deps: ConfirmationDependenc
   }
 };
 
-/** The pending consent a new request leaves, after sending its link (email) or code (SMS). */
-const askAddress = async (
-  owner: string,
-  channel: WatchChannel,
+/** A new request's pending consent: an email link works for days, an SMS code for minutes. */
+const pendingConsent = (contact: string, owner: string, now: Date, code?: string): Consent => ({
+  contact,
+  owner,
+  state: 'pending',
+  requestedAt: now.toISOString(),
+  confirmBy: new Date(
+    now.getTime() + (code === undefined ? EMAIL_CONFIRMATION_DAYS * 24 * minutes(60) : minutes(SMS_CODE_MINUTES)),
+  ).toISOString(),
+  ...(code === undefined
+    ? {}
+    : { verification: { codeHash: hashCode(contact, code), attemptsLeft: SMS_CODE_ATTEMPTS } }),
+  updatedAt: now.toISOString(),
+});
+
+/** The message that asks the address for the consent: its link (email) or its code (SMS). */
+const requestMessage = async (
+  consent: Consent,
+  destination: { readonly channel: 'email' | 'sms'; readonly to: string },
+  code: string | undefined,
   deps: ConfirmationDependencies,
-): Promise<Consent | 'opted-out'> => {
-  const id = contactOf({ channel });
-  const { channel: kind, to } = destinationOf(channel);
-  const now = deps.clock.now();
-  const base = { contact: id, channel: kind, to, eventIds: [], kind: 'confirmation' as const };
-  const dedupKey = `confirmation:${id}:${owner}:${now.toISOString()}`;
-  if (kind === 'email') {
-    const confirmBy = new Date(now.getTime() + EMAIL_CONFIRMATION_DAYS * 24 * minutes(60)).toISOString();
-    const link = await deps.confirmationUrl({ contact: id, owner, confirmBy });
-    await sendRequest({ ...base, dedupKey, email: confirmationEmail(link, EMAIL_CONFIRMATION_DAYS) }, deps);
-    return {
-      contact: id,
-      owner,
-      state: 'pending',
-      requestedAt: now.toISOString(),
-      confirmBy,
-      updatedAt: now.toISOString(),
-    };
-  }
-  const code = deps.newCode();
-  const sent = await sendRequest({ ...base, dedupKey, sms: verificationCodeSms(code, SMS_CODE_MINUTES) }, deps);
-  if (sent === 'opted-out') return 'opted-out';
-  return {
-    contact: id,
-    owner,
-    state: 'pending',
-    requestedAt: now.toISOString(),
-    confirmBy: new Date(now.getTime() + minutes(SMS_CODE_MINUTES)).toISOString(),
-    verification: { codeHash: hashCode(id, code), attemptsLeft: SMS_CODE_ATTEMPTS },
-    updatedAt: now.toISOString(),
+): Promise<OutgoingMessage> => {
+  const base = {
+    contact: consent.contact,
+    ...destination,
+    eventIds: [],
+    dedupKey: `confirmation:${consent.contact}:${consent.owner}:${consent.requestedAt}`,
+    kind: 'confirmation' as const,
   };
+  if (code !== undefined) return { ...base, sms: verificationCodeSms(code, SMS_CODE_MINUTES) };
+  const link = await deps.confirmationUrl({
+    contact: consent.contact,
+    owner: consent.owner,
+    confirmBy: consent.confirmBy ?? consent.requestedAt,
+  });
+  return { ...base, email: confirmationEmail(link, EMAIL_CONFIRMATION_DAYS) };
 };
 
 /** Writes `next` over `previous`; a concurrent request for the same key got there first, and its write stands. */
@@ -139,7 +139,8 @@ const putOnce = async <T>(put: () => Promise<void>, reread: () => Promise<T | un
  * code is texted. The owner's own consent is what counts: another owner's confirmation of the
  * same address neither activates this owner's watches nor shows in the answer, which is the same
  * for an address the service never saw. A pending request whose link or code still works is left
- * as it is, unless `again` asks for a new one.
+ * as it is, unless `again` asks for a new one. The pending consent is written before the message
+ * goes: of requests made at once, one sends, and its link or code is the one that works.
  */
 export const requestConsent = async (
   owner: string,
@@ -148,42 +149,57 @@ export const requestConsent = async (
   options: { readonly again?: boolean } = {},
 ): Promise<ConsentRequest> => {
   const id = contactOf({ channel });
+  const key = { contact: id, owner };
   const now = deps.clock.now();
-  const [contact, consent] = await Promise.all([deps.contacts.get(id), deps.consents.get({ contact: id, owner })]);
+  const [contact, consent] = await Promise.all([deps.contacts.get(id), deps.consents.get(key)]);
   const access = accessOf(contact, consent);
   if (access === 'confirmed') return { access, ...(consent ? { consent } : {}) };
   if (consent?.state === 'pending' && !options.again && !isConfirmationExpired(consent, now))
     return { access, consent };
-  const asked = await askAddress(owner, channel, deps);
-  const { channel: kind, to } = destinationOf(channel);
-  const stamp = { id, channel: kind, to, requestedAt: now.toISOString(), updatedAt: now.toISOString() };
-  if (asked === 'opted-out') {
-    const stopped: Contact = { ...(contact ?? stamp), state: 'opted-out', updatedAt: now.toISOString() };
-    await putOnce(
-      () => deps.contacts.put(stopped, contact),
-      () => deps.contacts.get(id),
-      stopped,
-    );
-    return { access: 'opted-out' };
-  }
+
+  const destination = destinationOf(channel);
   // An address that left is asked anew: it stays out of every watch until it confirms again.
+  let current = contact;
   if (contact?.state !== 'confirmed') {
+    const stamp = { id, ...destination, requestedAt: now.toISOString(), updatedAt: now.toISOString() };
     const waiting: Contact = {
       ...(contact ?? stamp),
       state: 'pending',
       requestedAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    await putOnce(
+    current = await putOnce(
       () => deps.contacts.put(waiting, contact),
       () => deps.contacts.get(id),
       waiting,
     );
   }
+  const code = destination.channel === 'sms' ? deps.newCode() : undefined;
+  const asked = pendingConsent(id, owner, now, code);
   const stored = await putOnce(
     () => deps.consents.put(asked, consent),
-    () => deps.consents.get({ contact: id, owner }),
+    () => deps.consents.get(key),
     asked,
   );
-  return { access: 'pending', consent: stored };
+  if (stored !== asked) return { access: 'pending', consent: stored };
+
+  let sent: 'sent' | 'opted-out';
+  try {
+    sent = await sendRequest(await requestMessage(asked, destination, code, deps), deps);
+  } catch (error) {
+    // Nothing went out: the request is undone, so asking again is not mistaken for a pending one.
+    await deps.consents.remove(asked);
+    throw error;
+  }
+  if (sent === 'sent') return { access: 'pending', consent: asked };
+  await deps.consents.remove(asked);
+  if (current) {
+    const stopped: Contact = { ...current, state: 'opted-out', updatedAt: now.toISOString() };
+    await putOnce(
+      () => deps.contacts.put(stopped, current),
+      () => deps.contacts.get(id),
+      stopped,
+    );
+  }
+  return { access: 'opted-out' };
 };

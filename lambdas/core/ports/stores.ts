@@ -128,6 +128,8 @@ export interface ConsentStore {
   getMany(keys: readonly ConsentKey[]): Promise<Consent[]>;
   /** Fails with a conflict when `previous` is no longer what is stored (or, without it, when one exists). */
   put(consent: Consent, previous?: Consent): Promise<void>;
+  /** Takes back a request that never went out; a consent changed since is left alone. */
+  remove(consent: Consent): Promise<void>;
   /** Every owner's consent for the address: what leaving erases. */
   deleteAll(contact: string): Promise<void>;
 }
