@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_DAILY_CAPS } from '../lambdas/adapters/delivery-settings.ts';
 import { metricCatalogue, obligationCatalogue } from '../lambdas/adapters/dynamodb/catalogues.ts';
+import { DynamoConsentStore } from '../lambdas/adapters/dynamodb/consent-repository.ts';
 import { DynamoContactStore } from '../lambdas/adapters/dynamodb/contact-repository.ts';
 import { DynamoDailySendCounter } from '../lambdas/adapters/dynamodb/daily-send-counter.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
@@ -53,9 +54,10 @@ const apiRequests = async (runtime: LocalRuntime, phase: Phase, round: number) =
  * The baseline: the DynamoDB calls `createWatch` makes for a new email address, in its order,
  * straight from a document client configured as the handlers' is. The reference check (the
  * group is built in, so no read; obligations and metrics listed in parallel), the watch with its
- * owner's counter and target index in one TransactWriteItems, `requestConfirmation`'s consistent
- * GetItem, the daily cap's UpdateItem and the conditional PutItem of the pending contact, and `settleWatch`'s Query of the
- * contact's watches. No HTTP, token check, validation, notifier or JSON: DynamoDB Local's share.
+ * owner's counter and target index in one TransactWriteItems, `requestConsent`'s consistent
+ * GetItems of the contact and the owner's consent, the conditional PutItems of the pending
+ * contact and consent, the daily cap's UpdateItem, and `settleWatch`'s Query of the contact's
+ * watches. No HTTP, token check, validation, sender or JSON: DynamoDB Local's share.
  */
 const rawRequests = (
   runtime: LocalRuntime,
@@ -67,6 +69,7 @@ const rawRequests = (
   const metrics = metricCatalogue(client, runtime.tableName);
   const watches = new DynamoWatchStore(client, runtime.tableName);
   const contacts = new DynamoContactStore(client, runtime.tableName);
+  const consents = new DynamoConsentStore(client, runtime.tableName);
   const sendCounter = new DynamoDailySendCounter(client, runtime.tableName);
   return async (index: number, c: number): Promise<void> => {
     const email = `raw-${phase}-${c}-${round}-${index}@example.org`;
@@ -84,21 +87,17 @@ const rawRequests = (
     };
     await watches.create(watch, MAX_WATCHES_PER_OWNER);
     const id = contactOf(watch);
-    const previous = await contacts.get(id);
-    await sendCounter.take(id, utcDateOf(now), DEFAULT_DAILY_CAPS.email);
-    await contacts.put(
-      {
-        id,
-        channel: 'email',
-        to: email,
-        state: 'pending',
-        address: { topicArn: `local:${id}`, subscriptionArn: 'pending confirmation' },
-        requestedAt: at,
-        confirmBy: new Date(now.getTime() + EMAIL_CONFIRMATION_DAYS * DAY_MS).toISOString(),
-        updatedAt: at,
-      },
-      previous,
+    const [previous, consent] = await Promise.all([
+      contacts.get(id),
+      consents.get({ contact: id, owner: watch.owner }),
+    ]);
+    await contacts.put({ id, channel: 'email', to: email, state: 'pending', requestedAt: at, updatedAt: at }, previous);
+    const confirmBy = new Date(now.getTime() + EMAIL_CONFIRMATION_DAYS * DAY_MS).toISOString();
+    await consents.put(
+      { contact: id, owner: watch.owner, state: 'pending', requestedAt: at, confirmBy, updatedAt: at },
+      consent,
     );
+    await sendCounter.take(id, utcDateOf(now), DEFAULT_DAILY_CAPS.email);
     await watches.listByContact(id);
   };
 };

@@ -11,7 +11,7 @@ import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
 import { deriveDeadlineEvents } from '../lambdas/core/checks/deadline-events.ts';
 import type { Contact } from '../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../lambdas/core/delivery/delivery-records.ts';
-import type { Notifier } from '../lambdas/core/ports/notifier.ts';
+import type { MessageSender } from '../lambdas/core/ports/message-sender.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
 import { builtInGroups } from '../lambdas/core/reference/groups.ts';
 import { memberStates } from '../lambdas/core/reference/member-states.ts';
@@ -69,7 +69,7 @@ export const benchWatches = ({ watches, contacts, owners, allEvery }: BenchWatch
     };
   });
 
-/** Confirmed already, with the address the local outbox notifier would have given. */
+/** Confirmed already. */
 export const benchContacts = (contacts: number): Contact[] =>
   Array.from({ length: contacts }, (_, index): Contact => {
     const id = contactOf({ channel: { email: contactAddress(index) } });
@@ -78,7 +78,6 @@ export const benchContacts = (contacts: number): Contact[] =>
       channel: 'email',
       to: contactAddress(index),
       state: 'confirmed',
-      address: { topicArn: `local:${id}` },
       requestedAt: '2019-01-01T00:00:00.000Z',
       updatedAt: '2019-01-01T00:00:00.000Z',
     };
@@ -130,14 +129,11 @@ export const checkerEvents = (): AlertEvent[] =>
     memory: [],
   }).events;
 
-/** A Notifier that takes every message in memory at once: the dispatcher's own cost and DynamoDB's, no SNS. */
-const acceptingNotifier = (): Notifier & { readonly sent: () => number } => {
+/** A sender that takes every message in memory at once: the dispatcher's own cost and DynamoDB's, no provider. */
+const acceptingSender = (): MessageSender & { readonly sent: () => number } => {
   let sent = 0;
   return {
     send: () => Promise.resolve({ messageId: `bench-${++sent}` }),
-    subscribeEmail: (address) => Promise.resolve({ topicArn: `local:email:${address}` }),
-    subscriptionState: () => Promise.resolve('confirmed'),
-    isPhoneOptedOut: () => Promise.resolve(false),
     sent: () => sent,
   };
 };
@@ -145,13 +141,13 @@ const acceptingNotifier = (): Notifier & { readonly sent: () => number } => {
 const dependenciesOf = (
   client: DynamoDBDocumentClient,
   tableName: string,
-  notifier: Notifier,
+  sender: MessageSender,
   parked: DeliveryFailure[],
 ): DispatchDependencies => ({
   clock: { now: () => DISPATCH_AT },
   ...tableStores(client, tableName),
   dailyCaps: { email: 50, sms: 10 },
-  notifier,
+  senders: { email: sender, sms: sender },
   failures: {
     park: (failure) => {
       parked.push(failure);
@@ -159,6 +155,7 @@ const dependenciesOf = (
     },
   },
   manageUrl: 'http://localhost/watches',
+  unsubscribeUrl: async (contact) => `https://localhost/unsubscribe?c=${encodeURIComponent(contact)}&s=bench`,
   retry: { attempts: 3, baseDelayMs: 1, sleep: async () => undefined },
 });
 
@@ -190,11 +187,11 @@ export const measuredDispatch = async (
   const client = createDocumentClient(endpoint);
   const counter = countRequests(client);
   const timer = timeRequests(client);
-  const notifier = acceptingNotifier();
+  const sender = acceptingSender();
   const parked: DeliveryFailure[] = [];
   try {
     const started = performance.now();
-    const outcome = await dispatchEvents(events, dependenciesOf(client, tableName, notifier, parked));
+    const outcome = await dispatchEvents(events, dependenciesOf(client, tableName, sender, parked));
     const ms = performance.now() - started;
     const byOperation = Object.entries(counter.byOperation())
       .map(([command, n]) => `${command.replace(/Command$/, '')} ${count(n)}`)
@@ -202,7 +199,7 @@ export const measuredDispatch = async (
     return {
       ms,
       outcome,
-      sent: notifier.sent(),
+      sent: sender.sent(),
       parked: parked.length,
       requests: counter.total(),
       byOperation,

@@ -3,7 +3,6 @@ import { groupDeliveries } from '../lambdas/core/delivery/group-deliveries.ts';
 import { groupMembership } from '../lambdas/core/reference/group-membership.ts';
 import { matchEvents } from '../lambdas/core/watches/match-events.ts';
 import type { Watch } from '../lambdas/core/watches/watch.ts';
-import { confirmSubscriptions } from '../local/outbox/outbox-sender.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
 import { callApi, expectStatus } from './api-call.ts';
 import { benchContacts, benchWatches, storeBenchWatches } from './dispatcher.ts';
@@ -81,10 +80,6 @@ export const checkerRows = async (runtime: LocalRuntime): Promise<BenchRow[]> =>
   const watches = benchWatches(CHECK_SHAPE);
   const setupStarted = performance.now();
   const items = await storeBenchWatches(runtime.dynamoDbEndpoint, runtime.tableName, contacts, watches);
-  await confirmSubscriptions(
-    runtime.outboxFile,
-    contacts.map(({ to }) => to),
-  );
   const written = performance.now();
   // The pollers read past the setup's records (their filters drop them) before anything is measured.
   await runtime.streamIdle();

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addDays, isoDate } from '../lambdas/core/time/calendar-date.ts';
-import { type OutboxEntry, readOutbox } from '../local/outbox/outbox-sender.ts';
+import { confirmationLinkIn, type OutboxEntry, readOutbox } from '../local/outbox/outbox-sender.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
 import { callApi, expectStatus } from './api-call.ts';
 import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
@@ -9,7 +9,6 @@ export const FIGURE_WRITES = 100;
 const OUTBOX_POLL_MS = 10;
 /** How long an alert may take to reach the outbox before the bench gives up. */
 const ALERT_TIMEOUT_MS = 15_000;
-const CONFIRM_LINK = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/;
 
 /** A figure for a day `day` days into 2020: in the past whenever the bench runs, one date per write. */
 export const figureBody = (day: number) => ({
@@ -21,7 +20,7 @@ export const figureBody = (day: number) => ({
 /** Alert messages in the outbox: the lines that carry events (confirmations and codes carry none). */
 export const alertLines = (file: string): OutboxEntry[] => readOutbox(file).filter((line) => line.eventIds.length > 0);
 
-/** Registers an email watch on RU's figure.changed and follows the confirmation link in the outbox, so it turns active. */
+/** Registers an email watch on RU's figure.changed and presses Confirm on the link in the outbox, so it turns active. */
 const confirmedFigureWatch = async (runtime: LocalRuntime, email: string): Promise<void> => {
   const token = await runtime.issueToken('bench-e2e-user');
   expectStatus(
@@ -33,10 +32,10 @@ const confirmedFigureWatch = async (runtime: LocalRuntime, email: string): Promi
     201,
     'POST /watches',
   );
-  const confirmation = readOutbox(runtime.outboxFile).find((line) => line.to === email && CONFIRM_LINK.test(line.text));
-  const link = confirmation?.text.match(CONFIRM_LINK)?.[0];
+  const confirmation = readOutbox(runtime.outboxFile).find((line) => line.to === email && line.kind === 'confirmation');
+  const link = confirmationLinkIn(confirmation?.text ?? '');
   if (link === undefined) throw new Error(`no confirmation link for ${email} in ${runtime.outboxFile}`);
-  const confirmed = await fetch(link);
+  const confirmed = await fetch(link, { method: 'POST' });
   await confirmed.text();
   if (!confirmed.ok) throw new Error(`the confirmation link answered ${confirmed.status}`);
   const listed = expectStatus(await callApi(runtime.apiUrl, 'GET', '/watches', token), 200, 'GET /watches') as

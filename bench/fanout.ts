@@ -11,7 +11,6 @@ import { sendJob } from '../lambdas/core/delivery/send-job.ts';
 import { mapWithConcurrency } from '../lambdas/core/map-with-concurrency.ts';
 import type { DeliveryJobQueue } from '../lambdas/core/ports/delivery-pipeline.ts';
 import type { MessageSender } from '../lambdas/core/ports/message-sender.ts';
-import type { Notifier } from '../lambdas/core/ports/notifier.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { dispatchEvents } from './baseline/one-invocation-dispatch.ts';
 import { measureConsumedCapacity } from './consumed-capacity.ts';
@@ -44,14 +43,6 @@ const slowProvider = () => {
   return { sender, sent: () => sent };
 };
 
-/** The same latency behind the old notifier port, for the baseline. */
-const slowNotifier = (provider: MessageSender): Notifier => ({
-  send: (message) => provider.send(message),
-  subscribeEmail: (address) => Promise.resolve({ topicArn: `local:email:${address}` }),
-  subscriptionState: () => Promise.resolve('confirmed'),
-  isPhoneOptedOut: () => Promise.resolve(false),
-});
-
 /** A client of its own per measured part, so its requests and write units are its alone. */
 const measuredClient = (endpoint: string) => {
   const client = createDocumentClient(endpoint);
@@ -64,6 +55,8 @@ const storesOf = (client: DynamoDBDocumentClient, tableName: string) => ({
   dailyCaps: { email: 50, sms: 10 },
   failures: { park: async () => undefined },
   manageUrl: 'https://api.example.org/watches',
+  unsubscribeUrl: async (contact: string) =>
+    `https://api.example.org/unsubscribe?c=${encodeURIComponent(contact)}&s=bench`,
 });
 
 interface PlanRun {
@@ -179,7 +172,7 @@ const dispatchTheWave = async (
     const started = performance.now();
     const outcome = await dispatchEvents(events, {
       ...storesOf(client, tableName),
-      notifier: slowNotifier(provider.sender),
+      senders: { email: provider.sender, sms: provider.sender },
       retry: { attempts: 3, baseDelayMs: 1, sleep: async () => undefined },
     });
     return {

@@ -94,7 +94,7 @@ describe('contacts on DynamoDB Local', () => {
     updatedAt: '2019-03-23T06:00:00.000Z',
   };
 
-  it('refuses a write based on a stale read, and lists contacts by state', async () => {
+  it('refuses a write based on a stale read, and reads many at once', async () => {
     const contacts = new DynamoContactStore(table.documentClient, table.tableName);
     await contacts.put(pending);
     await expect(contacts.put(pending)).rejects.toMatchObject({ kind: 'conflict' });
@@ -103,8 +103,7 @@ describe('contacts on DynamoDB Local', () => {
     await expect(
       contacts.put({ ...pending, state: 'gone', updatedAt: '2019-03-23T08:00:00.000Z' }, pending),
     ).rejects.toMatchObject({ kind: 'conflict', code: 'contact-changed' });
-    expect((await contacts.listByState('confirmed')).map(({ id }) => id)).toContain('email:cy@example.org');
-    expect((await contacts.listByState('pending')).map(({ id }) => id)).not.toContain('email:cy@example.org');
+    expect((await contacts.get('email:cy@example.org'))?.state).toBe('confirmed');
     expect([...(await contacts.getMany(['email:cy@example.org', 'email:nobody@example.org'])).keys()]).toEqual([
       'email:cy@example.org',
     ]);

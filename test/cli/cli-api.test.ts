@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, createApiClient } from '../../cli/api-client.ts';
 import { ApiError } from '../../cli/api-errors.ts';
@@ -13,6 +12,7 @@ import { watchRmCommand } from '../../cli/commands/watch-rm.ts';
 import { watchTestCommand } from '../../cli/commands/watch-test.ts';
 import { errorLine } from '../../cli/format-error.ts';
 import { freePort } from '../../local/free-port.ts';
+import { confirmByMail } from '../support/confirmation-mail.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 import { runCli } from './run-cli.ts';
 
@@ -231,9 +231,7 @@ describe('watch', () => {
       'error: The watch is pending-confirmation; a test can be sent once its address is confirmed (409)',
     );
 
-    const outbox = readFileSync(api.outboxFile, 'utf8');
-    const link = [...outbox.matchAll(/http:\/\/\S+\/local\/confirm\/[\w-]+/g)].map((match) => match[0]).at(-1);
-    expect((await fetch(link ?? '')).status).toBe(200);
+    expect((await confirmByMail(api.outboxFile, 'tess@example.org')).status).toBe(200);
 
     expect((await watchTestCommand({ id }, user)).lines[0]).toMatch(
       /^Test message to email:tess@example.org: sent \(message \S+\)\.$/,

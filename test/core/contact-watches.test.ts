@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newWatchStatus, watchStatusFor } from '../../lambdas/core/contacts/contact-watches.ts';
+import { accessOf, watchStatusFor } from '../../lambdas/core/contacts/contact-watches.ts';
 import { gsm7Length, isGsm7 } from '../../lambdas/core/messages/gsm7.ts';
 import { testMessage } from '../../lambdas/core/messages/test-message.ts';
 import { verificationCodeSms } from '../../lambdas/core/messages/verification-message.ts';
@@ -8,9 +8,20 @@ import { watch } from '../support/watch-fixtures.ts';
 
 const statuses: WatchStatus[] = ['pending-confirmation', 'active', 'paused', 'opted-out', 'unsubscribed'];
 
-describe("a watch's status follows its address", () => {
-  it("a confirmed address lifts every watch waiting on it, and leaves an owner's pause alone", () => {
-    expect(statuses.map((status) => watchStatusFor({ state: 'confirmed' }, status))).toEqual([
+describe("a watch's status follows its owner's access to its address", () => {
+  it("is confirmed only by the address's yes to this owner, and lost by the address leaving, whoever asked", () => {
+    expect(accessOf({ state: 'confirmed' }, { state: 'confirmed' })).toBe('confirmed');
+    // Another owner's confirmation made the address confirmed; this owner has not been said yes to.
+    expect(accessOf({ state: 'confirmed' }, undefined)).toBe('pending');
+    expect(accessOf({ state: 'confirmed' }, { state: 'pending' })).toBe('pending');
+    expect(accessOf({ state: 'pending' }, { state: 'confirmed' })).toBe('pending');
+    expect(accessOf(undefined, undefined)).toBe('pending');
+    expect(accessOf({ state: 'gone' }, { state: 'confirmed' })).toBe('gone');
+    expect(accessOf({ state: 'opted-out' }, { state: 'confirmed' })).toBe('opted-out');
+  });
+
+  it("a confirmed access lifts every watch waiting on it, and leaves an owner's pause alone", () => {
+    expect(statuses.map((status) => watchStatusFor('confirmed', status))).toEqual([
       'active',
       'active',
       'paused',
@@ -20,18 +31,12 @@ describe("a watch's status follows its address", () => {
   });
 
   it('an unsubscribed or opted-out address stops every watch, paused ones included', () => {
-    expect(new Set(statuses.map((status) => watchStatusFor({ state: 'gone' }, status)))).toEqual(
-      new Set(['unsubscribed']),
-    );
-    expect(new Set(statuses.map((status) => watchStatusFor({ state: 'opted-out' }, status)))).toEqual(
-      new Set(['opted-out']),
-    );
+    expect(new Set(statuses.map((status) => watchStatusFor('gone', status)))).toEqual(new Set(['unsubscribed']));
+    expect(new Set(statuses.map((status) => watchStatusFor('opted-out', status)))).toEqual(new Set(['opted-out']));
   });
 
-  it('a pending address changes nothing already decided; a new watch on it waits', () => {
-    expect(statuses.map((status) => watchStatusFor({ state: 'pending' }, status))).toEqual(statuses);
-    expect(newWatchStatus({ state: 'pending' })).toBe('pending-confirmation');
-    expect(newWatchStatus({ state: 'confirmed' })).toBe('active');
+  it('a pending access changes nothing already decided', () => {
+    expect(statuses.map((status) => watchStatusFor('pending', status))).toEqual(statuses);
   });
 });
 

@@ -159,7 +159,7 @@ describe('faults: every job sent at most once, none lost', () => {
     const inProvider = new Promise<void>((resolve) => {
       reached = resolve;
     });
-    const outbox = pipeline.outbox.sender;
+    const outbox = pipeline.outbox;
     pipeline.useSender({
       send: async (message) => {
         reached();
@@ -184,7 +184,7 @@ describe('faults: every job sent at most once, none lost', () => {
     await pipeline.plan(WAVE);
     const [job] = pipeline.deliveryQueue;
     if (!job) throw new Error('no job planned');
-    const outbox = pipeline.outbox.sender;
+    const outbox = pipeline.outbox;
     pipeline.useSender({
       send: async (message) => {
         await outbox.send(message);
@@ -208,7 +208,7 @@ describe('faults: every job sent at most once, none lost', () => {
     await pipeline.plan('changes:2019-03-23T06:00:00.000Z');
     const [job] = pipeline.deliveryQueue;
     if (!job) throw new Error('no job planned');
-    const outbox = pipeline.outbox.sender;
+    const outbox = pipeline.outbox;
     let throttles = 3;
     pipeline.useSender({
       send: async (message) => {

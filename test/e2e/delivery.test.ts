@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-sender.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
+import { confirmByMail } from '../support/confirmation-mail.ts';
 import { startTestRuntime } from '../support/test-runtime.ts';
 
 let runtime: LocalRuntime;
@@ -36,8 +37,7 @@ describe('delivery on the local runtime (stream → announcer → planner → se
       'ana',
     );
     expect(watch.status).toBe(201);
-    const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(outbox().at(-1)?.text ?? '')?.[0] ?? '';
-    expect((await fetch(link)).status).toBe(200);
+    expect((await confirmByMail(runtime.outboxFile, 'ana@example.org')).status).toBe(200);
 
     const recorded = await call(
       'POST',

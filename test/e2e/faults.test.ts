@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { freePort } from '../../local/free-port.ts';
 import { INJECTED_FAULTS_ENV } from '../../local/outbox/injected-faults.ts';
 import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-sender.ts';
+import { confirmByMail } from '../support/confirmation-mail.ts';
 import { serviceOutputs, startService, stopServices, waitFor } from '../support/local-service.ts';
 
 /**
@@ -90,13 +91,7 @@ beforeAll(async () => {
         })
       ).status,
     ).toBe(201);
-    const link =
-      /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(
-        outbox()
-          .filter((entry) => entry.to === email)
-          .at(-1)?.text ?? '',
-      )?.[0] ?? '';
-    expect((await fetch(link)).status).toBe(200);
+    expect((await confirmByMail(outboxFile(), email)).status).toBe(200);
   }
   service.child.kill('SIGINT');
   await service.exited;

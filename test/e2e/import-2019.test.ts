@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutbox } from '../../local/outbox/outbox-sender.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { type ApiCall, apiCaller } from '../../local/sample/local-api-client.ts';
+import { confirmByMail } from '../support/confirmation-mail.ts';
 import { startTestRuntime } from '../support/test-runtime.ts';
 
 /**
@@ -56,10 +57,7 @@ describe('importing the 2019 sample CSV on the local runtime', () => {
       events: ['report.received', 'figure.changed'],
       channel: { email: 'ana@example.org' },
     })) as { id: string };
-    const mail = readOutbox(runtime.outboxFile).findLast((entry) => entry.to === 'ana@example.org')?.text ?? '';
-    const link = /http:\/\/\S+\/local\/confirm\/[A-Za-z0-9_-]+/.exec(mail)?.[0] ?? '';
-
-    expect((await fetch(link)).status).toBe(200);
+    expect((await confirmByMail(runtime.outboxFile, 'ana@example.org')).status).toBe(200);
     expect(await ana('GET', `/watches/${watch.id}`)).toMatchObject({ status: 'active' });
   });
 

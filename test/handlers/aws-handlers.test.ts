@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SNS_NOTIFIER_ENV, TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
+import { FAILURE_QUEUE_URL_ENV, TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
 import { routes } from '../../lambdas/contracts/routes.ts';
 import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
-import * as createWatch from '../../lambdas/handlers/http/create-watch.ts';
 import * as listObligations from '../../lambdas/handlers/http/list-obligations.ts';
+import * as testWatch from '../../lambdas/handlers/http/test-watch.ts';
 import { lazyHandler } from '../../lambdas/handlers/lazy-handler.ts';
 import * as scheduledDeadlineCheck from '../../lambdas/handlers/scheduled-deadline-check.ts';
 import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
@@ -55,10 +55,10 @@ describe("the functions' AWS handlers", () => {
   });
 
   it('fail their first invocation, naming the setting, when the stack left one out', async () => {
-    vi.stubEnv(SNS_NOTIFIER_ENV.kmsKeyId, undefined);
-    const response = createWatch.handler(request('POST', '/watches'), localLambdaContext('create-watch'));
+    vi.stubEnv(FAILURE_QUEUE_URL_ENV, undefined);
+    const response = testWatch.handler(request('POST', '/watches/w-1/test'), localLambdaContext('test-watch'));
 
-    await expect(response).rejects.toThrow(/environment variable NOTIFIER_KMS_KEY_ID is not set/);
+    await expect(response).rejects.toThrow(/environment variable DELIVERY_FAILURES_QUEUE_URL is not set/);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { ContactStore } from '../../lambdas/core/ports/stores.ts';
 import { handlerFor } from '../../lambdas/handlers/ses-feedback.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
-import { readOutbox } from '../../local/outbox/outbox-sender.ts';
+import { confirmByMail } from '../support/confirmation-mail.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 import { bounce, complaint } from '../support/ses-events.ts';
 
@@ -27,11 +27,7 @@ const confirmedWatch = async (email: string): Promise<WatchBody> => {
     'user',
   );
   expect(created.status).toBe(201);
-  const mail = readOutbox(api.outboxFile)
-    .filter((entry) => entry.to === email)
-    .at(-1);
-  const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(mail?.text ?? '')?.[0] ?? '';
-  expect((await fetch(link)).status).toBe(200);
+  expect((await confirmByMail(api.outboxFile, email)).status).toBe(200);
   return created.json as WatchBody;
 };
 
@@ -125,7 +121,6 @@ describe('SES feedback', () => {
     return {
       get: (id) => contacts.get(id),
       getMany: (ids) => contacts.getMany(ids),
-      listByState: (state) => contacts.listByState(state),
       put: async (contact: Contact, previous?: Contact) => {
         if (previous && left > 0) {
           left -= 1;

@@ -4,7 +4,7 @@ import { unsubscribeSignature, unsubscribeUrl } from '../../lambdas/core/contact
 import { handlerFor } from '../../lambdas/handlers/http/unsubscribe.ts';
 import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
-import { readOutbox } from '../../local/outbox/outbox-sender.ts';
+import { confirmByMail } from '../support/confirmation-mail.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;
@@ -27,11 +27,7 @@ const confirmedWatch = async (email: string): Promise<WatchBody> => {
     'user',
   );
   expect(created.status).toBe(201);
-  const mail = readOutbox(api.outboxFile)
-    .filter((entry) => entry.to === email)
-    .at(-1);
-  const link = /http:\/\/\S+\/local\/confirm\/\S+/.exec(mail?.text ?? '')?.[0] ?? '';
-  expect((await fetch(link)).status).toBe(200);
+  expect((await confirmByMail(api.outboxFile, email)).status).toBe(200);
   return created.json as WatchBody;
 };
 

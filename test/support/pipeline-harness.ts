@@ -24,7 +24,7 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     enqueueShards: async (added) => void shardQueue.push(...added),
     enqueueDeliveries: async (added) => void deliveryQueue.push(...added),
   };
-  let sender: MessageSender = base.outbox.sender;
+  let sender: MessageSender = base.outbox;
   let wavePlans: WavePlans = base.deps.wavePlans;
   const planDeps = () => ({
     ...base.deps,
