@@ -26,7 +26,7 @@ export const scheduledDeliverySchedule = 'cron(0 * * * ? *)';
  * Each call of a notifying route can send an email or a text (a confirmation, a code, a test), which
  * costs money and lands in someone's inbox, so these routes get far less than the stage's default
  * (50/s, burst 100). HTTP API throttles a route for all callers together, not per caller: this caps
- * what the whole API can make SNS send; the per-contact daily caps (lambdas/adapters/delivery-settings.ts)
+ * what the whole API can make SES and SNS send; the per-contact daily caps (lambdas/adapters/delivery-settings.ts)
  * bound what any one address receives.
  */
 export const notifyingRouteThrottle = { rateLimit: 2, burstLimit: 10 } as const satisfies ThrottleSettings;
@@ -35,8 +35,9 @@ export const notifyingRouteThrottle = { rateLimit: 2, burstLimit: 10 } as const 
 export const needsPublicApiUrl = (route: RouteDefinition): boolean =>
   route.path === '/watches' || route.path.startsWith('/watches/');
 
-/** Routes whose functions check unsubscribe links' signatures, so read the signing secret. */
-export const needsUnsubscribeSecret = (route: RouteDefinition): boolean => route.path === '/unsubscribe';
+/** Routes whose functions sign links (the messages they send) or check them (unsubscribe, confirm), so read the signing secret. */
+export const needsLinkSecret = (route: RouteDefinition): boolean =>
+  route.notifies || route.path === '/unsubscribe' || route.path === '/confirm';
 
 /** A reserved domain (RFC 2606): until `-c emailFrom=` names a verified one, SES refuses to send and the failures alarm. */
 export const defaultEmailFrom = 'alerts@sanctions-watch.example';
@@ -120,13 +121,13 @@ export class SanctionsWatchStack extends Stack {
       tokenIssuer: { issuerUrl: this.users.issuerUrl, audience: [this.users.apiClient.userPoolClientId] },
       logRemovalPolicy: removalPolicy,
     });
-    this.notifications = new Notifications(this, 'Notifications', { removalPolicy });
     this.email = new EmailChannel(this, 'Email', {
       ...emailSender(this),
       table: this.table,
       removalPolicy,
       logRemovalPolicy: removalPolicy,
     });
+    this.notifications = new Notifications(this, 'Notifications', { emailSending: this.email });
     // The stage URL is built from the API's id alone (not the stage or routes), so functions can
     // carry it without a cycle: routes and integrations depend on functions, the API on nothing.
     const publicApiUrl = this.api.url;
@@ -139,11 +140,11 @@ export class SanctionsWatchStack extends Stack {
         ...(route.sizing
           ? { memorySize: route.sizing.memorySize, timeout: Duration.seconds(route.sizing.timeoutSeconds) }
           : {}),
-        ...(needsUnsubscribeSecret(route) ? { paramsAndSecrets: this.email.secretsExtension } : {}),
+        ...(needsLinkSecret(route) ? { paramsAndSecrets: this.email.secretsExtension } : {}),
       });
       fn.bindTable(this.table, route.tableAccess);
       if (route.notifies) this.notifications.grantNotify(fn);
-      if (needsUnsubscribeSecret(route)) this.email.grantUnsubscribeSecret(fn);
+      else if (needsLinkSecret(route)) this.email.grantUnsubscribeSecret(fn);
       if (needsPublicApiUrl(route)) fn.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
       this.api.addRoute(route, fn.function, route.notifies ? { throttle: notifyingRouteThrottle } : {});
       Validations.of(fn.function).acknowledge({
@@ -180,12 +181,11 @@ export class SanctionsWatchStack extends Stack {
 
     this.scheduledDelivery = new ScheduledJob(this, 'ScheduledDelivery', {
       entry: scheduledDeliveryEntry,
-      description:
-        'Reconciles email subscriptions with SNS, re-announces what is still overdue and sends digests (EventBridge schedule)',
+      description: 'Re-announces what is still overdue and sends digests (EventBridge schedule)',
       ruleDescription: 'Starts the hourly delivery run',
       deadLetterDescription: 'Scheduled delivery',
       schedule: Schedule.expression(scheduledDeliverySchedule),
-      // One SNS lookup per pending contact plus the digests of the hour.
+      // The repeats and digests of the hour, one message after another.
       timeout: Duration.minutes(5),
       memorySize: 1024,
       table: this.table,
@@ -193,6 +193,8 @@ export class SanctionsWatchStack extends Stack {
       // An event older than an hour has been overtaken by the next run.
       maxEventAge: Duration.hours(1),
       logRemovalPolicy: removalPolicy,
+      // Its mails carry signed unsubscribe links.
+      paramsAndSecrets: this.email.secretsExtension,
     });
     this.notifications.grantNotify(this.scheduledDelivery.handler);
     this.scheduledDelivery.handler.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
@@ -219,10 +221,6 @@ export class SanctionsWatchStack extends Stack {
     new CfnOutput(this, 'EmailConfigurationSet', {
       value: this.email.configurationSet.configurationSetName,
       description: 'SES configuration set of every email: suppression of bounces and complaints, and their events',
-    });
-    new CfnOutput(this, 'SubscriptionDeadLetterQueueUrl', {
-      value: this.notifications.subscriptionDeadLetters.queue.queueUrl,
-      description: 'Email that SNS could not deliver from the contact topics (alarmed, KMS-encrypted)',
     });
     new CfnOutput(this, 'AlertEventsTopicArn', {
       value: this.alertEvents.topic.topicArn,

@@ -15,13 +15,6 @@ export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 /** The API's base URL (the stack's ApiUrl output), from which messages and feeds link back to it. */
 export const PUBLIC_API_URL_ENV = 'PUBLIC_API_URL';
 
-/** The SNS notifier's settings, for the functions that send email or SMS. */
-export const SNS_NOTIFIER_ENV = {
-  kmsKeyId: 'NOTIFIER_KMS_KEY_ID',
-  deadLetterQueueArn: 'NOTIFIER_DLQ_ARN',
-  topicPrefix: 'NOTIFIER_TOPIC_PREFIX',
-} as const;
-
 /** The stream consumer that publishes every stored alert event: the AlertEvents SNS topic's ARN. */
 export const ALERT_EVENTS_TOPIC_ARN_ENV = 'ALERT_EVENTS_TOPIC_ARN';
 
@@ -37,7 +30,7 @@ export const SES_SENDER_ENV = {
   configurationSet: 'SES_CONFIGURATION_SET',
 } as const;
 
-/** The Secrets Manager secret (its ARN) that unsubscribe links are signed with: the functions that sign or check them. */
+/** The Secrets Manager secret (its ARN) that unsubscribe and confirmation links are signed with: the functions that sign or check them. */
 export const UNSUBSCRIBE_SECRET_ENV = 'UNSUBSCRIBE_SECRET_ARN';
 
 /** The delivery pipeline's queues, for the functions that send to them. */

@@ -1,6 +1,4 @@
-import { type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { ParamsAndSecretsLayerVersion } from 'aws-cdk-lib/aws-lambda';
+import type { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { deliveryEntries, deliveryQueues } from '../../lambdas/contracts/delivery-queues.ts';
 import {
@@ -12,16 +10,9 @@ import { waveAnnouncerStream } from '../../lambdas/contracts/streams.ts';
 import type { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import type { BaseFunction } from './base-function.ts';
 import type { DataTable } from './data-table.ts';
-import { smsToPhoneNumbers } from './notifications.ts';
+import { type EmailSending, grantSmsToPhoneNumbers } from './notifications.ts';
 import { QueueConsumer } from './queue-consumer.ts';
 import { TableStreamConsumer } from './table-stream-consumer.ts';
-
-/** What lets a function send email as the service (the identity and configuration set) and sign its unsubscribe links. */
-export interface EmailSending {
-  readonly secretsExtension: ParamsAndSecretsLayerVersion;
-  grantSendEmail(fn: BaseFunction): void;
-  grantUnsubscribeSecret(fn: BaseFunction): void;
-}
 
 export interface DeliveryPipelineProps {
   readonly table: DataTable;
@@ -130,25 +121,6 @@ export class DeliveryPipeline extends Construct {
     }
     props.emailSending.grantSendEmail(this.emailSender.handler);
     props.emailSending.grantUnsubscribeSecret(this.emailSender.handler);
-    this.#grantSmsToPhoneNumbers(this.smsSender.handler);
-  }
-
-  /** SMS to phone numbers, and nothing else SNS publishes to. */
-  #grantSmsToPhoneNumbers(fn: BaseFunction): void {
-    fn.role.addToPrincipalPolicy(smsToPhoneNumbers());
-    // Publish to a topic or a platform endpoint names its ARN, which `*` would allow: denied, so only numbers are left.
-    fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'NoTopicsOrEndpoints',
-        effect: Effect.DENY,
-        actions: ['sns:Publish'],
-        resources: [`arn:${Stack.of(this).partition}:sns:*:*:*`],
-      }),
-    );
-    Validations.of(fn.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'SMS is published to a phone number, not a topic (Publish with PhoneNumber), and CheckIfPhoneNumberIsOptedOut has no resource type: neither can be scoped to a resource ARN. A Deny on every SNS ARN of the account leaves phone numbers only.',
-    });
+    grantSmsToPhoneNumbers(this.smsSender.handler);
   }
 }

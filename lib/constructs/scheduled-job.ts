@@ -1,6 +1,7 @@
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Rule, type Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { ParamsAndSecretsLayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import { BaseFunction, type TableAccess } from './base-function.ts';
@@ -36,6 +37,8 @@ export interface ScheduledJobProps {
   readonly maxEventAge?: Duration;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /** The Parameters and Secrets extension, for a job that reads a secret. */
+  readonly paramsAndSecrets?: ParamsAndSecretsLayerVersion;
 }
 
 /**
@@ -62,6 +65,7 @@ export class ScheduledJob extends Construct {
       memorySize: props.memorySize ?? 512,
       logRemovalPolicy: props.logRemovalPolicy,
       deadLetterQueue: this.deadLetters.queue,
+      paramsAndSecrets: props.paramsAndSecrets,
     });
     this.handler.bindTable(props.table, props.tableAccess);
     this.handler.function.configureAsyncInvoke({ retryAttempts, maxEventAge });

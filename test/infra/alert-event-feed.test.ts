@@ -44,7 +44,7 @@ describe('SanctionsWatch stack', () => {
         DeletionPolicy: 'Retain',
         Properties: expect.objectContaining({ EnableKeyRotation: true }),
       });
-      expect(logicalId(cfn(feed().key))).not.toBe(logicalId(cfn(stack.notifications.key)));
+      expect(logicalId(cfn(feed().key))).not.toBe(logicalId(cfn(stack.email.key)));
     });
 
     it('refuses publishing without TLS, and lets no other account subscribe unless told to', () => {

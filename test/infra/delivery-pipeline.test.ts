@@ -5,7 +5,7 @@ import { DELIVERY_QUEUE_URL_ENV } from '../../lambdas/contracts/environment.ts';
 import { waveAnnouncerStream } from '../../lambdas/contracts/streams.ts';
 import type { BaseFunction } from '../../lib/constructs/base-function.ts';
 import type { QueueConsumer } from '../../lib/constructs/queue-consumer.ts';
-import { allFunctions } from './stack-functions.ts';
+import { allFunctions, notifyingFunctions } from './stack-functions.ts';
 import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
 import {
   actionList,
@@ -151,10 +151,11 @@ describe('the delivery pipeline', () => {
     ]);
   });
 
-  it('lets only the email sender send email, and only through SES', () => {
+  it('lets only the email sender and the notifying functions send email, and only through SES', () => {
+    const sending = [stack.delivery.emailSender.handler, ...notifyingFunctions(stack)];
     for (const fn of allFunctions(stack)) {
       const ses = actionsOf(template, fn).filter((action) => action.startsWith('ses:'));
-      expect(ses, fn.node.path).toEqual(fn === stack.delivery.emailSender.handler ? ['ses:SendEmail'] : []);
+      expect(ses, fn.node.path).toEqual(sending.includes(fn) ? ['ses:SendEmail'] : []);
     }
   });
 });

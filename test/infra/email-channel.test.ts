@@ -9,7 +9,7 @@ import { BaseFunction } from '../../lib/constructs/base-function.ts';
 import { DataTable } from '../../lib/constructs/data-table.ts';
 import { EmailChannel } from '../../lib/constructs/email-channel.ts';
 import { defaultEmailFrom, emailSender } from '../../lib/sanctions-watch-stack.ts';
-import { allFunctions, routeFunction } from './stack-functions.ts';
+import { allFunctions, notifyingFunctions, routeFunction } from './stack-functions.ts';
 import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
 import {
   actionList,
@@ -191,15 +191,25 @@ describe('SanctionsWatch stack', () => {
       expect(JSON.stringify(template.toJSON())).not.toContain('"SecretString"');
     });
 
-    it('gives the secret, and the extension that reads it, to the unsubscribe routes and the email sender alone', () => {
+    it('gives the secret, and the extension that reads it, to the functions that sign or check links alone', () => {
       const readers = [
-        ...routes.filter((route) => route.path === '/unsubscribe').map((route) => routeFunction(stack, route.id)),
+        ...routes
+          .filter((route) => route.path === '/unsubscribe' || route.path === '/confirm')
+          .map((route) => routeFunction(stack, route.id)),
+        ...notifyingFunctions(stack),
         stack.delivery.emailSender.handler,
       ];
       expect(readers.map((fn) => fn.node.path).sort()).toEqual([
         'SanctionsWatch/Delivery/EmailSender/Handler',
+        'SanctionsWatch/ScheduledDelivery/Handler',
+        'SanctionsWatch/confirm',
+        'SanctionsWatch/create-watch',
+        'SanctionsWatch/get-confirmation',
         'SanctionsWatch/get-unsubscribe',
+        'SanctionsWatch/request-watch-confirmation',
+        'SanctionsWatch/test-watch',
         'SanctionsWatch/unsubscribe',
+        'SanctionsWatch/update-watch',
       ]);
       for (const fn of allFunctions(stack)) {
         const reads = readers.includes(fn);
@@ -216,16 +226,16 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
-    it('gives the SES sender settings and the right to send to the email sender alone', () => {
-      const sender = stack.delivery.emailSender.handler;
+    it('gives the SES sender settings and the right to send to the email sender and the notifying functions alone', () => {
+      const senders = [stack.delivery.emailSender.handler, ...notifyingFunctions(stack)];
       for (const fn of allFunctions(stack)) {
         expect(environmentOf(template, fn)[SES_SENDER_ENV.fromAddress], fn.node.path).toEqual(
-          fn === sender ? 'alerts@sanctions-watch.example' : undefined,
+          senders.includes(fn) ? 'alerts@sanctions-watch.example' : undefined,
         );
         const sends = statementsOf(template, fn).filter((statement) =>
           actionList(statement).some((action) => action.startsWith('ses:')),
         );
-        expect(sends.length > 0, fn.node.path).toBe(fn === sender);
+        expect(sends.length > 0, fn.node.path).toBe(senders.includes(fn));
       }
     });
 

@@ -11,7 +11,7 @@ import { bundleDirectory, stack, useSynthesizedStack } from './synthesized-stack
  * Strings that only the local runtime's outbox and its fault injection hold (local/outbox): the
  * crash it injects, the variable that asks for it, the outbox's confirmation link and its echo.
  */
-const localOnlyMarkers = ['SIGKILL', 'NOTIFIER_OUTBOX_FAULTS', '/local/confirm/', 'outbox: '];
+const localOnlyMarkers = ['SIGKILL', 'NOTIFIER_OUTBOX_FAULTS', 'outbox: '];
 /** The SDK clients' service ids, which their bundled code carries. */
 const snsClient = 'AmazonSimpleNotificationService';
 const sqsClient = 'AmazonSQS';
@@ -59,7 +59,7 @@ describe('the synthesized Lambda assets', () => {
     expect(markersIn(outputFiles.map((file) => file.text).join('\n'))).toEqual(localOnlyMarkers);
   });
 
-  it('carry the SNS client only in the functions that send through SNS (the notifier, SMS) and the AlertEvents publisher', () => {
+  it('carry the SNS client only in the functions that send SMS (the notifying functions, the SMS sender) and the AlertEvents publisher', () => {
     const senders = [
       ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/${route.id}`),
       'SanctionsWatch/Delivery/SmsSender/Handler',
@@ -91,12 +91,17 @@ describe('the synthesized Lambda assets', () => {
     );
   });
 
-  it('carry the SES client in the email sender alone', () => {
+  it('carry the SES client only in the functions that send email: the email sender and the notifying functions', () => {
+    const senders = [
+      ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/${route.id}`),
+      'SanctionsWatch/Delivery/EmailSender/Handler',
+      'SanctionsWatch/ScheduledDelivery/Handler',
+    ];
     const withSes = functionBundles()
       .filter(({ text }) => text.includes(sesClient))
       .map(({ name }) => name);
 
-    expect(withSes).toEqual(['SanctionsWatch/Delivery/EmailSender/Handler']);
+    expect(withSes.sort()).toEqual(senders.sort());
   });
 
   it('would show it: the SES sender, bundled as the functions are, holds the marker', async () => {

@@ -11,7 +11,6 @@ describe('SanctionsWatch stack', () => {
       'ApiUrl',
       'DeliveryFailuresQueueUrl',
       'EmailConfigurationSet',
-      'SubscriptionDeadLetterQueueUrl',
       'UserPoolClientId',
       'UserPoolId',
     ]);
