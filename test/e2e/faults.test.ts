@@ -40,10 +40,11 @@ const args = () => [
   '1440',
   '--grouping-window',
   '15',
-  // A job held by the killed process, or throttled, comes back after 15 s instead of AWS's minutes
-  // (and each function gets 15 s, room enough on a loaded machine).
+  // A job held by the killed process, or throttled, comes back after 30 s instead of AWS's minutes.
+  // Each function gets 30 s too: a sender starts no job with under 10 s left, and on a loaded
+  // machine a 15 s run could hand every job back unstarted, time after time.
   '--retry-after',
-  '15',
+  '30',
   '--clock',
   '2019-03-01',
 ];
