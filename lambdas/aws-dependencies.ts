@@ -14,6 +14,7 @@ import { createDocumentClient } from './adapters/dynamodb/document-client.ts';
 import { DynamoImportStore } from './adapters/dynamodb/import-writer.ts';
 import { DynamoMessageRecords } from './adapters/dynamodb/message-record-repository.ts';
 import { countRequests, type RequestCounter } from './adapters/dynamodb/request-counter.ts';
+import { DynamoSendJobReads } from './adapters/dynamodb/send-job-reads.ts';
 import { DynamoStateRecords } from './adapters/dynamodb/state-records-repository.ts';
 import { DynamoWatchStore } from './adapters/dynamodb/watch-repository.ts';
 import { DynamoWavePlans } from './adapters/dynamodb/wave-plan-repository.ts';
@@ -264,7 +265,7 @@ const sending = (channel: ChannelKind, sender: MessageSender): SendJobDependenci
   messageRecords: onTable((client, name) => new DynamoMessageRecords(client, name)),
   contacts: contacts(),
   watches: watches(),
-  alertEvents: alertEvents(),
+  sendJobReads: onTable((client, name) => new DynamoSendJobReads(client, name)),
   sendCounter: sendCounter(),
   dailyCaps: dailyCapsFromEnv(),
   sender,
