@@ -12,6 +12,7 @@ import { DataTable } from './constructs/data-table.ts';
 import { DeliveryPipeline } from './constructs/delivery-pipeline.ts';
 import { EmailChannel } from './constructs/email-channel.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';
+import { Migrations } from './constructs/migrations.ts';
 import { Notifications } from './constructs/notifications.ts';
 import { ReferenceDataSeed } from './constructs/reference-data-seed.ts';
 import { defaultCheckSchedule, ScheduledDeadlineCheck } from './constructs/scheduled-deadline-check.ts';
@@ -98,6 +99,7 @@ export class SanctionsWatchStack extends Stack {
   readonly users: UserDirectory;
   readonly api: ServiceHttpApi;
   readonly seed: ReferenceDataSeed;
+  readonly migrations: Migrations;
   readonly deadlineCheck: ScheduledDeadlineCheck;
   readonly changeDetection: TableStreamConsumer;
   readonly notifications: Notifications;
@@ -121,6 +123,11 @@ export class SanctionsWatchStack extends Stack {
       logRemovalPolicy: removalPolicy,
     });
     this.notifications = new Notifications(this, 'Notifications', { removalPolicy });
+    this.migrations = new Migrations(this, 'Migrations', {
+      table: this.table,
+      notifications: this.notifications,
+      logRemovalPolicy: removalPolicy,
+    });
     this.email = new EmailChannel(this, 'Email', {
       ...emailSender(this),
       table: this.table,

@@ -208,13 +208,14 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
-    it('leave every other function without any SNS or KMS permission (the AlertEvents publisher and the SMS sender have their own: alert-event-feed.test.ts, delivery-pipeline.test.ts)', () => {
+    it('leave every other function without any SNS or KMS permission (the AlertEvents publisher, the SMS sender and the migrations have their own: alert-event-feed.test.ts, delivery-pipeline.test.ts, migrations.test.ts)', () => {
       const notifying = notifyingFunctions(stack);
       const others = allFunctions(stack).filter(
         (fn) =>
           !notifying.includes(fn) &&
           fn !== stack.alertEvents.publisher.handler &&
-          fn !== stack.delivery.smsSender.handler,
+          fn !== stack.delivery.smsSender.handler &&
+          fn !== stack.migrations.runner.handler,
       );
       expect(others.map((fn) => fn.node.id)).toEqual(
         expect.arrayContaining(['get-watch', 'verify-watch', 'preview-watch', 'list-watch-deliveries', 'delete-watch']),
