@@ -117,17 +117,13 @@ export class SanctionsWatchStack extends Stack {
       table: this.table,
       logRemovalPolicy: removalPolicy,
     });
+    this.migrations = new Migrations(this, 'Migrations', { table: this.table, logRemovalPolicy: removalPolicy });
     this.users = new UserDirectory(this, 'Users', { removalPolicy });
     this.api = new ServiceHttpApi(this, 'HttpApi', {
       tokenIssuer: { issuerUrl: this.users.issuerUrl, audience: [this.users.apiClient.userPoolClientId] },
       logRemovalPolicy: removalPolicy,
     });
     this.notifications = new Notifications(this, 'Notifications', { removalPolicy });
-    this.migrations = new Migrations(this, 'Migrations', {
-      table: this.table,
-      notifications: this.notifications,
-      logRemovalPolicy: removalPolicy,
-    });
     this.email = new EmailChannel(this, 'Email', {
       ...emailSender(this),
       table: this.table,

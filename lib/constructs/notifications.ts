@@ -105,29 +105,6 @@ export class Notifications extends Construct {
   }
 
   /**
-   * Lets the function delete this stack's contact topics and their subscriptions, and nothing
-   * else: what the migration of email contacts to SES does (lambdas/adapters/migrations/retire-email-topics.ts).
-   */
-  grantRetireContactTopics(fn: BaseFunction): void {
-    fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'RetireContactTopics',
-        actions: ['sns:Unsubscribe', 'sns:DeleteTopic'],
-        resources: [this.contactTopicsArn],
-      }),
-    );
-    Validations.of(fn.role).acknowledge(this.#contactTopicsWildcard());
-  }
-
-  /** The one wildcard of a contact-topics statement, and why it is there. */
-  #contactTopicsWildcard(): { readonly id: string; readonly reason: string } {
-    return {
-      id: `AwsSolutions-IAM5[Resource::${nagArn(Stack.of(this).resolve(this.contactTopicsArn))}]`,
-      reason: `The contact topics are created at run time, one per email contact (CreateTopic); the wildcard covers only this stack's topics (names start with "${this.topicPrefix}") and their subscriptions.`,
-    };
-  }
-
-  /**
    * Lets the function send through the SNS notifier: its settings in the environment, and only the
    * calls lambdas/adapters/sns/sns-notifier.ts makes, on this stack's contact topics.
    */
@@ -171,6 +148,7 @@ export class Notifications extends Construct {
       }),
     );
 
+    const stack = Stack.of(this);
     Validations.of(fn.role).acknowledge(
       {
         // Recorded beside BaseFunction's X-Ray reason for the same finding: the `*` statements hold both.
@@ -178,7 +156,10 @@ export class Notifications extends Construct {
         reason:
           'SMS is published to a phone number, not a topic (Publish with PhoneNumber), and CheckIfPhoneNumberIsOptedOut has no resource type: neither can be scoped to a resource ARN, so SmsToPhoneNumbers names only those two actions.',
       },
-      this.#contactTopicsWildcard(),
+      {
+        id: `AwsSolutions-IAM5[Resource::${nagArn(stack.resolve(this.contactTopicsArn))}]`,
+        reason: `The contact topics are created at run time, one per email contact (CreateTopic); the wildcard covers only this stack's topics (names start with "${this.topicPrefix}") and their subscriptions.`,
+      },
       {
         id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
         reason:

@@ -61,7 +61,7 @@ describe('SanctionsWatch stack', () => {
       expect(sns).toEqual([
         expect.objectContaining({
           Effect: 'Allow',
-          Resource: contactTopicsArn(stack.notifications.topicPrefix),
+          Resource: contactTopicsArn('SanctionsWatch-contact-'),
         }),
       ]);
       expect(actionList(sns[0] as (typeof sns)[number]).sort()).toEqual(['sns:DeleteTopic', 'sns:Unsubscribe']);

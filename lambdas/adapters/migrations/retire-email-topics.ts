@@ -1,10 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteTopicCommand, type SNSClient, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
 import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { Migration } from '../../core/migrations/migration.ts';
 import type { Clock } from '../../core/ports/clock.ts';
-import { parseContactItem } from '../dynamodb/contact-repository.ts';
+import { parseStoredItem } from '../dynamodb/stored-item.ts';
 import { notifierErrorFrom } from '../sns/sns-errors.ts';
 import { scanPage } from './scan-page.ts';
 
@@ -12,6 +13,14 @@ import { scanPage } from './scan-page.ts';
 const PAGE_ITEMS = 200;
 /** SNS throttles Unsubscribe at 100 calls a second (its API reference); four at once stay well under. */
 const CONTACTS_AT_ONCE = 4;
+
+/** What this reads of a contact: its old SNS address, which the contact model no longer has. */
+const topicContactSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    address: z.object({ topicArn: z.optional(z.string()), subscriptionArn: z.optional(z.string()) }),
+  }),
+);
 
 /** Without ReturnSubscriptionArn, SNS once answered `pending confirmation` instead of an ARN. */
 const isArn = (value: string | undefined): value is string => value?.startsWith('arn:') === true;
@@ -54,8 +63,8 @@ export const retireEmailTopics = (
       pageItems,
     );
     const retired = await mapWithConcurrency(page.items, CONTACTS_AT_ONCE, async (item) => {
-      const contact = parseContactItem(item);
-      const { subscriptionArn, topicArn } = contact.address ?? {};
+      const contact = parseStoredItem(topicContactSchema, item);
+      const { subscriptionArn, topicArn } = contact.address;
       if (isArn(subscriptionArn))
         await unlessGone(`Unsubscribe for ${contact.id}`, () =>
           sns.send(new UnsubscribeCommand({ SubscriptionArn: subscriptionArn })),
