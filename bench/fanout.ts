@@ -20,7 +20,9 @@ import { type BenchRow, count, milliseconds } from './results-table.ts';
 /** The wave: the deadline check the day after the midterm deadline, every state overdue (193 events). */
 const CHECK_AT = new Date('2019-03-23T06:00:00Z');
 const WAVE_ID = 'check:2019-03-23T06:00:00.000Z';
-const SENDER_CONCURRENCY = [1, 2, 4, 8] as const;
+/** Senders at once, one run each (BENCH_FANOUT_SENDERS=1,2 runs fewer). */
+const senderConcurrency = (): readonly number[] =>
+  (process.env.BENCH_FANOUT_SENDERS ?? '1,2,4,8').split(',').map(Number);
 /** What an SES or SNS send takes, injected: 30 to 100 ms, spread evenly and the same every run. */
 const sendLatencyMs = (sequence: number): number => 30 + ((sequence * 37) % 71);
 
@@ -194,7 +196,7 @@ const baselineSizes = (sizes: readonly number[]): readonly number[] =>
  * `npm run bench -- fanout`: one wave (193 report.overdue events) at 10k and 40k watches
  * (BENCH_FANOUT_WATCHES=10000,40000), four watches per contact, every watch an immediate email
  * watch, on an in-memory DynamoDB Local: the pipeline's planning (planner, then the 256 shard
- * jobs) and its senders at 1, 2, 4 and 8 at once with a 30–100 ms provider, beside today's
+ * jobs) and its senders at 1, 2, 4 and 8 at once (BENCH_FANOUT_SENDERS=1,2) with a 30–100 ms provider, beside today's
  * one-invocation dispatcher on the same data with the same provider.
  */
 export const fanoutRows = async (): Promise<BenchRow[]> => {
@@ -248,7 +250,7 @@ export const fanoutRows = async (): Promise<BenchRow[]> => {
         },
       );
       const runs: SendRun[] = [];
-      for (const senders of SENDER_CONCURRENCY) {
+      for (const senders of senderConcurrency()) {
         const run = await sendTheJobs(endpoint, tableName, plan.jobs, senders);
         runs.push(run);
         rows.push({

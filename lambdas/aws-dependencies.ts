@@ -14,11 +14,14 @@ import { DynamoDigestQueue } from './adapters/dynamodb/digest-queue-repository.t
 import { createDocumentClient } from './adapters/dynamodb/document-client.ts';
 import { DynamoImportStore } from './adapters/dynamodb/import-writer.ts';
 import { DynamoMessageRecords } from './adapters/dynamodb/message-record-repository.ts';
+import { DynamoMigrationLedger } from './adapters/dynamodb/migration-ledger.ts';
 import { countRequests, type RequestCounter } from './adapters/dynamodb/request-counter.ts';
+import { DynamoSendJobReads } from './adapters/dynamodb/send-job-reads.ts';
 import { DynamoStateRecords } from './adapters/dynamodb/state-records-repository.ts';
 import { DynamoWatchStore } from './adapters/dynamodb/watch-repository.ts';
 import { DynamoWavePlans } from './adapters/dynamodb/wave-plan-repository.ts';
 import { requiredEnv } from './adapters/environment.ts';
+import { type MigrationsHandlerDependencies, migrations } from './adapters/migrations/migrations.ts';
 import { newFeedKey } from './adapters/new-feed-key.ts';
 import { manageWatchesUrl, publicApiUrl } from './adapters/public-api-url.ts';
 import { secretFromExtension } from './adapters/secrets/extension-secret.ts';
@@ -27,12 +30,14 @@ import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publish
 import { SnsSmsSender } from './adapters/sns/sns-sms-sender.ts';
 import { SqsDeliveryJobQueue } from './adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
+import { sqsMigrationsHandOn } from './adapters/sqs/sqs-migrations-continuation.ts';
 import { SqsWaveAnnouncer } from './adapters/sqs/sqs-wave-announcer.ts';
 import { systemClock } from './adapters/system-clock.ts';
 import { DIRECT_PLAN_LIMIT, deliveryQueues } from './contracts/delivery-queues.ts';
 import {
   DELIVERY_QUEUE_URL_ENV,
   FAILURE_QUEUE_URL_ENV,
+  MIGRATIONS_QUEUE_URL_ENV,
   TABLE_NAME_ENV,
   UNSUBSCRIBE_SECRET_ENV,
 } from './contracts/environment.ts';
@@ -301,7 +306,7 @@ const sending = (channel: ChannelKind, sender: MessageSender): SendJobDependenci
   contacts: contacts(),
   consents: consents(),
   watches: watches(),
-  alertEvents: alertEvents(),
+  sendJobReads: onTable((client, name) => new DynamoSendJobReads(client, name)),
   sendCounter: sendCounter(),
   dailyCaps: dailyCapsFromEnv(),
   sender,
@@ -316,3 +321,11 @@ export const emailSending = (): SendJobDependencies => sending('email', createSe
 
 /** The SMS sender's: SNS, published to the number after its opt-out is checked. */
 export const smsSending = (): SendJobDependencies => sending('sms', new SnsSmsSender(new SNSClient({})));
+
+/** The migrations custom resource's: the ledger, every migration (SNS for the email topics they delete), and its continuation queue. */
+export const migrationsRun = (): MigrationsHandlerDependencies => ({
+  clock: clock(),
+  ledger: onTable((client, name) => new DynamoMigrationLedger(client, name)),
+  migrations: onTable((client, name) => migrations(client, name, new SNSClient({}), clock())),
+  handOn: sqsMigrationsHandOn(sqs(), requiredEnv(MIGRATIONS_QUEUE_URL_ENV)),
+});

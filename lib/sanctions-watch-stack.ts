@@ -12,6 +12,7 @@ import { DataTable } from './constructs/data-table.ts';
 import { DeliveryPipeline } from './constructs/delivery-pipeline.ts';
 import { EmailChannel } from './constructs/email-channel.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';
+import { Migrations } from './constructs/migrations.ts';
 import { Notifications } from './constructs/notifications.ts';
 import { ReferenceDataSeed } from './constructs/reference-data-seed.ts';
 import { defaultCheckSchedule, ScheduledDeadlineCheck } from './constructs/scheduled-deadline-check.ts';
@@ -99,6 +100,7 @@ export class SanctionsWatchStack extends Stack {
   readonly users: UserDirectory;
   readonly api: ServiceHttpApi;
   readonly seed: ReferenceDataSeed;
+  readonly migrations: Migrations;
   readonly deadlineCheck: ScheduledDeadlineCheck;
   readonly changeDetection: TableStreamConsumer;
   readonly notifications: Notifications;
@@ -116,6 +118,7 @@ export class SanctionsWatchStack extends Stack {
       table: this.table,
       logRemovalPolicy: removalPolicy,
     });
+    this.migrations = new Migrations(this, 'Migrations', { table: this.table, logRemovalPolicy: removalPolicy });
     this.users = new UserDirectory(this, 'Users', { removalPolicy });
     this.api = new ServiceHttpApi(this, 'HttpApi', {
       tokenIssuer: { issuerUrl: this.users.issuerUrl, audience: [this.users.apiClient.userPoolClientId] },

@@ -40,3 +40,6 @@ export const DELIVERY_QUEUE_URL_ENV = {
   email: 'EMAIL_QUEUE_URL',
   sms: 'SMS_QUEUE_URL',
 } as const;
+
+/** The migrations function: its own continuation queue, where a run out of time hands the deploy's event on. */
+export const MIGRATIONS_QUEUE_URL_ENV = 'MIGRATIONS_QUEUE_URL';

@@ -12,5 +12,8 @@ export const scheduledDeliveryEntry = 'lambdas/handlers/scheduled-delivery.ts';
 /** The custom resource that seeds the reference data on every deploy. */
 export const seedReferenceDataEntry = 'lambdas/handlers/seed-reference-data.ts';
 
+/** The custom resource that applies the one-off migrations on every deploy, and the queue it hands unfinished runs on through. */
+export const runMigrationsEntry = 'lambdas/handlers/run-migrations.ts';
+
 /** SES's bounces and complaints, through the email configuration set's SNS topic. */
 export const sesFeedbackEntry = 'lambdas/handlers/ses-feedback.ts';

@@ -1,10 +1,9 @@
-import { CustomResource, Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { Asset } from 'aws-cdk-lib/aws-s3-assets';
+import { type CustomResource, Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { seedReferenceDataEntry } from '../../lambdas/contracts/scheduled-entries.ts';
 import { BaseFunction } from './base-function.ts';
 import type { DataTable } from './data-table.ts';
+import { deployTimeResource } from './deploy-time-resource.ts';
 
 export interface ReferenceDataSeedProps {
   /** The table the catalogue is written to (the seed gets read-write access to it). */
@@ -13,19 +12,6 @@ export interface ReferenceDataSeedProps {
   readonly entry?: string;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
-}
-
-/**
- * Hash of the function's bundled code. The bundle inlines the obligations and metrics catalogues and
- * everything else the seed imports, so any change to the seed data (or the seeding code) changes it.
- */
-function bundleHash(fn: NodejsFunction): string {
-  // AssetCode.bind() stages the bundle as the function's child 'Code'.
-  const code = fn.node.findChild('Code');
-  if (!(code instanceof Asset)) {
-    throw new Error(`${fn.node.path}: expected the bundled code asset at child 'Code'`);
-  }
-  return code.assetHash;
 }
 
 /**
@@ -48,12 +34,13 @@ export class ReferenceDataSeed extends Construct {
     });
     this.handler.bindTable(props.table, 'read-write');
 
-    this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: this.handler.function.functionArn,
-      resourceType: 'Custom::ReferenceDataSeed',
-      // A changed property makes CloudFormation send Update, which re-runs the seed.
-      properties: { SeedVersion: bundleHash(this.handler.function) },
-    });
+    this.resource = deployTimeResource(
+      this,
+      'Resource',
+      this.handler.function,
+      'Custom::ReferenceDataSeed',
+      'SeedVersion',
+    );
 
     Validations.of(this.handler.function).acknowledge({
       id: 'Serverless-LambdaDLQ',

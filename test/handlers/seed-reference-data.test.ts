@@ -1,46 +1,10 @@
-import { createServer } from 'node:http';
-import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
 import { handlerFor } from '../../lambdas/handlers/seed-reference-data.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
+import { cloudFormationEvent, startResponseReceiver } from '../support/cloudformation.ts';
 import { testDependencies } from '../support/test-dependencies.ts';
 import { createTestTable } from '../support/test-table.ts';
-
-/** Stands in for CloudFormation's pre-signed S3 URL and records what the function PUTs there. */
-const startResponseReceiver = async () => {
-  const received: { method: string; body: Record<string, unknown> }[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      received.push({ method: request.method ?? '', body: JSON.parse(body) as Record<string, unknown> });
-      response.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/response`, received, close: () => new Promise((done) => server.close(done)) };
-};
-
-const cloudFormationEvent = (
-  requestType: 'Create' | 'Update' | 'Delete',
-  responseUrl: string,
-): CloudFormationCustomResourceEvent =>
-  ({
-    RequestType: requestType,
-    ServiceToken: 'arn:aws:lambda:eu-west-1:000000000000:function:seed',
-    ResponseURL: responseUrl,
-    StackId: 'arn:aws:cloudformation:eu-west-1:000000000000:stack/SanctionsWatch/1',
-    RequestId: `request-${requestType}`,
-    LogicalResourceId: 'ReferenceDataSeed',
-    ResourceType: 'Custom::ReferenceDataSeed',
-    ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:000000000000:function:seed', seedVersion: 'v1' },
-    ...(requestType === 'Create'
-      ? {}
-      : { PhysicalResourceId: 'sanctions-watch-reference-data', OldResourceProperties: {} }),
-  }) as CloudFormationCustomResourceEvent;
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
 let receiver: Awaited<ReturnType<typeof startResponseReceiver>>;

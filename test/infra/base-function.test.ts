@@ -12,8 +12,8 @@ useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
   describe('functions', () => {
-    it("exist once per route plus the seed handler, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher and SES's feedback", () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 11);
+    it("exist once per route plus the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher and SES's feedback", () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 12);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {
@@ -82,6 +82,7 @@ describe('SanctionsWatch stack', () => {
       const writers = [
         ...writeRoutes.map((route) => routeFunction(stack, route.id)),
         stack.seed.handler,
+        stack.migrations.runner.handler,
         stack.deadlineCheck.handler,
         stack.changeDetection.handler,
         stack.delivery.planner.handler,

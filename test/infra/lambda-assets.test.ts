@@ -35,8 +35,8 @@ const functionBundles = (): { readonly name: string; readonly text: string }[] =
     .map((fn) => ({ name: fn.node.path, text: assetText(bundleDirectory(fn)) }));
 
 describe('the synthesized Lambda assets', () => {
-  it("are there for every function: one per route, the seed, the deadline check, the stream consumers, the delivery pipeline, the hourly job and SES's feedback", () => {
-    expect(functionBundles()).toHaveLength(routes.length + 11);
+  it("are there for every function: one per route, the seed, the migrations, the deadline check, the stream consumers, the delivery pipeline, the hourly job and SES's feedback", () => {
+    expect(functionBundles()).toHaveLength(routes.length + 12);
   });
 
   it('hold none of the local outbox or its fault injection', () => {
@@ -59,12 +59,13 @@ describe('the synthesized Lambda assets', () => {
     expect(markersIn(outputFiles.map((file) => file.text).join('\n'))).toEqual(localOnlyMarkers);
   });
 
-  it('carry the SNS client only in the functions that send SMS (the notifying functions, the SMS sender) and the AlertEvents publisher', () => {
+  it('carry the SNS client only in the functions that send SMS (the notifying functions, the SMS sender), the AlertEvents publisher and the migrations (which delete the old contact topics)', () => {
     const senders = [
       ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/${route.id}`),
       'SanctionsWatch/Delivery/SmsSender/Handler',
       'SanctionsWatch/ScheduledDelivery/Handler',
       'SanctionsWatch/AlertEvents/Publisher/Handler',
+      'SanctionsWatch/Migrations/Runner/Handler',
     ];
     const withSns = functionBundles()
       .filter(({ text }) => text.includes(snsClient))
@@ -73,7 +74,7 @@ describe('the synthesized Lambda assets', () => {
     expect(withSns.sort()).toEqual(senders.sort());
   });
 
-  it('carry the SQS client only in the delivery pipeline, which sends to its queues, and where deliveries failed for good are parked', () => {
+  it('carry the SQS client only in the delivery pipeline, which sends to its queues, where deliveries failed for good are parked, and in the migrations, which hand a run on through their queue', () => {
     const withSqs = functionBundles()
       .filter(({ text }) => text.includes(sqsClient))
       .map(({ name }) => name);
@@ -87,6 +88,7 @@ describe('the synthesized Lambda assets', () => {
         'SanctionsWatch/Delivery/ShardWorkers/Handler',
         'SanctionsWatch/Delivery/EmailSender/Handler',
         'SanctionsWatch/Delivery/SmsSender/Handler',
+        'SanctionsWatch/Migrations/Runner/Handler',
       ].sort(),
     );
   });

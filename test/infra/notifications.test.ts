@@ -103,14 +103,15 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
-    it('leave every other function without any SNS or SES permission (the AlertEvents publisher and the senders have their own: alert-event-feed.test.ts, delivery-pipeline.test.ts)', () => {
+    it('leave every other function without any SNS or SES permission (the AlertEvents publisher, the senders and the migrations have their own: alert-event-feed.test.ts, delivery-pipeline.test.ts, migrations.test.ts)', () => {
       const notifying = notifyingFunctions(stack);
       const others = allFunctions(stack).filter(
         (fn) =>
           !notifying.includes(fn) &&
           fn !== stack.alertEvents.publisher.handler &&
           fn !== stack.delivery.smsSender.handler &&
-          fn !== stack.delivery.emailSender.handler,
+          fn !== stack.delivery.emailSender.handler &&
+          fn !== stack.migrations.runner.handler,
       );
       expect(others.map((fn) => fn.node.id)).toEqual(
         expect.arrayContaining(['get-watch', 'verify-watch', 'preview-watch', 'list-watch-deliveries', 'delete-watch']),

@@ -18,10 +18,11 @@ export const pipelineFunctions = (stack: SanctionsWatchStack): BaseFunction[] =>
   stack.delivery.smsSender.handler,
 ];
 
-/** Every function of the stack: one per route, the seed handler, the checker, the stream consumers, the delivery pipeline, the hourly job and SES's feedback. */
+/** Every function of the stack: one per route, the seed handler, the migrations, the checker, the stream consumers, the delivery pipeline, the hourly job and SES's feedback. */
 export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   ...routes.map((route) => routeFunction(stack, route.id)),
   stack.seed.handler,
+  stack.migrations.runner.handler,
   stack.deadlineCheck.handler,
   stack.changeDetection.handler,
   ...pipelineFunctions(stack),

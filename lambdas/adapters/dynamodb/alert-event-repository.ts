@@ -7,6 +7,7 @@ import { batchGetAll } from './batch-get.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
 
+export const alertEventKey = (id: string) => ({ PK: `EVENT#${id}`, SK: 'EVENT' });
 const byState = (state: string) => `ALERTS#STATE#${state}`;
 const byType = (type: string) => `ALERTS#TYPE#${type}`;
 const byWave = (waveId: string) => `WAVE#${waveId}`;
@@ -27,11 +28,7 @@ export class DynamoAlertEventStore implements AlertEventStore {
   }
 
   async getMany(ids: readonly string[]): Promise<AlertEvent[]> {
-    const items = await batchGetAll(
-      this.#client,
-      this.#tableName,
-      ids.map((id) => ({ PK: `EVENT#${id}`, SK: 'EVENT' })),
-    );
+    const items = await batchGetAll(this.#client, this.#tableName, ids.map(alertEventKey));
     return items.map((item) => parseStoredItem(storedAlertEventSchema, item));
   }
 

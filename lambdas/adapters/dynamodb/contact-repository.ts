@@ -18,7 +18,10 @@ const storedContactSchema = z.lazy(() =>
   }),
 );
 
-const contactKey = (id: string) => ({ PK: contactPartition(id), SK: 'CONTACT' });
+export const contactKey = (id: string) => ({ PK: contactPartition(id), SK: 'CONTACT' });
+
+/** A stored contact item read back. */
+export const parseContactItem = (item: Record<string, unknown>): Contact => parseStoredItem(storedContactSchema, item);
 
 /** A contact as stored; exported for loading many at once with batch writes (the bench's setup). */
 export const contactItem = (contact: Contact): Record<string, unknown> => ({

@@ -15,7 +15,7 @@ import type { DeliveryLog } from '../../core/ports/stores.ts';
 import { batchGetAll } from './batch-get.ts';
 import { batchWriteAll, type WriteRequest } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
-import { parseStoredItem } from './stored-item.ts';
+import { type ItemKey, parseStoredItem } from './stored-item.ts';
 
 const storedEntrySchema = z.lazy(() =>
   z.object({
@@ -25,12 +25,23 @@ const storedEntrySchema = z.lazy(() =>
     kind: z.enum(['alert', 'digest', 'repeat', 'test']),
     status: z.enum(['sent', 'capped', 'failed', 'skipped']),
     watchIds: z.array(z.string()),
-    eventIds: z.array(z.string()),
+    /** Absent where the entry points at its message record instead (messageKey). */
+    eventIds: z.optional(z.array(z.string())),
     summary: z.string(),
     messageId: z.optional(z.string()),
     reason: z.optional(z.string()),
+    /** The sort key of the sender's message record, in the contact's partition, that holds the event ids. */
+    messageKey: z.optional(z.string()),
   }),
 );
+type StoredEntry = z.infer<typeof storedEntrySchema>;
+
+/** The message record holding an entry's event ids, if the entry does not hold them itself. */
+const messageRecordKey = ({ contact, eventIds, messageKey }: StoredEntry): ItemKey[] =>
+  eventIds === undefined && messageKey !== undefined ? [{ PK: contactPartition(contact), SK: messageKey }] : [];
+
+/** What the listing reads of a message record: its event ids (a record settled before they were kept there has none). */
+const messageEventIdsSchema = z.lazy(() => z.object({ eventIds: z.optional(z.array(z.string())) }));
 
 /** Long enough that no stream retry or repeat round can come back after its record is gone. */
 const RECORD_DAYS = 400;
@@ -55,16 +66,25 @@ const logSortKey = (entry: DeliveryLogEntry): string =>
     .digest('base64url')
     .slice(0, 16)}`;
 
-/** The entry under each of its watches, where their owners read it. */
-export const deliveryLogWrites = (entry: DeliveryLogEntry): WriteRequest[] => {
+/**
+ * The entry under each of its watches, where their owners read it. Given `messageKey` (the sort
+ * key of the message record written in the same batch, which holds the event ids), each copy
+ * leaves the event ids out: a few hundred bytes, one write unit, however many events the message
+ * told. The listing reads them back from the record.
+ */
+export const deliveryLogWrites = (entry: DeliveryLogEntry, messageKey?: string): WriteRequest[] => {
   const SK = logSortKey(entry);
+  const body =
+    messageKey === undefined
+      ? entry
+      : { ...Object.fromEntries(Object.entries(entry).filter(([name]) => name !== 'eventIds')), messageKey };
   return [...new Set(entry.watchIds)].map((watchId) => ({
     PutRequest: {
       Item: {
         PK: `WATCH#${watchId}`,
         SK,
         itemType: 'delivery-log',
-        ...entry,
+        ...body,
         expiresAt: expiresAt(entry.at, LOG_DAYS),
       },
     },
@@ -156,7 +176,25 @@ export class DynamoDeliveryLog implements DeliveryLog {
         Limit: query.limit,
       }),
     );
-    const entries = Items.map((item) => parseStoredItem(storedEntrySchema, item));
+    const entries = await this.#withEventIds(Items.map((item) => parseStoredItem(storedEntrySchema, item)));
     return { entries, ...(LastEvaluatedKey ? { next: String(LastEvaluatedKey.SK) } : {}) };
+  }
+
+  /** The page's event ids kept on message records, read in one batch (a page is at most 100 entries). */
+  async #withEventIds(stored: readonly StoredEntry[]): Promise<DeliveryLogEntry[]> {
+    const records = await batchGetAll(this.#client, this.#tableName, stored.flatMap(messageRecordKey));
+    const eventIdsOf = new Map(
+      records.map((record) => [
+        `${String(record.PK)}\n${String(record.SK)}`,
+        parseStoredItem(messageEventIdsSchema, record).eventIds ?? [],
+      ]),
+    );
+    // A record gone (it outlives the log entry by far) leaves the entry without its events rather than failing the page.
+    return stored.map(({ messageKey, eventIds, ...entry }) => ({
+      ...entry,
+      eventIds:
+        eventIds ??
+        (messageKey === undefined ? [] : (eventIdsOf.get(`${contactPartition(entry.contact)}\n${messageKey}`) ?? [])),
+    }));
   }
 }

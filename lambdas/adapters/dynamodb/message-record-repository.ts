@@ -19,7 +19,8 @@ const messageKey = (job: Pick<DeliveryJob, 'dedupKey' | 'contact'>) => ({
  * `CONTACT#<hash>` / `MSG#<dedupKey>`, one per (contact, wave part): `claimed` with a lease while
  * a sender works on it, then the outcome. The claim is a conditional put that fails when the
  * record is settled or another lease is running; the settled record and the log entries under
- * each watch go in one batch write.
+ * each watch go in one batch write. The settled record holds the message's event ids; the log
+ * entries point at it rather than copy them (one write unit each instead of two or more).
  */
 export class DynamoMessageRecords implements MessageRecords {
   readonly #client: DynamoDBDocumentClient;
@@ -87,11 +88,12 @@ export class DynamoMessageRecords implements MessageRecords {
             status: entry.status,
             at: entry.at,
             ...(entry.messageId === undefined ? {} : { messageId: entry.messageId }),
+            eventIds: entry.eventIds,
             expiresAt: expiresAt(entry.at, RECORD_DAYS),
           },
         },
       },
-      ...deliveryLogWrites(entry),
+      ...deliveryLogWrites(entry, messageKey(job).SK),
     ]);
   }
 }

@@ -28,7 +28,8 @@ export type ItemType =
   | 'digest-entry'
   | 'send-count'
   | 'wave-plan'
-  | 'message';
+  | 'message'
+  | 'migration';
 
 const keyAttributes = new Set<string>([
   tableSchema.partitionKey,

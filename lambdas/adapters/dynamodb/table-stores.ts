@@ -9,6 +9,7 @@ import { DynamoDeliveryLog } from './delivery-log-repository.ts';
 import { DynamoDigestQueue } from './digest-queue-repository.ts';
 import { DynamoImportStore } from './import-writer.ts';
 import { DynamoMessageRecords } from './message-record-repository.ts';
+import { DynamoSendJobReads } from './send-job-reads.ts';
 import { DynamoStateRecords } from './state-records-repository.ts';
 import { DynamoWatchStore } from './watch-repository.ts';
 import { DynamoWavePlans } from './wave-plan-repository.ts';
@@ -36,5 +37,6 @@ export const tableStores = (client: DynamoDBDocumentClient, tableName: string) =
     importStore: new DynamoImportStore(client, tableName),
     wavePlans: new DynamoWavePlans(client, tableName),
     messageRecords: new DynamoMessageRecords(client, tableName),
+    sendJobReads: new DynamoSendJobReads(client, tableName),
   };
 };

@@ -59,6 +59,12 @@ const targetPartitions = (watch: Watch): string[] => [
   ...(watch.delivery.repeatEveryDays === undefined ? [] : [REPEATING_PARTITION]),
 ];
 
+/** A watch's place on GSI3, in its contact's shard: written with every watch, and by the backfill of older ones. */
+export const watchShardKeys = (watch: Pick<Watch, 'id' | 'channel'>) => ({
+  GSI3PK: shardPartition(contactShard(contactOf(watch))),
+  GSI3SK: `WATCH#${watch.id}`,
+});
+
 const watchItem = (watch: Watch): Record<string, unknown> => ({
   ...watchKey(watch.id),
   itemType: 'watch',
@@ -66,8 +72,7 @@ const watchItem = (watch: Watch): Record<string, unknown> => ({
   GSI1SK: `${watch.createdAt}#${watch.id}`,
   GSI2PK: contactPartition(contactOf(watch)),
   GSI2SK: `WATCH#${watch.id}`,
-  GSI3PK: shardPartition(contactShard(contactOf(watch))),
-  GSI3SK: `WATCH#${watch.id}`,
+  ...watchShardKeys(watch),
   ...watch,
 });
 

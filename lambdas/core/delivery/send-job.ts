@@ -1,11 +1,11 @@
+import type { AlertEvent } from '../alerts/alert-event.ts';
 import { typedAlertEvent } from '../alerts/alert-event-data.ts';
 import { stopContact } from '../contacts/stop-contact.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { MessageRecords } from '../ports/delivery-pipeline.ts';
+import type { MessageRecords, SendJobReads } from '../ports/delivery-pipeline.ts';
 import type { MessageSender } from '../ports/message-sender.ts';
 import { NotifierError } from '../ports/notifier.ts';
 import type {
-  AlertEventStore,
   ConsentStore,
   ContactStore,
   DailyCaps,
@@ -25,7 +25,8 @@ export interface SendJobDependencies {
   readonly contacts: ContactStore;
   readonly consents: ConsentStore;
   readonly watches: WatchStore;
-  readonly alertEvents: Pick<AlertEventStore, 'getMany'>;
+  /** The contact and the job's events, read together. */
+  readonly sendJobReads: SendJobReads;
   readonly sendCounter: DailySendCounter;
   readonly dailyCaps: DailyCaps;
   readonly sender: MessageSender;
@@ -48,10 +49,8 @@ export interface SendJobOutcome {
 }
 
 /** The job's events as a delivery to the contact's address, in the planner's order; events since deleted are left out. */
-const deliveryOf = async (job: DeliveryJob, to: string, deps: SendJobDependencies): Promise<Delivery> => {
-  const stored = new Map(
-    (await deps.alertEvents.getMany(job.events.map(({ id }) => id))).map((event) => [event.id, event]),
-  );
+const deliveryOf = (job: DeliveryJob, to: string, events: readonly AlertEvent[]): Delivery => {
+  const stored = new Map(events.map((event) => [event.id, event]));
   return {
     contact: job.contact,
     channel: job.channel,
@@ -96,10 +95,13 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
     return { status, ...(extra.messageId === undefined ? {} : { messageId: extra.messageId }) };
   };
 
-  const contact = await deps.contacts.get(job.contact);
+  const { contact, events } = await deps.sendJobReads.contactAndEvents(
+    job.contact,
+    job.events.map(({ id }) => id),
+  );
   if (contact?.state !== 'confirmed')
     return settle('skipped', '', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
-  const delivery = await deliveryOf(job, contact.to, deps);
+  const delivery = deliveryOf(job, contact.to, events);
   if (delivery.events.length === 0) return settle('skipped', '', { reason: 'its events no longer exist' });
   const unsubscribeUrl = contact.channel === 'email' ? await deps.unsubscribeUrl(contact.id) : undefined;
   const message = outgoingMessage(

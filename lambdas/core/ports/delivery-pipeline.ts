@@ -1,3 +1,5 @@
+import type { AlertEvent } from '../alerts/alert-event.ts';
+import type { Contact } from '../contacts/contact.ts';
 import type { DeliveryJob, ShardJob } from '../delivery/delivery-job.ts';
 import type { DeliveryLogEntry } from '../delivery/delivery-records.ts';
 
@@ -56,4 +58,13 @@ export interface MessageRecords {
   release(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>): Promise<void>;
   /** Settles the claim with the outcome and logs it under each of its watches, in one request. */
   settle(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>, entry: DeliveryLogEntry): Promise<void>;
+}
+
+/** What a sender reads before sending a job: its contact, as of now, and its events (those since deleted left out). */
+export interface SendJobReads {
+  /** In one request where the store can (a contact and up to 99 events in one batch read). */
+  contactAndEvents(
+    contact: string,
+    eventIds: readonly string[],
+  ): Promise<{ readonly contact?: Contact; readonly events: readonly AlertEvent[] }>;
 }
