@@ -8,6 +8,7 @@ import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { newWatchItems } from '../lambdas/adapters/dynamodb/watch-repository.ts';
 import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
+import { DEFAULT_SEND_BUDGETS } from '../lambdas/core/budgets/send-budgets.ts';
 import { deriveDeadlineEvents } from '../lambdas/core/checks/deadline-events.ts';
 import type { Contact } from '../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../lambdas/core/delivery/delivery-records.ts';
@@ -147,6 +148,7 @@ const dependenciesOf = (
   clock: { now: () => DISPATCH_AT },
   ...tableStores(client, tableName),
   dailyCaps: { email: 50, sms: 10 },
+  sendBudgets: DEFAULT_SEND_BUDGETS,
   senders: { email: sender, sms: sender },
   failures: {
     park: (failure) => {

@@ -4,6 +4,7 @@ import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { deliveryQueues } from '../lambdas/contracts/delivery-queues.ts';
 import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
+import { DEFAULT_SEND_BUDGETS } from '../lambdas/core/budgets/send-budgets.ts';
 import type { DeliveryJob, ShardJob } from '../lambdas/core/delivery/delivery-job.ts';
 import { planShard } from '../lambdas/core/delivery/plan-shard.ts';
 import { planWave } from '../lambdas/core/delivery/plan-wave.ts';
@@ -55,6 +56,7 @@ const storesOf = (client: DynamoDBDocumentClient, tableName: string) => ({
   ...tableStores(client, tableName),
   clock: { now: () => CHECK_AT },
   dailyCaps: { email: 50, sms: 10 },
+  sendBudgets: DEFAULT_SEND_BUDGETS,
   failures: { park: async () => undefined },
   manageUrl: 'https://api.example.org/watches',
   unsubscribeUrl: async (contact: string) =>

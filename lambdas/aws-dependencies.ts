@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dailyCapsFromEnv, newSmsCode, retryPolicy } from './adapters/delivery-settings.ts';
+import { dailyCapsFromEnv, newSmsCode, retryPolicy, sendBudgetsFromEnv } from './adapters/delivery-settings.ts';
 import { DynamoAlertEventStore } from './adapters/dynamodb/alert-event-repository.ts';
 import { customGroupStore, metricCatalogue, obligationCatalogue } from './adapters/dynamodb/catalogues.ts';
 import { DynamoCheckerMemoryStore } from './adapters/dynamodb/checker-memory-repository.ts';
 import { DynamoConsentStore } from './adapters/dynamodb/consent-repository.ts';
 import { DynamoContactStore } from './adapters/dynamodb/contact-repository.ts';
-import { DynamoDailySendCounter } from './adapters/dynamodb/daily-send-counter.ts';
+import { DynamoDailyBudgets, DynamoDailySendCounter } from './adapters/dynamodb/daily-send-counter.ts';
 import { DynamoDeliveryLog } from './adapters/dynamodb/delivery-log-repository.ts';
 import { DynamoDigestQueue } from './adapters/dynamodb/digest-queue-repository.ts';
 import { createDocumentClient } from './adapters/dynamodb/document-client.ts';
@@ -43,6 +43,7 @@ import {
 } from './contracts/environment.ts';
 import type { ChangeDetectionDependencies } from './core/changes/detect-changes.ts';
 import type { DeadlineCheckDependencies } from './core/checks/run-deadline-check.ts';
+import type { BudgetDependencies } from './core/budgets/send-budgets.ts';
 import type { ConsentDependencies, LinkConsentDependencies } from './core/contacts/confirm-consent.ts';
 import { confirmationUrl } from './core/contacts/confirmation-link.ts';
 import type { StopContactDependencies } from './core/contacts/stop-contact.ts';
@@ -127,6 +128,11 @@ export const importStore = (): ImportStore => onTable((client, name) => new Dyna
 export const watches = (): WatchStore & FeedKeyStore => onTable((client, name) => new DynamoWatchStore(client, name));
 const checkerMemory = (): CheckerMemoryStore => onTable((client, name) => new DynamoCheckerMemoryStore(client, name));
 const sendCounter = (): DailySendCounter => onTable((client, name) => new DynamoDailySendCounter(client, name));
+/** The daily budgets of what requests send, with the deployment's limits. */
+const sendBudgets = (): BudgetDependencies => ({
+  budgets: onTable((client, name) => new DynamoDailyBudgets(client, name)),
+  sendBudgets: sendBudgetsFromEnv(),
+});
 const digestQueue = (): DigestQueue => onTable((client, name) => new DynamoDigestQueue(client, name));
 
 let sqsClient: SQSClient | undefined;
@@ -205,6 +211,7 @@ export const delivery = (): DeliveryDependencies => ({
   sendCounter: sendCounter(),
   dailyCaps: dailyCapsFromEnv(),
   senders: senders(),
+  ...sendBudgets(),
   failures: failureSink(),
   manageUrl: manageUrl(),
   unsubscribeUrl: contactUnsubscribeUrl,
@@ -258,8 +265,7 @@ export const watchCommands = (): WatchDependencies => ({
   customGroups: customGroups(),
   obligations: obligations(),
   metrics: metrics(),
-  sendCounter: sendCounter(),
-  dailyCaps: dailyCapsFromEnv(),
+  ...sendBudgets(),
   senders: senders(),
   confirmationUrl: async (link) => confirmationUrl(publicApiUrl(), await linkSecret()(), link),
   newCode: newSmsCode,

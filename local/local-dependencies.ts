@@ -13,6 +13,7 @@ import { type DeliveryQueueName, DIRECT_PLAN_LIMIT, deliveryQueues } from '../la
 import { LOG_LEVEL_ENV } from '../lambdas/contracts/environment.ts';
 import { type ConfirmationLink, confirmationUrl } from '../lambdas/core/contacts/confirmation-link.ts';
 import { unsubscribeUrl } from '../lambdas/core/contacts/unsubscribe-link.ts';
+import { DEFAULT_SEND_BUDGETS, type SendBudgets } from '../lambdas/core/budgets/send-budgets.ts';
 import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { createOutboxAlertEventPublisher } from './outbox/alert-event-outbox.ts';
@@ -33,6 +34,8 @@ export interface LocalDependencyOptions {
   /** JSON lines of every alert event published: the AlertEvents topic's part (the machine feed). */
   readonly alertEventsFile: string;
   readonly dailyCaps: DailyCaps;
+  /** What requests may send a day (send-budgets.ts). @default DEFAULT_SEND_BUDGETS */
+  readonly sendBudgets?: SendBudgets;
   /** For the fault tests: `crash-before:N`, `crash-after:N` or `throttle:N` (see injected-faults.ts). */
   readonly injectedFaults?: string;
   /** The delivery pipeline's queues (local SQS): where the announcer, the planner and the shard workers send. */
@@ -76,6 +79,7 @@ export const localDependencies = (options: LocalDependencyOptions) => {
       ...quiet,
     }),
     dailyCaps: options.dailyCaps,
+    sendBudgets: options.sendBudgets ?? DEFAULT_SEND_BUDGETS,
     apiUrl,
     manageUrl: manageWatchesUrl(apiUrl),
     retry: retryPolicy,

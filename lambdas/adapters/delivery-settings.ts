@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import * as z from 'zod/mini';
-import { DAILY_CAP_ENV } from '../contracts/environment.ts';
+import { DAILY_CAP_ENV, SEND_BUDGET_ENV } from '../contracts/environment.ts';
+import { DEFAULT_SEND_BUDGETS, type SendBudgets } from '../core/budgets/send-budgets.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from '../core/delivery/retry.ts';
 import type { DailyCaps } from '../core/ports/stores.ts';
 
@@ -28,6 +29,17 @@ const capFromEnv = (name: string, fallback: number): number => {
 export const dailyCapsFromEnv = (): DailyCaps => ({
   email: capFromEnv(DAILY_CAP_ENV.email, DEFAULT_DAILY_CAPS.email),
   sms: capFromEnv(DAILY_CAP_ENV.sms, DEFAULT_DAILY_CAPS.sms),
+});
+
+/** The send budgets, each overridden by its environment variable (SEND_BUDGET_ENV) when the stack sets one. */
+export const sendBudgetsFromEnv = (): SendBudgets => ({
+  confirmationsPerAddress: capFromEnv(
+    SEND_BUDGET_ENV.confirmationsPerAddress,
+    DEFAULT_SEND_BUDGETS.confirmationsPerAddress,
+  ),
+  codesPerNumber: capFromEnv(SEND_BUDGET_ENV.codesPerNumber, DEFAULT_SEND_BUDGETS.codesPerNumber),
+  textsPerOwner: capFromEnv(SEND_BUDGET_ENV.textsPerOwner, DEFAULT_SEND_BUDGETS.textsPerOwner),
+  testsPerAddress: capFromEnv(SEND_BUDGET_ENV.testsPerAddress, DEFAULT_SEND_BUDGETS.testsPerAddress),
 });
 
 export const retryPolicy: RetryPolicy = {

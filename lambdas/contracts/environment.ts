@@ -21,6 +21,14 @@ export const ALERT_EVENTS_TOPIC_ARN_ENV = 'ALERT_EVENTS_TOPIC_ARN';
 /** The alarmed queue where deliveries that failed for good wait for an operator. */
 export const FAILURE_QUEUE_URL_ENV = 'DELIVERY_FAILURES_QUEUE_URL';
 
+/** Optional overrides of the daily send budgets (lambdas/core/budgets/send-budgets.ts), set from `cdk.json` context. */
+export const SEND_BUDGET_ENV = {
+  confirmationsPerAddress: 'BUDGET_CONFIRMATIONS_PER_ADDRESS',
+  codesPerNumber: 'BUDGET_CODES_PER_NUMBER',
+  textsPerOwner: 'BUDGET_TEXTS_PER_OWNER',
+  testsPerAddress: 'BUDGET_TESTS_PER_ADDRESS',
+} as const;
+
 /** Optional overrides of the per-contact daily caps. */
 export const DAILY_CAP_ENV = { email: 'DAILY_CAP_EMAIL', sms: 'DAILY_CAP_SMS' } as const;
 

@@ -3,26 +3,39 @@
  * is to blame, which field; the HTTP edge maps the kind to a status code. Anything that is not a
  * DomainError is a fault of ours and is answered with a generic 500.
  */
-/** `unavailable`: a service we depend on (SNS) is busy or failing; asking again later can work. */
+/**
+ * `unavailable`: a service we depend on (SES, SNS) is busy or failing; asking again later can work.
+ * `over-budget`: the request would send more than a budget allows (see send-budgets.ts); it may be
+ * asked again after `retryAfterSeconds`.
+ */
 export type DomainErrorKind =
   | 'invalid-input'
   | 'unauthenticated'
   | 'forbidden'
   | 'not-found'
   | 'conflict'
-  | 'unavailable';
+  | 'unavailable'
+  | 'over-budget';
+
+/** Which budget a refused request would have overrun, and when asking again can work. */
+export interface BudgetRefusal {
+  readonly budget: string;
+  readonly retryAfterSeconds: number;
+}
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;
   readonly code: string;
   readonly field: string | undefined;
+  readonly refusal: BudgetRefusal | undefined;
 
-  constructor(kind: DomainErrorKind, code: string, message: string, field?: string) {
+  constructor(kind: DomainErrorKind, code: string, message: string, field?: string, refusal?: BudgetRefusal) {
     super(message);
     this.name = 'DomainError';
     this.kind = kind;
     this.code = code;
     this.field = field;
+    this.refusal = refusal;
   }
 }
 
@@ -42,3 +55,6 @@ export const forbidden = (message: string): DomainError => new DomainError('forb
 
 export const unavailable = (code: string, message: string): DomainError =>
   new DomainError('unavailable', code, message);
+
+export const overBudget = (refusal: BudgetRefusal, message: string): DomainError =>
+  new DomainError('over-budget', 'over-budget', message, undefined, refusal);

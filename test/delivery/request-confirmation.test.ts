@@ -4,6 +4,7 @@ import { type ConfirmationDependencies, requestConsent } from '../../lambdas/cor
 import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import type { WatchChannel } from '../../lambdas/core/watches/watch.ts';
+import { readOutbox } from '../../local/outbox/outbox-sender.ts';
 import { startDeliveryHarness } from '../support/delivery-harness.ts';
 
 let harness: Awaited<ReturnType<typeof startDeliveryHarness>>;
@@ -12,12 +13,15 @@ beforeEach(async () => {
   harness = await startDeliveryHarness();
   deps = {
     ...harness.deps,
-    dailyCaps: { email: 2, sms: 2 },
+    sendBudgets: { confirmationsPerAddress: 2, codesPerNumber: 2, textsPerOwner: 3, testsPerAddress: 1 },
     newCode: () => '123456',
     confirmationUrl: async (link) =>
       `https://api.example.org/confirm?c=${link.contact}&o=${link.owner}&x=${link.confirmBy}`,
   };
 });
+
+/** Every message the outbox holds, confirmation requests included. */
+const readOutboxCount = (): number => readOutbox(harness.outboxFile).length;
 
 /** Asks as owner Uma unless told otherwise. */
 const requestConfirmation = (
@@ -30,15 +34,44 @@ const requestConfirmation = (
 const channel = { email: 'ana@example.org' };
 
 describe('asking an address to confirm', () => {
-  it("counts confirmation mails against the address's daily cap, whichever owner asks", async () => {
+  it("counts confirmation mails against the address's own budget, whichever owner asks, and not its alert cap", async () => {
     await requestConfirmation(channel, deps);
     await requestConfirmation(channel, deps, {}, 'otto');
+    harness.setNow('2019-03-23T06:05:00Z');
     await expect(requestConfirmation(channel, deps, { again: true })).rejects.toMatchObject({
-      kind: 'conflict',
-      code: 'daily-cap-reached',
-      field: 'channel.email',
+      kind: 'over-budget',
+      refusal: { budget: 'confirmationsPerAddress', retryAfterSeconds: 18 * 3600 - 300 },
     });
-    expect(harness.sent()).toEqual([]);
+    expect(readOutboxCount()).toBe(2);
+    expect(await harness.deps.sendCounter.take('email:ana@example.org', isoDate('2019-03-23'), 1)).toBe(true);
+    harness.setNow('2019-03-24T00:00:00Z');
+    await expect(requestConfirmation(channel, deps, { again: true })).resolves.toMatchObject({ access: 'pending' });
+  });
+
+  it("refuses a new link or code sooner than a minute after the owner's last, saying when to ask", async () => {
+    await requestConfirmation({ sms: '+447700900123' }, deps);
+    harness.setNow('2019-03-23T06:00:40Z');
+    await expect(requestConfirmation({ sms: '+447700900123' }, deps, { again: true })).rejects.toMatchObject({
+      kind: 'over-budget',
+      refusal: { budget: 'requestBackoff', retryAfterSeconds: 20 },
+    });
+    harness.setNow('2019-03-23T06:01:00Z');
+    await expect(requestConfirmation({ sms: '+447700900123' }, deps, { again: true })).resolves.toMatchObject({
+      access: 'pending',
+    });
+  });
+
+  it("bounds the texts one owner's requests send, over any numbers", async () => {
+    for (const number of ['+447700900001', '+447700900002', '+447700900003'])
+      await requestConfirmation({ sms: number }, deps);
+    await expect(requestConfirmation({ sms: '+447700900004' }, deps)).rejects.toMatchObject({
+      refusal: { budget: 'textsPerOwner' },
+    });
+    // The refused request took nothing from the number's own budget.
+    await expect(requestConfirmation({ sms: '+447700900004' }, deps, {}, 'otto')).resolves.toMatchObject({
+      access: 'pending',
+    });
+    expect(readOutboxCount()).toBe(4);
   });
 
   it("asks once per owner: one owner's yes does not stand for another's", async () => {
@@ -64,7 +97,7 @@ describe('asking an address to confirm', () => {
     const mails: string[] = [];
     const counting = {
       ...deps,
-      dailyCaps: { email: 50, sms: 10 },
+      sendBudgets: { ...deps.sendBudgets, confirmationsPerAddress: 50 },
       senders: { ...deps.senders, email: { send: async () => ({ messageId: `m-${mails.push('sent')}` }) } },
     };
     const requests = await Promise.all(Array.from({ length: 5 }, () => requestConfirmation(channel, counting)));
@@ -73,7 +106,7 @@ describe('asking an address to confirm', () => {
     expect((await harness.deps.contacts.get('email:ana@example.org'))?.state).toBe('pending');
   });
 
-  it('answers SES throttling with a retryable 503, gives the cap back and keeps no pending request', async () => {
+  it('answers SES throttling with a retryable 503, gives the budget back and keeps no pending request', async () => {
     const busy = {
       ...deps,
       senders: {
@@ -88,6 +121,7 @@ describe('asking an address to confirm', () => {
     await expect(requestConfirmation(channel, busy)).rejects.toMatchObject({ kind: 'unavailable' });
     expect(await harness.deps.consents.get({ contact: 'email:ana@example.org', owner: 'uma' })).toBeUndefined();
     await requestConfirmation(channel, deps);
+    harness.setNow('2019-03-23T06:01:00Z');
     await requestConfirmation(channel, deps, { again: true });
     expect((await harness.deps.contacts.get('email:ana@example.org'))?.state).toBe('pending');
   });

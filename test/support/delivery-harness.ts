@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableStores } from '../../lambdas/adapters/dynamodb/table-stores.ts';
+import { DEFAULT_SEND_BUDGETS } from '../../lambdas/core/budgets/send-budgets.ts';
 import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
 import type { MessageSender } from '../../lambdas/core/ports/message-sender.ts';
@@ -29,6 +30,7 @@ export const startDeliveryHarness = async () => {
     ...tableStores(client, tableName),
     clock: { now: () => now },
     dailyCaps: { email: 50, sms: 10 },
+    sendBudgets: DEFAULT_SEND_BUDGETS,
     senders: { email: outbox, sms: outbox },
     failures: { park: async (failure: DeliveryFailure) => void parked.push(failure) },
     manageUrl: 'http://localhost:3000/watches',
@@ -51,6 +53,7 @@ export const startDeliveryHarness = async () => {
   return {
     deps,
     outbox,
+    outboxFile,
     parked,
     addWatch,
     sent,

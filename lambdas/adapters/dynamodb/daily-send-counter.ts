@@ -1,15 +1,13 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DailySendCounter } from '../../core/ports/stores.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { BudgetHolder } from '../../core/budgets/send-budgets.ts';
+import type { DailyBudgets, DailySendCounter } from '../../core/ports/stores.ts';
 import type { IsoDate } from '../../core/time/calendar-date.ts';
 import { contactPartition } from './contact-key.ts';
-
-/** Kept a day past its own, then removed by TTL. */
-const KEEP_SECONDS = 2 * 86_400;
+import { releaseDailyCount, takeDailyCount } from './daily-count.ts';
 
 const counterKey = (contact: string, day: IsoDate) => ({ PK: contactPartition(contact), SK: `SENT#${day}` });
 
-/** Messages per contact per UTC day: `CONTACT#<hash>` / `SENT#<day>`, counted with a conditional ADD so concurrent senders cannot overshoot. */
+/** Messages per contact per UTC day: `CONTACT#<hash>` / `SENT#<day>`. */
 export class DynamoDailySendCounter implements DailySendCounter {
   readonly #client: DynamoDBDocumentClient;
   readonly #tableName: string;
@@ -19,42 +17,36 @@ export class DynamoDailySendCounter implements DailySendCounter {
     this.#tableName = tableName;
   }
 
-  async take(contact: string, day: IsoDate, cap: number): Promise<boolean> {
-    try {
-      await this.#client.send(
-        new UpdateCommand({
-          TableName: this.#tableName,
-          Key: counterKey(contact, day),
-          UpdateExpression: 'SET itemType = :itemType, expiresAt = :expiresAt ADD sent :one',
-          ConditionExpression: 'attribute_not_exists(sent) OR sent < :cap',
-          ExpressionAttributeValues: {
-            ':itemType': 'send-count',
-            ':expiresAt': Math.floor(Date.parse(day) / 1000) + KEEP_SECONDS,
-            ':one': 1,
-            ':cap': cap,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  take(contact: string, day: IsoDate, cap: number): Promise<boolean> {
+    return takeDailyCount(this.#client, this.#tableName, counterKey(contact, day), day, cap);
   }
 
-  async release(contact: string, day: IsoDate): Promise<void> {
-    await this.#client
-      .send(
-        new UpdateCommand({
-          TableName: this.#tableName,
-          Key: counterKey(contact, day),
-          UpdateExpression: 'ADD sent :minusOne',
-          ConditionExpression: 'sent > :zero',
-          ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+  release(contact: string, day: IsoDate): Promise<void> {
+    return releaseDailyCount(this.#client, this.#tableName, counterKey(contact, day));
+  }
+}
+
+/** An address's budget beside its contact (`CONTACT#<hash>`, the address never in a key), an owner's under `OWNER#<sub>`. */
+const budgetKey = (holder: BudgetHolder, budget: string, day: IsoDate) => ({
+  PK: 'contact' in holder ? contactPartition(holder.contact) : `OWNER#${holder.owner}`,
+  SK: `BUDGET#${budget}#${day}`,
+});
+
+/** Daily budgets of what requests sent: `<holder>` / `BUDGET#<budget>#<day>`, removed by TTL a day after. */
+export class DynamoDailyBudgets implements DailyBudgets {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.#client = client;
+    this.#tableName = tableName;
+  }
+
+  take(holder: BudgetHolder, budget: string, day: IsoDate, limit: number): Promise<boolean> {
+    return takeDailyCount(this.#client, this.#tableName, budgetKey(holder, budget, day), day, limit);
+  }
+
+  release(holder: BudgetHolder, budget: string, day: IsoDate): Promise<void> {
+    return releaseDailyCount(this.#client, this.#tableName, budgetKey(holder, budget, day));
   }
 }

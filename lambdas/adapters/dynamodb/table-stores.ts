@@ -4,7 +4,7 @@ import { customGroupStore, metricCatalogue, obligationCatalogue } from './catalo
 import { DynamoCheckerMemoryStore } from './checker-memory-repository.ts';
 import { DynamoConsentStore } from './consent-repository.ts';
 import { DynamoContactStore } from './contact-repository.ts';
-import { DynamoDailySendCounter } from './daily-send-counter.ts';
+import { DynamoDailyBudgets, DynamoDailySendCounter } from './daily-send-counter.ts';
 import { DynamoDeliveryLog } from './delivery-log-repository.ts';
 import { DynamoDigestQueue } from './digest-queue-repository.ts';
 import { DynamoImportStore } from './import-writer.ts';
@@ -33,6 +33,7 @@ export const tableStores = (client: DynamoDBDocumentClient, tableName: string) =
     consents: new DynamoConsentStore(client, tableName),
     deliveryLog: new DynamoDeliveryLog(client, tableName),
     sendCounter: new DynamoDailySendCounter(client, tableName),
+    budgets: new DynamoDailyBudgets(client, tableName),
     digests: new DynamoDigestQueue(client, tableName),
     importStore: new DynamoImportStore(client, tableName),
     wavePlans: new DynamoWavePlans(client, tableName),

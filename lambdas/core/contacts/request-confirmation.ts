@@ -1,11 +1,11 @@
-import { conflict, DomainError, unavailable } from '../errors.ts';
+import { type BudgetDependencies, type BudgetDraw, drawBudgets } from '../budgets/send-budgets.ts';
+import { DomainError, overBudget, unavailable } from '../errors.ts';
 import { hashSecret } from '../identity/secret-hash.ts';
 import { confirmationEmail, verificationCodeSms } from '../messages/verification-message.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ChannelSenders } from '../ports/message-sender.ts';
 import { NotifierError, type OutgoingMessage } from '../ports/notifier.ts';
-import type { ConsentStore, ContactStore, DailyCaps, DailySendCounter } from '../ports/stores.ts';
-import { type IsoDate, utcDateOf } from '../time/calendar-date.ts';
+import type { ConsentStore, ContactStore } from '../ports/stores.ts';
 import { contactOf, destinationOf, type WatchChannel } from '../watches/watch.ts';
 import type { ConfirmationLink } from './confirmation-link.ts';
 import type { Consent } from './consent.ts';
@@ -18,13 +18,11 @@ import {
 } from './contact.ts';
 import { type Access, accessOf } from './contact-watches.ts';
 
-export interface ConfirmationDependencies {
+export interface ConfirmationDependencies extends BudgetDependencies {
   readonly clock: Clock;
   readonly contacts: ContactStore;
   readonly consents: ConsentStore;
   readonly senders: ChannelSenders;
-  readonly sendCounter: DailySendCounter;
-  readonly dailyCaps: DailyCaps;
   /** Six random digits. */
   readonly newCode: () => string;
   /** The signed link that confirms an owner's request for an email address (confirmation-link.ts). */
@@ -50,38 +48,46 @@ const asDomainError = (error: unknown, what: string): unknown =>
     : error;
 
 /**
- * Confirmation requests are messages too: they count against the address's daily cap, so nobody
- * can flood a stranger's mailbox or phone by creating watches or asking again and again.
+ * What a request for consent draws on: an email address's confirmations, or a number's codes and
+ * the asking owner's texts. None draws on the address's alert cap: asking cannot crowd out alerts.
  */
-const takeFromCap = async (
-  id: string,
-  kind: 'email' | 'sms',
-  to: string,
-  deps: ConfirmationDependencies,
-): Promise<IsoDate> => {
-  const day = utcDateOf(deps.clock.now());
-  const cap = deps.dailyCaps[kind];
-  if (!(await deps.sendCounter.take(id, day, cap))) {
-    throw conflict(
-      'daily-cap-reached',
-      `${to} was sent ${cap} ${kind === 'sms' ? 'texts' : 'emails'} today, the most an address gets in a day; ask again tomorrow`,
-      `channel.${kind}`,
-    );
-  }
-  return day;
-};
+const requestDraws = (consent: Consent, channel: 'email' | 'sms'): BudgetDraw[] =>
+  channel === 'email'
+    ? [{ budget: 'confirmationsPerAddress', holder: { contact: consent.contact } }]
+    : [
+        { budget: 'codesPerNumber', holder: { contact: consent.contact } },
+        { budget: 'textsPerOwner', holder: { owner: consent.owner } },
+      ];
 
-/** Sends the request; `opted-out` when the number said STOP, so nothing was sent. */
-const sendRequest = async (message: OutgoingMessage, deps: ConfirmationDependencies): Promise<'sent' | 'opted-out'> => {
-  const day = await takeFromCap(message.contact, message.channel, message.to, deps);
+/** Sends the request within its budgets; `opted-out` when the number said STOP, so nothing was sent. */
+const sendRequest = async (
+  message: OutgoingMessage,
+  consent: Consent,
+  deps: ConfirmationDependencies,
+): Promise<'sent' | 'opted-out'> => {
+  const refund = await drawBudgets(requestDraws(consent, message.channel), deps.clock.now(), deps);
   try {
     await deps.senders[message.channel].send(message);
     return 'sent';
   } catch (error) {
-    await deps.sendCounter.release(message.contact, day);
+    await refund();
     if (error instanceof NotifierError && error.code === 'opted-out') return 'opted-out';
     throw asDomainError(error, `ask ${message.to} to confirm`);
   }
+};
+
+/** The least time between two requests of one owner for one address: a stuck button or a script cannot fire a burst. */
+export const REQUEST_BACKOFF_SECONDS = 60;
+
+/** Refuses a new request sooner than the backoff after the owner's last one for the address. */
+const checkBackoff = (previous: Consent | undefined, now: Date): void => {
+  if (previous?.state !== 'pending') return;
+  const waited = (now.getTime() - Date.parse(previous.requestedAt)) / 1000;
+  if (waited >= REQUEST_BACKOFF_SECONDS) return;
+  throw overBudget(
+    { budget: 'requestBackoff', retryAfterSeconds: Math.ceil(REQUEST_BACKOFF_SECONDS - waited) },
+    `A link or code went to this address at your request ${Math.floor(waited)} s ago; ask again after ${REQUEST_BACKOFF_SECONDS} s. Nothing was sent`,
+  );
 };
 
 /** A new request's pending consent: an email link works for days, an SMS code for minutes. */
@@ -157,6 +163,7 @@ export const requestConsent = async (
   if (consent?.state === 'pending' && !options.again && !isConfirmationExpired(consent, now))
     return { access, consent };
 
+  checkBackoff(consent, now);
   const destination = destinationOf(channel);
   // An address that left is asked anew: it stays out of every watch until it confirms again.
   let current = contact;
@@ -185,7 +192,7 @@ export const requestConsent = async (
 
   let sent: 'sent' | 'opted-out';
   try {
-    sent = await sendRequest(await requestMessage(asked, destination, code, deps), deps);
+    sent = await sendRequest(await requestMessage(asked, destination, code, deps), asked, deps);
   } catch (error) {
     // Nothing went out: the request is undone, so asking again is not mistaken for a pending one.
     await deps.consents.remove(asked);

@@ -1,3 +1,4 @@
+import { drawBudgets } from '../budgets/send-budgets.ts';
 import { conflict } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { testMessage } from '../messages/test-message.ts';
@@ -7,8 +8,8 @@ import { type DeliveryDependencies, type DeliveryOutcome, deliverMessage } from 
 
 /**
  * `POST /watches/{id}/test`: one test message to the watch's address, through the same path as
- * alerts (so it counts against the daily cap and shows in the delivery log). Only a confirmed
- * address is sent anything.
+ * alerts (so it shows in the delivery log). It draws on the address's test budget (and, for SMS,
+ * the owner's texts), never on the alerts' daily cap. Only a confirmed address is sent anything.
  */
 export const sendTestMessage = async (
   caller: Caller,
@@ -23,10 +24,22 @@ export const sendTestMessage = async (
       'id',
     );
   }
-  const unsubscribeUrl = 'email' in watch.channel ? await deps.unsubscribeUrl(contactOf(watch)) : undefined;
-  return deliverMessage(
+  const contact = contactOf(watch);
+  const sms = 'sms' in watch.channel;
+  const refund = await drawBudgets(
+    [
+      { budget: 'testsPerAddress', holder: { contact } },
+      ...(sms ? [{ budget: 'textsPerOwner' as const, holder: { owner: watch.owner } }] : []),
+    ],
+    deps.clock.now(),
+    deps,
+  );
+  const unsubscribeUrl = sms ? undefined : await deps.unsubscribeUrl(contact);
+  const outcome = await deliverMessage(
     testMessage(watch, deps.manageUrl, deps.clock.now().toISOString(), unsubscribeUrl),
     { kind: 'test', watchIds: [watch.id] },
     deps,
   );
+  if (outcome.status !== 'sent') await refund();
+  return outcome;
 };

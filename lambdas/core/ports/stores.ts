@@ -1,6 +1,7 @@
 import type { AlertEvent, AlertEventType, WavedAlertEvent } from '../alerts/alert-event.ts';
 import type { CheckerMemory } from '../checks/deadline-events.ts';
 import type { Consent, ConsentKey } from '../contacts/consent.ts';
+import type { BudgetHolder } from '../budgets/send-budgets.ts';
 import type { Contact } from '../contacts/contact.ts';
 import type { DeliveryFailure, DeliveryLogEntry, QueuedDigestEvent } from '../delivery/delivery-records.ts';
 import type { Figure, Metric } from '../figures/figure.ts';
@@ -158,6 +159,14 @@ export interface DigestQueue {
 }
 
 /** Messages a contact was sent per UTC day, capped so a mistake or an abuser cannot run up SMS spend. */
+/** Daily counters of what requests sent, per address or per owner (see send-budgets.ts). */
+export interface DailyBudgets {
+  /** Counts one unit unless the day's count reached `limit`; says whether it was counted. */
+  take(holder: BudgetHolder, budget: string, day: IsoDate, limit: number): Promise<boolean>;
+  /** Gives back a unit that was counted but not used. */
+  release(holder: BudgetHolder, budget: string, day: IsoDate): Promise<void>;
+}
+
 export interface DailySendCounter {
   /** Counts one message unless the day's count reached `cap`; says whether it was counted. */
   take(contact: string, day: IsoDate, cap: number): Promise<boolean>;

@@ -11,11 +11,12 @@ const statusByKind: Record<DomainErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   unavailable: 503,
+  'over-budget': 429,
 };
 
 /**
  * The one place where errors become HTTP answers: a DomainError becomes its 4xx with
- * `{"error": {"code", "message", "field"}}`; anything else is logged with its context and answered
+ * `{"error": {"code", "message", "field"}}` (a 429 also names the budget, and says in `Retry-After` when to ask again); anything else is logged with its context and answered
  * with a generic 500 that leaks nothing.
  */
 export const httpErrorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
@@ -23,9 +24,19 @@ export const httpErrorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGate
     const { error, event } = request;
     if (error instanceof DomainError) {
       logger.info('request rejected', { route: event.routeKey, code: error.code, field: error.field });
-      request.response = jsonResponse(statusByKind[error.kind], {
-        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-      });
+      const { refusal } = error;
+      request.response = jsonResponse(
+        statusByKind[error.kind],
+        {
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.field ? { field: error.field } : {}),
+            ...(refusal ? { budget: refusal.budget, retryAfterSeconds: refusal.retryAfterSeconds } : {}),
+          },
+        },
+        refusal ? { 'retry-after': String(refusal.retryAfterSeconds) } : {},
+      );
       return;
     }
     logger.error('request failed', { route: event.routeKey, path: event.rawPath, error });
