@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import { confirmationLinkIn, type OutboxEntry, readOutbox } from '../../local/outbox/outbox-sender.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
@@ -126,6 +127,7 @@ describe('email confirmation', () => {
     cut.searchParams.delete('x');
     expect(((await (await fetch(cut)).json()) as { error: { field: string } }).error.field).toBe('x');
 
+    api.moveClock(60);
     expect((await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user')).status).toBe(200);
     const replaced = await press(link.toString());
     expect(replaced.status).toBe(409);
@@ -190,6 +192,7 @@ describe('SMS verification', () => {
     const locked = await api.send('POST', `/watches/${watch.id}/verify`, { code }, 'user');
     expect(locked.json).toMatchObject({ error: { code: 'too-many-attempts' } });
 
+    api.moveClock(60);
     const renewed = await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user');
     expect(renewed.status).toBe(200);
     const fresh = codeSentTo('+447700900789');
@@ -198,14 +201,73 @@ describe('SMS verification', () => {
     });
   });
 
-  it("counts codes against the number's daily cap of 10 texts, so nobody can flood a stranger's phone", async () => {
-    const watch = await create({ channel: { sms: '+447700900999' } });
-    for (let renewal = 1; renewal < 10; renewal += 1)
-      expect((await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user')).status).toBe(200);
-    const eleventh = await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user');
-    expect(eleventh.status).toBe(409);
-    expect(eleventh.json).toMatchObject({ error: { code: 'daily-cap-reached', field: 'channel.sms' } });
-    expect(outbox().filter(({ to }) => to === '+447700900999')).toHaveLength(10);
+  it('refuses a new code within a minute of the last with 429 and Retry-After, sending nothing', async () => {
+    const watch = await create({ channel: { sms: '+447700900321' } });
+    const before = outbox().length;
+    const soon = await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'user');
+    expect(soon.status).toBe(429);
+    expect(Number(soon.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(soon.json).toMatchObject({ error: { code: 'over-budget', budget: 'requestBackoff' } });
+    expect(outbox()).toHaveLength(before);
+  });
+
+  it('gives one number 3 codes a day, whoever asks: the fourth request gets 429 naming the budget, and nothing is sent', async () => {
+    const number = '+447700900999';
+    await create({ channel: { sms: number } });
+    const watch = await create({ channel: { sms: number } }, 'other');
+    api.moveClock(60);
+    expect((await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'other')).status).toBe(200);
+    api.moveClock(60);
+    const fourth = await api.send('POST', `/watches/${watch.id}/confirmation`, {}, 'other');
+    expect(fourth.status).toBe(429);
+    expect(fourth.json).toMatchObject({ error: { code: 'over-budget', budget: 'codesPerNumber' } });
+    expect(Number(fourth.headers.get('retry-after'))).toBe(
+      (fourth.json as { error: { retryAfterSeconds: number } }).error.retryAfterSeconds,
+    );
+    expect(outbox().filter(({ to }) => to === number)).toHaveLength(3);
+  });
+});
+
+describe('budgets that stop a caller from messaging strangers', () => {
+  it("sends a new code for each new number a PATCH names, until the owner's 10 texts a day are spent: the tenth PATCH gets 429 and sends nothing", async () => {
+    const { id } = await api
+      .send(
+        'POST',
+        '/watches',
+        { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { sms: '+447700901000' } },
+        'admin',
+      )
+      .then(({ json }) => json as WatchBody);
+    const texts = () => outbox().filter(({ to }) => to.startsWith('+4477009010')).length;
+    for (let patch = 1; patch <= 9; patch += 1) {
+      const moved = await api.send(
+        'PATCH',
+        `/watches/${id}`,
+        { channel: { sms: `+4477009010${String(patch).padStart(2, '0')}` } },
+        'admin',
+      );
+      expect(moved.status, `PATCH ${patch}`).toBe(200);
+    }
+    expect(texts()).toBe(10);
+    const tenth = await api.send('PATCH', `/watches/${id}`, { channel: { sms: '+447700901010' } }, 'admin');
+    expect(tenth.status).toBe(429);
+    expect(tenth.json).toMatchObject({ error: { code: 'over-budget', budget: 'textsPerOwner' } });
+    expect(texts()).toBe(10);
+  });
+
+  it('gives one address 3 confirmation mails a day: the fourth request gets 429, whoever asks', async () => {
+    const address = 'stranger@example.org';
+    const first = await create({ channel: { email: address } });
+    api.moveClock(60);
+    expect((await api.send('POST', `/watches/${first.id}/confirmation`, {}, 'user')).status).toBe(200);
+    await create({ channel: { email: address } }, 'other');
+    const second = await create({ channel: { email: address }, events: ['figure.changed'] });
+    expect(second.status).toBe('pending-confirmation');
+    api.moveClock(60);
+    const fourth = await api.send('POST', `/watches/${first.id}/confirmation`, {}, 'user');
+    expect(fourth.status).toBe(429);
+    expect(fourth.json).toMatchObject({ error: { code: 'over-budget', budget: 'confirmationsPerAddress' } });
+    expect(outbox().filter(({ to }) => to === address)).toHaveLength(3);
   });
 });
 
@@ -219,7 +281,10 @@ describe('test messages, the delivery log and the preview', () => {
     const watch = await create({ channel: { email: 'ana@example.org' }, name: 'Africa overdue' });
     const tested = await api.send('POST', `/watches/${watch.id}/test`, {}, 'user');
     expect(tested.json).toMatchObject({ status: 'sent' });
-    expect(lastTo('ana@example.org')).toMatchObject({ subject: 'sanctions-watch test: Africa overdue' });
+    const test = lastTo('ana@example.org');
+    expect(test).toMatchObject({ subject: 'sanctions-watch test message' });
+    // Nothing the caller wrote reaches the address.
+    expect(test?.text).not.toContain('Africa overdue');
     const log = (await api.request(`/watches/${watch.id}/deliveries`, { as: 'user' })).json as {
       count: number;
       deliveries: { kind: string; status: string }[];
@@ -232,6 +297,20 @@ describe('test messages, the delivery log and the preview', () => {
       error: { field: 'after' },
     });
     expect((await api.request(`/watches/${watch.id}/deliveries`, { as: 'other' })).status).toBe(404);
+  });
+
+  it("gives test messages a budget of their own, 3 an address a day, which leaves the alerts' cap alone", async () => {
+    const watch = await create({ channel: { email: 'tests@example.org' } });
+    expect((await press(confirmationLinkTo('tests@example.org'))).status).toBe(200);
+    for (let test = 1; test <= 3; test += 1)
+      expect((await api.send('POST', `/watches/${watch.id}/test`, {}, 'user')).json).toMatchObject({ status: 'sent' });
+    const fourth = await api.send('POST', `/watches/${watch.id}/test`, {}, 'user');
+    expect(fourth.status).toBe(429);
+    expect(fourth.json).toMatchObject({ error: { budget: 'testsPerAddress' } });
+    const day = isoDate(new Date().toISOString().slice(0, 10));
+    // The alerts' cap of 50 is untouched: 50 more can be counted today.
+    for (let alert = 0; alert < 50; alert += 1)
+      expect(await api.deps.sendCounter.take('email:tests@example.org', day, 50)).toBe(true);
   });
 
   it('previews what an africa watch would be told on 2019-03-23, sending nothing', async () => {
