@@ -120,7 +120,7 @@ const perRequest = (counts: Readonly<Record<string, number>>, requests: number):
 
 /**
  * Rows: `POST /watches` latency on the local runtime (the real handler behind the local HTTP
- * server, DynamoDB Local in memory, the outbox notifier subscribing each new address), CLIENTS
+ * server, DynamoDB Local in memory, the outbox mailing each new address its confirmation), CLIENTS
  * concurrent clients of their own user, beside the DynamoDB calls the handler makes, sent directly
  * to the same DynamoDB Local at the same concurrency; then one client alone; and the requests
  * each costs. Run before anything stores an alert event, so that no dispatch (the other user of

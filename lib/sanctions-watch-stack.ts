@@ -20,7 +20,7 @@ import { ScheduledJob } from './constructs/scheduled-job.ts';
 import { TableStreamConsumer } from './constructs/table-stream-consumer.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
 
-/** Hourly, on the hour (UTC): subscription reconciliation, re-announcements and digests. */
+/** Hourly, on the hour (UTC): re-announcements and digests. */
 export const scheduledDeliverySchedule = 'cron(0 * * * ? *)';
 
 /**

@@ -6,7 +6,7 @@
 /** Daily (by default): the deadline check. */
 export const scheduledDeadlineCheckEntry = 'lambdas/handlers/scheduled-deadline-check.ts';
 
-/** Hourly: reconciles email subscriptions with SNS, re-announces what is still overdue, and sends digests. */
+/** Hourly: re-announces what is still overdue, and sends digests. */
 export const scheduledDeliveryEntry = 'lambdas/handlers/scheduled-delivery.ts';
 
 /** The custom resource that seeds the reference data on every deploy. */

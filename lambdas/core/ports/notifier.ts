@@ -38,7 +38,7 @@ export type NotifierErrorCode =
 const retryableCodes: ReadonlySet<NotifierErrorCode> = new Set(['throttled', 'unavailable']);
 
 /**
- * A failed send or subscription. The dispatcher retries the retryable ones and parks the rest.
+ * A failed send; `retryable` says whether trying again later can help.
  * Messages name the contact and channel, never the message text.
  */
 export class NotifierError extends Error {
