@@ -2,7 +2,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
-import { PUBLIC_API_URL_ENV } from '../lambdas/contracts/environment.ts';
+import { PUBLIC_API_URL_ENV, SEND_BUDGET_ENV } from '../lambdas/contracts/environment.ts';
 import { type RouteDefinition, routes } from '../lambdas/contracts/routes.ts';
 import { scheduledDeliveryEntry } from '../lambdas/contracts/scheduled-entries.ts';
 import { changeDetectionEntry, changeDetectionStream } from '../lambdas/contracts/streams.ts';
@@ -13,7 +13,7 @@ import { DeliveryPipeline } from './constructs/delivery-pipeline.ts';
 import { EmailChannel } from './constructs/email-channel.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';
 import { Migrations } from './constructs/migrations.ts';
-import { Notifications } from './constructs/notifications.ts';
+import { Notifications, type SendBudgetOverrides } from './constructs/notifications.ts';
 import { ReferenceDataSeed } from './constructs/reference-data-seed.ts';
 import { defaultCheckSchedule, ScheduledDeadlineCheck } from './constructs/scheduled-deadline-check.ts';
 import { ScheduledJob } from './constructs/scheduled-job.ts';
@@ -75,6 +75,25 @@ export function maximumSenders(scope: Construct): { readonly email?: number; rea
   return { ...(email === undefined ? {} : { email }), ...(sms === undefined ? {} : { sms }) };
 }
 
+/**
+ * `cdk synth -c budgetCodesPerNumber=3 ...`: the daily send budgets (lambdas/core/budgets/send-budgets.ts),
+ * each context key `budget` + the budget's name capitalised; a budget left out keeps its default.
+ * Checked here, so a bad value fails the synth and not the first request.
+ */
+export function sendBudgetsContext(scope: Construct): SendBudgetOverrides {
+  const budgets: Partial<Record<keyof typeof SEND_BUDGET_ENV, number>> = {};
+  for (const name of Object.keys(SEND_BUDGET_ENV) as (keyof typeof SEND_BUDGET_ENV)[]) {
+    const key = `budget${name[0]?.toUpperCase()}${name.slice(1)}`;
+    const value: unknown = scope.node.tryGetContext(key);
+    if (value === undefined) continue;
+    const limit = Number(value);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+      throw new Error(`Context ${key} must be a whole number from 1 to 10000, got ${JSON.stringify(value)}`);
+    budgets[name] = limit;
+  }
+  return budgets;
+}
+
 /** `cdk synth -c dev=true` builds a throwaway stack whose data, users and logs are destroyed with it. */
 export function isDevStack(scope: Construct): boolean {
   const flag: unknown = scope.node.tryGetContext('dev');
@@ -130,7 +149,10 @@ export class SanctionsWatchStack extends Stack {
       removalPolicy,
       logRemovalPolicy: removalPolicy,
     });
-    this.notifications = new Notifications(this, 'Notifications', { emailSending: this.email });
+    this.notifications = new Notifications(this, 'Notifications', {
+      emailSending: this.email,
+      sendBudgets: sendBudgetsContext(this),
+    });
     // The stage URL is built from the API's id alone (not the stage or routes), so functions can
     // carry it without a cycle: routes and integrations depend on functions, the API on nothing.
     const publicApiUrl = this.api.url;

@@ -2,7 +2,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ParamsAndSecretsLayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { FAILURE_QUEUE_URL_ENV } from '../../lambdas/contracts/environment.ts';
+import { FAILURE_QUEUE_URL_ENV, SEND_BUDGET_ENV } from '../../lambdas/contracts/environment.ts';
 import { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import type { BaseFunction } from './base-function.ts';
 
@@ -41,8 +41,13 @@ export const grantSmsToPhoneNumbers = (fn: BaseFunction): void => {
   });
 };
 
+/** Send budgets a deployment sets (lambdas/core/budgets/send-budgets.ts has the defaults), by name. */
+export type SendBudgetOverrides = Partial<Readonly<Record<keyof typeof SEND_BUDGET_ENV, number>>>;
+
 export interface NotificationsProps {
   readonly emailSending: EmailSending;
+  /** Daily send budgets that differ from the defaults. */
+  readonly sendBudgets?: SendBudgetOverrides;
 }
 
 /**
@@ -55,10 +60,12 @@ export class Notifications extends Construct {
   /** Where the functions put messages that failed for good (opted-out numbers, rejected messages, exhausted retries). */
   readonly deliveryFailures: AlarmedDeadLetterQueue;
   readonly #emailSending: EmailSending;
+  readonly #sendBudgets: SendBudgetOverrides;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
     super(scope, id);
     this.#emailSending = props.emailSending;
+    this.#sendBudgets = props.sendBudgets ?? {};
     this.deliveryFailures = new AlarmedDeadLetterQueue(this, 'DeliveryFailures', {
       description: 'Alert delivery',
       alarmDescription:
@@ -77,6 +84,10 @@ export class Notifications extends Construct {
     this.#emailSending.grantUnsubscribeSecret(fn);
     grantSmsToPhoneNumbers(fn);
     fn.function.addEnvironment(FAILURE_QUEUE_URL_ENV, this.deliveryFailures.queue.queueUrl);
+    for (const [budget, name] of Object.entries(SEND_BUDGET_ENV)) {
+      const limit = this.#sendBudgets[budget as keyof typeof SEND_BUDGET_ENV];
+      if (limit !== undefined) fn.function.addEnvironment(name, String(limit));
+    }
     this.deliveryFailures.queue.grantSendMessages(fn.function);
   }
 }

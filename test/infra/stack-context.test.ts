@@ -2,8 +2,10 @@ import { rmSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../lib/sanctions-watch-stack.ts';
-import type { Resource } from './template-queries.ts';
+import { SEND_BUDGET_ENV } from '../../lambdas/contracts/environment.ts';
+import { checkSchedule, sendBudgetsContext } from '../../lib/sanctions-watch-stack.ts';
+import { notifyingFunctions } from './stack-functions.ts';
+import { environmentOf, type Resource } from './template-queries.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 describe('dev stack (-c dev=true)', () => {
@@ -29,7 +31,7 @@ describe('dev stack (-c dev=true)', () => {
     });
   });
 
-  it('destroys its notifications key', () => {
+  it('destroys its keys (the email feedback and AlertEvents topics)', () => {
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
   });
 
@@ -59,5 +61,32 @@ describe('checkSchedule context', () => {
     } finally {
       rmSync(app.outdir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('send budgets context', () => {
+  it('sets the budgets a deployment names on every notifying function, and leaves the rest at their defaults', () => {
+    const testApp = createTestApp({ context: { budgetCodesPerNumber: '2', budgetTextsPerOwner: 5 } });
+    try {
+      const template = Template.fromStack(testApp.stack);
+      for (const fn of notifyingFunctions(testApp.stack)) {
+        const environment = environmentOf(template, fn);
+        expect(environment, fn.node.path).toMatchObject({
+          [SEND_BUDGET_ENV.codesPerNumber]: '2',
+          [SEND_BUDGET_ENV.textsPerOwner]: '5',
+        });
+        expect(environment[SEND_BUDGET_ENV.confirmationsPerAddress], fn.node.path).toBeUndefined();
+      }
+    } finally {
+      testApp.dispose();
+    }
+  });
+
+  it('rejects a budget that is not a whole number from 1 to 10000 at synth time, naming the context key', () => {
+    const app = new App({ context: { budgetConfirmationsPerAddress: '0' } });
+    expect(() => sendBudgetsContext(app)).toThrow(
+      /Context budgetConfirmationsPerAddress must be a whole number from 1 to 10000, got "0"/,
+    );
+    expect(sendBudgetsContext(new App({ context: { budgetTestsPerAddress: '4' } }))).toEqual({ testsPerAddress: 4 });
   });
 });
