@@ -47,24 +47,28 @@ describe('texts that are not alerts', () => {
     expect(text).toContain('012345');
   });
 
-  it('the SMS test keeps to one GSM-7 segment even with a 100-character name in a non-Latin script', () => {
+  it('the SMS test is one GSM-7 segment and carries nothing the caller wrote', () => {
     const sms =
       testMessage(
-        watch({ id: 'w', name: 'Côte d\u2019Ivoire — São Tomé ' + 'x'.repeat(80), channel: { sms: '+447700900123' } }),
+        watch({ id: 'w', name: 'Call +1 555 0100 now to claim your prize', channel: { sms: '+447700900123' } }),
         'https://api.example.org/watches',
         '2019-03-23T06:00:00.000Z',
       ).sms ?? '';
     expect(isGsm7(sms)).toBe(true);
     expect(gsm7Length(sms)).toBeLessThanOrEqual(160);
+    expect(sms).not.toContain('prize');
   });
 
-  it('the email test has an ASCII subject of at most 100 characters naming the watch', () => {
-    const { email } = testMessage(
-      watch({ id: 'w', name: 'Afrique — retards' }),
+  it("the email test names what the watch covers from the service's own lists, not the name its owner gave it", () => {
+    const { email, unsubscribeUrl } = testMessage(
+      watch({ id: 'w', name: 'Claim your prize at evil.example' }),
       'https://api.example.org/watches',
       '2019-03-23T06:00:00.000Z',
+      'https://api.example.org/unsubscribe?c=email%3Aana%40example.org&s=x',
     );
-    expect(email?.subject).toBe('sanctions-watch test: Afrique - retards');
+    expect(email?.subject).toBe('sanctions-watch test message');
+    expect(`${email?.subject} ${email?.body}`).not.toContain('prize');
     expect(email?.body).toContain('https://api.example.org/watches');
+    expect(email?.body).toContain(unsubscribeUrl);
   });
 });
