@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dailyCapsFromEnv, newSmsCode, retryPolicy, sendBudgetsFromEnv } from './adapters/delivery-settings.ts';
+import {
+  dailyCapsFromEnv,
+  newSmsCode,
+  retryPolicy,
+  sendBudgetsFromEnv,
+  smsCountriesFromEnv,
+} from './adapters/delivery-settings.ts';
 import { DynamoAlertEventStore } from './adapters/dynamodb/alert-event-repository.ts';
 import { customGroupStore, metricCatalogue, obligationCatalogue } from './adapters/dynamodb/catalogues.ts';
 import { DynamoCheckerMemoryStore } from './adapters/dynamodb/checker-memory-repository.ts';
@@ -41,9 +47,9 @@ import {
   TABLE_NAME_ENV,
   UNSUBSCRIBE_SECRET_ENV,
 } from './contracts/environment.ts';
+import type { BudgetDependencies } from './core/budgets/send-budgets.ts';
 import type { ChangeDetectionDependencies } from './core/changes/detect-changes.ts';
 import type { DeadlineCheckDependencies } from './core/checks/run-deadline-check.ts';
-import type { BudgetDependencies } from './core/budgets/send-budgets.ts';
 import type { ConsentDependencies, LinkConsentDependencies } from './core/contacts/confirm-consent.ts';
 import { confirmationUrl } from './core/contacts/confirmation-link.ts';
 import type { StopContactDependencies } from './core/contacts/stop-contact.ts';
@@ -266,6 +272,7 @@ export const watchCommands = (): WatchDependencies => ({
   obligations: obligations(),
   metrics: metrics(),
   ...sendBudgets(),
+  smsCountries: smsCountriesFromEnv(),
   senders: senders(),
   confirmationUrl: async (link) => confirmationUrl(publicApiUrl(), await linkSecret()(), link),
   newCode: newSmsCode,

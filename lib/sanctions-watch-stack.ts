@@ -94,6 +94,21 @@ export function sendBudgetsContext(scope: Construct): SendBudgetOverrides {
   return budgets;
 }
 
+/**
+ * `cdk synth -c smsCountries=1,44,33` (country calling codes) or `-c smsCountries=*`: where SMS
+ * may go. Left out, the functions keep their documented default list (sms-countries.ts).
+ */
+export function smsCountriesContext(scope: Construct): string | undefined {
+  const value: unknown = scope.node.tryGetContext('smsCountries');
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  if (text !== '*' && !/^[1-9]\d{0,2}(,[1-9]\d{0,2})*$/.test(text.replace(/\s/g, '')))
+    throw new Error(
+      `Context smsCountries must be * or country calling codes such as 1,44, got ${JSON.stringify(value)}`,
+    );
+  return text.replace(/\s/g, '');
+}
+
 /** `cdk synth -c dev=true` builds a throwaway stack whose data, users and logs are destroyed with it. */
 export function isDevStack(scope: Construct): boolean {
   const flag: unknown = scope.node.tryGetContext('dev');
@@ -152,6 +167,7 @@ export class SanctionsWatchStack extends Stack {
     this.notifications = new Notifications(this, 'Notifications', {
       emailSending: this.email,
       sendBudgets: sendBudgetsContext(this),
+      smsCountries: smsCountriesContext(this),
     });
     // The stage URL is built from the API's id alone (not the stage or routes), so functions can
     // carry it without a cycle: routes and integrations depend on functions, the API on nothing.

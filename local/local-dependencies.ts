@@ -11,9 +11,10 @@ import { SqsWaveAnnouncer } from '../lambdas/adapters/sqs/sqs-wave-announcer.ts'
 import { systemClock } from '../lambdas/adapters/system-clock.ts';
 import { type DeliveryQueueName, DIRECT_PLAN_LIMIT, deliveryQueues } from '../lambdas/contracts/delivery-queues.ts';
 import { LOG_LEVEL_ENV } from '../lambdas/contracts/environment.ts';
+import { DEFAULT_SEND_BUDGETS, type SendBudgets } from '../lambdas/core/budgets/send-budgets.ts';
+import { DEFAULT_SMS_COUNTRIES, type SmsCountries } from '../lambdas/core/budgets/sms-countries.ts';
 import { type ConfirmationLink, confirmationUrl } from '../lambdas/core/contacts/confirmation-link.ts';
 import { unsubscribeUrl } from '../lambdas/core/contacts/unsubscribe-link.ts';
-import { DEFAULT_SEND_BUDGETS, type SendBudgets } from '../lambdas/core/budgets/send-budgets.ts';
 import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { createOutboxAlertEventPublisher } from './outbox/alert-event-outbox.ts';
@@ -34,6 +35,8 @@ export interface LocalDependencyOptions {
   /** JSON lines of every alert event published: the AlertEvents topic's part (the machine feed). */
   readonly alertEventsFile: string;
   readonly dailyCaps: DailyCaps;
+  /** The countries SMS goes to (sms-countries.ts). @default DEFAULT_SMS_COUNTRIES, as in AWS */
+  readonly smsCountries?: SmsCountries;
   /** What requests may send a day (send-budgets.ts). @default DEFAULT_SEND_BUDGETS */
   readonly sendBudgets?: SendBudgets;
   /** For the fault tests: `crash-before:N`, `crash-after:N` or `throttle:N` (see injected-faults.ts). */
@@ -80,6 +83,7 @@ export const localDependencies = (options: LocalDependencyOptions) => {
     }),
     dailyCaps: options.dailyCaps,
     sendBudgets: options.sendBudgets ?? DEFAULT_SEND_BUDGETS,
+    smsCountries: options.smsCountries ?? DEFAULT_SMS_COUNTRIES,
     apiUrl,
     manageUrl: manageWatchesUrl(apiUrl),
     retry: retryPolicy,

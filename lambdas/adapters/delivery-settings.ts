@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import * as z from 'zod/mini';
-import { DAILY_CAP_ENV, SEND_BUDGET_ENV } from '../contracts/environment.ts';
+import { DAILY_CAP_ENV, SEND_BUDGET_ENV, SMS_COUNTRIES_ENV } from '../contracts/environment.ts';
 import { DEFAULT_SEND_BUDGETS, type SendBudgets } from '../core/budgets/send-budgets.ts';
+import { DEFAULT_SMS_COUNTRIES, type SmsCountries } from '../core/budgets/sms-countries.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from '../core/delivery/retry.ts';
 import type { DailyCaps } from '../core/ports/stores.ts';
 
@@ -41,6 +42,19 @@ export const sendBudgetsFromEnv = (): SendBudgets => ({
   textsPerOwner: capFromEnv(SEND_BUDGET_ENV.textsPerOwner, DEFAULT_SEND_BUDGETS.textsPerOwner),
   testsPerAddress: capFromEnv(SEND_BUDGET_ENV.testsPerAddress, DEFAULT_SEND_BUDGETS.testsPerAddress),
 });
+
+/** The countries SMS goes to: SMS_COUNTRIES_ENV as the stack set it (`*`, or calling codes such as `1,44`). */
+export const smsCountriesFromEnv = (): SmsCountries => {
+  const raw = process.env[SMS_COUNTRIES_ENV]?.trim();
+  if (raw === undefined || raw === '') return DEFAULT_SMS_COUNTRIES;
+  if (raw === '*') return 'all';
+  const codes = raw.split(',').map((code) => code.trim());
+  if (!codes.every((code) => /^[1-9]\d{0,2}$/.test(code)))
+    throw new Error(
+      `Configuration error: environment variable ${SMS_COUNTRIES_ENV} must be * or country calling codes such as 1,44, got ${JSON.stringify(raw)}`,
+    );
+  return codes;
+};
 
 export const retryPolicy: RetryPolicy = {
   ...DEFAULT_RETRY,

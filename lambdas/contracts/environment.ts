@@ -29,6 +29,9 @@ export const SEND_BUDGET_ENV = {
   testsPerAddress: 'BUDGET_TESTS_PER_ADDRESS',
 } as const;
 
+/** The country calling codes SMS goes to, comma-separated, or `*` for all; the default list when unset. */
+export const SMS_COUNTRIES_ENV = 'SMS_COUNTRY_CODES';
+
 /** Optional overrides of the per-contact daily caps. */
 export const DAILY_CAP_ENV = { email: 'DAILY_CAP_EMAIL', sms: 'DAILY_CAP_SMS' } as const;
 

@@ -2,7 +2,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ParamsAndSecretsLayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { FAILURE_QUEUE_URL_ENV, SEND_BUDGET_ENV } from '../../lambdas/contracts/environment.ts';
+import { FAILURE_QUEUE_URL_ENV, SEND_BUDGET_ENV, SMS_COUNTRIES_ENV } from '../../lambdas/contracts/environment.ts';
 import { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import type { BaseFunction } from './base-function.ts';
 
@@ -48,6 +48,8 @@ export interface NotificationsProps {
   readonly emailSending: EmailSending;
   /** Daily send budgets that differ from the defaults. */
   readonly sendBudgets?: SendBudgetOverrides;
+  /** `*` or comma-separated calling codes; the functions' default list when absent. */
+  readonly smsCountries?: string;
 }
 
 /**
@@ -61,11 +63,13 @@ export class Notifications extends Construct {
   readonly deliveryFailures: AlarmedDeadLetterQueue;
   readonly #emailSending: EmailSending;
   readonly #sendBudgets: SendBudgetOverrides;
+  readonly #smsCountries: string | undefined;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
     super(scope, id);
     this.#emailSending = props.emailSending;
     this.#sendBudgets = props.sendBudgets ?? {};
+    this.#smsCountries = props.smsCountries;
     this.deliveryFailures = new AlarmedDeadLetterQueue(this, 'DeliveryFailures', {
       description: 'Alert delivery',
       alarmDescription:
@@ -88,6 +92,7 @@ export class Notifications extends Construct {
       const limit = this.#sendBudgets[budget as keyof typeof SEND_BUDGET_ENV];
       if (limit !== undefined) fn.function.addEnvironment(name, String(limit));
     }
+    if (this.#smsCountries !== undefined) fn.function.addEnvironment(SMS_COUNTRIES_ENV, this.#smsCountries);
     this.deliveryFailures.queue.grantSendMessages(fn.function);
   }
 }

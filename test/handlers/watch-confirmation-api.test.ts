@@ -255,6 +255,29 @@ describe('budgets that stop a caller from messaging strangers', () => {
     expect(texts()).toBe(10);
   });
 
+  it("refuses numbers outside the deployment's countries (+881 satellite, +882 international networks) with 400, texting nothing", async () => {
+    const before = outbox().length;
+    for (const sms of ['+881612345678', '+88234123456']) {
+      const refused = await api.send(
+        'POST',
+        '/watches',
+        { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { sms } },
+        'user',
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.json).toMatchObject({ error: { code: 'sms-country-not-allowed', field: 'channel.sms' } });
+    }
+    const watch = await create({ channel: { email: 'moves@example.org' } });
+    const moved = await api.send('PATCH', `/watches/${watch.id}`, { channel: { sms: '+881612345678' } }, 'user');
+    expect(moved.status).toBe(400);
+    expect((await watchOf(watch.id)).status).toBe('pending-confirmation');
+    expect(
+      outbox()
+        .slice(before)
+        .filter(({ channel }) => channel === 'sms'),
+    ).toEqual([]);
+  });
+
   it('gives one address 3 confirmation mails a day: the fourth request gets 429, whoever asks', async () => {
     const address = 'stranger@example.org';
     const first = await create({ channel: { email: address } });

@@ -2,8 +2,8 @@ import { rmSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEND_BUDGET_ENV } from '../../lambdas/contracts/environment.ts';
-import { checkSchedule, sendBudgetsContext } from '../../lib/sanctions-watch-stack.ts';
+import { SEND_BUDGET_ENV, SMS_COUNTRIES_ENV } from '../../lambdas/contracts/environment.ts';
+import { checkSchedule, sendBudgetsContext, smsCountriesContext } from '../../lib/sanctions-watch-stack.ts';
 import { notifyingFunctions } from './stack-functions.ts';
 import { environmentOf, type Resource } from './template-queries.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
@@ -88,5 +88,27 @@ describe('send budgets context', () => {
       /Context budgetConfirmationsPerAddress must be a whole number from 1 to 10000, got "0"/,
     );
     expect(sendBudgetsContext(new App({ context: { budgetTestsPerAddress: '4' } }))).toEqual({ testsPerAddress: 4 });
+  });
+});
+
+describe('SMS countries context', () => {
+  it('takes * or calling codes, and rejects anything else at synth time', () => {
+    expect(smsCountriesContext(new App({ context: { smsCountries: '1, 44,33' } }))).toBe('1,44,33');
+    expect(smsCountriesContext(new App({ context: { smsCountries: '*' } }))).toBe('*');
+    expect(smsCountriesContext(new App())).toBeUndefined();
+    expect(() => smsCountriesContext(new App({ context: { smsCountries: '+44' } }))).toThrow(
+      /Context smsCountries must be \* or country calling codes/,
+    );
+  });
+
+  it('hands the list to every notifying function', () => {
+    const testApp = createTestApp({ context: { smsCountries: '44' } });
+    try {
+      const template = Template.fromStack(testApp.stack);
+      for (const fn of notifyingFunctions(testApp.stack))
+        expect(environmentOf(template, fn)[SMS_COUNTRIES_ENV], fn.node.path).toBe('44');
+    } finally {
+      testApp.dispose();
+    }
   });
 });

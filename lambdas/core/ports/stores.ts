@@ -1,7 +1,7 @@
 import type { AlertEvent, AlertEventType, WavedAlertEvent } from '../alerts/alert-event.ts';
+import type { BudgetHolder } from '../budgets/send-budgets.ts';
 import type { CheckerMemory } from '../checks/deadline-events.ts';
 import type { Consent, ConsentKey } from '../contacts/consent.ts';
-import type { BudgetHolder } from '../budgets/send-budgets.ts';
 import type { Contact } from '../contacts/contact.ts';
 import type { DeliveryFailure, DeliveryLogEntry, QueuedDigestEvent } from '../delivery/delivery-records.ts';
 import type { Figure, Metric } from '../figures/figure.ts';

@@ -1,3 +1,4 @@
+import { checkSmsCountry, type SmsCountries } from '../budgets/sms-countries.ts';
 import { settleWatch } from '../contacts/contact-watches.ts';
 import { type ConfirmationDependencies, requestConsent } from '../contacts/request-confirmation.ts';
 import { conflict, invalidInput } from '../errors.ts';
@@ -13,6 +14,8 @@ import { type WatchView, watchView, watchViews } from './watch-view.ts';
 export const MAX_WATCHES_PER_OWNER = 100;
 
 export interface WatchDependencies extends ConfirmationDependencies {
+  /** The countries this deployment texts (sms-countries.ts). */
+  readonly smsCountries: SmsCountries;
   readonly watches: WatchStore;
   readonly customGroups: CustomGroupStore;
   readonly obligations: ObligationCatalogue;
@@ -57,6 +60,7 @@ const settleByConsent = async (
  * is stored before the request goes out, so a failed request leaves a watch that can ask again.
  */
 export const createWatch = async (caller: Caller, input: WatchInput, deps: WatchDependencies): Promise<WatchView> => {
+  checkSmsCountry(input.channel, deps.smsCountries);
   await checkReferences(input, deps);
   const now = deps.clock.now();
   const watch: Watch = {
@@ -145,6 +149,7 @@ export const updateWatch = async (
   const watch = await findWatch(caller, id, deps.watches);
   const now = deps.clock.now();
   const next = patched(watch, patch, now.toISOString());
+  if (patch.channel !== undefined) checkSmsCountry(patch.channel, deps.smsCountries);
   await checkReferences(next, deps);
   await deps.watches.replace(watch, next);
   if (next.status !== 'pending-confirmation') return watchView(next, undefined, now);
