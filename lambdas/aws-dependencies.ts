@@ -27,9 +27,10 @@ import { createSnsNotifier } from './adapters/sns/sns-notifier.ts';
 import { SnsSmsSender } from './adapters/sns/sns-sms-sender.ts';
 import { SqsDeliveryJobQueue } from './adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
+import { SqsMessageVisibility } from './adapters/sqs/sqs-message-visibility.ts';
 import { SqsWaveAnnouncer } from './adapters/sqs/sqs-wave-announcer.ts';
 import { systemClock } from './adapters/system-clock.ts';
-import { DIRECT_PLAN_LIMIT, deliveryQueues } from './contracts/delivery-queues.ts';
+import { DIRECT_PLAN_LIMIT, deliveryQueues, THROTTLE_BACKOFF } from './contracts/delivery-queues.ts';
 import {
   DELIVERY_QUEUE_URL_ENV,
   FAILURE_QUEUE_URL_ENV,
@@ -44,7 +45,7 @@ import type { DeliveryDependencies } from './core/delivery/deliver.ts';
 import type { PlanShardDependencies } from './core/delivery/plan-shard.ts';
 import type { PlanWaveDependencies } from './core/delivery/plan-wave.ts';
 import type { DigestDependencies } from './core/delivery/send-digests.ts';
-import type { SendJobDependencies } from './core/delivery/send-job.ts';
+import type { SenderDependencies } from './core/delivery/send-job.ts';
 import type { RepeatDependencies } from './core/delivery/send-repeats.ts';
 import type { FeedKeyDependencies } from './core/feeds/feed-key.ts';
 import type { WatchFeedDependencies } from './core/feeds/watch-feed.ts';
@@ -258,8 +259,8 @@ export const shardPlanning = (): PlanShardDependencies => ({
   jobs: deliveryJobQueue(),
 });
 
-/** A channel's sender's: the message records, what a send checks and counts, and the channel's provider. */
-const sending = (channel: ChannelKind, sender: MessageSender): SendJobDependencies => ({
+/** A channel's sender's: the message records, what a send checks and counts, the channel's provider, and its own queue for backoff. */
+const sending = (channel: ChannelKind, sender: MessageSender): SenderDependencies => ({
   clock: clock(),
   messageRecords: onTable((client, name) => new DynamoMessageRecords(client, name)),
   contacts: contacts(),
@@ -272,10 +273,15 @@ const sending = (channel: ChannelKind, sender: MessageSender): SendJobDependenci
   manageUrl: manageUrl(),
   unsubscribeUrl: async (contact) => unsubscribeUrl(publicApiUrl(), await unsubscribeSecret()(), contact),
   claimSeconds: deliveryQueues[channel].visibilityTimeoutSeconds,
+  backoff: {
+    visibility: new SqsMessageVisibility(sqs(), requiredEnv(DELIVERY_QUEUE_URL_ENV[channel])),
+    policy: THROTTLE_BACKOFF,
+    random: Math.random,
+  },
 });
 
 /** The email sender's: SES v2, from the stack's identity, through its configuration set. */
-export const emailSending = (): SendJobDependencies => sending('email', createSesEmailSender());
+export const emailSending = (): SenderDependencies => sending('email', createSesEmailSender());
 
 /** The SMS sender's: SNS, published to the number after its opt-out is checked. */
-export const smsSending = (): SendJobDependencies => sending('sms', new SnsSmsSender(new SNSClient({})));
+export const smsSending = (): SenderDependencies => sending('sms', new SnsSmsSender(new SNSClient({})));

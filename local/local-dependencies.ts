@@ -7,6 +7,7 @@ import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { newFeedKey } from '../lambdas/adapters/new-feed-key.ts';
 import { manageWatchesUrl } from '../lambdas/adapters/public-api-url.ts';
 import { SqsDeliveryJobQueue } from '../lambdas/adapters/sqs/sqs-delivery-job-queue.ts';
+import { SqsMessageVisibility } from '../lambdas/adapters/sqs/sqs-message-visibility.ts';
 import { SqsWaveAnnouncer } from '../lambdas/adapters/sqs/sqs-wave-announcer.ts';
 import { systemClock } from '../lambdas/adapters/system-clock.ts';
 import { type DeliveryQueueName, DIRECT_PLAN_LIMIT, deliveryQueues } from '../lambdas/contracts/delivery-queues.ts';
@@ -73,6 +74,11 @@ export const localDependencies = (options: LocalDependencyOptions) => {
       shards: options.queues.queueUrl('shards'),
       senders: { email: options.queues.queueUrl('email'), sms: options.queues.queueUrl('sms') },
     }),
+    /** A queue's messages' visibility, for a sender's backoff on throttling. */
+    messageVisibility: (name: DeliveryQueueName) =>
+      new SqsMessageVisibility(options.queues.client, options.queues.queueUrl(name)),
+    /** The backoff's jitter. */
+    random: Math.random,
     planning: { directPlanLimit: DIRECT_PLAN_LIMIT, leaseSeconds: deliveryQueues.waves.timeoutSeconds },
     failures: fileFailureSink(options.failuresFile),
     alertEventPublisher: createOutboxAlertEventPublisher({

@@ -1,4 +1,4 @@
-import type { Context, SQSRecord } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { deliveryJobKey } from '../../lambdas/core/delivery/delivery-job.ts';
 import { handlerFor as sendJobs } from '../../lambdas/handlers/queue/send-jobs.ts';
@@ -6,25 +6,8 @@ import { handlerFor as announceWaves } from '../../lambdas/handlers/stream/annou
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { alertEventInsertRecord } from '../support/alert-event-records.ts';
 import { startPipelineHarness } from '../support/pipeline-harness.ts';
+import { sqsRecord } from '../support/sqs-record.ts';
 import { russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
-
-/** An SQS message as the event source mapping hands it over. */
-const sqsRecord = (messageId: string, body: string): SQSRecord => ({
-  messageId,
-  receiptHandle: `receipt-${messageId}`,
-  body,
-  attributes: {
-    ApproximateReceiveCount: '1',
-    SentTimestamp: '0',
-    SenderId: 'local',
-    ApproximateFirstReceiveTimestamp: '0',
-  },
-  messageAttributes: {},
-  md5OfBody: '',
-  eventSource: 'aws:sqs',
-  eventSourceARN: 'arn:aws:sqs:local:000000000000:email',
-  awsRegion: 'local',
-});
 
 describe('the wave announcer', () => {
   it('announces each wave of a batch once, and fails unreadable records and events without a wave by sequence number', async () => {

@@ -17,6 +17,7 @@ import type { DeliveryJob } from './delivery-job.ts';
 import type { DeliveryLogEntry, DeliveryStatus } from './delivery-records.ts';
 import type { Delivery } from './group-deliveries.ts';
 import { messageSummary, outgoingMessage } from './outgoing-message.ts';
+import type { ThrottleBackoff } from './throttle-backoff.ts';
 
 export interface SendJobDependencies {
   readonly clock: Clock;
@@ -36,12 +37,18 @@ export interface SendJobDependencies {
   readonly claimSeconds: number;
 }
 
+/** A sender function's: what sending a job needs, and how a throttled job is delayed on its queue before it goes back. */
+export interface SenderDependencies extends SendJobDependencies {
+  readonly backoff: ThrottleBackoff;
+}
+
 /**
  * - `duplicate`: the job was settled before (a redelivered or twice-planned job); nothing sent.
- * - `retry-later`: another sender holds the job, or the channel is busy; the queue brings it back.
+ * - `retry-later`: another sender holds the job; the queue brings it back once that sender's lease has run out.
+ * - `throttled`: the provider is busy; the job goes back to the queue, to come again after a backoff.
  */
 export interface SendJobOutcome {
-  readonly status: DeliveryStatus | 'duplicate' | 'retry-later';
+  readonly status: DeliveryStatus | 'duplicate' | 'retry-later' | 'throttled';
   readonly messageId?: string;
 }
 
@@ -119,7 +126,7 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
     await deps.sendCounter.release(contact.id, day);
     if (error.retryable) {
       await deps.messageRecords.release(job);
-      return { status: 'retry-later' };
+      return { status: 'throttled' };
     }
     if (error.code === 'opted-out' || error.code === 'not-found' || error.code === 'not-subscribed') {
       await stopContact(contact.id, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);

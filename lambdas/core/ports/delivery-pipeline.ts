@@ -57,3 +57,12 @@ export interface MessageRecords {
   /** Settles the claim with the outcome and logs it under each of its watches, in one request. */
   settle(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>, entry: DeliveryLogEntry): Promise<void>;
 }
+
+/**
+ * When a message handed back to its queue comes again: the queue's visibility timeout for it,
+ * changed through the receipt handle its consumer was given (ChangeMessageVisibility in SQS).
+ */
+export interface MessageVisibility {
+  /** The message becomes visible again `seconds` from now (0: at once). */
+  returnAfter(receiptHandle: string, seconds: number): Promise<void>;
+}
