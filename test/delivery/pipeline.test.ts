@@ -308,10 +308,76 @@ describe('faults: every job sent at most once, none lost', () => {
     });
     expect(await pipeline.sendAll()).toEqual([{ status: 'failed' }]);
     expect(pipeline.parked).toMatchObject([
-      { contact: 'email:ana@example.org', code: 'rejected', watchIds: ['w-africa'] },
+      {
+        contact: 'email:ana@example.org',
+        code: 'rejected',
+        watchIds: ['w-africa'],
+        job: { contact: 'email:ana@example.org' },
+      },
     ]);
     const log = await pipeline.deps.deliveryLog.listForWatch('w-africa', { limit: 5 });
     expect(log.entries).toMatchObject([{ status: 'failed', reason: 'Email address is not verified' }]);
+  });
+
+  it('sends a parked job replayed once the cause is fixed, once, though its record was settled failed', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    const outbox = pipeline.outbox.sender;
+    pipeline.useSender({
+      send: async () => {
+        throw new NotifierError('rejected', 'Email address is not verified');
+      },
+    });
+    expect(await pipeline.sendAll()).toEqual([{ status: 'failed' }]);
+    const [parked] = pipeline.parked;
+    if (!parked?.job) throw new Error('the failure was parked without its job');
+    pipeline.useSender(outbox);
+    pipeline.setNow('2019-03-23T09:00:00Z');
+
+    expect(await pipeline.send(parked.job)).toMatchObject({ status: 'sent' });
+    expect(await pipeline.send(parked.job)).toEqual({ status: 'duplicate' });
+    expect(pipeline.sent()).toHaveLength(1);
+    const log = await pipeline.deps.deliveryLog.listForWatch('w-africa', { limit: 5 });
+    expect(log.entries.map(({ status }) => status)).toEqual(['sent', 'failed']);
+  });
+
+  it.each([
+    ['sent', (): void => undefined],
+    [
+      'capped',
+      async (): Promise<void> => {
+        await pipeline.deps.sendCounter.take('email:ana@example.org', isoDate('2019-03-23'), 1);
+        pipeline.useDailyCaps({ email: 1, sms: 1 });
+      },
+    ],
+  ] as const)('never sends again a job replayed after it was settled %s', async (status, arrange) => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    const [job] = pipeline.deliveryQueue;
+    if (!job) throw new Error('no job planned');
+    await arrange();
+    expect(await pipeline.sendAll()).toMatchObject([{ status }]);
+    pipeline.useDailyCaps({ email: 50, sms: 10 });
+
+    expect(await pipeline.send(job)).toEqual({ status: 'duplicate' });
+    expect(pipeline.sent()).toHaveLength(status === 'sent' ? 1 : 0);
+  });
+
+  it('never sends again a job replayed after it was skipped for an unconfirmed address', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }), 'pending');
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    const [job] = pipeline.deliveryQueue;
+    if (!job) throw new Error('no job planned');
+    expect(await pipeline.sendAll()).toEqual([{ status: 'skipped' }]);
+    const contact = await pipeline.deps.contacts.get(job.contact);
+    if (!contact) throw new Error('no contact stored');
+    await pipeline.deps.contacts.put({ ...contact, state: 'confirmed' }, contact);
+
+    expect(await pipeline.send(job)).toEqual({ status: 'duplicate' });
+    expect(pipeline.sent()).toEqual([]);
   });
 
   it('never sends to an address that has not confirmed, and logs why', async () => {

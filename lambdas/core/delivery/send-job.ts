@@ -72,7 +72,8 @@ const deliveryOf = async (job: DeliveryJob, to: string, deps: SendJobDependencie
 
 /**
  * Sends one job's message at most once: takes the job's claim (a conditional write that fails
- * if it was settled, or another sender's lease has not run out), sends, and settles the claim
+ * if it was settled, or another sender's lease has not run out; one settled `failed` may be
+ * claimed again, so a parked job replayed by `redrive` is sent), sends, and settles the claim
  * with the outcome and the provider's message id in one write. Only a crash between the provider
  * accepting the message and that write, with the lease run out, can send it again.
  */
@@ -141,6 +142,7 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
       eventIds: job.events.map(({ id }) => id),
       code: error.code,
       message: error.message,
+      job,
     });
     return settle('failed', summary, { reason: error.message });
   }

@@ -40,9 +40,10 @@ export interface DeliveryJobQueue {
 }
 
 /**
- * - `claimed`: the caller holds the message's lease and may send it.
+ * - `claimed`: the caller holds the message's lease and may send it: it is new, its last lease
+ *   ran out, or it was settled `failed` (refused for good, parked, and now replayed).
  * - `held`: another sender holds an unexpired lease on it.
- * - `done`: it was sent (or settled otherwise) before.
+ * - `done`: it was sent, capped or skipped before.
  */
 export type MessageClaim = 'claimed' | 'held' | 'done';
 
