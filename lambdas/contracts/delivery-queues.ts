@@ -63,6 +63,19 @@ export const deliveryQueues = {
 export type DeliveryQueueName = keyof typeof deliveryQueues;
 
 /**
+ * The stack's outputs (CfnOutput ids) holding each delivery queue's URL and its dead-letter
+ * queue's, and the delivery-failures queue's: what `sanctions-watch redrive` reads from
+ * `cdk deploy --outputs-file` to find them.
+ */
+export const deliveryQueueOutputs = {
+  waves: { queue: 'WaveQueueUrl', deadLetters: 'WaveDeadLetterQueueUrl' },
+  shards: { queue: 'ShardQueueUrl', deadLetters: 'ShardDeadLetterQueueUrl' },
+  email: { queue: 'EmailQueueUrl', deadLetters: 'EmailDeadLetterQueueUrl' },
+  sms: { queue: 'SmsQueueUrl', deadLetters: 'SmsDeadLetterQueueUrl' },
+} as const satisfies Record<DeliveryQueueName, { readonly queue: string; readonly deadLetters: string }>;
+export const DELIVERY_FAILURES_OUTPUT = 'DeliveryFailuresQueueUrl';
+
+/**
  * A sender starts no job with less than this left of its invocation: jobs not started go back to
  * the queue as batch-item failures, well before the timeout could cut one off mid-send.
  */
