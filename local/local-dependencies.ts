@@ -14,9 +14,8 @@ import { type DeliveryQueueName, DIRECT_PLAN_LIMIT, deliveryQueues } from '../la
 import { LOG_LEVEL_ENV } from '../lambdas/contracts/environment.ts';
 import { unsubscribeUrl } from '../lambdas/core/contacts/unsubscribe-link.ts';
 import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
-import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
+import type { DailyCaps, DeliveryFailureSink } from '../lambdas/core/ports/stores.ts';
 import { createOutboxAlertEventPublisher } from './outbox/alert-event-outbox.ts';
-import { fileFailureSink } from './outbox/file-failure-sink.ts';
 import { withInjectedFaults } from './outbox/injected-faults.ts';
 import { createOutboxNotifier } from './outbox/outbox-notifier.ts';
 
@@ -28,8 +27,8 @@ export interface LocalDependencyOptions {
   readonly apiUrl: string;
   /** JSON lines of every message "sent" (and every confirmation request): SNS's part. */
   readonly outboxFile: string;
-  /** JSON lines of deliveries parked for good: the delivery-failures queue's part. */
-  readonly failuresFile: string;
+  /** Where deliveries that failed for good are parked: the local SQS's delivery-failures queue, or a file in tests. */
+  readonly failures: DeliveryFailureSink;
   /** JSON lines of every alert event published: the AlertEvents topic's part (the machine feed). */
   readonly alertEventsFile: string;
   readonly dailyCaps: DailyCaps;
@@ -43,8 +42,7 @@ export interface LocalDependencyOptions {
 
 /**
  * The local composition root: every dependency a handler may ask for, over DynamoDB Local, with
- * the outbox where AWS has SNS (a file of its own for the AlertEvents topic) and a file where it
- * has the failures queue. The local runtime and the tests hand it to the handlers' `handlerFor`
+ * the outbox where AWS has SNS (a file of its own for the AlertEvents topic). The local runtime and the tests hand it to the handlers' `handlerFor`
  * (handler-registry.ts). Build it once per client: it counts the client's requests.
  */
 export const localDependencies = (options: LocalDependencyOptions) => {
@@ -80,7 +78,7 @@ export const localDependencies = (options: LocalDependencyOptions) => {
     /** The backoff's jitter. */
     random: Math.random,
     planning: { directPlanLimit: DIRECT_PLAN_LIMIT, leaseSeconds: deliveryQueues.waves.timeoutSeconds },
-    failures: fileFailureSink(options.failuresFile),
+    failures: options.failures,
     alertEventPublisher: createOutboxAlertEventPublisher({
       file: options.alertEventsFile,
       now: () => new Date(),
