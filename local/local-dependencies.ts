@@ -18,6 +18,7 @@ import type { DailyCaps, DeliveryFailureSink } from '../lambdas/core/ports/store
 import { createOutboxAlertEventPublisher } from './outbox/alert-event-outbox.ts';
 import { withInjectedFaults } from './outbox/injected-faults.ts';
 import { createOutboxNotifier } from './outbox/outbox-notifier.ts';
+import { fauxqsSafeVisibility } from './queues/fauxqs-visibility.ts';
 
 export interface LocalDependencyOptions {
   /** DynamoDB Local's client: every store and handler shares it, as a warm Lambda keeps one. */
@@ -74,7 +75,7 @@ export const localDependencies = (options: LocalDependencyOptions) => {
     }),
     /** A queue's messages' visibility, for a sender's backoff on throttling. */
     messageVisibility: (name: DeliveryQueueName) =>
-      new SqsMessageVisibility(options.queues.client, options.queues.queueUrl(name)),
+      fauxqsSafeVisibility(new SqsMessageVisibility(options.queues.client, options.queues.queueUrl(name))),
     /** The backoff's jitter. */
     random: Math.random,
     planning: { directPlanLimit: DIRECT_PLAN_LIMIT, leaseSeconds: deliveryQueues.waves.timeoutSeconds },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { localClientConfig } from '../../local/local-credentials.ts';
 import {
+  defaultDataDirectory,
   localQueueAddressesFile,
   type QueueAddresses,
   readQueueAddresses,
@@ -23,7 +24,7 @@ export interface RedriveOptions {
     | { readonly kind: 'local'; readonly file: string };
 }
 
-/** The project root, where `npm start` writes `.local/queues.json`, wherever the CLI is run from. */
+/** The project root, under which `npm start` keeps its data by default, wherever the CLI is run from. */
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 
 const usage = `usage: sanctions-watch redrive [--dry-run] [--queue NAME]... [--outputs FILE [--stack NAME] | --queues FILE]
@@ -34,7 +35,8 @@ const usage = `usage: sanctions-watch redrive [--dry-run] [--queue NAME]... [--o
   --queue     only these: failures, waves, shards, email, sms (repeat or comma-separate; default all)
   --outputs   a deployed stack: the file \`cdk deploy --outputs-file FILE\` wrote (AWS credentials as the SDK finds them)
   --stack     the stack in that file, when it holds several
-  --queues    the local SQS's addresses (default .local/queues.json, written by npm start)`;
+  --queues    the local SQS's addresses (default .local/dynamodb-queues.json, which npm start writes beside
+              its data; DIR-queues.json for npm start -- --data DIR)`;
 
 const isSource = (name: string): name is RedriveSource => (redriveSources as readonly string[]).includes(name);
 
@@ -61,7 +63,10 @@ export const parseRedriveArgs = (args: readonly string[]): ParsedArgs<RedriveOpt
       sources: named === undefined ? redriveSources : redriveSources.filter((source) => named.includes(source)),
       where:
         values.outputs === undefined
-          ? { kind: 'local', file: resolve(values.queues ?? localQueueAddressesFile(projectRoot)) }
+          ? {
+              kind: 'local',
+              file: resolve(values.queues ?? localQueueAddressesFile(defaultDataDirectory(projectRoot))),
+            }
           : {
               kind: 'outputs',
               file: resolve(values.outputs),

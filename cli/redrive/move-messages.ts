@@ -28,6 +28,8 @@ type Received = Message & { readonly MessageId: string; readonly ReceiptHandle: 
 const BATCH = 10;
 /** Long enough to move a batch: a message received and not yet moved stays hidden from the queue's other readers. */
 const HOLD_SECONDS = 60;
+/** What is left in place is visible again this soon. */
+const RELEASE_SECONDS = 1;
 /** A long poll, which asks every SQS server, so an empty answer means an empty queue (a short poll samples a few). */
 const WAIT_SECONDS = 1;
 
@@ -38,7 +40,7 @@ const count = (tally: Tally, key: string, by = 1) => tally.set(key, (tally.get(k
  * any SQS API (fauxqs too): receive, send to the destination, then delete from the source, so a
  * crash in between leaves a copy at both ends rather than none (the senders' claims absorb a
  * duplicated job). What stays, what a send refused, and everything in a dry run is made visible
- * again at the end. Each message is handled once per run, even if it shows up again.
+ * again a second after the end. Each message is handled once per run, even if it shows up again.
  */
 export const moveMessages = async (
   sqs: SQSClient,
@@ -116,7 +118,8 @@ export const moveMessages = async (
         Entries: release.slice(start, start + BATCH).map((ReceiptHandle, index) => ({
           Id: String(index),
           ReceiptHandle,
-          VisibilityTimeout: 0,
+          // Not 0: fauxqs 2.4.1 with persistence (npm start's) loses a message set to 0 (local/queues/fauxqs-visibility.ts).
+          VisibilityTimeout: RELEASE_SECONDS,
         })),
       }),
     );

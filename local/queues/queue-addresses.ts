@@ -40,8 +40,14 @@ export const localQueueAddresses = (sqs: {
   failures: sqs.queueUrl(DELIVERY_FAILURES_QUEUE),
 });
 
-/** Where `npm start` writes its queues' addresses, and the CLI looks for them. */
-export const localQueueAddressesFile = (projectRoot: string): string => join(projectRoot, '.local', 'queues.json');
+/**
+ * Where `npm start` writes its queues' addresses: beside its data directory, as the stream
+ * checkpoints are, so two services with their own data (the tests') never share one.
+ */
+export const localQueueAddressesFile = (dataDirectory: string): string => `${dataDirectory}-queues.json`;
+
+/** `npm start`'s data directory when not told another (`--data`), where the CLI looks by default. */
+export const defaultDataDirectory = (projectRoot: string): string => join(projectRoot, '.local', 'dynamodb');
 
 /** `npm start` writes where its queues are (their port is the system's pick), so the CLI can find them. */
 export const writeQueueAddresses = (file: string, addresses: QueueAddresses): void => {

@@ -49,9 +49,11 @@ let sqs: LocalSqs;
 let file: string;
 
 beforeEach(async () => {
+  // Persisted, as npm start runs it.
   sqs = await startLocalSqs({
     queues: deliveryQueueDefinitions({ waveDelaySeconds: 0 }),
     plainQueues: [DELIVERY_FAILURES_QUEUE],
+    dataDirectory: mkdtempSync(join(tmpdir(), 'sanctions-watch-redrive-sqs-')),
   });
   file = join(mkdtempSync(join(tmpdir(), 'sanctions-watch-redrive-')), 'queues.json');
   writeQueueAddresses(file, localQueueAddresses(sqs));
@@ -84,7 +86,8 @@ const countOf = async (url: string): Promise<number> => {
 };
 const bodiesOf = async (url: string): Promise<string[]> => {
   const { Messages = [] } = await sqs.client.send(
-    new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+    // A long poll: what redrive left in place is visible again a second after it ends.
+    new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 3 }),
   );
   return Messages.map(({ Body = '' }) => Body).sort();
 };
@@ -126,7 +129,7 @@ describe('sanctions-watch redrive on the local SQS', () => {
     expect(await counts()).toEqual({ failures: 2, email: 1, sms: 1, waves: 0, emailDlq: 2, wavesDlq: 1 });
     expect(await bodiesOf(sqs.queueUrl('email'))).toEqual([JSON.stringify(emailJob)]);
     expect(await bodiesOf(sqs.queueUrl('sms'))).toEqual([JSON.stringify(smsJob)]);
-    // What stayed is visible again at once, for the next look.
+    // What stayed is visible again, for the next look.
     expect(await bodiesOf(sqs.queueUrl(DELIVERY_FAILURES_QUEUE))).toEqual(['not json', JSON.stringify(parked())]);
   });
 
