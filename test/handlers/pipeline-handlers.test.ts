@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { deliveryJobKey } from '../../lambdas/core/delivery/delivery-job.ts';
+import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { handlerFor as sendJobs } from '../../lambdas/handlers/queue/send-jobs.ts';
 import { handlerFor as announceWaves } from '../../lambdas/handlers/stream/announce-waves.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
@@ -86,6 +87,36 @@ describe('a sender', () => {
     expect(await handler({ Records: [sqsRecord('m-1', JSON.stringify(jobFor('changes:a')))] }, nearlyOut)).toEqual({
       batchItemFailures: [{ itemIdentifier: 'm-1' }],
     });
+    expect(pipeline.sent()).toEqual([]);
+  });
+
+  it('hands a throttled job back even when SQS refuses to delay it: it comes again after the visibility timeout', async () => {
+    const pipeline = await startPipelineHarness();
+    await pipeline.addWatch(watch({ id: 'w-ru', events: ['figure.changed'] }));
+    await pipeline.store('changes:a', [russiaWorkPermits]);
+    pipeline.useSender({
+      send: async () => {
+        throw new NotifierError('throttled', 'Maximum sending rate exceeded');
+      },
+    });
+    const deps = pipeline.sendDependencies();
+    const handler = sendJobs({
+      ...deps,
+      backoff: {
+        ...deps.backoff,
+        visibility: {
+          returnAfter: async () => {
+            throw new Error('The receipt handle has expired');
+          },
+        },
+      },
+    });
+    expect(
+      await handler(
+        { Records: [sqsRecord('m-1', JSON.stringify(jobFor('changes:a')))] },
+        localLambdaContext('send-jobs'),
+      ),
+    ).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
     expect(pipeline.sent()).toEqual([]);
   });
 });
