@@ -84,12 +84,17 @@ const countOf = async (url: string): Promise<number> => {
   );
   return Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible);
 };
+/** Every message the queue shows within a few seconds: a long poll answers as soon as one shows. */
 const bodiesOf = async (url: string): Promise<string[]> => {
-  const { Messages = [] } = await sqs.client.send(
-    // A long poll: what redrive left in place is visible again a second after it ends.
-    new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 3 }),
-  );
-  return Messages.map(({ Body = '' }) => Body).sort();
+  const bodies: string[] = [];
+  for (;;) {
+    // What redrive left in place is visible again a second after it ends.
+    const { Messages = [] } = await sqs.client.send(
+      new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 2 }),
+    );
+    if (Messages.length === 0) return bodies.sort();
+    bodies.push(...Messages.map(({ Body = '' }) => Body));
+  }
 };
 const counts = async () => ({
   failures: await countOf(sqs.queueUrl(DELIVERY_FAILURES_QUEUE)),
