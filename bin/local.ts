@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { customGroupStore } from '../lambdas/adapters/dynamodb/catalogues.ts';
 import { type IsoDate, parseIsoDate, utcDateOf } from '../lambdas/core/time/calendar-date.ts';
 import { INJECTED_FAULTS_ENV } from '../local/outbox/injected-faults.ts';
+import { defaultDataDirectory, localQueueAddressesFile, writeQueueAddresses } from '../local/queues/queue-addresses.ts';
 import { replay } from '../local/replay.ts';
 import { type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 import { apiCaller } from '../local/sample/local-api-client.ts';
@@ -48,7 +49,7 @@ const parseOptions = () => {
         fresh: { type: 'boolean', default: false },
         port: { type: 'string' },
         'check-every': { type: 'string', default: '60' },
-        data: { type: 'string', default: resolve(projectRoot, '.local', 'dynamodb') },
+        data: { type: 'string', default: defaultDataDirectory(projectRoot) },
         outbox: { type: 'string' },
         'grouping-window': { type: 'string' },
         'retry-after': { type: 'string' },
@@ -169,7 +170,6 @@ const runtime = await startLocalRuntime({
       }),
   outboxFile,
   alertEventsFile,
-  deliveryFailureFile: outboxFile.replace(/(\.jsonl)?$/, '-failures.jsonl'),
   // The fault tests' way in: the outbox misbehaves as they ask (see local/outbox/injected-faults.ts).
   injectedFaults: process.env[INJECTED_FAULTS_ENV],
   prepare: async (started) => {
@@ -186,6 +186,7 @@ const runtime = await startLocalRuntime({
   process.exit(1);
 });
 
+writeQueueAddresses(localQueueAddressesFile(dataDirectory), runtime.queueAddresses);
 const adminToken = await runtime.issueToken('admin', { admin: true });
 const userToken = await runtime.issueToken('sample-user');
 const checks = options.replay
@@ -200,6 +201,7 @@ sanctions-watch is running locally.
   Sample        ${sampleSummary}
   Checks        ${checks}
   Outbox        ${runtime.outboxFile} (email and SMS land here instead of SNS${options.replay ? '' : '; alerts go out after the 60 s grouping window'})
+  Queues        ${runtime.queueAddresses.endpoint ?? ''} (local SQS; where they are: ${localQueueAddressesFile(dataDirectory)}, read by npx sanctions-watch redrive)
   Machine feed  ${runtime.alertEventsFile} (every alert event with its attributes, as the AlertEvents SNS topic carries it)
   Admin token   ADMIN_TOKEN=${adminToken}
   User token    USER_TOKEN=${userToken}   (the sample watches' owner; another: npm run -s token -- <user> [--admin])

@@ -36,10 +36,11 @@ import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publish
 import { SnsSmsSender } from './adapters/sns/sns-sms-sender.ts';
 import { SqsDeliveryJobQueue } from './adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
+import { SqsMessageVisibility } from './adapters/sqs/sqs-message-visibility.ts';
 import { sqsMigrationsHandOn } from './adapters/sqs/sqs-migrations-continuation.ts';
 import { SqsWaveAnnouncer } from './adapters/sqs/sqs-wave-announcer.ts';
 import { systemClock } from './adapters/system-clock.ts';
-import { DIRECT_PLAN_LIMIT, deliveryQueues } from './contracts/delivery-queues.ts';
+import { DIRECT_PLAN_LIMIT, deliveryQueues, THROTTLE_BACKOFF } from './contracts/delivery-queues.ts';
 import {
   DELIVERY_QUEUE_URL_ENV,
   FAILURE_QUEUE_URL_ENV,
@@ -58,7 +59,7 @@ import type { DeliveryDependencies } from './core/delivery/deliver.ts';
 import type { PlanShardDependencies } from './core/delivery/plan-shard.ts';
 import type { PlanWaveDependencies } from './core/delivery/plan-wave.ts';
 import type { DigestDependencies } from './core/delivery/send-digests.ts';
-import type { SendJobDependencies } from './core/delivery/send-job.ts';
+import type { SenderDependencies } from './core/delivery/send-job.ts';
 import type { RepeatDependencies } from './core/delivery/send-repeats.ts';
 import type { FeedKeyDependencies } from './core/feeds/feed-key.ts';
 import type { WatchFeedDependencies } from './core/feeds/watch-feed.ts';
@@ -312,8 +313,8 @@ export const shardPlanning = (): PlanShardDependencies => ({
   jobs: deliveryJobQueue(),
 });
 
-/** A channel's sender's: the message records, what a send checks and counts, and the channel's provider. */
-const sending = (channel: ChannelKind, sender: MessageSender): SendJobDependencies => ({
+/** A channel's sender's: the message records, what a send checks and counts, the channel's provider, and its own queue for backoff. */
+const sending = (channel: ChannelKind, sender: MessageSender): SenderDependencies => ({
   clock: clock(),
   messageRecords: onTable((client, name) => new DynamoMessageRecords(client, name)),
   contacts: contacts(),
@@ -327,13 +328,18 @@ const sending = (channel: ChannelKind, sender: MessageSender): SendJobDependenci
   manageUrl: manageUrl(),
   unsubscribeUrl: contactUnsubscribeUrl,
   claimSeconds: deliveryQueues[channel].visibilityTimeoutSeconds,
+  backoff: {
+    visibility: new SqsMessageVisibility(sqs(), requiredEnv(DELIVERY_QUEUE_URL_ENV[channel])),
+    policy: THROTTLE_BACKOFF,
+    random: Math.random,
+  },
 });
 
 /** The email sender's: SES v2, from the stack's identity, through its configuration set. */
-export const emailSending = (): SendJobDependencies => sending('email', createSesEmailSender());
+export const emailSending = (): SenderDependencies => sending('email', createSesEmailSender());
 
 /** The SMS sender's: SNS, published to the number after its opt-out is checked. */
-export const smsSending = (): SendJobDependencies => sending('sms', new SnsSmsSender(new SNSClient({})));
+export const smsSending = (): SenderDependencies => sending('sms', new SnsSmsSender(new SNSClient({})));
 
 /** The migrations custom resource's: the ledger, every migration (SNS for the email topics they delete), and its continuation queue. */
 export const migrationsRun = (): MigrationsHandlerDependencies => ({

@@ -2,6 +2,11 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
+import {
+  DELIVERY_FAILURES_OUTPUT,
+  type DeliveryQueueName,
+  deliveryQueueOutputs,
+} from '../lambdas/contracts/delivery-queues.ts';
 import { PUBLIC_API_URL_ENV, SEND_BUDGET_ENV } from '../lambdas/contracts/environment.ts';
 import { type RouteDefinition, routes } from '../lambdas/contracts/routes.ts';
 import { scheduledDeliveryEntry } from '../lambdas/contracts/scheduled-entries.ts';
@@ -14,6 +19,7 @@ import { EmailChannel } from './constructs/email-channel.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';
 import { Migrations } from './constructs/migrations.ts';
 import { Notifications, type SendBudgetOverrides } from './constructs/notifications.ts';
+import type { QueueConsumer } from './constructs/queue-consumer.ts';
 import { ReferenceDataSeed } from './constructs/reference-data-seed.ts';
 import { defaultCheckSchedule, ScheduledDeadlineCheck } from './constructs/scheduled-deadline-check.ts';
 import { ScheduledJob } from './constructs/scheduled-job.ts';
@@ -255,10 +261,28 @@ export class SanctionsWatchStack extends Stack {
       value: this.users.apiClient.userPoolClientId,
       description: 'App client for `aws cognito-idp initiate-auth --auth-flow USER_PASSWORD_AUTH`',
     });
-    new CfnOutput(this, 'DeliveryFailuresQueueUrl', {
+    new CfnOutput(this, DELIVERY_FAILURES_OUTPUT, {
       value: this.notifications.deliveryFailures.queue.queueUrl,
-      description: 'Messages to contacts that failed for good (alarmed); inspect with `aws sqs receive-message`',
+      description:
+        'Messages to contacts that failed for good (alarmed), each with its job: `sanctions-watch redrive` sends them again',
     });
+    const consumers = {
+      waves: this.delivery.planner,
+      shards: this.delivery.shardWorkers,
+      email: this.delivery.emailSender,
+      sms: this.delivery.smsSender,
+    };
+    for (const [name, consumer] of Object.entries(consumers) as [DeliveryQueueName, QueueConsumer][]) {
+      const outputs = deliveryQueueOutputs[name];
+      new CfnOutput(this, outputs.queue, {
+        value: consumer.queue.queueUrl,
+        description: `The delivery pipeline's ${name} queue`,
+      });
+      new CfnOutput(this, outputs.deadLetters, {
+        value: consumer.deadLetters.queue.queueUrl,
+        description: `The ${name} queue's dead-letter queue (alarmed): \`sanctions-watch redrive\` moves its messages back`,
+      });
+    }
     new CfnOutput(this, 'EmailConfigurationSet', {
       value: this.email.configurationSet.configurationSetName,
       description: 'SES configuration set of every email: suppression of bounces and complaints, and their events',

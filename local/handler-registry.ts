@@ -1,4 +1,8 @@
-import { type DeliveryQueueName, SENDER_RESERVE_MILLIS } from '../lambdas/contracts/delivery-queues.ts';
+import {
+  type DeliveryQueueName,
+  SENDER_RESERVE_MILLIS,
+  THROTTLE_BACKOFF,
+} from '../lambdas/contracts/delivery-queues.ts';
 import type { QueueConsumerSettings } from '../lambdas/contracts/queue-consumer.ts';
 import type { RouteId } from '../lambdas/contracts/routes.ts';
 import { handlerFor as confirm } from '../lambdas/handlers/http/confirm.ts';
@@ -118,7 +122,16 @@ export const queueHandlers = (
   const sender = (channel: 'email' | 'sms') => {
     const { visibilityTimeoutSeconds, timeoutSeconds } = settingsOf(channel);
     return sendJobs(
-      { ...deps, claimSeconds: visibilityTimeoutSeconds },
+      {
+        ...deps,
+        claimSeconds: visibilityTimeoutSeconds,
+        backoff: {
+          visibility: deps.messageVisibility(channel),
+          // A shortened visibility timeout (--retry-after) caps the backoff too: it is never longer than a plain retry.
+          policy: { ...THROTTLE_BACKOFF, maxSeconds: Math.min(THROTTLE_BACKOFF.maxSeconds, visibilityTimeoutSeconds) },
+          random: deps.random,
+        },
+      },
       { reserveMillis: Math.min(SENDER_RESERVE_MILLIS, (timeoutSeconds * 1000) / 3) },
     );
   };

@@ -7,6 +7,7 @@ import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { newFeedKey } from '../lambdas/adapters/new-feed-key.ts';
 import { manageWatchesUrl } from '../lambdas/adapters/public-api-url.ts';
 import { SqsDeliveryJobQueue } from '../lambdas/adapters/sqs/sqs-delivery-job-queue.ts';
+import { SqsMessageVisibility } from '../lambdas/adapters/sqs/sqs-message-visibility.ts';
 import { SqsWaveAnnouncer } from '../lambdas/adapters/sqs/sqs-wave-announcer.ts';
 import { systemClock } from '../lambdas/adapters/system-clock.ts';
 import { type DeliveryQueueName, DIRECT_PLAN_LIMIT, deliveryQueues } from '../lambdas/contracts/delivery-queues.ts';
@@ -16,11 +17,11 @@ import { DEFAULT_SMS_COUNTRIES, type SmsCountries } from '../lambdas/core/budget
 import { type ConfirmationLink, confirmationUrl } from '../lambdas/core/contacts/confirmation-link.ts';
 import { unsubscribeUrl } from '../lambdas/core/contacts/unsubscribe-link.ts';
 import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
-import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
+import type { DailyCaps, DeliveryFailureSink } from '../lambdas/core/ports/stores.ts';
 import { createOutboxAlertEventPublisher } from './outbox/alert-event-outbox.ts';
-import { fileFailureSink } from './outbox/file-failure-sink.ts';
 import { withInjectedFaults } from './outbox/injected-faults.ts';
 import { createOutboxSender } from './outbox/outbox-sender.ts';
+import { fauxqsSafeVisibility } from './queues/fauxqs-visibility.ts';
 
 export interface LocalDependencyOptions {
   /** DynamoDB Local's client: every store and handler shares it, as a warm Lambda keeps one. */
@@ -30,8 +31,8 @@ export interface LocalDependencyOptions {
   readonly apiUrl: string;
   /** JSON lines of every message "sent" (confirmation requests too): SES's and SNS's part. */
   readonly outboxFile: string;
-  /** JSON lines of deliveries parked for good: the delivery-failures queue's part. */
-  readonly failuresFile: string;
+  /** Where deliveries that failed for good are parked: the local SQS's delivery-failures queue, or a file in tests. */
+  readonly failures: DeliveryFailureSink;
   /** JSON lines of every alert event published: the AlertEvents topic's part (the machine feed). */
   readonly alertEventsFile: string;
   readonly dailyCaps: DailyCaps;
@@ -49,8 +50,8 @@ export interface LocalDependencyOptions {
 
 /**
  * The local composition root: every dependency a handler may ask for, over DynamoDB Local, with
- * the outbox where AWS has SES and SNS (a file of its own for the AlertEvents topic) and a file where it
- * has the failures queue. The local runtime and the tests hand it to the handlers' `handlerFor`
+ * the outbox where AWS has SES and SNS (a file of its own for the AlertEvents topic). The local
+ * runtime and the tests hand it to the handlers' `handlerFor`
  * (handler-registry.ts). Build it once per client: it counts the client's requests.
  */
 export const localDependencies = (options: LocalDependencyOptions) => {
@@ -74,8 +75,13 @@ export const localDependencies = (options: LocalDependencyOptions) => {
       shards: options.queues.queueUrl('shards'),
       senders: { email: options.queues.queueUrl('email'), sms: options.queues.queueUrl('sms') },
     }),
+    /** A queue's messages' visibility, for a sender's backoff on throttling. */
+    messageVisibility: (name: DeliveryQueueName) =>
+      fauxqsSafeVisibility(new SqsMessageVisibility(options.queues.client, options.queues.queueUrl(name))),
+    /** The backoff's jitter. */
+    random: Math.random,
     planning: { directPlanLimit: DIRECT_PLAN_LIMIT, leaseSeconds: deliveryQueues.waves.timeoutSeconds },
-    failures: fileFailureSink(options.failuresFile),
+    failures: options.failures,
     alertEventPublisher: createOutboxAlertEventPublisher({
       file: options.alertEventsFile,
       now: () => new Date(),

@@ -8,6 +8,7 @@ import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import type { RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
+import { SqsFailureSink } from '../lambdas/adapters/sqs/sqs-failure-sink.ts';
 import { routes } from '../lambdas/contracts/routes.ts';
 import { alertEventPublishStream, changeDetectionStream, waveAnnouncerStream } from '../lambdas/contracts/streams.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
@@ -25,6 +26,7 @@ import {
   deliveryQueueSettings,
 } from './queues/delivery-queue-definitions.ts';
 import { heldWaveAnnouncer } from './queues/held-wave-announcer.ts';
+import { DELIVERY_FAILURES_QUEUE, localQueueAddresses, type QueueAddresses } from './queues/queue-addresses.ts';
 import { startLocalQueues } from './queues/queue-consumers.ts';
 import { type StreamLambda, startStreamConsumer } from './stream-consumer.ts';
 
@@ -58,8 +60,6 @@ export interface LocalRuntimeOptions {
   }) => void;
   /** Where messages go instead of SNS (JSON lines); a temporary file when absent. */
   readonly outboxFile?: string;
-  /** Where deliveries that failed for good are parked; beside the outbox when absent. */
-  readonly deliveryFailureFile?: string;
   /** Where alert events are published instead of the AlertEvents topic (JSON lines); `alert-events.jsonl` in the outbox's directory when absent. */
   readonly alertEventsFile?: string;
   /** The grouping window (the wave queue's delay, whole seconds); the stack's (60 s) when absent. Tests shorten it. */
@@ -94,6 +94,8 @@ export interface LocalRuntime {
   readonly outboxFile: string;
   /** The machine feed: every alert event as the AlertEvents topic would carry it. */
   readonly alertEventsFile: string;
+  /** Where the delivery queues, their dead-letter queues and the delivery-failures queue are (for redrive). */
+  readonly queueAddresses: QueueAddresses;
   /**
    * Resolves once change detection, then the announcer and the delivery queues (waves, shards,
    * senders), and the machine feed have handled everything written to the table so far.
@@ -144,6 +146,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     };
     const queues = await startLocalQueues({
       queues: deliveryQueueDefinitions(queueOverrides),
+      plainQueues: [DELIVERY_FAILURES_QUEUE],
       ...(options.queueDataDirectory === undefined ? {} : { dataDirectory: options.queueDataDirectory }),
     });
     // The handlers link to the API, so they are built once it listens.
@@ -152,7 +155,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       tableName,
       apiUrl: api.url,
       outboxFile,
-      failuresFile: options.deliveryFailureFile ?? outboxFile.replace(/\.jsonl$/, '') + '-failures.jsonl',
+      // Parked in the local SQS as in AWS, where `sanctions-watch redrive` finds them.
+      failures: new SqsFailureSink(queues.client, queues.queueUrl(DELIVERY_FAILURES_QUEUE)),
       alertEventsFile,
       dailyCaps: options.dailyCaps ?? dailyCapsFromEnv(),
       injectedFaults: options.injectedFaults,
@@ -201,6 +205,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       seeded,
       outboxFile,
       alertEventsFile,
+      queueAddresses: localQueueAddresses(queues),
       streamIdle: async (idleOptions) => {
         await changeDetection.idle(idleOptions);
         await announcer.idle(idleOptions);

@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { check } from './check.ts';
 import { figureSet } from './figure-set.ts';
 import { importFile } from './import.ts';
+import { redriveCli } from './redrive.ts';
 import { reportAdd } from './report-add.ts';
 import { state } from './state.ts';
 import { status } from './status.ts';
@@ -23,5 +24,6 @@ export const commands: readonly Command[] = [
   figureSet,
   importFile,
   check,
+  redriveCli,
   token,
 ];

@@ -63,10 +63,34 @@ export const deliveryQueues = {
 export type DeliveryQueueName = keyof typeof deliveryQueues;
 
 /**
+ * The stack's outputs (CfnOutput ids) holding each delivery queue's URL and its dead-letter
+ * queue's, and the delivery-failures queue's: what `sanctions-watch redrive` reads from
+ * `cdk deploy --outputs-file` to find them.
+ */
+export const deliveryQueueOutputs = {
+  waves: { queue: 'WaveQueueUrl', deadLetters: 'WaveDeadLetterQueueUrl' },
+  shards: { queue: 'ShardQueueUrl', deadLetters: 'ShardDeadLetterQueueUrl' },
+  email: { queue: 'EmailQueueUrl', deadLetters: 'EmailDeadLetterQueueUrl' },
+  sms: { queue: 'SmsQueueUrl', deadLetters: 'SmsDeadLetterQueueUrl' },
+} as const satisfies Record<DeliveryQueueName, { readonly queue: string; readonly deadLetters: string }>;
+export const DELIVERY_FAILURES_OUTPUT = 'DeliveryFailuresQueueUrl';
+
+/**
  * A sender starts no job with less than this left of its invocation: jobs not started go back to
  * the queue as batch-item failures, well before the timeout could cut one off mid-send.
  */
 export const SENDER_RESERVE_MILLIS = 10_000;
+
+/**
+ * How long a job the provider throttled waits before it comes again: a delay drawn at random from
+ * nothing up to `baseSeconds` doubled per receive (2, 4, 8, ... s), never more than `maxSeconds`
+ * ("full jitter"). Why: the visibility timeout (180 s) is far longer than a throttle lasts, and ten
+ * senders handing back at the same instant would all come back at the same instant; spreading the
+ * retries over a window that grows with each throttle lets the channel's rate recover. The cap is
+ * a third of the senders' visibility timeout, and ten receives (maxReceiveCount) spread at most
+ * 2 + 4 + ... + 32 + 5 × 60 = 362 s before a job that is throttled every time reaches its DLQ.
+ */
+export const THROTTLE_BACKOFF = { baseSeconds: 2, maxSeconds: 60 } as const;
 
 /** Up to this many candidate watches a wave part is planned in the planner; more go to the shard workers. */
 export const DIRECT_PLAN_LIMIT = 2_000;

@@ -112,8 +112,10 @@ export class DeliveryPipeline extends Construct {
     this.planner.handler.bindTable(props.table, 'read-write');
     this.shardWorkers.handler.bindTable(props.table, 'read-write');
 
-    for (const [, sender] of senderQueues) {
+    for (const [name, sender] of senderQueues) {
       const fn = sender.handler;
+      // Its own queue, where it delays a throttled job (ChangeMessageVisibility, granted with the event source).
+      fn.function.addEnvironment(DELIVERY_QUEUE_URL_ENV[name], sender.queue.queueUrl);
       fn.bindTable(props.table, 'read-write');
       fn.function.addEnvironment(PUBLIC_API_URL_ENV, props.publicApiUrl);
       fn.function.addEnvironment(FAILURE_QUEUE_URL_ENV, props.deliveryFailures.queue.queueUrl);

@@ -8,17 +8,22 @@ import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
  * repeats go through the outbox without faults):
  * - `crash-before:N`: the process dies (SIGKILL) as it is about to send the N-th message;
  * - `crash-after:N`: it dies right after the N-th message is sent, before it is recorded;
- * - `throttle:N`: the first N sends fail as SES or SNS throttling does.
+ * - `throttle:N`: the first N sends fail as SES or SNS throttling does;
+ * - `refuse:N`: the first N sends are refused for good, as a missing permission is, so they are
+ *   parked; the cause is then "fixed" for `sanctions-watch redrive` to replay them.
  */
 export const INJECTED_FAULTS_ENV = 'NOTIFIER_OUTBOX_FAULTS';
 
-type FaultPlan = { readonly kind: 'crash-before' | 'crash-after' | 'throttle'; readonly count: number };
+type FaultPlan = {
+  readonly kind: 'crash-before' | 'crash-after' | 'throttle' | 'refuse';
+  readonly count: number;
+};
 
 const parsePlan = (raw: string): FaultPlan => {
-  const match = /^(crash-before|crash-after|throttle):([1-9]\d{0,5})$/.exec(raw.trim());
+  const match = /^(crash-before|crash-after|throttle|refuse):([1-9]\d{0,5})$/.exec(raw.trim());
   if (!match?.[1] || !match[2])
     throw new Error(
-      `Configuration error: ${INJECTED_FAULTS_ENV} must be crash-before:N, crash-after:N or throttle:N, got ${JSON.stringify(raw)}`,
+      `Configuration error: ${INJECTED_FAULTS_ENV} must be crash-before:N, crash-after:N, throttle:N or refuse:N, got ${JSON.stringify(raw)}`,
     );
   return { kind: match[1] as FaultPlan['kind'], count: Number(match[2]) };
 };
@@ -33,6 +38,8 @@ export const withInjectedFaults = (sender: MessageSender, raw: string | undefine
       alerts += 1;
       if (plan.kind === 'throttle' && alerts <= plan.count)
         throw new NotifierError('throttled', `injected throttling (${alerts} of ${plan.count})`);
+      if (plan.kind === 'refuse' && alerts <= plan.count)
+        throw new NotifierError('misconfigured', `injected refusal (${alerts} of ${plan.count})`);
       if (plan.kind === 'crash-before' && alerts === plan.count) process.kill(process.pid, 'SIGKILL');
       const sent = await sender.send(message);
       if (plan.kind === 'crash-after' && alerts === plan.count) process.kill(process.pid, 'SIGKILL');

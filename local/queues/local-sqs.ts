@@ -9,7 +9,7 @@ export interface LocalSqs {
   readonly endpoint: string;
   /** A client on the endpoint, for the pollers and for tests; stopped with the server. */
   readonly client: SQSClient;
-  /** The URL of a defined queue, by its definition's name. */
+  /** The URL of a defined queue, by its definition's name, or of a plain queue, by its name. */
   queueUrl(name: string): string;
   /** The URL of that queue's dead-letter queue. */
   dlqUrl(name: string): string;
@@ -86,6 +86,8 @@ const listen = async (options: {
  */
 export const startLocalSqs = async (options: {
   readonly queues: readonly QueueDefinition[];
+  /** Queues no function consumes and none redrives from, such as the delivery-failures queue: created as they are. */
+  readonly plainQueues?: readonly string[];
   /** The port to listen on; one the system picks when absent. */
   readonly port?: number;
   /** Where the queues and their messages are kept (SQLite), so a restart, or a crash, loses none; in memory when absent. */
@@ -99,8 +101,14 @@ export const startLocalSqs = async (options: {
     await close();
   };
   const queues = new Map<string, CreatedQueue>();
+  const plain = new Map<string, string>();
   try {
     for (const definition of options.queues) queues.set(definition.name, await createQueue(client, definition));
+    for (const name of options.plainQueues ?? []) {
+      const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: name }));
+      if (QueueUrl === undefined) throw new Error(`Queue ${name} not created`);
+      plain.set(name, QueueUrl);
+    }
   } catch (error) {
     await stop();
     throw error;
@@ -113,7 +121,7 @@ export const startLocalSqs = async (options: {
   return {
     endpoint,
     client,
-    queueUrl: (name) => created(name).url,
+    queueUrl: (name) => plain.get(name) ?? created(name).url,
     dlqUrl: (name) => created(name).dlqUrl,
     stop,
   };

@@ -31,6 +31,8 @@ export interface LocalQueues extends Omit<LocalSqs, 'stop'> {
  */
 export const startLocalQueues = async (options: {
   readonly queues: readonly QueueDefinition[];
+  /** See startLocalSqs. */
+  readonly plainQueues?: readonly string[];
   readonly port?: number;
   /** See startLocalSqs. */
   readonly dataDirectory?: string;
@@ -39,6 +41,7 @@ export const startLocalQueues = async (options: {
 }): Promise<LocalQueues> => {
   const sqs = await startLocalSqs({
     queues: options.queues,
+    ...(options.plainQueues === undefined ? {} : { plainQueues: options.plainQueues }),
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.dataDirectory === undefined ? {} : { dataDirectory: options.dataDirectory }),
   });

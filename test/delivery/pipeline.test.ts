@@ -2,8 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { WavePlans } from '../../lambdas/core/ports/delivery-pipeline.ts';
 import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { handlerFor as sendJobs } from '../../lambdas/handlers/queue/send-jobs.ts';
+import { localLambdaContext } from '../../local/lambda-context.ts';
 import { midtermReporters } from '../support/midterm-reporters.ts';
 import { startPipelineHarness } from '../support/pipeline-harness.ts';
+import { sqsRecord } from '../support/sqs-record.ts';
 import { checkerEvents, report, russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
 
 /** The checker's run on 2019-03-23: 145 states overdue with the midterm report, 53 of them African. */
@@ -218,9 +221,80 @@ describe('faults: every job sent at most once, none lost', () => {
     });
     const statuses = [];
     for (let attempt = 0; attempt < 5; attempt += 1) statuses.push((await pipeline.send(job)).status);
-    expect(statuses).toEqual(['retry-later', 'retry-later', 'retry-later', 'sent', 'duplicate']);
+    expect(statuses).toEqual(['throttled', 'throttled', 'throttled', 'sent', 'duplicate']);
     expect(pipeline.sent()).toHaveLength(1);
     expect(await pipeline.deps.sendCounter.take(job.contact, isoDate('2019-03-23'), 1)).toBe(false);
+  });
+
+  it('throttled jobs come back after growing, jittered delays set on their receipts; none is lost or sent twice', async () => {
+    for (const [id, sms] of [
+      ['w-1', '+447700900001'],
+      ['w-2', '+447700900002'],
+      ['w-3', '+447700900003'],
+    ] as const)
+      await pipeline.addWatch(watch({ id, target: { states: ['RU'] }, events: ['figure.changed'], channel: { sms } }));
+    await pipeline.store('changes:2019-03-23T06:00:00.000Z', [russiaWorkPermits]);
+    await pipeline.plan('changes:2019-03-23T06:00:00.000Z');
+    const jobs = new Map(pipeline.deliveryQueue.splice(0).map((job, index) => [`m-${index}`, job]));
+    const outbox = pipeline.outbox;
+    let throttles = 12;
+    pipeline.useSender({
+      send: async (message) => {
+        if (throttles-- > 0) throw new NotifierError('throttled', 'Rate exceeded');
+        return outbox.send(message);
+      },
+    });
+    const handler = sendJobs(pipeline.sendDependencies());
+    // The queue's part: what is handed back comes again, received once more.
+    let pending = [...jobs.keys()];
+    const receives = new Map<string, number>();
+    for (let round = 1; pending.length > 0 && round <= 10; round += 1) {
+      const records = pending.map((id) => {
+        receives.set(id, (receives.get(id) ?? 0) + 1);
+        return sqsRecord(id, JSON.stringify(jobs.get(id)), receives.get(id));
+      });
+      const { batchItemFailures } = (await handler({ Records: records }, localLambdaContext('send-sms', 30_000))) ?? {
+        batchItemFailures: [],
+      };
+      pending = batchItemFailures.map(({ itemIdentifier }) => itemIdentifier);
+    }
+    expect(pending).toEqual([]);
+    // Three jobs, twelve throttles: each handed back four times, 2, 4, 8 and 16 s (the longest draw of each ceiling).
+    expect(pipeline.visibilityChanges.map(({ seconds }) => seconds)).toEqual([2, 2, 2, 4, 4, 4, 8, 8, 8, 16, 16, 16]);
+    expect(
+      pipeline.visibilityChanges
+        .slice(0, 3)
+        .map(({ receiptHandle }) => receiptHandle)
+        .sort(),
+    ).toEqual(['receipt-m-0-1', 'receipt-m-1-1', 'receipt-m-2-1']);
+    expect(
+      pipeline
+        .sent()
+        .map(({ to }) => to)
+        .sort(),
+    ).toEqual(['+447700900001', '+447700900002', '+447700900003']);
+  });
+
+  it('draws each throttled job’s delay at random under its ceiling, so jobs throttled together spread out', async () => {
+    await pipeline.addWatch(
+      watch({ id: 'w-ru', target: { states: ['RU'] }, events: ['figure.changed'], channel: { sms: '+447700900123' } }),
+    );
+    await pipeline.store('changes:2019-03-23T06:00:00.000Z', [russiaWorkPermits]);
+    await pipeline.plan('changes:2019-03-23T06:00:00.000Z');
+    const [job] = pipeline.deliveryQueue;
+    pipeline.useSender({
+      send: async () => {
+        throw new NotifierError('throttled', 'Rate exceeded');
+      },
+    });
+    const draws = [0.5, 0.1, 0.9];
+    pipeline.useRandom(() => draws.shift() ?? 0);
+    const handler = sendJobs(pipeline.sendDependencies());
+    for (const receiveCount of [3, 4, 12])
+      await handler({ Records: [sqsRecord('m-1', JSON.stringify(job), receiveCount)] }, localLambdaContext('send-sms'));
+    // Ceilings 8, 16 and 60 s.
+    expect(pipeline.visibilityChanges.map(({ seconds }) => seconds)).toEqual([4, 1, 54]);
+    expect(pipeline.sent()).toEqual([]);
   });
 
   it('parks a refusal that retrying cannot cure, with its job, and settles it as failed', async () => {
@@ -234,10 +308,76 @@ describe('faults: every job sent at most once, none lost', () => {
     });
     expect(await pipeline.sendAll()).toEqual([{ status: 'failed' }]);
     expect(pipeline.parked).toMatchObject([
-      { contact: 'email:ana@example.org', code: 'rejected', watchIds: ['w-africa'] },
+      {
+        contact: 'email:ana@example.org',
+        code: 'rejected',
+        watchIds: ['w-africa'],
+        job: { contact: 'email:ana@example.org' },
+      },
     ]);
     const log = await pipeline.deps.deliveryLog.listForWatch('w-africa', { limit: 5 });
     expect(log.entries).toMatchObject([{ status: 'failed', reason: 'Email address is not verified' }]);
+  });
+
+  it('sends a parked job replayed once the cause is fixed, once, though its record was settled failed', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    const outbox = pipeline.outbox;
+    pipeline.useSender({
+      send: async () => {
+        throw new NotifierError('rejected', 'Email address is not verified');
+      },
+    });
+    expect(await pipeline.sendAll()).toEqual([{ status: 'failed' }]);
+    const [parked] = pipeline.parked;
+    if (!parked?.job) throw new Error('the failure was parked without its job');
+    pipeline.useSender(outbox);
+    pipeline.setNow('2019-03-23T09:00:00Z');
+
+    expect(await pipeline.send(parked.job)).toMatchObject({ status: 'sent' });
+    expect(await pipeline.send(parked.job)).toEqual({ status: 'duplicate' });
+    expect(pipeline.sent()).toHaveLength(1);
+    const log = await pipeline.deps.deliveryLog.listForWatch('w-africa', { limit: 5 });
+    expect(log.entries.map(({ status }) => status)).toEqual(['sent', 'failed']);
+  });
+
+  it.each([
+    ['sent', (): void => undefined],
+    [
+      'capped',
+      async (): Promise<void> => {
+        await pipeline.deps.sendCounter.take('email:ana@example.org', isoDate('2019-03-23'), 1);
+        pipeline.useDailyCaps({ email: 1, sms: 1 });
+      },
+    ],
+  ] as const)('never sends again a job replayed after it was settled %s', async (status, arrange) => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    const [job] = pipeline.deliveryQueue;
+    if (!job) throw new Error('no job planned');
+    await arrange();
+    expect(await pipeline.sendAll()).toMatchObject([{ status }]);
+    pipeline.useDailyCaps({ email: 50, sms: 10 });
+
+    expect(await pipeline.send(job)).toEqual({ status: 'duplicate' });
+    expect(pipeline.sent()).toHaveLength(status === 'sent' ? 1 : 0);
+  });
+
+  it('never sends again a job replayed after it was skipped for an unconfirmed address', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }), 'pending');
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    const [job] = pipeline.deliveryQueue;
+    if (!job) throw new Error('no job planned');
+    expect(await pipeline.sendAll()).toEqual([{ status: 'skipped' }]);
+    const contact = await pipeline.deps.contacts.get(job.contact);
+    if (!contact) throw new Error('no contact stored');
+    await pipeline.deps.contacts.put({ ...contact, state: 'confirmed' }, contact);
+
+    expect(await pipeline.send(job)).toEqual({ status: 'duplicate' });
+    expect(pipeline.sent()).toEqual([]);
   });
 
   it('never sends to an address that has not confirmed, and logs why', async () => {

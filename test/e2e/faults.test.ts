@@ -1,16 +1,21 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/free-port.ts';
+import { localClientConfig } from '../../local/local-credentials.ts';
 import { INJECTED_FAULTS_ENV } from '../../local/outbox/injected-faults.ts';
 import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-sender.ts';
+import { localQueueAddressesFile, readQueueAddresses } from '../../local/queues/queue-addresses.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { confirmByMail } from '../support/confirmation-mail.ts';
 import { serviceOutputs, startService, stopServices, waitFor } from '../support/local-service.ts';
 
 /**
  * The service as `npm start` runs it, in its own process, made to fail as a deployment can: killed
- * (SIGKILL, no clean-up) in the middle of dispatching a checker run, or throttled by the notifier.
+ * (SIGKILL, no clean-up) in the middle of dispatching a checker run, throttled by the notifier, or
+ * refused for good until `sanctions-watch redrive` replays what was parked.
  * The data directory, the stream checkpoints, the queues and the outbox survive, as the table, the
  * event source mapping's position, SQS and SNS do in AWS. Each test starts from a copy of the
  * service as the set-up left it (three confirmed watches), so no test inherits another's crash.
@@ -153,5 +158,45 @@ describe('faults while delivering (npm start in its own process)', () => {
     expect(counts.filter((count) => count === 2).length).toBeGreaterThanOrEqual(1);
     restarted.child.kill('SIGINT');
     expect(await restarted.exited).toBe(0);
+  }, 300_000);
+
+  it('refused for good, parked with their jobs, then redriven once the cause is fixed: each contact gets its message once', async () => {
+    const service = await startService(args(), withFaults('refuse:3'));
+    expect((await call('POST', '/checks', adminToken, { at: '2019-03-23T06:00:00Z' })).status).toBe(200);
+    const addresses = readQueueAddresses(localQueueAddressesFile(join(directory, 'dynamodb')));
+    const sqs = new SQSClient({ ...localClientConfig, endpoint: addresses.endpoint ?? '' });
+    const parked = async () => {
+      const { Attributes = {} } = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: addresses.failures,
+          AttributeNames: ['ApproximateNumberOfMessages'],
+        }),
+      );
+      return Number(Attributes.ApproximateNumberOfMessages);
+    };
+    for (const started = Date.now(); (await parked()) < 3; ) {
+      if (Date.now() - started > 120_000) throw new Error('the three refusals were not parked within 120 s');
+      await new Promise((done) => setTimeout(done, 500));
+    }
+    expect(alertsAbout(/Midterm report/)).toEqual([0, 0, 0]);
+
+    // The cause is fixed (the fault refuses only the first three sends): replay them.
+    const redriven = await runCli([
+      'redrive',
+      '--queue',
+      'failures',
+      '--queues',
+      localQueueAddressesFile(join(directory, 'dynamodb')),
+    ]);
+    expect({ code: redriven.code, stderr: redriven.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(redriven.stdout).toMatch(/^Moved 3 messages\.\n\nFROM +TO +MOVED\ndelivery-failures +email +3\n$/);
+
+    await waitFor(() => alertsAbout(/Midterm report/).every((count) => count > 0), 120_000);
+    await new Promise((done) => setTimeout(done, 4000));
+    expect(alertsAbout(/Midterm report/)).toEqual([1, 1, 1]);
+    expect(await parked()).toBe(0);
+    sqs.destroy();
+    service.child.kill('SIGINT');
+    expect(await service.exited).toBe(0);
   }, 300_000);
 });

@@ -1,30 +1,14 @@
-import type { Context, SQSRecord } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { deliveryJobKey } from '../../lambdas/core/delivery/delivery-job.ts';
+import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { handlerFor as sendJobs } from '../../lambdas/handlers/queue/send-jobs.ts';
 import { handlerFor as announceWaves } from '../../lambdas/handlers/stream/announce-waves.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { alertEventInsertRecord } from '../support/alert-event-records.ts';
 import { startPipelineHarness } from '../support/pipeline-harness.ts';
+import { sqsRecord } from '../support/sqs-record.ts';
 import { russiaWorkPermits, watch } from '../support/watch-fixtures.ts';
-
-/** An SQS message as the event source mapping hands it over. */
-const sqsRecord = (messageId: string, body: string): SQSRecord => ({
-  messageId,
-  receiptHandle: `receipt-${messageId}`,
-  body,
-  attributes: {
-    ApproximateReceiveCount: '1',
-    SentTimestamp: '0',
-    SenderId: 'local',
-    ApproximateFirstReceiveTimestamp: '0',
-  },
-  messageAttributes: {},
-  md5OfBody: '',
-  eventSource: 'aws:sqs',
-  eventSourceARN: 'arn:aws:sqs:local:000000000000:email',
-  awsRegion: 'local',
-});
 
 describe('the wave announcer', () => {
   it('announces each wave of a batch once, and fails unreadable records and events without a wave by sequence number', async () => {
@@ -103,6 +87,36 @@ describe('a sender', () => {
     expect(await handler({ Records: [sqsRecord('m-1', JSON.stringify(jobFor('changes:a')))] }, nearlyOut)).toEqual({
       batchItemFailures: [{ itemIdentifier: 'm-1' }],
     });
+    expect(pipeline.sent()).toEqual([]);
+  });
+
+  it('hands a throttled job back even when SQS refuses to delay it: it comes again after the visibility timeout', async () => {
+    const pipeline = await startPipelineHarness();
+    await pipeline.addWatch(watch({ id: 'w-ru', events: ['figure.changed'] }));
+    await pipeline.store('changes:a', [russiaWorkPermits]);
+    pipeline.useSender({
+      send: async () => {
+        throw new NotifierError('throttled', 'Maximum sending rate exceeded');
+      },
+    });
+    const deps = pipeline.sendDependencies();
+    const handler = sendJobs({
+      ...deps,
+      backoff: {
+        ...deps.backoff,
+        visibility: {
+          returnAfter: async () => {
+            throw new Error('The receipt handle has expired');
+          },
+        },
+      },
+    });
+    expect(
+      await handler(
+        { Records: [sqsRecord('m-1', JSON.stringify(jobFor('changes:a')))] },
+        localLambdaContext('send-jobs'),
+      ),
+    ).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
     expect(pipeline.sent()).toEqual([]);
   });
 });

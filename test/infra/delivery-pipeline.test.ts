@@ -151,6 +151,18 @@ describe('the delivery pipeline', () => {
     ]);
   });
 
+  it.each([
+    ['email', () => stack.delivery.emailSender],
+    ['sms', () => stack.delivery.smsSender],
+  ] as const)('lets the %s sender delay a throttled job on its own queue, and no other', (channel, senderOf) => {
+    const sender = senderOf();
+    const delaying = statementsOf(template, sender.handler).filter((statement) =>
+      actionList(statement).includes('sqs:ChangeMessageVisibility'),
+    );
+    expect(delaying.map((statement) => statement.Resource)).toEqual([arnOf(cfn(sender.queue))]);
+    expect(environmentOf(template, sender.handler)[DELIVERY_QUEUE_URL_ENV[channel]]).toEqual(ref(cfn(sender.queue)));
+  });
+
   it('lets only the email sender and the notifying functions send email, and only through SES', () => {
     const sending = [stack.delivery.emailSender.handler, ...notifyingFunctions(stack)];
     for (const fn of allFunctions(stack)) {

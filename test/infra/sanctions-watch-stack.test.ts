@@ -1,12 +1,18 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { type DeliveryQueueName, deliveryQueueOutputs } from '../../lambdas/contracts/delivery-queues.ts';
 import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
+import { cfn, ref } from './template-queries.ts';
 
 useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
-  it("outputs the API URL, the user pool ids, the two delivery queues, the AlertEvents topic and the email's configuration set", () => {
-    expect(Object.keys(template.toJSON()['Outputs'] as object).sort()).toEqual([
+  it("outputs the API URL, the user pool ids, the delivery-failures and subscription queues, the AlertEvents topic and the email's configuration set", () => {
+    expect(
+      Object.keys(template.toJSON()['Outputs'] as object)
+        .filter((key) => !/^(Wave|Shard|Email|Sms)(DeadLetter)?QueueUrl$/.test(key))
+        .sort(),
+    ).toEqual([
       'AlertEventsTopicArn',
       'ApiUrl',
       'DeliveryFailuresQueueUrl',
@@ -15,6 +21,21 @@ describe('SanctionsWatch stack', () => {
       'UserPoolId',
     ]);
   });
+
+  it.each(Object.entries(deliveryQueueOutputs))(
+    'outputs the %s queue and its dead-letter queue, for `sanctions-watch redrive`',
+    (name, outputs) => {
+      const consumer = {
+        waves: stack.delivery.planner,
+        shards: stack.delivery.shardWorkers,
+        email: stack.delivery.emailSender,
+        sms: stack.delivery.smsSender,
+      }[name as DeliveryQueueName];
+      const values = template.toJSON()['Outputs'] as Record<string, { Value: unknown }>;
+      expect(values[outputs.queue]?.Value).toEqual(ref(cfn(consumer.queue)));
+      expect(values[outputs.deadLetters]?.Value).toEqual(ref(cfn(consumer.deadLetters.queue)));
+    },
+  );
 
   it('raises no CDK warnings or errors', () => {
     const annotations = Annotations.fromStack(stack);

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SqsMessageVisibility } from '../../lambdas/adapters/sqs/sqs-message-visibility.ts';
 import type { QueueConsumerSettings } from '../../lambdas/contracts/queue-consumer.ts';
+import { fauxqsSafeVisibility } from '../../local/queues/fauxqs-visibility.ts';
 import { type LocalSqs, startLocalSqs } from '../../local/queues/local-sqs.ts';
 
 const settings: QueueConsumerSettings = {
@@ -91,5 +93,33 @@ describe('the local SQS with a data directory', () => {
       new ReceiveMessageCommand({ QueueUrl: sqs.queueUrl('jobs'), MaxNumberOfMessages: 10 }),
     );
     expect(after.Messages?.map(({ Body }) => Body).sort()).toEqual(['taken', 'waiting']);
+  });
+
+  it('hands back a message whose visibility a sender sets to nothing, through the local root’s safe visibility', async () => {
+    const dataDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-sqs-'));
+    sqs = await startLocalSqs({
+      queues: [{ name: 'jobs', settings: { ...settings, delaySeconds: 0 } }],
+      dataDirectory,
+    });
+    const QueueUrl = sqs.queueUrl('jobs');
+    await sqs.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'throttled' }));
+    const first = await sqs.client.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 1 }));
+
+    await fauxqsSafeVisibility(new SqsMessageVisibility(sqs.client, QueueUrl)).returnAfter(
+      first.Messages?.[0]?.ReceiptHandle ?? '',
+      0,
+    );
+
+    // The queue's visibility timeout is 180 s: only the change can bring it back within the wait.
+    const again = await sqs.client.send(
+      new ReceiveMessageCommand({
+        QueueUrl,
+        WaitTimeSeconds: 5,
+        MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+      }),
+    );
+    expect(again.Messages?.map(({ Body, Attributes }) => [Body, Attributes?.ApproximateReceiveCount])).toEqual([
+      ['throttled', '2'],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SqsMessageVisibility } from '../../lambdas/adapters/sqs/sqs-message-visibility.ts';
 import type { QueueConsumerSettings, QueueDefinition } from '../../lambdas/contracts/queue-consumer.ts';
 import { type LocalSqs, startLocalSqs } from '../../local/queues/local-sqs.ts';
 import { type QueuePoller, type QueuePollerOptions, startQueuePoller } from '../../local/queues/queue-poller.ts';
@@ -170,6 +171,29 @@ describe('the local queue poller', () => {
     await poller.idle();
 
     expect(batches.map((batch) => batch.toSorted())).toEqual([['a', 'b', 'c'], ['b']]);
+    expect(receiveCounts(events.slice(1))).toEqual([['b', '2']]);
+  });
+
+  it('honours a visibility timeout the function changed on a receipt: a message handed back comes when it said, not after the queue’s', async () => {
+    // Two minutes, longer than the test may run: the message can only come back through its changed visibility.
+    const queue = await startQueue({ visibilityTimeoutSeconds: 120 });
+    await queue.send('a', 'b');
+    const visibility = new SqsMessageVisibility(queue.sqs.client, queue.queueUrl);
+    const { handler, batches, events } = recordingHandler((records, call) =>
+      call === 1 ? { batchItemFailures: [failedItem(records, 'b')] } : undefined,
+    );
+    const backingOff = async (event: SQSEvent, context: Context) => {
+      const b = event.Records.find(
+        (record) => record.body === 'b' && record.attributes.ApproximateReceiveCount === '1',
+      );
+      if (b) await visibility.returnAfter(b.receiptHandle, 1);
+      return handler(event, context);
+    };
+
+    const poller = await queue.poll({ handler: backingOff });
+    await poller.idle();
+
+    expect(batches.map((batch) => batch.toSorted())).toEqual([['a', 'b'], ['b']]);
     expect(receiveCounts(events.slice(1))).toEqual([['b', '2']]);
   });
 

@@ -1,3 +1,4 @@
+import { THROTTLE_BACKOFF } from '../../lambdas/contracts/delivery-queues.ts';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { unsubscribeUrl } from '../../lambdas/core/contacts/unsubscribe-link.ts';
 import type { DeliveryJob, ShardJob } from '../../lambdas/core/delivery/delivery-job.ts';
@@ -34,11 +35,22 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     planning: { directPlanLimit: 1000, leaseSeconds: 60, ...planning },
   });
   let dailyCaps = base.deps.dailyCaps;
+  /** Each visibility timeout a sender set, as ChangeMessageVisibility would be asked. */
+  const visibilityChanges: { readonly receiptHandle: string; readonly seconds: number }[] = [];
+  let random = () => 0.999_999;
   const sendDeps = () => ({
     ...base.deps,
     dailyCaps,
     sender,
     claimSeconds: 60,
+    backoff: {
+      visibility: {
+        returnAfter: async (receiptHandle: string, seconds: number) =>
+          void visibilityChanges.push({ receiptHandle, seconds }),
+      },
+      policy: THROTTLE_BACKOFF,
+      random: () => random(),
+    },
     unsubscribeUrl: async (contact: string) => unsubscribeUrl('http://localhost:3000', UNSUBSCRIBE_SECRET, contact),
   });
 
@@ -63,6 +75,7 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     shardQueue,
     deliveryQueue,
     announced,
+    visibilityChanges,
     store,
     plan,
     runShards,
@@ -72,6 +85,10 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     sendDependencies: sendDeps,
     useSender: (next: MessageSender) => {
       sender = next;
+    },
+    /** The backoff's jitter; the default draws the longest wait each time. */
+    useRandom: (next: () => number) => {
+      random = next;
     },
     useDailyCaps: (next: typeof dailyCaps) => {
       dailyCaps = next;

@@ -5,6 +5,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DEFAULT_DAILY_CAPS } from '../../lambdas/adapters/delivery-settings.ts';
 import { localClientConfig } from '../../local/local-credentials.ts';
 import { localDependencies } from '../../local/local-dependencies.ts';
+import { fileFailureSink } from '../../local/outbox/file-failure-sink.ts';
 import type { TestTable } from './test-table.ts';
 
 /**
@@ -36,7 +37,7 @@ export const testDependencies = (table: TestTable, apiUrl = 'http://localhost:30
       tableName: table.tableName,
       apiUrl,
       outboxFile,
-      failuresFile,
+      failures: fileFailureSink(failuresFile),
       alertEventsFile,
       dailyCaps: DEFAULT_DAILY_CAPS,
       queues: noQueues,

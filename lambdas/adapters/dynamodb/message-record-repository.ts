@@ -18,9 +18,10 @@ const messageKey = (job: Pick<DeliveryJob, 'dedupKey' | 'contact'>) => ({
 /**
  * `CONTACT#<hash>` / `MSG#<dedupKey>`, one per (contact, wave part): `claimed` with a lease while
  * a sender works on it, then the outcome. The claim is a conditional put that fails when the
- * record is settled or another lease is running; the settled record and the log entries under
- * each watch go in one batch write. The settled record holds the message's event ids; the log
- * entries point at it rather than copy them (one write unit each instead of two or more).
+ * record is settled `sent`, `capped` or `skipped`, or another lease is running; the settled
+ * record and the log entries under each watch go in one batch write. The settled record holds
+ * the message's event ids; the log entries point at it rather than copy them (one write unit
+ * each instead of two or more).
  */
 export class DynamoMessageRecords implements MessageRecords {
   readonly #client: DynamoDBDocumentClient;
@@ -48,9 +49,11 @@ export class DynamoMessageRecords implements MessageRecords {
             leaseUntil: leaseUntil.getTime(),
             expiresAt: expiresAt(now.toISOString(), RECORD_DAYS),
           },
-          ConditionExpression: 'attribute_not_exists(PK) OR (#status = :claimed AND leaseUntil < :now)',
+          // A record settled `failed` may be claimed again: its job was parked, and a replay of it is meant to send.
+          ConditionExpression:
+            'attribute_not_exists(PK) OR #status = :failed OR (#status = :claimed AND leaseUntil < :now)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.getTime() },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':failed': 'failed', ':now': now.getTime() },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );

@@ -1,4 +1,5 @@
 import type { ChannelKind } from '../watches/watch.ts';
+import type { DeliveryJob } from './delivery-job.ts';
 
 /**
  * - `sent`: handed to the notifier, which accepted it.
@@ -36,7 +37,11 @@ export interface QueuedDigestEvent {
   readonly queuedAt: string;
 }
 
-/** A delivery that failed for good, with what an operator needs to act on it; never the message text. */
+/**
+ * A delivery that failed for good, with what an operator needs to act on it; never the message
+ * text. A pipeline sender's failure carries its whole job, which `sanctions-watch redrive` puts
+ * back on the channel's queue once the cause is fixed; the dispatcher's carries none.
+ */
 export interface DeliveryFailure {
   readonly at: string;
   readonly contact: string;
@@ -46,4 +51,5 @@ export interface DeliveryFailure {
   readonly eventIds: readonly string[];
   readonly code: string;
   readonly message: string;
+  readonly job?: DeliveryJob;
 }

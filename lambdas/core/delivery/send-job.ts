@@ -18,6 +18,7 @@ import type { DeliveryJob } from './delivery-job.ts';
 import type { DeliveryLogEntry, DeliveryStatus } from './delivery-records.ts';
 import type { Delivery } from './group-deliveries.ts';
 import { messageSummary, outgoingMessage } from './outgoing-message.ts';
+import type { ThrottleBackoff } from './throttle-backoff.ts';
 
 export interface SendJobDependencies {
   readonly clock: Clock;
@@ -39,12 +40,18 @@ export interface SendJobDependencies {
   readonly claimSeconds: number;
 }
 
+/** A sender function's: what sending a job needs, and how a throttled job is delayed on its queue before it goes back. */
+export interface SenderDependencies extends SendJobDependencies {
+  readonly backoff: ThrottleBackoff;
+}
+
 /**
  * - `duplicate`: the job was settled before (a redelivered or twice-planned job); nothing sent.
- * - `retry-later`: another sender holds the job, or the channel is busy; the queue brings it back.
+ * - `retry-later`: another sender holds the job; the queue brings it back once that sender's lease has run out.
+ * - `throttled`: the provider is busy; the job goes back to the queue, to come again after a backoff.
  */
 export interface SendJobOutcome {
-  readonly status: DeliveryStatus | 'duplicate' | 'retry-later';
+  readonly status: DeliveryStatus | 'duplicate' | 'retry-later' | 'throttled';
   readonly messageId?: string;
 }
 
@@ -66,7 +73,8 @@ const deliveryOf = (job: DeliveryJob, to: string, events: readonly AlertEvent[])
 
 /**
  * Sends one job's message at most once: takes the job's claim (a conditional write that fails
- * if it was settled, or another sender's lease has not run out), sends, and settles the claim
+ * if it was settled, or another sender's lease has not run out; one settled `failed` may be
+ * claimed again, so a parked job replayed by `redrive` is sent), sends, and settles the claim
  * with the outcome and the provider's message id in one write. Only a crash between the provider
  * accepting the message and that write, with the lease run out, can send it again.
  */
@@ -123,7 +131,7 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
     await deps.sendCounter.release(contact.id, day);
     if (error.retryable) {
       await deps.messageRecords.release(job);
-      return { status: 'retry-later' };
+      return { status: 'throttled' };
     }
     if (error.code === 'opted-out' || error.code === 'not-found') {
       await stopContact(contact.id, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);
@@ -138,6 +146,7 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
       eventIds: job.events.map(({ id }) => id),
       code: error.code,
       message: error.message,
+      job,
     });
     return settle('failed', summary, { reason: error.message });
   }

@@ -42,9 +42,10 @@ export interface DeliveryJobQueue {
 }
 
 /**
- * - `claimed`: the caller holds the message's lease and may send it.
+ * - `claimed`: the caller holds the message's lease and may send it: it is new, its last lease
+ *   ran out, or it was settled `failed` (refused for good, parked, and now replayed).
  * - `held`: another sender holds an unexpired lease on it.
- * - `done`: it was sent (or settled otherwise) before.
+ * - `done`: it was sent, capped or skipped before.
  */
 export type MessageClaim = 'claimed' | 'held' | 'done';
 
@@ -67,4 +68,13 @@ export interface SendJobReads {
     contact: string,
     eventIds: readonly string[],
   ): Promise<{ readonly contact?: Contact; readonly events: readonly AlertEvent[] }>;
+}
+
+/**
+ * When a message handed back to its queue comes again: the queue's visibility timeout for it,
+ * changed through the receipt handle its consumer was given (ChangeMessageVisibility in SQS).
+ */
+export interface MessageVisibility {
+  /** The message becomes visible again `seconds` from now (0: at once). */
+  returnAfter(receiptHandle: string, seconds: number): Promise<void>;
 }

@@ -1,16 +1,20 @@
+import { logger } from '../../adapters/logger.ts';
 import { SENDER_RESERVE_MILLIS } from '../../contracts/delivery-queues.ts';
 import { deliveryJobSchema } from '../../core/delivery/delivery-job-schema.ts';
-import { type SendJobDependencies, sendJob } from '../../core/delivery/send-job.ts';
+import { type SenderDependencies, sendJob } from '../../core/delivery/send-job.ts';
+import { delayThrottled } from '../../core/delivery/throttle-backoff.ts';
 import { queueBatchHandler } from './queue-batch.ts';
 
 /**
  * A channel's sender (send-email-jobs.ts and send-sms-jobs.ts, each on its channel's queue with
  * only its provider's client in its bundle): each job of the batch claimed, sent and settled on its own, all ten at once
- * (sends wait on the provider, not the CPU). A job another sender holds, or that the provider
- * throttled, goes back to the queue and comes again after the visibility timeout.
+ * (sends wait on the provider, not the CPU). A job another sender holds goes back to the queue
+ * and comes again after the visibility timeout, when that sender's lease has run out; a job the
+ * provider throttled comes again after an exponential backoff with jitter (THROTTLE_BACKOFF),
+ * set on its receipt handle before it is handed back.
  */
 export const handlerFor = (
-  deps: SendJobDependencies,
+  deps: SenderDependencies,
   timing: { readonly reserveMillis: number } = { reserveMillis: SENDER_RESERVE_MILLIS },
 ) =>
   queueBatchHandler({
@@ -18,8 +22,17 @@ export const handlerFor = (
     schema: deliveryJobSchema,
     concurrency: 10,
     reserveMillis: timing.reserveMillis,
-    process: async (job) => {
+    process: async (job, record) => {
       const { status } = await sendJob(job, deps);
-      return { status, retry: status === 'retry-later' };
+      if (status === 'throttled') {
+        const receiveCount = Number(record.attributes.ApproximateReceiveCount);
+        // Should SQS refuse, the job still goes back: it comes again after the visibility timeout instead.
+        await delayThrottled(record.receiptHandle, receiveCount, deps.backoff).then(
+          (seconds) => logger.debug('throttled delivery job delayed', { messageId: record.messageId, seconds }),
+          (error: unknown) =>
+            logger.warn('throttled delivery job not delayed', { messageId: record.messageId, receiveCount, error }),
+        );
+      }
+      return { status, retry: status === 'retry-later' || status === 'throttled' };
     },
   });
