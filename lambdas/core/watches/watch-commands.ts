@@ -149,7 +149,8 @@ export const updateWatch = async (
   await checkReferences(next, deps);
   await deps.watches.replace(watch, next);
   // Moved off its address: the address may have no watch of this owner (or anyone) left.
-  if (contactOf(next) !== contactOf(watch)) await forgetAddress(contactOf(watch), watch.owner, deps);
+  if (contactOf(next) !== contactOf(watch))
+    await forgetAddress(contactOf(watch), watch.owner, deps, new Set([watch.id]));
   if (next.status !== 'pending-confirmation') return watchView(next, undefined, now);
   return settleByConsent(next, deps);
 };
