@@ -217,19 +217,16 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
     );
   }
 
+  /**
+   * The delivery log goes first: it names the address and nobody can read it once the watch is
+   * gone. A delete cut short (a timeout) leaves the watch, so trying again finishes the job rather
+   * than leaving a log no request can reach.
+   */
   async delete(watch: Watch): Promise<void> {
-    const items: TransactItem[] = [
-      { Delete: { TableName: this.#tableName, Key: watchKey(watch.id), ConditionExpression: 'attribute_exists(PK)' } },
-      ...this.#targetDeletes(watch, targetPartitions(watch)),
-      this.#counter(watch.owner, -1),
-      { Delete: { TableName: this.#tableName, Key: feedKeyKey(watch.id) } },
-    ];
-    await this.#transact(items, () => conflict('watch-gone', `Watch "${watch.id}" was deleted meanwhile`, 'id'));
-    // Its delivery log names the address; nobody can read it once the watch is gone, so it goes too.
     const log = await queryAll(this.#client, {
       TableName: this.#tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': watchKey(watch.id).PK },
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :log)',
+      ExpressionAttributeValues: { ':pk': watchKey(watch.id).PK, ':log': 'DELIVERY#' },
       ProjectionExpression: 'PK, SK',
     });
     await batchWriteAll(
@@ -237,6 +234,13 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
       this.#tableName,
       log.map((Key) => ({ DeleteRequest: { Key } })),
     );
+    const items: TransactItem[] = [
+      { Delete: { TableName: this.#tableName, Key: watchKey(watch.id), ConditionExpression: 'attribute_exists(PK)' } },
+      ...this.#targetDeletes(watch, targetPartitions(watch)),
+      this.#counter(watch.owner, -1),
+      { Delete: { TableName: this.#tableName, Key: feedKeyKey(watch.id) } },
+    ];
+    await this.#transact(items, () => conflict('watch-gone', `Watch "${watch.id}" was deleted meanwhile`, 'id'));
   }
 
   /** The counter goes only at zero: a watch created meanwhile keeps its owner's count right. */
