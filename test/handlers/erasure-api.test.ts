@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactPartition } from '../../lambdas/adapters/dynamodb/contact-key.ts';
+import { eraseAddress } from '../../lambdas/core/contacts/erase-address.ts';
 import { forgetAddress } from '../../lambdas/core/contacts/forget-address.ts';
 import { unsubscribeUrl } from '../../lambdas/core/contacts/unsubscribe-link.ts';
 import type { ContactStore, WatchStore } from '../../lambdas/core/ports/stores.ts';
@@ -235,5 +236,25 @@ describe('POST /unsubscribe: the one-click link erases the address', () => {
     const later = await create({ email: 'hana@example.org' }, 'other');
     expect(later.status).toBe('pending-confirmation');
     expect(readOutbox(api.outboxFile).filter(({ to }) => to === 'hana@example.org')).toHaveLength(mailed);
+  });
+
+  it('erases a watch created on the address while the erasure ran, and sends it nothing', async () => {
+    await confirmedWatch('ilse@example.org', 'user');
+    const { contacts } = api.deps;
+    let created: WatchBody | undefined;
+    // Another owner creates a watch on the address just as its items are being erased.
+    const racing = overriding<ContactStore>(contacts, {
+      erase: async (id) => {
+        created ??= await create({ email: 'ilse@example.org' }, 'other');
+        return contacts.erase(id);
+      },
+    });
+    const mailed = readOutbox(api.outboxFile).filter(({ to }) => to === 'ilse@example.org').length;
+
+    await eraseAddress('email:ilse@example.org', { ...api.deps, contacts: racing });
+
+    expect(created?.status).toBe('pending-confirmation');
+    expect(await typesHolding('ilse@example.org')).toEqual([]);
+    expect(readOutbox(api.outboxFile).filter(({ to }) => to === 'ilse@example.org')).toHaveLength(mailed);
   });
 });
