@@ -9,6 +9,9 @@ export interface ForgetAddressDependencies {
   readonly consents: ConsentStore;
 }
 
+/** What was forgotten: the owner's consent alone, the whole address, or nothing (still in use). */
+export type Forgotten = 'nothing' | 'consent' | 'address';
+
 const isConflict = (error: unknown): boolean => error instanceof DomainError && error.kind === 'conflict';
 
 /** Puts back what was deleted, each only where nothing was written since: a concurrent request's write stands. */
@@ -31,7 +34,7 @@ const restore = async (
 /**
  * After `owner`'s watches on the address were deleted (or moved away): when none of theirs is
  * left, their consent goes; when nobody's is left, the contact and every consent and pending
- * code go too. Hash-keyed records (daily counts, delivery and message records) hold no address
+ * code go too. Without an owner, only the latter: what the clean-up of older data asks. Hash-keyed records (daily counts, delivery and message records) hold no address
  * and expire by TTL; see docs/privacy.md.
  *
  * A watch created on the address meanwhile must keep working. The contact is deleted only if
@@ -41,16 +44,17 @@ const restore = async (
  */
 export const forgetAddress = async (
   contactId: string,
-  owner: string,
+  owner: string | undefined,
   deps: ForgetAddressDependencies,
   gone: ReadonlySet<string> = new Set(),
-): Promise<void> => {
+): Promise<Forgotten> => {
   const remaining = async () => (await deps.watches.listByContact(contactId)).filter(({ id }) => !gone.has(id));
   const before = await remaining();
-  if (before.some((watch) => watch.owner === owner)) return;
+  if (before.some((watch) => watch.owner === owner)) return 'nothing';
   if (before.length > 0) {
+    if (owner === undefined) return 'nothing';
     await deps.consents.delete({ contact: contactId, owner });
-    return;
+    return 'consent';
   }
   const contact = await deps.contacts.get(contactId);
   if (contact) {
@@ -58,10 +62,12 @@ export const forgetAddress = async (
       await deps.contacts.remove(contact);
     } catch (error) {
       // Asked for again meanwhile: someone is using the address.
-      if (isConflict(error)) return;
+      if (isConflict(error)) return 'nothing';
       throw error;
     }
   }
   const consents = await deps.consents.deleteAll(contactId);
-  if ((await remaining()).length > 0) await restore(contact, consents, deps);
+  if ((await remaining()).length === 0) return 'address';
+  await restore(contact, consents, deps);
+  return 'nothing';
 };
