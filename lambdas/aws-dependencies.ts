@@ -53,6 +53,7 @@ import type { ChangeDetectionDependencies } from './core/changes/detect-changes.
 import type { DeadlineCheckDependencies } from './core/checks/run-deadline-check.ts';
 import type { ConsentDependencies, LinkConsentDependencies } from './core/contacts/confirm-consent.ts';
 import { confirmationUrl } from './core/contacts/confirmation-link.ts';
+import type { ForgetAddressDependencies } from './core/contacts/forget-address.ts';
 import type { StopContactDependencies } from './core/contacts/stop-contact.ts';
 import { unsubscribeUrl } from './core/contacts/unsubscribe-link.ts';
 import type { DeliveryDependencies } from './core/delivery/deliver.ts';
@@ -261,6 +262,13 @@ export const contactAccess = (): StopContactDependencies & ConsentDependencies =
   contacts: contacts(),
   consents: consents(),
   watches: watches(),
+});
+
+/** What deleting watches needs: the watches, and the contacts and consents their addresses leave behind. */
+export const addressForgetting = (): ForgetAddressDependencies => ({
+  watches: watches(),
+  contacts: contacts(),
+  consents: consents(),
 });
 
 /** What creating or changing a watch needs: the catalogues its references are checked against, and the senders that ask its address to confirm. */

@@ -10,6 +10,7 @@ import { handlerFor as createImport } from '../lambdas/handlers/http/create-impo
 import { handlerFor as createMetric } from '../lambdas/handlers/http/create-metric.ts';
 import { handlerFor as createObligation } from '../lambdas/handlers/http/create-obligation.ts';
 import { handlerFor as createWatch } from '../lambdas/handlers/http/create-watch.ts';
+import { handlerFor as deleteMe } from '../lambdas/handlers/http/delete-me.ts';
 import { handlerFor as deleteWatch } from '../lambdas/handlers/http/delete-watch.ts';
 import { handlerFor as getBoard } from '../lambdas/handlers/http/get-board.ts';
 import { handlerFor as getCalendar } from '../lambdas/handlers/http/get-calendar.ts';
@@ -89,6 +90,7 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   'get-watch': getWatch(deps),
   'update-watch': updateWatch(deps),
   'delete-watch': deleteWatch(deps),
+  'delete-me': deleteMe(deps),
   'request-watch-confirmation': requestWatchConfirmation(deps),
   'verify-watch': verifyWatch(deps),
   'test-watch': testWatch(deps),

@@ -121,6 +121,10 @@ describe('SES feedback', () => {
     return {
       get: (id) => contacts.get(id),
       getMany: (ids) => contacts.getMany(ids),
+      remove: (contact) => contacts.remove(contact),
+      erase: (id) => contacts.erase(id),
+      suppress: (id, at) => contacts.suppress(id, at),
+      isSuppressed: (id) => contacts.isSuppressed(id),
       put: async (contact: Contact, previous?: Contact) => {
         if (previous && left > 0) {
           left -= 1;

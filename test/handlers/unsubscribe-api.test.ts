@@ -4,6 +4,7 @@ import { unsubscribeSignature, unsubscribeUrl } from '../../lambdas/core/contact
 import { handlerFor } from '../../lambdas/handlers/http/unsubscribe.ts';
 import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
+import { readOutbox } from '../../local/outbox/outbox-sender.ts';
 import { confirmByMail } from '../support/confirmation-mail.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
@@ -19,12 +20,12 @@ interface WatchBody {
 }
 
 /** An active email watch: created, then confirmed through the link of the confirmation mail. */
-const confirmedWatch = async (email: string): Promise<WatchBody> => {
+const confirmedWatch = async (email: string, owner: 'user' | 'other' = 'user'): Promise<WatchBody> => {
   const created = await api.send(
     'POST',
     '/watches',
     { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email } },
-    'user',
+    owner,
   );
   expect(created.status).toBe(201);
   expect((await confirmByMail(api.outboxFile, email)).status).toBe(200);
@@ -33,6 +34,12 @@ const confirmedWatch = async (email: string): Promise<WatchBody> => {
 
 const statusOf = async (watch: WatchBody): Promise<string> =>
   ((await api.request(`/watches/${watch.id}`, { as: 'user' })).json as WatchBody).status;
+
+/** What its owner gets for the watch: 404 once it was erased. */
+const lookUp = async (watch: WatchBody, as: 'user' | 'other' = 'user'): Promise<number> =>
+  (await api.request(`/watches/${watch.id}`, { as })).status;
+
+const mailsTo = (to: string) => readOutbox(api.outboxFile).filter((entry) => entry.to === to);
 
 const linkOf = async (contact: string): Promise<string> =>
   unsubscribeUrl(api.url, await api.deps.linkSecret(), contact);
@@ -64,7 +71,7 @@ describe('GET /unsubscribe', () => {
     const clicked = await oneClick(new URL(action, link).toString());
     expect(clicked.status).toBe(200);
     expect(await clicked.text()).toContain('sanctions-watch sends nothing more to <strong>gina@example.org</strong>.');
-    expect(await statusOf(watch)).toBe('unsubscribed');
+    expect(await lookUp(watch)).toBe(404);
   });
 
   it('shows the address as text, whatever it holds', async () => {
@@ -90,19 +97,39 @@ describe('GET /unsubscribe', () => {
 });
 
 describe('POST /unsubscribe (one-click)', () => {
-  it('turns the address gone and stops every watch on it, whoever owns them, and answers the same when repeated', async () => {
+  it('erases the address: every watch on it, whoever owns them, its contact and consents; the same when repeated', async () => {
     const first = await confirmedWatch('hugo@example.org');
-    const second = await confirmedWatch('hugo@example.org');
+    const second = await confirmedWatch('hugo@example.org', 'other');
     const link = await linkOf('email:hugo@example.org');
 
     const response = await oneClick(link);
 
     expect(response.status).toBe(200);
-    expect(await statusOf(first)).toBe('unsubscribed');
-    expect(await statusOf(second)).toBe('unsubscribed');
-    expect(await api.deps.contacts.get('email:hugo@example.org')).toMatchObject({ state: 'gone' });
+    expect(await lookUp(first)).toBe(404);
+    expect(await lookUp(second, 'other')).toBe(404);
+    expect(await api.deps.contacts.get('email:hugo@example.org')).toBeUndefined();
+    expect(await api.deps.consents.get({ contact: 'email:hugo@example.org', owner: 'otto-other' })).toBeUndefined();
     expect((await oneClick(link)).status).toBe(200);
-    expect(await api.deps.contacts.get('email:hugo@example.org')).toMatchObject({ state: 'gone' });
+    expect(await api.deps.contacts.get('email:hugo@example.org')).toBeUndefined();
+  });
+
+  it('sends nothing to the address again: a later watch on it waits, and no mail goes', async () => {
+    await confirmedWatch('hedda@example.org');
+    await oneClick(await linkOf('email:hedda@example.org'));
+    const mailed = mailsTo('hedda@example.org').length;
+
+    const created = await api.send(
+      'POST',
+      '/watches',
+      { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email: 'hedda@example.org' } },
+      'other',
+    );
+    const again = await api.send('POST', `/watches/${(created.json as WatchBody).id}/confirmation`, {}, 'other');
+
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ status: 'pending-confirmation' });
+    expect(again.status).toBe(200);
+    expect(mailsTo('hedda@example.org')).toHaveLength(mailed);
   });
 
   it('takes the one-click field as multipart/form-data too, as RFC 8058 prefers', async () => {
@@ -123,7 +150,7 @@ describe('POST /unsubscribe (one-click)', () => {
     );
 
     expect(response.status).toBe(200);
-    expect(await statusOf(watch)).toBe('unsubscribed');
+    expect(await lookUp(watch)).toBe(404);
   });
 
   it('reads the one-click body as API Gateway may pass it, base64-encoded', async () => {
@@ -146,7 +173,7 @@ describe('POST /unsubscribe (one-click)', () => {
     const response = await handlerFor(api.deps)({ ...event, isBase64Encoded: true }, localLambdaContext('unsubscribe'));
 
     expect(response.statusCode).toBe(200);
-    expect(await statusOf(watch)).toBe('unsubscribed');
+    expect(await lookUp(watch)).toBe(404);
   });
 
   it('answers a signed link of an address the service does not know as if it unsubscribed', async () => {

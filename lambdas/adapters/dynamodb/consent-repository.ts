@@ -81,17 +81,22 @@ export class DynamoConsentStore implements ConsentStore {
     }
   }
 
-  async deleteAll(contact: string): Promise<void> {
-    const keys = await queryAll(this.#client, {
+  async delete(key: ConsentKey): Promise<void> {
+    await this.#client.send(new DeleteCommand({ TableName: this.#tableName, Key: consentKey(key) }));
+  }
+
+  async deleteAll(contact: string): Promise<Consent[]> {
+    const items = await queryAll(this.#client, {
       TableName: this.#tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :consent)',
       ExpressionAttributeValues: { ':pk': contactPartition(contact), ':consent': CONSENT_PREFIX },
-      ProjectionExpression: 'PK, SK',
+      ConsistentRead: true,
     });
     await batchWriteAll(
       this.#client,
       this.#tableName,
-      keys.map((Key) => ({ DeleteRequest: { Key } })),
+      items.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })),
     );
+    return items.map((item) => parseStoredItem(storedConsentSchema, item));
   }
 }

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { QueuedDigestEvent } from '../../core/delivery/delivery-records.ts';
+import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { DigestQueue } from '../../core/ports/stores.ts';
 import { batchWriteAll } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
@@ -17,6 +18,9 @@ const storedEntrySchema = z.lazy(() =>
     queuedAt: z.string(),
   }),
 );
+
+/** A digest goes out at a UTC hour, 0 to 23: one partition each. */
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
 const entryKey = ({ hour, contact, eventId }: Pick<QueuedDigestEvent, 'hour' | 'contact' | 'eventId'>) => ({
   PK: `DIGEST#${hour}`,
@@ -59,5 +63,23 @@ export class DynamoDigestQueue implements DigestQueue {
       this.#tableName,
       entries.map((entry) => ({ DeleteRequest: { Key: entryKey(entry) } })),
     );
+  }
+
+  /** Drops every entry queued for the contact, in each hour's partition: what erasing the address asks. */
+  async removeContact(contact: string): Promise<void> {
+    const prefix = `${contactPartition(contact)}#`;
+    await mapWithConcurrency(HOURS, 8, async (hour) => {
+      const keys = await queryAll(this.#client, {
+        TableName: this.#tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `DIGEST#${hour}`, ':prefix': prefix },
+        ProjectionExpression: 'PK, SK',
+      });
+      await batchWriteAll(
+        this.#client,
+        this.#tableName,
+        keys.map((Key) => ({ DeleteRequest: { Key } })),
+      );
+    });
   }
 }

@@ -23,6 +23,8 @@ export type ItemType =
   | 'watch-feed-key'
   | 'watch-counter'
   | 'contact'
+  | 'suppression'
+  | 'consent'
   | 'delivery'
   | 'delivery-log'
   | 'digest-entry'

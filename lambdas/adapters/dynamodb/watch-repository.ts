@@ -1,5 +1,6 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -105,7 +106,7 @@ export const newWatchItems = (watches: readonly Watch[]): Record<string, unknown
  * Watches: `WATCH#<id>` (on GSI1 by owner, GSI2 by contact, GSI3 by contact shard), one `TARGET#...` / `WATCH#<id>` index item per state,
  * group or "all" it covers, and a per-owner counter that enforces the cap inside the same
  * transaction, so concurrent creates cannot overshoot it. A watch's feed key hash is `WATCH#<id>` /
- * `FEED-KEY`, deleted with the watch.
+ * `FEED-KEY`; it and the watch's delivery log (`WATCH#<id>` / `DELIVERY#...`) are deleted with the watch.
  */
 export class DynamoWatchStore implements WatchStore, FeedKeyStore {
   readonly #client: DynamoDBDocumentClient;
@@ -216,7 +217,23 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
     );
   }
 
+  /**
+   * The delivery log goes first: it names the address and nobody can read it once the watch is
+   * gone. A delete cut short (a timeout) leaves the watch, so trying again finishes the job rather
+   * than leaving a log no request can reach.
+   */
   async delete(watch: Watch): Promise<void> {
+    const log = await queryAll(this.#client, {
+      TableName: this.#tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :log)',
+      ExpressionAttributeValues: { ':pk': watchKey(watch.id).PK, ':log': 'DELIVERY#' },
+      ProjectionExpression: 'PK, SK',
+    });
+    await batchWriteAll(
+      this.#client,
+      this.#tableName,
+      log.map((Key) => ({ DeleteRequest: { Key } })),
+    );
     const items: TransactItem[] = [
       { Delete: { TableName: this.#tableName, Key: watchKey(watch.id), ConditionExpression: 'attribute_exists(PK)' } },
       ...this.#targetDeletes(watch, targetPartitions(watch)),
@@ -224,6 +241,22 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
       { Delete: { TableName: this.#tableName, Key: feedKeyKey(watch.id) } },
     ];
     await this.#transact(items, () => conflict('watch-gone', `Watch "${watch.id}" was deleted meanwhile`, 'id'));
+  }
+
+  /** The counter goes only at zero: a watch created meanwhile keeps its owner's count right. */
+  async forgetOwner(owner: string): Promise<void> {
+    try {
+      await this.#client.send(
+        new DeleteCommand({
+          TableName: this.#tableName,
+          Key: ownerCounterKey(owner),
+          ConditionExpression: 'watchCount <= :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async listByContact(contact: string): Promise<Watch[]> {

@@ -5,6 +5,7 @@ import type { Clock } from '../../core/ports/clock.ts';
 import type { MigrationLedger } from '../../core/ports/migrations.ts';
 import type { MigrationsContinuation } from '../sqs/sqs-migrations-continuation.ts';
 import { backfillWatchShards } from './backfill-watch-shards.ts';
+import { forgetUnusedAddresses } from './forget-unused-addresses.ts';
 import { retireEmailTopics } from './retire-email-topics.ts';
 
 /** Every migration, in the order they are applied; a new one goes at the end, and none is ever removed while a table may lack it. */
@@ -13,7 +14,11 @@ export const migrations = (
   tableName: string,
   sns: SNSClient,
   clock: Clock,
-): readonly Migration[] => [backfillWatchShards(client, tableName), retireEmailTopics(client, tableName, sns, clock)];
+): readonly Migration[] => [
+  backfillWatchShards(client, tableName),
+  retireEmailTopics(client, tableName, sns, clock),
+  forgetUnusedAddresses(client, tableName),
+];
 
 /** What the migrations function (lambdas/handlers/run-migrations.ts) is built with. */
 export interface MigrationsHandlerDependencies {

@@ -157,7 +157,13 @@ export const requestConsent = async (
   const id = contactOf({ channel });
   const key = { contact: id, owner };
   const now = deps.clock.now();
-  const [contact, consent] = await Promise.all([deps.contacts.get(id), deps.consents.get(key)]);
+  const [contact, consent, suppressed] = await Promise.all([
+    deps.contacts.get(id),
+    deps.consents.get(key),
+    deps.contacts.isSuppressed(id),
+  ]);
+  // The address asked to be erased: no owner's request reaches it, and the answer is any pending one's.
+  if (suppressed) return { access: 'pending' };
   const access = accessOf(contact, consent);
   if (access === 'confirmed') return { access, ...(consent ? { consent } : {}) };
   if (consent?.state === 'pending' && !options.again && !isConfirmationExpired(consent, now))

@@ -1,8 +1,8 @@
 import { forbidden } from '../errors.ts';
-import { type StopContactDependencies, stopContact } from './stop-contact.ts';
+import { type EraseAddressDependencies, eraseAddress } from './erase-address.ts';
 import { isUnsubscribeSignature } from './unsubscribe-link.ts';
 
-export interface UnsubscribeDependencies extends StopContactDependencies {
+export interface UnsubscribeDependencies extends EraseAddressDependencies {
   /** The secret the links are signed with: read once per process, where it is kept. */
   readonly linkSecret: () => Promise<string>;
 }
@@ -18,9 +18,10 @@ export const checkUnsubscribeLink = async (
 };
 
 /**
- * The one-click unsubscribe: a signed link turns its contact `gone` and stops every watch on it,
- * whoever owns them. Unsubscribing twice, or an address the service no longer knows, changes
- * nothing and answers the same, so the answer says nothing about who is subscribed.
+ * The one-click unsubscribe: a signed link erases its address (see eraseAddress): every watch on
+ * it, whoever owns them, and all that is kept of it, so nothing is sent to it again. Unsubscribing
+ * twice, or an address the service never knew, answers the same, so the answer says nothing
+ * about who is subscribed.
  */
 export const unsubscribe = async (
   contactId: string,
@@ -28,5 +29,5 @@ export const unsubscribe = async (
   deps: UnsubscribeDependencies,
 ): Promise<void> => {
   await checkUnsubscribeLink(contactId, signature, deps);
-  await stopContact(contactId, 'gone', deps);
+  await eraseAddress(contactId, deps);
 };

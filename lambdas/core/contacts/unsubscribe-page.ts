@@ -15,7 +15,7 @@ export const unsubscribeQuestionPage = (contactId: string, signature: string): s
       '<input type="hidden" name="List-Unsubscribe" value="One-Click">',
       '<button type="submit">Unsubscribe</button>',
       '</form>',
-      '<p>Every watch that sends to this address stops. Its owner can ask for a new confirmation later.</p>',
+      '<p>Every watch that sends to this address is deleted, whoever made it, and the address is erased: nothing is sent to it again.</p>',
     ].join('\n'),
   );
 
@@ -23,5 +23,8 @@ export const unsubscribeQuestionPage = (contactId: string, signature: string): s
 export const unsubscribedPage = (contactId: string): string =>
   page(
     'Unsubscribed',
-    `<p>sanctions-watch sends nothing more to <strong>${escapeHtml(addressOf(contactId))}</strong>.</p>`,
+    [
+      `<p>sanctions-watch sends nothing more to <strong>${escapeHtml(addressOf(contactId))}</strong>.</p>`,
+      '<p>The address and every watch that sent to it are erased.</p>',
+    ].join('\n'),
   );

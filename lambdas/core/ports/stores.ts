@@ -100,7 +100,10 @@ export interface WatchStore {
   listByOwner(owner: string): Promise<Watch[]>;
   /** Replaces `previous` with `next` (same id); fails with a `conflict` if the watch changed meanwhile. */
   replace(previous: Watch, next: Watch): Promise<void>;
+  /** Deletes the watch with its index items, feed key and delivery log; a watch gone already is a `conflict`. */
   delete(watch: Watch): Promise<void>;
+  /** Deletes what the store keeps per owner beside their watches (the cap's counter); call once they have none. */
+  forgetOwner(owner: string): Promise<void>;
   /** Every watch that delivers to the contact (see contactOf), whoever owns it. */
   listByContact(contact: string): Promise<Watch[]>;
   /** Watches that target any of these: states (alpha-2), groups (ids), and all states when `all`. */
@@ -121,6 +124,20 @@ export interface ContactStore {
   get(id: string): Promise<Contact | undefined>;
   getMany(ids: readonly string[]): Promise<Map<string, Contact>>;
   put(contact: Contact, previous?: Contact): Promise<void>;
+  /**
+   * Deletes the contact item, if it is still `contact` (same `updatedAt`; a `conflict` otherwise),
+   * and the digest entries queued for it.
+   */
+  remove(contact: Contact): Promise<void>;
+  /**
+   * Erases everything kept under the address: the contact, every consent and code, its daily
+   * counts, delivery and message records, and its queued digest entries; only its suppression
+   * marker stays.
+   */
+  erase(id: string): Promise<void>;
+  /** Marks the address as having asked to be erased (a marker holding no address, see docs/privacy.md). */
+  suppress(id: string, at: string): Promise<void>;
+  isSuppressed(id: string): Promise<boolean>;
 }
 
 /** Each owner's consent per address (see Consent). */
@@ -131,8 +148,10 @@ export interface ConsentStore {
   put(consent: Consent, previous?: Consent): Promise<void>;
   /** Takes back a request that never went out; a consent changed since is left alone. */
   remove(consent: Consent): Promise<void>;
-  /** Every owner's consent for the address: what leaving erases. */
-  deleteAll(contact: string): Promise<void>;
+  /** Deletes the owner's consent for the address, whatever its state. */
+  delete(key: ConsentKey): Promise<void>;
+  /** Deletes every owner's consent for the address (what leaving erases) and returns them as they were. */
+  deleteAll(contact: string): Promise<Consent[]>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { checkSmsCountry, type SmsCountries } from '../budgets/sms-countries.ts';
 import { settleWatch } from '../contacts/contact-watches.ts';
+import { forgetAddress } from '../contacts/forget-address.ts';
 import { type ConfirmationDependencies, requestConsent } from '../contacts/request-confirmation.ts';
 import { conflict, invalidInput } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
@@ -152,11 +153,9 @@ export const updateWatch = async (
   if (patch.channel !== undefined) checkSmsCountry(patch.channel, deps.smsCountries);
   await checkReferences(next, deps);
   await deps.watches.replace(watch, next);
+  // Moved off its address: the address may have no watch of this owner (or anyone) left.
+  if (contactOf(next) !== contactOf(watch))
+    await forgetAddress(contactOf(watch), watch.owner, deps, new Set([watch.id]));
   if (next.status !== 'pending-confirmation') return watchView(next, undefined, now);
   return settleByConsent(next, deps);
-};
-
-/** `DELETE /watches/{id}`. */
-export const deleteWatch = async (caller: Caller, id: string, watches: WatchStore): Promise<void> => {
-  await watches.delete(await findWatch(caller, id, watches));
 };
