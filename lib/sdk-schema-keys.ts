@@ -24,7 +24,8 @@ export const sdkSchemaKeys: Plugin = {
       const strings = new Map(Array.from(source.matchAll(stringConstant), ([, name, value]) => [name, value]));
       const contents = source.replace(computedKey, (key, name: string) => {
         const value = strings.get(name);
-        return value === undefined ? key : `${value}:`;
+        // A literal `"__proto__":` would set the prototype where the computed key makes a property.
+        return value === undefined || value === '"__proto__"' ? key : `${value}:`;
       });
       return { contents, loader: 'js' };
     });
