@@ -1,58 +1,36 @@
 /**
- * The one definition of how every Lambda is bundled. CDK (`bundling`) and the benchmark
- * (`esbuildOptions`) both derive from the constants below, so a benchmark measures exactly
- * what gets deployed.
+ * The one definition of how every Lambda is bundled. The stack (lib/constructs/bundled-code.ts runs
+ * lib/bundle-function.ts for each function), the benchmark and the tests all build with
+ * `esbuildOptions`, so a benchmark measures exactly what gets deployed.
  */
 import path from 'node:path';
-import { type BundlingOptions, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { sdkSchemaKeys } from './sdk-schema-keys.ts';
 
-/** Repository root: NodejsFunction entries and the lock file are resolved from here, not the cwd. */
+/** Repository root: function entries are resolved from here, not the cwd. */
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 
-const target = 'node24';
-const minify = true;
-// Mapping a stack needs only the mappings; leaving the sources out keeps the asset small.
-const sourcesContent = false;
-// Prefer ESM entry points so tree shaking works on dependencies that ship both formats.
-const mainFields = ['module', 'main'];
-// ESM bundles have no `require`; bundled CJS dependencies (e.g. parts of the AWS SDK) call it.
-const banner =
-  "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);";
-
 /**
- * Bundling options for every NodejsFunction. Writes `index.mjs` plus a linked `index.mjs.map`, which
- * the logger reads when it first logs an error, to point the stack at the sources
+ * Bundling options for every function: an ESM `index.mjs` plus a linked `index.mjs.map`, which the
+ * logger reads when it first logs an error, to point the stack at the sources
  * (lambdas/adapters/source-mapped-stack.ts). Node's own --enable-source-maps is not set: it reads
- * the map at every cold start (docs/cold-start.md).
+ * the map at every cold start (docs/cold-start.md). The AWS SDK is bundled, not taken from the
+ * runtime: the version we test against. Callers add `entryPoints` and `outfile`.
  */
-export const bundling: BundlingOptions = {
-  format: OutputFormat.ESM,
-  target,
-  minify,
-  sourceMap: true,
-  sourceMapMode: SourceMapMode.DEFAULT,
-  sourcesContent,
-  mainFields,
-  banner,
-  // Pin the SDK version we test against instead of whatever the runtime ships.
-  bundleAwsSDK: true,
-  // Always the local node_modules/.bin/esbuild; this project never bundles in Docker.
-  forceDockerBundling: false,
-};
-
-/**
- * The same build as plain esbuild options, equivalent to the command CDK runs. Callers add
- * `entryPoints` and `outfile` (CDK writes `<asset>/index.mjs`).
- */
-export const esbuildOptions = {
+export const esbuildOptions: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target,
-  minify,
+  target: 'node24',
+  minify: true,
   sourcemap: 'linked',
-  sourcesContent,
-  mainFields,
-  banner: { js: banner },
-} as const satisfies BuildOptions;
+  // Mapping a stack needs only the mappings; leaving the sources out keeps the asset small.
+  sourcesContent: false,
+  // Prefer ESM entry points so tree shaking works on dependencies that ship both formats.
+  mainFields: ['module', 'main'],
+  // ESM bundles have no `require`; bundled CJS dependencies (e.g. parts of the AWS SDK) call it.
+  banner: {
+    js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
+  },
+  plugins: [sdkSchemaKeys],
+};

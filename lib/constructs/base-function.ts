@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { CfnTable, type Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -9,7 +8,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { LOG_LEVEL_ENV, type LogLevel, TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
 import type { RouteDefinition } from '../../lambdas/contracts/routes.ts';
-import { bundling, projectRoot } from '../lambda-bundling.ts';
+import { bundledCode } from './bundled-code.ts';
 import type { DataTable } from './data-table.ts';
 
 export type TableAccess = RouteDefinition['tableAccess'];
@@ -75,11 +74,8 @@ export class BaseFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {
-      entry: path.join(projectRoot, props.entry),
-      handler: 'handler',
-      projectRoot,
-      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
-      bundling,
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
@@ -90,7 +86,7 @@ export class BaseFunction extends Construct {
       description: props.description,
       deadLetterQueue: props.deadLetterQueue,
       paramsAndSecrets: props.paramsAndSecrets,
-      // No NODE_OPTIONS=--enable-source-maps: the logger maps stacks itself (lib/lambda-bundling.ts).
+      // No NODE_OPTIONS=--enable-source-maps: the logger maps stacks itself (docs/cold-start.md).
       environment: { [LOG_LEVEL_ENV]: props.logLevel ?? 'INFO' },
     });
 
