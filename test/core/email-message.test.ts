@@ -66,7 +66,7 @@ describe('emailMessage: the africa watch on 23 March 2019', () => {
     const message = emailMessage(onlyDelivery(dayAfterMidterm(), africa), { manageUrl, unsubscribeUrl });
     expect(message.body.split('\n').slice(-2)).toEqual([
       `To change or stop this watch: ${manageUrl}`,
-      `To stop all sanctions-watch email to this address: ${unsubscribeUrl}`,
+      `To stop all sanctions-watch email to this address and erase it: ${unsubscribeUrl}`,
     ]);
     expect(message.subject).toBe(africanMessage().subject);
   });
@@ -81,7 +81,7 @@ describe('outgoingMessage: the unsubscribe link', () => {
     expect(message.unsubscribeUrl).toBe(linkOf('email:ana@example.org'));
     expect(message.kind).toBe('digest');
     expect(message.email?.body.split('\n').at(-1)).toBe(
-      `To stop all sanctions-watch email to this address: ${linkOf('email:ana@example.org')}`,
+      `To stop all sanctions-watch email to this address and erase it: ${linkOf('email:ana@example.org')}`,
     );
   });
 

@@ -189,7 +189,7 @@ export const emailMessage = (
     '--',
     'You receive this because you watch these events on sanctions-watch.',
     `To change or stop ${watches}: ${manageUrl}`,
-    ...(unsubscribeUrl ? [`To stop all sanctions-watch email to this address: ${unsubscribeUrl}`] : []),
+    ...(unsubscribeUrl ? [`To stop all sanctions-watch email to this address and erase it: ${unsubscribeUrl}`] : []),
   ].join('\n');
   return { subject: subjectOf(topics, lead?.subject ?? ''), body };
 };

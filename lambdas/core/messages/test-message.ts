@@ -26,7 +26,9 @@ export const testMessage = (watch: Watch, manageUrl: string, at: string, unsubsc
         '',
         '--',
         `To change or stop this watch: ${manageUrl}`,
-        ...(unsubscribeUrl ? [`To stop all sanctions-watch email to this address: ${unsubscribeUrl}`] : []),
+        ...(unsubscribeUrl
+          ? [`To stop all sanctions-watch email to this address and erase it: ${unsubscribeUrl}`]
+          : []),
       ].join('\n'),
     },
     ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
