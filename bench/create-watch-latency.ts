@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_DAILY_CAPS } from '../lambdas/adapters/delivery-settings.ts';
 import { metricCatalogue, obligationCatalogue } from '../lambdas/adapters/dynamodb/catalogues.ts';
 import { DynamoConsentStore } from '../lambdas/adapters/dynamodb/consent-repository.ts';
 import { DynamoContactStore } from '../lambdas/adapters/dynamodb/contact-repository.ts';
-import { DynamoDailySendCounter } from '../lambdas/adapters/dynamodb/daily-send-counter.ts';
+import { DynamoDailyBudgets } from '../lambdas/adapters/dynamodb/daily-send-counter.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { countRequests, type RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { DynamoWatchStore } from '../lambdas/adapters/dynamodb/watch-repository.ts';
+import { DEFAULT_SEND_BUDGETS } from '../lambdas/core/budgets/send-budgets.ts';
 import { EMAIL_CONFIRMATION_DAYS } from '../lambdas/core/contacts/contact.ts';
 import { utcDateOf } from '../lambdas/core/time/calendar-date.ts';
 import { contactOf, type Watch } from '../lambdas/core/watches/watch.ts';
@@ -55,8 +55,8 @@ const apiRequests = async (runtime: LocalRuntime, phase: Phase, round: number) =
  * straight from a document client configured as the handlers' is. The reference check (the
  * group is built in, so no read; obligations and metrics listed in parallel), the watch with its
  * owner's counter and target index in one TransactWriteItems, `requestConsent`'s consistent
- * GetItems of the contact and the owner's consent, the conditional PutItems of the pending
- * contact and consent, the daily cap's UpdateItem, and `settleWatch`'s Query of the contact's
+ * GetItems of the contact, the owner's consent and the suppression marker, the conditional
+ * PutItems of the pending contact and consent, the confirmation budget's UpdateItem, and `settleWatch`'s Query of the contact's
  * watches. No HTTP, token check, validation, sender or JSON: DynamoDB Local's share.
  */
 const rawRequests = (
@@ -70,7 +70,7 @@ const rawRequests = (
   const watches = new DynamoWatchStore(client, runtime.tableName);
   const contacts = new DynamoContactStore(client, runtime.tableName);
   const consents = new DynamoConsentStore(client, runtime.tableName);
-  const sendCounter = new DynamoDailySendCounter(client, runtime.tableName);
+  const budgets = new DynamoDailyBudgets(client, runtime.tableName);
   return async (index: number, c: number): Promise<void> => {
     const email = `raw-${phase}-${c}-${round}-${index}@example.org`;
     const input = watchInputSchema.parse(watchBody(email));
@@ -90,6 +90,7 @@ const rawRequests = (
     const [previous, consent] = await Promise.all([
       contacts.get(id),
       consents.get({ contact: id, owner: watch.owner }),
+      contacts.isSuppressed(id),
     ]);
     await contacts.put({ id, channel: 'email', to: email, state: 'pending', requestedAt: at, updatedAt: at }, previous);
     const confirmBy = new Date(now.getTime() + EMAIL_CONFIRMATION_DAYS * DAY_MS).toISOString();
@@ -97,7 +98,12 @@ const rawRequests = (
       { contact: id, owner: watch.owner, state: 'pending', requestedAt: at, confirmBy, updatedAt: at },
       consent,
     );
-    await sendCounter.take(id, utcDateOf(now), DEFAULT_DAILY_CAPS.email);
+    await budgets.take(
+      { contact: id },
+      'confirmationsPerAddress',
+      utcDateOf(now),
+      DEFAULT_SEND_BUDGETS.confirmationsPerAddress,
+    );
     await watches.listByContact(id);
   };
 };
