@@ -35,14 +35,17 @@ export const withInjectedFaults = (sender: MessageSender, raw: string | undefine
   let alerts = 0;
   return {
     send: async (message) => {
+      // This send's own number: a sender sends a batch's messages at once, so by the time this
+      // one returns, the shared count may have moved on.
       alerts += 1;
-      if (plan.kind === 'throttle' && alerts <= plan.count)
-        throw new NotifierError('throttled', `injected throttling (${alerts} of ${plan.count})`);
-      if (plan.kind === 'refuse' && alerts <= plan.count)
-        throw new NotifierError('misconfigured', `injected refusal (${alerts} of ${plan.count})`);
-      if (plan.kind === 'crash-before' && alerts === plan.count) process.kill(process.pid, 'SIGKILL');
+      const nth = alerts;
+      if (plan.kind === 'throttle' && nth <= plan.count)
+        throw new NotifierError('throttled', `injected throttling (${nth} of ${plan.count})`);
+      if (plan.kind === 'refuse' && nth <= plan.count)
+        throw new NotifierError('misconfigured', `injected refusal (${nth} of ${plan.count})`);
+      if (plan.kind === 'crash-before' && nth === plan.count) process.kill(process.pid, 'SIGKILL');
       const sent = await sender.send(message);
-      if (plan.kind === 'crash-after' && alerts === plan.count) process.kill(process.pid, 'SIGKILL');
+      if (plan.kind === 'crash-after' && nth === plan.count) process.kill(process.pid, 'SIGKILL');
       return sent;
     },
   };
