@@ -283,6 +283,7 @@ export const watchCommands = (): WatchDependencies => ({
   ...sendBudgets(),
   smsCountries: smsCountriesFromEnv(),
   senders: senders(),
+  linkSecret: linkSecret(),
   confirmationUrl: async (link) => confirmationUrl(publicApiUrl(), await linkSecret()(), link),
   newCode: newSmsCode,
   newId: randomUUID,

@@ -42,9 +42,12 @@ export const notifyingRouteThrottle = { rateLimit: 2, burstLimit: 10 } as const 
 export const needsPublicApiUrl = (route: RouteDefinition): boolean =>
   route.path === '/watches' || route.path.startsWith('/watches/');
 
-/** Routes whose functions sign links (the messages they send) or check them (unsubscribe, confirm), so read the signing secret. */
+/**
+ * Routes whose functions sign links (the messages they send), check them (unsubscribe, confirm)
+ * or check an SMS code's keyed hash (verify), so read the signing secret.
+ */
 export const needsLinkSecret = (route: RouteDefinition): boolean =>
-  route.notifies || route.path === '/unsubscribe' || route.path === '/confirm';
+  route.notifies || route.path === '/unsubscribe' || route.path === '/confirm' || route.path === '/watches/{id}/verify';
 
 /** A reserved domain (RFC 2606): until `-c emailFrom=` names a verified one, SES refuses to send and the failures alarm. */
 export const defaultEmailFrom = 'alerts@sanctions-watch.example';

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { giveConsent } from '../../lambdas/core/contacts/confirm-consent.ts';
 import { type ConfirmationDependencies, requestConsent } from '../../lambdas/core/contacts/request-confirmation.ts';
+import { smsCodeHash } from '../../lambdas/core/contacts/sms-code-hash.ts';
 import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import type { WatchChannel } from '../../lambdas/core/watches/watch.ts';
@@ -15,6 +16,7 @@ beforeEach(async () => {
     ...harness.deps,
     sendBudgets: { confirmationsPerAddress: 2, codesPerNumber: 2, textsPerOwner: 3, testsPerAddress: 1 },
     newCode: () => '123456',
+    linkSecret: async () => 'a test secret of at least thirty-two characters',
     confirmationUrl: async (link) =>
       `https://api.example.org/confirm?c=${link.contact}&o=${link.owner}&x=${link.confirmBy}`,
   };
@@ -124,6 +126,17 @@ describe('asking an address to confirm', () => {
     harness.setNow('2019-03-23T06:01:00Z');
     await requestConfirmation(channel, deps, { again: true });
     expect((await harness.deps.contacts.get('email:ana@example.org'))?.state).toBe('pending');
+  });
+
+  it('keeps an SMS code only as an HMAC under the stack secret: not the code, nor a plain hash of it', async () => {
+    await requestConfirmation({ sms: '+447700900123' }, deps);
+    const consent = await harness.deps.consents.get({ contact: 'sms:+447700900123', owner: 'uma' });
+    const stored = consent?.verification?.codeHash ?? '';
+    expect(stored).toBe(smsCodeHash('a test secret of at least thirty-two characters', 'sms:+447700900123', '123456'));
+    expect(stored).not.toContain('123456');
+    expect(stored).not.toBe(
+      smsCodeHash('another secret of at least thirty-two characters', 'sms:+447700900123', '123456'),
+    );
   });
 
   it('turns a number that opted out into an opted-out contact without texting it', async () => {

@@ -194,7 +194,7 @@ describe('SanctionsWatch stack', () => {
     it('gives the secret, and the extension that reads it, to the functions that sign or check links alone', () => {
       const readers = [
         ...routes
-          .filter((route) => route.path === '/unsubscribe' || route.path === '/confirm')
+          .filter((route) => ['/unsubscribe', '/confirm', '/watches/{id}/verify'].includes(route.path))
           .map((route) => routeFunction(stack, route.id)),
         ...notifyingFunctions(stack),
         stack.delivery.emailSender.handler,
@@ -210,6 +210,7 @@ describe('SanctionsWatch stack', () => {
         'SanctionsWatch/test-watch',
         'SanctionsWatch/unsubscribe',
         'SanctionsWatch/update-watch',
+        'SanctionsWatch/verify-watch',
       ]);
       for (const fn of allFunctions(stack)) {
         const reads = readers.includes(fn);

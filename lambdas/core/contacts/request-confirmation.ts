@@ -1,6 +1,5 @@
 import { type BudgetDependencies, type BudgetDraw, drawBudgets } from '../budgets/send-budgets.ts';
 import { DomainError, overBudget, unavailable } from '../errors.ts';
-import { hashSecret } from '../identity/secret-hash.ts';
 import { confirmationEmail, verificationCodeSms } from '../messages/verification-message.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ChannelSenders } from '../ports/message-sender.ts';
@@ -17,6 +16,7 @@ import {
   SMS_CODE_MINUTES,
 } from './contact.ts';
 import { type Access, accessOf } from './contact-watches.ts';
+import { smsCodeHash } from './sms-code-hash.ts';
 
 export interface ConfirmationDependencies extends BudgetDependencies {
   readonly clock: Clock;
@@ -25,6 +25,8 @@ export interface ConfirmationDependencies extends BudgetDependencies {
   readonly senders: ChannelSenders;
   /** Six random digits. */
   readonly newCode: () => string;
+  /** The secret links and SMS code hashes are keyed with: read once per process, where it is kept. */
+  readonly linkSecret: () => Promise<string>;
   /** The signed link that confirms an owner's request for an email address (confirmation-link.ts). */
   readonly confirmationUrl: (link: ConfirmationLink) => Promise<string>;
 }
@@ -35,9 +37,6 @@ export interface ConsentRequest {
   /** The owner's consent, when one is pending or given. */
   readonly consent?: Consent;
 }
-
-/** Salted with the contact, so equal codes for two numbers do not share a hash. */
-export const hashCode = (contact: string, code: string): string => hashSecret(contact, code);
 
 const minutes = (count: number): number => count * 60_000;
 
@@ -91,17 +90,15 @@ const checkBackoff = (previous: Consent | undefined, now: Date): void => {
 };
 
 /** A new request's pending consent: an email link works for days, an SMS code for minutes. */
-const pendingConsent = (contact: string, owner: string, now: Date, code?: string): Consent => ({
+const pendingConsent = (contact: string, owner: string, now: Date, codeHash?: string): Consent => ({
   contact,
   owner,
   state: 'pending',
   requestedAt: now.toISOString(),
   confirmBy: new Date(
-    now.getTime() + (code === undefined ? EMAIL_CONFIRMATION_DAYS * 24 * minutes(60) : minutes(SMS_CODE_MINUTES)),
+    now.getTime() + (codeHash === undefined ? EMAIL_CONFIRMATION_DAYS * 24 * minutes(60) : minutes(SMS_CODE_MINUTES)),
   ).toISOString(),
-  ...(code === undefined
-    ? {}
-    : { verification: { codeHash: hashCode(contact, code), attemptsLeft: SMS_CODE_ATTEMPTS } }),
+  ...(codeHash === undefined ? {} : { verification: { codeHash, attemptsLeft: SMS_CODE_ATTEMPTS } }),
   updatedAt: now.toISOString(),
 });
 
@@ -188,7 +185,12 @@ export const requestConsent = async (
     );
   }
   const code = destination.channel === 'sms' ? deps.newCode() : undefined;
-  const asked = pendingConsent(id, owner, now, code);
+  const asked = pendingConsent(
+    id,
+    owner,
+    now,
+    code === undefined ? undefined : smsCodeHash(await deps.linkSecret(), id, code),
+  );
   const stored = await putOnce(
     () => deps.consents.put(asked, consent),
     () => deps.consents.get(key),

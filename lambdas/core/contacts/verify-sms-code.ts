@@ -6,7 +6,12 @@ import { contactOf, type Watch } from '../watches/watch.ts';
 import { type ConsentDependencies, giveConsent } from './confirm-consent.ts';
 import type { Consent } from './consent.ts';
 import { isConfirmationExpired } from './contact.ts';
-import { hashCode } from './request-confirmation.ts';
+import { smsCodeHash } from './sms-code-hash.ts';
+
+/** What checking a code needs: the consents and watches it settles, and the secret its hash is keyed with. */
+export interface CodeCheckDependencies extends ConsentDependencies {
+  readonly linkSecret: () => Promise<string>;
+}
 
 const ASK_AGAIN = 'ask for a new one with POST /watches/{id}/confirmation';
 
@@ -15,7 +20,7 @@ const checkCode = async (
   consent: Consent | undefined,
   contact: string,
   code: string,
-  deps: ConsentDependencies,
+  deps: CodeCheckDependencies,
 ): Promise<Consent> => {
   const now = deps.clock.now();
   if (consent?.state !== 'pending' || consent.verification === undefined)
@@ -23,7 +28,7 @@ const checkCode = async (
   if (isConfirmationExpired(consent, now)) throw conflict('code-expired', `The code has expired; ${ASK_AGAIN}`, 'code');
   const { attemptsLeft, codeHash } = consent.verification;
   if (attemptsLeft <= 0) throw conflict('too-many-attempts', `Too many wrong codes; ${ASK_AGAIN}`, 'code');
-  if (sameHash(hashCode(contact, code), codeHash)) return consent;
+  if (sameHash(smsCodeHash(await deps.linkSecret(), contact, code), codeHash)) return consent;
   const left = attemptsLeft - 1;
   await deps.consents.put(
     { ...consent, verification: { codeHash, attemptsLeft: left }, updatedAt: now.toISOString() },
@@ -46,7 +51,7 @@ export const verifySmsCode = async (
   caller: Caller,
   watchId: string,
   code: string,
-  deps: ConsentDependencies,
+  deps: CodeCheckDependencies,
 ): Promise<Watch> => {
   const watch = await findWatch(caller, watchId, deps.watches);
   if (!('sms' in watch.channel)) {

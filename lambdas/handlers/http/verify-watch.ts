@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
-import type { ConsentDependencies } from '../../core/contacts/confirm-consent.ts';
-import { verifySmsCode } from '../../core/contacts/verify-sms-code.ts';
+import { type CodeCheckDependencies, verifySmsCode } from '../../core/contacts/verify-sms-code.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { callerOf } from './caller.ts';
 import { httpHandler, ok } from './http-handler.ts';
@@ -14,11 +13,11 @@ const verifySchema = z.lazy(() =>
 );
 
 /** POST /watches/{id}/verify — `{ "code" }`: the SMS opt-in; the right code activates the number's watches. */
-export const handlerFor = (deps: ConsentDependencies) =>
+export const handlerFor = (deps: CodeCheckDependencies) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
     const { code } = jsonBody(event, verifySchema);
     return ok(await verifySmsCode(caller, pathParameter(event, 'id'), code, deps));
   });
 
-export const handler = lazyHandler(() => handlerFor(aws.contactAccess()));
+export const handler = lazyHandler(() => handlerFor({ ...aws.contactAccess(), linkSecret: aws.linkSecret() }));
