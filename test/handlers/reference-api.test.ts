@@ -107,6 +107,13 @@ describe('GET /states/{code}', () => {
     expect(status).toBe(404);
     expect(json).toMatchObject({ error: { code: 'state-not-found', field: 'code' } });
   });
+
+  it('answers a malformed percent-escape with 400 naming the parameter, not 500', async () => {
+    const { status, json } = await api.request('/states/%E0%A4%A');
+
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ error: { code: 'invalid-input', field: 'code' } });
+  });
 });
 
 describe('GET /groups and /groups/{id}', () => {

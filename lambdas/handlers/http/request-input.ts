@@ -7,7 +7,12 @@ import { type DomainError, invalidInput } from '../../core/errors.ts';
 export const pathParameter = (event: APIGatewayProxyEventV2, name: string): string => {
   const value = event.pathParameters?.[name];
   if (value === undefined || value === '') throw invalidInput(name, `Path parameter "${name}" is missing`);
-  return decodeURIComponent(value);
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    // A malformed escape such as `%E0%A4%A` is the caller's mistake, not ours.
+    throw invalidInput(name, `Path parameter "${name}" is not valid percent-encoded UTF-8`);
+  }
 };
 
 /**
