@@ -6,7 +6,10 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRedriveArgs, redriveCommand } from '../../cli/commands/redrive.ts';
 import { UsageError } from '../../cli/usage-error.ts';
+import { tableStores } from '../../lambdas/adapters/dynamodb/table-stores.ts';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
+import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
+import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import { readAlertEventFeed } from '../../local/outbox/alert-event-outbox.ts';
 import { deliveryQueueDefinitions } from '../../local/queues/delivery-queue-definitions.ts';
 import { type LocalSqs, startLocalSqs } from '../../local/queues/local-sqs.ts';
@@ -15,6 +18,7 @@ import {
   localQueueAddresses,
   writeQueueAddresses,
 } from '../../local/queues/queue-addresses.ts';
+import { readChangeRecords } from '../../local/read-change-records.ts';
 import { localStreamAddressesFile, writeStreamAddresses } from '../../local/stream-addresses.ts';
 import { alertEventInsertRecord } from '../support/alert-event-records.ts';
 import { createTestTable, type TestTable } from '../support/test-table.ts';
@@ -59,8 +63,32 @@ let queuesFile: string;
 let failureFile: string;
 let alertEventsFile: string;
 
+/** Equatorial Guinea's midterm report reaches the table; change detection gave up on its record. */
+const recordReport = async (): Promise<DynamoDBRecord[]> => {
+  const stores = tableStores(table.documentClient, table.tableName);
+  await seedReferenceData(stores);
+  await stores.stateRecords.recordReport(
+    {
+      state: 'GQ',
+      obligationId: '2397-p8-midterm',
+      reportDate: isoDate('2019-06-10'),
+      public: true,
+      recordedAt: '2019-06-12T00:00:00.000Z',
+    },
+    [],
+  );
+  return readChangeRecords(table.endpoint, table.tableName);
+};
+const reportEvents = () =>
+  tableStores(table.documentClient, table.tableName).alertEvents.list({
+    state: 'GQ',
+    type: 'report.received',
+    limit: 10,
+  });
+
 beforeAll(async () => {
   table = await createTestTable();
+  const reportRecords = await recordReport();
   sqs = await startLocalSqs({
     queues: deliveryQueueDefinitions({ waveDelaySeconds: 0 }),
     plainQueues: [DELIVERY_FAILURES_QUEUE],
@@ -79,6 +107,7 @@ beforeAll(async () => {
   writeFileSync(
     failureFile,
     [
+      failureLine('detect-changes', reportRecords),
       failureLine('publish-alert-events', [
         alertEventInsertRecord(russia, '100'),
         alertEventInsertRecord(qatarOverdue, '200'),
@@ -112,24 +141,27 @@ describe('sanctions-watch redrive --queue streams on the local service', () => {
     const { lines } = await run(['--dry-run']);
 
     expect(lines).toEqual([
-      'Dry run: 2 messages would move; nothing moved.',
+      'Dry run: 3 messages would move; nothing moved.',
       '',
       'FROM             TO                          WOULD MOVE',
+      'stream-failures  detect-changes                       1',
       'stream-failures  publish-alert-events                 1',
       'stream-failures  announce-waves                       1',
       'stream-failures  kept: not a stream failure           1',
     ]);
     expect(readFileSync(failureFile, 'utf8')).toBe(before);
     expect(existsSync(alertEventsFile)).toBe(false);
+    expect((await reportEvents()).events).toEqual([]);
   });
 
   it('replays each batch through its consumer: the events reach the machine feed and the wave is announced, once; what fails again stays', async () => {
     const { lines } = await run([]);
 
     expect(lines).toEqual([
-      'Moved 1 message.',
+      'Moved 2 messages.',
       '',
       'FROM             TO                          MOVED',
+      'stream-failures  detect-changes                  1',
       'stream-failures  publish-alert-events            1',
       'stream-failures  kept: failed again              1',
       'stream-failures  kept: not a stream failure      1',
@@ -137,6 +169,10 @@ describe('sanctions-watch redrive --queue streams on the local service', () => {
     expect(readAlertEventFeed(alertEventsFile).map(({ body }) => body.id)).toEqual([russia.id, qatarOverdue.id]);
     // The announcer announced Russia's wave, and kept the batch from the record it could not announce on.
     expect(await announcedWaves()).toEqual([JSON.stringify({ waveId: wave })]);
+    // Change detection stored the report's alert event (which the running service's stream would carry on).
+    expect((await reportEvents()).events.map(({ type, state }) => ({ type, state }))).toEqual([
+      { type: 'report.received', state: 'GQ' },
+    ]);
     const kept = readFileSync(failureFile, 'utf8').split('\n').filter(Boolean);
     expect(kept).toHaveLength(2);
     expect(kept[1]).toBe('not json');
@@ -164,6 +200,7 @@ describe('sanctions-watch redrive --queue streams on the local service', () => {
     );
     expect(readAlertEventFeed(alertEventsFile)).toHaveLength(2);
     expect(await announcedWaves()).toEqual([]);
+    expect((await reportEvents()).events).toHaveLength(1);
   });
 });
 
