@@ -15,7 +15,7 @@ import {
 export type StreamRedriveTally = Map<string, number>;
 
 type Outcome =
-  | { readonly kind: 'replayed' }
+  | { readonly kind: 'replayed'; readonly functionName: string }
   | { readonly kind: 'kept'; readonly reason: string; readonly line: string };
 
 const consumerOf = (functionName: string) =>
@@ -50,10 +50,11 @@ const replay = async (
   } catch (error) {
     return keep(failure.records, error);
   }
-  if (!settings.reportBatchItemFailures) return { kind: 'replayed' };
+  const replayed: Outcome = { kind: 'replayed', functionName };
+  if (!settings.reportBatchItemFailures) return replayed;
   const sequenceNumbers = failure.records.map((record) => record.dynamodb?.SequenceNumber ?? '');
   const reported = readBatchItemFailures(response, sequenceNumbers);
-  if (reported.kind === 'none') return { kind: 'replayed' };
+  if (reported.kind === 'none') return replayed;
   if (reported.kind === 'whole-batch') return keep(failure.records, reported.error);
   const from = Math.min(...reported.identifiers.map((identifier) => sequenceNumbers.indexOf(identifier)));
   return keep(failure.records.slice(from), `record ${sequenceNumbers[from]} reported as failed`);
@@ -80,13 +81,8 @@ export const redriveStreamFailures = async (
     for (const pending of await pendingStreamFailureFiles(file))
       for (const text of await readLines(pending)) {
         const failure = parseStreamFailureLine(text);
-        const consumer = failure && consumerOf(failure.function);
-        count(
-          tally,
-          failure === undefined
-            ? 'kept: not a stream failure'
-            : (consumer?.[1].functionName ?? `kept: no consumer ${failure.function}`),
-        );
+        if (failure === undefined) count(tally, 'kept: not a stream failure');
+        else count(tally, consumerOf(failure.function) ? failure.function : `kept: no consumer ${failure.function}`);
       }
     return tally;
   }
@@ -98,10 +94,11 @@ export const redriveStreamFailures = async (
         failure === undefined
           ? ({ kind: 'kept', reason: 'not a stream failure', line: text } as const)
           : await replay(handlers, text, failure);
-      if (outcome.kind === 'kept') {
+      if (outcome.kind === 'replayed') count(tally, outcome.functionName);
+      else {
         kept.push(outcome.line);
         count(tally, `kept: ${outcome.reason}`);
-      } else count(tally, failure?.function ?? '');
+      }
     }
     await settleClaimed(file, claimed, kept);
   }
