@@ -14,6 +14,7 @@ import { apiCaller } from '../local/sample/local-api-client.ts';
 import { ensureSampleGroup, recordSampleUpTo, sampleRecorded } from '../local/sample/record-sample.ts';
 import { sampleRecords } from '../local/sample/sample-data-2019.ts';
 import { ensureSampleWatches } from '../local/sample/sample-watches.ts';
+import { localStreamAddressesFile, localStreamFailureFile, writeStreamAddresses } from '../local/stream-addresses.ts';
 
 /** `npm start`: runs the service locally, with the 2019 sample data unless told otherwise. */
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -115,6 +116,7 @@ const { dataDirectory } = options;
 const outboxFile = options.outbox ?? resolve(projectRoot, '.local', options.replay ? 'replay' : '', 'outbox.jsonl');
 const checkpointFile = `${dataDirectory}-stream-checkpoints.json`;
 const alertEventsFile = resolve(dirname(outboxFile), 'alert-events.jsonl');
+const streamFailureFile = localStreamFailureFile(dataDirectory);
 const resets = [outboxFile, outboxFile.replace(/\.jsonl$/, '.state.json'), alertEventsFile];
 if (options.fresh) {
   resets.push(
@@ -123,6 +125,8 @@ if (options.fresh) {
     checkpointFile.replace(/\.json$/, '-announcer.json'),
     `${dataDirectory}-sqs`,
     checkpointFile.replace(/\.json$/, '-alert-events.json'),
+    // Batches of the old data's stream: nothing to replay them against.
+    streamFailureFile,
   );
 }
 // The stream positions and the outbox's subscriptions only make sense with the data they belong to.
@@ -165,7 +169,7 @@ const runtime = await startLocalRuntime({
         checkEveryMs: options.checkEveryMinutes * 60_000,
         // Kept beside the database: the stream position is only meaningful for the data it read.
         streamCheckpointFile: checkpointFile,
-        streamFailureFile: `${dataDirectory}-stream-failures.jsonl`,
+        streamFailureFile,
         scheduleClock,
       }),
   outboxFile,
@@ -187,6 +191,14 @@ const runtime = await startLocalRuntime({
 });
 
 writeQueueAddresses(localQueueAddressesFile(dataDirectory), runtime.queueAddresses);
+// A replay's database is in memory and its consumers write no failure file: nothing for redrive to replay.
+if (!options.replay)
+  writeStreamAddresses(localStreamAddressesFile(dataDirectory), {
+    dynamoDbEndpoint: runtime.dynamoDbEndpoint,
+    tableName: runtime.tableName,
+    alertEventsFile: runtime.alertEventsFile,
+    failureFile: streamFailureFile,
+  });
 const adminToken = await runtime.issueToken('admin', { admin: true });
 const userToken = await runtime.issueToken('sample-user');
 const checks = options.replay

@@ -5,6 +5,8 @@ import {
 } from '../lambdas/contracts/delivery-queues.ts';
 import type { QueueConsumerSettings } from '../lambdas/contracts/queue-consumer.ts';
 import type { RouteId } from '../lambdas/contracts/routes.ts';
+import type { ChangeDetectionDependencies } from '../lambdas/core/changes/detect-changes.ts';
+import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
 import { handlerFor as confirm } from '../lambdas/handlers/http/confirm.ts';
 import { handlerFor as createImport } from '../lambdas/handlers/http/create-import.ts';
 import { handlerFor as createMetric } from '../lambdas/handlers/http/create-metric.ts';
@@ -50,11 +52,15 @@ import { handlerFor as scheduledDeadlineCheck } from '../lambdas/handlers/schedu
 import { handlerFor as scheduledDelivery } from '../lambdas/handlers/scheduled-delivery.ts';
 import { handlerFor as announceWaves } from '../lambdas/handlers/stream/announce-waves.ts';
 import { handlerFor as detectChanges } from '../lambdas/handlers/stream/detect-changes.ts';
-import { handlerFor as publishAlertEvents } from '../lambdas/handlers/stream/publish-alert-events.ts';
+import {
+  type PublishAlertEventsDependencies,
+  handlerFor as publishAlertEvents,
+} from '../lambdas/handlers/stream/publish-alert-events.ts';
 import type { HttpLambda } from './http-server.ts';
 import type { LocalDependencies } from './local-dependencies.ts';
 import type { QueuePollerOptions } from './queues/queue-poller.ts';
 import type { StreamLambda } from './stream-consumer.ts';
+import type { StreamConsumerKey } from './stream-consumers.ts';
 
 type QueueLambda = QueuePollerOptions['handler'];
 
@@ -104,10 +110,12 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   confirm: confirm(deps),
 });
 
+/** What the stream consumers need, which redrive builds without the rest of the local runtime. */
+export type StreamHandlerDependencies = ChangeDetectionDependencies &
+  PublishAlertEventsDependencies & { readonly announcer: WaveAnnouncer };
+
 /** The table's stream consumers: change detection, then the wave announcer and the machine feed on the alert events it stores. */
-export const streamHandlers = (
-  deps: LocalDependencies,
-): Record<'changeDetection' | 'waveAnnouncer' | 'alertEventPublishing', StreamLambda> => ({
+export const streamHandlers = (deps: StreamHandlerDependencies): Record<StreamConsumerKey, StreamLambda> => ({
   changeDetection: detectChanges(deps),
   waveAnnouncer: announceWaves(deps),
   alertEventPublishing: publishAlertEvents(deps),

@@ -10,7 +10,6 @@ import type { RequestCounter } from '../lambdas/adapters/dynamodb/request-counte
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { SqsFailureSink } from '../lambdas/adapters/sqs/sqs-failure-sink.ts';
 import { routes } from '../lambdas/contracts/routes.ts';
-import { alertEventPublishStream, changeDetectionStream, waveAnnouncerStream } from '../lambdas/contracts/streams.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
@@ -28,7 +27,8 @@ import {
 import { heldWaveAnnouncer } from './queues/held-wave-announcer.ts';
 import { DELIVERY_FAILURES_QUEUE, localQueueAddresses, type QueueAddresses } from './queues/queue-addresses.ts';
 import { startLocalQueues } from './queues/queue-consumers.ts';
-import { type StreamLambda, startStreamConsumer } from './stream-consumer.ts';
+import { startStreamConsumer } from './stream-consumer.ts';
+import { type StreamConsumerKey, streamConsumers } from './stream-consumers.ts';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
@@ -166,35 +166,25 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const deps = heldWaves ? { ...built, announcer: heldWaves } : built;
     api.serve({ handlers: httpHandlers(deps) });
     const streams = streamHandlers(deps);
-    const consumer = (
-      handler: StreamLambda,
-      settings: typeof changeDetectionStream | typeof waveAnnouncerStream | typeof alertEventPublishStream,
-      functionName: string,
-      suffix: string,
-      batchingWindowMs?: number,
-    ) =>
-      startStreamConsumer({
-        handler,
+    const consumer = (key: StreamConsumerKey) => {
+      const { functionName, settings, checkpointSuffix } = streamConsumers[key];
+      return startStreamConsumer({
+        handler: streams[key],
         settings,
         functionName,
         endpoint: dynamoDb.endpoint,
         tableName,
-        checkpointFile: options.streamCheckpointFile?.replace(/\.json$/, `${suffix}.json`),
+        checkpointFile: options.streamCheckpointFile?.replace(/\.json$/, `${checkpointSuffix}.json`),
         failureFile: options.streamFailureFile,
-        ...(batchingWindowMs === undefined ? {} : { batchingWindowMs }),
       });
-    const changeDetection = await consumer(streams.changeDetection, changeDetectionStream, 'detect-changes', '');
-    const announcer = await consumer(streams.waveAnnouncer, waveAnnouncerStream, 'announce-waves', '-announcer');
+    };
+    const changeDetection = await consumer('changeDetection');
+    const announcer = await consumer('waveAnnouncer');
     const pipeline = queueHandlers(deps, (name) => deliveryQueueSettings(name, queueOverrides));
     await queues.consume(
       deliveryQueueNames.map((queue) => ({ queue, handler: pipeline[queue], functionName: `delivery-${queue}` })),
     );
-    const alertEventPublishing = await consumer(
-      streams.alertEventPublishing,
-      alertEventPublishStream,
-      'publish-alert-events',
-      '-alert-events',
-    );
+    const alertEventPublishing = await consumer('alertEventPublishing');
     const schedules: { stop(): Promise<void> }[] = [];
     const runtime: LocalRuntime = {
       apiUrl: api.url,

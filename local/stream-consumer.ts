@@ -1,6 +1,6 @@
-import { appendFile } from 'node:fs/promises';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../lambdas/adapters/logger.ts';
+import { appendStreamFailure } from './stream-failure-file.ts';
 import { type StreamPoller, type StreamPollerSettings, startStreamPoller } from './stream-poller.ts';
 
 export type StreamLambda = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
@@ -37,13 +37,12 @@ export const startStreamConsumer = async (options: {
         error: failure.error,
       });
       if (options.failureFile) {
-        const line = {
+        await appendStreamFailure(options.failureFile, {
           at: new Date().toISOString(),
           function: options.functionName,
           ...failure,
           error: failure.error === undefined ? undefined : String(failure.error),
-        };
-        await appendFile(options.failureFile, `${JSON.stringify(line)}\n`);
+        });
       }
     },
   });

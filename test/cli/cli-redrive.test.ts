@@ -194,7 +194,7 @@ describe('sanctions-watch redrive, finding the queues', () => {
   });
 
   it.each([
-    [['--queue', 'dlq'], '--queue must be one of failures, waves, shards, email, sms, got "dlq"'],
+    [['--queue', 'dlq'], '--queue must be one of failures, waves, shards, email, sms, streams, got "dlq"'],
     [
       ['--outputs', 'a.json', '--queues', 'b.json'],
       '--outputs (a deployed stack) and --queues (the local SQS) do not go together',
