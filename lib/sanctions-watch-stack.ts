@@ -10,7 +10,12 @@ import {
 import { PUBLIC_API_URL_ENV, SEND_BUDGET_ENV } from '../lambdas/contracts/environment.ts';
 import { type RouteDefinition, routes } from '../lambdas/contracts/routes.ts';
 import { scheduledDeliveryEntry } from '../lambdas/contracts/scheduled-entries.ts';
-import { changeDetectionEntry, changeDetectionStream } from '../lambdas/contracts/streams.ts';
+import {
+  changeDetectionEntry,
+  changeDetectionStream,
+  type StreamConsumerName,
+  streamConsumerOutputs,
+} from '../lambdas/contracts/streams.ts';
 import { AlertEventFeed, alertEventSubscriberAccounts } from './constructs/alert-event-feed.ts';
 import { BaseFunction } from './constructs/base-function.ts';
 import { DataTable } from './constructs/data-table.ts';
@@ -284,6 +289,22 @@ export class SanctionsWatchStack extends Stack {
       new CfnOutput(this, outputs.deadLetters, {
         value: consumer.deadLetters.queue.queueUrl,
         description: `The ${name} queue's dead-letter queue (alarmed): \`sanctions-watch redrive\` moves its messages back`,
+      });
+    }
+    const streamConsumers: Record<StreamConsumerName, TableStreamConsumer> = {
+      detectChanges: this.changeDetection,
+      announceWaves: this.delivery.announcer,
+      publishAlertEvents: this.alertEvents.publisher,
+    };
+    for (const [name, consumer] of Object.entries(streamConsumers) as [StreamConsumerName, TableStreamConsumer][]) {
+      const outputs = streamConsumerOutputs[name];
+      new CfnOutput(this, outputs.failures, {
+        value: consumer.failures.queue.queueUrl,
+        description: `Where the ${name} stream consumer's failed batches are recorded (alarmed): \`sanctions-watch redrive --queue streams\` replays them`,
+      });
+      new CfnOutput(this, outputs.functionName, {
+        value: consumer.handler.function.functionName,
+        description: `The ${name} stream consumer, which the stream redrive invokes again`,
       });
     }
     new CfnOutput(this, 'EmailConfigurationSet', {

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { localClientConfig } from '../../local/local-credentials.ts';
 import {
@@ -12,14 +14,15 @@ import { list } from '../arg-values.ts';
 import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';
 import { commonOf, exactPositionals, parseCommandArgs } from '../command-args.ts';
 import { formatTable } from '../format-table.ts';
+import { redriveDeployedStreams } from '../redrive/deployed-stream-redrive.ts';
 import { type RedriveSource, redrive, redriveSources } from '../redrive/redrive.ts';
-import { queueAddressesFromOutputs } from '../redrive/stack-outputs.ts';
+import { queueAddressesFromOutputs, streamConsumersFromOutputs } from '../redrive/stack-outputs.ts';
 import { UsageError } from '../usage-error.ts';
 
 export interface RedriveOptions {
   readonly dryRun: boolean;
   readonly sources: readonly RedriveSource[];
-  /** Also replay the local stream consumers' failed batches (`--queue streams`; local only so far). */
+  /** Also replay the table-stream consumers' failed batches (`--queue streams`). */
   readonly streams: boolean;
   /**
    * Where the queues are: a deployed stack's outputs file, or the local SQS's addresses file (and
@@ -37,8 +40,8 @@ const usage = `usage: sanctions-watch redrive [--dry-run] [--queue NAME]... [--o
   Once the cause is fixed: puts the delivery jobs parked in the delivery-failures queue back on their
   channel's queue, and the messages of each delivery queue's dead-letter queue back on that queue;
   prints how many went where. A failure parked without its job (the hourly job's) stays.
-  With --queue streams (locally only, so far): replays each batch the table stream's consumers gave up
-  on through the consumer again; what fails again stays.
+  With --queue streams: replays each batch the table stream's consumers gave up on through the consumer
+  again (in AWS: read back from the stream, within its 24 hours, and invoked); what fails again stays.
   --dry-run   move nothing: receive, count what would move where, and leave every message in place
   --queue     only these: failures, waves, shards, email, sms (repeat or comma-separate; default all of
               these), and streams (only when named)
@@ -72,10 +75,6 @@ export const parseRedriveArgs = (args: readonly string[]): ParsedArgs<RedriveOpt
   if (unknown !== undefined)
     throw new UsageError(`--queue must be one of ${[...redriveSources, STREAMS].join(', ')}, got "${unknown}"`);
   const streams = named?.includes(STREAMS) ?? false;
-  if (streams && values.outputs !== undefined)
-    throw new UsageError(
-      '--queue streams replays the local stream failures only; in AWS see docs/delivery.md, "Redrive"',
-    );
   if (values.streams !== undefined && values.outputs !== undefined)
     throw new UsageError('--streams (the local stream consumers) and --outputs (a deployed stack) do not go together');
   if (values.outputs !== undefined && values.queues !== undefined)
@@ -115,6 +114,25 @@ const addressesOf = (where: RedriveOptions['where']): QueueAddresses => {
   }
 };
 
+/** In AWS: the stack's stream consumers, their batches read back from the stream and invoked again. */
+const redriveDeployed = async (
+  where: { readonly file: string; readonly stack?: string },
+  region: string,
+  dryRun: boolean,
+) => {
+  const consumers = streamConsumersFromOutputs(where.file, where.stack);
+  const clients = {
+    sqs: new SQSClient({ region }),
+    streams: new DynamoDBStreamsClient({ region }),
+    lambda: new LambdaClient({ region }),
+  };
+  try {
+    return await redriveDeployedStreams(clients, consumers, { dryRun });
+  } finally {
+    for (const client of Object.values(clients)) client.destroy();
+  }
+};
+
 const redriveStreams = async (file: string, queues: QueueAddresses, dryRun: boolean) => {
   let streams: StreamAddresses;
   try {
@@ -141,9 +159,11 @@ export const redriveCommand = async (options: RedriveOptions): Promise<CommandOu
   try {
     const rows = [
       ...(await redrive(sqs, addresses, options)),
-      ...(options.streams && options.where.kind === 'local'
-        ? await redriveStreams(options.where.streamsFile, addresses, options.dryRun)
-        : []),
+      ...(!options.streams
+        ? []
+        : options.where.kind === 'local'
+          ? await redriveStreams(options.where.streamsFile, addresses, options.dryRun)
+          : await redriveDeployed(options.where, addresses.region, options.dryRun)),
     ];
     const moved = rows.filter(({ to }) => !to.startsWith('kept') && to !== '(empty)');
     const total = moved.reduce((sum, { count }) => sum + count, 0);
@@ -164,7 +184,7 @@ export const redriveCommand = async (options: RedriveOptions): Promise<CommandOu
 export const redriveCli = defineCommand({
   name: 'redrive',
   summary:
-    'replay parked delivery jobs, dead-lettered queue messages and (locally) failed stream batches, once the cause is fixed',
+    'replay parked delivery jobs, dead-lettered queue messages and failed stream batches, once the cause is fixed',
   usage,
   access: 'offline',
   parse: parseRedriveArgs,

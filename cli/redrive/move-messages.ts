@@ -22,7 +22,7 @@ export type Destination =
 /** How many messages went (or, in a dry run, would go) where: a queue's name, or `kept: <reason>`. */
 export type Tally = Map<string, number>;
 
-type Received = Message & { readonly MessageId: string; readonly ReceiptHandle: string };
+export type Received = Message & { readonly MessageId: string; readonly ReceiptHandle: string };
 
 /** SQS's own limit on the entries of a batch request and the messages of one receive. */
 const BATCH = 10;
@@ -33,22 +33,19 @@ const RELEASE_SECONDS = 1;
 /** A long poll, which asks every SQS server, so an empty answer means an empty queue (a short poll samples a few). */
 const WAIT_SECONDS = 1;
 
-const count = (tally: Tally, key: string, by = 1) => tally.set(key, (tally.get(key) ?? 0) + by);
+export const count = (tally: Tally, key: string, by = 1) => tally.set(key, (tally.get(key) ?? 0) + by);
 
 /**
- * Moves every message of the queue at `from` where `route` says, as SQS's own redrive does but on
- * any SQS API (fauxqs too): receive, send to the destination, then delete from the source, so a
- * crash in between leaves a copy at both ends rather than none (the senders' claims absorb a
- * duplicated job). What stays, what a send refused, and everything in a dry run is made visible
- * again a second after the end. Each message is handled once per run, even if it shows up again.
+ * Receives every message of the queue at `from` once, batch by batch, and hands each batch to
+ * `handle`, which deletes what it dealt with and returns the receipt handles of what stays. Those
+ * are made visible again a second after the end. Each message is handled once per run, even if it
+ * shows up again.
  */
-export const moveMessages = async (
+export const forEachReceived = async (
   sqs: SQSClient,
   from: string,
-  route: (message: Message) => Destination,
-  options: { readonly dryRun: boolean },
-): Promise<Tally> => {
-  const tally: Tally = new Map();
+  handle: (batch: readonly Received[]) => Promise<readonly string[]>,
+): Promise<void> => {
   const seen = new Set<string>();
   const release: string[] = [];
   for (;;) {
@@ -67,12 +64,55 @@ export const moveMessages = async (
         : [{ ...rest, MessageId, ReceiptHandle }],
     );
     if (fresh.length === 0) break;
+    for (const { MessageId } of fresh) seen.add(MessageId);
+    release.push(...(await handle(fresh)));
+  }
+  for (let start = 0; start < release.length; start += BATCH)
+    await sqs.send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl: from,
+        Entries: release.slice(start, start + BATCH).map((ReceiptHandle, index) => ({
+          Id: String(index),
+          ReceiptHandle,
+          // Not 0: fauxqs 2.4.1 with persistence (npm start's) loses a message set to 0 (local/queues/fauxqs-visibility.ts).
+          VisibilityTimeout: RELEASE_SECONDS,
+        })),
+      }),
+    );
+};
+
+/** Deletes these received messages from the queue at `from`. */
+export const deleteReceived = async (sqs: SQSClient, from: string, done: readonly Received[]): Promise<void> => {
+  if (done.length > 0)
+    await sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: from,
+        Entries: done.map(({ ReceiptHandle }, index) => ({ Id: String(index), ReceiptHandle })),
+      }),
+    );
+};
+
+/**
+ * Moves every message of the queue at `from` where `route` says, as SQS's own redrive does but on
+ * any SQS API (fauxqs too): receive, send to the destination, then delete from the source, so a
+ * crash in between leaves a copy at both ends rather than none (the senders' claims absorb a
+ * duplicated job). What stays, what a send refused, and everything in a dry run is made visible
+ * again a second after the end.
+ */
+export const moveMessages = async (
+  sqs: SQSClient,
+  from: string,
+  route: (message: Message) => Destination,
+  options: { readonly dryRun: boolean },
+): Promise<Tally> => {
+  const tally: Tally = new Map();
+  await forEachReceived(sqs, from, async (fresh) => {
+    const release: string[] = [];
     const moves = new Map<
       string,
       { readonly message: Received; readonly destination: Destination & { kind: 'move' } }[]
     >();
     for (const message of fresh) {
-      seen.add(message.MessageId);
       const destination = route(message);
       if (destination.kind === 'keep' || options.dryRun) {
         count(tally, destination.kind === 'keep' ? `kept: ${destination.reason}` : destination.queue);
@@ -99,29 +139,13 @@ export const moveMessages = async (
       release.push(
         ...batch.flatMap(({ message }, index) => (failed.has(String(index)) ? [message.ReceiptHandle] : [])),
       );
-      if (sent.length > 0)
-        await sqs.send(
-          new DeleteMessageBatchCommand({
-            QueueUrl: from,
-            Entries: sent.map(({ message }, index) => ({
-              Id: String(index),
-              ReceiptHandle: message.ReceiptHandle,
-            })),
-          }),
-        );
+      await deleteReceived(
+        sqs,
+        from,
+        sent.map(({ message }) => message),
+      );
     }
-  }
-  for (let start = 0; start < release.length; start += BATCH)
-    await sqs.send(
-      new ChangeMessageVisibilityBatchCommand({
-        QueueUrl: from,
-        Entries: release.slice(start, start + BATCH).map((ReceiptHandle, index) => ({
-          Id: String(index),
-          ReceiptHandle,
-          // Not 0: fauxqs 2.4.1 with persistence (npm start's) loses a message set to 0 (local/queues/fauxqs-visibility.ts).
-          VisibilityTimeout: RELEASE_SECONDS,
-        })),
-      }),
-    );
+    return release;
+  });
   return tally;
 };

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { DELIVERY_FAILURES_OUTPUT, deliveryQueueOutputs } from '../../lambdas/contracts/delivery-queues.ts';
+import { type StreamConsumerName, streamConsumerOutputs } from '../../lambdas/contracts/streams.ts';
+import type { FilterPattern } from '../../local/event-filter.ts';
 import type { QueueAddresses } from '../../local/queues/queue-addresses.ts';
 import { UsageError } from '../usage-error.ts';
+import type { DeployedStreamConsumer } from './deployed-stream-redrive.ts';
 
 /** `cdk deploy --outputs-file FILE`: each stack's outputs by their ids. */
 const outputsFileSchema = z.record(z.string(), z.record(z.string(), z.string()));
@@ -14,8 +17,8 @@ const regionOf = (queueUrl: string): string => {
   return region;
 };
 
-/** The queues of a deployed stack, from the outputs file `cdk deploy --outputs-file` wrote. */
-export const queueAddressesFromOutputs = (file: string, stackName?: string): QueueAddresses => {
+/** One stack's outputs from the file `cdk deploy --outputs-file` wrote, as a reader that names a missing one. */
+const stackOutputs = (file: string, stackName?: string): ((key: string) => string) => {
   const parsed = outputsFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new UsageError(`${file} is not a file written by cdk deploy --outputs-file`);
   const stacks = Object.keys(parsed.data);
@@ -23,12 +26,17 @@ export const queueAddressesFromOutputs = (file: string, stackName?: string): Que
   const outputs = name === undefined ? undefined : parsed.data[name];
   if (outputs === undefined)
     throw new UsageError(`name the stack with --stack: ${file} holds ${stacks.join(', ') || 'no stack'}`);
-  const output = (key: string): string => {
+  return (key: string): string => {
     const value = outputs[key];
     if (value === undefined)
       throw new UsageError(`the stack ${name ?? ''} has no output ${key}: deploy this version first`);
     return value;
   };
+};
+
+/** The queues of a deployed stack, from the outputs file `cdk deploy --outputs-file` wrote. */
+export const queueAddressesFromOutputs = (file: string, stackName?: string): QueueAddresses => {
+  const output = stackOutputs(file, stackName);
   const pair = (names: { readonly queue: string; readonly deadLetters: string }) => ({
     url: output(names.queue),
     dlqUrl: output(names.deadLetters),
@@ -44,4 +52,17 @@ export const queueAddressesFromOutputs = (file: string, stackName?: string): Que
     },
     failures,
   };
+};
+
+/** A deployed stack's table-stream consumers: each one's on-failure queue, function and filters. */
+export const streamConsumersFromOutputs = (file: string, stackName?: string): DeployedStreamConsumer[] => {
+  const output = stackOutputs(file, stackName);
+  return (
+    Object.entries(streamConsumerOutputs) as [StreamConsumerName, (typeof streamConsumerOutputs)[StreamConsumerName]][]
+  ).map(([name, outputs]) => ({
+    name,
+    failuresUrl: output(outputs.failures),
+    functionName: output(outputs.functionName),
+    filterPatterns: outputs.filterPatterns as readonly FilterPattern[],
+  }));
 };

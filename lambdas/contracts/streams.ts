@@ -70,3 +70,34 @@ export const alertEventPublishStream = {
 
 /** The AlertEvents publisher's handler module. */
 export const alertEventPublishEntry = 'lambdas/handlers/stream/publish-alert-events.ts';
+
+/** The table-stream consumers, by the name `sanctions-watch redrive` and the stack outputs use. */
+export type StreamConsumerName = 'detectChanges' | 'announceWaves' | 'publishAlertEvents';
+
+/**
+ * Each stream consumer's stack outputs, by id: its on-failure queue and its function, which
+ * `sanctions-watch redrive --queue streams` reads from and invokes again; with its filters, which
+ * the replay applies to the records it reads back, as the event source mapping did.
+ */
+export const streamConsumerOutputs: Readonly<
+  Record<
+    StreamConsumerName,
+    { readonly failures: string; readonly functionName: string; readonly filterPatterns: readonly unknown[] }
+  >
+> = {
+  detectChanges: {
+    failures: 'ChangeDetectionFailuresQueueUrl',
+    functionName: 'ChangeDetectionFunctionName',
+    filterPatterns: changeDetectionStream.filterPatterns,
+  },
+  announceWaves: {
+    failures: 'WaveAnnouncerFailuresQueueUrl',
+    functionName: 'WaveAnnouncerFunctionName',
+    filterPatterns: waveAnnouncerStream.filterPatterns,
+  },
+  publishAlertEvents: {
+    failures: 'AlertEventPublisherFailuresQueueUrl',
+    functionName: 'AlertEventPublisherFunctionName',
+    filterPatterns: alertEventPublishStream.filterPatterns,
+  },
+};

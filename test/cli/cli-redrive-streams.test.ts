@@ -207,10 +207,6 @@ describe('sanctions-watch redrive --queue streams on the local service', () => {
 describe('sanctions-watch redrive --queue streams, refusals', () => {
   it.each([
     [
-      ['--queue', 'streams', '--outputs', 'cdk-outputs.json'],
-      '--queue streams replays the local stream failures only; in AWS see docs/delivery.md, "Redrive"',
-    ],
-    [
       ['--streams', 'a.json', '--outputs', 'cdk-outputs.json'],
       '--streams (the local stream consumers) and --outputs (a deployed stack) do not go together',
     ],

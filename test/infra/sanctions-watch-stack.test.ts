@@ -1,6 +1,7 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { type DeliveryQueueName, deliveryQueueOutputs } from '../../lambdas/contracts/delivery-queues.ts';
+import { type StreamConsumerName, streamConsumerOutputs } from '../../lambdas/contracts/streams.ts';
 import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
 import { cfn, ref } from './template-queries.ts';
 
@@ -11,6 +12,9 @@ describe('SanctionsWatch stack', () => {
     expect(
       Object.keys(template.toJSON()['Outputs'] as object)
         .filter((key) => !/^(Wave|Shard|Email|Sms)(DeadLetter)?QueueUrl$/.test(key))
+        .filter(
+          (key) => !/^(ChangeDetection|WaveAnnouncer|AlertEventPublisher)(FailuresQueueUrl|FunctionName)$/.test(key),
+        )
         .sort(),
     ).toEqual([
       'AlertEventsTopicArn',
@@ -34,6 +38,20 @@ describe('SanctionsWatch stack', () => {
       const values = template.toJSON()['Outputs'] as Record<string, { Value: unknown }>;
       expect(values[outputs.queue]?.Value).toEqual(ref(cfn(consumer.queue)));
       expect(values[outputs.deadLetters]?.Value).toEqual(ref(cfn(consumer.deadLetters.queue)));
+    },
+  );
+
+  it.each(Object.entries(streamConsumerOutputs))(
+    'outputs the %s stream consumer and its on-failure queue, for `sanctions-watch redrive --queue streams`',
+    (name, outputs) => {
+      const consumer = {
+        detectChanges: stack.changeDetection,
+        announceWaves: stack.delivery.announcer,
+        publishAlertEvents: stack.alertEvents.publisher,
+      }[name as StreamConsumerName];
+      const values = template.toJSON()['Outputs'] as Record<string, { Value: unknown }>;
+      expect(values[outputs.failures]?.Value).toEqual(ref(cfn(consumer.failures.queue)));
+      expect(values[outputs.functionName]?.Value).toEqual(ref(cfn(consumer.handler.function)));
     },
   );
 
