@@ -326,4 +326,22 @@ describe('POST /obligations', () => {
     expect(response.status).toBe(404);
     expect(response.json).toMatchObject({ error: { field: 'appliesTo.groupId' } });
   });
+
+  it('takes only an http(s) source URL: a javascript: link the board would render is a 400 naming source.url', async () => {
+    const response = await api.send('POST', '/obligations', {
+      id: 'scripted',
+      resolution: '2397',
+      paragraph: '8',
+      title: 'Scripted',
+      description: '',
+      kind: 'report',
+      adoptedOn: '2019-01-01',
+      dueOffsetMonths: 1,
+      appliesTo: { scope: 'all' },
+      source: { document: 'S/RES/2397 (2017)', url: 'javascript:alert(1)' },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ error: { field: 'source.url' } });
+  });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
+import { httpsUrlSchema, isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
 
 /** An obligation's fields wherever it comes from: an admin's request or a stored item. */
 export const obligationFields = () => ({
@@ -16,7 +16,7 @@ export const obligationFields = () => ({
     z.object({ scope: z.literal('all') }),
     z.object({ scope: z.literal('group'), groupId: slugSchema }),
   ]),
-  source: z.object({ document: text(200), url: z.optional(z.url()) }),
+  source: z.object({ document: text(200), url: z.optional(httpsUrlSchema) }),
 });
 
 /** An obligation as it is stored and read back; built on first use, as every schema here. */
