@@ -22,7 +22,7 @@ import { readChangeRecords } from '../../local/read-change-records.ts';
 import { localStreamAddressesFile, writeStreamAddresses } from '../../local/stream-addresses.ts';
 import { alertEventInsertRecord } from '../support/alert-event-records.ts';
 import { createTestTable, type TestTable } from '../support/test-table.ts';
-import { russiaWorkPermits } from '../support/watch-fixtures.ts';
+import { qatarOverdue as qatarOverdueEvent, russiaWorkPermits } from '../support/watch-fixtures.ts';
 import { runCli } from './run-cli.ts';
 
 /**
@@ -31,16 +31,7 @@ import { runCli } from './run-cli.ts';
  * over the service's table, wave queue and machine feed.
  */
 const wave = 'changes:2019-03-25T10:00:00.000Z';
-const qatarOverdue: AlertEvent = {
-  id: 'Qa0verdue1234567890abc',
-  type: 'report.overdue',
-  at: '2019-03-23T06:00:00.000Z',
-  state: 'QA',
-  obligationId: '2397-p8-midterm',
-  data: { title: 'Midterm report', dueDate: '2019-03-22', daysOverdue: 1, stateName: 'Qatar' },
-  dedupKey: 'report.overdue:2397-p8-midterm:2019-03-22:QA',
-  waveId: wave,
-};
+const qatarOverdue: AlertEvent = { ...qatarOverdueEvent, waveId: wave };
 const russia: AlertEvent = { ...russiaWorkPermits, waveId: wave };
 
 /** A line of the failure file, as the local consumers append it when a batch runs out of retries. */

@@ -12,17 +12,7 @@ import { type StreamPoller, startStreamPoller } from '../../local/stream-poller.
 import { alertEventInsertRecord } from '../support/alert-event-records.ts';
 import { testDependencies } from '../support/test-dependencies.ts';
 import { createTestTable, type TestTable } from '../support/test-table.ts';
-import { russiaWorkPermits } from '../support/watch-fixtures.ts';
-
-const qatarOverdue: AlertEvent = {
-  id: 'Qa0verdue1234567890abc',
-  type: 'report.overdue',
-  at: '2019-03-23T06:00:00.000Z',
-  state: 'QA',
-  obligationId: '2397-p8-midterm',
-  data: { title: 'Midterm report', dueDate: '2019-03-22', daysOverdue: 1, stateName: 'Qatar' },
-  dedupKey: 'report.overdue:2397-p8-midterm:2019-03-22:QA',
-};
+import { qatarOverdue, russiaWorkPermits } from '../support/watch-fixtures.ts';
 
 /** A publisher port that keeps what it was given and fails the ids it is told to. */
 const recordingPublisher = (failing: readonly string[] = []) => {

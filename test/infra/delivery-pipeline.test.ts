@@ -19,6 +19,8 @@ import {
   type Resource,
   ref,
   resourceOf,
+  smsToPhoneNumbersOnly,
+  snsStatementsOf,
   statementsOf,
 } from './template-queries.ts';
 
@@ -134,21 +136,7 @@ describe('the delivery pipeline', () => {
   });
 
   it('lets the SMS sender publish to phone numbers only, never to a topic or endpoint', () => {
-    const statements = statementsOf(template, stack.delivery.smsSender.handler).filter((statement) =>
-      actionList(statement).some((action) => action.startsWith('sns:')),
-    );
-    expect(statements).toEqual([
-      expect.objectContaining({
-        Effect: 'Allow',
-        Action: expect.arrayContaining(['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut']),
-        Resource: '*',
-      }),
-      expect.objectContaining({
-        Effect: 'Deny',
-        Action: 'sns:Publish',
-        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
-      }),
-    ]);
+    expect(snsStatementsOf(template, stack.delivery.smsSender.handler)).toEqual(smsToPhoneNumbersOnly);
   });
 
   it.each([

@@ -66,3 +66,21 @@ export const deniesInsecureTransport = Match.objectLike({
   Action: 'sqs:*',
   Condition: { Bool: { 'aws:SecureTransport': 'false' } },
 });
+
+/** A function's SNS statements. */
+export const snsStatementsOf = (template: Template, fn: BaseFunction): Statement[] =>
+  statementsOf(template, fn).filter((statement) => actionList(statement).some((action) => action.startsWith('sns:')));
+
+/** What a function that may text phone numbers, and publish to no topic or endpoint, holds of SNS. */
+export const smsToPhoneNumbersOnly = [
+  expect.objectContaining({
+    Effect: 'Allow',
+    Action: expect.arrayContaining(['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut']),
+    Resource: '*',
+  }),
+  expect.objectContaining({
+    Effect: 'Deny',
+    Action: 'sns:Publish',
+    Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
+  }),
+];

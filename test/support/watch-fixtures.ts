@@ -131,6 +131,17 @@ export const russiaWorkPermitFigures = (): readonly [Figure, Figure] => [
  * The change of those figures as change detection announces it, written out (figure-change.test.ts
  * holds it to what figureChangedEvent makes of them).
  */
+/** Qatar overdue with its midterm report a day after the deadline, as the deadline check emits it. */
+export const qatarOverdue: AlertEvent = {
+  id: 'Qa0verdue1234567890abc',
+  type: 'report.overdue',
+  at: '2019-03-23T06:00:00.000Z',
+  state: 'QA',
+  obligationId: '2397-p8-midterm',
+  data: { title: 'Midterm report', dueDate: '2019-03-22', daysOverdue: 1, stateName: 'Qatar' },
+  dedupKey: 'report.overdue:2397-p8-midterm:2019-03-22:QA',
+};
+
 export const russiaWorkPermits: AlertEvent = {
   id: 't-G9AL5Sw73znxKNgZirwA',
   type: 'figure.changed',
