@@ -38,6 +38,17 @@ describe('watchInputSchema (POST /watches)', () => {
     expect(parsed).toEqual({ ...body, target: { states: ['RU', 'CN'], groups: ['africa', 'african-group'] } });
   });
 
+  it('defaults a delivery without a mode to immediate, as it defaults the other optional fields', () => {
+    expect(watchInputSchema.parse({ ...valid, delivery: { repeatEveryDays: 7 } }).delivery).toEqual({
+      mode: 'immediate',
+      repeatEveryDays: 7,
+      resolved: false,
+    });
+    expect(issues(watchInputSchema, { ...valid, delivery: { digestHourUtc: 6 } })).toEqual([
+      'delivery.digestHourUtc: is only allowed with mode "digest"',
+    ]);
+  });
+
   it('defaults delivery to immediate, without resolution notices, and fits the Watch type', () => {
     const parsed: WatchInput = watchInputSchema.parse(valid);
     const fields: Pick<Watch, 'target' | 'events' | 'channel' | 'delivery'> = parsed;

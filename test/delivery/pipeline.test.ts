@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { listWatchDeliveries } from '../../lambdas/core/delivery/delivery-query.ts';
 import type { WavePlans } from '../../lambdas/core/ports/delivery-pipeline.ts';
 import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
@@ -34,6 +35,20 @@ describe('a wave, planned once and sent per contact (real DynamoDB Local)', () =
     expect(message?.subject).toMatch(/^53 states overdue/);
     expect(message?.text).toContain('- Nigeria (NG): 1 day overdue');
     expect(message?.text).toContain('http://localhost:3000/unsubscribe?c=email%3Aana%40example.org&s=');
+  });
+
+  it("tells two owners' watches on one address in one message, and shows each owner only their own watch in its log", async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-uma', owner: 'uma' }));
+    await pipeline.addWatch(africaWatch({ id: 'w-otto', owner: 'otto' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    await pipeline.sendAll();
+    expect(pipeline.sent()).toHaveLength(1);
+
+    const logOf = async (sub: string, id: string) =>
+      listWatchDeliveries({ sub, groups: [], isAdmin: false }, id, { limit: 10 }, pipeline.deps);
+    expect((await logOf('uma', 'w-uma')).deliveries.map(({ watchIds }) => watchIds)).toEqual([['w-uma']]);
+    expect((await logOf('otto', 'w-otto')).deliveries.map(({ watchIds }) => watchIds)).toEqual([['w-otto']]);
   });
 
   it('plans a wave announced many times once: later announcements find nothing new', async () => {

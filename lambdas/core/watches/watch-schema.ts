@@ -90,7 +90,8 @@ const channelSchema = z.lazy(() =>
 const deliverySchema = z.lazy(() =>
   z
     .strictObject({
-      mode: z.enum(['immediate', 'digest']),
+      // Left out, immediate: as every other optional field, it takes its default.
+      mode: z._default(z.enum(['immediate', 'digest']), 'immediate'),
       digestHourUtc: z.optional(z.int().check(z.minimum(0), z.maximum(23))),
       repeatEveryDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
       resolved: z._default(z.boolean(), false),
