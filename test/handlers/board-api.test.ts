@@ -50,6 +50,11 @@ describe('GET /board', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(headers.get('cache-control')).toBe('public, max-age=300');
+    // No script runs, nothing is fetched from elsewhere, and no other site may frame it.
+    expect(headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(text).not.toContain('<script');
     expect(text.startsWith('<!doctype html>')).toBe(true);
     expect([statusOf(text, 'CN'), statusOf(text, 'AE'), statusOf(text, 'NP'), statusOf(text, 'NG')]).toEqual([
       'submitted-not-public',

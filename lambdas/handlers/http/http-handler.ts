@@ -29,6 +29,17 @@ export const okText = (
 ): TextResult => ({ status: 200, body, contentType, headers });
 
 /**
+ * What every page the service serves may do: its own inline styles and nothing else it did not
+ * ship (no scripts at all), post its forms only to itself, and never be framed by another site
+ * (clickjacking a Confirm or Unsubscribe button). Browsers must not guess another content type.
+ */
+const pageHeaders = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+} as const;
+
+/**
  * Wraps a route's use of the core in the middleware every HTTP function shares: request-scoped
  * structured logging and the error mapper. The route only parses its input and calls the core.
  */
@@ -41,7 +52,11 @@ export const httpHandler = (route: (event: APIGatewayProxyEventV2) => Promise<Ht
       if ('contentType' in result)
         return {
           statusCode: result.status,
-          headers: { ...result.headers, 'content-type': result.contentType },
+          headers: {
+            ...result.headers,
+            ...(result.contentType.startsWith('text/html') ? pageHeaders : { 'x-content-type-options': 'nosniff' }),
+            'content-type': result.contentType,
+          },
           body: result.body,
         };
       return result.body === undefined ? { statusCode: result.status } : jsonResponse(result.status, result.body);
