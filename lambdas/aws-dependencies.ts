@@ -331,6 +331,7 @@ const sending = (channel: ChannelKind, sender: MessageSender): SenderDependencie
   watches: watches(),
   sendJobReads: onTable((client, name) => new DynamoSendJobReads(client, name)),
   sendCounter: sendCounter(),
+  ...sendBudgets(),
   dailyCaps: dailyCapsFromEnv(),
   sender,
   failures: failureSink(),

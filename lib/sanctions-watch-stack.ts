@@ -178,9 +178,10 @@ export class SanctionsWatchStack extends Stack {
       removalPolicy,
       logRemovalPolicy: removalPolicy,
     });
+    const sendBudgets = sendBudgetsContext(this);
     this.notifications = new Notifications(this, 'Notifications', {
       emailSending: this.email,
-      sendBudgets: sendBudgetsContext(this),
+      sendBudgets,
       smsCountries: smsCountriesContext(this),
     });
     // The stage URL is built from the API's id alone (not the stage or routes), so functions can
@@ -231,6 +232,7 @@ export class SanctionsWatchStack extends Stack {
       emailSending: this.email,
       publicApiUrl,
       maximumSenders: maximumSenders(this),
+      ...(sendBudgets.accountTextsPerDay === undefined ? {} : { accountTextsPerDay: sendBudgets.accountTextsPerDay }),
       logRemovalPolicy: removalPolicy,
     });
 

@@ -41,6 +41,7 @@ export const sendBudgetsFromEnv = (): SendBudgets => ({
   codesPerNumber: capFromEnv(SEND_BUDGET_ENV.codesPerNumber, DEFAULT_SEND_BUDGETS.codesPerNumber),
   textsPerOwner: capFromEnv(SEND_BUDGET_ENV.textsPerOwner, DEFAULT_SEND_BUDGETS.textsPerOwner),
   testsPerAddress: capFromEnv(SEND_BUDGET_ENV.testsPerAddress, DEFAULT_SEND_BUDGETS.testsPerAddress),
+  accountTextsPerDay: capFromEnv(SEND_BUDGET_ENV.accountTextsPerDay, DEFAULT_SEND_BUDGETS.accountTextsPerDay),
 });
 
 /** The countries SMS goes to: SMS_COUNTRIES_ENV as the stack set it (`*`, or calling codes such as `1,44`). */

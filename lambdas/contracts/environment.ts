@@ -27,6 +27,7 @@ export const SEND_BUDGET_ENV = {
   codesPerNumber: 'BUDGET_CODES_PER_NUMBER',
   textsPerOwner: 'BUDGET_TEXTS_PER_OWNER',
   testsPerAddress: 'BUDGET_TESTS_PER_ADDRESS',
+  accountTextsPerDay: 'BUDGET_ACCOUNT_TEXTS_PER_DAY',
 } as const;
 
 /** The country calling codes SMS goes to, comma-separated, or `*` for all; the default list when unset. */

@@ -5,6 +5,7 @@ import {
   DELIVERY_QUEUE_URL_ENV,
   FAILURE_QUEUE_URL_ENV,
   PUBLIC_API_URL_ENV,
+  SEND_BUDGET_ENV,
 } from '../../lambdas/contracts/environment.ts';
 import { waveAnnouncerStream } from '../../lambdas/contracts/streams.ts';
 import type { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
@@ -27,6 +28,8 @@ export interface DeliveryPipelineProps {
    * @default deliveryQueues.email / .sms maximumConcurrency
    */
   readonly maximumSenders?: { readonly email?: number; readonly sms?: number };
+  /** The deployment's texts a day, alerts included, when not the default (`-c budgetAccountTextsPerDay`). */
+  readonly accountTextsPerDay?: number;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
 }
@@ -124,5 +127,10 @@ export class DeliveryPipeline extends Construct {
     props.emailSending.grantSendEmail(this.emailSender.handler);
     props.emailSending.grantUnsubscribeSecret(this.emailSender.handler);
     grantSmsToPhoneNumbers(this.smsSender.handler);
+    if (props.accountTextsPerDay !== undefined)
+      this.smsSender.handler.function.addEnvironment(
+        SEND_BUDGET_ENV.accountTextsPerDay,
+        String(props.accountTextsPerDay),
+      );
   }
 }

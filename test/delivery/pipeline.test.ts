@@ -306,10 +306,48 @@ describe('faults: every job sent at most once, none lost', () => {
     pipeline.useRandom(() => draws.shift() ?? 0);
     const handler = sendJobs(pipeline.sendDependencies());
     for (const receiveCount of [3, 4, 12])
-      await handler({ Records: [sqsRecord('m-1', JSON.stringify(job), receiveCount)] }, localLambdaContext('send-sms'));
+      await handler(
+        { Records: [sqsRecord('m-1', JSON.stringify(job), receiveCount)] },
+        localLambdaContext('send-sms', 30_000),
+      );
     // Ceilings 8, 16 and 60 s.
     expect(pipeline.visibilityChanges.map(({ seconds }) => seconds)).toEqual([4, 1, 54]);
     expect(pipeline.sent()).toEqual([]);
+  });
+
+  it("defers texts once the deployment's texts of the day are spent, to the next UTC day, and loses none", async () => {
+    for (const [id, sms] of [
+      ['w-1', '+447700900001'],
+      ['w-2', '+447700900002'],
+    ] as const)
+      await pipeline.addWatch(watch({ id, target: { states: ['RU'] }, events: ['figure.changed'], channel: { sms } }));
+    await pipeline.store('changes:2019-03-23T06:00:00.000Z', [russiaWorkPermits]);
+    await pipeline.plan('changes:2019-03-23T06:00:00.000Z');
+    pipeline.useSendBudgets({ ...pipeline.deps.sendBudgets, accountTextsPerDay: 1 });
+    const jobs = [...pipeline.deliveryQueue];
+    const handler = sendJobs(pipeline.sendDependencies());
+    pipeline.setNow('2019-03-23T18:00:00Z');
+
+    const first = await handler(
+      { Records: jobs.map((job, index) => sqsRecord(`m-${index}`, JSON.stringify(job), 1)) },
+      // The sender's 30 s: with less than its 10 s reserve left, a job would go back unstarted.
+      localLambdaContext('send-sms', 30_000),
+    );
+
+    expect(pipeline.sent()).toHaveLength(1);
+    expect(first?.batchItemFailures).toHaveLength(1);
+    // Six hours to midnight UTC: it comes again when the day's texts are counted anew.
+    expect(pipeline.visibilityChanges.map(({ seconds }) => seconds)).toEqual([6 * 3600]);
+    const deferred = jobs[Number(first?.batchItemFailures[0]?.itemIdentifier.slice(2))];
+    if (!deferred) throw new Error('no job was deferred');
+    pipeline.setNow('2019-03-24T00:00:01Z');
+    expect(await pipeline.send(deferred)).toMatchObject({ status: 'sent' });
+    expect(
+      pipeline
+        .sent()
+        .map(({ to }) => to)
+        .sort(),
+    ).toEqual(['+447700900001', '+447700900002']);
   });
 
   it('parks a refusal that retrying cannot cure, with its job, and settles it as failed', async () => {

@@ -14,7 +14,13 @@ beforeEach(async () => {
   harness = await startDeliveryHarness();
   deps = {
     ...harness.deps,
-    sendBudgets: { confirmationsPerAddress: 2, codesPerNumber: 2, textsPerOwner: 3, testsPerAddress: 1 },
+    sendBudgets: {
+      confirmationsPerAddress: 2,
+      codesPerNumber: 2,
+      textsPerOwner: 3,
+      testsPerAddress: 1,
+      accountTextsPerDay: 100,
+    },
     newCode: () => '123456',
     linkSecret: async () => 'a test secret of at least thirty-two characters',
     confirmationUrl: async (link) =>
@@ -126,6 +132,16 @@ describe('asking an address to confirm', () => {
     harness.setNow('2019-03-23T06:01:00Z');
     await requestConfirmation(channel, deps, { again: true });
     expect((await harness.deps.contacts.get('email:ana@example.org'))?.state).toBe('pending');
+  });
+
+  it("refuses a code once the deployment's texts of the day are spent, with 429 naming the budget, and texts nothing", async () => {
+    const spent = { ...deps, sendBudgets: { ...deps.sendBudgets, accountTextsPerDay: 1 } };
+    await requestConfirmation({ sms: '+447700900001' }, spent);
+    await expect(requestConfirmation({ sms: '+447700900002' }, spent, {}, 'otto')).rejects.toMatchObject({
+      kind: 'over-budget',
+      refusal: { budget: 'accountTextsPerDay' },
+    });
+    expect(readOutboxCount()).toBe(1);
   });
 
   it('keeps an SMS code only as an HMAC under the stack secret: not the code, nor a plain hash of it', async () => {

@@ -94,8 +94,10 @@ describe('a sender', () => {
     const pipeline = await startPipelineHarness();
     await pipeline.addWatch(watch({ id: 'w-ru', events: ['figure.changed'] }));
     await pipeline.store('changes:a', [russiaWorkPermits]);
+    let attempts = 0;
     pipeline.useSender({
       send: async () => {
+        attempts += 1;
         throw new NotifierError('throttled', 'Maximum sending rate exceeded');
       },
     });
@@ -114,9 +116,11 @@ describe('a sender', () => {
     expect(
       await handler(
         { Records: [sqsRecord('m-1', JSON.stringify(jobFor('changes:a')))] },
-        localLambdaContext('send-jobs'),
+        // The sender's 30 s: with the default 10 s, under its reserve, the job would go back unstarted and prove nothing.
+        localLambdaContext('send-jobs', 30_000),
       ),
     ).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
+    expect(attempts).toBe(1);
     expect(pipeline.sent()).toEqual([]);
   });
 });

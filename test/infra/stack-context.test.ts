@@ -66,7 +66,9 @@ describe('checkSchedule context', () => {
 
 describe('send budgets context', () => {
   it('sets the budgets a deployment names on every notifying function, and leaves the rest at their defaults', () => {
-    const testApp = createTestApp({ context: { budgetCodesPerNumber: '2', budgetTextsPerOwner: 5 } });
+    const testApp = createTestApp({
+      context: { budgetCodesPerNumber: '2', budgetTextsPerOwner: 5, budgetAccountTextsPerDay: '40' },
+    });
     try {
       const template = Template.fromStack(testApp.stack);
       for (const fn of notifyingFunctions(testApp.stack)) {
@@ -77,6 +79,10 @@ describe('send budgets context', () => {
         });
         expect(environment[SEND_BUDGET_ENV.confirmationsPerAddress], fn.node.path).toBeUndefined();
       }
+      // The deployment's texts a day bind the SMS sender's alerts too; without it in context, it keeps its default.
+      expect(
+        environmentOf(template, testApp.stack.delivery.smsSender.handler)[SEND_BUDGET_ENV.accountTextsPerDay],
+      ).toBe('40');
     } finally {
       testApp.dispose();
     }

@@ -35,12 +35,14 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     planning: { directPlanLimit: 1000, leaseSeconds: 60, ...planning },
   });
   let dailyCaps = base.deps.dailyCaps;
+  let sendBudgets = base.deps.sendBudgets;
   /** Each visibility timeout a sender set, as ChangeMessageVisibility would be asked. */
   const visibilityChanges: { readonly receiptHandle: string; readonly seconds: number }[] = [];
   let random = () => 0.999_999;
   const sendDeps = () => ({
     ...base.deps,
     dailyCaps,
+    sendBudgets,
     sender,
     claimSeconds: 60,
     backoff: {
@@ -92,6 +94,9 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     },
     useDailyCaps: (next: typeof dailyCaps) => {
       dailyCaps = next;
+    },
+    useSendBudgets: (next: typeof sendBudgets) => {
+      sendBudgets = next;
     },
     useWavePlans: (next: WavePlans) => {
       wavePlans = next;

@@ -26,9 +26,9 @@ export class DynamoDailySendCounter implements DailySendCounter {
   }
 }
 
-/** An address's budget beside its contact (`CONTACT#<hash>`, the address never in a key), an owner's under `OWNER#<sub>`. */
+/** An address's budget beside its contact (`CONTACT#<hash>`, the address never in a key), an owner's under `OWNER#<sub>`, the deployment's under `ACCOUNT`. */
 const budgetKey = (holder: BudgetHolder, budget: string, day: IsoDate) => ({
-  PK: 'contact' in holder ? contactPartition(holder.contact) : `OWNER#${holder.owner}`,
+  PK: 'contact' in holder ? contactPartition(holder.contact) : 'owner' in holder ? `OWNER#${holder.owner}` : 'ACCOUNT',
   SK: `BUDGET#${budget}#${day}`,
 });
 

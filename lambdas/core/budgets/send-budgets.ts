@@ -1,4 +1,4 @@
-import { overBudget } from '../errors.ts';
+import { DomainError, overBudget } from '../errors.ts';
 import type { DailyBudgets } from '../ports/stores.ts';
 import { type IsoDate, utcDateOf } from '../time/calendar-date.ts';
 
@@ -16,6 +16,8 @@ export interface SendBudgets {
   readonly textsPerOwner: number;
   /** Test messages one address gets. */
   readonly testsPerAddress: number;
+  /** Texts the whole deployment sends, alerts included: the ceiling on a day's SMS bill. */
+  readonly accountTextsPerDay: number;
 }
 
 export type BudgetName = keyof SendBudgets;
@@ -25,10 +27,14 @@ export const DEFAULT_SEND_BUDGETS: SendBudgets = {
   codesPerNumber: 3,
   textsPerOwner: 10,
   testsPerAddress: 3,
+  accountTextsPerDay: 1000,
 };
 
-/** Whose budget a send draws on: an address's (hashed in storage) or an owner's. */
-export type BudgetHolder = { readonly contact: string } | { readonly owner: string };
+/** Whose budget a send draws on: an address's (hashed in storage), an owner's, or the whole deployment's. */
+export type BudgetHolder = { readonly contact: string } | { readonly owner: string } | { readonly account: 'sms' };
+
+/** The deployment's own draw for one text. */
+export const ACCOUNT_TEXT: BudgetDraw = { budget: 'accountTextsPerDay', holder: { account: 'sms' } };
 
 export interface BudgetDraw {
   readonly budget: BudgetName;
@@ -41,6 +47,7 @@ const refusals: Record<BudgetName, (limit: number) => string> = {
   codesPerNumber: (limit) => `This number was sent ${limit} codes today, the most it gets`,
   textsPerOwner: (limit) => `Your requests sent ${limit} texts today, the most an account may`,
   testsPerAddress: (limit) => `This address was sent ${limit} test messages today, the most it gets`,
+  accountTextsPerDay: (limit) => `This service sent ${limit} texts today, the most it sends in a day`,
 };
 
 /** Seconds from `now` to the next UTC midnight, when every daily budget starts again. */
@@ -83,4 +90,17 @@ export const drawBudgets = async (
     taken.push(draw);
   }
   return refund;
+};
+
+/**
+ * One text's draw on the deployment's daily texts, or undefined once they are spent: an alert
+ * then waits for the next day rather than being refused.
+ */
+export const drawAccountText = async (now: Date, deps: BudgetDependencies): Promise<Refund | undefined> => {
+  try {
+    return await drawBudgets([ACCOUNT_TEXT], now, deps);
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'over-budget') return undefined;
+    throw error;
+  }
 };

@@ -1,4 +1,4 @@
-import { type BudgetDependencies, type BudgetDraw, drawBudgets } from '../budgets/send-budgets.ts';
+import { ACCOUNT_TEXT, type BudgetDependencies, type BudgetDraw, drawBudgets } from '../budgets/send-budgets.ts';
 import { DomainError, overBudget, unavailable } from '../errors.ts';
 import { confirmationEmail, verificationCodeSms } from '../messages/verification-message.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -56,6 +56,7 @@ const requestDraws = (consent: Consent, channel: 'email' | 'sms'): BudgetDraw[] 
     : [
         { budget: 'codesPerNumber', holder: { contact: consent.contact } },
         { budget: 'textsPerOwner', holder: { owner: consent.owner } },
+        ACCOUNT_TEXT,
       ];
 
 /** Sends the request within its budgets; `opted-out` when the number said STOP, so nothing was sent. */

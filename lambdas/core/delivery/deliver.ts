@@ -1,4 +1,4 @@
-import type { BudgetDependencies } from '../budgets/send-budgets.ts';
+import { type BudgetDependencies, drawAccountText } from '../budgets/send-budgets.ts';
 import { stopContact } from '../contacts/stop-contact.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ChannelSenders } from '../ports/message-sender.ts';
@@ -88,9 +88,14 @@ export const deliverMessage = async (
   if (contact?.state !== 'confirmed')
     return record('skipped', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
   const day = utcDateOf(now);
-  // A test draws on its own budget (send-test-message.ts), so tests cannot use up the alerts' cap.
+  // A test draws on its own budgets, the deployment's texts among them (send-test-message.ts), so
+  // tests cannot use up the alerts' cap. A digest or repeat text waits, unrecorded, once the day's texts are spent.
   const countsAgainstCap = context.kind !== 'test';
+  const refundText =
+    contact.channel === 'sms' && countsAgainstCap ? await drawAccountText(now, deps) : async () => undefined;
+  if (refundText === undefined) return { contact: contact.id, status: 'retry-later', eventIds: message.eventIds };
   if (countsAgainstCap && !(await deps.sendCounter.take(contact.id, day, deps.dailyCaps[contact.channel]))) {
+    await refundText();
     return record('capped', {
       reason: `the daily cap of ${deps.dailyCaps[contact.channel]} ${contact.channel} messages was reached`,
     });
@@ -101,6 +106,7 @@ export const deliverMessage = async (
   } catch (error) {
     if (!(error instanceof NotifierError)) throw error;
     if (countsAgainstCap) await deps.sendCounter.release(contact.id, day);
+    await refundText();
     if (error.retryable) return { contact: contact.id, status: 'retry-later', eventIds: message.eventIds };
     if (error.code === 'opted-out' || error.code === 'not-found') {
       await stopContact(contact.id, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);

@@ -1,5 +1,6 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import { typedAlertEvent } from '../alerts/alert-event-data.ts';
+import { type BudgetDependencies, drawAccountText } from '../budgets/send-budgets.ts';
 import { stopContact } from '../contacts/stop-contact.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { MessageRecords, SendJobReads } from '../ports/delivery-pipeline.ts';
@@ -20,7 +21,7 @@ import type { Delivery } from './group-deliveries.ts';
 import { messageSummary, outgoingMessage } from './outgoing-message.ts';
 import type { ThrottleBackoff } from './throttle-backoff.ts';
 
-export interface SendJobDependencies {
+export interface SendJobDependencies extends BudgetDependencies {
   readonly clock: Clock;
   readonly messageRecords: MessageRecords;
   readonly contacts: ContactStore;
@@ -49,9 +50,10 @@ export interface SenderDependencies extends SendJobDependencies {
  * - `duplicate`: the job was settled before (a redelivered or twice-planned job); nothing sent.
  * - `retry-later`: another sender holds the job; the queue brings it back once that sender's lease has run out.
  * - `throttled`: the provider is busy; the job goes back to the queue, to come again after a backoff.
+ * - `deferred`: the deployment's texts of the day are spent; the job goes back, to come again the next day.
  */
 export interface SendJobOutcome {
-  readonly status: DeliveryStatus | 'duplicate' | 'retry-later' | 'throttled';
+  readonly status: DeliveryStatus | 'duplicate' | 'retry-later' | 'throttled' | 'deferred';
   readonly messageId?: string;
 }
 
@@ -120,15 +122,24 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
   );
   const summary = messageSummary(message);
   const day = utcDateOf(now);
+  // A text first draws on the deployment's texts of the day; once they are spent it waits, unsent and unsettled.
+  const refundText = contact.channel === 'sms' ? await drawAccountText(now, deps) : async () => undefined;
+  if (refundText === undefined) {
+    await deps.messageRecords.release(job);
+    return { status: 'deferred' };
+  }
   const cap = deps.dailyCaps[contact.channel];
-  if (!(await deps.sendCounter.take(contact.id, day, cap)))
+  if (!(await deps.sendCounter.take(contact.id, day, cap))) {
+    await refundText();
     return settle('capped', summary, { reason: `the daily cap of ${cap} ${contact.channel} messages was reached` });
+  }
   try {
     const { messageId } = await deps.sender.send(message);
     return await settle('sent', summary, { messageId });
   } catch (error) {
     if (!(error instanceof NotifierError)) throw error;
     await deps.sendCounter.release(contact.id, day);
+    await refundText();
     if (error.retryable) {
       await deps.messageRecords.release(job);
       return { status: 'throttled' };

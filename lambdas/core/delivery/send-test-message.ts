@@ -1,4 +1,4 @@
-import { drawBudgets } from '../budgets/send-budgets.ts';
+import { ACCOUNT_TEXT, drawBudgets } from '../budgets/send-budgets.ts';
 import { conflict } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { testMessage } from '../messages/test-message.ts';
@@ -29,7 +29,7 @@ export const sendTestMessage = async (
   const refund = await drawBudgets(
     [
       { budget: 'testsPerAddress', holder: { contact } },
-      ...(sms ? [{ budget: 'textsPerOwner' as const, holder: { owner: watch.owner } }] : []),
+      ...(sms ? [{ budget: 'textsPerOwner' as const, holder: { owner: watch.owner } }, ACCOUNT_TEXT] : []),
     ],
     deps.clock.now(),
     deps,

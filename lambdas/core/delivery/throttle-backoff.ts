@@ -1,3 +1,4 @@
+import { secondsToNextUtcDay } from '../budgets/send-budgets.ts';
 import type { MessageVisibility } from '../ports/delivery-pipeline.ts';
 
 /** Exponential backoff: the longest wait doubles from `baseSeconds` with each receive, up to `maxSeconds`. */
@@ -44,3 +45,12 @@ export const delayThrottled = async (
   await backoff.visibility.returnAfter(receiptHandle, seconds);
   return seconds;
 };
+
+/** SQS's longest visibility timeout (12 hours): a deferral longer than that is two waits. */
+const MAX_VISIBILITY_SECONDS = 12 * 60 * 60;
+
+/**
+ * When a text deferred because the day's texts are spent comes again: at the next UTC day, or
+ * in 12 hours if that is sooner, when it is simply deferred again until the day turns.
+ */
+export const deferredSeconds = (now: Date): number => Math.min(MAX_VISIBILITY_SECONDS, secondsToNextUtcDay(now));

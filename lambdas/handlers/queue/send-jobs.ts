@@ -2,7 +2,7 @@ import { logger } from '../../adapters/logger.ts';
 import { SENDER_RESERVE_MILLIS } from '../../contracts/delivery-queues.ts';
 import { deliveryJobSchema } from '../../core/delivery/delivery-job-schema.ts';
 import { type SenderDependencies, sendJob } from '../../core/delivery/send-job.ts';
-import { delayThrottled } from '../../core/delivery/throttle-backoff.ts';
+import { deferredSeconds, delayThrottled } from '../../core/delivery/throttle-backoff.ts';
 import { queueBatchHandler } from './queue-batch.ts';
 
 /**
@@ -11,7 +11,8 @@ import { queueBatchHandler } from './queue-batch.ts';
  * (sends wait on the provider, not the CPU). A job another sender holds goes back to the queue
  * and comes again after the visibility timeout, when that sender's lease has run out; a job the
  * provider throttled comes again after an exponential backoff with jitter (THROTTLE_BACKOFF),
- * set on its receipt handle before it is handed back.
+ * set on its receipt handle before it is handed back; a text deferred because the day's texts
+ * are spent comes again the next UTC day.
  */
 export const handlerFor = (
   deps: SenderDependencies,
@@ -24,15 +25,19 @@ export const handlerFor = (
     reserveMillis: timing.reserveMillis,
     process: async (job, record) => {
       const { status } = await sendJob(job, deps);
-      if (status === 'throttled') {
-        const receiveCount = Number(record.attributes.ApproximateReceiveCount);
-        // Should SQS refuse, the job still goes back: it comes again after the visibility timeout instead.
-        await delayThrottled(record.receiptHandle, receiveCount, deps.backoff).then(
-          (seconds) => logger.debug('throttled delivery job delayed', { messageId: record.messageId, seconds }),
+      const receiveCount = Number(record.attributes.ApproximateReceiveCount);
+      // Should SQS refuse a delay, the job still goes back: it comes again after the visibility timeout instead.
+      const delayed = (seconds: Promise<number>) =>
+        seconds.then(
+          (set) => logger.debug('delivery job delayed', { messageId: record.messageId, status, seconds: set }),
           (error: unknown) =>
-            logger.warn('throttled delivery job not delayed', { messageId: record.messageId, receiveCount, error }),
+            logger.warn('delivery job not delayed', { messageId: record.messageId, status, receiveCount, error }),
         );
+      if (status === 'throttled') await delayed(delayThrottled(record.receiptHandle, receiveCount, deps.backoff));
+      if (status === 'deferred') {
+        const seconds = deferredSeconds(deps.clock.now());
+        await delayed(deps.backoff.visibility.returnAfter(record.receiptHandle, seconds).then(() => seconds));
       }
-      return { status, retry: status === 'retry-later' || status === 'throttled' };
+      return { status, retry: status === 'retry-later' || status === 'throttled' || status === 'deferred' };
     },
   });
