@@ -2,6 +2,7 @@ import { appendFile, readdir, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path';
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { parseJsonAs } from '../lambdas/core/validation/parse-json.ts';
 import type { StreamDeliveryFailure } from './batch-delivery.ts';
 
 /**
@@ -37,15 +38,9 @@ export const appendStreamFailure = async (file: string, line: StreamFailureLine)
 
 /** A line as written, or undefined for one that is not (kept as it is by redrive). */
 export const parseStreamFailureLine = (text: string): StreamFailureLine | undefined => {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const parsed = lineSchema.safeParse(json);
+  const parsed = parseJsonAs(lineSchema, text);
   // The records are the ones the poller wrote: Lambda's stream records, checked only for what redrive reads.
-  return parsed.success ? { ...parsed.data, records: parsed.data.records as DynamoDBRecord[] } : undefined;
+  return parsed === undefined ? undefined : { ...parsed, records: parsed.records as DynamoDBRecord[] };
 };
 
 const claimPrefix = (file: string) => `${basename(file)}.redrive-`;

@@ -1,6 +1,7 @@
 import type { _Record, GetShardIteratorCommandInput } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { parseJsonAs } from '../../lambdas/core/validation/parse-json.ts';
 import { type FilterPattern, matchesFilterPatterns } from '../../local/event-filter.ts';
 import { toLambdaRecord } from '../../local/stream-record.ts';
 
@@ -37,15 +38,9 @@ const invocationRecordSchema = z.object({
 
 /** An on-failure message's body as the pointer it is, or undefined for anything else. */
 export const parseStreamBatchPointer = (body: string): StreamBatchPointer | undefined => {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const parsed = invocationRecordSchema.safeParse(json);
-  if (!parsed.success) return undefined;
-  const { requestContext, DDBStreamBatchInfo: batch } = parsed.data;
+  const parsed = parseJsonAs(invocationRecordSchema, body);
+  if (parsed === undefined) return undefined;
+  const { requestContext, DDBStreamBatchInfo: batch } = parsed;
   return { functionArn: requestContext.functionArn, condition: requestContext.condition, ...batch };
 };
 
