@@ -1,12 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { Migration } from '../../core/migrations/migration.ts';
 import { watchInputFields } from '../../core/watches/watch-schema.ts';
 import { parseStoredItem } from '../dynamodb/stored-item.ts';
 import { watchShardKeys } from '../dynamodb/watch-repository.ts';
-import { scanPage } from './scan-page.ts';
+import { changeScannedPage } from './scan-page.ts';
 
 /** All the shard keys need: a watch written long ago may lack fields today's schema asks for. */
 const shardedWatchSchema = z.lazy(() => z.object({ id: z.string(), channel: watchInputFields().channel }));
@@ -27,8 +26,8 @@ export const backfillWatchShards = (
 ): Migration => ({
   id: '2026-12-watch-contact-shards',
   description: 'Indexes watches written before GSI3 by their contact shard',
-  page: async (start) => {
-    const page = await scanPage(
+  page: (start) =>
+    changeScannedPage(
       client,
       {
         TableName: tableName,
@@ -36,30 +35,24 @@ export const backfillWatchShards = (
         ExpressionAttributeValues: { ':watch': 'watch' },
       },
       start,
-      pageItems,
-    );
-    const updated = await mapWithConcurrency(page.items, UPDATES_AT_ONCE, async (item) => {
-      const { GSI3PK, GSI3SK } = watchShardKeys(parseStoredItem(shardedWatchSchema, item));
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { PK: item.PK, SK: item.SK },
-            UpdateExpression: 'SET GSI3PK = :pk, GSI3SK = :sk',
-            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(GSI3PK)',
-            ExpressionAttributeValues: { ':pk': GSI3PK, ':sk': GSI3SK },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    });
-    return {
-      scanned: page.scanned,
-      changed: updated.filter(Boolean).length,
-      ...(page.next === undefined ? {} : { next: page.next }),
-    };
-  },
+      { limit: pageItems, atOnce: UPDATES_AT_ONCE },
+      async (item) => {
+        const { GSI3PK, GSI3SK } = watchShardKeys(parseStoredItem(shardedWatchSchema, item));
+        try {
+          await client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: { PK: item.PK, SK: item.SK },
+              UpdateExpression: 'SET GSI3PK = :pk, GSI3SK = :sk',
+              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(GSI3PK)',
+              ExpressionAttributeValues: { ':pk': GSI3PK, ':sk': GSI3SK },
+            }),
+          );
+          return true;
+        } catch (error) {
+          if (error instanceof ConditionalCheckFailedException) return false;
+          throw error;
+        }
+      },
+    ),
 });

@@ -1,13 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { forgetAddress } from '../../core/contacts/forget-address.ts';
-import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { Migration } from '../../core/migrations/migration.ts';
 import { DynamoConsentStore } from '../dynamodb/consent-repository.ts';
 import { DynamoContactStore } from '../dynamodb/contact-repository.ts';
 import { parseStoredItem } from '../dynamodb/stored-item.ts';
 import { DynamoWatchStore } from '../dynamodb/watch-repository.ts';
-import { scanPage } from './scan-page.ts';
+import { changeScannedPage } from './scan-page.ts';
 
 /** What the clean-up reads of a contact (its id) or a consent (its address and owner). */
 const foundSchema = z.lazy(() =>
@@ -38,8 +37,8 @@ export const forgetUnusedAddresses = (
   return {
     id: '2026-12-forget-unused-addresses',
     description: 'Forgets addresses no watch names, and consents whose owner has no watch on the address',
-    page: async (start) => {
-      const page = await scanPage(
+    page: (start) =>
+      changeScannedPage(
         client,
         {
           TableName: tableName,
@@ -47,18 +46,12 @@ export const forgetUnusedAddresses = (
           ExpressionAttributeValues: { ':contact': 'contact', ':consent': 'consent' },
         },
         start,
-        pageItems,
-      );
-      const forgotten = await mapWithConcurrency(page.items, AT_ONCE, async (item) => {
-        const found = parseStoredItem(foundSchema, item);
-        const [contact, owner] = 'id' in found ? [found.id, undefined] : [found.contact, found.owner];
-        return (await forgetAddress(contact, owner, deps)) !== 'nothing';
-      });
-      return {
-        scanned: page.scanned,
-        changed: forgotten.filter(Boolean).length,
-        ...(page.next === undefined ? {} : { next: page.next }),
-      };
-    },
+        { limit: pageItems, atOnce: AT_ONCE },
+        async (item) => {
+          const found = parseStoredItem(foundSchema, item);
+          const [contact, owner] = 'id' in found ? [found.id, undefined] : [found.contact, found.owner];
+          return (await forgetAddress(contact, owner, deps)) !== 'nothing';
+        },
+      ),
   };
 };

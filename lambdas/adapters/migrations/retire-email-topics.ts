@@ -2,12 +2,11 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteTopicCommand, type SNSClient, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { Migration } from '../../core/migrations/migration.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import { parseStoredItem } from '../dynamodb/stored-item.ts';
 import { notifierErrorFrom } from '../sns/sns-errors.ts';
-import { scanPage } from './scan-page.ts';
+import { changeScannedPage } from './scan-page.ts';
 
 /** Items read a page: a page's contacts each cost two SNS calls. */
 const PAGE_ITEMS = 200;
@@ -50,8 +49,8 @@ export const retireEmailTopics = (
 ): Migration => ({
   id: '2026-12-email-contacts-off-sns-topics',
   description: "Deletes email contacts' SNS topics and subscriptions, and removes them from the contacts",
-  page: async (start) => {
-    const page = await scanPage(
+  page: (start) =>
+    changeScannedPage(
       client,
       {
         TableName: tableName,
@@ -60,39 +59,33 @@ export const retireEmailTopics = (
         ExpressionAttributeValues: { ':contact': 'contact', ':email': 'email' },
       },
       start,
-      pageItems,
-    );
-    const retired = await mapWithConcurrency(page.items, CONTACTS_AT_ONCE, async (item) => {
-      const contact = parseStoredItem(topicContactSchema, item);
-      const { subscriptionArn, topicArn } = contact.address;
-      if (isArn(subscriptionArn))
-        await unlessGone(`Unsubscribe for ${contact.id}`, () =>
-          sns.send(new UnsubscribeCommand({ SubscriptionArn: subscriptionArn })),
-        );
-      if (topicArn !== undefined) await sns.send(new DeleteTopicCommand({ TopicArn: topicArn }));
-      try {
-        // On condition that it still names the topic just deleted; a new updatedAt makes a write
-        // based on an earlier read (which would put the address back) a conflict.
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { PK: item.PK, SK: item.SK },
-            UpdateExpression: 'REMOVE address SET updatedAt = :now',
-            ConditionExpression: 'address = :address',
-            ExpressionAttributeValues: { ':address': item.address, ':now': clock.now().toISOString() },
-          }),
-        );
-        return true;
-      } catch (error) {
-        // Deleted meanwhile, or given another address, which stands.
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    });
-    return {
-      scanned: page.scanned,
-      changed: retired.filter(Boolean).length,
-      ...(page.next === undefined ? {} : { next: page.next }),
-    };
-  },
+      { limit: pageItems, atOnce: CONTACTS_AT_ONCE },
+      async (item) => {
+        const contact = parseStoredItem(topicContactSchema, item);
+        const { subscriptionArn, topicArn } = contact.address;
+        if (isArn(subscriptionArn))
+          await unlessGone(`Unsubscribe for ${contact.id}`, () =>
+            sns.send(new UnsubscribeCommand({ SubscriptionArn: subscriptionArn })),
+          );
+        if (topicArn !== undefined) await sns.send(new DeleteTopicCommand({ TopicArn: topicArn }));
+        try {
+          // On condition that it still names the topic just deleted; a new updatedAt makes a write
+          // based on an earlier read (which would put the address back) a conflict.
+          await client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: { PK: item.PK, SK: item.SK },
+              UpdateExpression: 'REMOVE address SET updatedAt = :now',
+              ConditionExpression: 'address = :address',
+              ExpressionAttributeValues: { ':address': item.address, ':now': clock.now().toISOString() },
+            }),
+          );
+          return true;
+        } catch (error) {
+          // Deleted meanwhile, or given another address, which stands.
+          if (error instanceof ConditionalCheckFailedException) return false;
+          throw error;
+        }
+      },
+    ),
 });
