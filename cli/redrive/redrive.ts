@@ -50,7 +50,7 @@ const deadLetterDestination =
 /**
  * Puts parked jobs back on their channel's queue and dead letters back on their own queue, once
  * the cause is fixed; a dry run moves nothing and says what would move. A replayed job is sent
- * even though its message record was settled `failed`; one sent, capped or skipped since is not.
+ * even though its message record was settled `failed`; one sent or skipped since is not.
  */
 export const redrive = async (
   sqs: SQSClient,

@@ -3,6 +3,7 @@ import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { sendDigests } from '../../lambdas/core/delivery/send-digests.ts';
 import { sendRepeats } from '../../lambdas/core/delivery/send-repeats.ts';
 import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
+import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import { contactOf } from '../../lambdas/core/watches/watch.ts';
 import { midtermReporters } from '../support/midterm-reporters.ts';
 import { startPipelineHarness } from '../support/pipeline-harness.ts';
@@ -132,7 +133,26 @@ describe('alert delivery through the pipeline (real DynamoDB Local, outbox sende
     expect(await sendDigests(new Date('2019-03-24T07:00:00Z'), harness.deps)).toEqual([]);
   });
 
-  it("caps a contact's messages per day and logs what the cap held back", async () => {
+  it("keeps a digest over the contact's daily cap queued, unsent and unrecorded, for the next day's hour", async () => {
+    await harness.addWatch(
+      africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }),
+    );
+    await deliverWave(overdueRun);
+    const oneADay = { ...harness.deps, dailyCaps: { email: 1, sms: 1 } };
+    await harness.deps.sendCounter.take('email:ana@example.org', isoDate('2019-03-23'), 1);
+    harness.setNow('2019-03-23T07:00:00Z');
+    const held = await sendDigests(new Date('2019-03-23T07:00:00Z'), oneADay);
+    expect(held.map(({ status }) => status)).toEqual(['retry-later']);
+    expect(harness.sent()).toEqual([]);
+    expect((await harness.deps.deliveryLog.listForWatch('w-digest', { limit: 5 })).entries).toEqual([]);
+
+    harness.setNow('2019-03-24T07:00:00Z');
+    const due = await sendDigests(new Date('2019-03-24T07:00:00Z'), oneADay);
+    expect(due.map(({ status }) => status)).toEqual(['sent']);
+    expect(harness.sent()[0]?.eventIds).toHaveLength(53);
+  });
+
+  it("holds a message over the contact's daily cap back, unsent and unrecorded, and sends it the next day", async () => {
     harness.useDailyCaps({ email: 1, sms: 1 });
     await harness.addWatch(
       africaWatch({
@@ -144,10 +164,14 @@ describe('alert delivery through the pipeline (real DynamoDB Local, outbox sende
     await deliverWave(overdueRun);
     harness.setNow('2019-03-23T10:00:00Z');
     const second = await deliverWave([russiaWorkPermits]);
-    expect(second.sent.map(({ status }) => status)).toEqual(['capped']);
+    expect(second.sent.map(({ status }) => status)).toEqual(['deferred']);
     expect(harness.sent()).toHaveLength(1);
-    const [latest] = (await harness.deps.deliveryLog.listForWatch('w-africa', { limit: 5 })).entries;
-    expect(latest).toMatchObject({ status: 'capped', reason: 'the daily cap of 1 email messages was reached' });
+    const log = await harness.deps.deliveryLog.listForWatch('w-africa', { limit: 5 });
+    expect(log.entries.map(({ status }) => status)).toEqual(['sent']);
+
+    harness.setNow('2019-03-24T00:00:05Z');
+    expect(await harness.sendAll()).toMatchObject([{ status: 'sent' }]);
+    expect(harness.sent().map(({ eventIds }) => eventIds.includes(russiaWorkPermits.id))).toEqual([false, true]);
   });
 
   it('stops an SMS watch whose number opted out, without sending', async () => {

@@ -395,27 +395,34 @@ describe('faults: every job sent at most once, none lost', () => {
     expect(log.entries.map(({ status }) => status)).toEqual(['sent', 'failed']);
   });
 
-  it.each([
-    ['sent', (): void => undefined],
-    [
-      'capped',
-      async (): Promise<void> => {
-        await pipeline.deps.sendCounter.take('email:ana@example.org', isoDate('2019-03-23'), 1);
-        pipeline.useDailyCaps({ email: 1, sms: 1 });
-      },
-    ],
-  ] as const)('never sends again a job replayed after it was settled %s', async (status, arrange) => {
+  it('never sends again a job replayed after it was settled sent', async () => {
     await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
     await pipeline.store(WAVE, overdueRun);
     await pipeline.plan(WAVE);
     const [job] = pipeline.deliveryQueue;
     if (!job) throw new Error('no job planned');
-    await arrange();
-    expect(await pipeline.sendAll()).toMatchObject([{ status }]);
-    pipeline.useDailyCaps({ email: 50, sms: 10 });
+    expect(await pipeline.sendAll()).toMatchObject([{ status: 'sent' }]);
 
     expect(await pipeline.send(job)).toEqual({ status: 'duplicate' });
-    expect(pipeline.sent()).toHaveLength(status === 'sent' ? 1 : 0);
+    expect(pipeline.sent()).toHaveLength(1);
+  });
+
+  it("sends once, the next day, a job deferred by the address's daily cap, however often it comes again", async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    const [job] = pipeline.deliveryQueue;
+    if (!job) throw new Error('no job planned');
+    await pipeline.deps.sendCounter.take('email:ana@example.org', isoDate('2019-03-23'), 1);
+    pipeline.useDailyCaps({ email: 1, sms: 1 });
+    expect(await pipeline.sendAll()).toMatchObject([{ status: 'deferred' }]);
+    expect(await pipeline.send(job)).toMatchObject({ status: 'deferred' });
+    expect(pipeline.sent()).toEqual([]);
+
+    pipeline.setNow('2019-03-24T00:00:01Z');
+    expect(await pipeline.send(job)).toMatchObject({ status: 'sent' });
+    expect(await pipeline.send(job)).toEqual({ status: 'duplicate' });
+    expect(pipeline.sent()).toHaveLength(1);
   });
 
   it('never sends again a job replayed after it was skipped for an unconfirmed address', async () => {

@@ -67,9 +67,14 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
   };
   const send = (job: DeliveryJob): Promise<SendJobOutcome> => sendJob(job, sendDeps());
   /** Sends every queued delivery job once, in order. */
+  /** Sends every queued job once; as the queue does, it keeps the jobs that are to come again. */
   const sendAll = async (): Promise<SendJobOutcome[]> => {
     const outcomes: SendJobOutcome[] = [];
-    for (const job of deliveryQueue.splice(0)) outcomes.push(await send(job));
+    for (const job of deliveryQueue.splice(0)) {
+      const outcome = await send(job);
+      if (['retry-later', 'throttled', 'deferred'].includes(outcome.status)) deliveryQueue.push(job);
+      outcomes.push(outcome);
+    }
     return outcomes;
   };
   return {

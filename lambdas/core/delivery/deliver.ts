@@ -37,7 +37,8 @@ export interface DeliveryDependencies extends BudgetDependencies {
 
 /**
  * `duplicate`: every event was delivered to the contact before (a redelivered batch).
- * `retry-later`: the notifier stayed busy; nothing was recorded, so the caller's retry sends it.
+ * `retry-later`: the notifier stayed busy, or the address's cap or the deployment's texts of the
+ * day are spent; nothing was recorded, so the caller's retry sends it.
  */
 export interface DeliveryOutcome {
   readonly contact: string;
@@ -56,7 +57,7 @@ interface MessageContext {
  * one process can tell: the record is written right after the notifier accepts the message, so
  * only a crash between the two (a few milliseconds) can send a message again. An address that
  * can no longer receive is detected and its watches stopped instead of sending into nothing; a
- * contact over its daily cap gets nothing more that day; a refusal that retrying cannot cure is
+ * contact over its daily cap gets nothing more that day, its message waits; a refusal that retrying cannot cure is
  * parked for an operator with its context.
  */
 export const deliverMessage = async (
@@ -93,12 +94,11 @@ export const deliverMessage = async (
   const countsAgainstCap = context.kind !== 'test';
   const refundText =
     contact.channel === 'sms' && countsAgainstCap ? await drawAccountText(now, deps) : async () => undefined;
-  if (refundText === undefined) return { contact: contact.id, status: 'retry-later', eventIds: message.eventIds };
+  const later: DeliveryOutcome = { contact: contact.id, status: 'retry-later', eventIds: message.eventIds };
+  if (refundText === undefined) return later;
   if (countsAgainstCap && !(await deps.sendCounter.take(contact.id, day, deps.dailyCaps[contact.channel]))) {
     await refundText();
-    return record('capped', {
-      reason: `the daily cap of ${deps.dailyCaps[contact.channel]} ${contact.channel} messages was reached`,
-    });
+    return later;
   }
   try {
     const { messageId } = await withRetry(() => deps.senders[contact.channel].send(message), deps.retry);
@@ -107,7 +107,7 @@ export const deliverMessage = async (
     if (!(error instanceof NotifierError)) throw error;
     if (countsAgainstCap) await deps.sendCounter.release(contact.id, day);
     await refundText();
-    if (error.retryable) return { contact: contact.id, status: 'retry-later', eventIds: message.eventIds };
+    if (error.retryable) return later;
     if (error.code === 'opted-out' || error.code === 'not-found') {
       await stopContact(contact.id, error.code === 'opted-out' ? 'opted-out' : 'gone', deps);
       return record('skipped', { reason: error.message });

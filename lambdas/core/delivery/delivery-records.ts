@@ -3,7 +3,8 @@ import type { DeliveryJob } from './delivery-job.ts';
 
 /**
  * - `sent`: handed to the notifier, which accepted it.
- * - `capped`: not sent, the contact's daily cap was reached.
+ * - `capped`: not sent, the contact's daily cap was reached; only in logs written before
+ *   2026-12-05, since when a message over the cap waits for the next day instead.
  * - `failed`: refused for good (the reason says why); parked for an operator.
  * - `skipped`: not sent because the address can no longer receive (unsubscribed, opted out).
  */

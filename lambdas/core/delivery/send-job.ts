@@ -122,16 +122,17 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
   );
   const summary = messageSummary(message);
   const day = utcDateOf(now);
-  // A text first draws on the deployment's texts of the day; once they are spent it waits, unsent and unsettled.
-  const refundText = contact.channel === 'sms' ? await drawAccountText(now, deps) : async () => undefined;
-  if (refundText === undefined) {
+  // A text first draws on the deployment's texts of the day, then any message on its address's
+  // cap of the day; once either is spent the message waits for the next day, unsent and unsettled.
+  const deferred = async (): Promise<SendJobOutcome> => {
     await deps.messageRecords.release(job);
     return { status: 'deferred' };
-  }
-  const cap = deps.dailyCaps[contact.channel];
-  if (!(await deps.sendCounter.take(contact.id, day, cap))) {
+  };
+  const refundText = contact.channel === 'sms' ? await drawAccountText(now, deps) : async () => undefined;
+  if (refundText === undefined) return deferred();
+  if (!(await deps.sendCounter.take(contact.id, day, deps.dailyCaps[contact.channel]))) {
     await refundText();
-    return settle('capped', summary, { reason: `the daily cap of ${cap} ${contact.channel} messages was reached` });
+    return deferred();
   }
   try {
     const { messageId } = await deps.sender.send(message);
