@@ -167,7 +167,7 @@ export class SanctionsWatchStack extends Stack {
       logRemovalPolicy: removalPolicy,
     });
     this.migrations = new Migrations(this, 'Migrations', { table: this.table, logRemovalPolicy: removalPolicy });
-    this.users = new UserDirectory(this, 'Users', { removalPolicy });
+    this.users = new UserDirectory(this, 'Users', { removalPolicy, logRemovalPolicy: removalPolicy });
     this.api = new ServiceHttpApi(this, 'HttpApi', {
       tokenIssuer: { issuerUrl: this.users.issuerUrl, audience: [this.users.apiClient.userPoolClientId] },
       logRemovalPolicy: removalPolicy,

@@ -17,3 +17,6 @@ export const runMigrationsEntry = 'lambdas/handlers/run-migrations.ts';
 
 /** SES's bounces and complaints, through the email configuration set's SNS topic. */
 export const sesFeedbackEntry = 'lambdas/handlers/ses-feedback.ts';
+
+/** Cognito's pre token generation trigger: the admin group only with a TOTP device enrolled. */
+export const preTokenGenerationEntry = 'lambdas/handlers/pre-token-generation.ts';

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_GROUP } from '../../lambdas/contracts/identity.ts';
 import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
-import { cfn, onlyResource, type Resource, ref } from './template-queries.ts';
+import { arnOf, cfn, onlyResource, type Resource, ref } from './template-queries.ts';
 
 useSynthesizedStack();
 
@@ -29,6 +29,30 @@ describe('SanctionsWatch stack', () => {
       });
       expect(PasswordPolicy['MinimumLength']).toBeGreaterThanOrEqual(12);
       expect(pool.Properties).toMatchObject({ MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+    });
+
+    it('count as admins only with a TOTP device: a version 2 pre token generation trigger that may read just this pool', () => {
+      const trigger = cfn(stack.users.adminMfaCheck.function);
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        LambdaConfig: {
+          PreTokenGenerationConfig: {
+            LambdaArn: arnOf(trigger),
+            LambdaVersion: 'V2_0',
+          },
+        },
+      });
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: [
+            {
+              Action: 'cognito-idp:AdminGetUser',
+              Effect: 'Allow',
+              Resource: arnOf(cfn(stack.users.userPool)),
+            },
+          ],
+        },
+        Roles: [ref(cfn(stack.users.adminMfaCheck.role))],
+      });
     });
 
     it('are retained with deletion protection by default', () => {
