@@ -238,6 +238,30 @@ describe('POST /unsubscribe: the one-click link erases the address', () => {
     expect(readOutbox(api.outboxFile).filter(({ to }) => to === 'hana@example.org')).toHaveLength(mailed);
   });
 
+  it("lets requests reach the address again only from its own page's button, which subscribes nothing", async () => {
+    await confirmedWatch('jo@example.org', 'user');
+    const link = unsubscribeUrl(api.url, await api.deps.linkSecret(), 'email:jo@example.org');
+    const post = (url: string, body: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const page = await (await post(link, 'List-Unsubscribe=One-Click')).text();
+    expect(page).toContain('name="Allow-Requests" value="Yes"');
+    const forged = new URL(link);
+    forged.searchParams.set('s', 'A'.repeat(forged.searchParams.get('s')?.length ?? 43));
+    expect((await post(forged.href, 'Allow-Requests=Yes')).status).toBe(403);
+    expect(await api.deps.contacts.isSuppressed('email:jo@example.org')).toBe(true);
+
+    const allowed = await post(link, 'Allow-Requests=Yes');
+
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toContain('Nothing is subscribed');
+    expect(await api.deps.contacts.isSuppressed('email:jo@example.org')).toBe(false);
+    expect(await typesHolding('jo@example.org')).toEqual([]);
+    const mailed = readOutbox(api.outboxFile).filter(({ to }) => to === 'jo@example.org').length;
+    const asked = await create({ email: 'jo@example.org' }, 'other');
+    expect(asked.status).toBe('pending-confirmation');
+    expect(readOutbox(api.outboxFile).filter(({ to }) => to === 'jo@example.org')).toHaveLength(mailed + 1);
+  });
+
   it('erases a watch created on the address while the erasure ran, and sends it nothing', async () => {
     await confirmedWatch('ilse@example.org', 'user');
     const { contacts } = api.deps;

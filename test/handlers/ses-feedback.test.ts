@@ -124,6 +124,7 @@ describe('SES feedback', () => {
       remove: (contact) => contacts.remove(contact),
       erase: (id) => contacts.erase(id),
       suppress: (id, at) => contacts.suppress(id, at),
+      unsuppress: (id) => contacts.unsuppress(id),
       isSuppressed: (id) => contacts.isSuppressed(id),
       put: async (contact: Contact, previous?: Contact) => {
         if (previous && left > 0) {

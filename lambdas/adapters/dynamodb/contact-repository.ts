@@ -124,6 +124,12 @@ export class DynamoContactStore implements ContactStore {
     );
   }
 
+  async unsuppress(id: string): Promise<void> {
+    await this.#client.send(
+      new DeleteCommand({ TableName: this.#tableName, Key: { PK: contactPartition(id), SK: SUPPRESSED_SK } }),
+    );
+  }
+
   async isSuppressed(id: string): Promise<boolean> {
     const { Item } = await this.#client.send(
       new GetCommand({

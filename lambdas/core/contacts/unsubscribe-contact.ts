@@ -31,3 +31,17 @@ export const unsubscribe = async (
   await checkUnsubscribeLink(contactId, signature, deps);
   await eraseAddress(contactId, deps);
 };
+
+/**
+ * The address changed its mind, through the same signed link (only a message sent to it carries
+ * one): its suppression marker goes, so an owner's request or a sign-up may ask it again. Nothing
+ * is subscribed by this: every watch still waits for the address's own confirmation.
+ */
+export const allowRequestsAgain = async (
+  contactId: string,
+  signature: string,
+  deps: Pick<UnsubscribeDependencies, 'linkSecret' | 'contacts'>,
+): Promise<void> => {
+  await checkUnsubscribeLink(contactId, signature, deps);
+  await deps.contacts.unsuppress(contactId);
+};

@@ -138,6 +138,8 @@ export interface ContactStore {
   /** Marks the address as having asked to be erased (a marker holding no address, see docs/privacy.md). */
   suppress(id: string, at: string): Promise<void>;
   isSuppressed(id: string): Promise<boolean>;
+  /** Removes the marker: the address itself asked that requests may reach it again. */
+  unsuppress(id: string): Promise<void>;
 }
 
 /** Each owner's consent per address (see Consent). */
