@@ -7,6 +7,7 @@ import { createDocumentClient } from '../../lambdas/adapters/dynamodb/document-c
 import { DynamoMessageRecords } from '../../lambdas/adapters/dynamodb/message-record-repository.ts';
 import { countRequests } from '../../lambdas/adapters/dynamodb/request-counter.ts';
 import { DynamoSendJobReads } from '../../lambdas/adapters/dynamodb/send-job-reads.ts';
+import { contactKeyOf } from '../../lambdas/core/contacts/contact-key.ts';
 import type { DeliveryLogEntry } from '../../lambdas/core/delivery/delivery-records.ts';
 import { createTestTable } from '../support/test-table.ts';
 import { checkerEvents } from '../support/watch-fixtures.ts';
@@ -53,7 +54,7 @@ const logItemsOf = async (watchId: string) =>
 describe('message records and the watches’ logs on DynamoDB Local', () => {
   it('keeps a message’s event ids on its record only: each watch’s copy stays under 1 KB', async () => {
     const records = new DynamoMessageRecords(table.documentClient, table.tableName);
-    const job = { dedupKey: 'wave-1:0:small', contact: 'email:ana@example.org', waveId: 'wave-1' };
+    const job = { dedupKey: 'wave-1:0:small', contactKey: contactKeyOf('email:ana@example.org'), waveId: 'wave-1' };
     await records.claim(job, new Date('2019-03-23T06:00:00Z'), new Date('2019-03-23T06:06:00Z'));
     await records.settle(job, settled({ watchIds: WATCHES.map((id) => `${id}-small`) }));
     for (const watchId of WATCHES) {
@@ -67,7 +68,11 @@ describe('message records and the watches’ logs on DynamoDB Local', () => {
   it('lists a page of a watch’s log with each message’s event ids, read back in one batch', async () => {
     const records = new DynamoMessageRecords(table.documentClient, table.tableName);
     for (let hour = 10; hour < 13; hour += 1) {
-      const job = { dedupKey: `wave-${hour}:0:listed`, contact: 'email:ana@example.org', waveId: `wave-${hour}` };
+      const job = {
+        dedupKey: `wave-${hour}:0:listed`,
+        contactKey: contactKeyOf('email:ana@example.org'),
+        waveId: `wave-${hour}`,
+      };
       const at = `2019-03-23T${hour}:00:00.000Z`;
       await records.claim(job, new Date(at), new Date(Date.parse(at) + 60_000));
       await records.settle(job, settled({ at, watchIds: ['w-listed'], eventIds: [`e-${hour}-a`, `e-${hour}-b`] }));
@@ -110,10 +115,10 @@ describe('what a sender reads on DynamoDB Local', () => {
 
   it('reads the contact and up to 99 events in one request, leaving out events that are gone', async () => {
     const { client, requests } = countedClient();
-    const read = await new DynamoSendJobReads(client, table.tableName).contactAndEvents('email:bo@example.org', [
-      ...events.slice(0, 98).map(({ id }) => id),
-      'gone-event',
-    ]);
+    const read = await new DynamoSendJobReads(client, table.tableName).contactAndEvents(
+      contactKeyOf('email:bo@example.org'),
+      [...events.slice(0, 98).map(({ id }) => id), 'gone-event'],
+    );
     expect(read.contact).toMatchObject({ id: 'email:bo@example.org', state: 'confirmed' });
     expect(read.events.map(({ id }) => id).sort()).toEqual(
       events
@@ -128,7 +133,7 @@ describe('what a sender reads on DynamoDB Local', () => {
   it('reads more events in a second request, and no contact for an unknown address', async () => {
     const { client, requests } = countedClient();
     const read = await new DynamoSendJobReads(client, table.tableName).contactAndEvents(
-      'email:nobody@example.org',
+      contactKeyOf('email:nobody@example.org'),
       events.map(({ id }) => id),
     );
     expect(read.contact).toBeUndefined();

@@ -15,6 +15,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSesEmailSender, SesEmailSender } from '../../lambdas/adapters/ses/ses-email-sender.ts';
 import { SES_SENDER_ENV } from '../../lambdas/contracts/environment.ts';
+import { contactKeyOf } from '../../lambdas/core/contacts/contact-key.ts';
 import { NotifierError, type OutgoingMessage } from '../../lambdas/core/ports/notifier.ts';
 import { emailMessage, smsMessage } from '../support/outgoing-messages.ts';
 
@@ -83,7 +84,8 @@ describe('the SES email sender', () => {
     const failure = await failureOf(sender().send(refused));
 
     expect(failure).toMatchObject({ code: 'invalid-message', retryable: false });
-    expect(failure.message).toContain(refused.contact);
+    expect(failure.message).toContain(contactKeyOf(refused.contact));
+    expect(failure.message).not.toContain(refused.to);
     expect(ses.calls()).toHaveLength(0);
   });
 
@@ -128,7 +130,7 @@ describe('the SES email sender', () => {
     const failure = await failureOf(sender().send(message));
 
     expect(failure).toMatchObject({ code, retryable });
-    expect(failure.message).toBe(`SendEmail for email:ana@example.org failed: ${name}`);
+    expect(failure.message).toBe(`SendEmail for ${contactKeyOf('email:ana@example.org')} failed: ${name}`);
     expect(failure.cause).toBe(error);
     expect(failure.message).not.toContain('Nigeria');
   });

@@ -12,13 +12,13 @@ const sink = () => new SqsFailureSink(new SQSClient({}), queueUrl);
 
 const failure: DeliveryFailure = {
   at: '2019-03-23T06:00:05.000Z',
-  contact: 'email:ana@example.org',
+  contactKey: 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6',
   channel: 'email',
   kind: 'alert',
   watchIds: ['w-1', 'w-2'],
   eventIds: ['e-ng-overdue', 'e-ru-overdue'],
   code: 'misconfigured',
-  message: 'SNS publish for email:ana@example.org (email): not authorized',
+  message: 'SendEmail for a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6: not authorized',
 };
 
 describe('the SQS failure sink', () => {
@@ -43,7 +43,13 @@ describe('the SQS failure sink', () => {
   it('takes the attributes from each failure', async () => {
     sqs.on(SendMessageCommand).resolves({ MessageId: 'q-2' });
 
-    await sink().park({ ...failure, channel: 'sms', contact: 'sms:+447700900123', kind: 'digest', code: 'rejected' });
+    await sink().park({
+      ...failure,
+      channel: 'sms',
+      contactKey: 'Q1w2E3r4T5y6U7i8O9p0A1s2D3f4G5h6',
+      kind: 'digest',
+      code: 'rejected',
+    });
 
     expect(sqs.commandCalls(SendMessageCommand)[0]?.args[0].input.MessageAttributes).toEqual({
       code: { DataType: 'String', StringValue: 'rejected' },

@@ -7,6 +7,7 @@ import { parseRedriveArgs, redriveCommand } from '../../cli/commands/redrive.ts'
 import { queueAddressesFromOutputs } from '../../cli/redrive/stack-outputs.ts';
 import { UsageError } from '../../cli/usage-error.ts';
 import { deliveryQueueOutputs } from '../../lambdas/contracts/delivery-queues.ts';
+import { contactKeyOf } from '../../lambdas/core/contacts/contact-key.ts';
 import { type DeliveryJob, deliveryJobKey } from '../../lambdas/core/delivery/delivery-job.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
 import { deliveryQueueDefinitions } from '../../local/queues/delivery-queue-definitions.ts';
@@ -25,7 +26,7 @@ import { runCli } from './run-cli.ts';
 const jobOf = (channel: 'email' | 'sms', contact: string): DeliveryJob => ({
   waveId: 'check:2019-03-23T06:00:00.000Z',
   part: 0,
-  contact,
+  contactKey: contactKeyOf(contact),
   channel,
   watchIds: ['w-1'],
   events: [{ id: 'e-ng-overdue', states: ['NG'] }],
@@ -35,7 +36,7 @@ const emailJob = jobOf('email', 'email:ana@example.org');
 const smsJob = jobOf('sms', 'sms:+447700900123');
 const parked = (job?: DeliveryJob): DeliveryFailure => ({
   at: '2019-03-23T06:00:05.000Z',
-  contact: job?.contact ?? 'email:bo@example.org',
+  contactKey: job?.contactKey ?? contactKeyOf('email:bo@example.org'),
   channel: job?.channel ?? 'email',
   kind: job ? 'alert' : 'digest',
   watchIds: ['w-1'],
@@ -132,8 +133,8 @@ describe('sanctions-watch redrive on the local SQS', () => {
 
     expect(lines[0]).toBe('Moved 2 messages.');
     expect(await counts()).toEqual({ failures: 2, email: 1, sms: 1, waves: 0, emailDlq: 2, wavesDlq: 1 });
-    expect(await bodiesOf(sqs.queueUrl('email'))).toEqual([JSON.stringify(emailJob)]);
-    expect(await bodiesOf(sqs.queueUrl('sms'))).toEqual([JSON.stringify(smsJob)]);
+    expect((await bodiesOf(sqs.queueUrl('email'))).map((body) => JSON.parse(body))).toEqual([emailJob]);
+    expect((await bodiesOf(sqs.queueUrl('sms'))).map((body) => JSON.parse(body))).toEqual([smsJob]);
     // What stayed is visible again, for the next look.
     expect(await bodiesOf(sqs.queueUrl(DELIVERY_FAILURES_QUEUE))).toEqual(['not json', JSON.stringify(parked())]);
   });

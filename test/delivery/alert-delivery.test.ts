@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
+import { contactKeyOf } from '../../lambdas/core/contacts/contact-key.ts';
 import { sendDigests } from '../../lambdas/core/delivery/send-digests.ts';
 import { sendRepeats } from '../../lambdas/core/delivery/send-repeats.ts';
 import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
@@ -183,15 +184,21 @@ describe('alert delivery through the pipeline (real DynamoDB Local, outbox sende
     expect((await harness.deps.contacts.get('sms:+15550100999'))?.state).toBe('opted-out');
   });
 
-  it('parks a refusal that retrying cannot cure, with its context, and records it as failed', async () => {
+  it('parks a refusal that retrying cannot cure, with its context by contact key and never the address, and records it as failed', async () => {
     await harness.addWatch(watch({ id: 'w-refused' }));
-    harness.useSender({ send: async () => Promise.reject(new NotifierError('misconfigured', 'KMS key disabled')) });
+    harness.useSender({
+      send: async () =>
+        Promise.reject(
+          new NotifierError('misconfigured', 'Identities failed the check: Ana@Example.org, KMS key disabled'),
+        ),
+    });
     const { sent } = await deliverWave([russiaWorkPermits]);
     expect(sent.map(({ status }) => status)).toEqual(['failed']);
     expect(harness.parked).toEqual([
       expect.objectContaining({
-        contact: contactOf(watch({ id: 'x' })),
+        contactKey: contactKeyOf(contactOf(watch({ id: 'x' }))),
         code: 'misconfigured',
+        message: 'Identities failed the check: <address>, KMS key disabled',
         eventIds: [russiaWorkPermits.id],
         watchIds: ['w-refused'],
         kind: 'alert',

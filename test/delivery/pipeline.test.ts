@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { contactKeyOf } from '../../lambdas/core/contacts/contact-key.ts';
 import { listWatchDeliveries } from '../../lambdas/core/delivery/delivery-query.ts';
 import type { WavePlans } from '../../lambdas/core/ports/delivery-pipeline.ts';
 import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
@@ -95,13 +96,13 @@ describe('a wave, planned once and sent per contact (real DynamoDB Local)', () =
     expect(sharded.deliveryQueue).toEqual([]);
     await sharded.runShards();
     const byContact = (jobs: typeof direct.deliveryQueue) =>
-      [...jobs].sort((a, b) => a.contact.localeCompare(b.contact));
+      [...jobs].sort((a, b) => a.contactKey.localeCompare(b.contactKey));
     expect(byContact(sharded.deliveryQueue)).toEqual(byContact(direct.deliveryQueue));
-    expect(sharded.deliveryQueue.map(({ contact, watchIds }) => [contact, watchIds])).toEqual(
+    expect(sharded.deliveryQueue.map(({ contactKey, watchIds }) => [contactKey, watchIds])).toEqual(
       expect.arrayContaining([
-        ['email:bo@example.org', ['w-2', 'w-4']],
-        ['email:ana@example.org', ['w-1']],
-        ['sms:+447700900123', ['w-3']],
+        [contactKeyOf('email:bo@example.org'), ['w-2', 'w-4']],
+        [contactKeyOf('email:ana@example.org'), ['w-1']],
+        [contactKeyOf('sms:+447700900123'), ['w-3']],
       ]),
     );
   });
@@ -238,7 +239,7 @@ describe('faults: every job sent at most once, none lost', () => {
     for (let attempt = 0; attempt < 5; attempt += 1) statuses.push((await pipeline.send(job)).status);
     expect(statuses).toEqual(['throttled', 'throttled', 'throttled', 'sent', 'duplicate']);
     expect(pipeline.sent()).toHaveLength(1);
-    expect(await pipeline.deps.sendCounter.take(job.contact, isoDate('2019-03-23'), 1)).toBe(false);
+    expect(await pipeline.deps.sendCounter.take('sms:+447700900123', isoDate('2019-03-23'), 1)).toBe(false);
   });
 
   it('throttled jobs come back after growing, jittered delays set on their receipts; none is lost or sent twice', async () => {
@@ -362,10 +363,10 @@ describe('faults: every job sent at most once, none lost', () => {
     expect(await pipeline.sendAll()).toEqual([{ status: 'failed' }]);
     expect(pipeline.parked).toMatchObject([
       {
-        contact: 'email:ana@example.org',
+        contactKey: contactKeyOf('email:ana@example.org'),
         code: 'rejected',
         watchIds: ['w-africa'],
-        job: { contact: 'email:ana@example.org' },
+        job: { contactKey: contactKeyOf('email:ana@example.org') },
       },
     ]);
     const log = await pipeline.deps.deliveryLog.listForWatch('w-africa', { limit: 5 });
@@ -432,7 +433,7 @@ describe('faults: every job sent at most once, none lost', () => {
     const [job] = pipeline.deliveryQueue;
     if (!job) throw new Error('no job planned');
     expect(await pipeline.sendAll()).toEqual([{ status: 'skipped' }]);
-    const contact = await pipeline.deps.contacts.get(job.contact);
+    const contact = await pipeline.deps.contacts.get('email:ana@example.org');
     if (!contact) throw new Error('no contact stored');
     await pipeline.deps.contacts.put({ ...contact, state: 'confirmed' }, contact);
 

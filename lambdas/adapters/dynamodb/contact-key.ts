@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
+import { contactKeyOf } from '../../core/contacts/contact-key.ts';
 
-/**
- * A contact's partition, `CONTACT#<hash>`: keys are hashed so addresses and phone numbers never
- * appear in keys, index names or the logs that quote them (the item itself holds the address).
- */
-export const contactPartition = (contact: string): string =>
-  `CONTACT#${createHash('sha256').update(contact, 'utf8').digest('base64url').slice(0, 32)}`;
+/** A contact's partition by its key (contact-key.ts): the key, never the address, is in table keys. */
+export const contactKeyPartition = (key: string): string => `CONTACT#${key}`;
+
+/** A contact's partition, `CONTACT#<key>`, by its id. */
+export const contactPartition = (contact: string): string => contactKeyPartition(contactKeyOf(contact));

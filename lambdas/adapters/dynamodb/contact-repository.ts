@@ -2,11 +2,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { type Contact, EMAIL_CONFIRMATION_DAYS, SMS_CODE_MINUTES } from '../../core/contacts/contact.ts';
+import { contactKeyOf } from '../../core/contacts/contact-key.ts';
 import { conflict } from '../../core/errors.ts';
 import type { ContactStore } from '../../core/ports/stores.ts';
 import { batchGetAll } from './batch-get.ts';
 import { batchWriteAll } from './batch-write.ts';
-import { contactPartition } from './contact-key.ts';
+import { contactKeyPartition, contactPartition } from './contact-key.ts';
 import { DynamoDigestQueue } from './digest-queue-repository.ts';
 import { putIfUnchanged } from './put-if-unchanged.ts';
 import { queryAll } from './query-all.ts';
@@ -23,7 +24,9 @@ const storedContactSchema = z.lazy(() =>
   }),
 );
 
-export const contactKey = (id: string) => ({ PK: contactPartition(id), SK: 'CONTACT' });
+/** The contact item's key, by the contact's key (contact-key.ts). */
+export const contactItemKeyOf = (key: string) => ({ PK: contactKeyPartition(key), SK: 'CONTACT' });
+export const contactKey = (id: string) => contactItemKeyOf(contactKeyOf(id));
 /** Beside the contact, and outliving it: holds no address, only when the address asked to be erased. */
 const SUPPRESSED_SK = 'SUPPRESSED';
 

@@ -4,21 +4,21 @@ import type { DeliveryJob } from '../../core/delivery/delivery-job.ts';
 import type { DeliveryLogEntry } from '../../core/delivery/delivery-records.ts';
 import type { MessageClaim, MessageRecords } from '../../core/ports/delivery-pipeline.ts';
 import { batchWriteAll } from './batch-write.ts';
-import { contactPartition } from './contact-key.ts';
+import { contactKeyPartition } from './contact-key.ts';
 import { deliveryLogWrites, expiresAt } from './delivery-log-repository.ts';
 
 /** Long enough that no redelivery or re-planning of the job can come back after its record is gone. */
 const RECORD_DAYS = 400;
 
-const messageKey = (job: Pick<DeliveryJob, 'dedupKey' | 'contact'>) => ({
-  PK: contactPartition(job.contact),
+const messageKey = (job: Pick<DeliveryJob, 'dedupKey' | 'contactKey'>) => ({
+  PK: contactKeyPartition(job.contactKey),
   SK: `MSG#${job.dedupKey}`,
 });
 
 /**
  * `CONTACT#<hash>` / `MSG#<dedupKey>`, one per (contact, wave part): `claimed` with a lease while
  * a sender works on it, then the outcome. The claim is a conditional put that fails when the
- * record is settled `sent`, `capped` or `skipped`, or another lease is running; the settled
+ * record is settled `sent`, `capped` (before 2026-12-05) or `skipped`, or another lease is running; the settled
  * record and the log entries under each watch go in one batch write. The settled record holds
  * the message's event ids; the log entries point at it rather than copy them (one write unit
  * each instead of two or more).
@@ -33,7 +33,7 @@ export class DynamoMessageRecords implements MessageRecords {
   }
 
   async claim(
-    job: Pick<DeliveryJob, 'dedupKey' | 'contact' | 'waveId'>,
+    job: Pick<DeliveryJob, 'dedupKey' | 'contactKey' | 'waveId'>,
     now: Date,
     leaseUntil: Date,
   ): Promise<MessageClaim> {
@@ -64,7 +64,7 @@ export class DynamoMessageRecords implements MessageRecords {
     }
   }
 
-  async release(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>): Promise<void> {
+  async release(job: Pick<DeliveryJob, 'dedupKey' | 'contactKey'>): Promise<void> {
     try {
       await this.#client.send(
         new UpdateCommand({
@@ -81,7 +81,7 @@ export class DynamoMessageRecords implements MessageRecords {
     }
   }
 
-  async settle(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>, entry: DeliveryLogEntry): Promise<void> {
+  async settle(job: Pick<DeliveryJob, 'dedupKey' | 'contactKey'>, entry: DeliveryLogEntry): Promise<void> {
     await batchWriteAll(this.#client, this.#tableName, [
       {
         PutRequest: {

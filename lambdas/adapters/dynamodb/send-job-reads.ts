@@ -3,7 +3,7 @@ import { storedAlertEventSchema } from '../../core/alerts/alert-event-schema.ts'
 import type { SendJobReads } from '../../core/ports/delivery-pipeline.ts';
 import { alertEventKey } from './alert-event-repository.ts';
 import { batchGetAll } from './batch-get.ts';
-import { contactKey, parseContactItem } from './contact-repository.ts';
+import { contactItemKeyOf, parseContactItem } from './contact-repository.ts';
 import { parseStoredItem } from './stored-item.ts';
 
 /**
@@ -22,8 +22,8 @@ export class DynamoSendJobReads implements SendJobReads {
     this.#tableName = tableName;
   }
 
-  async contactAndEvents(contactId: string, eventIds: readonly string[]) {
-    const contactItemKey = contactKey(contactId);
+  async contactAndEvents(key: string, eventIds: readonly string[]) {
+    const contactItemKey = contactItemKeyOf(key);
     const items = await batchGetAll(this.#client, this.#tableName, [contactItemKey, ...eventIds.map(alertEventKey)]);
     const contactItem = items.find(({ PK, SK }) => PK === contactItemKey.PK && SK === contactItemKey.SK);
     return {

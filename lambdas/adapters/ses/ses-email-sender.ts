@@ -1,5 +1,6 @@
 import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { SES_SENDER_ENV } from '../../contracts/environment.ts';
+import { contactKeyOf } from '../../core/contacts/contact-key.ts';
 import type { MessageSender } from '../../core/ports/message-sender.ts';
 import { NotifierError, type OutgoingMessage } from '../../core/ports/notifier.ts';
 import { requiredEnv } from '../environment.ts';
@@ -51,7 +52,7 @@ export class SesEmailSender implements MessageSender {
   }
 
   async send(message: OutgoingMessage): Promise<{ readonly messageId: string }> {
-    const context = `SendEmail for ${message.contact}`;
+    const context = `SendEmail for ${contactKeyOf(message.contact)}`;
     const input = this.#input(message, context);
     let messageId: string | undefined;
     try {

@@ -1,4 +1,5 @@
 import { CheckIfPhoneNumberIsOptedOutCommand, PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { contactKeyOf } from '../../core/contacts/contact-key.ts';
 import type { MessageSender } from '../../core/ports/message-sender.ts';
 import { NotifierError, type OutgoingMessage } from '../../core/ports/notifier.ts';
 import { notifierErrorFrom } from './sns-errors.ts';
@@ -30,12 +31,12 @@ export class SnsSmsSender implements MessageSender {
   }
 
   async send(message: OutgoingMessage): Promise<{ readonly messageId: string }> {
-    const context = `Publish for ${message.contact} (sms)`;
+    const context = `Publish for ${contactKeyOf(message.contact)} (sms)`;
     const { sms } = message;
     if (message.channel !== 'sms' || sms === undefined)
       throw new NotifierError('invalid-message', `${context}: an SMS message without its text`);
     // Publishing to an opted-out number fails anyway; checking first says why, without a refusal to retry.
-    if (await this.isOptedOut(message.to, `CheckIfPhoneNumberIsOptedOut for ${message.contact}`))
+    if (await this.isOptedOut(message.to, `CheckIfPhoneNumberIsOptedOut for ${contactKeyOf(message.contact)}`))
       throw new NotifierError('opted-out', `${context}: the number has opted out of SMS`);
     const { MessageId } = await snsAttempt(context, () =>
       this.#sns.send(

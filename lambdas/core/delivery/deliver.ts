@@ -1,5 +1,7 @@
 import { type BudgetDependencies, drawAccountText } from '../budgets/send-budgets.ts';
+import { contactKeyOf } from '../contacts/contact-key.ts';
 import { stopContact } from '../contacts/stop-contact.ts';
+import { withoutAddress } from '../contacts/without-address.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ChannelSenders } from '../ports/message-sender.ts';
 import { NotifierError, type OutgoingMessage } from '../ports/notifier.ts';
@@ -115,13 +117,13 @@ export const deliverMessage = async (
     const { channel, eventIds } = message;
     await deps.failures.park({
       at: now.toISOString(),
-      contact: contact.id,
+      contactKey: contactKeyOf(contact.id),
       channel,
       kind: context.kind,
       watchIds: context.watchIds,
       eventIds,
       code: error.code,
-      message: error.message,
+      message: withoutAddress(error.message, contact.to),
     });
     return record('failed', { reason: error.message });
   }

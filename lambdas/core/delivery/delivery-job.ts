@@ -25,13 +25,14 @@ export interface JobEvent {
 
 /**
  * One message to one contact for one part of a wave, however many of its watches matched: what
- * a sender takes off its channel's queue. The address is the contact's, read when it is sent.
+ * a sender takes off its channel's queue. It names the contact by its key, never its address:
+ * the address is the contact item's, read when the message is sent.
  */
 export interface DeliveryJob {
   readonly waveId: string;
   readonly part: number;
-  /** See contactOf. */
-  readonly contact: string;
+  /** See contactKeyOf. */
+  readonly contactKey: string;
   readonly channel: ChannelKind;
   /** The contact's watches that matched, sorted. */
   readonly watchIds: readonly string[];

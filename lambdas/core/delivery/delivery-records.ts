@@ -45,12 +45,14 @@ export interface QueuedDigestEvent {
  */
 export interface DeliveryFailure {
   readonly at: string;
-  readonly contact: string;
+  /** The contact's key (contactKeyOf), never its address: the failure queue keeps messages for 14 days. */
+  readonly contactKey: string;
   readonly channel: ChannelKind;
   readonly kind: DeliveryKind;
   readonly watchIds: readonly string[];
   readonly eventIds: readonly string[];
   readonly code: string;
+  /** The provider's words, with the address taken out (withoutAddress). */
   readonly message: string;
   readonly job?: DeliveryJob;
 }

@@ -1,4 +1,5 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
+import { contactKeyOf } from '../contacts/contact-key.ts';
 import { type GroupIdsOfState, type MatchResult, matchEvents } from '../watches/match-events.ts';
 import { contactOf, DEFAULT_DIGEST_HOUR_UTC, type Watch } from '../watches/watch.ts';
 import { type DeliveryJob, deliveryJobKey } from './delivery-job.ts';
@@ -62,7 +63,7 @@ export const planDeliveries = (
     (delivery): DeliveryJob => ({
       waveId: wave.waveId,
       part: wave.part,
-      contact: delivery.contact,
+      contactKey: contactKeyOf(delivery.contact),
       channel: delivery.channel,
       watchIds: delivery.watchIds,
       events: delivery.events.map(({ event, states }) => ({ id: event.id, states })),

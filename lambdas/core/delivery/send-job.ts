@@ -1,7 +1,9 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import { typedAlertEvent } from '../alerts/alert-event-data.ts';
 import { type BudgetDependencies, drawAccountText } from '../budgets/send-budgets.ts';
+import type { Contact } from '../contacts/contact.ts';
 import { stopContact } from '../contacts/stop-contact.ts';
+import { withoutAddress } from '../contacts/without-address.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { MessageRecords, SendJobReads } from '../ports/delivery-pipeline.ts';
 import type { MessageSender } from '../ports/message-sender.ts';
@@ -58,12 +60,12 @@ export interface SendJobOutcome {
 }
 
 /** The job's events as a delivery to the contact's address, in the planner's order; events since deleted are left out. */
-const deliveryOf = (job: DeliveryJob, to: string, events: readonly AlertEvent[]): Delivery => {
+const deliveryOf = (job: DeliveryJob, contact: Contact, events: readonly AlertEvent[]): Delivery => {
   const stored = new Map(events.map((event) => [event.id, event]));
   return {
-    contact: job.contact,
+    contact: contact.id,
     channel: job.channel,
-    to,
+    to: contact.to,
     watchIds: job.watchIds,
     events: job.events.flatMap(({ id, states }) => {
       const event = stored.get(id);
@@ -86,6 +88,10 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
   if (claim === 'done') return { status: 'duplicate' };
   if (claim === 'held') return { status: 'retry-later' };
 
+  const { contact, events } = await deps.sendJobReads.contactAndEvents(
+    job.contactKey,
+    job.events.map(({ id }) => id),
+  );
   const settle = async (
     status: DeliveryStatus,
     summary: string,
@@ -93,25 +99,21 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
   ): Promise<SendJobOutcome> => {
     await deps.messageRecords.settle(job, {
       at: now.toISOString(),
-      contact: job.contact,
+      // A contact that is gone was erased with its watches: the record is settled, and no watch's log is left to write.
+      contact: contact?.id ?? '',
       channel: job.channel,
       kind: 'alert',
       status,
-      watchIds: job.watchIds,
+      watchIds: contact === undefined ? [] : job.watchIds,
       eventIds: job.events.map(({ id }) => id),
       summary,
       ...extra,
     });
     return { status, ...(extra.messageId === undefined ? {} : { messageId: extra.messageId }) };
   };
-
-  const { contact, events } = await deps.sendJobReads.contactAndEvents(
-    job.contact,
-    job.events.map(({ id }) => id),
-  );
   if (contact?.state !== 'confirmed')
     return settle('skipped', '', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
-  const delivery = deliveryOf(job, contact.to, events);
+  const delivery = deliveryOf(job, contact, events);
   if (delivery.events.length === 0) return settle('skipped', '', { reason: 'its events no longer exist' });
   const unsubscribeUrl = contact.channel === 'email' ? await deps.unsubscribeUrl(contact.id) : undefined;
   const message = outgoingMessage(
@@ -151,13 +153,13 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
     }
     await deps.failures.park({
       at: now.toISOString(),
-      contact: contact.id,
+      contactKey: job.contactKey,
       channel: contact.channel,
       kind: 'alert',
       watchIds: job.watchIds,
       eventIds: job.events.map(({ id }) => id),
       code: error.code,
-      message: error.message,
+      message: withoutAddress(error.message, contact.to),
       job,
     });
     return settle('failed', summary, { reason: error.message });

@@ -54,18 +54,22 @@ export type MessageClaim = 'claimed' | 'held' | 'done';
  * the outcome it leaves, so two receivers of one job cannot both send.
  */
 export interface MessageRecords {
-  claim(job: Pick<DeliveryJob, 'dedupKey' | 'contact' | 'waveId'>, now: Date, leaseUntil: Date): Promise<MessageClaim>;
+  claim(
+    job: Pick<DeliveryJob, 'dedupKey' | 'contactKey' | 'waveId'>,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<MessageClaim>;
   /** Gives a claim back before its lease ends, so a retry need not wait for it. */
-  release(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>): Promise<void>;
+  release(job: Pick<DeliveryJob, 'dedupKey' | 'contactKey'>): Promise<void>;
   /** Settles the claim with the outcome and logs it under each of its watches, in one request. */
-  settle(job: Pick<DeliveryJob, 'dedupKey' | 'contact'>, entry: DeliveryLogEntry): Promise<void>;
+  settle(job: Pick<DeliveryJob, 'dedupKey' | 'contactKey'>, entry: DeliveryLogEntry): Promise<void>;
 }
 
 /** What a sender reads before sending a job: its contact, as of now, and its events (those since deleted left out). */
 export interface SendJobReads {
   /** In one request where the store can (a contact and up to 99 events in one batch read). */
   contactAndEvents(
-    contact: string,
+    contactKey: string,
     eventIds: readonly string[],
   ): Promise<{ readonly contact?: Contact; readonly events: readonly AlertEvent[] }>;
 }
