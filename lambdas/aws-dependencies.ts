@@ -26,6 +26,7 @@ import { DynamoSendJobReads } from './adapters/dynamodb/send-job-reads.ts';
 import { DynamoStateRecords } from './adapters/dynamodb/state-records-repository.ts';
 import { DynamoWatchStore } from './adapters/dynamodb/watch-repository.ts';
 import { DynamoWavePlans } from './adapters/dynamodb/wave-plan-repository.ts';
+import { loggedMetrics } from './adapters/emf-metrics.ts';
 import { requiredEnv } from './adapters/environment.ts';
 import { type MigrationsHandlerDependencies, migrations } from './adapters/migrations/migrations.ts';
 import { newFeedKey } from './adapters/new-feed-key.ts';
@@ -70,6 +71,7 @@ import type { DeliveryJobQueue, WaveAnnouncer } from './core/ports/delivery-pipe
 import type { FeedKeyStore } from './core/ports/feed-key-store.ts';
 import type { ImportStore } from './core/ports/import-store.ts';
 import type { ChannelSenders, MessageSender } from './core/ports/message-sender.ts';
+import type { ServiceMetrics } from './core/ports/service-metrics.ts';
 import type {
   AlertEventStore,
   CheckerMemoryStore,
@@ -120,6 +122,8 @@ const onTable = <T>(store: (client: DynamoDBDocumentClient, tableName: string) =
 };
 
 export const clock = (): Clock => systemClock;
+/** The service's counters and timings: embedded metric format lines in the function's log. */
+export const serviceMetrics = (): ServiceMetrics => loggedMetrics();
 /** The DynamoDB requests this process's client sent: what a run cost, for the logs. */
 export const requests = (): RequestCounter => awsTable().requests;
 
@@ -176,6 +180,8 @@ export const standing = (): StandingDependencies & { readonly clock: Clock } => 
 });
 
 export const changeDetection = (): ChangeDetectionDependencies => ({
+  clock: clock(),
+  serviceMetrics: serviceMetrics(),
   obligations: obligations(),
   stateRecords: stateRecords(),
   alertEvents: alertEvents(),
@@ -185,6 +191,7 @@ export const deadlineCheck = (): DeadlineCheckDependencies & { readonly clock: C
   ...standing(),
   checkerMemory: checkerMemory(),
   alertEvents: alertEvents(),
+  serviceMetrics: serviceMetrics(),
 });
 
 /** The machine feed's: the AlertEvents topic, and nothing of the table but its stream. */
@@ -287,6 +294,7 @@ export const watchCommands = (): WatchDependencies => ({
   confirmationUrl: async (link) => confirmationUrl(publicApiUrl(), await linkSecret()(), link),
   newCode: newSmsCode,
   newId: randomUUID,
+  serviceMetrics: serviceMetrics(),
 });
 
 /** The announcer's: the wave queue. */
@@ -338,6 +346,7 @@ const sending = (channel: ChannelKind, sender: MessageSender): SenderDependencie
   manageUrl: manageUrl(),
   unsubscribeUrl: contactUnsubscribeUrl,
   claimSeconds: deliveryQueues[channel].visibilityTimeoutSeconds,
+  serviceMetrics: serviceMetrics(),
   backoff: {
     visibility: new SqsMessageVisibility(sqs(), requiredEnv(DELIVERY_QUEUE_URL_ENV[channel])),
     policy: THROTTLE_BACKOFF,
