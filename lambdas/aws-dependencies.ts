@@ -34,6 +34,7 @@ import { manageWatchesUrl, publicApiUrl } from './adapters/public-api-url.ts';
 import { secretFromExtension } from './adapters/secrets/extension-secret.ts';
 import { createSesEmailSender } from './adapters/ses/ses-email-sender.ts';
 import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publisher.ts';
+import { setSmsMonthlySpendLimit } from './adapters/sns/sms-spend-limit.ts';
 import { SnsSmsSender } from './adapters/sns/sns-sms-sender.ts';
 import { SqsDeliveryJobQueue } from './adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
@@ -367,3 +368,9 @@ export const migrationsRun = (): MigrationsHandlerDependencies => ({
   migrations: onTable((client, name) => migrations(client, name, new SNSClient({}), clock())),
   handOn: sqsMigrationsHandOn(sqs(), requiredEnv(MIGRATIONS_QUEUE_URL_ENV)),
 });
+
+/** The SMS spend limit custom resource's: SNS's account-wide SMS settings. */
+export const smsSpendLimit = (): ((usd: number) => Promise<void>) => {
+  const client = new SNSClient({});
+  return (usd) => setSmsMonthlySpendLimit(client, usd);
+};

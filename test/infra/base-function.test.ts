@@ -12,8 +12,8 @@ useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
   describe('functions', () => {
-    it("exist once per route plus the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher and SES's feedback", () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 12);
+    it("exist once per route plus the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher, SES's feedback and the SMS spend limit", () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 13);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {
@@ -45,7 +45,7 @@ describe('SanctionsWatch stack', () => {
           LoggingConfig: { LogGroup: ref(cfn(fn.logGroup)) },
         });
         const logGroup = template.toJSON()['Resources'][logicalId(cfn(fn.logGroup))] as Resource;
-        expect(logGroup.Properties['RetentionInDays']).toBe(30);
+        expect(logGroup.Properties['RetentionInDays']).toBe(90);
       }
     });
 
