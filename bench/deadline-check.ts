@@ -12,6 +12,7 @@ import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { countRequests, type RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { DynamoStateRecords } from '../lambdas/adapters/dynamodb/state-records-repository.ts';
+import { systemClock } from '../lambdas/adapters/system-clock.ts';
 import {
   type DeadlineCheckDependencies,
   type DeadlineCheckOutcome,
@@ -25,6 +26,7 @@ import type { Report } from '../lambdas/core/reports/report.ts';
 import { storedReportSchema } from '../lambdas/core/reports/report-schema.ts';
 import { addDays, addMonths, daysBetween, type IsoDate, utcDateOf } from '../lambdas/core/time/calendar-date.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { benchMetrics } from './bench-metrics.ts';
 import { type RequestTimer, timeRequests } from './request-timer.ts';
 import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
 
@@ -151,6 +153,8 @@ const dependenciesOf = (client: DynamoDBDocumentClient, tableName: string): Dead
   stateRecords: new DynamoStateRecords(client, tableName),
   checkerMemory: new DynamoCheckerMemoryStore(client, tableName),
   alertEvents: new DynamoAlertEventStore(client, tableName),
+  clock: systemClock,
+  serviceMetrics: benchMetrics,
 });
 
 /** One run with fresh adapters, as a cold Lambda would have, whose client counts its requests. */

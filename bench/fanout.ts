@@ -14,6 +14,7 @@ import type { DeliveryJobQueue } from '../lambdas/core/ports/delivery-pipeline.t
 import type { MessageSender } from '../lambdas/core/ports/message-sender.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { dispatchEvents } from './baseline/one-invocation-dispatch.ts';
+import { benchMetrics } from './bench-metrics.ts';
 import { measureConsumedCapacity } from './consumed-capacity.ts';
 import { benchContacts, benchWatches, checkerEvents, storeBenchWatches } from './dispatcher.ts';
 import { type BenchRow, count, milliseconds } from './results-table.ts';
@@ -129,6 +130,7 @@ const sendTheJobs = async (
     sender: provider.sender,
     unsubscribeUrl: async (contact: string) => `https://api.example.org/unsubscribe?c=${encodeURIComponent(contact)}`,
     claimSeconds: deliveryQueues.email.visibilityTimeoutSeconds,
+    serviceMetrics: benchMetrics,
   };
   const batches: DeliveryJob[][] = [];
   for (let index = 0; index < jobs.length; index += deliveryQueues.email.batchSize)

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
+import { systemClock } from '../lambdas/adapters/system-clock.ts';
 import { changeDetectionStream } from '../lambdas/contracts/streams.ts';
 import { alertEventId, dedupKeys } from '../lambdas/core/alerts/alert-event-id.ts';
 import { addDays, isoDate } from '../lambdas/core/time/calendar-date.ts';
@@ -9,6 +10,7 @@ import { handlerFor } from '../lambdas/handlers/stream/detect-changes.ts';
 import { localLambdaContext } from '../local/lambda-context.ts';
 import { readChangeRecords } from '../local/read-change-records.ts';
 import type { LocalRuntime } from '../local/runtime.ts';
+import { benchMetrics } from './bench-metrics.ts';
 import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
 
 const WRITES = 200;
@@ -71,7 +73,11 @@ export const figureChangeLatencyRows = async (runtime: LocalRuntime): Promise<Be
       await client.send(new BatchWriteCommand({ RequestItems: { [runtime.tableName]: requests } }));
     }
     // The processor, built as the runtime builds it, on the bench's client.
-    const handler = handlerFor(tableStores(client, runtime.tableName));
+    const handler = handlerFor({
+      ...tableStores(client, runtime.tableName),
+      clock: systemClock,
+      serviceMetrics: benchMetrics,
+    });
     const started = performance.now();
     for (let start = 0; start < records.length; start += changeDetectionStream.batchSize) {
       await handler(

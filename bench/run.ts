@@ -10,11 +10,12 @@ import { figureChangeLatencyRows } from './figure-change-latency.ts';
 import { getStateLatencyRows } from './get-state-latency.ts';
 import { importRows } from './import.ts';
 import { coldStartRows } from './lambda-bundles.ts';
+import { metricsCostRows } from './metrics-cost.ts';
 import { type BenchRow, renderTable } from './results-table.ts';
 import { watchMatchingRows } from './watch-matching.ts';
 
 /**
- * `npm run bench [-- coldstart checker matching dispatcher fanout runtime e2e import]`: measures what the issues set targets
+ * `npm run bench [-- coldstart checker matching dispatcher fanout runtime e2e import metrics]`: measures what the issues set targets
  * for and prints one table; naming sections runs only those.
  */
 const sections: Record<string, () => Promise<BenchRow[]>> = {
@@ -33,6 +34,7 @@ const sections: Record<string, () => Promise<BenchRow[]>> = {
   // In a process of its own, with runtimes of its own: one needs a short grouping window.
   e2e: () => e2eRowsInOwnProcess(),
   import: () => importRows(),
+  metrics: () => metricsCostRows(),
 };
 
 const requested = process.argv.slice(2);

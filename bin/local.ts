@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { customGroupStore } from '../lambdas/adapters/dynamodb/catalogues.ts';
 import { type IsoDate, parseIsoDate, utcDateOf } from '../lambdas/core/time/calendar-date.ts';
+import { defaultMetricsFile } from '../local/metrics-file.ts';
 import { INJECTED_FAULTS_ENV } from '../local/outbox/injected-faults.ts';
 import { defaultDataDirectory, localQueueAddressesFile, writeQueueAddresses } from '../local/queues/queue-addresses.ts';
 import { replay } from '../local/replay.ts';
@@ -117,7 +118,8 @@ const outboxFile = options.outbox ?? resolve(projectRoot, '.local', options.repl
 const checkpointFile = `${dataDirectory}-stream-checkpoints.json`;
 const alertEventsFile = resolve(dirname(outboxFile), 'alert-events.jsonl');
 const streamFailureFile = localStreamFailureFile(dataDirectory);
-const resets = [outboxFile, outboxFile.replace(/\.jsonl$/, '.state.json'), alertEventsFile];
+const metricsFile = defaultMetricsFile(outboxFile);
+const resets = [outboxFile, outboxFile.replace(/\.jsonl$/, '.state.json'), alertEventsFile, metricsFile];
 if (options.fresh) {
   resets.push(
     dataDirectory,
@@ -174,6 +176,7 @@ const runtime = await startLocalRuntime({
       }),
   outboxFile,
   alertEventsFile,
+  metricsFile,
   // The fault tests' way in: the outbox misbehaves as they ask (see local/outbox/injected-faults.ts).
   injectedFaults: process.env[INJECTED_FAULTS_ENV],
   prepare: async (started) => {
@@ -215,6 +218,7 @@ sanctions-watch is running locally.
   Outbox        ${runtime.outboxFile} (email and SMS land here instead of SNS${options.replay ? '' : '; alerts go out after the 60 s grouping window'})
   Queues        ${runtime.queueAddresses.endpoint ?? ''} (local SQS; where they are: ${localQueueAddressesFile(dataDirectory)}, read by npx sanctions-watch redrive)
   Machine feed  ${runtime.alertEventsFile} (every alert event with its attributes, as the AlertEvents SNS topic carries it)
+  Metrics       ${runtime.metricsFile} (the functions' embedded metric format lines, as CloudWatch Logs would get them)
   Admin token   ADMIN_TOKEN=${adminToken}
   User token    USER_TOKEN=${userToken}   (the sample watches' owner; another: npm run -s token -- <user> [--admin])
 

@@ -26,6 +26,7 @@ import { DynamoSendJobReads } from './adapters/dynamodb/send-job-reads.ts';
 import { DynamoStateRecords } from './adapters/dynamodb/state-records-repository.ts';
 import { DynamoWatchStore } from './adapters/dynamodb/watch-repository.ts';
 import { DynamoWavePlans } from './adapters/dynamodb/wave-plan-repository.ts';
+import { loggedMetrics } from './adapters/emf-metrics.ts';
 import { requiredEnv } from './adapters/environment.ts';
 import { type MigrationsHandlerDependencies, migrations } from './adapters/migrations/migrations.ts';
 import { newFeedKey } from './adapters/new-feed-key.ts';
@@ -33,6 +34,7 @@ import { manageWatchesUrl, publicApiUrl } from './adapters/public-api-url.ts';
 import { secretFromExtension } from './adapters/secrets/extension-secret.ts';
 import { createSesEmailSender } from './adapters/ses/ses-email-sender.ts';
 import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publisher.ts';
+import { setSmsMonthlySpendLimit } from './adapters/sns/sms-spend-limit.ts';
 import { SnsSmsSender } from './adapters/sns/sns-sms-sender.ts';
 import { SqsDeliveryJobQueue } from './adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
@@ -70,6 +72,7 @@ import type { DeliveryJobQueue, WaveAnnouncer } from './core/ports/delivery-pipe
 import type { FeedKeyStore } from './core/ports/feed-key-store.ts';
 import type { ImportStore } from './core/ports/import-store.ts';
 import type { ChannelSenders, MessageSender } from './core/ports/message-sender.ts';
+import type { ServiceMetrics } from './core/ports/service-metrics.ts';
 import type {
   AlertEventStore,
   CheckerMemoryStore,
@@ -120,6 +123,8 @@ const onTable = <T>(store: (client: DynamoDBDocumentClient, tableName: string) =
 };
 
 export const clock = (): Clock => systemClock;
+/** The service's counters and timings: embedded metric format lines in the function's log. */
+export const serviceMetrics = (): ServiceMetrics => loggedMetrics();
 /** The DynamoDB requests this process's client sent: what a run cost, for the logs. */
 export const requests = (): RequestCounter => awsTable().requests;
 
@@ -176,6 +181,8 @@ export const standing = (): StandingDependencies & { readonly clock: Clock } => 
 });
 
 export const changeDetection = (): ChangeDetectionDependencies => ({
+  clock: clock(),
+  serviceMetrics: serviceMetrics(),
   obligations: obligations(),
   stateRecords: stateRecords(),
   alertEvents: alertEvents(),
@@ -185,6 +192,7 @@ export const deadlineCheck = (): DeadlineCheckDependencies & { readonly clock: C
   ...standing(),
   checkerMemory: checkerMemory(),
   alertEvents: alertEvents(),
+  serviceMetrics: serviceMetrics(),
 });
 
 /** The machine feed's: the AlertEvents topic, and nothing of the table but its stream. */
@@ -287,6 +295,7 @@ export const watchCommands = (): WatchDependencies => ({
   confirmationUrl: async (link) => confirmationUrl(publicApiUrl(), await linkSecret()(), link),
   newCode: newSmsCode,
   newId: randomUUID,
+  serviceMetrics: serviceMetrics(),
 });
 
 /** The announcer's: the wave queue. */
@@ -338,6 +347,7 @@ const sending = (channel: ChannelKind, sender: MessageSender): SenderDependencie
   manageUrl: manageUrl(),
   unsubscribeUrl: contactUnsubscribeUrl,
   claimSeconds: deliveryQueues[channel].visibilityTimeoutSeconds,
+  serviceMetrics: serviceMetrics(),
   backoff: {
     visibility: new SqsMessageVisibility(sqs(), requiredEnv(DELIVERY_QUEUE_URL_ENV[channel])),
     policy: THROTTLE_BACKOFF,
@@ -358,3 +368,9 @@ export const migrationsRun = (): MigrationsHandlerDependencies => ({
   migrations: onTable((client, name) => migrations(client, name, new SNSClient({}), clock())),
   handOn: sqsMigrationsHandOn(sqs(), requiredEnv(MIGRATIONS_QUEUE_URL_ENV)),
 });
+
+/** The SMS spend limit custom resource's: SNS's account-wide SMS settings. */
+export const smsSpendLimit = (): ((usd: number) => Promise<void>) => {
+  const client = new SNSClient({});
+  return (usd) => setSmsMonthlySpendLimit(client, usd);
+};

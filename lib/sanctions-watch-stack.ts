@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import {
@@ -21,13 +22,18 @@ import { BaseFunction } from './constructs/base-function.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { DeliveryPipeline } from './constructs/delivery-pipeline.ts';
 import { EmailChannel } from './constructs/email-channel.ts';
+import { FunctionFailureAlarms } from './constructs/function-alarms.ts';
 import { ServiceHttpApi } from './constructs/http-api.ts';
 import { Migrations } from './constructs/migrations.ts';
 import { Notifications, type SendBudgetOverrides } from './constructs/notifications.ts';
+import { OpsDashboard } from './constructs/ops-dashboard.ts';
+import { OpsTopic, opsEmailContext } from './constructs/ops-topic.ts';
 import type { QueueConsumer } from './constructs/queue-consumer.ts';
 import { ReferenceDataSeed } from './constructs/reference-data-seed.ts';
 import { defaultCheckSchedule, ScheduledDeadlineCheck } from './constructs/scheduled-deadline-check.ts';
 import { ScheduledJob } from './constructs/scheduled-job.ts';
+import { ServiceAlarms } from './constructs/service-alarms.ts';
+import { SmsSpendLimit, smsMonthlySpendLimitContext } from './constructs/sms-spend-limit.ts';
 import { TableStreamConsumer } from './constructs/table-stream-consumer.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
 
@@ -130,6 +136,15 @@ export function isDevStack(scope: Construct): boolean {
 }
 
 /**
+ * `cdk deploy -c production=true`: the production stack, which CloudFormation refuses to delete
+ * (termination protection) until someone turns that off on purpose.
+ */
+export function isProductionStack(scope: Construct): boolean {
+  const flag: unknown = scope.node.tryGetContext('production');
+  return flag === true || flag === 'true';
+}
+
+/**
  * `cdk synth -c 'checkSchedule=rate(1 hour)'` overrides when the deadline check runs; any EventBridge
  * `cron(...)` or `rate(...)` expression. Checked here because EventBridge would only reject it on deploy.
  */
@@ -142,6 +157,8 @@ export function checkSchedule(scope: Construct): Schedule {
   }
   return Schedule.expression(value.trim());
 }
+
+const withEmail = (email: string | undefined) => (email === undefined ? {} : { email });
 
 export class SanctionsWatchStack extends Stack {
   readonly table: DataTable;
@@ -156,9 +173,14 @@ export class SanctionsWatchStack extends Stack {
   readonly delivery: DeliveryPipeline;
   readonly scheduledDelivery: ScheduledJob;
   readonly alertEvents: AlertEventFeed;
+  readonly ops: OpsTopic;
+  readonly smsSpendLimit: SmsSpendLimit;
+  readonly serviceAlarms: ServiceAlarms;
+  readonly dashboard: OpsDashboard;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
+    if (isProductionStack(this)) this.terminationProtection = true;
     const removalPolicy = isDevStack(this) ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
     this.table = new DataTable(this, 'Data', { removalPolicy });
@@ -262,6 +284,40 @@ export class SanctionsWatchStack extends Stack {
       removalPolicy,
     });
 
+    const smsMonthlySpendLimitUsd = smsMonthlySpendLimitContext(this);
+    this.smsSpendLimit = new SmsSpendLimit(this, 'SmsSpendLimit', {
+      monthlyLimitUsd: smsMonthlySpendLimitUsd,
+      logRemovalPolicy: removalPolicy,
+    });
+    this.serviceAlarms = new ServiceAlarms(this, 'ServiceAlarms', {
+      api: this.api.api,
+      smsMonthlySpendLimitUsd,
+    });
+    const functions = this.node.findAll().filter((construct) => construct instanceof BaseFunction);
+    new FunctionFailureAlarms(
+      this,
+      'FunctionFailures',
+      functions.map((fn) => ({ fn: fn.function, description: fn.node.path.slice(`${this.node.path}/`.length) })),
+    );
+    this.ops = new OpsTopic(this, 'Ops', { removalPolicy, ...withEmail(opsEmailContext(this)) });
+    // Every alarm of the stack, wherever it was made, reaches the operators.
+    for (const alarm of this.node.findAll().filter((construct) => construct instanceof Alarm)) this.ops.notify(alarm);
+    this.dashboard = new OpsDashboard(this, 'Dashboard', {
+      functions,
+      queues: {
+        waves: this.delivery.planner.queue,
+        shards: this.delivery.shardWorkers.queue,
+        email: this.delivery.emailSender.queue,
+        sms: this.delivery.smsSender.queue,
+        'delivery failures': this.notifications.deliveryFailures.queue,
+      },
+      smsMonthlySpendLimitUsd,
+    });
+
+    new CfnOutput(this, 'OpsTopicArn', {
+      value: this.ops.topic.topicArn,
+      description: 'Where every alarm goes: subscribe an address (-c opsEmail=) or an AWS Chatbot channel',
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', {
       value: this.users.userPool.userPoolId,

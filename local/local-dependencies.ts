@@ -18,6 +18,7 @@ import { type ConfirmationLink, confirmationUrl } from '../lambdas/core/contacts
 import { unsubscribeUrl } from '../lambdas/core/contacts/unsubscribe-link.ts';
 import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
 import type { DailyCaps, DeliveryFailureSink } from '../lambdas/core/ports/stores.ts';
+import { metricsFileOf } from './metrics-file.ts';
 import { createOutboxAlertEventPublisher } from './outbox/alert-event-outbox.ts';
 import { withInjectedFaults } from './outbox/injected-faults.ts';
 import { createOutboxSender } from './outbox/outbox-sender.ts';
@@ -35,6 +36,8 @@ export interface LocalDependencyOptions {
   readonly failures: DeliveryFailureSink;
   /** JSON lines of every alert event published: the AlertEvents topic's part (the machine feed). */
   readonly alertEventsFile: string;
+  /** The functions' embedded metric format lines, one JSON document a line: what CloudWatch Logs would turn into metrics. */
+  readonly metricsFile: string;
   readonly dailyCaps: DailyCaps;
   /** The countries SMS goes to (sms-countries.ts). @default DEFAULT_SMS_COUNTRIES, as in AWS */
   readonly smsCountries?: SmsCountries;
@@ -87,6 +90,7 @@ export const localDependencies = (options: LocalDependencyOptions) => {
       now: () => new Date(),
       ...quiet,
     }),
+    serviceMetrics: metricsFileOf(options.metricsFile),
     dailyCaps: options.dailyCaps,
     sendBudgets: options.sendBudgets ?? DEFAULT_SEND_BUDGETS,
     smsCountries: options.smsCountries ?? DEFAULT_SMS_COUNTRIES,

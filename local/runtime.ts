@@ -18,6 +18,7 @@ import { startLocalApi } from './http-server.ts';
 import { localDependencies } from './local-dependencies.ts';
 import { localIdentityDirectory, openLocalIdentity } from './local-identity.ts';
 import { startLocalSchedule } from './local-schedule.ts';
+import { defaultMetricsFile } from './metrics-file.ts';
 import {
   type DeliveryQueueOverrides,
   deliveryQueueDefinitions,
@@ -62,6 +63,8 @@ export interface LocalRuntimeOptions {
   readonly outboxFile?: string;
   /** Where alert events are published instead of the AlertEvents topic (JSON lines); `alert-events.jsonl` in the outbox's directory when absent. */
   readonly alertEventsFile?: string;
+  /** Where the functions' embedded metric format lines go (JSON lines); `metrics.jsonl` in the outbox's directory when absent. */
+  readonly metricsFile?: string;
   /** The grouping window (the wave queue's delay, whole seconds); the stack's (60 s) when absent. Tests shorten it. */
   readonly groupingWindowMs?: number;
   /**
@@ -94,6 +97,8 @@ export interface LocalRuntime {
   readonly outboxFile: string;
   /** The machine feed: every alert event as the AlertEvents topic would carry it. */
   readonly alertEventsFile: string;
+  /** The functions' metrics, as embedded metric format lines (what CloudWatch Logs would turn into metrics). */
+  readonly metricsFile: string;
   /** Where the delivery queues, their dead-letter queues and the delivery-failures queue are (for redrive). */
   readonly queueAddresses: QueueAddresses;
   /**
@@ -135,6 +140,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const outboxFile =
       options.outboxFile ?? join(mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-')), 'outbox.jsonl');
     const alertEventsFile = options.alertEventsFile ?? join(dirname(outboxFile), 'alert-events.jsonl');
+    const metricsFile = options.metricsFile ?? defaultMetricsFile(outboxFile);
     const api = await startLocalApi({ routes, port: options.port, identity });
     const queueOverrides: DeliveryQueueOverrides = {
       ...(options.holdWavesUntilIdle
@@ -158,6 +164,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       // Parked in the local SQS as in AWS, where `sanctions-watch redrive` finds them.
       failures: new SqsFailureSink(queues.client, queues.queueUrl(DELIVERY_FAILURES_QUEUE)),
       alertEventsFile,
+      metricsFile,
       dailyCaps: options.dailyCaps ?? dailyCapsFromEnv(),
       injectedFaults: options.injectedFaults,
       queues,
@@ -195,6 +202,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       seeded,
       outboxFile,
       alertEventsFile,
+      metricsFile,
       queueAddresses: localQueueAddresses(queues),
       streamIdle: async (idleOptions) => {
         await changeDetection.idle(idleOptions);

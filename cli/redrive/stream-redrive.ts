@@ -4,8 +4,10 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '../../lambdas/adapters/dynamodb/document-client.ts';
 import { tableStores } from '../../lambdas/adapters/dynamodb/table-stores.ts';
 import { SqsWaveAnnouncer } from '../../lambdas/adapters/sqs/sqs-wave-announcer.ts';
+import { systemClock } from '../../lambdas/adapters/system-clock.ts';
 import { streamHandlers } from '../../local/handler-registry.ts';
 import { localClientConfig } from '../../local/local-credentials.ts';
+import { defaultMetricsFile, metricsFileOf } from '../../local/metrics-file.ts';
 import { createOutboxAlertEventPublisher } from '../../local/outbox/alert-event-outbox.ts';
 import type { QueueAddresses } from '../../local/queues/queue-addresses.ts';
 import type { StreamAddresses } from '../../local/stream-addresses.ts';
@@ -31,6 +33,9 @@ export const redriveLocalStreams = async (
   try {
     const handlers = streamHandlers({
       ...tableStores(documentClient, streams.tableName),
+      clock: systemClock,
+      // Beside the machine feed, where the running service writes its own.
+      serviceMetrics: metricsFileOf(defaultMetricsFile(streams.alertEventsFile)),
       announcer: new SqsWaveAnnouncer(sqs, queues.queues.waves.url),
       alertEventPublisher: createOutboxAlertEventPublisher({
         file: streams.alertEventsFile,

@@ -53,6 +53,16 @@ export class JsonLogger {
     this.#write('ERROR', message, attributes);
   }
 
+  /**
+   * An embedded metric format document as a line of its own, with the request's keys beside it
+   * (CloudWatch ignores members it does not name). Metrics are written at any level but SILENT:
+   * a WARN threshold must not stop the counting.
+   */
+  metric(document: Readonly<Record<string, unknown>>): void {
+    if (this.#threshold >= severity.SILENT) return;
+    process.stdout.write(`${JSON.stringify({ ...this.#requestKeys, ...document })}\n`);
+  }
+
   #write(level: LogLevel, message: string, attributes: Record<string, unknown> = {}): void {
     if (severity[level] < this.#threshold) return;
     const fields = Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, serializable(value)]));

@@ -24,6 +24,8 @@ export const handlerFor = (deps: DeadlineCheckDependencies & { readonly requests
       const requestsBefore = deps.requests.total();
       const outcome = await runDeadlineCheck(at, deps);
       const summary = { at: outcome.at, emitted: outcome.emitted.length, alreadyStored: outcome.alreadyStored };
+      // What the missed-check alarm watches: a day without one means the schedule did not run, or failed every attempt.
+      deps.serviceMetrics.record('scheduledChecksCompleted');
       logger.info('deadline check done', {
         ...summary,
         dynamoDbRequests: deps.requests.total() - requestsBefore,

@@ -32,8 +32,10 @@ export interface AlarmedDeadLetterQueueProps {
  */
 export class AlarmedDeadLetterQueue extends Construct {
   readonly queue: Queue;
-  /** Has no action yet; add one (e.g. an SNS topic) with `alarm.addAlarmAction()`. */
+  /** Has no action here: the stack sends every alarm to the operators' topic. */
   readonly alarm: Alarm;
+  /** Goes off when a message has waited half the retention period: the other half is the time left to redrive it. */
+  readonly ageAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: AlarmedDeadLetterQueueProps) {
     super(scope, id);
@@ -51,13 +53,25 @@ export class AlarmedDeadLetterQueue extends Construct {
     this.alarm = this.queue
       .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })
       .createAlarm(this, 'MessagesVisible', {
-        alarmDescription:
+        alarmDescription: `${
           props.alarmDescription ??
-          `${props.description}: at least one event failed every attempt and waits in the dead-letter queue.`,
+          `${props.description}: at least one event failed every attempt and waits in the dead-letter queue.`
+        } Runbook: docs/runbook.md#dead-letters`,
         threshold: 0,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
         // SQS stops publishing metrics for a queue that stays empty; no data means nothing is waiting.
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+
+    const retention = props.retentionPeriod ?? Duration.days(14);
+    this.ageAlarm = this.queue
+      .metricApproximateAgeOfOldestMessage({ period: Duration.hours(1), statistic: 'Maximum' })
+      .createAlarm(this, 'OldestMessage', {
+        alarmDescription: `${props.description}: a dead letter has waited half of the queue's ${retention.toDays()} days; SQS deletes it at the end of them. Redrive or inspect it now. Runbook: docs/runbook.md#dead-letters`,
+        threshold: retention.toSeconds() / 2,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       });
 

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnTable, type Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type ParamsAndSecretsLayerVersion, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -10,6 +11,26 @@ import { LOG_LEVEL_ENV, type LogLevel, TABLE_NAME_ENV } from '../../lambdas/cont
 import type { RouteDefinition } from '../../lambdas/contracts/routes.ts';
 import { bundledCode } from './bundled-code.ts';
 import type { DataTable } from './data-table.ts';
+import { durationAlarm, LONG_RUNNING_TIMEOUT } from './function-alarms.ts';
+
+/** How long function logs are kept unless `-c logRetentionDays=` says otherwise. */
+export const DEFAULT_LOG_RETENTION_DAYS = 90;
+
+/**
+ * `cdk synth -c logRetentionDays=30`: how long every function's log group keeps its lines. One of
+ * the values CloudWatch Logs accepts (RetentionDays), checked here so a bad one fails the synth.
+ */
+export function logRetentionContext(scope: Construct): RetentionDays {
+  const value: unknown = scope.node.tryGetContext('logRetentionDays') ?? DEFAULT_LOG_RETENTION_DAYS;
+  const days = Number(value);
+  const accepted = Object.values(RetentionDays).filter(
+    (retention): retention is RetentionDays => typeof retention === 'number' && retention !== RetentionDays.INFINITE,
+  );
+  const retention = accepted.find((candidate) => candidate === days);
+  if (retention === undefined)
+    throw new Error(`Context logRetentionDays must be one of ${accepted.join(', ')}, got ${JSON.stringify(value)}`);
+  return retention;
+}
 
 export type TableAccess = RouteDefinition['tableAccess'];
 
@@ -33,7 +54,7 @@ export interface BaseFunctionProps {
   readonly timeout?: Duration;
   /** Read by lambdas/adapters/logger.ts. @default 'INFO' */
   readonly logLevel?: LogLevel;
-  /** @default RetentionDays.ONE_MONTH */
+  /** @default logRetentionContext(): `-c logRetentionDays`, or 90 days */
   readonly logRetention?: RetentionDays;
   /** What happens to the log group when the function leaves the stack. @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
@@ -49,6 +70,12 @@ export interface BaseFunctionProps {
    * @default - none
    */
   readonly paramsAndSecrets?: ParamsAndSecretsLayerVersion;
+  /**
+   * Whether a run taking most of the timeout raises an alarm; off for a function that runs up to
+   * its timeout by design (one that hands its work on when time runs short).
+   * @default true for a timeout of a minute or more (LONG_RUNNING_TIMEOUT)
+   */
+  readonly durationAlarm?: boolean;
 }
 
 /**
@@ -59,12 +86,14 @@ export class BaseFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
+  /** Its slowest run as a share of its timeout, when it is long-running. Errors and throttles: FunctionFailureAlarms, over every function. */
+  readonly durationAlarm?: Alarm;
 
   constructor(scope: Construct, id: string, props: BaseFunctionProps) {
     super(scope, id);
 
     this.logGroup = new LogGroup(this, 'LogGroup', {
-      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      retention: props.logRetention ?? logRetentionContext(this),
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
 
@@ -73,13 +102,14 @@ export class BaseFunction extends Construct {
     // The log group's Arn attribute ends in `:*`, which covers exactly its own streams.
     this.logGroup.grantWrite(this.role);
 
+    const timeout = props.timeout ?? Duration.seconds(10);
     this.function = new NodejsFunction(this, 'Function', {
       code: bundledCode(props.entry),
       handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
-      timeout: props.timeout ?? Duration.seconds(10),
+      timeout,
       tracing: Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
@@ -89,6 +119,13 @@ export class BaseFunction extends Construct {
       // No NODE_OPTIONS=--enable-source-maps: the logger maps stacks itself (docs/cold-start.md).
       environment: { [LOG_LEVEL_ENV]: props.logLevel ?? 'INFO' },
     });
+
+    if (props.durationAlarm ?? timeout.toSeconds() >= LONG_RUNNING_TIMEOUT.toSeconds())
+      this.durationAlarm = durationAlarm(this, {
+        fn: this.function,
+        description: props.description ?? props.entry,
+        timeout,
+      });
 
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

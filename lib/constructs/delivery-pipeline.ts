@@ -12,7 +12,20 @@ import type { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import type { BaseFunction } from './base-function.ts';
 import type { DataTable } from './data-table.ts';
 import { type EmailSending, grantSmsToPhoneNumbers } from './notifications.ts';
-import { QueueConsumer } from './queue-consumer.ts';
+import { defaultQueueLimits, QueueConsumer } from './queue-consumer.ts';
+
+/**
+ * A sender's queue holds one job per contact of a wave: ten thousand watches make ten thousand
+ * jobs at once, which the senders work through at their provider's rate. A text deferred for want
+ * of the day's budget waits for the next UTC day, and sets the age alarm off: the budget is spent.
+ */
+const senderQueueLimits = {
+  ...defaultQueueLimits,
+  maxDepth: 10_000,
+  reason:
+    "Its senders are failing or throttled by the provider, or (SMS) the deployment's texts of the day are spent and texts wait for the next UTC day.",
+} as const;
+
 import { TableStreamConsumer } from './table-stream-consumer.ts';
 
 export interface DeliveryPipelineProps {
@@ -84,6 +97,7 @@ export class DeliveryPipeline extends Construct {
         ...deliveryQueues.email,
         maximumConcurrency: senders.email ?? deliveryQueues.email.maximumConcurrency,
       },
+      alarmLimits: senderQueueLimits,
       // Reads the secret that signs unsubscribe links.
       paramsAndSecrets: props.emailSending.secretsExtension,
       logRemovalPolicy,
@@ -92,6 +106,7 @@ export class DeliveryPipeline extends Construct {
       entry: deliveryEntries.smsSender,
       description: 'Sends each contact its SMS for a wave, once (SQS, SNS)',
       settings: { ...deliveryQueues.sms, maximumConcurrency: senders.sms ?? deliveryQueues.sms.maximumConcurrency },
+      alarmLimits: senderQueueLimits,
       logRemovalPolicy,
     });
 

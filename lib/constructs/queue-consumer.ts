@@ -1,4 +1,5 @@
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ParamsAndSecretsLayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -6,6 +7,17 @@ import { Construct } from 'constructs';
 import type { QueueConsumerSettings } from '../../lambdas/contracts/queue-consumer.ts';
 import { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import { BaseFunction } from './base-function.ts';
+import { type QueueAlarmLimits, queueAlarm } from './queue-alarms.ts';
+
+/**
+ * A queue that should drain: a thousand waiting messages or a half-hour-old one means its consumer
+ * is failing, throttled or starved of concurrency, when a wave normally clears in minutes.
+ */
+export const defaultQueueLimits = {
+  maxDepth: 1000,
+  maxAge: Duration.minutes(30),
+  reason: 'Its consumer is failing, throttled or held to its maximum concurrency: a wave normally clears in minutes.',
+} as const satisfies Omit<QueueAlarmLimits, 'description'>;
 
 export interface QueueConsumerProps {
   /** Handler module relative to the project root; it exports `handler`. */
@@ -20,6 +32,10 @@ export interface QueueConsumerProps {
   readonly paramsAndSecrets?: ParamsAndSecretsLayerVersion;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /** When the queue's depth and age alarms go off. @default defaultQueueLimits */
+  readonly alarmLimits?: Omit<QueueAlarmLimits, 'description'>;
+  /** Whether the function gets a duration alarm. @default long-running functions do (FunctionAlarms) */
+  readonly durationAlarm?: boolean;
 }
 
 /**
@@ -32,6 +48,8 @@ export class QueueConsumer extends Construct {
   readonly deadLetters: AlarmedDeadLetterQueue;
   readonly handler: BaseFunction;
   readonly eventSource: SqsEventSource;
+  /** The queue's depth or its oldest message's age over its limit. */
+  readonly queueAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: QueueConsumerProps) {
     super(scope, id);
@@ -56,6 +74,11 @@ export class QueueConsumer extends Construct {
       timeout: Duration.seconds(settings.timeoutSeconds),
       logRemovalPolicy: props.logRemovalPolicy,
       ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
+      ...(props.durationAlarm === undefined ? {} : { durationAlarm: props.durationAlarm }),
+    });
+    this.queueAlarm = queueAlarm(this, this.queue, {
+      description: props.description,
+      ...(props.alarmLimits ?? defaultQueueLimits),
     });
     this.eventSource = new SqsEventSource(this.queue, {
       batchSize: settings.batchSize,

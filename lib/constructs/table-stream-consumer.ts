@@ -1,4 +1,5 @@
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { type Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
@@ -24,6 +25,9 @@ export interface StreamProcessingConfig {
   /** The function's timeout; the local poller gives each invocation the same, so a long batch times out there when it would here. */
   readonly timeoutSeconds: number;
 }
+
+/** The stream lag (IteratorAge) above which a consumer's alarm goes off. */
+export const ITERATOR_AGE_ALARM = Duration.minutes(10);
 
 export interface TableStreamConsumerProps {
   /** The table whose stream is consumed. */
@@ -54,6 +58,8 @@ export class TableStreamConsumer extends Construct {
   readonly handler: BaseFunction;
   readonly eventSource: DynamoEventSource;
   readonly failures: AlarmedDeadLetterQueue;
+  /** How far behind the stream the consumer reads. */
+  readonly iteratorAgeAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: TableStreamConsumerProps) {
     super(scope, id);
@@ -95,6 +101,17 @@ export class TableStreamConsumer extends Construct {
     });
     // Also grants the role read access to the table's stream.
     this.handler.function.addEventSource(this.eventSource);
+
+    // Alerts should leave within minutes of a write; records older than maxRecordAge are given up on, so a lag of ten minutes is a warning with hours to spare.
+    this.iteratorAgeAlarm = this.handler.function
+      .metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' })
+      .createAlarm(this, 'IteratorAge', {
+        alarmDescription: `${props.description}: the consumer reads more than ${ITERATOR_AGE_ALARM.toMinutes()} minutes behind the stream; records older than ${Duration.seconds(stream.maxRecordAgeSeconds).toHours()} hours go to its failures queue unread. Runbook: docs/runbook.md#stream-iterator-age`,
+        threshold: ITERATOR_AGE_ALARM.toMilliseconds(),
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
 
     Validations.of(this.failures.queue).acknowledge({
       id: 'AwsSolutions-SQS3',

@@ -56,6 +56,19 @@ describe('asking an address to confirm', () => {
     await expect(requestConfirmation(channel, deps, { again: true })).resolves.toMatchObject({ access: 'pending' });
   });
 
+  it('counts the links and codes sent by channel, and not the requests refused, with no address in the metric', async () => {
+    await requestConfirmation(channel, deps);
+    await requestConfirmation({ sms: '+447700900123' }, deps);
+    await expect(requestConfirmation(channel, deps, { again: true })).rejects.toMatchObject({ kind: 'over-budget' });
+
+    const sent = harness.metrics.filter((document) => 'ConfirmationsSent' in document);
+    expect(sent.map((document) => [document['channel'], document['ConfirmationsSent']])).toEqual([
+      ['email', 1],
+      ['sms', 1],
+    ]);
+    expect(JSON.stringify(harness.metrics)).not.toMatch(/ana@example\.org|7700900123/);
+  });
+
   it("refuses a new link or code sooner than a minute after the owner's last, saying when to ask", async () => {
     await requestConfirmation({ sms: '+447700900123' }, deps);
     harness.setNow('2019-03-23T06:00:40Z');

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
 import { routes } from '../../lambdas/contracts/routes.ts';
 import { allFunctions, routeFunction } from './stack-functions.ts';
 import { bundleDirectory, stack, template, useSynthesizedStack } from './synthesized-stack.ts';
@@ -12,8 +11,8 @@ useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
   describe('functions', () => {
-    it("exist once per route plus the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher and SES's feedback", () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 12);
+    it("exist once per route plus the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher, SES's feedback and the SMS spend limit", () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 13);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {
@@ -33,10 +32,15 @@ describe('SanctionsWatch stack', () => {
       });
     });
 
-    it('all know the table through TABLE_NAME', () => {
-      template.allResourcesProperties('AWS::Lambda::Function', {
-        Environment: { Variables: Match.objectLike({ [TABLE_NAME_ENV]: ref(cfn(stack.table.table)) }) },
-      });
+    it('all know the table through TABLE_NAME, but the SMS spend limit, which sets an account setting and reads nothing', () => {
+      const all = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+      const without = Object.entries(all)
+        .filter(
+          ([, fn]) =>
+            !JSON.stringify(fn.Properties['Environment']).includes(JSON.stringify(ref(cfn(stack.table.table)))),
+        )
+        .map(([id]) => id);
+      expect(without).toEqual([logicalId(cfn(stack.smsSpendLimit.handler.function))]);
     });
 
     it('each log to their own log group with a retention', () => {
@@ -45,7 +49,7 @@ describe('SanctionsWatch stack', () => {
           LoggingConfig: { LogGroup: ref(cfn(fn.logGroup)) },
         });
         const logGroup = template.toJSON()['Resources'][logicalId(cfn(fn.logGroup))] as Resource;
-        expect(logGroup.Properties['RetentionInDays']).toBe(30);
+        expect(logGroup.Properties['RetentionInDays']).toBe(90);
       }
     });
 

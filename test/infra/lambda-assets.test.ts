@@ -35,8 +35,8 @@ const functionBundles = (): { readonly name: string; readonly text: string }[] =
     .map((fn) => ({ name: fn.node.path, text: assetText(bundleDirectory(fn)) }));
 
 describe('the synthesized Lambda assets', () => {
-  it("are there for every function: one per route, the seed, the migrations, the deadline check, the stream consumers, the delivery pipeline, the hourly job, SES's feedback and the admins' MFA check", () => {
-    expect(functionBundles()).toHaveLength(routes.length + 13);
+  it("are there for every function: one per route, the seed, the migrations, the deadline check, the stream consumers, the delivery pipeline, the hourly job, SES's feedback, the SMS spend limit and the admins' MFA check", () => {
+    expect(functionBundles()).toHaveLength(routes.length + 14);
   });
 
   it('hold none of the local outbox or its fault injection', () => {
@@ -59,13 +59,14 @@ describe('the synthesized Lambda assets', () => {
     expect(markersIn(outputFiles.map((file) => file.text).join('\n'))).toEqual(localOnlyMarkers);
   });
 
-  it('carry the SNS client only in the functions that send SMS (the notifying functions, the SMS sender), the AlertEvents publisher and the migrations (which delete the old contact topics)', () => {
+  it('carry the SNS client only in the functions that send SMS (the notifying functions, the SMS sender), the AlertEvents publisher, the migrations (which delete the old contact topics) and the SMS spend limit custom resource', () => {
     const senders = [
       ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/${route.id}`),
       'SanctionsWatch/Delivery/SmsSender/Handler',
       'SanctionsWatch/ScheduledDelivery/Handler',
       'SanctionsWatch/AlertEvents/Publisher/Handler',
       'SanctionsWatch/Migrations/Runner/Handler',
+      'SanctionsWatch/SmsSpendLimit/Handler',
     ];
     const withSns = functionBundles()
       .filter(({ text }) => text.includes(snsClient))

@@ -93,7 +93,7 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
-    it('leave every other function without any SNS or SES permission (the AlertEvents publisher, the senders and the migrations have their own: alert-event-feed.test.ts, delivery-pipeline.test.ts, migrations.test.ts)', () => {
+    it('leave every other function without any SNS or SES permission (the AlertEvents publisher, the senders, the migrations and the SMS spend limit have their own: alert-event-feed.test.ts, delivery-pipeline.test.ts, migrations.test.ts, operations.test.ts)', () => {
       const notifying = notifyingFunctions(stack);
       const others = allFunctions(stack).filter(
         (fn) =>
@@ -101,7 +101,8 @@ describe('SanctionsWatch stack', () => {
           fn !== stack.alertEvents.publisher.handler &&
           fn !== stack.delivery.smsSender.handler &&
           fn !== stack.delivery.emailSender.handler &&
-          fn !== stack.migrations.runner.handler,
+          fn !== stack.migrations.runner.handler &&
+          fn !== stack.smsSpendLimit.handler,
       );
       expect(others.map((fn) => fn.node.id)).toEqual(
         expect.arrayContaining(['get-watch', 'verify-watch', 'preview-watch', 'list-watch-deliveries', 'delete-watch']),

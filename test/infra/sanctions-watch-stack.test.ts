@@ -8,7 +8,7 @@ import { cfn, ref } from './template-queries.ts';
 useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
-  it("outputs the API URL, the user pool ids, the delivery-failures and subscription queues, the AlertEvents topic and the email's configuration set", () => {
+  it("outputs the API URL, the user pool ids, the delivery-failures and subscription queues, the AlertEvents topic, the operators' topic and the email's configuration set", () => {
     expect(
       Object.keys(template.toJSON()['Outputs'] as object)
         .filter((key) => !/^(Wave|Shard|Email|Sms)(DeadLetter)?QueueUrl$/.test(key))
@@ -21,6 +21,7 @@ describe('SanctionsWatch stack', () => {
       'ApiUrl',
       'DeliveryFailuresQueueUrl',
       'EmailConfigurationSet',
+      'OpsTopicArn',
       'UserPoolClientId',
       'UserPoolId',
     ]);

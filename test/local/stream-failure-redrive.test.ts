@@ -54,6 +54,8 @@ describe('redriving the local stream consumers’ failure file', () => {
 
     const handlers = streamHandlers({
       ...stores,
+      clock: { now: () => new Date('2019-03-25T11:00:00.000Z') },
+      serviceMetrics: { record: () => undefined },
       announcer: { announce: () => Promise.resolve() },
       alertEventPublisher: createOutboxAlertEventPublisher({
         file: alertEventsFile,

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableStores } from '../../lambdas/adapters/dynamodb/table-stores.ts';
+import { type EmfDocument, EmfMetrics } from '../../lambdas/adapters/emf-metrics.ts';
 import { DEFAULT_SEND_BUDGETS } from '../../lambdas/core/budgets/send-budgets.ts';
 import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
@@ -26,6 +27,8 @@ export const startDeliveryHarness = async () => {
     optedOutPhones: ['+15550100999'],
   });
   const parked: DeliveryFailure[] = [];
+  /** The embedded metric format documents the functions would have logged. */
+  const metrics: EmfDocument[] = [];
   const deps = {
     ...tableStores(client, tableName),
     clock: { now: () => now },
@@ -36,6 +39,10 @@ export const startDeliveryHarness = async () => {
     manageUrl: 'http://localhost:3000/watches',
     unsubscribeUrl: async (contact: string) => `https://localhost/unsubscribe?c=${encodeURIComponent(contact)}&s=test`,
     retry: { attempts: 3, baseDelayMs: 1, sleep: async () => undefined },
+    serviceMetrics: new EmfMetrics(
+      (document) => void metrics.push(document),
+      () => now.getTime(),
+    ),
   };
   /** Stores the watch with its address already confirmed for its owner (unless told otherwise), as after the confirmation flow. */
   const addWatch = async (watch: Watch, state: Contact['state'] = 'confirmed'): Promise<Watch> => {
@@ -55,6 +62,7 @@ export const startDeliveryHarness = async () => {
     outbox,
     outboxFile,
     parked,
+    metrics,
     addWatch,
     sent,
     setNow: (instant: string) => {

@@ -28,10 +28,12 @@ export const testDependencies = (table: TestTable, apiUrl = 'http://localhost:30
   const outboxFile = join(directory, 'outbox.jsonl');
   const failuresFile = join(directory, 'failures.jsonl');
   const alertEventsFile = join(directory, 'alert-events.jsonl');
+  const metricsFile = join(directory, 'metrics.jsonl');
   return {
     outboxFile,
     failuresFile,
     alertEventsFile,
+    metricsFile,
     ...localDependencies({
       client: table.documentClient,
       tableName: table.tableName,
@@ -39,6 +41,7 @@ export const testDependencies = (table: TestTable, apiUrl = 'http://localhost:30
       outboxFile,
       failures: fileFailureSink(failuresFile),
       alertEventsFile,
+      metricsFile,
       dailyCaps: DEFAULT_DAILY_CAPS,
       queues: noQueues,
     }),

@@ -13,5 +13,6 @@ export const storedAlertEventSchema = z.lazy(() =>
     data: z.record(z.string(), z.unknown()),
     dedupKey: z.string(),
     waveId: z.optional(z.string()),
+    storedAt: z.optional(z.string()),
   }),
 );

@@ -31,6 +31,8 @@ export interface AlertEvent {
    * before waves existed.
    */
   readonly waveId?: string;
+  /** ISO-8601 instant the event was stored: where its stream-to-send latency starts. Absent on events stored before it was kept. */
+  readonly storedAt?: string;
 }
 
 /** An event as stored: always in a wave. */

@@ -1,7 +1,8 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
-import { storeNewAlertEvents } from '../alerts/store-new-alert-events.ts';
+import { type NewAlertEventSink, storeNewAlertEvents } from '../alerts/store-new-alert-events.ts';
 import type { Figure } from '../figures/figure.ts';
-import type { AlertEventStore, ObligationCatalogue, StateRecords } from '../ports/stores.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { ObligationCatalogue, StateRecords } from '../ports/stores.ts';
 import type { Report } from '../reports/report.ts';
 import { figureChangedEvent } from './figure-change.ts';
 import { reportReceivedEvent } from './report-received.ts';
@@ -11,10 +12,11 @@ export type StoredChange =
   | { readonly kind: 'report-recorded'; readonly report: Report }
   | { readonly kind: 'latest-figure-written'; readonly previous?: Figure; readonly current: Figure };
 
-export interface ChangeDetectionDependencies {
+export interface ChangeDetectionDependencies extends NewAlertEventSink {
   readonly obligations: ObligationCatalogue;
   readonly stateRecords: StateRecords;
-  readonly alertEvents: AlertEventStore;
+  /** When an event is stored: where its stream-to-send latency starts. */
+  readonly clock: Clock;
 }
 
 /**
@@ -59,6 +61,6 @@ export const detectChange = async (
 ): Promise<AlertEvent | undefined> => {
   const event = await alertFor(change, deps);
   if (!event) return undefined;
-  const [stored] = await storeNewAlertEvents([event], deps.alertEvents, waveId);
+  const [stored] = await storeNewAlertEvents([event], deps, { waveId, storedAt: deps.clock.now() });
   return stored;
 };

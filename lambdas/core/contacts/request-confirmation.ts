@@ -4,6 +4,7 @@ import { confirmationEmail, verificationCodeSms } from '../messages/verification
 import type { Clock } from '../ports/clock.ts';
 import type { ChannelSenders } from '../ports/message-sender.ts';
 import { NotifierError, type OutgoingMessage } from '../ports/notifier.ts';
+import type { ServiceMetrics } from '../ports/service-metrics.ts';
 import type { ConsentStore, ContactStore } from '../ports/stores.ts';
 import { contactOf, destinationOf, type WatchChannel } from '../watches/watch.ts';
 import type { ConfirmationLink } from './confirmation-link.ts';
@@ -29,6 +30,8 @@ export interface ConfirmationDependencies extends BudgetDependencies {
   readonly linkSecret: () => Promise<string>;
   /** The signed link that confirms an owner's request for an email address (confirmation-link.ts). */
   readonly confirmationUrl: (link: ConfirmationLink) => Promise<string>;
+  /** Counts the links and codes sent. */
+  readonly serviceMetrics: ServiceMetrics;
 }
 
 /** Where an owner stands with an address after asking for it. */
@@ -68,6 +71,7 @@ const sendRequest = async (
   const refund = await drawBudgets(requestDraws(consent, message.channel), deps.clock.now(), deps);
   try {
     await deps.senders[message.channel].send(message);
+    deps.serviceMetrics.record('confirmationsSent', message.channel);
     return 'sent';
   } catch (error) {
     await refund();

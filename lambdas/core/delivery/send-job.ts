@@ -8,6 +8,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { MessageRecords, SendJobReads } from '../ports/delivery-pipeline.ts';
 import type { MessageSender } from '../ports/message-sender.ts';
 import { NotifierError } from '../ports/notifier.ts';
+import type { ServiceMetrics } from '../ports/service-metrics.ts';
 import type {
   ConsentStore,
   ContactStore,
@@ -41,6 +42,8 @@ export interface SendJobDependencies extends BudgetDependencies {
   readonly unsubscribeUrl: (contact: string) => Promise<string>;
   /** How long a claim keeps other senders off the job: its queue's visibility timeout. */
   readonly claimSeconds: number;
+  /** Counts what became of each message, and how long its events took to go out. */
+  readonly serviceMetrics: ServiceMetrics;
 }
 
 /** A sender function's: what sending a job needs, and how a throttled job is delayed on its queue before it goes back. */
@@ -75,14 +78,29 @@ const deliveryOf = (job: DeliveryJob, contact: Contact, events: readonly AlertEv
   };
 };
 
+/** The metric each outcome counts in; the others (a duplicate, a job held or throttled) are not messages' fates yet. */
+const countedAs: Partial<
+  Record<SendJobOutcome['status'], 'messagesSent' | 'messagesCapped' | 'messagesDeferred' | 'messagesFailed'>
+> = {
+  sent: 'messagesSent',
+  capped: 'messagesCapped',
+  deferred: 'messagesDeferred',
+  failed: 'messagesFailed',
+};
+
 /**
- * Sends one job's message at most once: takes the job's claim (a conditional write that fails
- * if it was settled, or another sender's lease has not run out; one settled `failed` may be
- * claimed again, so a parked job replayed by `redrive` is sent), sends, and settles the claim
- * with the outcome and the provider's message id in one write. Only a crash between the provider
- * accepting the message and that write, with the lease run out, can send it again.
+ * From the first of the message's events to be stored to the provider's acceptance: how long the
+ * longest-waiting event it carried took to go out. Events stored before `storedAt` was kept have none.
  */
-export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Promise<SendJobOutcome> => {
+const recordLatency = (delivery: Delivery, deps: SendJobDependencies): void => {
+  const stored = delivery.events.flatMap(({ event }) =>
+    event.storedAt === undefined ? [] : [Date.parse(event.storedAt)],
+  );
+  if (stored.length === 0) return;
+  deps.serviceMetrics.record('streamToSendLatency', delivery.channel, deps.clock.now().getTime() - Math.min(...stored));
+};
+
+const claimAndSend = async (job: DeliveryJob, deps: SendJobDependencies): Promise<SendJobOutcome> => {
   const now = deps.clock.now();
   const claim = await deps.messageRecords.claim(job, now, new Date(now.getTime() + deps.claimSeconds * 1000));
   if (claim === 'done') return { status: 'duplicate' };
@@ -138,6 +156,7 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
   }
   try {
     const { messageId } = await deps.sender.send(message);
+    recordLatency(delivery, deps);
     return await settle('sent', summary, { messageId });
   } catch (error) {
     if (!(error instanceof NotifierError)) throw error;
@@ -164,4 +183,18 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
     });
     return settle('failed', summary, { reason: error.message });
   }
+};
+
+/**
+ * Sends one job's message at most once: takes the job's claim (a conditional write that fails
+ * if it was settled, or another sender's lease has not run out; one settled `failed` may be
+ * claimed again, so a parked job replayed by `redrive` is sent), sends, and settles the claim
+ * with the outcome and the provider's message id in one write. Only a crash between the provider
+ * accepting the message and that write, with the lease run out, can send it again.
+ */
+export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Promise<SendJobOutcome> => {
+  const outcome = await claimAndSend(job, deps);
+  const counted = countedAs[outcome.status];
+  if (counted !== undefined) deps.serviceMetrics.record(counted, job.channel);
+  return outcome;
 };

@@ -20,6 +20,8 @@ export interface QueueBatchOptions<T> {
   /** No message is started with less than this left of the invocation; it goes back unstarted. */
   readonly reserveMillis: number;
   readonly process: (message: T, record: SQSRecord) => Promise<QueueRecordOutcome>;
+  /** What ties a failed message's log line to the alerts it carries (its wave, its alert event ids). @default nothing */
+  readonly correlation?: (message: T) => Record<string, unknown>;
 }
 
 /** The body as the schema's type, or why not. */
@@ -58,7 +60,7 @@ export const queueBatchHandler = <T>(options: QueueBatchOptions<T>) =>
         try {
           return await options.process(body.value, record);
         } catch (error) {
-          logger.error(`${options.what} failed`, { ...context_, error });
+          logger.error(`${options.what} failed`, { ...context_, ...options.correlation?.(body.value), error });
           return { status: 'error', retry: true };
         }
       });

@@ -23,15 +23,16 @@ export const handlerFor = (
     schema: deliveryJobSchema,
     concurrency: 10,
     reserveMillis: timing.reserveMillis,
+    correlation: (job) => ({ waveId: job.waveId, eventIds: job.events.map(({ id }) => id) }),
     process: async (job, record) => {
+      const correlation = { messageId: record.messageId, waveId: job.waveId, eventIds: job.events.map(({ id }) => id) };
       const { status } = await sendJob(job, deps);
       const receiveCount = Number(record.attributes.ApproximateReceiveCount);
       // Should SQS refuse a delay, the job still goes back: it comes again after the visibility timeout instead.
       const delayed = (seconds: Promise<number>) =>
         seconds.then(
-          (set) => logger.debug('delivery job delayed', { messageId: record.messageId, status, seconds: set }),
-          (error: unknown) =>
-            logger.warn('delivery job not delayed', { messageId: record.messageId, status, receiveCount, error }),
+          (set) => logger.debug('delivery job delayed', { ...correlation, status, seconds: set }),
+          (error: unknown) => logger.warn('delivery job not delayed', { ...correlation, status, receiveCount, error }),
         );
       if (status === 'throttled') await delayed(delayThrottled(record.receiptHandle, receiveCount, deps.backoff));
       if (status === 'deferred') {
