@@ -14,7 +14,6 @@ export const serviceMetricCatalogue = {
   /** Messages a provider accepted, by channel. */
   messagesSent: { name: 'MessagesSent', unit: 'Count', dimension: 'channel' },
   /** Messages not sent because the contact's daily cap was reached. */
-  messagesCapped: { name: 'MessagesCapped', unit: 'Count', dimension: 'channel' },
   /** Messages put off to the next UTC day because the deployment's texts of the day were spent. */
   messagesDeferred: { name: 'MessagesDeferred', unit: 'Count', dimension: 'channel' },
   /** Messages the provider refused for good, parked in the delivery-failures queue. */

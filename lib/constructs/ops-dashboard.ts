@@ -39,8 +39,7 @@ export class OpsDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: OpsDashboardProps) {
     super(scope, id);
-    const { messagesSent, streamToSendLatency, messagesCapped, messagesDeferred, messagesFailed } =
-      serviceMetricCatalogue;
+    const { messagesSent, streamToSendLatency, messagesDeferred, messagesFailed } = serviceMetricCatalogue;
     this.dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(1) });
     this.dashboard.addWidgets(
       new GraphWidget({
@@ -49,8 +48,8 @@ export class OpsDashboard extends Construct {
         width: 12,
       }),
       new GraphWidget({
-        title: 'Messages capped, deferred and failed',
-        left: [messagesCapped, messagesDeferred, messagesFailed].flatMap(({ name }) =>
+        title: 'Messages deferred and failed',
+        left: [messagesDeferred, messagesFailed].flatMap(({ name }) =>
           metricChannels.map((channel) => serviceMetric(name, 'Sum', channel).with({ label: `${name} ${channel}` })),
         ),
         width: 12,

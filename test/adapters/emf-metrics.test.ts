@@ -88,7 +88,7 @@ describe('embedded metric format metrics', () => {
     new EmfMetrics(
       (document) => logger.metric(document),
       () => AT,
-    ).record('messagesCapped', 'sms');
+    ).record('messagesDeferred', 'sms');
     new JsonLogger('sanctions-watch', 'SILENT').metric({ hidden: true });
 
     expect(lines).toHaveLength(1);
@@ -96,7 +96,7 @@ describe('embedded metric format metrics', () => {
       requestId: 'r-1',
       function: 'send-sms-jobs',
       channel: 'sms',
-      MessagesCapped: 1,
+      MessagesDeferred: 1,
     });
   });
 });

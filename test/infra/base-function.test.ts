@@ -11,8 +11,8 @@ useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
   describe('functions', () => {
-    it("exist once per route plus the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher, SES's feedback and the SMS spend limit", () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 13);
+    it("exist once per route plus the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher, SES's feedback, the SMS spend limit and the admins' MFA check", () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 14);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {
@@ -32,7 +32,7 @@ describe('SanctionsWatch stack', () => {
       });
     });
 
-    it('all know the table through TABLE_NAME, but the SMS spend limit, which sets an account setting and reads nothing', () => {
+    it("all know the table through TABLE_NAME, but the SMS spend limit and the admins' MFA check, which read nothing of it", () => {
       const all = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
       const without = Object.entries(all)
         .filter(
@@ -40,7 +40,9 @@ describe('SanctionsWatch stack', () => {
             !JSON.stringify(fn.Properties['Environment']).includes(JSON.stringify(ref(cfn(stack.table.table)))),
         )
         .map(([id]) => id);
-      expect(without).toEqual([logicalId(cfn(stack.smsSpendLimit.handler.function))]);
+      expect(without.sort()).toEqual(
+        [stack.smsSpendLimit.handler, stack.users.adminMfaCheck].map(({ function: fn }) => logicalId(cfn(fn))).sort(),
+      );
     });
 
     it('each log to their own log group with a retention', () => {

@@ -206,7 +206,7 @@ describe('operations: the dashboard', () => {
     const body = JSON.stringify(dashboard?.Properties['DashboardBody']);
     for (const title of [
       'Messages sent per channel',
-      'Messages capped, deferred and failed',
+      'Messages deferred and failed',
       'Stream-to-send latency p50 / p99 (ms)',
       'Function errors',
       'Queue depths',

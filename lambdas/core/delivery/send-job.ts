@@ -55,7 +55,7 @@ export interface SenderDependencies extends SendJobDependencies {
  * - `duplicate`: the job was settled before (a redelivered or twice-planned job); nothing sent.
  * - `retry-later`: another sender holds the job; the queue brings it back once that sender's lease has run out.
  * - `throttled`: the provider is busy; the job goes back to the queue, to come again after a backoff.
- * - `deferred`: the deployment's texts of the day are spent; the job goes back, to come again the next day.
+ * - `deferred`: the address's cap or the deployment's texts of the day are spent; the job goes back, to come again the next day.
  */
 export interface SendJobOutcome {
   readonly status: DeliveryStatus | 'duplicate' | 'retry-later' | 'throttled' | 'deferred';
@@ -79,11 +79,8 @@ const deliveryOf = (job: DeliveryJob, contact: Contact, events: readonly AlertEv
 };
 
 /** The metric each outcome counts in; the others (a duplicate, a job held or throttled) are not messages' fates yet. */
-const countedAs: Partial<
-  Record<SendJobOutcome['status'], 'messagesSent' | 'messagesCapped' | 'messagesDeferred' | 'messagesFailed'>
-> = {
+const countedAs: Partial<Record<SendJobOutcome['status'], 'messagesSent' | 'messagesDeferred' | 'messagesFailed'>> = {
   sent: 'messagesSent',
-  capped: 'messagesCapped',
   deferred: 'messagesDeferred',
   failed: 'messagesFailed',
 };
