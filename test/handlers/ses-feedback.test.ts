@@ -125,6 +125,7 @@ describe('SES feedback', () => {
       erase: (id) => contacts.erase(id),
       suppress: (id, at) => contacts.suppress(id, at),
       isSuppressed: (id) => contacts.isSuppressed(id),
+      unsuppress: (id) => contacts.unsuppress(id),
       put: async (contact: Contact, previous?: Contact) => {
         if (previous && left > 0) {
           left -= 1;

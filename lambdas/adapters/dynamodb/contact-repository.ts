@@ -20,6 +20,7 @@ const storedContactSchema = z.lazy(() =>
     state: z.enum(['pending', 'confirmed', 'gone', 'opted-out']),
     requestedAt: z.string(),
     updatedAt: z.string(),
+    signedUp: z.optional(z.literal(true)),
   }),
 );
 
@@ -134,5 +135,11 @@ export class DynamoContactStore implements ContactStore {
       }),
     );
     return Item !== undefined;
+  }
+
+  async unsuppress(id: string): Promise<void> {
+    await this.#client.send(
+      new DeleteCommand({ TableName: this.#tableName, Key: { PK: contactPartition(id), SK: SUPPRESSED_SK } }),
+    );
   }
 }

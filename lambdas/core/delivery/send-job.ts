@@ -37,6 +37,8 @@ export interface SendJobDependencies extends BudgetDependencies {
   readonly manageUrl: string;
   /** An email contact's signed one-click unsubscribe link (see unsubscribe-link.ts). */
   readonly unsubscribeUrl: (contact: string) => Promise<string>;
+  /** The signed manage link of an address that signed itself up (manage-link.ts). */
+  readonly subscriberManageUrl: (contact: string) => Promise<string>;
   /** How long a claim keeps other senders off the job: its queue's visibility timeout. */
   readonly claimSeconds: number;
 }
@@ -119,6 +121,7 @@ export const sendJob = async (job: DeliveryJob, deps: SendJobDependencies): Prom
     deps.manageUrl,
     'alert',
     unsubscribeUrl === undefined ? undefined : () => unsubscribeUrl,
+    contact.signedUp ? await deps.subscriberManageUrl(contact.id) : undefined,
   );
   const summary = messageSummary(message);
   const day = utcDateOf(now);
