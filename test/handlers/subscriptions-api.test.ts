@@ -9,7 +9,7 @@ import { localLambdaContext } from '../../local/lambda-context.ts';
 import { readOutbox } from '../../local/outbox/outbox-sender.ts';
 import { confirmationLinkTo } from '../support/confirmation-mail.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
-import { allItems, itemsHolding } from '../support/table-items.ts';
+import { allItems, itemsHolding, privacyListedItemTypes } from '../support/table-items.ts';
 import { testDependencies } from '../support/test-dependencies.ts';
 import { createTestTable } from '../support/test-table.ts';
 
@@ -76,7 +76,12 @@ describe('POST /subscriptions', () => {
     expect(await response.text()).toContain('a link to confirm is on its way');
     expect(messagesTo('Pia@Example.org').map((entry) => entry.kind)).toEqual(['confirmation']);
     expect(await subscriberWatches('email:pia@example.org')).toEqual([]);
-    const [signup] = (await itemsHolding(api, 'pia@example.org')).filter((item) => item.itemType === 'signup');
+    const holding = await itemsHolding(api, 'pia@example.org');
+    // docs/privacy.md lists every kind of item that holds it.
+    expect(holding.map((item) => item.itemType).filter((type) => !privacyListedItemTypes().has(String(type)))).toEqual(
+      [],
+    );
+    const [signup] = holding.filter((item) => item.itemType === 'signup');
     // It expires with its link (3 days) and a day, as a pending consent does.
     expect(signup?.expiresAt).toBeGreaterThan(Date.now() / 1000 + 3 * 86_400);
   });
@@ -234,6 +239,9 @@ describe('the manage page', () => {
     expect((await postManage(link, [['action', 'resume']])).status).toBe(200);
     expect(await subscriberWatches('email:uli@example.org')).toMatchObject([{ status: 'active' }]);
 
+    const kept = (await itemsHolding(api, 'uli@example.org')).map((item) => String(item.itemType));
+    expect(kept).toEqual(expect.arrayContaining(['watch', 'contact', 'consent']));
+    expect(kept.filter((type) => !privacyListedItemTypes().has(type))).toEqual([]);
     const erased = await postManage(link, [['action', 'erase']]);
     expect(erased.status).toBe(200);
     expect(await erased.text()).toContain('sanctions-watch sends nothing more to <strong>uli@example.org</strong>');
