@@ -232,6 +232,7 @@ export const delivery = (): DeliveryDependencies => ({
   failures: failureSink(),
   manageUrl: manageUrl(),
   unsubscribeUrl: contactUnsubscribeUrl,
+  subscriberManageUrl: contactManageUrl,
   retry: retryPolicy,
 });
 

@@ -35,6 +35,8 @@ export const startDeliveryHarness = async () => {
     failures: { park: async (failure: DeliveryFailure) => void parked.push(failure) },
     manageUrl: 'http://localhost:3000/watches',
     unsubscribeUrl: async (contact: string) => `https://localhost/unsubscribe?c=${encodeURIComponent(contact)}&s=test`,
+    subscriberManageUrl: async (contact: string) =>
+      `https://localhost/manage?token=${Buffer.from(contact).toString('base64url')}.test`,
     retry: { attempts: 3, baseDelayMs: 1, sleep: async () => undefined },
   };
   /** Stores the watch with its address already confirmed for its owner (unless told otherwise), as after the confirmation flow. */
