@@ -135,6 +135,21 @@ describe('POST /subscriptions', () => {
     expect(messagesTo(phone)).toHaveLength(1);
   });
 
+  it('answers a sign-up of an address subscribed already as any other, the next day too, and sends nothing', async () => {
+    const first = await emailSignup('ria@example.org');
+    await confirm('ria@example.org');
+    api.moveClock(86_400);
+    const again = await emailSignup('ria@example.org', [['groups', 'africa']]);
+
+    expect(again.status).toBe(first.status);
+    expect(await again.text()).toBe(await first.text());
+    expect(messagesTo('ria@example.org')).toHaveLength(1);
+    // The subscription stands as confirmed; changes are made on its manage page.
+    expect(await subscriberWatches('email:ria@example.org')).toMatchObject([
+      { status: 'active', target: { states: ['NG', 'CN'] } },
+    ]);
+  });
+
   it('answers a filled honeypot as if it accepted, and sends and keeps nothing', async () => {
     const trap = await emailSignup('sam@example.org', [['website', 'http://spam.example']]);
     const human = await emailSignup('sam2@example.org');
