@@ -158,6 +158,7 @@ const dependenciesOf = (
   },
   manageUrl: 'http://localhost/watches',
   unsubscribeUrl: async (contact) => `https://localhost/unsubscribe?c=${encodeURIComponent(contact)}&s=bench`,
+  subscriberManageUrl: async (contact) => `https://localhost/manage?token=${encodeURIComponent(contact)}.bench`,
   retry: { attempts: 3, baseDelayMs: 1, sleep: async () => undefined },
 });
 

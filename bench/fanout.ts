@@ -62,6 +62,8 @@ const storesOf = (client: DynamoDBDocumentClient, tableName: string) => ({
   manageUrl: 'https://api.example.org/watches',
   unsubscribeUrl: async (contact: string) =>
     `https://api.example.org/unsubscribe?c=${encodeURIComponent(contact)}&s=bench`,
+  subscriberManageUrl: async (contact: string) =>
+    `https://api.example.org/manage?token=${encodeURIComponent(contact)}.bench`,
 });
 
 interface PlanRun {

@@ -23,6 +23,7 @@ import { DynamoMessageRecords } from './adapters/dynamodb/message-record-reposit
 import { DynamoMigrationLedger } from './adapters/dynamodb/migration-ledger.ts';
 import { countRequests, type RequestCounter } from './adapters/dynamodb/request-counter.ts';
 import { DynamoSendJobReads } from './adapters/dynamodb/send-job-reads.ts';
+import { DynamoSignupStore } from './adapters/dynamodb/signup-repository.ts';
 import { DynamoStateRecords } from './adapters/dynamodb/state-records-repository.ts';
 import { DynamoWatchStore } from './adapters/dynamodb/watch-repository.ts';
 import { DynamoWavePlans } from './adapters/dynamodb/wave-plan-repository.ts';
@@ -84,10 +85,14 @@ import type {
   DigestQueue,
   MetricCatalogue,
   ObligationCatalogue,
+  SignupStore,
   StateRecords,
   WatchStore,
 } from './core/ports/stores.ts';
 import type { StandingDependencies } from './core/status/standing-data.ts';
+import type { SignupConfirmDependencies } from './core/subscriptions/complete-signup.ts';
+import { subscriberManageUrl } from './core/subscriptions/manage-link.ts';
+import type { SignupDependencies } from './core/subscriptions/sign-up.ts';
 import type { ChannelKind } from './core/watches/watch.ts';
 import type { WatchDependencies } from './core/watches/watch-commands.ts';
 
@@ -217,6 +222,10 @@ const senders = (): ChannelSenders => {
 const contactUnsubscribeUrl = async (contact: string): Promise<string> =>
   unsubscribeUrl(publicApiUrl(), await linkSecret()(), contact);
 
+/** The signed manage link of an address that signed itself up. */
+const contactManageUrl = async (contact: string): Promise<string> =>
+  subscriberManageUrl(publicApiUrl(), await linkSecret()(), contact);
+
 /** SES and SNS through their senders, SQS for what failed for good: what sending digests, repeats and tests needs. */
 export const delivery = (): DeliveryDependencies => ({
   clock: clock(),
@@ -231,6 +240,7 @@ export const delivery = (): DeliveryDependencies => ({
   failures: failureSink(),
   manageUrl: manageUrl(),
   unsubscribeUrl: contactUnsubscribeUrl,
+  subscriberManageUrl: contactManageUrl,
   retry: retryPolicy,
 });
 
@@ -298,6 +308,18 @@ export const watchCommands = (): WatchDependencies => ({
   serviceMetrics: serviceMetrics(),
 });
 
+const signupStore = (): SignupStore => onTable((client, name) => new DynamoSignupStore(client, name));
+
+/** The public sign-up's: what creating a watch needs (its address asked to confirm), and the waiting sign-ups. */
+export const signups = (): SignupDependencies => ({ ...watchCommands(), signups: signupStore() });
+
+/** What confirming needs: a consent given, and an address's own sign-up made its watch. */
+export const signupConfirmation = (): SignupConfirmDependencies => ({
+  ...linkConsent(),
+  signups: signupStore(),
+  newId: randomUUID,
+});
+
 /** The announcer's: the wave queue. */
 export const waveAnnouncer = (): WaveAnnouncer =>
   new SqsWaveAnnouncer(sqs(), requiredEnv(DELIVERY_QUEUE_URL_ENV.waves));
@@ -346,6 +368,7 @@ const sending = (channel: ChannelKind, sender: MessageSender): SenderDependencie
   failures: failureSink(),
   manageUrl: manageUrl(),
   unsubscribeUrl: contactUnsubscribeUrl,
+  subscriberManageUrl: contactManageUrl,
   claimSeconds: deliveryQueues[channel].visibilityTimeoutSeconds,
   serviceMetrics: serviceMetrics(),
   backoff: {

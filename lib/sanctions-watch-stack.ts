@@ -51,14 +51,19 @@ export const notifyingRouteThrottle = { rateLimit: 2, burstLimit: 10 } as const 
 
 /** Routes whose functions link to where watches are managed (PUBLIC_API_URL_ENV) in what they send or return. */
 export const needsPublicApiUrl = (route: RouteDefinition): boolean =>
-  route.path === '/watches' || route.path.startsWith('/watches/');
+  route.path === '/watches' || route.path.startsWith('/watches/') || route.path === '/subscriptions';
 
-/**
- * Routes whose functions sign links (the messages they send), check them (unsubscribe, confirm)
- * or check an SMS code's keyed hash (verify), so read the signing secret.
- */
-export const needsLinkSecret = (route: RouteDefinition): boolean =>
-  route.notifies || route.path === '/unsubscribe' || route.path === '/confirm' || route.path === '/watches/{id}/verify';
+/** Paths whose functions check a signed link or token (unsubscribe, confirm, manage) or an SMS code's keyed hash (the two verifies). */
+const linkCheckingPaths: ReadonlySet<string> = new Set([
+  '/unsubscribe',
+  '/confirm',
+  '/manage',
+  '/watches/{id}/verify',
+  '/subscriptions/verify',
+]);
+
+/** Routes whose functions sign links (the messages they send) or check them, so read the signing secret. */
+export const needsLinkSecret = (route: RouteDefinition): boolean => route.notifies || linkCheckingPaths.has(route.path);
 
 /** A reserved domain (RFC 2606): until `-c emailFrom=` names a verified one, SES refuses to send and the failures alarm. */
 export const defaultEmailFrom = 'alerts@sanctions-watch.example';

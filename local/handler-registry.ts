@@ -11,6 +11,7 @@ import { handlerFor as confirm } from '../lambdas/handlers/http/confirm.ts';
 import { handlerFor as createImport } from '../lambdas/handlers/http/create-import.ts';
 import { handlerFor as createMetric } from '../lambdas/handlers/http/create-metric.ts';
 import { handlerFor as createObligation } from '../lambdas/handlers/http/create-obligation.ts';
+import { handlerFor as createSubscription } from '../lambdas/handlers/http/create-subscription.ts';
 import { handlerFor as createWatch } from '../lambdas/handlers/http/create-watch.ts';
 import { handlerFor as deleteMe } from '../lambdas/handlers/http/delete-me.ts';
 import { handlerFor as deleteWatch } from '../lambdas/handlers/http/delete-watch.ts';
@@ -19,6 +20,7 @@ import { handlerFor as getCalendar } from '../lambdas/handlers/http/get-calendar
 import { handlerFor as getConfirmation } from '../lambdas/handlers/http/get-confirmation.ts';
 import { handlerFor as getFigureHistory } from '../lambdas/handlers/http/get-figure-history.ts';
 import { handlerFor as getGroup } from '../lambdas/handlers/http/get-group.ts';
+import { handlerFor as getManage } from '../lambdas/handlers/http/get-manage.ts';
 import { handlerFor as getState } from '../lambdas/handlers/http/get-state.ts';
 import { handlerFor as getStatusBoard } from '../lambdas/handlers/http/get-status-board.ts';
 import { handlerFor as getUnsubscribe } from '../lambdas/handlers/http/get-unsubscribe.ts';
@@ -34,6 +36,7 @@ import { handlerFor as listStates } from '../lambdas/handlers/http/list-states.t
 import { handlerFor as listWatchDeliveries } from '../lambdas/handlers/http/list-watch-deliveries.ts';
 import { handlerFor as listWatches } from '../lambdas/handlers/http/list-watches.ts';
 import { handlerFor as listWorldFigures } from '../lambdas/handlers/http/list-world-figures.ts';
+import { handlerFor as manage } from '../lambdas/handlers/http/manage.ts';
 import { handlerFor as previewWatch } from '../lambdas/handlers/http/preview-watch.ts';
 import { handlerFor as recordFigure } from '../lambdas/handlers/http/record-figure.ts';
 import { handlerFor as recordReport } from '../lambdas/handlers/http/record-report.ts';
@@ -44,6 +47,7 @@ import { handlerFor as runCheck } from '../lambdas/handlers/http/run-check.ts';
 import { handlerFor as testWatch } from '../lambdas/handlers/http/test-watch.ts';
 import { handlerFor as unsubscribe } from '../lambdas/handlers/http/unsubscribe.ts';
 import { handlerFor as updateWatch } from '../lambdas/handlers/http/update-watch.ts';
+import { handlerFor as verifySubscription } from '../lambdas/handlers/http/verify-subscription.ts';
 import { handlerFor as verifyWatch } from '../lambdas/handlers/http/verify-watch.ts';
 import { handlerFor as planShards } from '../lambdas/handlers/queue/plan-shards.ts';
 import { handlerFor as planWaves } from '../lambdas/handlers/queue/plan-waves.ts';
@@ -108,6 +112,10 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   unsubscribe: unsubscribe(deps),
   'get-confirmation': getConfirmation(deps),
   confirm: confirm(deps),
+  'create-subscription': createSubscription(deps),
+  'verify-subscription': verifySubscription(deps),
+  'get-manage': getManage(deps),
+  manage: manage(deps),
 });
 
 /** What the stream consumers need, which redrive builds without the rest of the local runtime. */

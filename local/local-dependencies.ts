@@ -18,6 +18,7 @@ import { type ConfirmationLink, confirmationUrl } from '../lambdas/core/contacts
 import { unsubscribeUrl } from '../lambdas/core/contacts/unsubscribe-link.ts';
 import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
 import type { DailyCaps, DeliveryFailureSink } from '../lambdas/core/ports/stores.ts';
+import { subscriberManageUrl } from '../lambdas/core/subscriptions/manage-link.ts';
 import { metricsFileOf } from './metrics-file.ts';
 import { createOutboxAlertEventPublisher } from './outbox/alert-event-outbox.ts';
 import { withInjectedFaults } from './outbox/injected-faults.ts';
@@ -102,6 +103,7 @@ export const localDependencies = (options: LocalDependencyOptions) => {
     newKey: newFeedKey,
     linkSecret: async () => linkSecret,
     unsubscribeUrl: async (contact: string) => unsubscribeUrl(apiUrl, linkSecret, contact),
+    subscriberManageUrl: async (contact: string) => subscriberManageUrl(apiUrl, linkSecret, contact),
     confirmationUrl: async (link: ConfirmationLink) => confirmationUrl(apiUrl, linkSecret, link),
   };
 };

@@ -42,6 +42,8 @@ export const sendBudgetsFromEnv = (): SendBudgets => ({
   textsPerOwner: capFromEnv(SEND_BUDGET_ENV.textsPerOwner, DEFAULT_SEND_BUDGETS.textsPerOwner),
   testsPerAddress: capFromEnv(SEND_BUDGET_ENV.testsPerAddress, DEFAULT_SEND_BUDGETS.testsPerAddress),
   accountTextsPerDay: capFromEnv(SEND_BUDGET_ENV.accountTextsPerDay, DEFAULT_SEND_BUDGETS.accountTextsPerDay),
+  signupsPerAddress: capFromEnv(SEND_BUDGET_ENV.signupsPerAddress, DEFAULT_SEND_BUDGETS.signupsPerAddress),
+  signupsPerHour: capFromEnv(SEND_BUDGET_ENV.signupsPerHour, DEFAULT_SEND_BUDGETS.signupsPerHour),
 });
 
 /** The countries SMS goes to: SMS_COUNTRIES_ENV as the stack set it (`*`, or calling codes such as `1,44`). */

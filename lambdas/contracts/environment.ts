@@ -28,6 +28,8 @@ export const SEND_BUDGET_ENV = {
   textsPerOwner: 'BUDGET_TEXTS_PER_OWNER',
   testsPerAddress: 'BUDGET_TESTS_PER_ADDRESS',
   accountTextsPerDay: 'BUDGET_ACCOUNT_TEXTS_PER_DAY',
+  signupsPerAddress: 'BUDGET_SIGNUPS_PER_ADDRESS',
+  signupsPerHour: 'BUDGET_SIGNUPS_PER_HOUR',
 } as const;
 
 /** The country calling codes SMS goes to, comma-separated, or `*` for all; the default list when unset. */

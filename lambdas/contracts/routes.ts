@@ -97,6 +97,13 @@ export const routes = [
   // The link of every confirmation mail, the same way: GET asks, POST confirms the owner's request.
   route('get-confirmation', 'GET', '/confirm', 'read', 'key'),
   route('confirm', 'POST', '/confirm', 'read-write', 'key'),
+  // Subscribers without accounts: the board's form signs an address up (it is asked to confirm: a link
+  // or a code, within the sign-up budgets), a phone returns its code, and the signed manage link of
+  // every message to such a subscriber opens a page that changes, pauses or erases the subscription.
+  route('create-subscription', 'POST', '/subscriptions', 'read-write', 'public', NOTIFIES),
+  route('verify-subscription', 'POST', '/subscriptions/verify', 'read-write', 'public'),
+  route('get-manage', 'GET', '/manage', 'read', 'key'),
+  route('manage', 'POST', '/manage', 'read-write', 'key'),
 ] as const satisfies readonly RouteDefinition[];
 
 /** A route's id: the local runtime's handler registry must serve every one. */

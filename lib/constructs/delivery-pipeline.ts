@@ -107,6 +107,8 @@ export class DeliveryPipeline extends Construct {
       description: 'Sends each contact its SMS for a wave, once (SQS, SNS)',
       settings: { ...deliveryQueues.sms, maximumConcurrency: senders.sms ?? deliveryQueues.sms.maximumConcurrency },
       alarmLimits: senderQueueLimits,
+      // Reads the secret that signs the manage links of numbers that signed themselves up.
+      paramsAndSecrets: props.emailSending.secretsExtension,
       logRemovalPolicy,
     });
 
@@ -141,6 +143,7 @@ export class DeliveryPipeline extends Construct {
     }
     props.emailSending.grantSendEmail(this.emailSender.handler);
     props.emailSending.grantUnsubscribeSecret(this.emailSender.handler);
+    props.emailSending.grantUnsubscribeSecret(this.smsSender.handler);
     grantSmsToPhoneNumbers(this.smsSender.handler);
     if (props.accountTextsPerDay !== undefined)
       this.smsSender.handler.function.addEnvironment(

@@ -134,6 +134,17 @@ describe('alert delivery through the pipeline (real DynamoDB Local, outbox sende
     expect(await sendDigests(new Date('2019-03-24T07:00:00Z'), harness.deps)).toEqual([]);
   });
 
+  it('ends the digest of an address that signed itself up with its signed manage link', async () => {
+    await harness.addWatch(
+      africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }),
+    );
+    const contact = await harness.deps.contacts.get('email:ana@example.org');
+    if (contact) await harness.deps.contacts.put({ ...contact, signedUp: true }, contact);
+    await deliverWave(overdueRun);
+    await sendDigests(new Date('2019-03-23T07:00:00Z'), harness.deps);
+    expect(harness.sent()[0]?.text).toMatch(/To change or stop this watch: \S+\/manage\?token=/);
+  });
+
   it("keeps a digest over the contact's daily cap queued, unsent and unrecorded, for the next day's hour", async () => {
     await harness.addWatch(
       africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }),

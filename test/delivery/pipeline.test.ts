@@ -38,6 +38,31 @@ describe('a wave, planned once and sent per contact (real DynamoDB Local)', () =
     expect(message?.text).toContain('http://localhost:3000/unsubscribe?c=email%3Aana%40example.org&s=');
   });
 
+  it('ends the message to an address that signed itself up with its signed manage link, by email and by SMS', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-mail', channel: { email: 'pia@example.org' } }));
+    await pipeline.addWatch(africaWatch({ id: 'w-text', channel: { sms: '+447700900123' } }));
+    for (const id of ['email:pia@example.org', 'sms:+447700900123']) {
+      const contact = await pipeline.deps.contacts.get(id);
+      if (contact) await pipeline.deps.contacts.put({ ...contact, signedUp: true }, contact);
+    }
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    await pipeline.sendAll();
+
+    const sentTo = (to: string) => pipeline.sent().find((message) => message.to === to)?.text ?? '';
+    const manage = /http:\/\/localhost:3000\/manage\?token=[\w-]+\.[\w-]{43}/;
+    expect(sentTo('pia@example.org')).toMatch(new RegExp(`To change or stop this watch: ${manage.source}`));
+    expect(sentTo('+447700900123')).toMatch(new RegExp(` Manage: ${manage.source}$`));
+  });
+
+  it('leaves the manage link of an address that did not sign itself up as it was: the API', async () => {
+    await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
+    await pipeline.store(WAVE, overdueRun);
+    await pipeline.plan(WAVE);
+    await pipeline.sendAll();
+    expect(pipeline.sent()[0]?.text).not.toContain('/manage?token=');
+  });
+
   it("tells two owners' watches on one address in one message, and shows each owner only their own watch in its log", async () => {
     await pipeline.addWatch(africaWatch({ id: 'w-uma', owner: 'uma' }));
     await pipeline.addWatch(africaWatch({ id: 'w-otto', owner: 'otto' }));

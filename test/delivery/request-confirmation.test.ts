@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SEND_BUDGETS } from '../../lambdas/core/budgets/send-budgets.ts';
 import { giveConsent } from '../../lambdas/core/contacts/confirm-consent.ts';
 import { type ConfirmationDependencies, requestConsent } from '../../lambdas/core/contacts/request-confirmation.ts';
 import { smsCodeHash } from '../../lambdas/core/contacts/sms-code-hash.ts';
@@ -15,6 +16,7 @@ beforeEach(async () => {
   deps = {
     ...harness.deps,
     sendBudgets: {
+      ...DEFAULT_SEND_BUDGETS,
       confirmationsPerAddress: 2,
       codesPerNumber: 2,
       textsPerOwner: 3,

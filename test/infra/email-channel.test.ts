@@ -194,22 +194,32 @@ describe('SanctionsWatch stack', () => {
     it('gives the secret, and the extension that reads it, to the functions that sign or check links alone', () => {
       const readers = [
         ...routes
-          .filter((route) => ['/unsubscribe', '/confirm', '/watches/{id}/verify'].includes(route.path))
+          .filter((route) =>
+            ['/unsubscribe', '/confirm', '/manage', '/watches/{id}/verify', '/subscriptions/verify'].includes(
+              route.path,
+            ),
+          )
           .map((route) => routeFunction(stack, route.id)),
         ...notifyingFunctions(stack),
         stack.delivery.emailSender.handler,
+        stack.delivery.smsSender.handler,
       ];
       expect(readers.map((fn) => fn.node.path).sort()).toEqual([
         'SanctionsWatch/Delivery/EmailSender/Handler',
+        'SanctionsWatch/Delivery/SmsSender/Handler',
         'SanctionsWatch/ScheduledDelivery/Handler',
         'SanctionsWatch/confirm',
+        'SanctionsWatch/create-subscription',
         'SanctionsWatch/create-watch',
         'SanctionsWatch/get-confirmation',
+        'SanctionsWatch/get-manage',
         'SanctionsWatch/get-unsubscribe',
+        'SanctionsWatch/manage',
         'SanctionsWatch/request-watch-confirmation',
         'SanctionsWatch/test-watch',
         'SanctionsWatch/unsubscribe',
         'SanctionsWatch/update-watch',
+        'SanctionsWatch/verify-subscription',
         'SanctionsWatch/verify-watch',
       ]);
       for (const fn of allFunctions(stack)) {

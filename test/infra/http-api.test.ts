@@ -71,6 +71,26 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
+    it('serves the sign-up, its code check and the manage page without the authorizer, as /confirm is, and throttles the sign-up as a sending route', () => {
+      for (const key of [
+        'POST /subscriptions',
+        'POST /subscriptions/verify',
+        'GET /manage',
+        'POST /manage',
+        'POST /confirm',
+      ])
+        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: key,
+          AuthorizationType: 'NONE',
+          AuthorizerId: Match.absent(),
+        });
+      const stage = onlyResource(template.findResources('AWS::ApiGatewayV2::Stage') as Record<string, Resource>);
+      expect((stage.Properties['RouteSettings'] as Record<string, unknown>)['POST /subscriptions']).toEqual({
+        ThrottlingRateLimit: notifyingRouteThrottle.rateLimit,
+        ThrottlingBurstLimit: notifyingRouteThrottle.burstLimit,
+      });
+    });
+
     it('throttles the default stage and writes JSON access logs to a log group with retention', () => {
       const stage = onlyResource(template.findResources('AWS::ApiGatewayV2::Stage') as Record<string, Resource>);
       expect(stage.Properties).toMatchObject({
@@ -113,7 +133,7 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
-    it('tells the watch routes, the senders and the hourly job its URL, and no other function', () => {
+    it('tells the watch routes, the public sign-up, the senders and the hourly job its URL, and no other function', () => {
       const apiUrl = (template.toJSON()['Outputs'] as Record<string, { Value: unknown }>)['ApiUrl']?.Value;
       expect(apiUrl).toBeDefined();
       const watchRoutes = routes.filter((route) => route.path === '/watches' || route.path.startsWith('/watches/'));
@@ -122,6 +142,7 @@ describe('SanctionsWatch stack', () => {
       );
       const told = [
         ...watchRoutes.map((route) => routeFunction(stack, route.id)),
+        routeFunction(stack, 'create-subscription'),
         stack.delivery.emailSender.handler,
         stack.delivery.smsSender.handler,
         stack.scheduledDelivery.handler,

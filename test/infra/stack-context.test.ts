@@ -88,6 +88,23 @@ describe('send budgets context', () => {
     }
   });
 
+  it('sets the public sign-up budgets from context on the sign-up function (defaults: 1 per address a day, 100 an hour)', () => {
+    const testApp = createTestApp({ context: { budgetSignupsPerHour: '20', budgetSignupsPerAddress: 1 } });
+    try {
+      const template = Template.fromStack(testApp.stack);
+      const signup = notifyingFunctions(testApp.stack).find(
+        (fn) => fn.node.path === 'SanctionsWatch/create-subscription',
+      );
+      expect(signup).toBeDefined();
+      expect(signup && environmentOf(template, signup)).toMatchObject({
+        [SEND_BUDGET_ENV.signupsPerHour]: '20',
+        [SEND_BUDGET_ENV.signupsPerAddress]: '1',
+      });
+    } finally {
+      testApp.dispose();
+    }
+  });
+
   it('rejects a budget that is not a whole number from 1 to 10000 at synth time, naming the context key', () => {
     const app = new App({ context: { budgetConfirmationsPerAddress: '0' } });
     expect(() => sendBudgetsContext(app)).toThrow(

@@ -38,6 +38,8 @@ export const startDeliveryHarness = async () => {
     failures: { park: async (failure: DeliveryFailure) => void parked.push(failure) },
     manageUrl: 'http://localhost:3000/watches',
     unsubscribeUrl: async (contact: string) => `https://localhost/unsubscribe?c=${encodeURIComponent(contact)}&s=test`,
+    subscriberManageUrl: async (contact: string) =>
+      `https://localhost/manage?token=${Buffer.from(contact).toString('base64url')}.test`,
     retry: { attempts: 3, baseDelayMs: 1, sleep: async () => undefined },
     serviceMetrics: new EmfMetrics(
       (document) => void metrics.push(document),

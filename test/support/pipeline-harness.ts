@@ -7,6 +7,7 @@ import { type PlanWaveOutcome, type PlanWaveSettings, planWave } from '../../lam
 import { type SendJobOutcome, sendJob } from '../../lambdas/core/delivery/send-job.ts';
 import type { DeliveryJobQueue, WavePlans } from '../../lambdas/core/ports/delivery-pipeline.ts';
 import type { MessageSender } from '../../lambdas/core/ports/message-sender.ts';
+import { subscriberManageUrl } from '../../lambdas/core/subscriptions/manage-link.ts';
 import { startDeliveryHarness } from './delivery-harness.ts';
 
 const UNSUBSCRIBE_SECRET = 'a-test-secret-of-at-least-32-characters';
@@ -54,6 +55,8 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
       random: () => random(),
     },
     unsubscribeUrl: async (contact: string) => unsubscribeUrl('http://localhost:3000', UNSUBSCRIBE_SECRET, contact),
+    subscriberManageUrl: async (contact: string) =>
+      subscriberManageUrl('http://localhost:3000', UNSUBSCRIBE_SECRET, contact),
   });
 
   /** Stores events in a wave, as the checker or change detection would. */

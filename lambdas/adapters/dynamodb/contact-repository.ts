@@ -21,6 +21,7 @@ const storedContactSchema = z.lazy(() =>
     state: z.enum(['pending', 'confirmed', 'gone', 'opted-out']),
     requestedAt: z.string(),
     updatedAt: z.string(),
+    signedUp: z.optional(z.literal(true)),
   }),
 );
 

@@ -24,6 +24,7 @@ export type ItemType =
   | 'watch-counter'
   | 'contact'
   | 'suppression'
+  | 'signup'
   | 'consent'
   | 'delivery'
   | 'delivery-log'

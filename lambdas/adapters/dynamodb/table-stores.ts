@@ -10,6 +10,7 @@ import { DynamoDigestQueue } from './digest-queue-repository.ts';
 import { DynamoImportStore } from './import-writer.ts';
 import { DynamoMessageRecords } from './message-record-repository.ts';
 import { DynamoSendJobReads } from './send-job-reads.ts';
+import { DynamoSignupStore } from './signup-repository.ts';
 import { DynamoStateRecords } from './state-records-repository.ts';
 import { DynamoWatchStore } from './watch-repository.ts';
 import { DynamoWavePlans } from './wave-plan-repository.ts';
@@ -39,5 +40,6 @@ export const tableStores = (client: DynamoDBDocumentClient, tableName: string) =
     wavePlans: new DynamoWavePlans(client, tableName),
     messageRecords: new DynamoMessageRecords(client, tableName),
     sendJobReads: new DynamoSendJobReads(client, tableName),
+    signups: new DynamoSignupStore(client, tableName),
   };
 };

@@ -9,6 +9,7 @@ import {
   type ObligationStatusName,
   obligationStatusNames,
 } from '../status/obligation-status.ts';
+import { subscribeForm } from '../subscriptions/subscription-form.ts';
 import { renderBoardMap, statusClasses } from './board-map.ts';
 import type { BoardPage, OverdueSort } from './board-page-query.ts';
 import { overdueShade, overdueShades, statusesOfKind, statusStyles } from './board-palette.ts';
@@ -218,6 +219,7 @@ export const renderBoardPage = (page: BoardPage): string => {
     overdueSection(page),
     statesByStatus(page, statuses),
     figuresSection(page),
+    subscribeForm(),
     '</main>',
     `<footer class="muted"><p>A report counts from the day the Committee received it, else the date it bears. Map: Natural Earth (1:110m) through world-atlas. The same statuses as JSON: <a href="status?${escapeHtml(statusJson.toString())}">GET /status</a>.</p></footer>`,
     '</body></html>',

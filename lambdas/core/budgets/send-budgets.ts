@@ -18,6 +18,10 @@ export interface SendBudgets {
   readonly testsPerAddress: number;
   /** Texts the whole deployment sends, alerts included: the ceiling on a day's SMS bill. */
   readonly accountTextsPerDay: number;
+  /** Public sign-ups (the board's form) that may send to one address: a stranger gets at most this many a day. */
+  readonly signupsPerAddress: number;
+  /** Public sign-ups the whole deployment takes in a UTC hour, whatever the address: the form's ceiling. */
+  readonly signupsPerHour: number;
 }
 
 export type BudgetName = keyof SendBudgets;
@@ -28,10 +32,15 @@ export const DEFAULT_SEND_BUDGETS: SendBudgets = {
   textsPerOwner: 10,
   testsPerAddress: 3,
   accountTextsPerDay: 1000,
+  signupsPerAddress: 1,
+  signupsPerHour: 100,
 };
 
 /** Whose budget a send draws on: an address's (hashed in storage), an owner's, or the whole deployment's. */
-export type BudgetHolder = { readonly contact: string } | { readonly owner: string } | { readonly account: 'sms' };
+export type BudgetHolder =
+  | { readonly contact: string }
+  | { readonly owner: string }
+  | { readonly account: 'sms' | 'signups' };
 
 /** The deployment's own draw for one text. */
 export const ACCOUNT_TEXT: BudgetDraw = { budget: 'accountTextsPerDay', holder: { account: 'sms' } };
@@ -48,6 +57,8 @@ const refusals: Record<BudgetName, (limit: number) => string> = {
   textsPerOwner: (limit) => `Your requests sent ${limit} texts today, the most an account may`,
   testsPerAddress: (limit) => `This address was sent ${limit} test messages today, the most it gets`,
   accountTextsPerDay: (limit) => `This service sent ${limit} texts today, the most it sends in a day`,
+  signupsPerAddress: (limit) => `This address was signed up ${limit} times today, the most it may be`,
+  signupsPerHour: (limit) => `This service took ${limit} sign-ups this hour, the most it takes in an hour`,
 };
 
 /** Seconds from `now` to the next UTC midnight, when every daily budget starts again. */

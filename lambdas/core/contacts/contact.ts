@@ -26,6 +26,8 @@ export interface Contact {
   /** When confirmation was last asked for. */
   readonly requestedAt: string;
   readonly updatedAt: string;
+  /** The address signed itself up on the public form and confirmed: its messages carry its manage link. */
+  readonly signedUp?: true;
 }
 
 /** How long a confirmation link works: long enough for a weekend away from mail. */

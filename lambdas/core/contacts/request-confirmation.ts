@@ -149,12 +149,13 @@ const putOnce = async <T>(put: () => Promise<void>, reread: () => Promise<T | un
  * for an address the service never saw. A pending request whose link or code still works is left
  * as it is, unless `again` asks for a new one. The pending consent is written before the message
  * goes: of requests made at once, one sends, and its link or code is the one that works.
+ * `reachSuppressed` is the public sign-up's: see subscriptions/sign-up.ts.
  */
 export const requestConsent = async (
   owner: string,
   channel: WatchChannel,
   deps: ConfirmationDependencies,
-  options: { readonly again?: boolean } = {},
+  options: { readonly again?: boolean; readonly reachSuppressed?: boolean } = {},
 ): Promise<ConsentRequest> => {
   const id = contactOf({ channel });
   const key = { contact: id, owner };
@@ -165,7 +166,8 @@ export const requestConsent = async (
     deps.contacts.isSuppressed(id),
   ]);
   // The address asked to be erased: no owner's request reaches it, and the answer is any pending one's.
-  if (suppressed) return { access: 'pending' };
+  // Only its own sign-up on the public form may ask it again (once a day at most), and only its yes lifts the marker.
+  if (suppressed && !options.reachSuppressed) return { access: 'pending' };
   const access = accessOf(contact, consent);
   if (access === 'confirmed') return { access, ...(consent ? { consent } : {}) };
   if (consent?.state === 'pending' && !options.again && !isConfirmationExpired(consent, now))

@@ -28,14 +28,28 @@ export const unsubscribeQuestionPage = (contactId: string, signature: string): s
     ].join('\n'),
   );
 
-/** What the unsubscribe answers, to a mail client or to the button above: with a way back for the address alone. */
-export const unsubscribedPage = (contactId: string, signature: string): string =>
+/**
+ * What the unsubscribe answers, to a mail client or to the button above; given the link's
+ * signature, with a way back for the address alone (a sign-up on the board is the other way back).
+ */
+export const unsubscribedPage = (contactId: string, signature?: string): string =>
   page(
     'Unsubscribed',
     [
       `<p>sanctions-watch sends nothing more to <strong>${escapeHtml(addressOf(contactId))}</strong>.</p>`,
-      '<p>The address and every watch that sent to it are erased. Nobody can ask it to subscribe again, until you allow it here:</p>',
-      linkForm(contactId, signature, ALLOW_REQUESTS_FIELD, 'Yes', 'Let subscription requests reach this address again'),
+      '<p>The address and every watch that sent to it are erased.</p>',
+      ...(signature === undefined
+        ? []
+        : [
+            '<p>Nobody can ask it to subscribe again, until you allow it here:</p>',
+            linkForm(
+              contactId,
+              signature,
+              ALLOW_REQUESTS_FIELD,
+              'Yes',
+              'Let subscription requests reach this address again',
+            ),
+          ]),
     ].join('\n'),
   );
 

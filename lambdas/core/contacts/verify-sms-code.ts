@@ -15,19 +15,20 @@ export interface CodeCheckDependencies extends ConsentDependencies {
 
 const ASK_AGAIN = 'ask for a new one with POST /watches/{id}/confirmation';
 
-/** The pending consent, if `code` is its code; a wrong code costs an attempt. */
-const checkCode = async (
+/** The pending consent, if `code` is its code; a wrong code costs an attempt. `askAgain` says where a new code is asked for. */
+export const checkCode = async (
   consent: Consent | undefined,
   contact: string,
   code: string,
   deps: CodeCheckDependencies,
+  askAgain = ASK_AGAIN,
 ): Promise<Consent> => {
   const now = deps.clock.now();
   if (consent?.state !== 'pending' || consent.verification === undefined)
-    throw conflict('no-code-pending', `No code is waiting for this number; ${ASK_AGAIN}`, 'code');
-  if (isConfirmationExpired(consent, now)) throw conflict('code-expired', `The code has expired; ${ASK_AGAIN}`, 'code');
+    throw conflict('no-code-pending', `No code is waiting for this number; ${askAgain}`, 'code');
+  if (isConfirmationExpired(consent, now)) throw conflict('code-expired', `The code has expired; ${askAgain}`, 'code');
   const { attemptsLeft, codeHash } = consent.verification;
-  if (attemptsLeft <= 0) throw conflict('too-many-attempts', `Too many wrong codes; ${ASK_AGAIN}`, 'code');
+  if (attemptsLeft <= 0) throw conflict('too-many-attempts', `Too many wrong codes; ${askAgain}`, 'code');
   if (sameHash(smsCodeHash(await deps.linkSecret(), contact, code), codeHash)) return consent;
   const left = attemptsLeft - 1;
   await deps.consents.put(
@@ -38,7 +39,7 @@ const checkCode = async (
     'code',
     left > 0
       ? `Wrong code; ${left} ${left === 1 ? 'attempt' : 'attempts'} left`
-      : `Wrong code, and no attempts left; ${ASK_AGAIN}`,
+      : `Wrong code, and no attempts left; ${askAgain}`,
   );
 };
 

@@ -1,4 +1,5 @@
 import { type BudgetDependencies, drawAccountText } from '../budgets/send-budgets.ts';
+import type { Contact } from '../contacts/contact.ts';
 import { contactKeyOf } from '../contacts/contact-key.ts';
 import { stopContact } from '../contacts/stop-contact.ts';
 import { withoutAddress } from '../contacts/without-address.ts';
@@ -34,6 +35,8 @@ export interface DeliveryDependencies extends BudgetDependencies {
   readonly manageUrl: string;
   /** An email contact's signed one-click unsubscribe link (see unsubscribe-link.ts). */
   readonly unsubscribeUrl: (contact: string) => Promise<string>;
+  /** The signed manage link of an address that signed itself up (manage-link.ts). */
+  readonly subscriberManageUrl: (contact: string) => Promise<string>;
   readonly retry: RetryPolicy;
 }
 
@@ -60,12 +63,13 @@ interface MessageContext {
  * only a crash between the two (a few milliseconds) can send a message again. An address that
  * can no longer receive is detected and its watches stopped instead of sending into nothing; a
  * contact over its daily cap gets nothing more that day, its message waits; a refusal that retrying cannot cure is
- * parked for an operator with its context.
+ * parked for an operator with its context. `read` is the contact when the caller read it already.
  */
 export const deliverMessage = async (
   message: OutgoingMessage,
   context: MessageContext,
   deps: DeliveryDependencies,
+  read?: { readonly contact: Contact | undefined },
 ): Promise<DeliveryOutcome> => {
   const now = deps.clock.now();
   const record = async (
@@ -87,7 +91,7 @@ export const deliverMessage = async (
     return { contact, status, eventIds, ...(extra.messageId === undefined ? {} : { messageId: extra.messageId }) };
   };
 
-  const contact = await deps.contacts.get(message.contact);
+  const contact = read ? read.contact : await deps.contacts.get(message.contact);
   if (contact?.state !== 'confirmed')
     return record('skipped', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
   const day = utcDateOf(now);
@@ -141,6 +145,7 @@ export const deliver = async (
   );
   const events = delivery.events.filter(({ event }) => !recorded.has(event.id));
   if (events.length === 0) return { contact: delivery.contact, status: 'duplicate', eventIds: [] };
+  const contact = await deps.contacts.get(delivery.contact);
   const unsubscribeUrl = delivery.channel === 'email' ? await deps.unsubscribeUrl(delivery.contact) : undefined;
   return deliverMessage(
     outgoingMessage(
@@ -148,8 +153,10 @@ export const deliver = async (
       deps.manageUrl,
       kind,
       unsubscribeUrl === undefined ? undefined : () => unsubscribeUrl,
+      contact?.signedUp ? await deps.subscriberManageUrl(contact.id) : undefined,
     ),
     { kind, watchIds: delivery.watchIds },
     deps,
+    { contact },
   );
 };

@@ -19,13 +19,16 @@ const leads: Partial<Record<DeliveryKind, MessageLead>> = {
 /**
  * A delivery as the notifier sends it: the email or the SMS text for its channel. With
  * `unsubscribeUrlOf` (see unsubscribeUrl), an email carries its contact's one-click unsubscribe
- * link, in its footer and for the provider's `List-Unsubscribe` header.
+ * link, in its footer and for the provider's `List-Unsubscribe` header. With `subscriberManageUrl`
+ * (an address that signed itself up: manage-link.ts), the email's manage link is that signed
+ * link, and the text ends with it.
  */
 export const outgoingMessage = (
   delivery: Delivery,
   manageUrl: string,
   kind: DeliveryKind = 'alert',
   unsubscribeUrlOf?: (contact: string) => string,
+  subscriberManageUrl?: string,
 ): OutgoingMessage => {
   const base = {
     contact: delivery.contact,
@@ -35,10 +38,10 @@ export const outgoingMessage = (
     dedupKey: delivery.dedupKey,
     kind,
   };
-  if (delivery.channel === 'sms') return { ...base, sms: smsMessage(delivery) };
+  if (delivery.channel === 'sms') return { ...base, sms: smsMessage(delivery, subscriberManageUrl) };
   const unsubscribeUrl = unsubscribeUrlOf?.(delivery.contact);
   const email = emailMessage(delivery, {
-    manageUrl,
+    manageUrl: subscriberManageUrl ?? manageUrl,
     ...(leads[kind] ? { lead: leads[kind] } : {}),
     ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
   });

@@ -40,6 +40,8 @@ export interface SendJobDependencies extends BudgetDependencies {
   readonly manageUrl: string;
   /** An email contact's signed one-click unsubscribe link (see unsubscribe-link.ts). */
   readonly unsubscribeUrl: (contact: string) => Promise<string>;
+  /** The signed manage link of an address that signed itself up (manage-link.ts). */
+  readonly subscriberManageUrl: (contact: string) => Promise<string>;
   /** How long a claim keeps other senders off the job: its queue's visibility timeout. */
   readonly claimSeconds: number;
   /** Counts what became of each message, and how long its events took to go out. */
@@ -136,6 +138,7 @@ const claimAndSend = async (job: DeliveryJob, deps: SendJobDependencies): Promis
     deps.manageUrl,
     'alert',
     unsubscribeUrl === undefined ? undefined : () => unsubscribeUrl,
+    contact.signedUp ? await deps.subscriberManageUrl(contact.id) : undefined,
   );
   const summary = messageSummary(message);
   const day = utcDateOf(now);

@@ -74,10 +74,14 @@ const asSms = (text: string): string => toGsm7(capitalised(text));
 
 /**
  * The text for one delivery: one GSM-7 segment (never UCS-2, which would cut it to 70
- * characters), the most pressing news with a count of the rest.
+ * characters), the most pressing news with a count of the rest. A number that signed itself up
+ * gets its signed manage link after it (`manageUrl`, ASCII that GSM-7 holds): a second segment.
  */
-export const smsMessage = (delivery: Delivery): string => {
+export const smsMessage = (delivery: Delivery, manageUrl?: string): string => {
   const [first, ...rest] = topicsOf(delivery.events);
   const more = rest.length > 0 ? ` +${rest.length} more.` : '';
-  return asSms(fitParts([...smsParts(first), more, SIGNATURE], (text) => gsm7Length(asSms(text)) <= SMS_MAX_SEPTETS));
+  const news = asSms(
+    fitParts([...smsParts(first), more, SIGNATURE], (text) => gsm7Length(asSms(text)) <= SMS_MAX_SEPTETS),
+  );
+  return manageUrl === undefined ? news : `${news} Manage: ${manageUrl}`;
 };

@@ -8,6 +8,7 @@ import type { Figure, Metric } from '../figures/figure.ts';
 import type { Obligation } from '../obligations/obligation.ts';
 import type { Group } from '../reference/groups.ts';
 import type { Report } from '../reports/report.ts';
+import type { Signup } from '../subscriptions/signup.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 import type { ChannelKind, Watch } from '../watches/watch.ts';
 
@@ -138,8 +139,16 @@ export interface ContactStore {
   /** Marks the address as having asked to be erased (a marker holding no address, see docs/privacy.md). */
   suppress(id: string, at: string): Promise<void>;
   isSuppressed(id: string): Promise<boolean>;
-  /** Removes the marker: the address itself asked that requests may reach it again. */
+  /** Lifts the marker: the address itself asked (its unsubscribe page's button, or its own confirmed sign-up). */
   unsuppress(id: string): Promise<void>;
+}
+
+/** Public sign-ups waiting for their address's confirmation, one per address (see Signup). */
+export interface SignupStore {
+  get(contact: string): Promise<Signup | undefined>;
+  /** Writes the sign-up over any earlier one of the address. */
+  put(signup: Signup): Promise<void>;
+  delete(contact: string): Promise<void>;
 }
 
 /** Each owner's consent per address (see Consent). */

@@ -4,7 +4,8 @@ import { logger } from '../../adapters/logger.ts';
 import { DomainError, type DomainErrorKind } from '../../core/errors.ts';
 import { jsonResponse } from './json-response.ts';
 
-const statusByKind: Record<DomainErrorKind, number> = {
+/** The HTTP status of each kind of refusal. */
+export const statusByKind: Record<DomainErrorKind, number> = {
   'invalid-input': 400,
   unauthenticated: 401,
   forbidden: 403,

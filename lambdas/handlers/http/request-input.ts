@@ -82,3 +82,10 @@ export const jsonBody = <T>(
   if (!result.success) throw invalidFrom(result.error, 'field');
   return result.data;
 };
+
+/** Checks an input already read from the body (a form's fields, say) against a schema: a 400 naming the field otherwise. */
+export const parsedInput = <T>(value: unknown, schema: z.ZodMiniType<T>): T => {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidFrom(result.error, 'field');
+  return result.data;
+};
