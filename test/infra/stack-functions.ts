@@ -18,7 +18,7 @@ export const pipelineFunctions = (stack: SanctionsWatchStack): BaseFunction[] =>
   stack.delivery.smsSender.handler,
 ];
 
-/** Every function of the stack: one per route, the seed handler, the migrations, the checker, the stream consumers, the delivery pipeline, the hourly job, SES's feedback and the SMS spend limit. */
+/** Every function of the stack: one per route, the seed handler, the migrations, the checker, the stream consumers, the delivery pipeline, the hourly job, SES's feedback, the SMS spend limit and the admins' MFA check. */
 export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   ...routes.map((route) => routeFunction(stack, route.id)),
   stack.seed.handler,
@@ -30,6 +30,7 @@ export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   stack.alertEvents.publisher.handler,
   stack.email.feedback,
   stack.smsSpendLimit.handler,
+  stack.users.adminMfaCheck,
 ];
 
 /** The functions that send through the SNS notifier: the notifying routes and the hourly job. */
