@@ -14,6 +14,7 @@ import type { BoardPage, OverdueSort } from './board-page-query.ts';
 import { overdueShade, overdueShades, statusesOfKind, statusStyles } from './board-palette.ts';
 import { boardStyles } from './board-styles.ts';
 import { escapeHtml } from './escape-html.ts';
+import { renderHistoryChart } from './history-chart.ts';
 import { statusDetail } from './status-text.ts';
 
 /** The query string of the board's own links: the page as shown, with `changes` applied. */
@@ -214,6 +215,9 @@ export const renderBoardPage = (page: BoardPage): string => {
     '</header>',
     '<main>',
     `<section aria-label="Map">${map}</section>`,
+    page.history
+      ? `<section aria-labelledby="history-heading"><h2 id="history-heading">Reports over time</h2>${renderHistoryChart(page.history.days, page.history.states)}</section>`
+      : '',
     legend(page),
     overdueSection(page),
     statesByStatus(page, statuses),
