@@ -80,7 +80,7 @@ describe('npm start', () => {
     ]);
     await waitFor(() => service.output().includes('Replay done'), 60_000);
 
-    expect(service.output()).toContain('2019-03-23: deadline check: 192 report.overdue (2397-p8-midterm)');
+    expect(service.output()).toContain('2019-03-23: deadline check: 193 report.overdue (2397-p8-midterm)');
     const alerts = readFileSync(replayOutbox, 'utf8')
       .split('\n')
       .filter((line) => line !== '')
