@@ -111,6 +111,15 @@ describe(`the status board in Chromium, 2019 sample data, as of ${BOARD_DAY}`, (
     expect(await Promise.all(['TV', 'NR', 'NG', 'CN'].map(listed))).toEqual([1, 1, 1, 0]);
   });
 
+  it("labels the admins' hosts group an illustration, not a record, when the board shows it", async () => {
+    const other = await browser.newPage();
+    await other.goto(`${api.url}/board?obligation=2397-p8-midterm&asOf=${BOARD_DAY}&group=dprk-worker-hosts`);
+    expect(await other.locator('header p.muted').textContent()).toContain(
+      'Illustration: states said to host DPRK workers (16 states)',
+    );
+    await other.close();
+  });
+
   it('draws the map across the page, with the legend counting the states per status', async () => {
     const map = await page.locator('svg.map').boundingBox();
     expect(map?.width).toBeGreaterThan(1000);

@@ -2,6 +2,7 @@ import { compareNames } from '../compare-names.ts';
 import type { Figure, Metric } from '../figures/figure.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { MetricCatalogue } from '../ports/stores.ts';
+import { findBuiltInGroup } from '../reference/groups.ts';
 import { byStateName } from '../reference/state-names.ts';
 import { MAX_HISTORY_DAYS } from '../status/reporting-history.ts';
 import { type ReportingHistory, reportingHistoryOf } from '../status/reporting-history-query.ts';
@@ -31,6 +32,8 @@ export interface BoardPage {
   /** Every obligation in the catalogue, earliest deadline first, to choose another. */
   readonly obligations: readonly ObligationColumn['obligation'][];
   readonly group?: string;
+  /** The group's name, an admin's group included (one marked as an illustration says so in its name). */
+  readonly groupName?: string;
   readonly sort: OverdueSort;
   /** The latest figure of each metric of each state shown, by state name, then metric. */
   readonly figures: readonly Figure[];
@@ -80,13 +83,17 @@ export const boardPage = async (query: BoardPageQuery, deps: BoardPageDependenci
   if (!chosen) throw unknownObligation(query.obligation ?? '');
   const sort = query.sort ?? '-days';
   const range = chosen.obligation.kind === 'report' ? historyRange(chosen.obligation.dueDate, board.asOf) : undefined;
+  const groupName =
+    board.group === undefined
+      ? undefined
+      : (findBuiltInGroup(board.group)?.name ?? (await deps.customGroups.get(board.group))?.name ?? board.group);
   const history = range && (await reportingHistoryOf(chosen.obligation.id, { ...range, group: board.group }, deps));
   const shown = new Set(chosen.states.map((state) => state.code));
   return {
     asOf: board.asOf,
     column: { ...chosen, overdue: [...chosen.overdue].sort(overdueOrder[sort]) },
     obligations: board.obligations.map((column) => column.obligation),
-    ...(board.group === undefined ? {} : { group: board.group }),
+    ...(board.group === undefined ? {} : { group: board.group, groupName: groupName ?? board.group }),
     sort,
     figures: figures
       .filter((figure) => shown.has(figure.state))

@@ -26,8 +26,6 @@ const boardHref = (page: BoardPage, changes: { readonly sort?: OverdueSort } = {
   return `?${params.toString()}`;
 };
 
-const groupName = (id: string): string => findBuiltInGroup(id)?.name ?? id;
-
 const metricTitle = (page: BoardPage, metricId: string): string =>
   page.metrics.find((metric) => metric.id === metricId)?.title ?? metricId;
 
@@ -55,7 +53,8 @@ const controls = (page: BoardPage): string => {
     )
     .join('');
   const groups = builtInGroups().map((group) => ({ id: group.id, name: group.name }));
-  if (page.group !== undefined && !findBuiltInGroup(page.group)) groups.push({ id: page.group, name: page.group });
+  if (page.group !== undefined && !findBuiltInGroup(page.group))
+    groups.push({ id: page.group, name: page.groupName ?? page.group });
   const groupOptions = groups
     .map(
       (group) =>
@@ -183,7 +182,7 @@ export const renderBoardPage = (page: BoardPage): string => {
   const scope =
     page.group === undefined
       ? `all ${memberStates.length} member states`
-      : `${groupName(page.group)} (${plural(statuses.size, 'state')})`;
+      : `${page.groupName ?? page.group} (${plural(statuses.size, 'state')})`;
   const title = `${obligation.title}: status as of ${formatDate(page.asOf)}`;
   const map = renderBoardMap({
     caption: `Map of ${scope} coloured by status on "${obligation.title}" as of ${formatDate(page.asOf)}`,
@@ -194,7 +193,7 @@ export const renderBoardPage = (page: BoardPage): string => {
         ...(figuresOf.get(state.alpha2) ?? []).map((figure) => figureLine(page, figure)),
       ].join('\n'),
     outsideTitle: (state) =>
-      `${state.name} (${state.alpha2}): outside ${page.group === undefined ? 'the board' : groupName(page.group)}`,
+      `${state.name} (${state.alpha2}): outside ${page.group === undefined ? 'the board' : (page.groupName ?? page.group)}`,
   });
   const statusJson = new URLSearchParams({
     asOf: page.asOf,
