@@ -21,6 +21,7 @@ import { handlerFor as getConfirmation } from '../lambdas/handlers/http/get-conf
 import { handlerFor as getFigureHistory } from '../lambdas/handlers/http/get-figure-history.ts';
 import { handlerFor as getGroup } from '../lambdas/handlers/http/get-group.ts';
 import { handlerFor as getManage } from '../lambdas/handlers/http/get-manage.ts';
+import { handlerFor as getObligationHistory } from '../lambdas/handlers/http/get-obligation-history.ts';
 import { handlerFor as getState } from '../lambdas/handlers/http/get-state.ts';
 import { handlerFor as getStatusBoard } from '../lambdas/handlers/http/get-status-board.ts';
 import { handlerFor as getUnsubscribe } from '../lambdas/handlers/http/get-unsubscribe.ts';
@@ -86,6 +87,7 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   'list-groups': listGroups(deps),
   'get-group': getGroup(deps),
   'list-obligations': listObligations(deps),
+  'get-obligation-history': getObligationHistory(deps),
   'create-obligation': createObligation(deps),
   'list-metrics': listMetrics(deps),
   'create-metric': createMetric(deps),

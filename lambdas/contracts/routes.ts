@@ -59,6 +59,7 @@ export const routes = [
   route('list-groups', 'GET', '/groups', 'read', 'public'),
   route('get-group', 'GET', '/groups/{id}', 'read', 'public'),
   route('list-obligations', 'GET', '/obligations', 'read', 'public'),
+  route('get-obligation-history', 'GET', '/obligations/{id}/history', 'read', 'public'),
   route('create-obligation', 'POST', '/obligations', 'read-write', 'admin'),
   route('list-metrics', 'GET', '/metrics', 'read', 'public'),
   route('create-metric', 'POST', '/metrics', 'read-write', 'admin'),

@@ -15,8 +15,10 @@ export const recordSampleRecord = async (record: SampleRecord, call: ApiCall): P
     await call('POST', `/states/${record.state}/reports`, {
       obligationId: record.obligationId,
       reportDate: record.reportDate,
+      ...(record.dateAccuracy === 'day' ? {} : { dateAccuracy: record.dateAccuracy }),
       public: record.public,
-      note: record.source,
+      note: record.note,
+      source: record.source,
       figures: record.figures.map((figure) => ({ metric: figure.metric, ...figureBody(figure) })),
     });
   } catch (error) {

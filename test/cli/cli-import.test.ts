@@ -88,7 +88,7 @@ describe('import', () => {
     const { lines } = await importCommand(options({ dryRun: true, progress }), admin);
 
     expect(lines).toEqual([
-      'sample.csv: 22 rows, all valid. Importing it would write 10 reports and 12 figures (9 latest figures moved); 0 rows recorded already.',
+      'sample.csv: 48 rows, all valid. Importing it would write 26 reports and 22 figures (18 latest figures moved); 0 rows recorded already.',
     ]);
     expect(await reportsOf('RU')).toEqual([]);
   });
@@ -116,13 +116,13 @@ describe('import', () => {
   it('sends a large file in parts, advancing the progress per part, and sums what each part wrote', async () => {
     const { progress, steps } = recordedProgress();
 
-    const { lines, json } = await importCommand(options({ rowsPerRequest: 8, progress }), admin);
+    const { lines, json } = await importCommand(options({ rowsPerRequest: 16, progress }), admin);
 
-    expect(steps).toEqual(['8/22', '16/22', '22/22']);
-    // Qatar's figures fall in two parts, so its latest figure moved twice: once per part.
-    expect(json).toMatchObject({ rows: 22, written: { reports: 10, figures: 12, latestFigures: 10 }, unchanged: 0 });
+    expect(steps).toEqual(['16/48', '32/48', '48/48']);
+    // Figures of one state and metric that fall in different parts move its latest figure once per part.
+    expect(json).toMatchObject({ rows: 48, written: { reports: 26, figures: 22, latestFigures: 21 }, unchanged: 0 });
     expect(lines).toEqual([
-      'Imported sample.csv: 22 rows. Wrote 10 reports and 12 figures (10 latest figures moved); 0 rows recorded already.',
+      'Imported sample.csv: 48 rows. Wrote 26 reports and 22 figures (21 latest figures moved); 0 rows recorded already.',
     ]);
     expect(await reportsOf('RU')).toHaveLength(1);
   });
@@ -132,7 +132,7 @@ describe('import', () => {
       'import',
       samplePath,
       '--rows-per-request',
-      '11',
+      '24',
       '--api',
       api.url,
       '--token',
@@ -140,8 +140,8 @@ describe('import', () => {
     ]);
 
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('Wrote 0 reports and 0 figures (0 latest figures moved); 22 rows recorded already.');
-    expect(again.stderr.split('\n')).toEqual(['imported 11/22 rows', 'imported 22/22 rows', '']);
+    expect(again.stdout).toContain('Wrote 0 reports and 0 figures (0 latest figures moved); 48 rows recorded already.');
+    expect(again.stderr.split('\n')).toEqual(['imported 24/48 rows', 'imported 48/48 rows', '']);
   });
 
   it('as a command line: prints each bad row and one error line, with exit code 1', async () => {

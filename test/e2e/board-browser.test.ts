@@ -67,7 +67,7 @@ describe(`the status board in Chromium, 2019 sample data, as of ${BOARD_DAY}`, (
     expect(await drawn('CN')).toMatchObject({ element: 'path', status: 'submitted-not-public', fill: 'url("#dots")' });
     // The tooltip carries the state's latest figures with their source, one a line.
     expect((await drawn('CN')).title).toBe(
-      "China (CN): submitted on 22 March 2019, not public\nDPRK workers (estimate): 50,000–80,000 persons, as of 1 January 2019 (Estimate: Experts' estimate of DPRK workers in China, 2019)",
+      'China (CN): submitted on 8 March 2019, not public\nDPRK workers (estimate): 80,000 persons, as of 27 March 2019 (Estimate: About 80,000 DPRK workers in China: US estimate, as the paper gave it)',
     );
   });
 
@@ -76,12 +76,29 @@ describe(`the status board in Chromium, 2019 sample data, as of ${BOARD_DAY}`, (
     expect((await drawn('NG')).title).toBe('Nigeria (NG): overdue by 273 days');
   });
 
-  it('shows Equatorial Guinea as having submitted (on 10 July 2019, after the 22 March deadline: submitted-late)', async () => {
+  it('shows Equatorial Guinea as having submitted in March 2019, a date its source gives only to the month', async () => {
     expect(await drawn('GQ')).toMatchObject({
       element: 'path',
       status: 'submitted-late',
-      title: 'Equatorial Guinea (GQ): submitted on 10 July 2019, 110 days late',
+      title: 'Equatorial Guinea (GQ): submitted in March 2019 (the day is not known), up to 9 days late',
     });
+  });
+
+  it('draws the dated counts under the map as a step chart: 9 states reported, 184 overdue on the day shown (the Latvian and Egyptian reports became public on 31 December)', async () => {
+    const chart = page.locator('svg.history-chart');
+    const [map, box] = await Promise.all([page.locator('svg.map').boundingBox(), chart.boundingBox()]);
+    expect(box?.width).toBeGreaterThan(300);
+    expect(box?.y).toBeGreaterThan((map?.y ?? 0) + (map?.height ?? 0) - 1);
+    expect(await chart.getAttribute('data-reported')).toBe('9');
+    expect(await chart.getAttribute('data-overdue')).toBe('184');
+    // Two steps, each a line Chromium draws with a length.
+    expect(await page.locator('svg.history-chart path.step').count()).toBe(2);
+    expect(
+      Number(await page.evaluate(`document.querySelector('path.reported-line').getTotalLength()`)),
+    ).toBeGreaterThan(100);
+    expect(await page.locator('figure.history figcaption').textContent()).toContain(
+      '9 states had reported and 184 states were overdue',
+    );
   });
 
   it('marks Tuvalu and Nauru, too small for the map, with visible circles, and lists them as overdue', async () => {
@@ -92,6 +109,15 @@ describe(`the status board in Chromium, 2019 sample data, as of ${BOARD_DAY}`, (
     }
     const listed = async (code: string) => page.locator(`#overdue li[data-code="${code}"]`).count();
     expect(await Promise.all(['TV', 'NR', 'NG', 'CN'].map(listed))).toEqual([1, 1, 1, 0]);
+  });
+
+  it("labels the admins' hosts group an illustration, not a record, when the board shows it", async () => {
+    const other = await browser.newPage();
+    await other.goto(`${api.url}/board?obligation=2397-p8-midterm&asOf=${BOARD_DAY}&group=dprk-worker-hosts`);
+    expect(await other.locator('header p.muted').textContent()).toContain(
+      'Illustration: states said to host DPRK workers (16 states)',
+    );
+    await other.close();
   });
 
   it('draws the map across the page, with the legend counting the states per status', async () => {

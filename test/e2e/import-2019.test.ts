@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutbox } from '../../local/outbox/outbox-sender.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { type ApiCall, apiCaller } from '../../local/sample/local-api-client.ts';
+import { sampleRecords } from '../../local/sample/sample-data-2019.ts';
 import { confirmByMail } from '../support/confirmation-mail.ts';
 import { startTestRuntime } from '../support/test-runtime.ts';
 
@@ -65,25 +66,39 @@ describe('importing the 2019 sample CSV on the local runtime', () => {
     const { status, body } = await importCsv(sampleCsv);
 
     expect(status).toBe(200);
-    expect(body).toMatchObject({ rows: 22, written: { reports: 10, figures: 12, latestFigures: 9 }, unchanged: 0 });
+    expect(body).toMatchObject({ rows: 48, written: { reports: 26, figures: 22, latestFigures: 18 }, unchanged: 0 });
     const stored = await alerts();
     const received = stored.filter(({ type }) => type === 'report.received').map(({ state }) => state);
-    expect(received.sort()).toEqual(['AE', 'CN', 'GQ', 'KW', 'NP', 'PL', 'QA', 'RU', 'SG', 'VN']);
+    expect(received.sort()).toEqual(
+      sampleRecords
+        .filter((record) => record.kind === 'report')
+        .map((record) => record.state)
+        .sort(),
+    );
     const changed = new Map(
       stored
         .filter(({ type }) => type === 'figure.changed')
         .map((alert) => [`${alert.state} ${alert.metric ?? ''}`, alert.data]),
     );
     expect([...changed.keys()].sort()).toEqual([
+      'AE workers.remaining',
       'AE workers.repatriated',
       'CN workers.estimated',
+      'KH workers.remaining',
+      'KH workers.repatriated',
       'KW workers.repatriated',
-      'NP workers.remaining',
+      'NP workers.repatriated',
       'PL workers.remaining',
       'QA workers.remaining',
+      'QA workers.repatriated',
       'RU work-permits.valid',
+      'RU workers.remaining',
       'SG work-permits.valid',
+      'VN workers.remaining',
       'VN workers.repatriated',
+      'world revenue.estimated',
+      'world workers.estimated',
+      'world workers.repatriated',
     ]);
     // Russia's midterm figures, as the story's one-by-one recording of its report announces them.
     expect(changed.get('RU work-permits.valid')).toMatchObject({
@@ -91,14 +106,14 @@ describe('importing the 2019 sample CSV on the local runtime', () => {
       current: { value: 11490 },
       deltaPct: -61.7,
     });
-    // Qatar's three figures of the file move its latest once, from the newest older one.
+    // Qatar's two figures of the file move its latest once, from the older one.
     expect(changed.get('QA workers.remaining')).toMatchObject({
       previous: { value: 150 },
-      current: { value: 70 },
+      current: { value: 0 },
       asOfPrevious: '2018-06-30',
     });
     expect(changed.get('SG work-permits.valid')).toMatchObject({ first: true, current: { value: 0 } });
-    expect(stored).toHaveLength(19);
+    expect(stored).toHaveLength(44);
 
     const messages = alertsToAna();
     const delivered = messages.flatMap(({ eventIds }) => eventIds);
@@ -112,7 +127,7 @@ describe('importing the 2019 sample CSV on the local runtime', () => {
     const { status, body } = await importCsv(sampleCsv);
 
     expect(status).toBe(200);
-    expect(body).toMatchObject({ rows: 22, written: { reports: 0, figures: 0, latestFigures: 0 }, unchanged: 22 });
+    expect(body).toMatchObject({ rows: 48, written: { reports: 0, figures: 0, latestFigures: 0 }, unchanged: 48 });
     expect(await alerts()).toEqual(before.alerts);
     expect(alertsToAna()).toEqual(before.messages);
   });

@@ -44,7 +44,7 @@ describe('npm start', () => {
     const port = await freePort();
     const api = `http://127.0.0.1:${port}`;
     const first = await startService(['--port', String(port), '--data', dataDirectory, '--outbox', outboxFile]);
-    expect(first.output()).toMatch(/Sample\s+18 sample facts and 2 sample watches recorded/);
+    expect(first.output()).toMatch(/Sample\s+34 sample facts and 2 sample watches recorded/);
     const userToken = /USER_TOKEN=(\S+)/.exec(first.output())?.[1] ?? '';
     const russia = (await (await fetch(`${api}/states/RU`)).json()) as {
       figures: { metric: string; value?: number }[];
@@ -66,7 +66,7 @@ describe('npm start', () => {
     expect(await service.exited).toBe(0);
   }, 180_000);
 
-  it("replays the midterm deadline: one message naming the 54 overdue African states, one SMS on Russia's permits", async () => {
+  it("replays the midterm deadline: one message naming the 54 overdue African states, then one SMS on Russia's permits once Reuters made its report public", async () => {
     const port = await freePort();
     const replayOutbox = join(dataDirectory, 'replay-outbox.jsonl');
     const service = await startService([
@@ -76,21 +76,21 @@ describe('npm start', () => {
       replayOutbox,
       '--replay',
       '2019-03-20',
-      '2019-03-24',
+      '2019-03-27',
     ]);
     await waitFor(() => service.output().includes('Replay done'), 60_000);
 
-    expect(service.output()).toContain('2019-03-23: deadline check: 187 report.overdue (2397-p8-midterm)');
+    expect(service.output()).toContain('2019-03-23: deadline check: 193 report.overdue (2397-p8-midterm)');
     const alerts = readFileSync(replayOutbox, 'utf8')
       .split('\n')
       .filter((line) => line !== '')
       .map((line) => JSON.parse(line) as { channel: string; subject?: string; text: string; eventIds: string[] })
       .filter(({ eventIds }) => eventIds.length > 0);
     expect(alerts.map(({ channel, subject }) => ({ channel, subject }))).toEqual([
-      { channel: 'sms', subject: undefined },
       { channel: 'email', subject: '54 states overdue: Midterm report on repatriated DPRK workers' },
+      { channel: 'sms', subject: undefined },
     ]);
-    expect(alerts[0]?.text).toContain('30,023->11,490 (-61.7%)');
+    expect(alerts[1]?.text).toContain('30,023->11,490 (-61.7%)');
     service.child.kill('SIGINT');
     expect(await service.exited).toBe(0);
   }, 120_000);

@@ -49,8 +49,8 @@ describe('POST /imports', () => {
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({
       dryRun: true,
-      rows: 22,
-      written: { reports: 10, figures: 12, latestFigures: 9 },
+      rows: 48,
+      written: { reports: 26, figures: 22, latestFigures: 18 },
       unchanged: 0,
     });
     expect(await reportsOf('RU')).toEqual([]);
@@ -97,17 +97,17 @@ describe('POST /imports', () => {
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({
       dryRun: false,
-      rows: 22,
-      written: { reports: 10, figures: 12, latestFigures: 9 },
+      rows: 48,
+      written: { reports: 26, figures: 22, latestFigures: 18 },
       unchanged: 0,
       skipped: [],
     });
-    expect(await reportsOf('CN')).toEqual([expect.objectContaining({ reportDate: '2019-03-22', public: false })]);
-    expect(await historyCount('QA', 'workers.remaining')).toBe(3);
+    expect(await reportsOf('CN')).toEqual([expect.objectContaining({ reportDate: '2019-03-08', public: false })]);
+    expect(await historyCount('QA', 'workers.remaining')).toBe(2);
     const russia = (await api.request('/states/RU')).json as StateBody;
-    expect(russia.figures).toEqual([
+    expect(russia.figures).toContainEqual(
       expect.objectContaining({ metric: 'work-permits.valid', value: 11490, asOf: '2018-12-31' }),
-    ]);
+    );
   });
 
   it('changes nothing when the same file is imported again', async () => {
@@ -115,11 +115,11 @@ describe('POST /imports', () => {
 
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({
-      rows: 22,
+      rows: 48,
       written: { reports: 0, figures: 0, latestFigures: 0 },
-      unchanged: 22,
+      unchanged: 48,
     });
-    expect(await historyCount('QA', 'workers.remaining')).toBe(3);
+    expect(await historyCount('QA', 'workers.remaining')).toBe(2);
     expect(await historyCount('RU', 'work-permits.valid')).toBe(2);
   });
 
@@ -127,7 +127,7 @@ describe('POST /imports', () => {
     const csv = [
       header,
       'figure,KW,,,,workers.remaining,10,,,2019-12-31,press,,new',
-      "report,KW,2397-p8-midterm,2019-03-21,false,,,,,,,,Kuwait's midterm report: more than half sent back",
+      'report,KW,2397-p8-midterm,2019-04-30,false,,,,,,,,"Midterm report of April 2019 (the day is not given): 904 repatriated between 1 January 2018 and April 2019, more than half of the total."',
     ].join('\n');
 
     const response = await post(csv, 'text/csv');
@@ -170,9 +170,13 @@ describe('POST /imports', () => {
       unchanged: 0,
     });
     const qatar = (await api.request('/states/QA/figures')).json as StateBody;
-    expect(qatar.figures).toEqual([expect.objectContaining({ value: 70, asOf: '2019-03-01' })]);
+    expect(qatar.figures).toContainEqual(
+      expect.objectContaining({ metric: 'workers.remaining', value: 0, asOf: '2021-10-22' }),
+    );
     const nepal = (await api.request('/states/NP/figures')).json as StateBody;
-    expect(nepal.figures).toEqual([expect.objectContaining({ value: 0, asOf: '2019-12-20' })]);
+    expect(nepal.figures).toContainEqual(
+      expect.objectContaining({ metric: 'workers.remaining', value: 0, asOf: '2019-12-20' }),
+    );
   });
 
   it('reads a body that API Gateway base64-encoded', async () => {

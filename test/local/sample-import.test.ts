@@ -34,8 +34,10 @@ describe('local/sample/sample-import-2019.csv', () => {
               input: {
                 obligationId: record.obligationId,
                 reportDate: record.reportDate,
+                ...(record.dateAccuracy === 'day' ? {} : { dateAccuracy: record.dateAccuracy }),
                 public: record.public,
-                note: record.source,
+                note: record.note,
+                source: record.source,
               },
             },
             ...record.figures.map((figure) => ({
@@ -53,6 +55,6 @@ describe('local/sample/sample-import-2019.csv', () => {
       const { line, ...fact } = row;
       expect(seeded, `line ${line}`).toContainEqual(fact);
     }
-    expect(file.rows).toHaveLength(22);
+    expect(file.rows).toHaveLength(48);
   });
 });

@@ -2,11 +2,14 @@ import { compareNames } from '../compare-names.ts';
 import type { Figure, Metric } from '../figures/figure.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { MetricCatalogue } from '../ports/stores.ts';
+import { findBuiltInGroup } from '../reference/groups.ts';
 import { byStateName } from '../reference/state-names.ts';
+import { MAX_HISTORY_DAYS } from '../status/reporting-history.ts';
+import { type ReportingHistory, reportingHistoryOf } from '../status/reporting-history-query.ts';
 import type { StandingDependencies } from '../status/standing-data.ts';
 import type { ObligationColumn, OverdueState, StatusBoard } from '../status/status-board.ts';
 import { type StatusBoardQuery, statusBoard, unknownObligation } from '../status/status-board-query.ts';
-import type { IsoDate } from '../time/calendar-date.ts';
+import { addDays, type IsoDate } from '../time/calendar-date.ts';
 
 /** How the overdue list is ordered: most days overdue first (`-days`, the default), fewest first, or by name. */
 export const overdueSorts = ['-days', 'days', 'name'] as const;
@@ -29,11 +32,23 @@ export interface BoardPage {
   /** Every obligation in the catalogue, earliest deadline first, to choose another. */
   readonly obligations: readonly ObligationColumn['obligation'][];
   readonly group?: string;
+  /** The group's name, an admin's group included (one marked as an illustration says so in its name). */
+  readonly groupName?: string;
   readonly sort: OverdueSort;
   /** The latest figure of each metric of each state shown, by state name, then metric. */
   readonly figures: readonly Figure[];
   readonly metrics: readonly Metric[];
+  /** For a report obligation, the dated counts from four months before its deadline to the day shown. */
+  readonly history?: ReportingHistory;
 }
+
+/** The chart starts four months before the deadline, when reports begin to come in, and spans at most what one request may ask. */
+const historyRange = (dueDate: IsoDate, asOf: IsoDate): { from: IsoDate; to: IsoDate } | undefined => {
+  const earliest = addDays(asOf, -(MAX_HISTORY_DAYS - 1));
+  const start = addDays(dueDate, -120);
+  const from = start > earliest ? start : earliest;
+  return from <= asOf ? { from, to: asOf } : undefined;
+};
 
 /**
  * Without `?obligation=`, the board shows the obligation whose deadline comes next as of the day
@@ -67,16 +82,23 @@ export const boardPage = async (query: BoardPageQuery, deps: BoardPageDependenci
       : board.obligations.find((column) => column.obligation.id === query.obligation);
   if (!chosen) throw unknownObligation(query.obligation ?? '');
   const sort = query.sort ?? '-days';
+  const range = chosen.obligation.kind === 'report' ? historyRange(chosen.obligation.dueDate, board.asOf) : undefined;
+  const groupName =
+    board.group === undefined
+      ? undefined
+      : (findBuiltInGroup(board.group)?.name ?? (await deps.customGroups.get(board.group))?.name ?? board.group);
+  const history = range && (await reportingHistoryOf(chosen.obligation.id, { ...range, group: board.group }, deps));
   const shown = new Set(chosen.states.map((state) => state.code));
   return {
     asOf: board.asOf,
     column: { ...chosen, overdue: [...chosen.overdue].sort(overdueOrder[sort]) },
     obligations: board.obligations.map((column) => column.obligation),
-    ...(board.group === undefined ? {} : { group: board.group }),
+    ...(board.group === undefined ? {} : { group: board.group, groupName: groupName ?? board.group }),
     sort,
     figures: figures
       .filter((figure) => shown.has(figure.state))
       .sort((a, b) => byStateName(a.state, b.state) || compareNames(a.metric, b.metric)),
     metrics,
+    ...(history ? { history } : {}),
   };
 };

@@ -15,6 +15,7 @@ import type { BoardPage, OverdueSort } from './board-page-query.ts';
 import { overdueShade, overdueShades, statusesOfKind, statusStyles } from './board-palette.ts';
 import { boardStyles } from './board-styles.ts';
 import { escapeHtml } from './escape-html.ts';
+import { renderHistoryChart } from './history-chart.ts';
 import { statusDetail } from './status-text.ts';
 
 /** The query string of the board's own links: the page as shown, with `changes` applied. */
@@ -25,8 +26,6 @@ const boardHref = (page: BoardPage, changes: { readonly sort?: OverdueSort } = {
   if (sort !== '-days') params.set('sort', sort);
   return `?${params.toString()}`;
 };
-
-const groupName = (id: string): string => findBuiltInGroup(id)?.name ?? id;
 
 const metricTitle = (page: BoardPage, metricId: string): string =>
   page.metrics.find((metric) => metric.id === metricId)?.title ?? metricId;
@@ -55,7 +54,8 @@ const controls = (page: BoardPage): string => {
     )
     .join('');
   const groups = builtInGroups().map((group) => ({ id: group.id, name: group.name }));
-  if (page.group !== undefined && !findBuiltInGroup(page.group)) groups.push({ id: page.group, name: page.group });
+  if (page.group !== undefined && !findBuiltInGroup(page.group))
+    groups.push({ id: page.group, name: page.groupName ?? page.group });
   const groupOptions = groups
     .map(
       (group) =>
@@ -183,7 +183,7 @@ export const renderBoardPage = (page: BoardPage): string => {
   const scope =
     page.group === undefined
       ? `all ${memberStates.length} member states`
-      : `${groupName(page.group)} (${plural(statuses.size, 'state')})`;
+      : `${page.groupName ?? page.group} (${plural(statuses.size, 'state')})`;
   const title = `${obligation.title}: status as of ${formatDate(page.asOf)}`;
   const map = renderBoardMap({
     caption: `Map of ${scope} coloured by status on "${obligation.title}" as of ${formatDate(page.asOf)}`,
@@ -194,7 +194,7 @@ export const renderBoardPage = (page: BoardPage): string => {
         ...(figuresOf.get(state.alpha2) ?? []).map((figure) => figureLine(page, figure)),
       ].join('\n'),
     outsideTitle: (state) =>
-      `${state.name} (${state.alpha2}): outside ${page.group === undefined ? 'the board' : groupName(page.group)}`,
+      `${state.name} (${state.alpha2}): outside ${page.group === undefined ? 'the board' : (page.groupName ?? page.group)}`,
   });
   const statusJson = new URLSearchParams({
     asOf: page.asOf,
@@ -215,6 +215,9 @@ export const renderBoardPage = (page: BoardPage): string => {
     '</header>',
     '<main>',
     `<section aria-label="Map">${map}</section>`,
+    page.history
+      ? `<section aria-labelledby="history-heading"><h2 id="history-heading">Reports over time</h2>${renderHistoryChart(page.history.days, page.history.states)}</section>`
+      : '',
     legend(page),
     overdueSection(page),
     statesByStatus(page, statuses),

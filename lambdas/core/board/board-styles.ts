@@ -29,6 +29,9 @@ export const boardStyles = (): string => {
     `table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid ${statusStyles['not-due'].fill};vertical-align:top}.num{text-align:right}`,
     'details{margin:6px 0}summary{cursor:pointer}.state-list{columns:18rem;margin:6px 0}',
     '.overdue-list{columns:17rem;padding-left:2.5em;margin:6px 0}.overdue-list li{break-inside:avoid;margin:2px 0}',
+    `.history{margin:8px 0}.history-chart{display:block;width:100%;max-width:720px;height:auto}.history-chart text{font-size:11px;fill:${c.muted}}.history .axis{stroke:${c.muted};stroke-width:1}`,
+    `.history .step{fill:none;stroke-width:2}.reported-line{stroke:${statusStyles.submitted.fill}}.overdue-line{stroke:${statusStyles.overdue.fill}}`,
+    `.history .key::before{content:"";display:inline-block;width:14px;height:3px;margin-right:4px;vertical-align:middle}.reported-key::before{background:${statusStyles.submitted.fill}}.overdue-key::before{background:${statusStyles.overdue.fill}}`,
     'footer{margin:32px auto 24px}',
   ].join('\n');
 };

@@ -1,6 +1,24 @@
 import { formatDate, plural } from '../messages/format.ts';
 import type { ObligationStatus } from '../status/obligation-status.ts';
 
+type Submitted = Extract<ObligationStatus, { readonly submittedOn: unknown }>;
+
+/** "on 8 March 2019"; "in March 2019 (the day is not known)"; "by 23 March 2020 (the day is not known)". */
+const submittedWhen = (status: Submitted): string => {
+  switch (status.dateAccuracy) {
+    case 'month':
+      return `in ${formatDate(status.submittedOn).replace(/^\d+ /, '')} (the day is not known)`;
+    case 'on-or-before':
+      return `by ${formatDate(status.submittedOn)} (the day is not known)`;
+    default:
+      return `on ${formatDate(status.submittedOn)}`;
+  }
+};
+
+/** With a date known only to the month or as a latest day, lateness is at most the days counted. */
+const late = (status: Submitted & { readonly daysLate: number }): string =>
+  `${status.dateAccuracy === undefined ? '' : 'up to '}${plural(status.daysLate, 'day')} late`;
+
 const dueIn = (days: number): string => (days === 0 ? 'today' : `in ${plural(days, 'day')}`);
 
 /** The status in words with its numbers, for tooltips and lists: "overdue by 273 days", "submitted on 22 March 2019, not public". */
@@ -13,11 +31,11 @@ export const statusDetail = (status: ObligationStatus): string => {
     case 'due-soon':
       return `due soon, ${dueIn(status.daysUntilDue)}`;
     case 'submitted':
-      return `submitted on ${formatDate(status.submittedOn)}`;
+      return `submitted ${submittedWhen(status)}`;
     case 'submitted-late':
-      return `submitted on ${formatDate(status.submittedOn)}, ${plural(status.daysLate, 'day')} late`;
+      return `submitted ${submittedWhen(status)}, ${late(status)}`;
     case 'submitted-not-public':
-      return `submitted on ${formatDate(status.submittedOn)}${status.daysLate > 0 ? `, ${plural(status.daysLate, 'day')} late` : ''}, not public`;
+      return `submitted ${submittedWhen(status)}${status.daysLate > 0 ? `, ${late(status)}` : ''}, not public`;
     case 'overdue':
       return `overdue by ${plural(status.daysOverdue, 'day')}`;
     case 'deadline-passed':

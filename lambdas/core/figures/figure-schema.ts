@@ -37,6 +37,8 @@ const sourceSchema = z.lazy(() =>
     kind: z.enum(['un-report', 'national', 'estimate', 'press']),
     ref: z.optional(text(200)),
     url: z.optional(httpsUrlSchema),
+    publisher: z.optional(text(120)),
+    readOn: z.optional(isoDateSchema),
   }),
 );
 

@@ -2,6 +2,15 @@ import type { IsoDate } from '../time/calendar-date.ts';
 
 export type FigureSourceKind = 'un-report' | 'national' | 'estimate' | 'press';
 
+/** Where a figure comes from; `publisher` and `readOn` say who published the page at `url` and when it was read. */
+export interface FigureSource {
+  readonly kind: FigureSourceKind;
+  readonly ref?: string;
+  readonly url?: string;
+  readonly publisher?: string;
+  readonly readOn?: IsoDate;
+}
+
 /** A reported number: either one value or a range (China's 50,000–80,000 workers). */
 export type FigureAmount = { readonly value: number } | { readonly low: number; readonly high: number };
 
@@ -14,7 +23,7 @@ export type Figure = FigureAmount & {
   readonly unit: string;
   /** The day the figure describes. */
   readonly asOf: IsoDate;
-  readonly source: { readonly kind: FigureSourceKind; readonly ref?: string; readonly url?: string };
+  readonly source: FigureSource;
   readonly note?: string;
   /** When it was recorded here (ISO-8601 instant). */
   readonly recordedAt: string;

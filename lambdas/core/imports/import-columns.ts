@@ -1,17 +1,24 @@
 /**
  * The columns of an import file (the same names are the keys of a JSON lines object). Each row
  * is a report or a figure, as `kind` says; its columns are those of the single-record API's body,
- * flattened: a figure's `source` becomes `sourceKind`, `sourceRef` and `sourceUrl`.
+ * flattened: a figure's `source` becomes `sourceKind`, `sourceRef`, `sourceUrl`, `sourcePublisher`
+ * and `sourceReadOn`; a report's `source` becomes `sourceKind`, `sourcePublisher`, `sourceUrl` and
+ * `sourceReadOn`.
  */
 export const reportColumns = [
   'obligationId',
   'reportDate',
+  'dateAccuracy',
   'receivedOn',
   'publishedOn',
   'public',
   'symbol',
   'url',
   'note',
+  'sourceKind',
+  'sourcePublisher',
+  'sourceUrl',
+  'sourceReadOn',
 ] as const;
 export const figureColumns = [
   'metric',
@@ -23,6 +30,8 @@ export const figureColumns = [
   'sourceKind',
   'sourceRef',
   'sourceUrl',
+  'sourcePublisher',
+  'sourceReadOn',
   'note',
 ] as const;
 

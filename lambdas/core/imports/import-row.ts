@@ -24,6 +24,12 @@ type RowReading =
 
 const columnsOf = { report: reportColumns, figure: figureColumns } as const;
 
+/** A report's flattened `source`, as its columns hold it: a key per column given, none when no column is. */
+const sourceOf = (fields: Record<string, unknown>) => {
+  const given = Object.entries(fields).filter(([, value]) => value !== undefined);
+  return given.length > 0 ? { source: Object.fromEntries(given) } : {};
+};
+
 /** A zod issue's path in the row's columns: `source.kind` was the column `sourceKind`. */
 const columnOf = (path: readonly PropertyKey[]): string => {
   const [first, second] = path.map(String);
@@ -92,11 +98,15 @@ export const readImportRow = ({ line, fields }: TextRow, format: ImportFormat): 
   const refused = new Set(errors.map(({ field }) => field));
   const known = Object.fromEntries(Object.entries(values).filter(([column]) => !refused.has(column)));
   if (kind === 'report') {
-    const parsed = reportInputSchema.safeParse(known);
+    const { sourceKind, sourcePublisher, sourceUrl, sourceReadOn, ...report } = known;
+    const parsed = reportInputSchema.safeParse({
+      ...report,
+      ...sourceOf({ kind: sourceKind, publisher: sourcePublisher, url: sourceUrl, readOn: sourceReadOn }),
+    });
     if (!parsed.success) errors.push(...issuesOf(line, parsed.error, known).filter(({ field }) => !refused.has(field)));
     return errors.length > 0 || !parsed.success ? { errors } : { row: { kind, line, state, input: parsed.data } };
   }
-  const { metric, sourceKind, sourceRef, sourceUrl, ...figure } = known;
+  const { metric, sourceKind, sourceRef, sourceUrl, sourcePublisher, sourceReadOn, ...figure } = known;
   const metricParsed = metricIdSchema.safeParse(metric);
   if (!metricParsed.success && !refused.has('metric')) {
     errors.push({
@@ -106,7 +116,13 @@ export const readImportRow = ({ line, fields }: TextRow, format: ImportFormat): 
     });
   }
   const source = Object.fromEntries(
-    Object.entries({ kind: sourceKind, ref: sourceRef, url: sourceUrl }).filter(([, value]) => value !== undefined),
+    Object.entries({
+      kind: sourceKind,
+      ref: sourceRef,
+      url: sourceUrl,
+      publisher: sourcePublisher,
+      readOn: sourceReadOn,
+    }).filter(([, value]) => value !== undefined),
   );
   const parsed = figureInputSchema.safeParse({ ...figure, source });
   if (!parsed.success) errors.push(...issuesOf(line, parsed.error, known).filter(({ field }) => !refused.has(field)));

@@ -2,17 +2,31 @@ import * as z from 'zod/mini';
 import { reportFigureInputSchema } from '../figures/figure-schema.ts';
 import { httpsUrlSchema, isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
 
+const dateAccuracySchema = z.lazy(() => z.enum(['day', 'month', 'on-or-before']));
+
+/** Who says a report exists: the page read (https only) and the day it was read. */
+const reportSourceSchema = z.lazy(() =>
+  z.strictObject({
+    kind: z.enum(['un-document', 'press']),
+    publisher: text(120),
+    url: httpsUrlSchema,
+    readOn: isoDateSchema,
+  }),
+);
+
 /** `POST /states/{code}/reports`: a report and, optionally, the figures it gives. */
 export const reportInputSchema = z.lazy(() =>
   z.strictObject({
   obligationId: slugSchema,
   reportDate: isoDateSchema,
+  dateAccuracy: z.optional(dateAccuracySchema),
   receivedOn: z.optional(isoDateSchema),
   publishedOn: z.optional(isoDateSchema),
   public: z._default(z.boolean(), true),
   symbol: z.optional(text(64)),
   url: z.optional(httpsUrlSchema),
   note: z.optional(text(2000)),
+  source: z.optional(reportSourceSchema),
   figures: z.optional(
     z.array(reportFigureInputSchema).check(
       z.maxLength(50),
@@ -45,11 +59,13 @@ z.object({
   state: z.string().check(z.regex(/^[A-Z]{2}$/)),
   obligationId: slugSchema,
   reportDate: isoDateSchema,
+  dateAccuracy: z.optional(dateAccuracySchema),
   receivedOn: z.optional(isoDateSchema),
   publishedOn: z.optional(isoDateSchema),
   public: z.boolean(),
   symbol: z.optional(z.string()),
   url: z.optional(z.string()),
   note: z.optional(z.string()),
+  source: z.optional(z.object({ kind: z.enum(['un-document', 'press']), publisher: z.string(), url: z.string(), readOn: isoDateSchema })),
   recordedAt: z.string(),
 }));

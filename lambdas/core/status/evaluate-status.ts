@@ -72,11 +72,16 @@ const reportStatus = (input: StatusInput, today: IsoDate, warningDays: number): 
   if (report) {
     const day = submittedOn(report);
     const daysLate = Math.max(0, daysBetween(dueDate, day));
+    // The date received is always a day; only the date a report bears may be known less exactly.
+    const accuracy =
+      report.receivedOn === undefined && report.dateAccuracy !== undefined && report.dateAccuracy !== 'day'
+        ? { dateAccuracy: report.dateAccuracy }
+        : {};
     // A withheld report was still submitted: it is never overdue, only flagged as not public.
-    if (!report.public) return { status: 'submitted-not-public', submittedOn: day, daysLate };
+    if (!report.public) return { status: 'submitted-not-public', submittedOn: day, daysLate, ...accuracy };
     return daysLate > 0
-      ? { status: 'submitted-late', submittedOn: day, daysLate }
-      : { status: 'submitted', submittedOn: day };
+      ? { status: 'submitted-late', submittedOn: day, daysLate, ...accuracy }
+      : { status: 'submitted', submittedOn: day, ...accuracy };
   }
   if (today > dueDate) return { status: 'overdue', daysOverdue: daysBetween(dueDate, today) };
   return beforeDeadline(today, dueDate, warningDays);

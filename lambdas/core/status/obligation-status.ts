@@ -1,4 +1,8 @@
+import type { ReportDateAccuracy } from '../reports/report.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
+
+/** Set when the source dates the report less exactly than a day: `submittedOn` is then the latest day it allows. */
+type Accuracy = { readonly dateAccuracy?: Exclude<ReportDateAccuracy, 'day'> };
 
 /**
  * Where a state stands on one obligation at one instant.
@@ -10,9 +14,9 @@ export type ObligationStatus =
   | { readonly status: 'not-applicable' }
   | { readonly status: 'not-due'; readonly daysUntilDue: number }
   | { readonly status: 'due-soon'; readonly daysUntilDue: number }
-  | { readonly status: 'submitted'; readonly submittedOn: IsoDate }
-  | { readonly status: 'submitted-late'; readonly submittedOn: IsoDate; readonly daysLate: number }
-  | { readonly status: 'submitted-not-public'; readonly submittedOn: IsoDate; readonly daysLate: number }
+  | ({ readonly status: 'submitted'; readonly submittedOn: IsoDate } & Accuracy)
+  | ({ readonly status: 'submitted-late'; readonly submittedOn: IsoDate; readonly daysLate: number } & Accuracy)
+  | ({ readonly status: 'submitted-not-public'; readonly submittedOn: IsoDate; readonly daysLate: number } & Accuracy)
   | { readonly status: 'overdue'; readonly daysOverdue: number }
   | { readonly status: 'deadline-passed'; readonly daysPassed: number }
   | { readonly status: 'met'; readonly metOn: IsoDate };

@@ -64,4 +64,5 @@ export const storableNumberSchema = z.lazy(() =>
 
 export const text = (max: number, min = 1) => z.string().check(z.minLength(min), z.maxLength(max));
 
-export const httpsUrlSchema = z.lazy(() => z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)));
+/** A web address; https only: a source a reader follows must not be open to tampering on the way. */
+export const httpsUrlSchema = z.lazy(() => z.url({ protocol: /^https$/ }).check(z.maxLength(2000)));
