@@ -2,6 +2,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { Schedule } from 'aws-cdk-lib/aws-events';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import {
   DELIVERY_FAILURES_OUTPUT,
@@ -18,7 +19,7 @@ import {
   streamConsumerOutputs,
 } from '../lambdas/contracts/streams.ts';
 import { AlertEventFeed, alertEventSubscriberAccounts } from './constructs/alert-event-feed.ts';
-import { BaseFunction } from './constructs/base-function.ts';
+import { BaseFunction, logRetentionContext } from './constructs/base-function.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { DeliveryPipeline } from './constructs/delivery-pipeline.ts';
 import { EmailChannel } from './constructs/email-channel.ts';
@@ -215,11 +216,15 @@ export class SanctionsWatchStack extends Stack {
     // carry it without a cycle: routes and integrations depend on functions, the API on nothing.
     const publicApiUrl = this.api.url;
 
+    const routeLogs = new LogGroup(this, 'RouteLogs', {
+      retention: logRetentionContext(this),
+      removalPolicy,
+    });
     for (const route of routes) {
       const fn = new BaseFunction(this, route.id, {
         entry: route.entry,
         description: `${route.method} ${route.path}`,
-        logRemovalPolicy: removalPolicy,
+        sharedLogGroup: routeLogs,
         ...(route.sizing
           ? { memorySize: route.sizing.memorySize, timeout: Duration.seconds(route.sizing.timeoutSeconds) }
           : {}),

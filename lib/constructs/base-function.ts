@@ -59,6 +59,13 @@ export interface BaseFunctionProps {
   /** What happens to the log group when the function leaves the stack. @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
   /**
+   * A log group shared with functions of one kind, instead of one of its own: the API's route
+   * functions share one, which keeps the stack under CloudFormation's 500 resources. Every line
+   * still names its function (request-logging.ts).
+   * @default - a log group of its own, with logRetention and logRemovalPolicy
+   */
+  readonly sharedLogGroup?: LogGroup;
+  /**
    * Where Lambda puts asynchronous events that failed every attempt (the function's role may send to it).
    * Only meaningful for functions invoked asynchronously, e.g. by EventBridge.
    * @default - none
@@ -79,7 +86,7 @@ export interface BaseFunctionProps {
 }
 
 /**
- * The one way this project builds a Lambda: Node 24 on ARM, ESM bundle, X-Ray, its own log group
+ * The one way this project builds a Lambda: Node 24 on ARM, ESM bundle, X-Ray, its own log group (or its kind's)
  * and its own role that holds only what the function is granted (no AWS managed policies).
  */
 export class BaseFunction extends Construct {
@@ -92,10 +99,12 @@ export class BaseFunction extends Construct {
   constructor(scope: Construct, id: string, props: BaseFunctionProps) {
     super(scope, id);
 
-    this.logGroup = new LogGroup(this, 'LogGroup', {
-      retention: props.logRetention ?? logRetentionContext(this),
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-    });
+    this.logGroup =
+      props.sharedLogGroup ??
+      new LogGroup(this, 'LogGroup', {
+        retention: props.logRetention ?? logRetentionContext(this),
+        removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+      });
 
     // Without an explicit role CDK attaches AWSLambdaBasicExecutionRole, whose log grants span every log group.
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
