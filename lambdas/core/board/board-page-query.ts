@@ -41,7 +41,7 @@ export interface BoardPage {
  * deadline people are watching.
  */
 export const defaultColumn = (board: StatusBoard): ObligationColumn | undefined =>
-  board.obligations.find((column) => column.obligation.dueDate >= board.asOf) ?? board.obligations.at(-1);
+  board.obligations.find((column) => (column.obligation.dueDate ?? '') >= board.asOf) ?? board.obligations.at(-1);
 
 const overdueOrder: Readonly<Record<OverdueSort, (a: OverdueState, b: OverdueState) => number>> = {
   '-days': (a, b) => b.daysOverdue - a.daysOverdue || compareNames(a.name, b.name),

@@ -9,6 +9,7 @@ import {
   type ObligationStatusName,
   obligationStatusNames,
 } from '../status/obligation-status.ts';
+import type { IsoDate } from '../time/calendar-date.ts';
 import { renderBoardMap, statusClasses } from './board-map.ts';
 import type { BoardPage, OverdueSort } from './board-page-query.ts';
 import { overdueShade, overdueShades, statusesOfKind, statusStyles } from './board-palette.ts';
@@ -46,11 +47,15 @@ const statusOrder = (page: BoardPage): ObligationStatusName[] => {
   return [...usual, ...obligationStatusNames.filter((name) => !usual.includes(name) && page.column.counts[name] > 0)];
 };
 
+/** "due 22 March 2019", or for a duty without a fixed deadline (open-ended, conditional) that it has none. */
+const dueWords = (dueDate: IsoDate | undefined): string =>
+  dueDate === undefined ? 'no fixed deadline' : `due ${formatDate(dueDate)}`;
+
 const controls = (page: BoardPage): string => {
   const obligationOptions = page.obligations
     .map(
       (o) =>
-        `<option value="${escapeHtml(o.id)}"${o.id === page.column.obligation.id ? ' selected' : ''}>${escapeHtml(`${o.title} (due ${formatDate(o.dueDate)})`)}</option>`,
+        `<option value="${escapeHtml(o.id)}"${o.id === page.column.obligation.id ? ' selected' : ''}>${escapeHtml(`${o.title} (${dueWords(o.dueDate)})`)}</option>`,
     )
     .join('');
   const groups = builtInGroups().map((group) => ({ id: group.id, name: group.name }));
@@ -209,7 +214,7 @@ export const renderBoardPage = (page: BoardPage): string => {
     `<body data-obligation="${escapeHtml(obligation.id)}" data-as-of="${escapeHtml(page.asOf)}">`,
     '<header>',
     `<h1>${escapeHtml(obligation.title)}</h1>`,
-    `<p class="muted">${escapeHtml(`Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} · due ${formatDate(obligation.dueDate)} · status as of the end of ${formatDate(page.asOf)} (UTC) · ${scope}`)}</p>`,
+    `<p class="muted">${escapeHtml(`Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} · ${dueWords(obligation.dueDate)} · status as of the end of ${formatDate(page.asOf)} (UTC) · ${scope}`)}</p>`,
     controls(page),
     '</header>',
     '<main>',

@@ -41,11 +41,16 @@ const owing = (kind: ObligationColumn['obligation']['kind']): string =>
 const stateLine = ({ code, status }: StateStatus): string =>
   `- ${stateLabel(code)}${status.status === 'overdue' ? `: ${plural(status.daysOverdue, 'day')} overdue` : ''}`;
 
-const descriptionOf = ({ obligation, states }: ObligationColumn, applicable: number, asOf: IsoDate): string => {
+const descriptionOf = (
+  { obligation, states }: ObligationColumn,
+  dueDate: IsoDate,
+  applicable: number,
+  asOf: IsoDate,
+): string => {
   const pending = states.filter(({ status }) => isStillOwed(status.status)).sort((a, b) => byStateName(a.code, b.code));
   const kind = obligation.kind === 'report' ? 'a report' : 'an action';
   return [
-    `Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} (${obligation.id}): ${kind} due ${formatDate(obligation.dueDate)}.`,
+    `Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} (${obligation.id}): ${kind} due ${formatDate(dueDate)}.`,
     pending.length > 0
       ? `As of ${formatDate(asOf)}, ${pending.length} of ${plural(applicable, 'state')} ${pending.length === 1 ? 'is' : 'are'} ${owing(obligation.kind)}:`
       : `As of ${formatDate(asOf)}, every state it applies to has ${obligation.kind === 'report' ? 'reported' : 'acted'}.`,
@@ -75,12 +80,14 @@ export const deadlineCalendarOf = (
     const applicable = states.filter(({ status }) => status.status !== 'not-applicable').length;
     if (applicable === 0) return [];
     const { id, title, dueDate } = column.obligation;
+    // A duty with no fixed deadline (open-ended, or conditional on a state's trigger) has no day to put in a calendar.
+    if (dueDate === undefined) return [];
     return [
       {
         uid: uidOf(id, dueDate, scope),
         dueDate,
         summary: `Deadline: ${title}`,
-        description: descriptionOf({ ...column, states }, applicable, board.asOf),
+        description: descriptionOf({ ...column, states }, dueDate, applicable, board.asOf),
       },
     ];
   });
