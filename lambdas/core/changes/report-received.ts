@@ -43,6 +43,7 @@ export const reportReceivedEvent = (
     at: report.recordedAt,
     state: report.state,
     obligationId: report.obligationId,
+    ...(obligation.committee === undefined ? {} : { committee: obligation.committee }),
     data: {
       title: obligation.title,
       ...(dueDate === undefined ? {} : { dueDate }),

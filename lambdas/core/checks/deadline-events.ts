@@ -97,7 +97,8 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
   };
   const changed = new Set<string>();
 
-  const check = ({ obligation: { id, title, kind, dueDate }, states }: ObligationColumn): void => {
+  const check = ({ obligation: { id, title, kind, dueDate, committee }, states }: ObligationColumn): void => {
+    const ofCommittee = committee === undefined ? {} : { committee };
     if (dueDate !== undefined && today < dueDate) {
       const daysLeft = daysBetween(today, dueDate);
       const threshold = activeThreshold(daysLeft, thresholds);
@@ -110,6 +111,8 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
             type: 'deadline.approaching',
             at,
             obligationId: id,
+            ...ofCommittee,
+            ...ofCommittee,
             data: {
               title,
               kind,
@@ -138,6 +141,7 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
           at,
           state: code,
           obligationId: id,
+          ...ofCommittee,
           data: { title, dueDate: stateDue, daysOverdue: status.daysOverdue, stateName: nameOf.get(code) ?? code },
           dedupKey: dedupKeys.reportOverdue(id, stateDue, code),
         }),
@@ -162,6 +166,7 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
           type: 'deadline.passed',
           at,
           obligationId: id,
+          ...ofCommittee,
           data: {
             title,
             dueDate,

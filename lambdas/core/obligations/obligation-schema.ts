@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { httpsUrlSchema, isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
+import { committeeSchema, httpsUrlSchema, isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
 import { dueMonthsAfterAdoption, type Obligation } from './obligation.ts';
 import type { ObligationDue } from './obligation-due.ts';
 import { withRegistryDefaults } from './registry-defaults.ts';
@@ -49,11 +49,6 @@ export const dueSchema = z.lazy(() =>
     z.strictObject({ type: z.literal('open-ended') }),
     z.strictObject({ type: z.literal('conditional'), condition: text(500), within: offsetSchema }),
   ]),
-);
-
-/** Committees are named by their founding resolution (`1718`, `1267`); regimes by a slug (`dprk`). */
-export const committeeSchema = z.lazy(() =>
-  z.string().check(z.regex(/^\d{1,5}$/, 'must be the committee\'s resolution number, e.g. "1718"')),
 );
 
 /** An obligation's fields wherever it comes from: an admin's request or a stored item. */

@@ -65,3 +65,8 @@ export const storableNumberSchema = z.lazy(() =>
 export const text = (max: number, min = 1) => z.string().check(z.minLength(min), z.maxLength(max));
 
 export const httpsUrlSchema = z.lazy(() => z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)));
+
+/** Committees are named by their founding resolution (`1718`, `1267`); regimes by a slug (`dprk`). */
+export const committeeSchema = z.lazy(() =>
+  z.string().check(z.regex(/^\d{1,5}$/, 'must be the committee\'s resolution number, e.g. "1718"')),
+);

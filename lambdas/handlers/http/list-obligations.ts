@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
 import { listObligations } from '../../core/obligations/obligation-query.ts';
-import { committeeSchema } from '../../core/obligations/obligation-schema.ts';
 import type { ObligationCatalogue } from '../../core/ports/stores.ts';
+import { committeeSchema } from '../../core/validation/common-schemas.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { afterParameter, limitParameter } from './query-schemas.ts';
