@@ -12,6 +12,8 @@ import type { IsoDate } from '../time/calendar-date.ts';
 export interface DeadlineCalendarQuery extends Omit<StatusBoardQuery, 'asOf'> {
   /** One state, alpha-2 or alpha-3, any case. */
   readonly state?: string;
+  /** Only the obligations of this committee, e.g. `1718`. */
+  readonly committee?: string;
 }
 
 /** One obligation's deadline, as a calendar shows it: an all-day event on the due date. */
@@ -101,7 +103,7 @@ export const deadlineCalendarOf = (
 
 /**
  * `GET /calendar.ics`: the deadlines as of now, from the status board (so the calendar and
- * `GET /status` agree). `group`, `state` and `obligation` narrow it, checked as `GET /status`
+ * `GET /status` agree). `group`, `state`, `obligation` and `committee` narrow it, checked as `GET /status`
  * and `GET /alerts` check them; with both `group` and `state`, the state counts only if it is in the group.
  */
 export const deadlineCalendar = async (
@@ -109,5 +111,13 @@ export const deadlineCalendar = async (
   deps: StandingDependencies & { readonly clock: Clock },
 ): Promise<DeadlineCalendar> => {
   const state = query.state === undefined ? undefined : findState(query.state, 'state');
-  return deadlineCalendarOf(await statusBoard({ obligation: query.obligation, group: query.group }, deps), state);
+  const board = await statusBoard({ obligation: query.obligation, group: query.group }, deps);
+  const ofCommittee =
+    query.committee === undefined
+      ? board
+      : {
+          ...board,
+          obligations: board.obligations.filter((column) => column.obligation.committee === query.committee),
+        };
+  return deadlineCalendarOf(ofCommittee, state);
 };
