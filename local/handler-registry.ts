@@ -20,6 +20,7 @@ import { handlerFor as getConfirmation } from '../lambdas/handlers/http/get-conf
 import { handlerFor as getFigureHistory } from '../lambdas/handlers/http/get-figure-history.ts';
 import { handlerFor as getGroup } from '../lambdas/handlers/http/get-group.ts';
 import { handlerFor as getState } from '../lambdas/handlers/http/get-state.ts';
+import { handlerFor as getStateBoard } from '../lambdas/handlers/http/get-state-board.ts';
 import { handlerFor as getStatusBoard } from '../lambdas/handlers/http/get-status-board.ts';
 import { handlerFor as getUnsubscribe } from '../lambdas/handlers/http/get-unsubscribe.ts';
 import { handlerFor as getWatch } from '../lambdas/handlers/http/get-watch.ts';
@@ -87,6 +88,7 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   'create-metric': createMetric(deps),
   'get-status-board': getStatusBoard(deps),
   'get-board': getBoard(deps),
+  'get-state-board': getStateBoard(deps),
   'list-alerts': listAlerts(deps),
   'get-calendar': getCalendar(deps),
   'run-check': runCheck(deps),
