@@ -38,6 +38,7 @@ import { handlerFor as listWorldFigures } from '../lambdas/handlers/http/list-wo
 import { handlerFor as previewWatch } from '../lambdas/handlers/http/preview-watch.ts';
 import { handlerFor as recordFigure } from '../lambdas/handlers/http/record-figure.ts';
 import { handlerFor as recordReport } from '../lambdas/handlers/http/record-report.ts';
+import { handlerFor as recordTrigger } from '../lambdas/handlers/http/record-trigger.ts';
 import { handlerFor as recordWorldFigure } from '../lambdas/handlers/http/record-world-figure.ts';
 import { handlerFor as requestWatchConfirmation } from '../lambdas/handlers/http/request-watch-confirmation.ts';
 import { handlerFor as rotateWatchFeedKey } from '../lambdas/handlers/http/rotate-watch-feed-key.ts';
@@ -89,6 +90,7 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   'get-status-board': getStatusBoard(deps),
   'get-board': getBoard(deps),
   'get-state-board': getStateBoard(deps),
+  'record-trigger': recordTrigger(deps),
   'list-alerts': listAlerts(deps),
   'get-calendar': getCalendar(deps),
   'run-check': runCheck(deps),

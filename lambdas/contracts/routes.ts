@@ -53,6 +53,7 @@ export const routes = [
   route('list-state-figures', 'GET', '/states/{code}/figures', 'read', 'public'),
   route('get-figure-history', 'GET', '/states/{code}/figures/{metric}', 'read', 'public'),
   route('record-figure', 'PUT', '/states/{code}/figures/{metric}', 'read-write', 'admin'),
+  route('record-trigger', 'POST', '/states/{code}/triggers', 'read-write', 'admin'),
   route('list-world-figures', 'GET', '/world/figures', 'read', 'public'),
   route('get-world-figure-history', 'GET', '/world/figures/{metric}', 'read', 'public'),
   route('record-world-figure', 'PUT', '/world/figures/{metric}', 'read-write', 'admin'),
