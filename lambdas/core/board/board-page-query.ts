@@ -1,4 +1,5 @@
 import { compareNames } from '../compare-names.ts';
+import { invalidInput } from '../errors.ts';
 import type { Figure, Metric } from '../figures/figure.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { MetricCatalogue } from '../ports/stores.ts';
@@ -14,6 +15,8 @@ export type OverdueSort = (typeof overdueSorts)[number];
 
 export interface BoardPageQuery extends StatusBoardQuery {
   readonly sort?: OverdueSort;
+  /** Only this regime's obligations, e.g. `dprk`. */
+  readonly regime?: string;
 }
 
 export interface BoardPageDependencies extends StandingDependencies {
@@ -26,8 +29,11 @@ export interface BoardPage {
   readonly asOf: IsoDate;
   /** The obligation shown, its overdue list in the order asked for. */
   readonly column: ObligationColumn;
-  /** Every obligation in the catalogue, earliest deadline first, to choose another. */
+  /** Every obligation in the catalogue (of the regime picked), earliest deadline first, to choose another. */
   readonly obligations: readonly ObligationColumn['obligation'][];
+  readonly regime?: string;
+  /** Every regime the catalogue names, for the picker. */
+  readonly regimes: readonly string[];
   readonly group?: string;
   readonly sort: OverdueSort;
   /** The latest figure of each metric of each state shown, by state name, then metric. */
@@ -61,17 +67,30 @@ export const boardPage = async (query: BoardPageQuery, deps: BoardPageDependenci
     statusBoard({ asOf: query.asOf, group: query.group }, deps),
     latestFigures(),
   ]);
+  const regimes = [
+    ...new Set(
+      board.obligations.flatMap(({ obligation }) => (obligation.regime === undefined ? [] : [obligation.regime])),
+    ),
+  ].sort();
+  const offered =
+    query.regime === undefined
+      ? board
+      : { ...board, obligations: board.obligations.filter((c) => c.obligation.regime === query.regime) };
+  if (offered.obligations.length === 0)
+    throw invalidInput('regime', `No obligation of the regime "${query.regime ?? ''}"; GET /obligations lists them`);
   const chosen =
     query.obligation === undefined
-      ? defaultColumn(board)
-      : board.obligations.find((column) => column.obligation.id === query.obligation);
+      ? defaultColumn(offered)
+      : offered.obligations.find((column) => column.obligation.id === query.obligation);
   if (!chosen) throw unknownObligation(query.obligation ?? '');
   const sort = query.sort ?? '-days';
   const shown = new Set(chosen.states.map((state) => state.code));
   return {
     asOf: board.asOf,
     column: { ...chosen, overdue: [...chosen.overdue].sort(overdueOrder[sort]) },
-    obligations: board.obligations.map((column) => column.obligation),
+    obligations: offered.obligations.map((column) => column.obligation),
+    ...(query.regime === undefined ? {} : { regime: query.regime }),
+    regimes,
     ...(board.group === undefined ? {} : { group: board.group }),
     sort,
     figures: figures

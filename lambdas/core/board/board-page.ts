@@ -51,6 +51,21 @@ const statusOrder = (page: BoardPage): ObligationStatusName[] => {
 const dueWords = (dueDate: IsoDate | undefined): string =>
   dueDate === undefined ? 'no fixed deadline' : `due ${formatDate(dueDate)}`;
 
+/** Links, not a script: each keeps the day and the states shown and picks a regime (its next deadline first). */
+const regimePicker = (page: BoardPage): string => {
+  const link = (regime: string | undefined, label: string) => {
+    const params = new URLSearchParams({
+      asOf: page.asOf,
+      ...(page.group === undefined ? {} : { group: page.group }),
+      ...(regime === undefined ? {} : { regime }),
+    });
+    const current = regime === page.regime ? ' aria-current="page"' : '';
+    return `<a href="?${escapeHtml(params.toString())}"${current}>${escapeHtml(label)}</a>`;
+  };
+  const links = [link(undefined, 'all'), ...page.regimes.map((regime) => link(regime, regime))];
+  return `<nav class="regimes" aria-label="Regime">Regime: ${links.join(' · ')}</nav>`;
+};
+
 const controls = (page: BoardPage): string => {
   const obligationOptions = page.obligations
     .map(
@@ -67,11 +82,13 @@ const controls = (page: BoardPage): string => {
     )
     .join('');
   return [
+    regimePicker(page),
     '<form method="get" class="controls">',
     `<label>Obligation <select name="obligation">${obligationOptions}</select></label>`,
     `<label>As of <input type="date" name="asOf" value="${escapeHtml(page.asOf)}" min="1900-01-01" max="2999-12-31"></label>`,
     `<label>States <select name="group"><option value="">All member states</option>${groupOptions}</select></label>`,
     page.sort === '-days' ? '' : `<input type="hidden" name="sort" value="${page.sort}">`,
+    page.regime === undefined ? '' : `<input type="hidden" name="regime" value="${escapeHtml(page.regime)}">`,
     '<button type="submit">Show</button>',
     '</form>',
   ].join('');
