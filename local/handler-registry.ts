@@ -23,6 +23,7 @@ import { handlerFor as getGroup } from '../lambdas/handlers/http/get-group.ts';
 import { handlerFor as getManage } from '../lambdas/handlers/http/get-manage.ts';
 import { handlerFor as getObligationHistory } from '../lambdas/handlers/http/get-obligation-history.ts';
 import { handlerFor as getState } from '../lambdas/handlers/http/get-state.ts';
+import { handlerFor as getStateBoard } from '../lambdas/handlers/http/get-state-board.ts';
 import { handlerFor as getStatusBoard } from '../lambdas/handlers/http/get-status-board.ts';
 import { handlerFor as getUnsubscribe } from '../lambdas/handlers/http/get-unsubscribe.ts';
 import { handlerFor as getWatch } from '../lambdas/handlers/http/get-watch.ts';
@@ -41,6 +42,7 @@ import { handlerFor as manage } from '../lambdas/handlers/http/manage.ts';
 import { handlerFor as previewWatch } from '../lambdas/handlers/http/preview-watch.ts';
 import { handlerFor as recordFigure } from '../lambdas/handlers/http/record-figure.ts';
 import { handlerFor as recordReport } from '../lambdas/handlers/http/record-report.ts';
+import { handlerFor as recordTrigger } from '../lambdas/handlers/http/record-trigger.ts';
 import { handlerFor as recordWorldFigure } from '../lambdas/handlers/http/record-world-figure.ts';
 import { handlerFor as requestWatchConfirmation } from '../lambdas/handlers/http/request-watch-confirmation.ts';
 import { handlerFor as rotateWatchFeedKey } from '../lambdas/handlers/http/rotate-watch-feed-key.ts';
@@ -93,6 +95,8 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   'create-metric': createMetric(deps),
   'get-status-board': getStatusBoard(deps),
   'get-board': getBoard(deps),
+  'get-state-board': getStateBoard(deps),
+  'record-trigger': recordTrigger(deps),
   'list-alerts': listAlerts(deps),
   'get-calendar': getCalendar(deps),
   'run-check': runCheck(deps),

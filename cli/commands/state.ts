@@ -27,7 +27,7 @@ const profileSchema = z.object({
     z.object({
       id: z.string(),
       kind: z.string(),
-      dueDate: z.string(),
+      dueDate: z.optional(z.string()),
       status: z.string(),
       daysUntilDue: z.optional(z.number()),
       submittedOn: z.optional(z.string()),
@@ -96,7 +96,7 @@ export const stateCommand = async (options: StateOptions, client: ApiClient): Pr
       profile.obligations.map((standing) => [
         standing.id,
         standing.kind,
-        standing.dueDate,
+        standing.dueDate ?? '-',
         standing.status,
         detailOf(standing),
         reportsOf(standing),

@@ -24,7 +24,7 @@ const boardSchema = z.object({
   group: z.optional(z.string()),
   obligations: z.array(
     z.object({
-      obligation: z.object({ id: z.string(), title: z.string(), kind: z.string(), dueDate: z.string() }),
+      obligation: z.object({ id: z.string(), title: z.string(), kind: z.string(), dueDate: z.optional(z.string()) }),
       counts: z.record(z.string(), z.number()),
       overdue: z.array(z.object({ code: z.string(), name: z.string(), daysOverdue: z.number() })),
     }),
@@ -66,7 +66,7 @@ const boardLines = (board: Board): string[] => {
     board.obligations.map(({ obligation, counts }) => [
       obligation.id,
       obligation.kind,
-      obligation.dueDate,
+      obligation.dueDate ?? '-',
       ...columns.map((name) => String(counts[name] ?? 0)),
     ]),
     { alignRight: columns.map((_, index) => index + 3) },

@@ -53,6 +53,7 @@ export const routes = [
   route('list-state-figures', 'GET', '/states/{code}/figures', 'read', 'public'),
   route('get-figure-history', 'GET', '/states/{code}/figures/{metric}', 'read', 'public'),
   route('record-figure', 'PUT', '/states/{code}/figures/{metric}', 'read-write', 'admin'),
+  route('record-trigger', 'POST', '/states/{code}/triggers', 'read-write', 'admin'),
   route('list-world-figures', 'GET', '/world/figures', 'read', 'public'),
   route('get-world-figure-history', 'GET', '/world/figures/{metric}', 'read', 'public'),
   route('record-world-figure', 'PUT', '/world/figures/{metric}', 'read-write', 'admin'),
@@ -66,6 +67,7 @@ export const routes = [
   route('get-status-board', 'GET', '/status', 'read', 'public'),
   // Projecting the map (once per cold start) and writing 100+ KB of HTML is CPU work: 1 GB gets four times the CPU share of 256 MB.
   { ...route('get-board', 'GET', '/board', 'read', 'public'), sizing: { memorySize: 1024, timeoutSeconds: 10 } },
+  route('get-state-board', 'GET', '/board/states/{code}', 'read', 'public'),
   route('list-alerts', 'GET', '/alerts', 'read', 'public'),
   route('get-calendar', 'GET', '/calendar.ics', 'read', 'public'),
   // A check stores up to one event per state (193 conditional Puts) while an admin waits: allowed API Gateway's 30 s, not the base 10 s.

@@ -58,7 +58,8 @@ describe('obligations catalogue on DynamoDB Local', () => {
     const catalogue = obligationCatalogue(table.documentClient, table.tableName);
     await catalogue.create(periodicReport);
 
-    expect(await catalogue.get('2397-p9-90-day')).toEqual(periodicReport);
+    // Read back with the committee and regime the registry gives resolution 2397.
+    expect(await catalogue.get('2397-p9-90-day')).toEqual({ ...periodicReport, committee: '1718', regime: 'dprk' });
     expect((await catalogue.list()).map((o) => o.id)).toContain('2397-p9-90-day');
     const second = await catalogue.create({ ...periodicReport, title: 'clobber' }).catch((error: unknown) => error);
     expect(second).toBeInstanceOf(DomainError);

@@ -55,6 +55,7 @@ const page = (changes: { readonly sort?: OverdueSort; readonly figures?: readonl
     asOf: status.asOf,
     column,
     obligations: status.obligations.map((candidate) => candidate.obligation),
+    regimes: ['dprk'],
     sort: changes.sort ?? '-days',
     figures: changes.figures ?? [figure('NP', 'workers.remaining', 33, "Nepal's report of 6 November 2019")],
     metrics: seedMetrics,
@@ -207,5 +208,17 @@ describe('the default obligation', () => {
     ['2021-06-01', '2397-p8-final'],
   ])('as of %s is %s: the next deadline, else the last passed', (asOf, id) => {
     expect(defaultColumn(board(asOf))?.obligation.id).toBe(id);
+  });
+});
+
+describe('the regime picker', () => {
+  it('is links, one per regime and one for all, keeping the day shown; the regime picked stays in the form', () => {
+    const html = renderBoardPage({ ...page(), regime: 'dprk', regimes: ['dprk', 'libya'] });
+
+    expect(html).toContain('<a href="?asOf=2019-12-20">all</a>');
+    expect(html).toContain('<a href="?asOf=2019-12-20&amp;regime=dprk" aria-current="page">dprk</a>');
+    expect(html).toContain('<a href="?asOf=2019-12-20&amp;regime=libya">libya</a>');
+    expect(html).toContain('<input type="hidden" name="regime" value="dprk">');
+    expect(html).not.toContain('<script');
   });
 });

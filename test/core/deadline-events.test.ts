@@ -203,6 +203,7 @@ describe('deriveDeadlineEvents: report.overdue', () => {
       at: '2019-03-23T00:00:00.000Z',
       state: 'NG',
       obligationId: MIDTERM,
+      committee: '1718',
       data: {
         title: 'Midterm report on repatriated DPRK workers',
         dueDate: '2019-03-22',

@@ -138,6 +138,9 @@ describe('buildStatusBoard', () => {
         dueDate: '2019-03-22',
         resolution: '2397',
         paragraph: '8',
+        due: 'once',
+        committee: '1718',
+        regime: 'dprk',
       },
       {
         id: '2397-p8-repatriation',
@@ -146,6 +149,9 @@ describe('buildStatusBoard', () => {
         dueDate: '2019-12-22',
         resolution: '2397',
         paragraph: '8',
+        due: 'once',
+        committee: '1718',
+        regime: 'dprk',
       },
       {
         id: '2397-p8-final',
@@ -154,6 +160,9 @@ describe('buildStatusBoard', () => {
         dueDate: '2020-03-22',
         resolution: '2397',
         paragraph: '8',
+        due: 'once',
+        committee: '1718',
+        regime: 'dprk',
       },
     ]);
   });
@@ -163,6 +172,7 @@ describe('buildStatusBoard', () => {
     expect(Object.keys(midterm.counts).sort()).toEqual([...obligationStatusNames].sort());
     expect(midterm.counts).toEqual({
       'not-applicable': 0,
+      open: 0,
       'not-due': 0,
       'due-soon': 0,
       submitted: midterm.counts.submitted,

@@ -139,3 +139,48 @@ describe(`the status board in Chromium, 2019 sample data, as of ${BOARD_DAY}`, (
     expect(existsSync(SCREENSHOT)).toBe(true);
   });
 });
+
+describe(`a state's page in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () => {
+  const rowsOf = async (path: string) => {
+    const statePage = await browser.newPage();
+    try {
+      const response = await statePage.goto(`${api.url}${path}`);
+      const rows = await Promise.all(
+        (await statePage.locator('tbody > tr').all()).map(async (row) => ({
+          obligation: await row.getAttribute('data-obligation'),
+          cells: (await row.locator('td').allInnerTexts()).map((text) => text.split('\n')[0]),
+          source: await row.locator('td a').first().getAttribute('href'),
+        })),
+      );
+      const regimes = await statePage.locator('nav a').allInnerTexts();
+      return { status: response?.status(), heading: await statePage.locator('h1').innerText(), rows, regimes };
+    } finally {
+      await statePage.close();
+    }
+  };
+
+  it("lists every duty Nigeria owes, longest overdue first, with status, due date, days overdue and the resolution's source", async () => {
+    const nigeria = await rowsOf(`/board/states/NG?asOf=${BOARD_DAY}`);
+
+    expect(nigeria.status).toBe(200);
+    expect(nigeria.heading).toBe('Nigeria: reporting record');
+    expect(nigeria.rows.map(({ obligation, cells }) => [obligation, cells[1], cells[2], cells[3]])).toEqual([
+      ['2397-p8-midterm', 'Overdue', '22 March 2019', '273'],
+      ['2397-p8-repatriation', 'Due soon', '22 December 2019', ''],
+      ['2397-p8-final', 'Not due', '22 March 2020', ''],
+    ]);
+    expect(nigeria.rows.every(({ source }) => source === 'https://undocs.org/S/RES/2397(2017)')).toBe(true);
+    expect(nigeria.regimes).toEqual(['all', 'dprk']);
+  });
+
+  it('narrows to a regime by its link, and shows China submitted but not public', async () => {
+    const china = await rowsOf(`/board/states/chn?asOf=${BOARD_DAY}&regime=dprk`);
+    const none = await rowsOf(`/board/states/CN?asOf=${BOARD_DAY}&regime=libya`);
+
+    expect(china.rows[0]?.cells.slice(0, 2)).toEqual([
+      'Midterm report on repatriated DPRK workers',
+      'Submitted, not public',
+    ]);
+    expect(none.rows).toEqual([]);
+  });
+});

@@ -89,6 +89,14 @@ describe('GET /board', () => {
     expect(text).toContain('class="outside" data-code="CN"');
   });
 
+  it("shows a regime's obligations when its link is followed", async () => {
+    const { status, text } = await board('?regime=dprk&asOf=2019-12-20');
+
+    expect(status).toBe(200);
+    expect(text).toContain('aria-current="page">dprk</a>');
+    expect(text).toContain('<input type="hidden" name="regime" value="dprk">');
+  });
+
   it('reads the empty fields its own form sends as absent', async () => {
     const { status, text } = await board('?obligation=2397-p8-midterm&asOf=2019-12-20&group=&sort=');
 
@@ -103,6 +111,8 @@ describe('GET /board', () => {
     ['?group=Not%20a%20slug', 400, 'group'],
     ['?obligation=2397-p99', 400, 'obligation'],
     ['?sort=up', 400, 'sort'],
+    ['?regime=libya', 400, 'regime'],
+    ['?regime=Not%20a%20slug', 400, 'regime'],
     ['?as_of=2019-12-16', 400, 'as_of'],
     ['?as_of=', 400, 'as_of'],
   ])('answers %s with %i naming the field, in JSON', async (query, status, field) => {

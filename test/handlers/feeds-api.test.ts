@@ -123,7 +123,16 @@ describe('GET /calendar.ics', () => {
     expect(russiaFinal.map((event) => event.start)).toEqual(['2020-03-22']);
   });
 
+  it("narrows to a committee's obligations", async () => {
+    const dprk = calendarEvents((await fetchText('/calendar.ics?committee=1718&state=RU')).text);
+    const other = calendarEvents((await fetchText('/calendar.ics?committee=1540')).text);
+
+    expect(dprk.map((event) => event.start)).toEqual(['2019-03-22', '2019-12-22', '2020-03-22']);
+    expect(other).toEqual([]);
+  });
+
   it.each([
+    ['?committee=dprk', 400, 'committee'],
     ['?group=atlantis', 404, 'group'],
     ['?group=Not%20a%20slug', 400, 'group'],
     ['?state=XX', 404, 'state'],

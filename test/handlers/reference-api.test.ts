@@ -171,10 +171,43 @@ describe('GET /obligations', () => {
   });
 
   it('refuses unexpected query parameters', async () => {
-    const { status, json } = await api.request('/obligations?limit=5');
+    const { status, json } = await api.request('/obligations?regime=dprk&limit=5');
 
     expect(status).toBe(400);
-    expect(json).toMatchObject({ error: { field: 'limit' } });
+    expect(json).toMatchObject({ error: { field: 'regime' } });
+  });
+
+  it.each([
+    ['committee=abc', 'committee'],
+    ['resolution=two', 'resolution'],
+    ['kind=duty', 'kind'],
+    ['limit=0', 'limit'],
+    ['after=nowhere', 'after'],
+  ])('answers ?%s with a 400 naming %s', async (query, field) => {
+    const { status, json } = await api.request(`/obligations?${query}`);
+
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ error: { field } });
+  });
+
+  it('narrows to a committee, resolution and kind, and pages through the rest by next', async () => {
+    const reports = await api.request('/obligations?committee=1718&resolution=2397&kind=report');
+    expect(reports.status).toBe(200);
+    expect((reports.json as { obligations: { id: string }[] }).obligations.map((o) => o.id)).toEqual([
+      '2397-p8-midterm',
+      '2397-p8-final',
+    ]);
+
+    const first = await api.request('/obligations?committee=1718&limit=2');
+    const firstPage = first.json as { obligations: { id: string }[]; next?: string };
+    expect(firstPage.obligations.map((o) => o.id)).toEqual(['2397-p8-midterm', '2397-p8-repatriation']);
+    expect(firstPage.next).toBe('2397-p8-repatriation');
+    const second = await api.request(`/obligations?committee=1718&limit=2&after=${firstPage.next}`);
+    expect(second.json).toMatchObject({ count: 1, obligations: [{ id: '2397-p8-final' }] });
+    expect(second.json).not.toHaveProperty('next');
+
+    const none = await api.request('/obligations?committee=1540');
+    expect(none.json).toEqual({ count: 0, obligations: [] });
   });
 });
 

@@ -35,6 +35,7 @@ const referenceStatus = ({
 }: StatusInput): ObligationStatus => {
   if (!applies) return { status: 'not-applicable' };
   const today = dayOfInstant(at);
+  if (obligation.dueDate === undefined) throw new Error('the reference covers obligations with a fixed deadline');
   const due = dayNumber(obligation.dueDate);
 
   if (obligation.kind === 'report') {
@@ -78,7 +79,7 @@ const adoptionDay = fc.oneof(
     ),
 );
 
-const obligationArb: fc.Arbitrary<Obligation> = fc
+const obligationArb: fc.Arbitrary<Obligation & { readonly dueDate: string }> = fc
   .record({
     adopted: adoptionDay,
     months: fc.integer({ min: 0, max: 48 }),
@@ -192,6 +193,7 @@ describe('evaluateStatus against a reference of the documented rules', () => {
 
   it('agrees at the first and last millisecond of every day around the seeded deadlines', () => {
     for (const obligation of seedObligations) {
+      if (obligation.dueDate === undefined) continue;
       const due = dayNumber(obligation.dueDate);
       for (let day = due - 35; day <= due + 3; day++) {
         for (const ms of [0, LAST_MS_OF_DAY]) {
@@ -213,7 +215,8 @@ describe('evaluateStatus against a reference of the documented rules', () => {
       fc.sample(statusInputArb, { seed: SEED, numRuns: 3_000 }).map((input) => referenceStatus(input).status),
     );
 
-    expect([...seen].sort()).toEqual([...obligationStatusNames].sort());
+    // These obligations all have a fixed deadline; open-ended ones (status open) have tests of their own.
+    expect([...seen].sort()).toEqual(obligationStatusNames.filter((name) => name !== 'open').sort());
   });
 
   /**

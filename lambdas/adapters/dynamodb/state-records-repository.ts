@@ -3,6 +3,7 @@ import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
+  PutCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -12,6 +13,8 @@ import { isWorld } from '../../contracts/world.ts';
 import { conflict } from '../../core/errors.ts';
 import type { Figure } from '../../core/figures/figure.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
+import type { Trigger } from '../../core/obligations/trigger.ts';
+import { storedTriggerSchema } from '../../core/obligations/trigger-schema.ts';
 import type { StateRecords } from '../../core/ports/stores.ts';
 import type { Report } from '../../core/reports/report.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';
@@ -31,6 +34,8 @@ const latestKey = (state: string, metric: string): ItemKey => ({ PK: statePartit
 const latestIndexPartition = (metric: string) => `LATEST#${metric}`;
 /** GSI1 partition that lists every report of every state. */
 const REPORT_INDEX_PARTITION = 'REPORT';
+/** GSI1 partition that lists every conditional duty's trigger, for the board and checker. */
+const TRIGGER_INDEX_PARTITION = 'TRIGGER';
 /** A figure write races another only this often before we give up and let the caller retry. */
 const MAX_ATTEMPTS = 3;
 
@@ -70,7 +75,8 @@ export const notReplacingNewer = (figure: Pick<Figure, 'asOf'>) => ({
  * Reports and figures, kept in each state's partition:
  * - `REPORT#<obligation>#<reportDate>`: a report (also on GSI1 `REPORT`, for the board and checker);
  * - `FIGURE#<metric>#<asOf>#<recordedAt>`: every figure ever recorded (the history);
- * - `LATEST#<metric>`: the figure with the latest `asOf` (also on GSI1 `LATEST#<metric>`).
+ * - `LATEST#<metric>`: the figure with the latest `asOf` (also on GSI1 `LATEST#<metric>`);
+ * - `TRIGGER#<obligation>`: the day a conditional duty's event happened (also on GSI1 `TRIGGER`).
  * Writes go in one transaction, so a report never lands without its figures or the reverse.
  */
 export class DynamoStateRecords implements StateRecords {
@@ -187,6 +193,31 @@ export class DynamoStateRecords implements StateRecords {
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': REPORT_INDEX_PARTITION },
+    });
+  }
+
+  async recordTrigger(trigger: Trigger): Promise<void> {
+    await this.#client.send(
+      new PutCommand({
+        TableName: this.#tableName,
+        Item: {
+          PK: statePartition(trigger.state),
+          SK: `TRIGGER#${trigger.obligationId}`,
+          itemType: 'trigger',
+          GSI1PK: TRIGGER_INDEX_PARTITION,
+          GSI1SK: `${trigger.obligationId}#${trigger.state}`,
+          ...storedTriggerSchema.parse(trigger),
+        },
+      }),
+    );
+  }
+
+  async allTriggers(): Promise<Trigger[]> {
+    return this.#queryParsed(storedTriggerSchema, {
+      TableName: this.#tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': TRIGGER_INDEX_PARTITION },
     });
   }
 

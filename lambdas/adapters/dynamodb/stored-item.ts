@@ -14,6 +14,7 @@ export type ItemType =
   | 'group'
   | 'metric'
   | 'report'
+  | 'trigger'
   | 'figure'
   | 'figure-latest'
   | 'alert-event'

@@ -46,7 +46,8 @@ const dataSchemas = lazy(() => ({
   }),
   'report.received': z.looseObject({
     title: z.string(),
-    dueDate: isoDateSchema,
+    /** Absent for a duty without a deadline (open-ended): such a report is never late. */
+    dueDate: z.optional(isoDateSchema),
     reportDate: isoDateSchema,
     submittedOn: isoDateSchema,
     public: z.boolean(),

@@ -9,6 +9,7 @@ export const storedAlertEventSchema = z.lazy(() =>
     at: z.string(),
     state: z.optional(z.string()),
     obligationId: z.optional(z.string()),
+    committee: z.optional(z.string()),
     metric: z.optional(z.string()),
     data: z.record(z.string(), z.unknown()),
     dedupKey: z.string(),

@@ -21,6 +21,8 @@ export interface AlertEvent {
   readonly at: string;
   readonly state?: string;
   readonly obligationId?: string;
+  /** The committee of the obligation, where the catalogue names one: what watches on committees match. */
+  readonly committee?: string;
   readonly metric?: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly dedupKey: string;

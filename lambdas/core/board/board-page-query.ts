@@ -1,4 +1,5 @@
 import { compareNames } from '../compare-names.ts';
+import { invalidInput } from '../errors.ts';
 import type { Figure, Metric } from '../figures/figure.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { MetricCatalogue } from '../ports/stores.ts';
@@ -17,6 +18,8 @@ export type OverdueSort = (typeof overdueSorts)[number];
 
 export interface BoardPageQuery extends StatusBoardQuery {
   readonly sort?: OverdueSort;
+  /** Only this regime's obligations, e.g. `dprk`. */
+  readonly regime?: string;
 }
 
 export interface BoardPageDependencies extends StandingDependencies {
@@ -29,8 +32,11 @@ export interface BoardPage {
   readonly asOf: IsoDate;
   /** The obligation shown, its overdue list in the order asked for. */
   readonly column: ObligationColumn;
-  /** Every obligation in the catalogue, earliest deadline first, to choose another. */
+  /** Every obligation in the catalogue (of the regime picked), earliest deadline first, to choose another. */
   readonly obligations: readonly ObligationColumn['obligation'][];
+  readonly regime?: string;
+  /** Every regime the catalogue names, for the picker. */
+  readonly regimes: readonly string[];
   readonly group?: string;
   /** The group's name, an admin's group included (one marked as an illustration says so in its name). */
   readonly groupName?: string;
@@ -56,7 +62,7 @@ const historyRange = (dueDate: IsoDate, asOf: IsoDate): { from: IsoDate; to: Iso
  * deadline people are watching.
  */
 export const defaultColumn = (board: StatusBoard): ObligationColumn | undefined =>
-  board.obligations.find((column) => column.obligation.dueDate >= board.asOf) ?? board.obligations.at(-1);
+  board.obligations.find((column) => (column.obligation.dueDate ?? '') >= board.asOf) ?? board.obligations.at(-1);
 
 const overdueOrder: Readonly<Record<OverdueSort, (a: OverdueState, b: OverdueState) => number>> = {
   '-days': (a, b) => b.daysOverdue - a.daysOverdue || compareNames(a.name, b.name),
@@ -76,13 +82,25 @@ export const boardPage = async (query: BoardPageQuery, deps: BoardPageDependenci
     statusBoard({ asOf: query.asOf, group: query.group }, deps),
     latestFigures(),
   ]);
+  const regimes = [
+    ...new Set(
+      board.obligations.flatMap(({ obligation }) => (obligation.regime === undefined ? [] : [obligation.regime])),
+    ),
+  ].sort();
+  const offered =
+    query.regime === undefined
+      ? board
+      : { ...board, obligations: board.obligations.filter((c) => c.obligation.regime === query.regime) };
+  if (offered.obligations.length === 0)
+    throw invalidInput('regime', `No obligation of the regime "${query.regime ?? ''}"; GET /obligations lists them`);
   const chosen =
     query.obligation === undefined
-      ? defaultColumn(board)
-      : board.obligations.find((column) => column.obligation.id === query.obligation);
+      ? defaultColumn(offered)
+      : offered.obligations.find((column) => column.obligation.id === query.obligation);
   if (!chosen) throw unknownObligation(query.obligation ?? '');
   const sort = query.sort ?? '-days';
-  const range = chosen.obligation.kind === 'report' ? historyRange(chosen.obligation.dueDate, board.asOf) : undefined;
+  const { kind, dueDate } = chosen.obligation;
+  const range = kind === 'report' && dueDate !== undefined ? historyRange(dueDate, board.asOf) : undefined;
   const groupName =
     board.group === undefined
       ? undefined
@@ -92,7 +110,9 @@ export const boardPage = async (query: BoardPageQuery, deps: BoardPageDependenci
   return {
     asOf: board.asOf,
     column: { ...chosen, overdue: [...chosen.overdue].sort(overdueOrder[sort]) },
-    obligations: board.obligations.map((column) => column.obligation),
+    obligations: offered.obligations.map((column) => column.obligation),
+    ...(query.regime === undefined ? {} : { regime: query.regime }),
+    regimes,
     ...(board.group === undefined ? {} : { group: board.group, groupName: groupName ?? board.group }),
     sort,
     figures: figures

@@ -10,6 +10,7 @@ import {
   obligationStatusNames,
 } from '../status/obligation-status.ts';
 import { subscribeForm } from '../subscriptions/subscription-form.ts';
+import type { IsoDate } from '../time/calendar-date.ts';
 import { renderBoardMap, statusClasses } from './board-map.ts';
 import type { BoardPage, OverdueSort } from './board-page-query.ts';
 import { overdueShade, overdueShades, statusesOfKind, statusStyles } from './board-palette.ts';
@@ -46,11 +47,30 @@ const statusOrder = (page: BoardPage): ObligationStatusName[] => {
   return [...usual, ...obligationStatusNames.filter((name) => !usual.includes(name) && page.column.counts[name] > 0)];
 };
 
+/** "due 22 March 2019", or for a duty without a fixed deadline (open-ended, conditional) that it has none. */
+const dueWords = (dueDate: IsoDate | undefined): string =>
+  dueDate === undefined ? 'no fixed deadline' : `due ${formatDate(dueDate)}`;
+
+/** Links, not a script: each keeps the day and the states shown and picks a regime (its next deadline first). */
+const regimePicker = (page: BoardPage): string => {
+  const link = (regime: string | undefined, label: string) => {
+    const params = new URLSearchParams({
+      asOf: page.asOf,
+      ...(page.group === undefined ? {} : { group: page.group }),
+      ...(regime === undefined ? {} : { regime }),
+    });
+    const current = regime === page.regime ? ' aria-current="page"' : '';
+    return `<a href="?${escapeHtml(params.toString())}"${current}>${escapeHtml(label)}</a>`;
+  };
+  const links = [link(undefined, 'all'), ...page.regimes.map((regime) => link(regime, regime))];
+  return `<nav class="regimes" aria-label="Regime">Regime: ${links.join(' · ')}</nav>`;
+};
+
 const controls = (page: BoardPage): string => {
   const obligationOptions = page.obligations
     .map(
       (o) =>
-        `<option value="${escapeHtml(o.id)}"${o.id === page.column.obligation.id ? ' selected' : ''}>${escapeHtml(`${o.title} (due ${formatDate(o.dueDate)})`)}</option>`,
+        `<option value="${escapeHtml(o.id)}"${o.id === page.column.obligation.id ? ' selected' : ''}>${escapeHtml(`${o.title} (${dueWords(o.dueDate)})`)}</option>`,
     )
     .join('');
   const groups = builtInGroups().map((group) => ({ id: group.id, name: group.name }));
@@ -63,11 +83,13 @@ const controls = (page: BoardPage): string => {
     )
     .join('');
   return [
+    regimePicker(page),
     '<form method="get" class="controls">',
     `<label>Obligation <select name="obligation">${obligationOptions}</select></label>`,
     `<label>As of <input type="date" name="asOf" value="${escapeHtml(page.asOf)}" min="1900-01-01" max="2999-12-31"></label>`,
     `<label>States <select name="group"><option value="">All member states</option>${groupOptions}</select></label>`,
     page.sort === '-days' ? '' : `<input type="hidden" name="sort" value="${page.sort}">`,
+    page.regime === undefined ? '' : `<input type="hidden" name="regime" value="${escapeHtml(page.regime)}">`,
     '<button type="submit">Show</button>',
     '</form>',
   ].join('');
@@ -210,7 +232,7 @@ export const renderBoardPage = (page: BoardPage): string => {
     `<body data-obligation="${escapeHtml(obligation.id)}" data-as-of="${escapeHtml(page.asOf)}">`,
     '<header>',
     `<h1>${escapeHtml(obligation.title)}</h1>`,
-    `<p class="muted">${escapeHtml(`Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} · due ${formatDate(obligation.dueDate)} · status as of the end of ${formatDate(page.asOf)} (UTC) · ${scope}`)}</p>`,
+    `<p class="muted">${escapeHtml(`Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} · ${dueWords(obligation.dueDate)} · status as of the end of ${formatDate(page.asOf)} (UTC) · ${scope}`)}</p>`,
     controls(page),
     '</header>',
     '<main>',

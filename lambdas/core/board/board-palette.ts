@@ -25,6 +25,12 @@ export const statusStyles: Readonly<Record<ObligationStatusName, StatusStyle>> =
     label: 'Not applicable',
     meaning: 'The obligation does not apply to the state.',
   },
+  open: {
+    fill: '#ddf4ff',
+    text: '#1f2328',
+    label: 'Open',
+    meaning: 'The duty has no deadline and nothing is in yet; it is never overdue.',
+  },
   'not-due': { fill: '#d0d7de', text: '#1f2328', label: 'Not due', meaning: 'The deadline is more than 30 days away.' },
   'due-soon': {
     fill: '#f2cc60',
@@ -72,8 +78,17 @@ export const statusStyles: Readonly<Record<ObligationStatusName, StatusStyle>> =
 
 /** The statuses each kind of obligation can be in, in the legend's order. */
 export const statusesOfKind: Readonly<Record<ObligationKind, readonly ObligationStatusName[]>> = {
-  report: ['overdue', 'submitted', 'submitted-not-public', 'submitted-late', 'due-soon', 'not-due', 'not-applicable'],
-  action: ['deadline-passed', 'met', 'due-soon', 'not-due', 'not-applicable'],
+  report: [
+    'overdue',
+    'submitted',
+    'submitted-not-public',
+    'submitted-late',
+    'due-soon',
+    'not-due',
+    'open',
+    'not-applicable',
+  ],
+  action: ['deadline-passed', 'met', 'due-soon', 'not-due', 'open', 'not-applicable'],
 };
 
 export interface OverdueShade extends Swatch {

@@ -26,6 +26,8 @@ export const statusDetail = (status: ObligationStatus): string => {
   switch (status.status) {
     case 'not-applicable':
       return 'not applicable';
+    case 'open':
+      return 'open: no deadline, nothing received yet';
     case 'not-due':
       return `not due yet, due ${dueIn(status.daysUntilDue)}`;
     case 'due-soon':

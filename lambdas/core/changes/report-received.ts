@@ -2,7 +2,8 @@ import type { AlertEvent } from '../alerts/alert-event.ts';
 import { alertEventId, dedupKeys } from '../alerts/alert-event-id.ts';
 import type { Obligation } from '../obligations/obligation.ts';
 import { type Report, submittedOn } from '../reports/report.ts';
-import { daysBetween } from '../time/calendar-date.ts';
+import { evaluateStanding } from '../status/evaluate-status.ts';
+import { daysBetween, endOfUtcDay } from '../time/calendar-date.ts';
 
 /**
  * The alert for a newly recorded report. `resolvesOverdue`: the state was overdue until this
@@ -14,7 +15,21 @@ export const reportReceivedEvent = (
   otherReports: readonly Report[],
 ): AlertEvent => {
   const submitted = submittedOn(report);
-  const daysLate = Math.max(0, daysBetween(obligation.dueDate, submitted));
+  // Measured as the board measures it: the deadline of the cycle this report settles, as of the day it came in.
+  const { dueDate } = evaluateStanding({
+    obligation,
+    applies: true,
+    reports: [
+      report,
+      ...otherReports.filter(
+        (other) => other.obligationId === report.obligationId && other.reportDate !== report.reportDate,
+      ),
+    ],
+    remaining: [],
+    at: endOfUtcDay(submitted),
+    ...(obligation.due.type === 'conditional' ? { triggeredOn: submitted } : {}),
+  });
+  const daysLate = dueDate === undefined ? 0 : Math.max(0, daysBetween(dueDate, submitted));
   const earlier = otherReports.some(
     (other) =>
       other.obligationId === report.obligationId &&
@@ -28,9 +43,10 @@ export const reportReceivedEvent = (
     at: report.recordedAt,
     state: report.state,
     obligationId: report.obligationId,
+    ...(obligation.committee === undefined ? {} : { committee: obligation.committee }),
     data: {
       title: obligation.title,
-      dueDate: obligation.dueDate,
+      ...(dueDate === undefined ? {} : { dueDate }),
       reportDate: report.reportDate,
       submittedOn: submitted,
       public: report.public,

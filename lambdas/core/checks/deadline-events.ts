@@ -73,26 +73,46 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
   const memoryByKey = new Map(input.memory.map((entry) => [memoryKey(entry.obligationId, entry.dueDate), entry]));
 
   const events: AlertEvent[] = [];
-  const memory: CheckerMemory[] = [];
 
-  const check = ({ obligation: { id, title, kind, dueDate }, states }: ObligationColumn): void => {
-    const prior = memoryByKey.get(memoryKey(id, dueDate));
-    const approaching = [...(prior?.approaching ?? [])];
-    const overdue = [...(prior?.overdue ?? [])];
-    let passed = prior?.passed ?? false;
-    const before = events.length;
+  /** Memory entries this run changed, by obligation and due date: a recurring or conditional duty's states may face different deadlines. */
+  const touched = new Map<
+    string,
+    { approaching: number[]; overdue: string[]; passed: boolean; obligationId: string; dueDate: IsoDate }
+  >();
+  const entryFor = (obligationId: string, dueDate: IsoDate) => {
+    const key = memoryKey(obligationId, dueDate);
+    let entry = touched.get(key);
+    if (!entry) {
+      const prior = memoryByKey.get(key);
+      entry = {
+        obligationId,
+        dueDate,
+        approaching: [...(prior?.approaching ?? [])],
+        overdue: [...(prior?.overdue ?? [])],
+        passed: prior?.passed ?? false,
+      };
+      touched.set(key, entry);
+    }
+    return entry;
+  };
+  const changed = new Set<string>();
 
-    if (today < dueDate) {
+  const check = ({ obligation: { id, title, kind, dueDate, committee }, states }: ObligationColumn): void => {
+    const ofCommittee = committee === undefined ? {} : { committee };
+    if (dueDate !== undefined && today < dueDate) {
       const daysLeft = daysBetween(today, dueDate);
       const threshold = activeThreshold(daysLeft, thresholds);
+      const entry = entryFor(id, dueDate);
       // A threshold at or inside one already announced is old news: re-running an earlier day stays quiet.
-      if (threshold !== undefined && approaching.every((announced) => announced > threshold)) {
+      if (threshold !== undefined && entry.approaching.every((announced) => announced > threshold)) {
         const pending = states.filter(({ status }) => isStillOwed(status.status));
         events.push(
           alertEvent({
             type: 'deadline.approaching',
             at,
             obligationId: id,
+            ...ofCommittee,
+            ...ofCommittee,
             data: {
               title,
               kind,
@@ -105,27 +125,32 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
             dedupKey: dedupKeys.deadlineApproaching(id, dueDate, threshold),
           }),
         );
-        approaching.push(threshold);
+        entry.approaching.push(threshold);
+        changed.add(memoryKey(id, dueDate));
       }
     }
 
-    const announced = new Set(overdue);
-    for (const { code, status } of states) {
-      if (status.status !== 'overdue' || announced.has(code)) continue;
+    for (const state of states) {
+      const { code, status, dueDate: stateDue } = state;
+      if (status.status !== 'overdue' || stateDue === undefined) continue;
+      const entry = entryFor(id, stateDue);
+      if (entry.overdue.includes(code)) continue;
       events.push(
         alertEvent({
           type: 'report.overdue',
           at,
           state: code,
           obligationId: id,
-          data: { title, dueDate, daysOverdue: status.daysOverdue, stateName: nameOf.get(code) ?? code },
-          dedupKey: dedupKeys.reportOverdue(id, dueDate, code),
+          ...ofCommittee,
+          data: { title, dueDate: stateDue, daysOverdue: status.daysOverdue, stateName: nameOf.get(code) ?? code },
+          dedupKey: dedupKeys.reportOverdue(id, stateDue, code),
         }),
       );
-      overdue.push(code);
+      entry.overdue.push(code);
+      changed.add(memoryKey(id, stateDue));
     }
 
-    if (kind === 'action' && today > dueDate && !passed) {
+    if (kind === 'action' && dueDate !== undefined && today > dueDate && !entryFor(id, dueDate).passed) {
       const applicable = states.filter(({ status }) => status.status !== 'not-applicable');
       const met = applicable.filter(({ status }) => status.status === 'met').map(named);
       const notMet = applicable
@@ -141,6 +166,7 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
           type: 'deadline.passed',
           at,
           obligationId: id,
+          ...ofCommittee,
           data: {
             title,
             dueDate,
@@ -153,14 +179,16 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
           dedupKey: dedupKeys.deadlinePassed(id, dueDate),
         }),
       );
-      passed = true;
+      entryFor(id, dueDate).passed = true;
+      changed.add(memoryKey(id, dueDate));
     }
-
-    // Every event above records itself in memory, so "something was emitted" is "memory changed".
-    if (events.length > before)
-      memory.push({ obligationId: id, dueDate, approaching, overdue: overdue.sort(), passed });
   };
 
   board.obligations.forEach(check);
+  // Every event above records itself in memory, so only the entries that gained one are written back.
+  const memory: CheckerMemory[] = [...changed].flatMap((key) => {
+    const entry = touched.get(key);
+    return entry ? [{ ...entry, overdue: entry.overdue.sort() }] : [];
+  });
   return { events, memory };
 };

@@ -12,6 +12,8 @@ import type { IsoDate } from '../time/calendar-date.ts';
 export interface DeadlineCalendarQuery extends Omit<StatusBoardQuery, 'asOf'> {
   /** One state, alpha-2 or alpha-3, any case. */
   readonly state?: string;
+  /** Only the obligations of this committee, e.g. `1718`. */
+  readonly committee?: string;
 }
 
 /** One obligation's deadline, as a calendar shows it: an all-day event on the due date. */
@@ -41,11 +43,16 @@ const owing = (kind: ObligationColumn['obligation']['kind']): string =>
 const stateLine = ({ code, status }: StateStatus): string =>
   `- ${stateLabel(code)}${status.status === 'overdue' ? `: ${plural(status.daysOverdue, 'day')} overdue` : ''}`;
 
-const descriptionOf = ({ obligation, states }: ObligationColumn, applicable: number, asOf: IsoDate): string => {
+const descriptionOf = (
+  { obligation, states }: ObligationColumn,
+  dueDate: IsoDate,
+  applicable: number,
+  asOf: IsoDate,
+): string => {
   const pending = states.filter(({ status }) => isStillOwed(status.status)).sort((a, b) => byStateName(a.code, b.code));
   const kind = obligation.kind === 'report' ? 'a report' : 'an action';
   return [
-    `Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} (${obligation.id}): ${kind} due ${formatDate(obligation.dueDate)}.`,
+    `Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} (${obligation.id}): ${kind} due ${formatDate(dueDate)}.`,
     pending.length > 0
       ? `As of ${formatDate(asOf)}, ${pending.length} of ${plural(applicable, 'state')} ${pending.length === 1 ? 'is' : 'are'} ${owing(obligation.kind)}:`
       : `As of ${formatDate(asOf)}, every state it applies to has ${obligation.kind === 'report' ? 'reported' : 'acted'}.`,
@@ -75,12 +82,14 @@ export const deadlineCalendarOf = (
     const applicable = states.filter(({ status }) => status.status !== 'not-applicable').length;
     if (applicable === 0) return [];
     const { id, title, dueDate } = column.obligation;
+    // A duty with no fixed deadline (open-ended, or conditional on a state's trigger) has no day to put in a calendar.
+    if (dueDate === undefined) return [];
     return [
       {
         uid: uidOf(id, dueDate, scope),
         dueDate,
         summary: `Deadline: ${title}`,
-        description: descriptionOf({ ...column, states }, applicable, board.asOf),
+        description: descriptionOf({ ...column, states }, dueDate, applicable, board.asOf),
       },
     ];
   });
@@ -94,7 +103,7 @@ export const deadlineCalendarOf = (
 
 /**
  * `GET /calendar.ics`: the deadlines as of now, from the status board (so the calendar and
- * `GET /status` agree). `group`, `state` and `obligation` narrow it, checked as `GET /status`
+ * `GET /status` agree). `group`, `state`, `obligation` and `committee` narrow it, checked as `GET /status`
  * and `GET /alerts` check them; with both `group` and `state`, the state counts only if it is in the group.
  */
 export const deadlineCalendar = async (
@@ -102,5 +111,13 @@ export const deadlineCalendar = async (
   deps: StandingDependencies & { readonly clock: Clock },
 ): Promise<DeadlineCalendar> => {
   const state = query.state === undefined ? undefined : findState(query.state, 'state');
-  return deadlineCalendarOf(await statusBoard({ obligation: query.obligation, group: query.group }, deps), state);
+  const board = await statusBoard({ obligation: query.obligation, group: query.group }, deps);
+  const ofCommittee =
+    query.committee === undefined
+      ? board
+      : {
+          ...board,
+          obligations: board.obligations.filter((column) => column.obligation.committee === query.committee),
+        };
+  return deadlineCalendarOf(ofCommittee, state);
 };

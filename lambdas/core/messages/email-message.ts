@@ -72,8 +72,8 @@ const subjectOf = ([first, ...rest]: readonly [Topic, ...Topic[]], lead: string)
   return asSubject(fitParts(parts, (text) => asSubject(text).length <= SUBJECT_MAX_LENGTH));
 };
 
-const obligationLine = (obligationId: string | undefined, dueDate: IsoDate): string =>
-  `Obligation ${obligationId ?? '(unknown)'}, due ${formatDate(dueDate)}.`;
+const obligationLine = (obligationId: string | undefined, dueDate: IsoDate | undefined): string =>
+  `Obligation ${obligationId ?? '(unknown)'}, ${dueDate === undefined ? 'with no fixed deadline' : `due ${formatDate(dueDate)}`}.`;
 
 /** "(12)" when the contact covers every state concerned, "(12 of 150)" when only some. */
 const countOf = (shown: number, total: number): string => (shown < total ? `${shown} of ${total}` : `${shown}`);

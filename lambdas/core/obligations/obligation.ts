@@ -1,10 +1,17 @@
-import { addMonths, type IsoDate } from '../time/calendar-date.ts';
+import type { IsoDate } from '../time/calendar-date.ts';
+import { firstDueDate, type ObligationDue } from './obligation-due.ts';
 
 export type ObligationKind = 'report' | 'action';
 
 export type ObligationScope = { readonly scope: 'all' } | { readonly scope: 'group'; readonly groupId: string };
 
-/** What an admin states about an obligation; the due date follows from it. */
+/** Where the obligation's words stand: the document symbol (e.g. `S/RES/2397 (2017)`) and, where known, a link. */
+export interface ObligationSource {
+  readonly document: string;
+  readonly url?: string;
+}
+
+/** What an admin, or the registry, states about an obligation; the first due date follows from it. */
 export interface ObligationDefinition {
   /** Lowercase slug, e.g. `2397-p8-midterm`. */
   readonly id: string;
@@ -16,25 +23,48 @@ export interface ObligationDefinition {
   readonly kind: ObligationKind;
   /** The day the Security Council adopted the resolution. */
   readonly adoptedOn: IsoDate;
-  /** "Within N months" of adoption. */
-  readonly dueOffsetMonths: number;
+  readonly due: ObligationDue;
   readonly appliesTo: ObligationScope;
-  /** Where the obligation's text stands: the document symbol and, where known, a link. */
-  readonly source: { readonly document: string; readonly url?: string };
+  readonly source: ObligationSource;
+  /** The committee the reports go to, by its founding resolution, e.g. `1718`. */
+  readonly committee?: string;
+  /** The sanctions regime, a slug, e.g. `dprk`. */
+  readonly regime?: string;
+  /** The paragraph's words, quoted from `source.url`. */
+  readonly quote?: string;
+  /** "Within N months" of adoption, as obligations were first defined; kept on those that have it. */
+  readonly dueOffsetMonths?: number;
 }
 
 export interface Obligation extends ObligationDefinition {
-  /** Last day (UTC) on which the obligation is still met on time. */
-  readonly dueDate: IsoDate;
+  /** Last day (UTC) on which the first (or only) report or action is on time; none without a fixed deadline. */
+  readonly dueDate?: IsoDate;
 }
 
-export const defineObligation = (definition: ObligationDefinition): Obligation => ({
-  ...definition,
-  dueDate: addMonths(definition.adoptedOn, definition.dueOffsetMonths),
+/** An obligation defined the first way: due once, `dueOffsetMonths` after adoption. */
+export type MonthsAfterAdoptionDefinition = Omit<ObligationDefinition, 'due' | 'dueOffsetMonths'> & {
+  readonly dueOffsetMonths: number;
+};
+
+/** An obligation with its first due date worked out; one due N months after adoption always has one. */
+export function defineObligation(definition: MonthsAfterAdoptionDefinition): Obligation & { readonly dueDate: IsoDate };
+export function defineObligation(definition: ObligationDefinition): Obligation;
+export function defineObligation(definition: ObligationDefinition | MonthsAfterAdoptionDefinition): Obligation {
+  const full: ObligationDefinition =
+    'due' in definition ? definition : { ...definition, due: dueMonthsAfterAdoption(definition.dueOffsetMonths) };
+  const dueDate = firstDueDate(full.due, full.adoptedOn);
+  return dueDate === undefined ? full : { ...full, dueDate };
+}
+
+/** A duty due "within N months" of adoption: how every obligation was defined before due rules. */
+export const dueMonthsAfterAdoption = (months: number): ObligationDue => ({
+  type: 'once',
+  within: { months },
+  trigger: { from: 'adoption' },
 });
 
 export const appliesToAllStates = { scope: 'all' } as const satisfies ObligationScope;
 
-/** Earliest deadline first; ties by id, so listings are stable. */
-export const byDeadline = (a: Obligation, b: Obligation): number =>
-  a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id);
+/** Earliest deadline first, those without one last; ties by id, so listings are stable. */
+export const byDeadline = (a: Pick<Obligation, 'id' | 'dueDate'>, b: Pick<Obligation, 'id' | 'dueDate'>): number =>
+  (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') || a.id.localeCompare(b.id);

@@ -6,6 +6,7 @@ import type { Contact } from '../contacts/contact.ts';
 import type { DeliveryFailure, DeliveryLogEntry, QueuedDigestEvent } from '../delivery/delivery-records.ts';
 import type { Figure, Metric } from '../figures/figure.ts';
 import type { Obligation } from '../obligations/obligation.ts';
+import type { Trigger } from '../obligations/trigger.ts';
 import type { Group } from '../reference/groups.ts';
 import type { Report } from '../reports/report.ts';
 import type { Signup } from '../subscriptions/signup.ts';
@@ -58,6 +59,10 @@ export interface StateRecords {
   allReports(): Promise<Report[]>;
   /** Every state's latest figure for one metric. */
   latestFiguresFor(metric: string): Promise<Figure[]>;
+  /** Stores a conditional duty's trigger for a state, replacing an earlier one of the same duty. */
+  recordTrigger(trigger: Trigger): Promise<void>;
+  /** Every trigger of every state: what makes conditional duties owed. */
+  allTriggers(): Promise<Trigger[]>;
 }
 
 export interface AlertQuery {

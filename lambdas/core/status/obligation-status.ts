@@ -8,10 +8,13 @@ type Accuracy = { readonly dateAccuracy?: Exclude<ReportDateAccuracy, 'day'> };
  * Where a state stands on one obligation at one instant.
  * Report obligations: not-due → due-soon → overdue, or submitted / submitted-late /
  * submitted-not-public. Action obligations (repatriation): not-due → due-soon → deadline-passed,
- * or met once the state's latest `workers.remaining` figure is 0.
+ * or met once the state's latest `workers.remaining` figure is 0. Open-ended duties: open until
+ * a report is in (or the action met), never overdue.
  */
 export type ObligationStatus =
   | { readonly status: 'not-applicable' }
+  /** An open-ended duty with nothing received yet: owed, but never overdue. */
+  | { readonly status: 'open' }
   | { readonly status: 'not-due'; readonly daysUntilDue: number }
   | { readonly status: 'due-soon'; readonly daysUntilDue: number }
   | ({ readonly status: 'submitted'; readonly submittedOn: IsoDate } & Accuracy)
@@ -25,6 +28,7 @@ export type ObligationStatusName = ObligationStatus['status'];
 
 export const obligationStatusNames: readonly ObligationStatusName[] = [
   'not-applicable',
+  'open',
   'not-due',
   'due-soon',
   'submitted',

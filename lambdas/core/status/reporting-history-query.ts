@@ -13,7 +13,8 @@ export interface ReportingHistoryQuery {
 
 export interface ReportingHistory {
   readonly obligationId: string;
-  readonly dueDate: IsoDate;
+  /** None for an open-ended duty, which is never overdue. */
+  readonly dueDate?: IsoDate;
   readonly group?: string;
   /** How many states are counted: those the obligation applies to, in the group if one was asked for. */
   readonly states: number;
@@ -44,7 +45,7 @@ export const reportingHistoryOf = async (
     appliesTo.scope === 'all' || data.groupIdsOfState(alpha2).has(appliesTo.groupId);
   return {
     obligationId: obligation.id,
-    dueDate: obligation.dueDate,
+    ...(obligation.dueDate === undefined ? {} : { dueDate: obligation.dueDate }),
     ...(group ? { group: group.id } : {}),
     states: states.filter(applies).length,
     days: reportingHistory({ obligation, states, applies, reports: data.reports, from: query.from, to: query.to }),

@@ -45,7 +45,12 @@ export const reportingHistory = (input: ReportingHistoryInput): HistoryDay[] => 
   const days = daysBetween(input.from, input.to);
   return Array.from({ length: days + 1 }, (_, index): HistoryDay => {
     const date = addDays(input.from, index);
-    const counts = { submitted: 0, late: 0, notPublic: 0, overdue: date > obligation.dueDate ? silent : 0 };
+    const counts = {
+      submitted: 0,
+      late: 0,
+      notPublic: 0,
+      overdue: obligation.dueDate !== undefined && date > obligation.dueDate ? silent : 0,
+    };
     for (const state of withReports) {
       const { status } = evaluateStatus({
         obligation,

@@ -10,15 +10,17 @@ export interface StandingDependencies {
 
 /**
  * Everything needed to know where all 193 states stand, in a handful of Query pages: the
- * catalogue, admins' groups, every report, and every latest `workers.remaining`. Never one request
+ * catalogue, admins' groups, every report, every latest `workers.remaining` and every conditional
+ * duty's trigger. Never one request
  * per state or per obligation.
  */
 export const loadStandingData = async (deps: StandingDependencies) => {
-  const [obligations, customGroups, reports, remaining] = await Promise.all([
+  const [obligations, customGroups, reports, remaining, triggers] = await Promise.all([
     deps.obligations.list(),
     deps.customGroups.list(),
     deps.stateRecords.allReports(),
     deps.stateRecords.latestFiguresFor(WORKERS_REMAINING),
+    deps.stateRecords.allTriggers(),
   ]);
-  return { obligations, customGroups, groupIdsOfState: groupMembership(customGroups), reports, remaining };
+  return { obligations, customGroups, groupIdsOfState: groupMembership(customGroups), reports, remaining, triggers };
 };

@@ -88,6 +88,8 @@ export const describeState = async (
         : [
             {
               ...obligation,
+              // The state's own deadline: a recurring duty's current cycle, a conditional one's from its trigger.
+              ...(standing.dueDate === undefined ? {} : { dueDate: standing.dueDate }),
               ...standing.status,
               reports: reports.filter((report) => report.obligationId === obligation.id),
             },

@@ -1,10 +1,12 @@
 import { compareNames } from '../compare-names.ts';
 import type { Figure } from '../figures/figure.ts';
 import { byDeadline, type Obligation } from '../obligations/obligation.ts';
+import { type DueType, dueDateOfCycle, nextDueOnOrAfter } from '../obligations/obligation-due.ts';
+import type { Trigger } from '../obligations/trigger.ts';
 import type { MemberState } from '../reference/member-states.ts';
 import type { Report } from '../reports/report.ts';
 import { type IsoDate, utcDateOf } from '../time/calendar-date.ts';
-import { evaluateStatus } from './evaluate-status.ts';
+import { evaluateStanding } from './evaluate-status.ts';
 import { type ObligationStatus, type ObligationStatusName, obligationStatusNames } from './obligation-status.ts';
 
 export interface StatusBoardInput {
@@ -18,12 +20,16 @@ export interface StatusBoardInput {
   readonly reports: readonly Report[];
   /** The latest `workers.remaining` figure per state (a history works too). */
   readonly remaining: readonly Figure[];
+  /** The conditional duties' triggers admins recorded, all states (none: no conditional duty is owed). */
+  readonly triggers?: readonly Trigger[];
   readonly warningDays?: number;
 }
 
 export interface StateStatus {
   readonly code: string;
   readonly status: ObligationStatus;
+  /** The deadline this state's status is measured against: its own for recurring and conditional duties. */
+  readonly dueDate?: IsoDate;
 }
 
 export interface OverdueState {
@@ -33,7 +39,11 @@ export interface OverdueState {
 }
 
 export interface ObligationColumn {
-  readonly obligation: Pick<Obligation, 'id' | 'title' | 'kind' | 'dueDate' | 'resolution' | 'paragraph'>;
+  /** `dueDate`: the obligation's next deadline as of the board's day (the last when all have passed); none without fixed ones. */
+  readonly obligation: Pick<
+    Obligation,
+    'id' | 'title' | 'kind' | 'dueDate' | 'resolution' | 'paragraph' | 'committee' | 'regime'
+  > & { readonly due: DueType };
   /** Every status name, 0 where no state has it, so clients need no defaults. */
   readonly counts: Record<ObligationStatusName, number>;
   /** Longest overdue first, then by name. */
@@ -71,9 +81,26 @@ const zeroCounts = (): Record<ObligationStatusName, number> =>
 const byLongestOverdue = (a: OverdueState, b: OverdueState): number =>
   b.daysOverdue - a.daysOverdue || compareNames(a.name, b.name);
 
+/** The deadline a column shows: a recurring duty's next one on or after `today`, else its last known. */
+const columnDueDate = (obligation: Obligation, today: IsoDate): IsoDate | undefined => {
+  if (obligation.due.type !== 'recurring') return obligation.dueDate;
+  const next = nextDueOnOrAfter(obligation.due, obligation.adoptedOn, today);
+  if (next) return next.dueDate;
+  let last = obligation.dueDate;
+  for (let cycle = 1; ; cycle++) {
+    const dueDate = dueDateOfCycle(obligation.due, obligation.adoptedOn, cycle);
+    if (dueDate === undefined) return last;
+    last = dueDate;
+  }
+};
+
 /** Every given state's status on every obligation, with counts and the overdue list per obligation. */
 export const buildStatusBoard = (input: StatusBoardInput): StatusBoard => {
   const reportsByStateAndObligation = indexBy(input.reports, (report) => reportKey(report.state, report.obligationId));
+  const triggerOf = new Map(
+    (input.triggers ?? []).map((trigger) => [reportKey(trigger.state, trigger.obligationId), trigger.on]),
+  );
+  const today = utcDateOf(input.at);
   const remainingByState = indexBy(input.remaining, (figure) => figure.state);
   // Group membership may cost a lookup per call; ask once per state, not once per cell.
   const groupIds = new Map(input.states.map((state) => [state.alpha2, input.groupIdsOfState(state.alpha2)]));
@@ -84,22 +111,35 @@ export const buildStatusBoard = (input: StatusBoardInput): StatusBoard => {
     const counts = zeroCounts();
     const overdue: OverdueState[] = [];
     const states = input.states.map((state): StateStatus => {
-      const status = evaluateStatus({
+      const triggeredOn = triggerOf.get(reportKey(state.alpha2, obligation.id));
+      const { status, dueDate } = evaluateStanding({
         obligation,
         applies: applies(obligation, state.alpha2),
         reports: reportsByStateAndObligation.get(reportKey(state.alpha2, obligation.id)) ?? [],
         remaining: remainingByState.get(state.alpha2) ?? [],
         at: input.at,
         warningDays: input.warningDays,
+        ...(triggeredOn === undefined ? {} : { triggeredOn }),
       });
       counts[status.status] += 1;
       if (status.status === 'overdue')
         overdue.push({ code: state.alpha2, name: state.name, daysOverdue: status.daysOverdue });
-      return { code: state.alpha2, status };
+      return dueDate === undefined ? { code: state.alpha2, status } : { code: state.alpha2, status, dueDate };
     });
-    const { id, title, kind, dueDate, resolution, paragraph } = obligation;
+    const { id, title, kind, resolution, paragraph, committee, regime } = obligation;
+    const dueDate = columnDueDate(obligation, today);
     return {
-      obligation: { id, title, kind, dueDate, resolution, paragraph },
+      obligation: {
+        id,
+        title,
+        kind,
+        resolution,
+        paragraph,
+        due: obligation.due.type,
+        ...(dueDate === undefined ? {} : { dueDate }),
+        ...(committee === undefined ? {} : { committee }),
+        ...(regime === undefined ? {} : { regime }),
+      },
       counts,
       overdue: overdue.sort(byLongestOverdue),
       states,
@@ -109,6 +149,6 @@ export const buildStatusBoard = (input: StatusBoardInput): StatusBoard => {
   return {
     asOf: utcDateOf(input.at),
     at: input.at.toISOString(),
-    obligations: [...input.obligations].sort(byDeadline).map(column),
+    obligations: input.obligations.map(column).sort((a, b) => byDeadline(a.obligation, b.obligation)),
   };
 };

@@ -66,3 +66,8 @@ export const text = (max: number, min = 1) => z.string().check(z.minLength(min),
 
 /** A web address; https only: a source a reader follows must not be open to tampering on the way. */
 export const httpsUrlSchema = z.lazy(() => z.url({ protocol: /^https$/ }).check(z.maxLength(2000)));
+
+/** Committees are named by their founding resolution (`1718`, `1267`); regimes by a slug (`dprk`). */
+export const committeeSchema = z.lazy(() =>
+  z.string().check(z.regex(/^\d{1,5}$/, 'must be the committee\'s resolution number, e.g. "1718"')),
+);

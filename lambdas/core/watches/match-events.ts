@@ -67,6 +67,9 @@ const passesFilters = (watch: Watch, { event, at, changePct }: PreparedEvent): b
   (event.obligationId === undefined ||
     watch.obligations === undefined ||
     watch.obligations.includes(event.obligationId)) &&
+  (event.obligationId === undefined ||
+    watch.committees === undefined ||
+    (event.committee !== undefined && watch.committees.includes(event.committee))) &&
   (event.metric === undefined || watch.metrics === undefined || watch.metrics.includes(event.metric)) &&
   (watch.minChangePct === undefined || changePct === undefined || changePct >= watch.minChangePct);
 
@@ -84,7 +87,7 @@ const matchPrepared = (prepared: PreparedEvent, watch: Watch): MatchResult | und
 
 /**
  * Whether `watch` hears `event`: it is active and not muted at the event's time, asks for the
- * type, passes its obligation, metric and change filters, and covers a state the event concerns
+ * type, passes its obligation, committee, metric and change filters, and covers a state the event concerns
  * (or all states).
  */
 export const matchEvent = (

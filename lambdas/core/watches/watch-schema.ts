@@ -2,7 +2,13 @@ import * as z from 'zod/mini';
 import { alertEventTypes } from '../alerts/alert-event.ts';
 import { metricIdSchema } from '../figures/figure-schema.ts';
 import { parseStateCode } from '../reference/member-states.ts';
-import { isoInstantSchema, slugSchema, storableNumberSchema, text } from '../validation/common-schemas.ts';
+import {
+  committeeSchema,
+  isoInstantSchema,
+  slugSchema,
+  storableNumberSchema,
+  text,
+} from '../validation/common-schemas.ts';
 
 /**
  * A non-empty list used as a set. A repeat is reported at the repeating entry (`events.2`)
@@ -71,6 +77,7 @@ const eventsSchema = z.lazy(() =>
 
 const nameSchema = z.lazy(() => text(100));
 const obligationsSchema = z.lazy(() => setOf(slugSchema, 100));
+const committeesSchema = z.lazy(() => setOf(committeeSchema, 50));
 const metricsSchema = z.lazy(() => setOf(metricIdSchema, 50));
 const minChangePctSchema = z.lazy(() => storableNumberSchema.check(z.minimum(0, 'must be a percentage of 0 or more')));
 
@@ -116,6 +123,7 @@ export const watchInputFields = () => ({
   target: targetSchema,
   events: eventsSchema,
   obligations: z.optional(obligationsSchema),
+  committees: z.optional(committeesSchema),
   metrics: z.optional(metricsSchema),
   minChangePct: z.optional(minChangePctSchema),
   channel: channelSchema,
@@ -138,6 +146,7 @@ export const watchPatchSchema = z.lazy(() =>
       target: z.optional(targetSchema),
       events: z.optional(eventsSchema),
       obligations: z.optional(z.nullable(obligationsSchema)),
+      committees: z.optional(z.nullable(committeesSchema)),
       metrics: z.optional(z.nullable(metricsSchema)),
       minChangePct: z.optional(z.nullable(minChangePctSchema)),
       channel: z.optional(channelSchema),

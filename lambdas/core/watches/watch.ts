@@ -36,6 +36,8 @@ export interface Watch {
   readonly events: readonly AlertEventType[];
   /** Only these obligations, for events about an obligation. */
   readonly obligations?: readonly string[];
+  /** Only obligations of these committees (by founding resolution, e.g. `1718`), for events about an obligation. */
+  readonly committees?: readonly string[];
   /** Only these metrics, for events about a metric. */
   readonly metrics?: readonly string[];
   /** figure.changed only when the absolute percentage change reaches this. */

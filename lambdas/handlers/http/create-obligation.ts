@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
 import { defineObligation } from '../../core/obligations/obligation.ts';
-import { obligationFields } from '../../core/obligations/obligation-schema.ts';
+import { dueOf, obligationFields } from '../../core/obligations/obligation-schema.ts';
+import { withRegistryDefaults } from '../../core/obligations/registry-defaults.ts';
 import type { CustomGroupStore, ObligationCatalogue } from '../../core/ports/stores.ts';
 import { findGroup } from '../../core/reference/group-directory.ts';
 import { lazyHandler } from '../lazy-handler.ts';
@@ -9,9 +10,14 @@ import { requireAdmin } from './caller.ts';
 import { created, httpHandler } from './http-handler.ts';
 import { jsonBody } from './request-input.ts';
 
-/** The due date follows from adoption and offset, so an admin never sends one. */
+/** The due date follows from the rule, so an admin never sends one; the rule is `due`, or the older `dueOffsetMonths`. */
 const obligationInputSchema = z.lazy(() =>
-  z.strictObject(z.omit(z.object(obligationFields()), { dueDate: true }).shape),
+  z.strictObject(obligationFields()).check(
+    z.refine((input) => (input.due === undefined) !== (input.dueOffsetMonths === undefined), {
+      message: 'give either due or dueOffsetMonths (months after adoption), not both',
+      path: ['due'],
+    }),
+  ),
 );
 
 /** POST /obligations (admin) — adds an obligation to the catalogue; 409 if the id is taken. */
@@ -21,7 +27,12 @@ export const handlerFor = (deps: {
 }) =>
   httpHandler(async (event) => {
     requireAdmin(event);
-    const obligation = defineObligation(jsonBody(event, obligationInputSchema));
+    const { dueOffsetMonths, due, ...input } = jsonBody(event, obligationInputSchema);
+    const rule = dueOf({ due, dueOffsetMonths });
+    if (rule === undefined) throw new Error('the input schema admits no obligation without a due rule');
+    const obligation = withRegistryDefaults(
+      defineObligation({ ...input, due: rule, ...(dueOffsetMonths === undefined ? {} : { dueOffsetMonths }) }),
+    );
     if (obligation.appliesTo.scope === 'group')
       await findGroup(obligation.appliesTo.groupId, deps.customGroups, 'appliesTo.groupId');
     await deps.obligations.create(obligation);

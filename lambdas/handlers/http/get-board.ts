@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
 import { renderBoardPage } from '../../core/board/board-page.ts';
 import { type BoardPageDependencies, boardPage, overdueSorts } from '../../core/board/board-page-query.ts';
-import { isoDateSchema } from '../../core/validation/common-schemas.ts';
+import { isoDateSchema, slugSchema } from '../../core/validation/common-schemas.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, okText } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
@@ -13,6 +13,7 @@ const boardQuery = {
   obligation: z.optional(z.string()),
   group: z.optional(z.string()),
   sort: z.optional(z.enum(overdueSorts)),
+  regime: z.optional(slugSchema),
 };
 
 /** The page's own form sends an empty field for "all member states": an empty known parameter is read as absent. */
@@ -26,7 +27,7 @@ const withoutEmptyFields = (event: APIGatewayProxyEventV2): APIGatewayProxyEvent
 /** Public data that changes when a report or figure is recorded: browsers and CDNs may keep it five minutes. */
 const CACHE_CONTROL = 'public, max-age=300';
 
-/** GET /board?obligation=&asOf=&group=&sort= — the status board as an HTML page with a world map. */
+/** GET /board?obligation=&asOf=&group=&sort=&regime= — the status board as an HTML page with a world map. */
 export const handlerFor = (deps: BoardPageDependencies) =>
   httpHandler(async (event) => {
     const query = queryParameters(withoutEmptyFields(event), boardQuery);

@@ -5,6 +5,22 @@ import type { RegistryEntry } from './registry-entry.ts';
  * source are here; docs/obligations.md lists the reporting paragraphs of 1718, 1874, 2087, 2270,
  * 2321, 2371, 2375 and 2397 that could not be, and why.
  */
+/**
+ * Not read in a stored source (docs/obligations.md, "Quoted without a page read"): the midterm and
+ * final reports are the reason this service exists, so they stay, with the resolution's own
+ * address, until the wording is checked against it.
+ */
+const resolution2397 = {
+  document: 'S/RES/2397 (2017)',
+  url: 'https://undocs.org/S/RES/2397(2017)',
+  publisher: 'United Nations (wording not yet checked against this page)',
+  readOn: '2026-12-05',
+} as const;
+
+/** Paragraph 8 of resolution 2397 (2017), as transcribed for the midterm and final reports. */
+const paragraph8 =
+  "Decides that Member States shall repatriate to the DPRK all DPRK nationals earning income in that Member State's jurisdiction and all DPRK government safety oversight attachés monitoring DPRK workers abroad immediately but no later than 24 months from the date of adoption of this resolution ... and decides that all Member States shall provide a midterm report by 15 months from the date of adoption of this resolution of all DPRK nationals earning income in that Member State's jurisdiction that were repatriated over the 12 month period starting from the date of adoption of this resolution, including an explanation of why less than half of such DPRK nationals were repatriated by the end of that 12 month period if applicable, and all Member States shall provide final reports by 27 months from the date of adoption of this resolution";
+
 export const dprkRegistry: readonly RegistryEntry[] = [
   {
     id: '2094-p19-evasion-transfers',
@@ -43,5 +59,31 @@ export const dprkRegistry: readonly RegistryEntry[] = [
       readOn: '2026-12-05',
     },
     due: { type: 'once', within: { months: 24 }, trigger: { from: 'adoption' } },
+  },
+  {
+    id: '2397-p8-midterm',
+    regime: 'dprk',
+    committee: '1718',
+    resolution: '2397',
+    adoptedOn: '2017-12-22',
+    paragraph: '8',
+    title: 'Midterm report on repatriated DPRK workers',
+    kind: 'report',
+    quote: paragraph8,
+    source: resolution2397,
+    due: { type: 'once', within: { months: 15 }, trigger: { from: 'adoption' } },
+  },
+  {
+    id: '2397-p8-final',
+    regime: 'dprk',
+    committee: '1718',
+    resolution: '2397',
+    adoptedOn: '2017-12-22',
+    paragraph: '8',
+    title: 'Final report on repatriated DPRK workers',
+    kind: 'report',
+    quote: paragraph8,
+    source: resolution2397,
+    due: { type: 'once', within: { months: 27 }, trigger: { from: 'adoption' } },
   },
 ];

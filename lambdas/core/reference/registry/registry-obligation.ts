@@ -1,0 +1,37 @@
+import { appliesToAllStates, defineObligation, type Obligation } from '../../obligations/obligation.ts';
+import type { ObligationDue } from '../../obligations/obligation-due.ts';
+import { isoDate } from '../../time/calendar-date.ts';
+import type { RegistryDue, RegistryEntry, RegistryTrigger } from './registry-entry.ts';
+
+const triggerOf = (trigger: RegistryTrigger) =>
+  trigger.from === 'adoption' ? trigger : { ...trigger, date: isoDate(trigger.date) };
+
+const dueOf = (due: RegistryDue): ObligationDue => {
+  switch (due.type) {
+    case 'once':
+      return { ...due, trigger: triggerOf(due.trigger) };
+    case 'recurring':
+      return { ...due, trigger: triggerOf(due.trigger) };
+    case 'open-ended':
+    case 'conditional':
+      return due;
+  }
+};
+
+/** A registry entry as the catalogue holds it: owed by every member state, its words and source kept. */
+export const obligationOfEntry = (entry: RegistryEntry): Obligation =>
+  defineObligation({
+    id: entry.id,
+    resolution: entry.resolution,
+    paragraph: entry.paragraph,
+    title: entry.title,
+    description: '',
+    kind: entry.kind,
+    adoptedOn: isoDate(entry.adoptedOn),
+    due: dueOf(entry.due),
+    appliesTo: appliesToAllStates,
+    source: { document: entry.source.document, url: entry.source.url },
+    committee: entry.committee,
+    regime: entry.regime,
+    quote: entry.quote,
+  });
