@@ -17,9 +17,10 @@ const resolution2397 = {
   readOn: '2026-12-05',
 } as const;
 
-/** Paragraph 8 of resolution 2397 (2017), as transcribed for the midterm and final reports. */
-const paragraph8 =
-  "Decides that Member States shall repatriate to the DPRK all DPRK nationals earning income in that Member State's jurisdiction and all DPRK government safety oversight attachés monitoring DPRK workers abroad immediately but no later than 24 months from the date of adoption of this resolution ... and decides that all Member States shall provide a midterm report by 15 months from the date of adoption of this resolution of all DPRK nationals earning income in that Member State's jurisdiction that were repatriated over the 12 month period starting from the date of adoption of this resolution, including an explanation of why less than half of such DPRK nationals were repatriated by the end of that 12 month period if applicable, and all Member States shall provide final reports by 27 months from the date of adoption of this resolution";
+/** Paragraph 8 of resolution 2397 (2017), as transcribed, the part of each report. */
+const midtermWords =
+  "... decides that all Member States shall provide a midterm report by 15 months from the date of adoption of this resolution of all DPRK nationals earning income in that Member State's jurisdiction that were repatriated over the 12 month period starting from the date of adoption of this resolution ...";
+const finalWords = '... and all Member States shall provide final reports by 27 months from the date of adoption of this resolution';
 
 export const dprkRegistry: readonly RegistryEntry[] = [
   {
@@ -69,7 +70,7 @@ export const dprkRegistry: readonly RegistryEntry[] = [
     paragraph: '8',
     title: 'Midterm report on repatriated DPRK workers',
     kind: 'report',
-    quote: paragraph8,
+    quote: midtermWords,
     source: resolution2397,
     due: { type: 'once', within: { months: 15 }, trigger: { from: 'adoption' } },
   },
@@ -82,7 +83,7 @@ export const dprkRegistry: readonly RegistryEntry[] = [
     paragraph: '8',
     title: 'Final report on repatriated DPRK workers',
     kind: 'report',
-    quote: paragraph8,
+    quote: finalWords,
     source: resolution2397,
     due: { type: 'once', within: { months: 27 }, trigger: { from: 'adoption' } },
   },

@@ -18,7 +18,7 @@ export const libyaRegistry: readonly RegistryEntry[] = [
       'Calls upon all Member States to report to the Committee within 120 days of the adoption of this resolution on the steps they have taken with a view to implementing effectively paragraphs 9, 10, 15 and 17 above',
     source: {
       document: 'S/RES/1970 (2011)',
-      url: 'http://innercitypress.blogspot.com/2012/05/on-libya-sanctions-5-un-sc-members-fail.html',
+      url: 'https://innercitypress.blogspot.com/2012/05/on-libya-sanctions-5-un-sc-members-fail.html',
       publisher: 'Inner City Press (Matthew Russell Lee), quoting paragraph 25 of the resolution',
       readOn: '2026-12-05',
     },
