@@ -20,7 +20,7 @@ const numberWords: Readonly<Record<string, number>> = {
 
 /** The deadline a quote words, e.g. "within 90 days" or "no later than 24 months", if it words one. */
 function deadlineInQuote(quote: string): RegistryOffset | undefined {
-  const match = /(?:within|no later than)\s+(\d+|[a-z]+)\s+(day|month)s?\b/i.exec(quote);
+  const match = /(?:within|no later than|by)\s+(\d+|[a-z]+)\s+(day|month)s?\b/i.exec(quote);
   if (!match) return undefined;
   const [, amount = '', unit = ''] = match;
   const count = /^\d+$/.test(amount) ? Number(amount) : numberWords[amount.toLowerCase()];

@@ -68,6 +68,12 @@ export const statusStyles: Readonly<Record<ObligationStatusName, StatusStyle>> =
     label: 'Deadline passed',
     meaning: 'The deadline passed and no figure shows the obligation met.',
   },
+  unrecorded: {
+    fill: '#eaeef2',
+    text: '#1f2328',
+    label: 'Not recorded here',
+    meaning: 'The deadline passed; this service keeps no record of these reports, so it cannot say who reported.',
+  },
   met: {
     fill: '#0f6e6e',
     text: '#ffffff',

@@ -42,6 +42,8 @@ export const statusDetail = (status: ObligationStatus): string => {
       return `overdue by ${plural(status.daysOverdue, 'day')}`;
     case 'deadline-passed':
       return `deadline passed ${plural(status.daysPassed, 'day')} ago`;
+    case 'unrecorded':
+      return `deadline passed ${plural(status.daysSinceDue, 'day')} ago; reports not recorded here`;
     case 'met':
       return `met on ${formatDate(status.metOn)}`;
   }

@@ -112,7 +112,6 @@ export const deriveDeadlineEvents = (input: DeadlineCheckInput): DeadlineCheckRe
             at,
             obligationId: id,
             ...ofCommittee,
-            ...ofCommittee,
             data: {
               title,
               kind,

@@ -71,6 +71,7 @@ export const obligationFields = () => ({
   committee: z.optional(committeeSchema),
   regime: z.optional(slugSchema),
   quote: z.optional(text(4000)),
+  reportsRecorded: z.optional(z.boolean()),
 });
 
 /** The due rule an item or request states, or "within dueOffsetMonths of adoption" for those that predate due rules. */

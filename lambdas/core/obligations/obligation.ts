@@ -34,6 +34,12 @@ export interface ObligationDefinition {
   readonly quote?: string;
   /** "Within N months" of adoption, as obligations were first defined; kept on those that have it. */
   readonly dueOffsetMonths?: number;
+  /**
+   * False when this service keeps no record of the states' reports on the duty (most of the
+   * registry): a passed deadline then shows as `unrecorded`, never as `overdue`, since a state
+   * may well have reported. Absent: reports are recorded, as for every obligation an admin adds.
+   */
+  readonly reportsRecorded?: boolean;
 }
 
 export interface Obligation extends ObligationDefinition {

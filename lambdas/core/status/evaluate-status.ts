@@ -54,6 +54,18 @@ const beforeDeadline = (today: IsoDate, dueDate: IsoDate, warningDays: number): 
   return daysUntilDue <= warningDays ? { status: 'due-soon', daysUntilDue } : { status: 'not-due', daysUntilDue };
 };
 
+/**
+ * A deadline passed with nothing on file: overdue (a report) or deadline-passed (an action), or
+ * unrecorded when the service keeps no record for the duty and so cannot say the state failed it.
+ */
+const pastDeadline = (obligation: Obligation, today: IsoDate, dueDate: IsoDate): ObligationStatus => {
+  const days = daysBetween(dueDate, today);
+  if (obligation.reportsRecorded === false) return { status: 'unrecorded', daysSinceDue: days };
+  return obligation.kind === 'report'
+    ? { status: 'overdue', daysOverdue: days }
+    : { status: 'deadline-passed', daysPassed: days };
+};
+
 /** Where a state stands, with the deadline its status is measured against (none for an open-ended duty). */
 export interface Standing {
   readonly status: ObligationStatus;
@@ -92,8 +104,7 @@ const reportStanding = (input: StatusInput, today: IsoDate, warningDays: number)
   const cycles = obligation.due.type === 'recurring' ? counted.length : Math.min(counted.length, 1);
   const next = cycleDueDate(input, cycles);
   const last = counted[cycles - 1];
-  if (next !== undefined && today > next)
-    return { status: { status: 'overdue', daysOverdue: daysBetween(next, today) }, dueDate: next };
+  if (next !== undefined && today > next) return { status: pastDeadline(input.obligation, today, next), dueDate: next };
   if (!last)
     return next === undefined
       ? { status: { status: 'open' } }
@@ -113,7 +124,7 @@ const actionStanding = (input: StatusInput, today: IsoDate, warningDays: number)
   // Repatriating everyone late still meets the obligation; the board shows when (metOn).
   if (latest && isZero(latest)) return dated({ status: 'met', metOn: latest.asOf });
   if (dueDate === undefined) return { status: { status: 'open' } };
-  if (today > dueDate) return dated({ status: 'deadline-passed', daysPassed: daysBetween(dueDate, today) });
+  if (today > dueDate) return dated(pastDeadline(input.obligation, today, dueDate));
   return dated(beforeDeadline(today, dueDate, warningDays));
 };
 

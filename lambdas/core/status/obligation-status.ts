@@ -9,7 +9,8 @@ type Accuracy = { readonly dateAccuracy?: Exclude<ReportDateAccuracy, 'day'> };
  * Report obligations: not-due → due-soon → overdue, or submitted / submitted-late /
  * submitted-not-public. Action obligations (repatriation): not-due → due-soon → deadline-passed,
  * or met once the state's latest `workers.remaining` figure is 0. Open-ended duties: open until
- * a report is in (or the action met), never overdue.
+ * a report is in (or the action met), never overdue. Duties whose reports the service does not
+ * record: unrecorded once the deadline passes with none on file, never overdue.
  */
 export type ObligationStatus =
   | { readonly status: 'not-applicable' }
@@ -22,6 +23,8 @@ export type ObligationStatus =
   | ({ readonly status: 'submitted-not-public'; readonly submittedOn: IsoDate; readonly daysLate: number } & Accuracy)
   | { readonly status: 'overdue'; readonly daysOverdue: number }
   | { readonly status: 'deadline-passed'; readonly daysPassed: number }
+  /** The deadline passed, and nothing is on file because the service keeps no record of these reports. */
+  | { readonly status: 'unrecorded'; readonly daysSinceDue: number }
   | { readonly status: 'met'; readonly metOn: IsoDate };
 
 export type ObligationStatusName = ObligationStatus['status'];
@@ -36,6 +39,7 @@ export const obligationStatusNames: readonly ObligationStatusName[] = [
   'submitted-not-public',
   'overdue',
   'deadline-passed',
+  'unrecorded',
   'met',
 ];
 
@@ -47,6 +51,6 @@ const settledStatuses: ReadonlySet<ObligationStatusName> = new Set([
   'met',
 ]);
 
-/** Whether the state still owes the obligation: it applies, and the state has neither reported nor met it. */
+/** Whether the state is known to owe the obligation: it applies, and has neither reported nor met it on the record. */
 export const isStillOwed = (status: ObligationStatusName): boolean =>
-  status !== 'not-applicable' && !settledStatuses.has(status);
+  status !== 'not-applicable' && status !== 'unrecorded' && !settledStatuses.has(status);

@@ -20,7 +20,8 @@ const resolution2397 = {
 /** Paragraph 8 of resolution 2397 (2017), as transcribed, the part of each report. */
 const midtermWords =
   "... decides that all Member States shall provide a midterm report by 15 months from the date of adoption of this resolution of all DPRK nationals earning income in that Member State's jurisdiction that were repatriated over the 12 month period starting from the date of adoption of this resolution ...";
-const finalWords = '... and all Member States shall provide final reports by 27 months from the date of adoption of this resolution';
+const finalWords =
+  '... and all Member States shall provide final reports by 27 months from the date of adoption of this resolution';
 
 export const dprkRegistry: readonly RegistryEntry[] = [
   {
@@ -60,6 +61,7 @@ export const dprkRegistry: readonly RegistryEntry[] = [
       readOn: '2026-12-05',
     },
     due: { type: 'once', within: { months: 24 }, trigger: { from: 'adoption' } },
+    reportsRecorded: true,
   },
   {
     id: '2397-p8-midterm',
@@ -73,6 +75,7 @@ export const dprkRegistry: readonly RegistryEntry[] = [
     quote: midtermWords,
     source: resolution2397,
     due: { type: 'once', within: { months: 15 }, trigger: { from: 'adoption' } },
+    reportsRecorded: true,
   },
   {
     id: '2397-p8-final',
@@ -86,5 +89,6 @@ export const dprkRegistry: readonly RegistryEntry[] = [
     quote: finalWords,
     source: resolution2397,
     due: { type: 'once', within: { months: 27 }, trigger: { from: 'adoption' } },
+    reportsRecorded: true,
   },
 ];

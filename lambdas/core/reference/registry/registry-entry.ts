@@ -56,4 +56,9 @@ export interface RegistryEntry {
     readonly readOn: string;
   };
   readonly due: RegistryDue;
+  /**
+   * True only where the service holds the states' reports (resolution 2397 paragraph 8, from the
+   * verified record): elsewhere it cannot tell who reported, so it never calls a state overdue.
+   */
+  readonly reportsRecorded?: true;
 }

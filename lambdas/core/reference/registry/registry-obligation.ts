@@ -34,4 +34,5 @@ export const obligationOfEntry = (entry: RegistryEntry): Obligation =>
     committee: entry.committee,
     regime: entry.regime,
     quote: entry.quote,
+    reportsRecorded: entry.reportsRecorded === true,
   });
