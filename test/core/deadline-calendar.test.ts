@@ -3,9 +3,9 @@ import { deadlineCalendarOf } from '../../lambdas/core/feeds/deadline-calendar.t
 import { deadlineCalendarIcs } from '../../lambdas/core/feeds/deadline-calendar-ics.ts';
 import { builtInGroups } from '../../lambdas/core/reference/groups.ts';
 import { findMemberState, type MemberState, memberStates } from '../../lambdas/core/reference/member-states.ts';
-import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import { buildStatusBoard } from '../../lambdas/core/status/status-board.ts';
 import { calendarEvents as eventsOf } from '../support/feed-readers.ts';
+import { resolution2397Obligations, seededObligation } from '../support/resolution-2397.ts';
 import { groupIdsOfState, report } from '../support/watch-fixtures.ts';
 
 const at = new Date('2019-12-16T12:00:00.000Z');
@@ -13,10 +13,10 @@ const at = new Date('2019-12-16T12:00:00.000Z');
  * The board of `at` over the given states. Russia and Equatorial Guinea reported on time; China
  * too, but asked for its report to stay unpublished.
  */
-const boardOf = (states: readonly MemberState[] = memberStates) =>
+const boardOf = (states: readonly MemberState[] = memberStates, obligations = resolution2397Obligations()) =>
   buildStatusBoard({
     at,
-    obligations: seedObligations,
+    obligations,
     states,
     groupIdsOfState,
     reports: [report('RU', '2019-03-20'), report('GQ', '2019-03-20'), report('CN', '2019-03-20', { public: false })],
@@ -118,5 +118,16 @@ describe('the deadline calendar', () => {
     ]);
     expect(events[0]?.description.split('\n')[1]).toBe('As of 16 December 2019, 53 of 54 states are yet to report:');
     expect(deadlineCalendarOf({ ...africanBoard, group: 'africa' }, russia()).events).toEqual([]);
+  });
+
+  it("lists no state as owing a duty whose reports the service does not record, and says so", () => {
+    const libya = seededObligation('1970-p25-measures');
+    const [event] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(memberStates, [libya]))));
+
+    expect(libya.reportsRecorded).toBe(false);
+    expect(event?.description.split('\n')).toEqual([
+      'Resolution 1970, paragraph 25 (1970-p25-measures): a report due 26 June 2011.',
+      "The states' reports on it are not recorded here, so no state is listed as owing it.",
+    ]);
   });
 });

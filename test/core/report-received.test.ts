@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { reportReceivedEvent } from '../../lambdas/core/changes/report-received.ts';
-import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import type { Report } from '../../lambdas/core/reports/report.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { seededObligation } from '../support/resolution-2397.ts';
+import { MIDTERM } from '../support/watch-fixtures.ts';
 
-const midterm = seedObligations[0];
-if (!midterm) throw new Error('no midterm obligation');
+const midterm = seededObligation(MIDTERM);
 
 const report = (state: string, reportDate: string, extra: Partial<Report> = {}): Report => ({
   state,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../lambdas/core/figures/figure.ts';
-import { defineObligation, type Obligation } from '../../lambdas/core/obligations/obligation.ts';
+import { defineObligation, dueMonthsAfterAdoption, type Obligation } from '../../lambdas/core/obligations/obligation.ts';
 import { groupsOfState } from '../../lambdas/core/reference/groups.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
-import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import type { Report } from '../../lambdas/core/reports/report.ts';
 import { obligationStatusNames } from '../../lambdas/core/status/obligation-status.ts';
 import { buildStatusBoard, type ObligationColumn, type StatusBoard } from '../../lambdas/core/status/status-board.ts';
 import { addDays, isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { resolution2397Obligations, seededObligation } from '../support/resolution-2397.ts';
 
 const customGroups: Record<string, readonly string[]> = { 'dprk-labour-hosts': ['CN', 'MY', 'PL', 'RU'] };
 
@@ -104,7 +104,7 @@ const at = new Date('2019-12-16T09:30:00.000Z');
 const board = (overrides: Partial<Parameters<typeof buildStatusBoard>[0]> = {}): StatusBoard =>
   buildStatusBoard({
     at,
-    obligations: [...seedObligations].reverse(),
+    obligations: [...resolution2397Obligations()].reverse(),
     states: memberStates,
     groupIdsOfState,
     reports: reports(),
@@ -181,6 +181,7 @@ describe('buildStatusBoard', () => {
       overdue: 145,
       'deadline-passed': 0,
       met: 0,
+      unrecorded: 0,
     });
     expect(midterm.counts.submitted + midterm.counts['submitted-late']).toBe(47);
     expect(midterm.counts.submitted).toBeGreaterThan(0);
@@ -253,10 +254,14 @@ describe('buildStatusBoard', () => {
   });
 
   it('counts every state once per obligation at 193 states × 30 obligations × 11,580 reports', () => {
-    const template = seedObligations.find((obligation) => obligation.kind === 'report');
-    if (!template) throw new Error('no seeded report obligation');
+    const template = seededObligation('2397-p8-midterm');
     const obligations: Obligation[] = Array.from({ length: 30 }, (_, index) =>
-      defineObligation({ ...template, id: `bulk-${String(index).padStart(2, '0')}`, dueOffsetMonths: index }),
+      defineObligation({
+        ...template,
+        id: `bulk-${String(index).padStart(2, '0')}`,
+        due: dueMonthsAfterAdoption(index),
+        dueOffsetMonths: index,
+      }),
     );
     // Two reports per state and obligation, one of them dated after the board's day.
     const bulkReports = memberStates.flatMap((state) =>

@@ -22,8 +22,9 @@ import { dateOfDay, dayNumber, dayOfInstant, instantInDay, LAST_MS_OF_DAY } from
  *   submitted-not-public (never overdue), else submitted, or submitted-late after the due date;
  * - an action is met when the workers.remaining figure in force (latest asOf not after today,
  *   the last recorded of a day) is 0 (a range: its upper bound);
- * - otherwise overdue / deadline-passed from the first instant after the due date (UTC), due-soon
- *   from `warningDays` (30) days before it to the due day itself, not-due before that.
+ * - otherwise overdue / deadline-passed from the first instant after the due date (UTC), or
+ *   unrecorded there when the service keeps no record of the duty's reports; due-soon from
+ *   `warningDays` (30) days before it to the due day itself, not-due before that.
  */
 const referenceStatus = ({
   obligation,
@@ -37,6 +38,8 @@ const referenceStatus = ({
   const today = dayOfInstant(at);
   if (obligation.dueDate === undefined) throw new Error('the reference covers obligations with a fixed deadline');
   const due = dayNumber(obligation.dueDate);
+  const passed = (status: ObligationStatus): ObligationStatus =>
+    obligation.reportsRecorded === false ? { status: 'unrecorded', daysSinceDue: today - due } : status;
 
   if (obligation.kind === 'report') {
     const submitted = reports
@@ -50,14 +53,14 @@ const referenceStatus = ({
       if (!anyPublicThatDay) return { status: 'submitted-not-public', submittedOn, daysLate };
       return daysLate > 0 ? { status: 'submitted-late', submittedOn, daysLate } : { status: 'submitted', submittedOn };
     }
-    if (today > due) return { status: 'overdue', daysOverdue: today - due };
+    if (today > due) return passed({ status: 'overdue', daysOverdue: today - due });
   } else {
     const inForce = remaining
       .filter((figure) => figure.metric === 'workers.remaining' && dayNumber(figure.asOf) <= today)
       .sort((a, b) => dayNumber(b.asOf) - dayNumber(a.asOf) || Date.parse(b.recordedAt) - Date.parse(a.recordedAt))[0];
     if (inForce && ('value' in inForce ? inForce.value : inForce.high) === 0)
       return { status: 'met', metOn: inForce.asOf };
-    if (today > due) return { status: 'deadline-passed', daysPassed: today - due };
+    if (today > due) return passed({ status: 'deadline-passed', daysPassed: today - due });
   }
 
   const daysUntilDue = due - today;
@@ -84,8 +87,9 @@ const obligationArb: fc.Arbitrary<Obligation & { readonly dueDate: string }> = f
     adopted: adoptionDay,
     months: fc.integer({ min: 0, max: 48 }),
     kind: fc.constantFrom<ObligationKind>('report', 'action'),
+    reportsRecorded: fc.option(fc.boolean(), { nil: undefined }),
   })
-  .map(({ adopted, months, kind }) =>
+  .map(({ adopted, months, kind, reportsRecorded }) =>
     defineObligation({
       id: 'test-obligation',
       resolution: '9999',
@@ -97,6 +101,7 @@ const obligationArb: fc.Arbitrary<Obligation & { readonly dueDate: string }> = f
       dueOffsetMonths: months,
       appliesTo: appliesToAllStates,
       source: { document: 'S/RES/9999' },
+      ...(reportsRecorded === undefined ? {} : { reportsRecorded }),
     }),
   );
 

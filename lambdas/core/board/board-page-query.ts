@@ -59,10 +59,14 @@ const historyRange = (dueDate: IsoDate, asOf: IsoDate): { from: IsoDate; to: Iso
 /**
  * Without `?obligation=`, the board shows the obligation whose deadline comes next as of the day
  * shown (on the day itself included), or, once all have passed, the one that passed last: the
- * deadline people are watching.
+ * deadline people are watching. A duty with no fixed deadline is the default only when no other is there.
  */
-export const defaultColumn = (board: StatusBoard): ObligationColumn | undefined =>
-  board.obligations.find((column) => (column.obligation.dueDate ?? '') >= board.asOf) ?? board.obligations.at(-1);
+export const defaultColumn = (board: StatusBoard): ObligationColumn | undefined => {
+  const dated = board.obligations.filter((column) => column.obligation.dueDate !== undefined);
+  return (
+    dated.find((column) => (column.obligation.dueDate ?? '') >= board.asOf) ?? dated.at(-1) ?? board.obligations.at(-1)
+  );
+};
 
 const overdueOrder: Readonly<Record<OverdueSort, (a: OverdueState, b: OverdueState) => number>> = {
   '-days': (a, b) => b.daysOverdue - a.daysOverdue || compareNames(a.name, b.name),

@@ -49,10 +49,14 @@ const descriptionOf = (
   applicable: number,
   asOf: IsoDate,
 ): string => {
-  const pending = states.filter(({ status }) => isStillOwed(status.status)).sort((a, b) => byStateName(a.code, b.code));
   const kind = obligation.kind === 'report' ? 'a report' : 'an action';
+  const heading = `Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} (${obligation.id}): ${kind} due ${formatDate(dueDate)}.`;
+  // Without a record of the reports, any list of states "yet to report" would be a guess.
+  if (obligation.reportsRecorded === false)
+    return [heading, 'The states\' reports on it are not recorded here, so no state is listed as owing it.'].join('\n');
+  const pending = states.filter(({ status }) => isStillOwed(status.status)).sort((a, b) => byStateName(a.code, b.code));
   return [
-    `Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} (${obligation.id}): ${kind} due ${formatDate(dueDate)}.`,
+    heading,
     pending.length > 0
       ? `As of ${formatDate(asOf)}, ${pending.length} of ${plural(applicable, 'state')} ${pending.length === 1 ? 'is' : 'are'} ${owing(obligation.kind)}:`
       : `As of ${formatDate(asOf)}, every state it applies to has ${obligation.kind === 'report' ? 'reported' : 'acted'}.`,

@@ -43,7 +43,11 @@ export interface ObligationColumn {
   readonly obligation: Pick<
     Obligation,
     'id' | 'title' | 'kind' | 'dueDate' | 'resolution' | 'paragraph' | 'committee' | 'regime'
-  > & { readonly due: DueType };
+  > & {
+    readonly due: DueType;
+    /** Present, false, when the service keeps no record of the states' reports on this duty. */
+    readonly reportsRecorded?: false;
+  };
   /** Every status name, 0 where no state has it, so clients need no defaults. */
   readonly counts: Record<ObligationStatusName, number>;
   /** Longest overdue first, then by name. */
@@ -139,6 +143,7 @@ export const buildStatusBoard = (input: StatusBoardInput): StatusBoard => {
         ...(dueDate === undefined ? {} : { dueDate }),
         ...(committee === undefined ? {} : { committee }),
         ...(regime === undefined ? {} : { regime }),
+        ...(obligation.reportsRecorded === false ? { reportsRecorded: false as const } : {}),
       },
       counts,
       overdue: overdue.sort(byLongestOverdue),
