@@ -131,10 +131,10 @@ describe('report add, figure set, state', () => {
       'Russia (RU, RUS), as of 2019-12-16',
       'groups  europe, eastern-europe, eastern-european-group',
       '',
-      'OBLIGATION            KIND    DUE         STATUS     DETAIL                REPORTS',
+      'OBLIGATION                  KIND    DUE         STATUS      DETAIL                REPORTS',
     ]);
     expect(lines).toContain(
-      '2397-p8-midterm       report  2019-03-22  submitted  submitted 2019-03-20  S/AC.49/2019/24',
+      '2397-p8-midterm             report  2019-03-22  submitted   submitted 2019-03-20  S/AC.49/2019/24',
     );
     expect(lines.slice(-2)).toEqual([
       'METRIC              AMOUNT  UNIT     AS OF       SOURCE',

@@ -120,7 +120,7 @@ describe('the deadline calendar', () => {
     expect(deadlineCalendarOf({ ...africanBoard, group: 'africa' }, russia()).events).toEqual([]);
   });
 
-  it("lists no state as owing a duty whose reports the service does not record, and says so", () => {
+  it('lists no state as owing a duty whose reports the service does not record, and says so', () => {
     const libya = seededObligation('1970-p25-measures');
     const [event] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(memberStates, [libya]))));
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../lambdas/core/figures/figure.ts';
-import { defineObligation, dueMonthsAfterAdoption, type Obligation } from '../../lambdas/core/obligations/obligation.ts';
+import {
+  defineObligation,
+  dueMonthsAfterAdoption,
+  type Obligation,
+} from '../../lambdas/core/obligations/obligation.ts';
 import { groupsOfState } from '../../lambdas/core/reference/groups.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
 import type { Report } from '../../lambdas/core/reports/report.ts';

@@ -166,20 +166,44 @@ describe(`a state's page in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () 
     expect(nigeria.heading).toBe('Nigeria: reporting record');
     expect(nigeria.rows.map(({ obligation, cells }) => [obligation, cells[1], cells[2], cells[3]])).toEqual([
       ['2397-p8-midterm', 'Overdue', '22 March 2019', '273'],
+      // Past deadlines of duties whose reports the service does not hold: never called overdue.
+      ['1390-p6-measures', 'Not recorded here', '16 April 2002', ''],
+      ['1907-p20-measures', 'Not recorded here', '22 April 2010', ''],
+      ['1970-p25-measures', 'Not recorded here', '26 June 2011', ''],
+      ['2134-p42-measures', 'Not recorded here', '28 April 2014', ''],
       ['2397-p8-repatriation', 'Due soon', '22 December 2019', ''],
       ['2397-p8-final', 'Not due', '22 March 2020', ''],
+      ['1929-p20-evasion-transfers', 'Open', 'no fixed deadline', ''],
+      ['2094-p19-evasion-transfers', 'Open', 'no fixed deadline', ''],
     ]);
-    expect(nigeria.rows.every(({ source }) => source === 'https://undocs.org/S/RES/2397(2017)')).toBe(true);
-    expect(nigeria.regimes).toEqual(['all', 'dprk']);
+    expect(nigeria.rows.find(({ obligation }) => obligation === '2397-p8-midterm')?.source).toBe(
+      'https://undocs.org/S/RES/2397(2017)',
+    );
+    expect(nigeria.rows.every(({ source }) => source?.startsWith('https://'))).toBe(true);
+    expect(nigeria.regimes).toEqual([
+      'all',
+      'central-african-republic',
+      'dprk',
+      'iran',
+      'isil-al-qaida',
+      'libya',
+      'somalia-eritrea',
+      'south-sudan',
+    ]);
   });
 
   it('narrows to a regime by its link, and shows China submitted but not public', async () => {
     const china = await rowsOf(`/board/states/chn?asOf=${BOARD_DAY}&regime=dprk`);
-    const none = await rowsOf(`/board/states/CN?asOf=${BOARD_DAY}&regime=libya`);
+    const libya = await rowsOf(`/board/states/CN?asOf=${BOARD_DAY}&regime=libya`);
+    // South Sudan's only duty is due after an inspection, which nobody has recorded for China.
+    const none = await rowsOf(`/board/states/CN?asOf=${BOARD_DAY}&regime=south-sudan`);
 
     expect(china.rows[0]?.cells.slice(0, 2)).toEqual([
       'Midterm report on repatriated DPRK workers',
       'Submitted, not public',
+    ]);
+    expect(libya.rows.map(({ obligation, cells }) => [obligation, cells[1]])).toEqual([
+      ['1970-p25-measures', 'Not recorded here'],
     ]);
     expect(none.rows).toEqual([]);
   });

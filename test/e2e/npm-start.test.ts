@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedMetrics } from '../../lambdas/core/reference/metrics.ts';
+import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import { freePort } from '../../local/free-port.ts';
 import { startService, stopServices, waitFor } from '../support/local-service.ts';
 
@@ -33,7 +35,7 @@ describe('npm start', () => {
     const states = (await (await fetch(`http://127.0.0.1:${port}/states`)).json()) as { count: number };
     const obligations = (await (await fetch(`http://127.0.0.1:${port}/obligations`)).json()) as { count: number };
     expect(states.count).toBe(193);
-    expect(obligations.count).toBe(3);
+    expect(obligations.count).toBe(seedObligations.length);
 
     service.child.kill('SIGINT');
     expect(await service.exited).toBe(0);
@@ -60,7 +62,9 @@ describe('npm start', () => {
     expect(await first.exited).toBe(0);
 
     const service = await startService(['--port', String(port), '--data', dataDirectory, '--outbox', outboxFile]);
-    expect(service.output()).toMatch(/Reference\s+0 seeded, 8 already there/);
+    expect(service.output()).toMatch(
+      new RegExp(`Reference\\s+0 seeded, ${seedObligations.length + seedMetrics.length} already there`),
+    );
     expect(service.output()).toMatch(/Sample\s+sample data already there/);
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FAILURE_QUEUE_URL_ENV, TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
 import { routes } from '../../lambdas/contracts/routes.ts';
+import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
 import * as listObligations from '../../lambdas/handlers/http/list-obligations.ts';
 import * as testWatch from '../../lambdas/handlers/http/test-watch.ts';
@@ -42,7 +43,7 @@ describe("the functions' AWS handlers", () => {
     );
 
     expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body ?? '')).toMatchObject({ count: 3 });
+    expect(JSON.parse(response.body ?? '')).toMatchObject({ count: seedObligations.length });
   });
 
   it('run the scheduled deadline check against it', async () => {

@@ -75,6 +75,10 @@ const fetchText = async (pathOrUrl: string) => {
   return { status: response.status, headers: response.headers, text: await response.text() };
 };
 
+/** The calendar event of one obligation's deadline, found by the obligation id its UID starts with. */
+const eventOf = <Event extends { readonly uid: string }>(events: readonly Event[], obligationId: string) =>
+  events.find((event) => event.uid.startsWith(`deadline-${obligationId}-`));
+
 const errorOf = (text: string) => (JSON.parse(text) as { error: { code: string; field?: string } }).error;
 
 describe('GET /calendar.ics', () => {
@@ -86,7 +90,12 @@ describe('GET /calendar.ics', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
+    // Every fixed deadline of the registry; duties due only when triggered, or at no fixed date, have none.
     expect(events.map((event) => [event.start, event.allDay])).toEqual([
+      ['2002-04-16', true],
+      ['2010-04-22', true],
+      ['2011-06-26', true],
+      ['2014-04-28', true],
       ['2019-03-22', true],
       ['2019-12-22', true],
       ['2020-03-22', true],
@@ -94,18 +103,22 @@ describe('GET /calendar.ics', () => {
     expect(
       events.every((event) => Date.parse(event.stamp) >= before - 1000 && Date.parse(event.stamp) <= Date.now()),
     ).toBe(true);
-    expect(events.map((event) => event.alarms.map((alarm) => alarm.trigger))).toEqual(Array(3).fill(['-P7D', '-P1D']));
+    expect(events.map((event) => event.alarms.map((alarm) => alarm.trigger))).toEqual(Array(7).fill(['-P7D', '-P1D']));
   });
 
   it("says, as of now, which states still owe each deadline, and keeps each event's UID from one request to the next", async () => {
     const first = calendarEvents((await fetchText('/calendar.ics')).text);
     const again = calendarEvents((await fetchText('/calendar.ics')).text);
-    const midterm = first[0]?.description.split('\n') ?? [];
+    const midterm = eventOf(first, '2397-p8-midterm')?.description.split('\n') ?? [];
+    const libya = eventOf(first, '1970-p25-measures')?.description.split('\n') ?? [];
 
     expect(midterm[1]).toMatch(/^As of \d{1,2} \w+ \d{4}, 191 of 193 states are yet to report:$/);
     expect(midterm).toContainEqual(expect.stringMatching(/^- Nigeria \(NG\): [\d,]+ days overdue$/));
     expect(midterm.filter((line) => /\((RU|GQ)\)/.test(line))).toEqual([]);
     expect(again.map((event) => event.uid)).toEqual(first.map((event) => event.uid));
+    expect(libya.slice(1)).toEqual([
+      "The states' reports on it are not recorded here, so no state is listed as owing it.",
+    ]);
   });
 
   it('narrows to a group, a state and an obligation', async () => {
@@ -115,7 +128,11 @@ describe('GET /calendar.ics', () => {
 
     expect(africa).toHaveLength(1);
     expect(africa[0]?.description.split('\n')[1]).toMatch(/, 53 of 54 states are yet to report:$/);
-    expect(russia.map((event) => event.description.split('\n')[1])).toEqual([
+    expect(
+      ['2397-p8-midterm', '2397-p8-repatriation', '2397-p8-final'].map(
+        (id) => eventOf(russia, id)?.description.split('\n')[1],
+      ),
+    ).toEqual([
       expect.stringMatching(/, every state it applies to has reported\.$/),
       expect.stringMatching(/, 1 of 1 state is yet to act:$/),
       expect.stringMatching(/, 1 of 1 state is yet to report:$/),

@@ -73,12 +73,27 @@ describe('GET /states/{code}', () => {
         region: { name: 'Europe' },
         subRegion: { name: 'Eastern Europe' },
       },
-      obligations: [
-        { id: '2397-p8-midterm', dueDate: '2019-03-22', kind: 'report' },
-        { id: '2397-p8-repatriation', dueDate: '2019-12-22', kind: 'action' },
-        { id: '2397-p8-final', dueDate: '2020-03-22', kind: 'report' },
-      ],
     });
+    const obligations = (byAlpha2.json as { obligations: { id: string; status: string }[] }).obligations;
+    // A duty due only after an inspection is not listed until one is recorded for the state.
+    expect(obligations.map(({ id }) => id)).toEqual([
+      '1390-p6-measures',
+      '1907-p20-measures',
+      '1970-p25-measures',
+      '2134-p42-measures',
+      '2397-p8-midterm',
+      '2397-p8-repatriation',
+      '2397-p8-final',
+      '1929-p20-evasion-transfers',
+      '2094-p19-evasion-transfers',
+    ]);
+    expect(obligations.filter(({ id }) => id.startsWith('2397-'))).toMatchObject([
+      { id: '2397-p8-midterm', dueDate: '2019-03-22', kind: 'report' },
+      { id: '2397-p8-repatriation', dueDate: '2019-12-22', kind: 'action' },
+      { id: '2397-p8-final', dueDate: '2020-03-22', kind: 'report' },
+    ]);
+    // Russia's reports under the Libya measures are not recorded here: never shown as overdue.
+    expect(obligations.find(({ id }) => id === '1970-p25-measures')).toMatchObject({ status: 'unrecorded' });
     const groupIds = (byAlpha2.json as { groups: { id: string }[] }).groups.map((g) => g.id);
     expect(groupIds).toEqual(
       expect.arrayContaining(['europe', 'eastern-europe', 'eastern-european-group', 'dprk-worker-hosts']),
@@ -159,14 +174,21 @@ describe('GET /groups and /groups/{id}', () => {
 });
 
 describe('GET /obligations', () => {
-  it('lists the catalogue, earliest deadline first', async () => {
+  it('lists the catalogue, earliest deadline first, those without a fixed one last', async () => {
     const { status, json } = await api.request('/obligations');
 
     expect(status).toBe(200);
     expect((json as { obligations: { id: string }[] }).obligations.map((o) => o.id)).toEqual([
+      '1390-p6-measures',
+      '1907-p20-measures',
+      '1970-p25-measures',
+      '2134-p42-measures',
       '2397-p8-midterm',
       '2397-p8-repatriation',
       '2397-p8-final',
+      '1929-p20-evasion-transfers',
+      '2094-p19-evasion-transfers',
+      '2428-p10-inspection-followup',
     ]);
   });
 
@@ -203,7 +225,10 @@ describe('GET /obligations', () => {
     expect(firstPage.obligations.map((o) => o.id)).toEqual(['2397-p8-midterm', '2397-p8-repatriation']);
     expect(firstPage.next).toBe('2397-p8-repatriation');
     const second = await api.request(`/obligations?committee=1718&limit=2&after=${firstPage.next}`);
-    expect(second.json).toMatchObject({ count: 1, obligations: [{ id: '2397-p8-final' }] });
+    expect(second.json).toMatchObject({
+      count: 2,
+      obligations: [{ id: '2397-p8-final' }, { id: '2094-p19-evasion-transfers', due: { type: 'open-ended' } }],
+    });
     expect(second.json).not.toHaveProperty('next');
 
     const none = await api.request('/obligations?committee=1540');

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { obligationCatalogue } from '../../lambdas/adapters/dynamodb/catalogues.ts';
+import { seedMetrics } from '../../lambdas/core/reference/metrics.ts';
+import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import { handlerFor } from '../../lambdas/handlers/seed-reference-data.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { cloudFormationEvent, startResponseReceiver } from '../support/cloudformation.ts';
@@ -22,11 +24,7 @@ describe('the reference-data seed custom resource', () => {
     await handler(cloudFormationEvent('Create', receiver.url), localLambdaContext('seed'));
 
     const catalogue = obligationCatalogue(table.documentClient, table.tableName);
-    expect((await catalogue.list()).map((o) => o.id).sort()).toEqual([
-      '2397-p8-final',
-      '2397-p8-midterm',
-      '2397-p8-repatriation',
-    ]);
+    expect((await catalogue.list()).map((o) => o.id).sort()).toEqual(seedObligations.map(({ id }) => id).sort());
     expect(receiver.received.at(-1)).toEqual({
       method: 'PUT',
       body: expect.objectContaining({
@@ -40,12 +38,15 @@ describe('the reference-data seed custom resource', () => {
 
   it('keeps existing obligations on Update and acknowledges Delete without touching data', async () => {
     await handler(cloudFormationEvent('Update', receiver.url), localLambdaContext('seed'));
-    expect(receiver.received.at(-1)?.body).toMatchObject({ Status: 'SUCCESS', Reason: 'Created 0, kept 8' });
+    expect(receiver.received.at(-1)?.body).toMatchObject({
+      Status: 'SUCCESS',
+      Reason: `Created 0, kept ${seedObligations.length + seedMetrics.length}`,
+    });
 
     await handler(cloudFormationEvent('Delete', receiver.url), localLambdaContext('seed'));
     expect(receiver.received.at(-1)?.body).toMatchObject({ Status: 'SUCCESS', Reason: 'Data kept' });
     const catalogue = obligationCatalogue(table.documentClient, table.tableName);
-    expect(await catalogue.list()).toHaveLength(3);
+    expect(await catalogue.list()).toHaveLength(seedObligations.length);
   });
 
   it('reports FAILED to CloudFormation instead of leaving the stack waiting when the table is gone', async () => {

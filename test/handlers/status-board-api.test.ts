@@ -49,14 +49,25 @@ describe('GET /status', () => {
     const { json } = await api.request('/status?asOf=2019-12-23');
     const board = json as Board;
 
-    expect(board.obligations.map((column) => column.obligation.id)).toEqual([
+    const column = (id: string) => board.obligations.find((candidate) => candidate.obligation.id === id);
+
+    expect(board.obligations.map((candidate) => candidate.obligation.id)).toEqual([
+      '1390-p6-measures',
+      '1907-p20-measures',
+      '1970-p25-measures',
+      '2134-p42-measures',
       '2397-p8-midterm',
       '2397-p8-repatriation',
       '2397-p8-final',
+      '1929-p20-evasion-transfers',
+      '2094-p19-evasion-transfers',
+      '2428-p10-inspection-followup',
     ]);
-    expect(board.obligations[1]?.counts['deadline-passed']).toBe(193);
-    expect(board.obligations[2]?.counts['due-soon']).toBe(0);
-    expect(board.obligations[2]?.counts['not-due']).toBe(193);
+    expect(column('2397-p8-repatriation')?.counts['deadline-passed']).toBe(193);
+    expect(column('2397-p8-final')?.counts['due-soon']).toBe(0);
+    expect(column('2397-p8-final')?.counts['not-due']).toBe(193);
+    expect(column('1970-p25-measures')?.counts).toMatchObject({ unrecorded: 193, overdue: 0 });
+    expect(column('1970-p25-measures')?.obligation).toMatchObject({ reportsRecorded: false });
   });
 
   it.each([

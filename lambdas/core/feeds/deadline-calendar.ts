@@ -53,7 +53,7 @@ const descriptionOf = (
   const heading = `Resolution ${obligation.resolution}, paragraph ${obligation.paragraph} (${obligation.id}): ${kind} due ${formatDate(dueDate)}.`;
   // Without a record of the reports, any list of states "yet to report" would be a guess.
   if (obligation.reportsRecorded === false)
-    return [heading, 'The states\' reports on it are not recorded here, so no state is listed as owing it.'].join('\n');
+    return [heading, "The states' reports on it are not recorded here, so no state is listed as owing it."].join('\n');
   const pending = states.filter(({ status }) => isStillOwed(status.status)).sort((a, b) => byStateName(a.code, b.code));
   return [
     heading,
