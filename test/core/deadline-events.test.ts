@@ -214,6 +214,15 @@ describe('deriveDeadlineEvents: report.overdue', () => {
     });
   });
 
+  it("names nobody overdue on the registry's duties whose reports the service does not record, though their deadlines passed years ago", () => {
+    expect(new Set(overdueOf(firstRun()).map((event) => event.obligationId))).toEqual(new Set([MIDTERM]));
+
+    const libya = seedObligations.find((obligation) => obligation.id === '1970-p25-measures');
+    if (!libya) throw new Error('no Libya obligation');
+    const recorded = run('2019-03-23T00:00:00.000Z', { obligations: [{ ...libya, reportsRecorded: true }] });
+    expect(overdueOf(recorded)).toHaveLength(193);
+  });
+
   it('announces France, whose report only arrives on 1 April', () => {
     expect(overdueOf(firstRun()).map((event) => event.state)).toContain('FR');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import { registryEntries } from '../../lambdas/core/reference/registry/index.ts';
 import type { RegistryDue, RegistryOffset } from '../../lambdas/core/reference/registry/registry-entry.ts';
 
@@ -68,8 +69,17 @@ describe('the obligations registry data', () => {
     if (offset) expect(offsetAmount(offset)).toBeGreaterThan(0);
     const worded = deadlineInQuote(entry.quote);
     if (worded) expect(offset).toEqual(worded);
-    if (entry.due.type === 'once' || entry.due.type === 'recurring') expect(worded).toBeDefined();
+    if ((entry.due.type === 'once' || entry.due.type === 'recurring') && !entry.source.restates)
+      expect(worded).toBeDefined();
   });
+
+  it.each(registryEntries.filter(({ source }) => source.restates))(
+    '$id, quoted as a page restates it, falls due on the day that page names, and says it is a restatement',
+    (entry) => {
+      expect(seedObligations.find(({ id }) => id === entry.id)?.dueDate).toBe(entry.source.restates?.dueDate);
+      expect(entry.source.publisher).toMatch(/restating .* \(not its words\)/);
+    },
+  );
 
   it.each(registryEntries)('$id names its own source for any named-date trigger', (entry) => {
     const { due } = entry;

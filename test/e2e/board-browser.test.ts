@@ -177,7 +177,7 @@ describe(`a state's page in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () 
       ['2094-p19-evasion-transfers', 'Open', 'no fixed deadline', ''],
     ]);
     expect(nigeria.rows.find(({ obligation }) => obligation === '2397-p8-midterm')?.source).toBe(
-      'https://undocs.org/S/RES/2397(2017)',
+      'https://diplomaticwatch.com/qatar-150-north-korean-workers-remain-in-country/',
     );
     expect(nigeria.rows.every(({ source }) => source?.startsWith('https://'))).toBe(true);
     expect(nigeria.regimes).toEqual([

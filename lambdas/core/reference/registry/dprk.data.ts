@@ -6,22 +6,30 @@ import type { RegistryEntry } from './registry-entry.ts';
  * 2321, 2371, 2375 and 2397 that could not be, and why.
  */
 /**
- * Not read in a stored source (docs/obligations.md, "Quoted without a page read"): the midterm and
- * final reports are the reason this service exists, so they stay, with the resolution's own
- * address, until the wording is checked against it.
+ * The resolution's own words for the two reports were not in any stored page (docs/obligations.md,
+ * "2397's reports"): each is quoted as a news page restates it, with the deadline it names, which
+ * is the one the due rule derives (15 and 27 months from 22 December 2017).
  */
-const resolution2397 = {
+const midtermSource = {
   document: 'S/RES/2397 (2017)',
-  url: 'https://undocs.org/S/RES/2397(2017)',
-  publisher: 'United Nations (wording not yet checked against this page)',
-  readOn: '2026-12-05',
+  url: 'https://diplomaticwatch.com/qatar-150-north-korean-workers-remain-in-country/',
+  publisher: 'Diplomatic Watch, restating paragraph 8 (not its words)',
+  readOn: '2026-12-06',
+  restates: { dueDate: '2019-03-22' },
 } as const;
-
-/** Paragraph 8 of resolution 2397 (2017), as transcribed, the part of each report. */
 const midtermWords =
-  "... decides that all Member States shall provide a midterm report by 15 months from the date of adoption of this resolution of all DPRK nationals earning income in that Member State's jurisdiction that were repatriated over the 12 month period starting from the date of adoption of this resolution ...";
+  'By March 22, 2019 member states are also required to provide a midterm report detailing all DPRK nationals earning income within their jurisdiction that were sent back in the 12 months since the resolutions’ passage and an explanation of why, if applicable, less than half of such workers were sent back in that period.';
+
+const finalSource = {
+  document: 'S/RES/2397 (2017)',
+  url: 'https://www.urdupoint.com/en/world/some-23000-n-korean-overseas-workers-sent-b-785407.html',
+  publisher: 'APP via UrduPoint, 12 December 2019, restating paragraph 8 (not its words)',
+  readOn: '2026-12-06',
+  // "by March 22 next year", in a report of 12 December 2019.
+  restates: { dueDate: '2020-03-22' },
+} as const;
 const finalWords =
-  '... and all Member States shall provide final reports by 27 months from the date of adoption of this resolution';
+  'Under the 2017 resolution, all member states are required to submit their final sanctions implementation reports by March 22 next year.';
 
 export const dprkRegistry: readonly RegistryEntry[] = [
   {
@@ -73,7 +81,7 @@ export const dprkRegistry: readonly RegistryEntry[] = [
     title: 'Midterm report on repatriated DPRK workers',
     kind: 'report',
     quote: midtermWords,
-    source: resolution2397,
+    source: midtermSource,
     due: { type: 'once', within: { months: 15 }, trigger: { from: 'adoption' } },
     reportsRecorded: true,
   },
@@ -87,7 +95,7 @@ export const dprkRegistry: readonly RegistryEntry[] = [
     title: 'Final report on repatriated DPRK workers',
     kind: 'report',
     quote: finalWords,
-    source: resolution2397,
+    source: finalSource,
     due: { type: 'once', within: { months: 27 }, trigger: { from: 'adoption' } },
     reportsRecorded: true,
   },

@@ -44,7 +44,10 @@ export interface RegistryEntry {
   /** Short title for lists, e.g. "Report on implementation of the Libya measures". */
   readonly title: string;
   readonly kind: 'report' | 'action';
-  /** The paragraph's words, quoted exactly from `source.url` (may be shortened with "..."). */
+  /**
+   * Quoted exactly from `source.url` (may be shortened with "..."): the paragraph's words, or,
+   * where `source.restates` is given, the page's own restatement of the duty.
+   */
   readonly quote: string;
   readonly source: {
     /** Document symbol, e.g. `S/RES/1970 (2011)`. */
@@ -54,6 +57,11 @@ export interface RegistryEntry {
     readonly publisher: string;
     /** Day the page was read, `YYYY-MM-DD`. */
     readonly readOn: string;
+    /**
+     * Present when no stored page held the paragraph's words and this one restates the duty in
+     * its own: the due date it names, which the due rule must give.
+     */
+    readonly restates?: { readonly dueDate: string };
   };
   readonly due: RegistryDue;
   /**
