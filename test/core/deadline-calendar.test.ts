@@ -9,6 +9,8 @@ import { resolution2397Obligations, seededObligation } from '../support/resoluti
 import { groupIdsOfState, report } from '../support/watch-fixtures.ts';
 
 const at = new Date('2019-12-16T12:00:00.000Z');
+/** When the data last changed: what every event's DTSTAMP says. */
+const changedAt = new Date('2019-12-16T00:00:00.000Z');
 /**
  * The board of `at` over the given states. Russia and Equatorial Guinea reported on time; China
  * too, but asked for its report to stay unpublished.
@@ -30,8 +32,8 @@ const russia = (): MemberState => {
 };
 
 describe('the deadline calendar', () => {
-  it("has one all-day event per obligation on its due date, stamped with the board's instant, that node-ical reads back", () => {
-    const events = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf())));
+  it("has one all-day event per obligation on its due date, stamped with the data's last change, that node-ical reads back", () => {
+    const events = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(), changedAt)));
 
     expect(events.map((event) => [event.uid, event.start, event.allDay, event.summary])).toEqual([
       [
@@ -53,12 +55,12 @@ describe('the deadline calendar', () => {
         'Deadline: Final report on repatriated DPRK workers',
       ],
     ]);
-    expect(events.map((event) => event.stamp)).toEqual(Array(3).fill(at.toISOString()));
+    expect(events.map((event) => event.stamp)).toEqual(Array(3).fill(changedAt.toISOString()));
     expect(events.map((event) => event.end)).toEqual(['2019-03-23', '2019-12-23', '2020-03-23']);
   });
 
   it('reminds a week and a day before each deadline', () => {
-    const [midterm] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf())));
+    const [midterm] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(), changedAt)));
 
     expect(midterm?.alarms).toEqual([
       {
@@ -75,7 +77,7 @@ describe('the deadline calendar', () => {
   });
 
   it('describes the states still owing each obligation as of the board, by name, with the days overdue', () => {
-    const [midterm, repatriation] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf())));
+    const [midterm, repatriation] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(), changedAt)));
     const lines = midterm?.description.split('\n') ?? [];
 
     expect(lines.slice(0, 3)).toEqual([
@@ -91,7 +93,7 @@ describe('the deadline calendar', () => {
 
   it('narrowed to one state, names that state and says when it owes nothing more', () => {
     const ru = russia();
-    const calendar = deadlineCalendarOf(boardOf(), ru);
+    const calendar = deadlineCalendarOf(boardOf(), changedAt, ru);
     const [midterm, , final] = eventsOf(deadlineCalendarIcs(calendar));
 
     expect(calendar.name).toBe(`sanctions-watch deadlines: ${ru.name}`);
@@ -107,7 +109,7 @@ describe('the deadline calendar', () => {
     const africa = new Set(builtInGroups().find((group) => group.id === 'africa')?.members);
     const africanBoard = boardOf(memberStates.filter((state) => africa.has(state.alpha2)));
 
-    const calendar = deadlineCalendarOf({ ...africanBoard, group: 'africa' });
+    const calendar = deadlineCalendarOf({ ...africanBoard, group: 'africa' }, changedAt);
     const events = eventsOf(deadlineCalendarIcs(calendar));
 
     expect(calendar.name).toBe('sanctions-watch deadlines: africa');
@@ -117,12 +119,12 @@ describe('the deadline calendar', () => {
       'deadline-2397-p8-final-2020-03-22-group-africa@sanctions-watch',
     ]);
     expect(events[0]?.description.split('\n')[1]).toBe('As of 16 December 2019, 53 of 54 states are yet to report:');
-    expect(deadlineCalendarOf({ ...africanBoard, group: 'africa' }, russia()).events).toEqual([]);
+    expect(deadlineCalendarOf({ ...africanBoard, group: 'africa' }, changedAt, russia()).events).toEqual([]);
   });
 
   it('lists no state as owing a duty whose reports the service does not record, and says so', () => {
     const libya = seededObligation('1970-p25-measures');
-    const [event] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(memberStates, [libya]))));
+    const [event] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(memberStates, [libya]), changedAt)));
 
     expect(libya.reportsRecorded).toBe(false);
     expect(event?.description.split('\n')).toEqual([

@@ -48,8 +48,12 @@ const rememberTheCheckOf2019 = async (): Promise<AlertEvent> => {
 };
 
 let nigeriaOverdueIn2019: AlertEvent;
+/** Just before the test records its reports and figure, and just after: the data's last change is between. */
+let recordingFrom: number;
+let recordingTo: number;
 beforeAll(async () => {
   api = await startSeededTestApi();
+  recordingFrom = Date.now();
   for (const state of ['RU', 'GQ'])
     await succeed(
       api.send('POST', `/states/${state}/reports`, { obligationId: '2397-p8-midterm', reportDate: '2019-03-20' }),
@@ -63,6 +67,7 @@ beforeAll(async () => {
     }),
     "Russia's figure",
   );
+  recordingTo = Date.now();
   nigeriaOverdueIn2019 = await rememberTheCheckOf2019();
   // Yesterday: everyone overdue on the final report (the midterm is remembered), and the repatriation deadline passed.
   await scheduledCheck(recentCheck);
@@ -83,7 +88,6 @@ const errorOf = (text: string) => (JSON.parse(text) as { error: { code: string; 
 
 describe('GET /calendar.ics', () => {
   it('is an iCalendar feed of every deadline, public and cacheable, that node-ical reads back with its alarms', async () => {
-    const before = Date.now();
     const { status, headers, text } = await fetchText('/calendar.ics');
     const events = calendarEvents(text);
 
@@ -102,10 +106,33 @@ describe('GET /calendar.ics', () => {
       ['2019-12-22', true],
       ['2020-03-22', true],
     ]);
-    expect(
-      events.every((event) => Date.parse(event.stamp) >= before - 1000 && Date.parse(event.stamp) <= Date.now()),
-    ).toBe(true);
     expect(events.map((event) => event.alarms.map((alarm) => alarm.trigger))).toEqual(Array(9).fill(['-P7D', '-P1D']));
+  });
+
+  it("is stamped with the data's last change, so the same data gives the same file, CRLF to its last line", async () => {
+    const first = await fetchText('/calendar.ics');
+    // DTSTAMP has whole seconds: a stamp taken from the request's time would differ by now.
+    await new Promise((done) => setTimeout(done, 1100));
+    const again = await fetchText('/calendar.ics');
+    const stamps = new Set(calendarEvents(first.text).map((event) => Date.parse(event.stamp)));
+
+    expect(again.text).toBe(first.text);
+    expect(stamps.size).toBe(1);
+    const [stamp = 0] = stamps;
+    // The newest record is Russia's figure, recorded last; DTSTAMP drops the milliseconds.
+    expect(stamp).toBeGreaterThanOrEqual(Math.floor(recordingFrom / 1000) * 1000);
+    expect(stamp).toBeLessThanOrEqual(recordingTo);
+    expect(first.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(first.text.split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
+  });
+
+  it('asks calendar apps to refresh as often as it lets caches keep it', async () => {
+    const { headers, text } = await fetchText('/calendar.ics');
+    const maxAge = Number(/max-age=(\d+)/.exec(headers.get('cache-control') ?? '')?.[1]);
+    const refreshMinutes = Number(/^REFRESH-INTERVAL;VALUE=DURATION:PT(\d+)M$/m.exec(text.replaceAll('\r', ''))?.[1]);
+
+    expect(maxAge).toBe(900);
+    expect(refreshMinutes * 60).toBe(maxAge);
   });
 
   it("says, as of now, which states still owe each deadline, and keeps each event's UID from one request to the next", async () => {
