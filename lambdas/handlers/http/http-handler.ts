@@ -7,10 +7,17 @@ import { jsonResponse } from './json-response.ts';
 export interface HttpResult {
   readonly status: number;
   readonly body: unknown;
+  /** More headers, such as `location` or `allow`. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export const ok = (body: unknown): HttpResult => ({ status: 200, body });
-export const created = (body: unknown): HttpResult => ({ status: 201, body });
+/** 201, saying in `Location` where the new resource is (RFC 9110 §15.3.2) when it has a URL of its own. */
+export const created = (body: unknown, location?: string): HttpResult => ({
+  status: 201,
+  body,
+  ...(location === undefined ? {} : { headers: { location } }),
+});
 export const noContent = (): HttpResult => ({ status: 204, body: undefined });
 
 /** A body that is not JSON (a calendar, a feed, a page), sent as it is with its content type. Errors stay JSON. */
@@ -47,17 +54,30 @@ export const httpHandler = (route: (event: APIGatewayProxyEventV2) => Promise<Ht
   middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(requestLogging())
     .use(httpErrorMapper())
-    .handler(async (event) => {
-      const result = await route(event);
-      if ('contentType' in result)
-        return {
-          statusCode: result.status,
-          headers: {
-            ...result.headers,
-            ...(result.contentType.startsWith('text/html') ? pageHeaders : { 'x-content-type-options': 'nosniff' }),
-            'content-type': result.contentType,
-          },
-          body: result.body,
-        };
-      return result.body === undefined ? { statusCode: result.status } : jsonResponse(result.status, result.body);
-    });
+    .handler(async (event) => forMethod(event, responseOf(await route(event))));
+
+const responseOf = (result: HttpResult | TextResult): APIGatewayProxyStructuredResultV2 => {
+  if ('contentType' in result)
+    return {
+      statusCode: result.status,
+      headers: {
+        ...result.headers,
+        ...(result.contentType.startsWith('text/html') ? pageHeaders : { 'x-content-type-options': 'nosniff' }),
+        'content-type': result.contentType,
+      },
+      body: result.body,
+    };
+  return result.body === undefined
+    ? { statusCode: result.status, ...(result.headers ? { headers: { ...result.headers } } : {}) }
+    : jsonResponse(result.status, result.body, result.headers);
+};
+
+/** A HEAD request gets the GET's status and headers without its body (RFC 9110 §9.3.2). */
+const forMethod = (
+  event: APIGatewayProxyEventV2,
+  response: APIGatewayProxyStructuredResultV2,
+): APIGatewayProxyStructuredResultV2 => {
+  if (event.requestContext.http.method !== 'HEAD') return response;
+  const { body: _body, ...withoutBody } = response;
+  return withoutBody;
+};

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSeededTestApi } from '../support/seeded-api.ts';
+
+/** What clients and validators expect of any HTTP API, checked against the real handlers behind the local runtime. */
+let api: Awaited<ReturnType<typeof startSeededTestApi>>;
+
+beforeAll(async () => {
+  api = await startSeededTestApi();
+});
+afterAll(() => api.close());
+
+/** A request as a browser or feed reader sends it, the body read as text whatever its type. */
+const fetchText = async (path: string, init?: RequestInit) => {
+  const response = await fetch(`${api.url}${path}`, init);
+  return { status: response.status, headers: response.headers, text: await response.text() };
+};
+
+describe('status codes and headers', () => {
+  it('answers a method a known path does not take with 405, the methods it does take in Allow, in JSON', async () => {
+    const states = await api.request('/states', { method: 'DELETE' });
+    const reports = await api.request('/states/RU/reports');
+
+    expect(states.status).toBe(405);
+    expect(states.headers.get('allow')).toBe('GET, HEAD');
+    expect(states.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(states.json).toEqual({
+      error: { code: 'method-not-allowed', message: '/states answers GET, HEAD, not DELETE' },
+    });
+    expect(reports.status).toBe(405);
+    expect(reports.headers.get('allow')).toBe('POST');
+  });
+
+  it('answers a path no route has with 404', async () => {
+    const { status, headers, json } = await api.request('/nowhere', { method: 'DELETE' });
+
+    expect(status).toBe(404);
+    expect(headers.get('allow')).toBeNull();
+    expect(json).toMatchObject({ error: { code: 'route-not-found' } });
+  });
+
+  it('names the Bearer scheme on a 401', async () => {
+    const { status, headers } = await api.request('/watches');
+
+    expect(status).toBe(401);
+    expect(headers.get('www-authenticate')).toMatch(/^Bearer\b/);
+  });
+
+  it('says where a new watch is: 201 with a Location its owner can GET', async () => {
+    const created = await api.send(
+      'POST',
+      '/watches',
+      { name: 'Russia', target: { states: ['RU'] }, events: ['report.overdue'], channel: { email: 'uma@example.org' } },
+      'user',
+    );
+    const { id } = created.json as { id: string };
+    const location = created.headers.get('location') ?? '';
+    const fetched = await api.request(location, { as: 'user' });
+
+    expect(created.status).toBe(201);
+    expect(location).toBe(`/watches/${id}`);
+    expect(fetched.status).toBe(200);
+    expect(fetched.json).toMatchObject({ id });
+  });
+
+  it.each(['/states', '/board', '/calendar.ics'])(
+    'answers HEAD %s as GET, headers and all, without a body',
+    async (path) => {
+      const get = await fetchText(path);
+      const head = await fetchText(path, { method: 'HEAD' });
+
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+      expect(head.headers.get('cache-control')).toBe(get.headers.get('cache-control'));
+      expect(get.text.length).toBeGreaterThan(0);
+      expect(head.text).toBe('');
+    },
+  );
+});
