@@ -6,6 +6,8 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
   type ThrottleSettings,
@@ -161,5 +163,22 @@ export class ServiceHttpApi extends Construct {
             : 'Public route: read-only public reference data about UN member states, no personal data.',
       });
     }
+  }
+
+  /**
+   * The `$default` route: every request no route takes goes to `handler`, which answers 405 with
+   * `Allow` for a path the API has and 404 for any other (API Gateway alone would answer 404 to both).
+   */
+  addCatchAll(handler: IFunction): void {
+    const catchAll = new HttpRoute(this, 'CatchAll', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('unrouted-integration', handler),
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    Validations.of(catchAll).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'Public by design: it reads nothing and says only which methods a path takes.',
+    });
   }
 }

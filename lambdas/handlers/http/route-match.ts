@@ -23,7 +23,10 @@ const matchPath = (route: RouteDefinition, requested: readonly string[]) => {
   return { route, pathParameters, literals };
 };
 
-/** HEAD is served by the GET route of the path: the stack gives every GET route a HEAD route to the same function. */
+/**
+ * HEAD is served by the GET route of the path. In AWS a HEAD route per GET route would take the
+ * stack past CloudFormation's 500 resources, so there HEAD reaches the catch-all.
+ */
 const routeMethodOf = (method: string): string => (method === 'HEAD' ? 'GET' : method);
 
 /**
