@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { needsToken, type RouteDefinition } from '../lambdas/contracts/routes.ts';
 import { handlerFor as unroutedFor } from '../lambdas/handlers/http/unrouted.ts';
 import { apiGatewayEvent, matchRoute } from './api-gateway-event.ts';
+import { corsResponseHeaders, isPreflight, preflightHeaders } from './cors.ts';
 import { jwtAuthorizer, UNAUTHORIZED_BODY, UNAUTHORIZED_CHALLENGE } from './jwt-authorizer.ts';
 import { localLambdaContext } from './lambda-context.ts';
 import type { LocalIdentity } from './local-identity.ts';
@@ -55,8 +56,20 @@ export const startLocalApi = async (options: {
   let served: LocalApiHandlers = { handlers: {} };
   const unrouted = unroutedFor(options.routes);
   const server = createServer((request, response) => {
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(',') : (value ?? ''),
+      ]),
+    );
+    const send = (status: number, body: string, sent: Record<string, string> = {}) => {
+      // API Gateway sets the CORS headers from the API's configuration and drops any the function sent.
+      const own = Object.entries(sent).filter(([name]) => !name.toLowerCase().startsWith('access-control-'));
+      response.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        ...Object.fromEntries(own),
+        ...corsResponseHeaders(headers),
+      });
       response.end(body);
     };
     const sendResult = (result: APIGatewayProxyResultV2) => {
@@ -70,6 +83,11 @@ export const startLocalApi = async (options: {
     void (async () => {
       const method = request.method ?? 'GET';
       const url = request.url ?? '/';
+      // API Gateway answers preflights itself, before any route or authorizer.
+      if (isPreflight(method, headers)) {
+        response.writeHead(204, preflightHeaders(headers));
+        return response.end();
+      }
       const match = matchRoute(options.routes, method, new URL(url, 'http://localhost').pathname);
       const handler = match && served.handlers[match.route.id];
       // Until `serve`, as before a deploy completes, nothing answers; after, the catch-all does.
@@ -78,12 +96,6 @@ export const startLocalApi = async (options: {
       const body = await readBody(request);
       if (body === undefined)
         return send(413, errorBody('payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`));
-      const headers = Object.fromEntries(
-        Object.entries(request.headers).map(([name, value]) => [
-          name,
-          Array.isArray(value) ? value.join(',') : (value ?? ''),
-        ]),
-      );
       const incoming = { method, url, headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' };
       if (!match || !handler) {
         const result = await unrouted(apiGatewayEvent(incoming, undefined, new Date()), localLambdaContext('unrouted'));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORS } from '../../lambdas/contracts/cors.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 /** What clients and validators expect of any HTTP API, checked against the real handlers behind the local runtime. */
@@ -75,4 +76,30 @@ describe('status codes and headers', () => {
       expect(head.text).toBe('');
     },
   );
+});
+
+describe('CORS, as the stack configures it on the HTTP API', () => {
+  const origin = 'https://newsroom.example';
+
+  it('answers a preflight itself with the allowed origin, methods and how long to remember them', async () => {
+    const { status, headers, text } = await fetchText('/states', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET' },
+    });
+
+    expect(status).toBe(204);
+    expect(text).toBe('');
+    expect(headers.get('access-control-allow-origin')).toBe('*');
+    expect(headers.get('access-control-allow-methods')).toBe(CORS.allowMethods.join(','));
+    expect(headers.get('access-control-max-age')).toBe('86400');
+  });
+
+  it('lets a page on another site read what it GETs, and says nothing to a request from no site', async () => {
+    const crossSite = await fetchText('/states', { headers: { origin } });
+    const sameSite = await fetchText('/states');
+
+    expect(crossSite.status).toBe(200);
+    expect(crossSite.headers.get('access-control-allow-origin')).toBe('*');
+    expect(sameSite.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { CORS } from '../../lambdas/contracts/cors.ts';
 import { PUBLIC_API_URL_ENV } from '../../lambdas/contracts/environment.ts';
 import { needsToken, routes } from '../../lambdas/contracts/routes.ts';
 import { notifyingRouteThrottle } from '../../lib/sanctions-watch-stack.ts';
@@ -183,7 +184,11 @@ describe('SanctionsWatch stack', () => {
     it('allows browsers to GET and outputs its URL', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
         ProtocolType: 'HTTP',
-        CorsConfiguration: Match.objectLike({ AllowMethods: ['GET'] }),
+        CorsConfiguration: {
+          AllowMethods: [...CORS.allowMethods],
+          AllowOrigins: [...CORS.allowOrigins],
+          MaxAge: 86_400,
+        },
       });
       template.hasOutput('ApiUrl', {});
     });
