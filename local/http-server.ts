@@ -62,7 +62,7 @@ export const startLocalApi = async (options: {
         Array.isArray(value) ? value.join(',') : (value ?? ''),
       ]),
     );
-    const send = (status: number, body: string, sent: Record<string, string> = {}) => {
+    const send = (status: number, body: string | Buffer, sent: Record<string, string> = {}) => {
       // API Gateway sets the CORS headers from the API's configuration and drops any the function sent.
       const own = Object.entries(sent).filter(([name]) => !name.toLowerCase().startsWith('access-control-'));
       response.writeHead(status, {
@@ -76,7 +76,8 @@ export const startLocalApi = async (options: {
       if (typeof result === 'string') return send(200, result);
       send(
         result.statusCode ?? 200,
-        result.body ?? '',
+        // API Gateway decodes a base64 body (a compressed one) before sending it.
+        result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''),
         Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
       );
     };

@@ -1,3 +1,5 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORS } from '../../lambdas/contracts/cors.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
@@ -101,5 +103,79 @@ describe('CORS, as the stack configures it on the HTTP API', () => {
     expect(crossSite.status).toBe(200);
     expect(crossSite.headers.get('access-control-allow-origin')).toBe('*');
     expect(sameSite.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+/** A GET over plain node:http, which leaves the body as sent: fetch would decompress it. */
+const rawGet = (path: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((done, fail) => {
+    get(`${api.url}${path}`, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        done({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+    }).on('error', fail);
+  });
+
+describe('compression', () => {
+  it.each([
+    ['gzip', 'gzip, deflate', gunzipSync],
+    ['br', 'gzip, deflate, br', brotliDecompressSync],
+  ] as const)(
+    'sends /board and /states as %s when the client accepts it, saying it varies',
+    async (coding, accept, decode) => {
+      for (const path of ['/board', '/states']) {
+        const plain = await rawGet(path, {});
+        const compressed = await rawGet(path, { 'accept-encoding': accept });
+
+        expect(compressed.status).toBe(200);
+        expect(compressed.headers['content-encoding']).toBe(coding);
+        expect(compressed.headers.vary).toBe('Accept-Encoding');
+        expect(decode(compressed.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+        expect(compressed.body.length).toBeLessThan(plain.body.length / 4);
+      }
+    },
+  );
+
+  it('sends the body as it is to a client that accepts no coding, or refuses them with q=0', async () => {
+    for (const accept of [undefined, 'identity', 'gzip;q=0, br;q=0']) {
+      const { headers, body } = await rawGet('/states', accept === undefined ? {} : { 'accept-encoding': accept });
+
+      expect(headers['content-encoding']).toBeUndefined();
+      expect(JSON.parse(body.toString('utf8'))).toMatchObject({ count: 193 });
+    }
+  });
+});
+
+describe('conditional requests', () => {
+  it.each(['/board', '/calendar.ics', '/states'])(
+    'gives %s a strong ETag, and answers 304 when If-None-Match holds it',
+    async (path) => {
+      const first = await rawGet(path, {});
+      const etag = first.headers.etag ?? '';
+      const again = await rawGet(path, { 'if-none-match': etag });
+      const other = await rawGet(path, { 'if-none-match': '"something-else"' });
+
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect(again.status).toBe(304);
+      expect(again.body.length).toBe(0);
+      expect(again.headers.etag).toBe(etag);
+      expect(again.headers['cache-control']).toBe(first.headers['cache-control']);
+      expect(other.status).toBe(200);
+      expect(other.body.equals(first.body)).toBe(true);
+    },
+  );
+
+  it('tags each coding of the same body apart, and takes any of them as unchanged', async () => {
+    const plain = await rawGet('/board', {});
+    const gzipped = await rawGet('/board', { 'accept-encoding': 'gzip' });
+    const revalidated = await rawGet('/board', {
+      'accept-encoding': 'br',
+      'if-none-match': gzipped.headers.etag ?? '',
+    });
+
+    expect(gzipped.headers.etag).not.toBe(plain.headers.etag);
+    expect(revalidated.status).toBe(304);
   });
 });

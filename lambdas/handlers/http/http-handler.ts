@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { requestLogging } from '../request-logging.ts';
 import { httpErrorMapper } from './http-error-mapper.ts';
 import { jsonResponse } from './json-response.ts';
+import { negotiatedResponse } from './negotiated-response.ts';
 
 export interface HttpResult {
   readonly status: number;
@@ -54,7 +55,7 @@ export const httpHandler = (route: (event: APIGatewayProxyEventV2) => Promise<Ht
   middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(requestLogging())
     .use(httpErrorMapper())
-    .handler(async (event) => forMethod(event, responseOf(await route(event))));
+    .handler(async (event) => negotiatedResponse(event, responseOf(await route(event))));
 
 const responseOf = (result: HttpResult | TextResult): APIGatewayProxyStructuredResultV2 => {
   if ('contentType' in result)
@@ -70,14 +71,4 @@ const responseOf = (result: HttpResult | TextResult): APIGatewayProxyStructuredR
   return result.body === undefined
     ? { statusCode: result.status, ...(result.headers ? { headers: { ...result.headers } } : {}) }
     : jsonResponse(result.status, result.body, result.headers);
-};
-
-/** A HEAD request gets the GET's status and headers without its body (RFC 9110 §9.3.2). */
-const forMethod = (
-  event: APIGatewayProxyEventV2,
-  response: APIGatewayProxyStructuredResultV2,
-): APIGatewayProxyStructuredResultV2 => {
-  if (event.requestContext.http.method !== 'HEAD') return response;
-  const { body: _body, ...withoutBody } = response;
-  return withoutBody;
 };
