@@ -252,13 +252,53 @@ describe("a watch's Atom feed", () => {
     );
   });
 
-  it('keeps at most the newest 50 entries', async () => {
+  it('pages its entries 50 at a time, linking each page to the next older one (RFC 5005), until none is left', async () => {
     const id = await createWatch({ target: { all: true }, events: ['report.overdue'] });
+    const { feedUrl } = await newKey(id);
+    const hrefOf = (feed: ReturnType<typeof parseAtom>, rel: string) =>
+      feed.link.find((link) => link['@_rel'] === rel)?.['@_href'];
+    const pages: ReturnType<typeof parseAtom>[] = [];
+    for (let url: string | undefined = feedUrl; url !== undefined && pages.length < 10; ) {
+      const page = parseAtom((await fetchText(url)).text);
+      pages.push(page);
+      url = hrefOf(page, 'next');
+    }
+    const entries = pages.flatMap((page) => page.entry ?? []);
+    const overdue = (await api.request('/alerts?type=report.overdue&limit=500')).json as { alerts: unknown[] };
+
+    expect(pages[0]?.entry).toHaveLength(FEED_MAX_ENTRIES);
+    expect(hrefOf(pages[0] as ReturnType<typeof parseAtom>, 'next')).toBe(`${feedUrl}&page=2`);
+    expect(hrefOf(pages[1] as ReturnType<typeof parseAtom>, 'previous')).toBe(feedUrl);
+    expect(hrefOf(pages[1] as ReturnType<typeof parseAtom>, 'first')).toBe(feedUrl);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.at(-1)?.entry?.length).toBeLessThanOrEqual(FEED_MAX_ENTRIES);
+    // Every overdue alert of the window once, the one of 2019 (outside it) not at all.
+    expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
+    expect(entries).toHaveLength(overdue.alerts.length - 1);
+    expect(entries.every((entry) => entry.updated === recentCheck)).toBe(true);
+  });
+
+  it("keeps the accents of the states' names in its entries' titles", async () => {
+    const id = await createWatch({ target: { states: ['CI'] }, events: ['report.overdue'] });
 
     const feed = parseAtom((await fetchText((await newKey(id)).feedUrl)).text);
 
-    expect(feed.entry).toHaveLength(FEED_MAX_ENTRIES);
-    expect(feed.entry?.every((entry) => entry.updated === recentCheck)).toBe(true);
+    expect((feed.entry ?? []).map((entry) => atomText(entry.title))).toEqual([
+      "Côte d'Ivoire overdue: Final report on repatriated DPRK workers",
+    ]);
+  });
+
+  it('gives the feed a strong ETag, and a reader that has it a 304', async () => {
+    const id = await createWatch({ target: { states: ['NG'] }, events: ['report.overdue'] });
+    const { feedUrl } = await newKey(id);
+    const first = await fetch(feedUrl);
+    const etag = first.headers.get('etag') ?? '';
+    const again = await fetch(feedUrl, { headers: { 'if-none-match': etag } });
+
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
   });
 
   it('answers one and the same 404 to a wrong, missing, replaced or foreign key and to an unknown watch', async () => {
