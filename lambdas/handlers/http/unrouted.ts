@@ -10,7 +10,8 @@ import { allowedMethods } from './route-match.ts';
 export const handlerFor = (table: readonly RouteDefinition[]) =>
   httpHandler(async (event) => {
     const { method } = event.requestContext.http;
-    const allowed = allowedMethods(table, event.rawPath);
+    // A method that reached the catch-all has no route here, whatever the table implies: in AWS, HEAD.
+    const allowed = allowedMethods(table, event.rawPath).filter((allowedMethod) => allowedMethod !== method);
     if (allowed.length === 0)
       return {
         status: 404,
