@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineCalendarOf } from '../../lambdas/core/feeds/deadline-calendar.ts';
+import { deadlineCalendarOf, lastChangeOf } from '../../lambdas/core/feeds/deadline-calendar.ts';
 import { deadlineCalendarIcs } from '../../lambdas/core/feeds/deadline-calendar-ics.ts';
 import { builtInGroups } from '../../lambdas/core/reference/groups.ts';
 import { findMemberState, type MemberState, memberStates } from '../../lambdas/core/reference/member-states.ts';
 import { buildStatusBoard } from '../../lambdas/core/status/status-board.ts';
+import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import { calendarEvents as eventsOf } from '../support/feed-readers.ts';
 import { resolution2397Obligations, seededObligation } from '../support/resolution-2397.ts';
 import { groupIdsOfState, report } from '../support/watch-fixtures.ts';
@@ -131,5 +132,15 @@ describe('the deadline calendar', () => {
       'Resolution 1970, paragraph 25 (1970-p25-measures): a report due 26 June 2011.',
       "The states' reports on it are not recorded here, so no state is listed as owing it.",
     ]);
+  });
+
+  it('is stamped with the newest record, or with the start of its day when the record is older, as "as of" turns over', () => {
+    expect(lastChangeOf(isoDate('2019-12-16'), '2019-12-16T09:30:00.000Z').toISOString()).toBe(
+      '2019-12-16T09:30:00.000Z',
+    );
+    expect(lastChangeOf(isoDate('2019-12-16'), '2019-03-20T10:00:00.000Z').toISOString()).toBe(
+      '2019-12-16T00:00:00.000Z',
+    );
+    expect(lastChangeOf(isoDate('2019-12-16'), undefined).toISOString()).toBe('2019-12-16T00:00:00.000Z');
   });
 });
