@@ -14,7 +14,7 @@ export interface WorldMap {
   readonly shapes: ReadonlyMap<string, string>;
   /** Land that is no member state (Western Sahara, Greenland, Taiwan; Antarctica left out): drawn plain, behind. */
   readonly otherLand: string;
-  /** The globe's outline: the sea. */
+  /** The globe's outline, clipped to the map: the sea. */
   readonly sphere: string;
   /** Where a point falls on the map. */
   project(point: LngLat): readonly [number, number];
@@ -60,12 +60,22 @@ const build = (topology: CountryTopology, width: number, memberCodes: ReadonlySe
     if (typeof country.id === 'string' && memberCodes.has(country.id)) shapes.set(country.id, d);
     else other.push(d);
   }
+  const height = Math.ceil(bottom);
+  // The globe runs below the map where Antarctica was cut off: the sea is clipped to the map, so
+  // nothing is drawn outside the viewBox (accessibility checkers measure what is drawn).
+  const seaProjection = geoEqualEarth()
+    .fitWidth(width, { type: 'Sphere' })
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
+  const sea = geoPath(seaProjection).digits(PATH_DIGITS)({ type: 'Sphere' }) ?? '';
   return {
     width,
-    height: Math.ceil(bottom),
+    height,
     shapes,
     otherLand: other.join(''),
-    sphere: relativePath(path({ type: 'Sphere' }) ?? ''),
+    sphere: relativePath(sea),
     project: (point) => {
       const [x, y] = projection([point[0], point[1]]) ?? [0, 0];
       return [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
