@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
+import { feedQuery } from '../../core/api/route-queries.ts';
 import { type WatchFeedDependencies, watchFeed } from '../../core/feeds/watch-feed.ts';
 import { ATOM_CONTENT_TYPE, watchFeedAtom } from '../../core/feeds/watch-feed-atom.ts';
 import { lazyHandler } from '../lazy-handler.ts';
@@ -16,7 +16,7 @@ const CACHE_CONTROL = 'private, max-age=300';
  */
 export const handlerFor = (deps: WatchFeedDependencies) =>
   httpHandler(async (event) => {
-    const { key } = queryParameters(event, { key: z.optional(z.string()) });
+    const { key } = queryParameters(event, feedQuery);
     const feed = await watchFeed(pathParameter(event, 'id'), key, deps);
     return okText(watchFeedAtom(feed), ATOM_CONTENT_TYPE, { 'cache-control': CACHE_CONTROL });
   });
