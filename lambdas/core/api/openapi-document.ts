@@ -1,0 +1,187 @@
+import * as z from 'zod/mini';
+import { needsToken, type RouteDefinition, routes } from '../../contracts/routes.ts';
+import { errorResponseSchema } from './error-response-schema.ts';
+import { type RouteContract, routeContracts } from './route-contracts.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+/** v1: within it, changes are additive only (README, "API contract"). */
+export const API_VERSION = '1.0.0';
+
+/**
+ * A zod schema as JSON Schema 2020-12, the dialect OpenAPI 3.1 uses. The input side is described:
+ * what a request must hold, and what a response holds before any client parses it (zod's
+ * transforms turn strings into dates on the way in, which JSON never carries).
+ */
+export const jsonSchemaOf = (schema: z.ZodMiniType): JsonSchema => {
+  // The document names its dialect once, for every schema in it.
+  const described: JsonSchema = { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) };
+  delete described['$schema'];
+  return described;
+};
+
+const ERROR_REF = { $ref: '#/components/schemas/Error' };
+
+/** API Gateway's own 401, before any function runs: its body is not the service's error. */
+const gatewayUnauthorized = {
+  type: 'object',
+  properties: { message: { type: 'string', const: 'Unauthorized' } },
+  required: ['message'],
+};
+
+const errorResponse = (description: string, schema: JsonSchema = ERROR_REF) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const components = {
+  securitySchemes: {
+    bearer: {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'A Cognito ID or access token; admin routes also need `admins` in its `cognito:groups` claim.',
+    },
+    feedKey: {
+      type: 'apiKey',
+      in: 'query',
+      name: 'key',
+      description: 'A watch’s feed key (POST /watches/{id}/feed-key): feed readers cannot send a token.',
+    },
+  },
+  schemas: { Error: jsonSchemaOf(errorResponseSchema), GatewayUnauthorized: gatewayUnauthorized },
+  responses: {
+    InvalidInput: errorResponse('Bad input: `error.field` names the parameter or field at fault.'),
+    Unauthorized: errorResponse('No valid token.', {
+      anyOf: [ERROR_REF, { $ref: '#/components/schemas/GatewayUnauthorized' }],
+    }),
+    Forbidden: errorResponse('The token is valid but may not do this (an admin route, or another owner’s data).'),
+    NotFound: errorResponse('Nothing by that id, code or key.'),
+    TooManyRequests: errorResponse('A sending budget is spent: `error.budget` names it, `Retry-After` says when.'),
+  },
+};
+
+const pathParameterNames = (path: string): string[] => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
+
+const camelCase = (id: string): string => id.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+
+const parametersOf = (route: RouteDefinition, contract: RouteContract) => {
+  const path = pathParameterNames(route.path).map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+    ...(contract.example.path?.[name] === undefined ? {} : { example: contract.example.path[name] }),
+  }));
+  if (!contract.query) return path;
+  const query = jsonSchemaOf(z.strictObject(contract.query));
+  const required = new Set((query['required'] as string[] | undefined) ?? []);
+  const properties = (query['properties'] ?? {}) as Record<string, JsonSchema>;
+  return [
+    ...path,
+    ...Object.entries(properties).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: required.has(name),
+      schema,
+      ...(contract.example.query?.[name] === undefined ? {} : { example: contract.example.query[name] }),
+    })),
+  ];
+};
+
+const requestBodyOf = (contract: RouteContract) => {
+  if (contract.body) {
+    const schema = jsonSchemaOf(contract.body.schema);
+    const example = contract.example.body === undefined ? {} : { example: contract.example.body };
+    return {
+      required: !contract.body.optional,
+      content: {
+        'application/json': { schema, ...example },
+        ...(contract.body.form ? { 'application/x-www-form-urlencoded': { schema } } : {}),
+      },
+    };
+  }
+  if (contract.rawBody)
+    return {
+      required: true,
+      description: contract.rawBody.description,
+      content: Object.fromEntries(contract.rawBody.contentTypes.map((type) => [type, { schema: { type: 'string' } }])),
+    };
+  return undefined;
+};
+
+const successOf = (contract: RouteContract) => {
+  const { status, contentType, schema } = contract.success;
+  if (status === 204) return { [status]: { description: 'Done; no body.' } };
+  const body = contentType
+    ? { [contentType.split(';')[0] ?? contentType]: { schema: { type: 'string' } } }
+    : { 'application/json': { schema: schema ? jsonSchemaOf(schema) : { type: 'object' } } };
+  const described = contentType || schema ? '' : ' (its schema is not described yet)';
+  return { [status]: { description: `${status === 201 ? 'Created' : 'OK'}${described}.`, content: body } };
+};
+
+const errorsOf = (route: RouteDefinition) => ({
+  '400': { $ref: '#/components/responses/InvalidInput' },
+  ...(needsToken(route) ? { '401': { $ref: '#/components/responses/Unauthorized' } } : {}),
+  ...(needsToken(route) ? { '403': { $ref: '#/components/responses/Forbidden' } } : {}),
+  ...(route.path.includes('{') || route.auth === 'key' ? { '404': { $ref: '#/components/responses/NotFound' } } : {}),
+  ...(route.notifies ? { '429': { $ref: '#/components/responses/TooManyRequests' } } : {}),
+});
+
+const securityOf = (route: RouteDefinition, contract: RouteContract) => {
+  if (needsToken(route)) return [{ bearer: [] }];
+  if (route.auth === 'key' && contract.query && 'key' in contract.query) return [{ feedKey: [] }];
+  return [];
+};
+
+/** A curl command for the route's example: every route gets one, whatever it takes. */
+export const curlExample = (route: RouteDefinition, contract: RouteContract): string => {
+  const { example } = contract;
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(example.path?.[name] ?? name));
+  const query = example.query ? `?${new URLSearchParams(example.query).toString()}` : '';
+  const parts = [`curl -X ${route.method} "$API${path}${query}"`];
+  if (needsToken(route)) parts.push('-H "authorization: Bearer $TOKEN"');
+  if (example.body !== undefined)
+    parts.push(`-H 'content-type: application/json' -d '${JSON.stringify(example.body)}'`);
+  return parts.join(' ');
+};
+
+const operationOf = (route: RouteDefinition) => {
+  const contract = routeContracts[route.id as keyof typeof routeContracts];
+  const requestBody = requestBodyOf(contract);
+  return {
+    operationId: camelCase(route.id),
+    summary: contract.summary,
+    tags: [route.auth],
+    security: securityOf(route, contract),
+    parameters: parametersOf(route, contract),
+    ...(requestBody ? { requestBody } : {}),
+    responses: { ...successOf(contract), ...errorsOf(route) },
+    'x-codeSamples': [{ lang: 'Shell', label: 'curl', source: curlExample(route, contract) }],
+  };
+};
+
+/** The OpenAPI 3.1 document of every route in the route table, built from the schemas the handlers parse with. */
+export const openApiDocument = () => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'sanctions-watch',
+      version: API_VERSION,
+      description:
+        'UN sanctions reporting obligations per member state, and watches that alert subscribers when deadlines pass, reports arrive or figures change. Within v1, changes are additive only; a route or field is announced with a `Deprecation` header before it is removed.',
+    },
+    tags: [
+      { name: 'public', description: 'Public data: no token.' },
+      { name: 'user', description: 'A subscriber’s own watches: a bearer token.' },
+      { name: 'admin', description: 'Recording data: a bearer token of the `admins` group.' },
+      { name: 'key', description: 'Links in messages and feeds: a key or signature in the query string.' },
+    ],
+    paths,
+    components,
+  };
+};
