@@ -1,0 +1,185 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../lambdas/contracts/routes.ts';
+import { openApiDocument } from '../../lambdas/core/api/openapi-document.ts';
+import { routeContracts } from '../../lambdas/core/api/route-contracts.ts';
+import { matchRoute } from '../../local/api-gateway-event.ts';
+import { midtermReportOf } from '../support/midterm-reporters.ts';
+import { startSeededTestApi } from '../support/seeded-api.ts';
+
+type Api = Awaited<ReturnType<typeof startSeededTestApi>>;
+type Caller = keyof Api['tokens'] | undefined;
+
+let api: Api;
+const document = openApiDocument();
+// The document's schemas are JSON Schema 2020-12; its `$ref`s point into the document itself.
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema({ ...document, $id: 'openapi' });
+
+const validators = new Map<object, ReturnType<typeof ajv.compile>>();
+/** A validator of a schema inside the document, its `$ref`s resolved in the document. */
+const validatorOf = (schema: object) => {
+  let validate = validators.get(schema);
+  if (!validate) {
+    validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/')));
+    validators.set(schema, validate);
+  }
+  return validate;
+};
+
+interface Media {
+  readonly schema?: object;
+}
+interface Response {
+  readonly $ref?: string;
+  readonly content?: Record<string, Media>;
+}
+
+const resolve = (response: Response): Response =>
+  response.$ref
+    ? ((document.components.responses as Record<string, Response>)[response.$ref.split('/').at(-1) ?? ''] ?? {})
+    : response;
+
+/** What the document promises for this route and status, or a reason the answer breaks the contract. */
+const contractBreach = (method: string, path: string, status: number, contentType: string, body: string) => {
+  const match = matchRoute(routes, method, path);
+  if (!match) return `no route for ${method} ${path}`;
+  const operation = (document.paths[match.route.path] as Record<string, { responses: Record<string, Response> }>)[
+    method.toLowerCase()
+  ];
+  const documented = operation?.responses[String(status)];
+  if (!documented) return `${method} ${match.route.path} answered ${status}, which its operation does not list`;
+  const response = resolve(documented);
+  if (status === 204) return body === '' ? undefined : 'a 204 with a body';
+  const mediaType = contentType.split(';')[0] ?? '';
+  const media = response.content?.[mediaType];
+  if (!media)
+    return `${method} ${match.route.path} ${status} answered ${mediaType}, not ${Object.keys(response.content ?? {})}`;
+  if (mediaType !== 'application/json' || !media.schema) return undefined;
+  const validate = validatorOf(media.schema);
+  const json: unknown = JSON.parse(body);
+  return validate(json)
+    ? undefined
+    : `${method} ${path} ${status}: ${ajv.errorsText(validate.errors)}\n${body.slice(0, 500)}`;
+};
+
+const answered = new Set<number>();
+const breaches: string[] = [];
+
+/** Sends a request and records where its answer breaks the document, or is not the status the walk expects. */
+const call = async (
+  method: string,
+  path: string,
+  expected: number,
+  options: { readonly as?: Caller; readonly body?: unknown } = {},
+) => {
+  const headers = new Headers();
+  if (options.as) headers.set('authorization', `Bearer ${api.tokens[options.as]}`);
+  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  // Fetched here rather than through the test API's helpers, which read every body as JSON.
+  const reply = await fetch(`${api.url}${path}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await reply.text();
+  answered.add(reply.status);
+  const breach = contractBreach(
+    method,
+    path.split('?')[0] ?? '',
+    reply.status,
+    reply.headers.get('content-type') ?? '',
+    text,
+  );
+  if (breach) breaches.push(breach);
+  if (reply.status !== expected)
+    breaches.push(`${method} ${path} answered ${reply.status}, not ${expected}: ${text.slice(0, 300)}`);
+  return { status: reply.status, json: () => JSON.parse(text) as { readonly id: string } };
+};
+
+beforeAll(async () => {
+  api = await startSeededTestApi();
+});
+afterAll(() => api.close());
+
+const example = (id: keyof typeof routeContracts) => routeContracts[id].example.body;
+
+describe('responses of the local runtime against the OpenAPI document', () => {
+  it('match their schemas on every route walked, for successes and refusals alike', async () => {
+    // Admin writes first, so the reads have reports, figures and alerts to show.
+    const admin = { as: 'admin' } as const;
+    for (const code of ['RU', 'CN', 'GQ'])
+      await call('POST', `/states/${code}/reports`, 201, { ...admin, body: midtermReportOf(code) });
+    await call('POST', '/states/AE/reports', 201, {
+      ...admin,
+      body: {
+        ...midtermReportOf('AE'),
+        figures: [{ metric: 'work-permits.valid', value: 1000, asOf: '2019-03-01', source: { kind: 'national' } }],
+      },
+    });
+    await call('PUT', '/states/RU/figures/work-permits.valid', 200, { ...admin, body: example('record-figure') });
+    await call('PUT', '/world/figures/work-permits.valid', 200, { ...admin, body: example('record-world-figure') });
+    await call('POST', '/metrics', 201, {
+      ...admin,
+      body: { id: 'workers.contract-test', title: 'Contract test', unit: 'persons', description: '' },
+    });
+    await call('POST', '/obligations', 201, {
+      ...admin,
+      body: { ...(example('create-obligation') as object), id: 'contract-test-duty' },
+    });
+    await call('POST', '/checks', 200, { ...admin, body: example('run-check') });
+
+    const email = await call('POST', '/watches', 201, { as: 'user', body: example('create-watch') });
+    const sms = await call('POST', '/watches', 201, {
+      as: 'user',
+      body: { target: { states: ['RUS'] }, events: ['figure.changed'], channel: { sms: '+447700900123' } },
+    });
+    const { id } = email.json();
+    await call('PATCH', `/watches/${id}`, 200, { as: 'user', body: { name: 'Renamed', mutedUntil: null } });
+    await call('POST', `/watches/${id}/feed-key`, 200, { as: 'user', body: {} });
+
+    for (const path of [
+      '/states',
+      '/states?group=africa',
+      '/states/NG?asOf=2019-12-16',
+      '/states/RU',
+      '/states/RU/figures',
+      '/states/RU/figures/work-permits.valid',
+      '/world/figures',
+      '/world/figures/work-permits.valid',
+      '/groups',
+      '/groups/africa',
+      '/obligations?limit=3',
+      '/obligations?committee=1718',
+      '/obligations/2397-p8-midterm/history?from=2019-12-01&to=2019-12-05',
+      '/metrics',
+      '/status?asOf=2019-12-16',
+      '/status?asOf=2019-12-16&obligation=2397-p8-midterm&group=africa',
+      '/alerts?limit=5',
+      '/alerts?type=report.overdue&since=2019-12-01&limit=2',
+      '/board',
+      '/board/states/NG',
+      '/calendar.ics',
+      '/openapi.json',
+      '/docs',
+    ])
+      await call('GET', path, 200);
+    for (const path of ['/watches', `/watches/${id}`, `/watches/${id}/deliveries`, `/watches/${id}/preview`])
+      await call('GET', path, 200, { as: 'user' });
+
+    // Refusals: the shared error body (or API Gateway's own 401).
+    await call('GET', '/states/XX', 404);
+    await call('GET', '/states?gruop=africa', 400);
+    await call('GET', '/obligations/2397-p8-midterm/history', 400);
+    await call('POST', '/watches', 400, { as: 'user', body: { target: {}, events: [] } });
+    await call('GET', '/watches', 401);
+    await call('GET', `/watches/${id}`, 404, { as: 'other' });
+    await call('POST', '/states/NG/reports', 403, { as: 'user', body: midtermReportOf('NG') });
+    await call('DELETE', `/watches/${sms.json().id}`, 204, { as: 'user' });
+
+    expect(breaches).toEqual([]);
+    expect(answered).toEqual(new Set([200, 201, 204, 400, 401, 403, 404]));
+  });
+});
