@@ -27,6 +27,7 @@ interface Operation {
 export interface ApiDocument {
   readonly info: { readonly title: string; readonly version: string; readonly description: string };
   readonly paths: Record<string, Record<string, unknown>>;
+  readonly components: { readonly schemas: Record<string, Json> };
 }
 
 const code = (value: unknown): string => `<pre>${escapeHtml(JSON.stringify(value, null, 2))}</pre>`;
@@ -105,6 +106,12 @@ export const renderApiDocsPage = (document: ApiDocument): string => {
     ),
     '</ul></nav>',
     ...operations.map(({ method, path, operation }) => operationSection(method, path, operation)),
+    '<h2>Schemas</h2>',
+    '<p>What a <code>$ref</code> above names, as <code>#/components/schemas/Name</code>.</p>',
+    ...Object.entries(document.components.schemas).map(
+      ([name, schema]) =>
+        `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3>${code(schema)}</section>`,
+    ),
     '</main></body></html>',
   ].join('\n');
 };

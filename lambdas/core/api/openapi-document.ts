@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
 import { needsToken, type RouteDefinition, routes } from '../../contracts/routes.ts';
+import { storedAlertEventSchema } from '../alerts/alert-event-schema.ts';
+import { metricSchema, storedFigureSchema } from '../figures/figure-schema.ts';
+import { obligationResponseSchema } from '../obligations/obligation-response-schema.ts';
+import { memberStateSchema } from '../reference/reference-response-schema.ts';
+import { storedReportSchema } from '../reports/report-schema.ts';
+import { obligationStatusSchema } from '../status/status-response-schema.ts';
+import { watchViewSchema } from '../watches/watch-response-schema.ts';
 import { errorResponseSchema } from './error-response-schema.ts';
 import { type RouteContract, routeContracts } from './route-contracts.ts';
 
@@ -8,17 +15,43 @@ type JsonSchema = Record<string, unknown>;
 /** v1: within it, changes are additive only (README, "API contract"). */
 export const API_VERSION = '1.0.0';
 
+/** Schemas many routes share, named once under `components.schemas`: client generators make one type of each. */
+const namedSchemas = [
+  ['Error', errorResponseSchema],
+  ['Watch', watchViewSchema],
+  ['MemberState', memberStateSchema],
+  ['Figure', storedFigureSchema],
+  ['Metric', metricSchema],
+  ['Report', storedReportSchema],
+  ['Obligation', obligationResponseSchema],
+  ['ObligationStatus', obligationStatusSchema],
+  ['AlertEvent', storedAlertEventSchema],
+] as const;
+const named = z.registry<{ id: string }>();
+for (const [id, schema] of namedSchemas) named.add(schema, { id });
+
 /**
- * A zod schema as JSON Schema 2020-12, the dialect OpenAPI 3.1 uses. The input side is described:
- * what a request must hold, and what a response holds before any client parses it (zod's
- * transforms turn strings into dates on the way in, which JSON never carries).
+ * A zod schema as JSON Schema 2020-12, the dialect OpenAPI 3.1 uses, with the named schemas as
+ * references to the document's components. The input side is described: what a request must hold,
+ * and what a response holds before any client parses it (zod's transforms turn strings into dates
+ * on the way in, which JSON never carries).
  */
-export const jsonSchemaOf = (schema: z.ZodMiniType): JsonSchema => {
-  // The document names its dialect once, for every schema in it.
-  const described: JsonSchema = { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) };
-  delete described['$schema'];
-  return described;
+const described = (schema: z.core.$ZodType): JsonSchema => {
+  const json = z.toJSONSchema(schema, { metadata: named, io: 'input', unrepresentable: 'any' });
+  return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
 };
+
+/** A schema for use in the document: its dialect is the document's, its named parts are in the components. */
+export const jsonSchemaOf = (schema: z.ZodMiniType): JsonSchema => {
+  const json = described(schema);
+  delete json['$schema'];
+  delete json['$defs'];
+  return json;
+};
+
+/** Every named schema, each as its component (a named schema's `$defs` hold it and those it names). */
+const componentSchemas = (): Record<string, JsonSchema> =>
+  Object.assign({}, ...namedSchemas.map(([, schema]) => described(schema)['$defs'] as JsonSchema));
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 
@@ -49,7 +82,7 @@ const components = {
       description: 'A watch’s feed key (POST /watches/{id}/feed-key): feed readers cannot send a token.',
     },
   },
-  schemas: { Error: jsonSchemaOf(errorResponseSchema), GatewayUnauthorized: gatewayUnauthorized },
+  schemas: { ...componentSchemas(), GatewayUnauthorized: gatewayUnauthorized },
   responses: {
     InvalidInput: errorResponse('Bad input: `error.field` names the parameter or field at fault.'),
     Unauthorized: errorResponse('No valid token.', {
