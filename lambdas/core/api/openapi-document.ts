@@ -153,11 +153,12 @@ const successOf = (contract: RouteContract) => {
   return { [status]: { description: `${status === 201 ? 'Created' : 'OK'}${described}.`, content: body } };
 };
 
-const errorsOf = (route: RouteDefinition) => ({
+const errorsOf = (route: RouteDefinition, contract: RouteContract) => ({
   '400': { $ref: '#/components/responses/InvalidInput' },
   ...(needsToken(route) ? { '401': { $ref: '#/components/responses/Unauthorized' } } : {}),
   ...(needsToken(route) ? { '403': { $ref: '#/components/responses/Forbidden' } } : {}),
   ...(route.path.includes('{') || route.auth === 'key' ? { '404': { $ref: '#/components/responses/NotFound' } } : {}),
+  ...(contract.conflict ? { '409': errorResponse(`Conflict: ${contract.conflict}.`) } : {}),
   ...(route.notifies ? { '429': { $ref: '#/components/responses/TooManyRequests' } } : {}),
 });
 
@@ -189,7 +190,7 @@ const operationOf = (route: RouteDefinition) => {
     security: securityOf(route, contract),
     parameters: parametersOf(route, contract),
     ...(requestBody ? { requestBody } : {}),
-    responses: { ...successOf(contract), ...errorsOf(route) },
+    responses: { ...successOf(contract), ...errorsOf(route, contract) },
     'x-codeSamples': [{ lang: 'Shell', label: 'curl', source: curlExample(route, contract) }],
   };
 };

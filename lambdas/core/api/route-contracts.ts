@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { RouteId } from '../../contracts/routes.ts';
 import { alertListResponseSchema } from '../alerts/alert-response-schema.ts';
+import { checkRunResponseSchema } from '../checks/check-response-schema.ts';
 import {
   figureHistoryResponseSchema,
   latestFiguresResponseSchema,
@@ -26,6 +27,7 @@ import {
 import {
   deliveryListResponseSchema,
   feedKeyResponseSchema,
+  testMessageResponseSchema,
   watchListResponseSchema,
   watchPreviewResponseSchema,
   watchViewSchema,
@@ -54,6 +56,8 @@ export interface RouteContract {
   /** A body read by the handler itself (a CSV import, a one-click unsubscribe), described in words. */
   readonly rawBody?: { readonly contentTypes: readonly string[]; readonly description: string };
   readonly success: SuccessContract;
+  /** When the route answers 409: the request clashes with what is stored. */
+  readonly conflict?: string;
   /** An example request: path parameters, query and body, as a client would send them. */
   readonly example: {
     readonly path?: Readonly<Record<string, string>>;
@@ -102,6 +106,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     summary: 'Records a state’s report on an obligation, with any figures it gives',
     body: { schema: reportInputSchema },
     success: json(recordedReportResponseSchema, 201),
+    conflict: 'the state’s report on the obligation is recorded already',
     example: {
       path: { code: 'GQ' },
       body: { obligationId: '2397-p8-midterm', reportDate: '2019-03-20', symbol: 'S/AC.49/2019/20' },
@@ -123,12 +128,14 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     summary: 'Records a figure of one metric for a state',
     body: { schema: figureInputSchema },
     success: json(recordedFigureResponseSchema),
+    conflict: 'another write changed the figure first; send it again',
     example: { path: { code: 'RU', metric: 'work-permits.valid' }, body: exampleFigure },
   },
   'record-trigger': {
     summary: 'Records the day the event happened that starts a state’s conditional duty',
     body: { schema: triggerInputSchema },
     success: json(storedTriggerSchema, 201),
+    conflict: 'the trigger is recorded already',
     example: { path: { code: 'NG' }, body: { obligationId: '2397-p8-midterm', on: '2019-01-10' } },
   },
   'list-world-figures': {
@@ -147,6 +154,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     summary: 'Records a worldwide figure of one metric',
     body: { schema: figureInputSchema },
     success: json(recordedFigureResponseSchema),
+    conflict: 'another write changed the figure first; send it again',
     example: { path: { metric: 'work-permits.valid' }, body: exampleFigure },
   },
   'list-groups': {
@@ -177,6 +185,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     summary: 'Adds an obligation to the catalogue; 409 if the id is taken',
     body: { schema: obligationInputSchema },
     success: json(obligationResponseSchema, 201),
+    conflict: 'the id is taken',
     example: {
       body: {
         id: '2397-p8-midterm',
@@ -202,6 +211,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     summary: 'Adds a metric to the catalogue',
     body: { schema: metricInputSchema },
     success: json(metricSchema, 201),
+    conflict: 'the id is taken',
     example: {
       body: { id: 'workers.remaining', title: 'DPRK workers remaining', unit: 'persons', description: '' },
     },
@@ -239,7 +249,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   'run-check': {
     summary: 'Runs the deadline check as of `at` (default now) and returns the events it emitted',
     body: { schema: checkRunBodySchema, optional: true },
-    success: json(),
+    success: json(checkRunResponseSchema),
     example: { body: { at: '2019-12-16T00:00:00Z' } },
   },
   'create-import': {
@@ -274,6 +284,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     summary: 'Changes a watch: objects replace the stored ones whole; null clears an optional field',
     body: { schema: watchPatchSchema },
     success: json(watchViewSchema),
+    conflict: 'pausing or resuming a watch whose address is not confirmed',
     example: { path: watchId, body: { status: 'paused' } },
   },
   'delete-watch': { summary: 'Deletes a watch', success: json(undefined, 204), example: { path: watchId } },
@@ -284,18 +295,21 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'request-watch-confirmation': {
     summary: 'Sends a new confirmation link or code to the watch’s address',
-    success: json(),
+    success: json(watchViewSchema),
+    conflict: 'the address is confirmed already',
     example: { path: watchId },
   },
   'verify-watch': {
     summary: 'The SMS opt-in: the right code activates the number’s watches',
     body: { schema: smsCodeBodySchema },
-    success: json(),
+    success: json(watchViewSchema),
+    conflict: 'no code is waiting, it expired, or too many were wrong',
     example: { path: watchId, body: { code: '123456' } },
   },
   'test-watch': {
     summary: 'Sends the watch’s address a test message',
-    success: json(),
+    success: json(testMessageResponseSchema),
+    conflict: 'the watch’s address is not confirmed yet',
     example: { path: watchId },
   },
   'list-watch-deliveries': {
@@ -350,6 +364,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     summary: 'Confirms the owner’s request to send to the link’s address',
     query: queries.confirmationLinkQuery,
     success: page(),
+    conflict: 'the link expired, or a newer one replaced it',
     example: {
       query: { c: 'email:ana@example.org', o: 'owner-1', x: '2019-12-19T00:00:00Z', s: linkSignature },
     },
@@ -377,6 +392,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     query: queries.manageTokenQuery,
     body: { schema: subscriptionFormSchema, form: true },
     success: page(),
+    conflict: 'pausing or resuming a subscription that is not active',
     example: { query: { token: `owner-1.${linkSignature}` }, body: { action: 'pause' } },
   },
   'get-openapi-document': {

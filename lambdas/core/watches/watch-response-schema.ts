@@ -81,3 +81,11 @@ export const deliveryListResponseSchema = z.strictObject({
   ),
   next: nextCursor,
 });
+
+/** `POST /watches/{id}/test`: what became of the test message. */
+export const testMessageResponseSchema = z.strictObject({
+  contact: z.string(),
+  status: z.enum(['sent', 'capped', 'failed', 'skipped', 'duplicate', 'retry-later']),
+  eventIds: z.array(z.string()),
+  messageId: z.optional(z.string()),
+});
