@@ -42,7 +42,7 @@ const described = (schema: z.core.$ZodType): JsonSchema => {
 };
 
 /** A schema for use in the document: its dialect is the document's, its named parts are in the components. */
-export const jsonSchemaOf = (schema: z.ZodMiniType): JsonSchema => {
+const jsonSchemaOf = (schema: z.ZodMiniType): JsonSchema => {
   const json = described(schema);
   delete json['$schema'];
   delete json['$defs'];
@@ -169,7 +169,7 @@ const securityOf = (route: RouteDefinition, contract: RouteContract) => {
 };
 
 /** A curl command for the route's example: every route gets one, whatever it takes. */
-export const curlExample = (route: RouteDefinition, contract: RouteContract): string => {
+const curlExample = (route: RouteDefinition, contract: RouteContract): string => {
   const { example } = contract;
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(example.path?.[name] ?? name));
   const query = example.query ? `?${new URLSearchParams(example.query).toString()}` : '';
