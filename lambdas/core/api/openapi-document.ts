@@ -150,7 +150,9 @@ const successOf = (contract: RouteContract) => {
     ? { [contentType.split(';')[0] ?? contentType]: { schema: { type: 'string' } } }
     : { 'application/json': { schema: schema ? jsonSchemaOf(schema) : { type: 'object' } } };
   const described = contentType || schema ? '' : ' (its schema is not described yet)';
-  return { [status]: { description: `${status === 201 ? 'Created' : 'OK'}${described}.`, content: body } };
+  return {
+    [status]: { description: `${{ 200: 'OK', 201: 'Created', 202: 'Accepted' }[status]}${described}.`, content: body },
+  };
 };
 
 const errorsOf = (route: RouteDefinition, contract: RouteContract) => ({

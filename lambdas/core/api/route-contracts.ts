@@ -9,6 +9,7 @@ import {
   recordedFigureResponseSchema,
 } from '../figures/figure-response-schema.ts';
 import { figureInputSchema, metricInputSchema, metricSchema } from '../figures/figure-schema.ts';
+import { importResponseSchema } from '../imports/import-response-schema.ts';
 import { obligationPageResponseSchema, obligationResponseSchema } from '../obligations/obligation-response-schema.ts';
 import { obligationInputSchema } from '../obligations/obligation-schema.ts';
 import { storedTriggerSchema, triggerInputSchema } from '../obligations/trigger-schema.ts';
@@ -25,6 +26,10 @@ import {
   statusBoardResponseSchema,
 } from '../status/status-response-schema.ts';
 import {
+  signupAcceptedResponseSchema,
+  signupVerifiedResponseSchema,
+} from '../subscriptions/subscription-response-schema.ts';
+import {
   deliveryListResponseSchema,
   feedKeyResponseSchema,
   testMessageResponseSchema,
@@ -40,7 +45,7 @@ type Schema = z.ZodMiniType;
 
 /** What a route answers when it succeeds. */
 export interface SuccessContract {
-  readonly status: 200 | 201 | 204;
+  readonly status: 200 | 201 | 202 | 204;
   /** `application/json` unless a page, a feed or a calendar. */
   readonly contentType?: string;
   /** The JSON body's schema; absent for a body that is not JSON, or one not described yet. */
@@ -259,7 +264,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
       contentTypes: ['text/csv', 'application/x-ndjson'],
       description: 'The file as it is: one report or figure per row or line; see the README for the columns.',
     },
-    success: json(),
+    success: json(importResponseSchema),
     example: { query: { dryRun: 'true' } },
   },
   'create-watch': {
@@ -284,7 +289,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     summary: 'Changes a watch: objects replace the stored ones whole; null clears an optional field',
     body: { schema: watchPatchSchema },
     success: json(watchViewSchema),
-    conflict: 'pausing or resuming a watch whose address is not confirmed',
+    conflict: 'pausing or resuming a watch whose address is not confirmed, or another request changed it meanwhile',
     example: { path: watchId, body: { status: 'paused' } },
   },
   'delete-watch': { summary: 'Deletes a watch', success: json(undefined, 204), example: { path: watchId } },
@@ -372,13 +377,14 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   'create-subscription': {
     summary: 'Signs an address up without an account; it is asked to confirm by link or code',
     body: { schema: subscriptionFormSchema, form: true },
-    success: json(),
+    success: json(signupAcceptedResponseSchema, 202),
     example: { body: { email: 'ana@example.org', groups: ['africa'], events: ['report.overdue'] } },
   },
   'verify-subscription': {
     summary: 'The code a phone sign-up texted: the right one confirms the subscription',
     body: { schema: subscriptionFormSchema, form: true },
-    success: json(),
+    success: json(signupVerifiedResponseSchema),
+    conflict: 'no code is waiting for the number, it expired, or too many were wrong',
     example: { body: { phone: '+447700900123', code: '123456' } },
   },
   'get-manage': {
