@@ -6,6 +6,8 @@ import { routes } from '../../lambdas/contracts/routes.ts';
 import { openApiDocument } from '../../lambdas/core/api/openapi-document.ts';
 import { routeContracts } from '../../lambdas/core/api/route-contracts.ts';
 import { matchRoute } from '../../local/api-gateway-event.ts';
+import { readOutbox } from '../../local/outbox/outbox-sender.ts';
+import { confirmationLinkTo } from '../support/confirmation-mail.ts';
 import { midtermReportOf } from '../support/midterm-reporters.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
@@ -99,13 +101,21 @@ const call = async (
   if (breach) breaches.push(breach);
   if (reply.status !== expected)
     breaches.push(`${method} ${path} answered ${reply.status}, not ${expected}: ${text.slice(0, 300)}`);
-  return { status: reply.status, json: () => JSON.parse(text) as { readonly id: string } };
+  return { status: reply.status, json: () => JSON.parse(text) as { readonly id: string; readonly feedUrl: string } };
 };
 
 beforeAll(async () => {
   api = await startSeededTestApi();
 });
 afterAll(() => api.close());
+
+/** The unsubscribe link of the newest message to `to`. */
+const unsubscribeLinkTo = (to: string): string => {
+  const text = readOutbox(api.outboxFile).findLast((entry) => entry.to === to)?.text ?? '';
+  const link = /https?:\/\/\S+\/unsubscribe\?\S+/.exec(text)?.[0];
+  if (link === undefined) throw new Error(`no unsubscribe link in the newest message to ${to}`);
+  return link;
+};
 
 const sampleImport = readFileSync(new URL('../../local/sample/sample-import-2019.csv', import.meta.url), 'utf8');
 const importHeader = 'kind,state,obligationId,reportDate,public,metric,value,low,high,asOf,sourceKind,sourceRef,note';
@@ -151,10 +161,21 @@ describe('responses of the local runtime against the OpenAPI document', () => {
     });
     const { id } = email.json();
     await call('PATCH', `/watches/${id}`, 200, { as: 'user', body: { name: 'Renamed', mutedUntil: null } });
-    await call('POST', `/watches/${id}/feed-key`, 200, { as: 'user', body: {} });
+    const { feedUrl } = (await call('POST', `/watches/${id}/feed-key`, 200, { as: 'user', body: {} })).json();
+    await call('GET', new URL(feedUrl).pathname + new URL(feedUrl).search, 200);
+    await call('GET', `/watches/${id}/feed.atom?key=wrong`, 404);
+    // A wrong code costs an attempt.
+    await call('POST', `/watches/${sms.json().id}/verify`, 400, { as: 'user', body: example('verify-watch') });
     // Past the back-off between two confirmation mails to one address.
     api.moveClock(120);
     await call('POST', `/watches/${id}/confirmation`, 200, { as: 'user', body: {} });
+    const confirmation = new URL(confirmationLinkTo(api.outboxFile, 'ana@example.org'));
+    await call('GET', confirmation.pathname + confirmation.search, 200);
+    await call('POST', confirmation.pathname + confirmation.search, 200);
+    await call('POST', `/watches/${id}/test`, 200, { as: 'user', body: {} });
+    const unsubscribe = new URL(unsubscribeLinkTo('ana@example.org'));
+    await call('GET', unsubscribe.pathname + unsubscribe.search, 200);
+    await call('GET', `/manage?token=forged.${'A'.repeat(43)}`, 403);
 
     for (const path of [
       '/states',
@@ -193,8 +214,9 @@ describe('responses of the local runtime against the OpenAPI document', () => {
     await call('GET', '/watches', 401);
     await call('GET', `/watches/${id}`, 404, { as: 'other' });
     await call('POST', '/states/NG/reports', 403, { as: 'user', body: midtermReportOf('NG') });
-    await call('POST', `/watches/${id}/test`, 409, { as: 'user', body: {} });
+    await call('POST', `/watches/${sms.json().id}/test`, 409, { as: 'user', body: {} });
     await call('DELETE', `/watches/${sms.json().id}`, 204, { as: 'user' });
+    await call('DELETE', '/me', 204, { as: 'other' });
 
     expect(breaches).toEqual([]);
     expect(answered).toEqual(new Set([200, 201, 202, 204, 400, 401, 403, 404, 409]));

@@ -88,7 +88,7 @@ const components = {
     Unauthorized: errorResponse('No valid token.', {
       anyOf: [ERROR_REF, { $ref: '#/components/schemas/GatewayUnauthorized' }],
     }),
-    Forbidden: errorResponse('The token is valid but may not do this (an admin route, or another owner’s data).'),
+    Forbidden: errorResponse('The token may not do this (an admin route), or a link’s signature is wrong.'),
     NotFound: errorResponse('Nothing by that id, code or key.'),
     TooManyRequests: errorResponse('A sending budget is spent: `error.budget` names it, `Retry-After` says when.'),
   },
@@ -155,18 +155,47 @@ const successOf = (contract: RouteContract) => {
   };
 };
 
+/** A mailed link's route, whose signature is its credential: a forged or altered one is refused with 403. */
+const signedLink = (route: RouteDefinition, contract: RouteContract): boolean =>
+  route.auth === 'key' && !usesFeedKey(contract);
+
+const usesFeedKey = (contract: RouteContract): boolean => contract.query !== undefined && 'key' in contract.query;
+
+type ErrorName = keyof typeof components.responses;
+
+/**
+ * A refusal's response: the shared one, or for a route that answers a page (a form post, a mailed
+ * link) the shared one and a page saying the same, which is what a browser gets.
+ */
+const refusal = (name: ErrorName, contract: RouteContract) =>
+  answersPages(contract) ? withPage(components.responses[name]) : { $ref: `#/components/responses/${name}` };
+
+const answersPages = (contract: RouteContract): boolean =>
+  Boolean(contract.success.contentType?.startsWith('text/html') || contract.body?.form);
+
+const withPage = (response: ReturnType<typeof errorResponse>) => ({
+  ...response,
+  content: { ...response.content, 'text/html': { schema: { type: 'string' } } },
+});
+
+/** A 409's response: what clashes, as JSON or, for a route that answers pages, as a page too. */
+const conflictResponse = (contract: RouteContract, conflict: string) => {
+  const response = errorResponse(`Conflict: ${conflict}.`);
+  return answersPages(contract) ? withPage(response) : response;
+};
+
 const errorsOf = (route: RouteDefinition, contract: RouteContract) => ({
-  '400': { $ref: '#/components/responses/InvalidInput' },
-  ...(needsToken(route) ? { '401': { $ref: '#/components/responses/Unauthorized' } } : {}),
-  ...(needsToken(route) ? { '403': { $ref: '#/components/responses/Forbidden' } } : {}),
-  ...(route.path.includes('{') || route.auth === 'key' ? { '404': { $ref: '#/components/responses/NotFound' } } : {}),
-  ...(contract.conflict ? { '409': errorResponse(`Conflict: ${contract.conflict}.`) } : {}),
-  ...(route.notifies ? { '429': { $ref: '#/components/responses/TooManyRequests' } } : {}),
+  '400': refusal('InvalidInput', contract),
+  ...(needsToken(route) ? { '401': refusal('Unauthorized', contract) } : {}),
+  ...(needsToken(route) || signedLink(route, contract) ? { '403': refusal('Forbidden', contract) } : {}),
+  ...(route.path.includes('{') || route.auth === 'key' ? { '404': refusal('NotFound', contract) } : {}),
+  ...(contract.conflict ? { '409': conflictResponse(contract, contract.conflict) } : {}),
+  ...(route.notifies ? { '429': refusal('TooManyRequests', contract) } : {}),
 });
 
 const securityOf = (route: RouteDefinition, contract: RouteContract) => {
   if (needsToken(route)) return [{ bearer: [] }];
-  if (route.auth === 'key' && contract.query && 'key' in contract.query) return [{ feedKey: [] }];
+  if (route.auth === 'key' && usesFeedKey(contract)) return [{ feedKey: [] }];
   return [];
 };
 
