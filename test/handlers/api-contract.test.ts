@@ -76,18 +76,22 @@ const call = async (
   method: string,
   path: string,
   expected: number,
-  options: { readonly as?: Caller; readonly body?: unknown; readonly file?: string } = {},
+  options: {
+    readonly as?: Caller;
+    readonly body?: unknown;
+    readonly file?: { readonly text: string; readonly type: string };
+  } = {},
 ) => {
   const headers = new Headers();
   if (options.as) headers.set('authorization', `Bearer ${api.tokens[options.as]}`);
   if (options.body !== undefined) headers.set('content-type', 'application/json');
-  if (options.file !== undefined) headers.set('content-type', 'text/csv');
+  if (options.file !== undefined) headers.set('content-type', options.file.type);
   // Fetched here rather than through the test API's helpers, which read every body as JSON.
   const reply = await fetch(`${api.url}${path}`, {
     method,
     headers,
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    ...(options.file === undefined ? {} : { body: options.file }),
+    ...(options.file === undefined ? {} : { body: options.file.text }),
   });
   const text = await reply.text();
   answered.add(reply.status);
@@ -145,11 +149,12 @@ describe('responses of the local runtime against the OpenAPI document', () => {
       ...admin,
       body: { ...(example('create-obligation') as object), id: 'contract-test-duty' },
     });
+    await call('POST', '/states/DE/triggers', 201, { ...admin, body: example('record-trigger') });
     await call('POST', '/checks', 200, { ...admin, body: example('run-check') });
-    await call('POST', '/imports?dryRun=true', 200, { ...admin, file: sampleImport });
+    await call('POST', '/imports?dryRun=true', 200, { ...admin, file: { text: sampleImport, type: 'text/csv' } });
     await call('POST', '/imports', 400, {
       ...admin,
-      file: `${importHeader}\nfigure,XX,,,,work-permits.valid,0,,,2019-12-15,national,,\n`,
+      file: { text: `${importHeader}\nfigure,XX,,,,work-permits.valid,0,,,2019-12-15,national,,\n`, type: 'text/csv' },
     });
     await call('POST', '/subscriptions', 202, { body: example('create-subscription') });
     await call('POST', '/subscriptions/verify', 409, { body: example('verify-subscription') });
@@ -217,6 +222,10 @@ describe('responses of the local runtime against the OpenAPI document', () => {
     await call('POST', `/watches/${sms.json().id}/test`, 409, { as: 'user', body: {} });
     await call('DELETE', `/watches/${sms.json().id}`, 204, { as: 'user' });
     await call('DELETE', '/me', 204, { as: 'other' });
+    // Last: the one-click unsubscribe erases the address's watches.
+    await call('POST', unsubscribe.pathname + unsubscribe.search, 200, {
+      file: { text: 'List-Unsubscribe=One-Click', type: 'application/x-www-form-urlencoded' },
+    });
 
     expect(breaches).toEqual([]);
     expect(answered).toEqual(new Set([200, 201, 202, 204, 400, 401, 403, 404, 409]));

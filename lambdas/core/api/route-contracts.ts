@@ -141,7 +141,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     body: { schema: triggerInputSchema },
     success: json(storedTriggerSchema, 201),
     conflict: 'the trigger is recorded already',
-    example: { path: { code: 'NG' }, body: { obligationId: '2397-p8-midterm', on: '2019-01-10' } },
+    example: { path: { code: 'DE' }, body: { obligationId: '2428-p10-inspection-followup', on: '2019-01-10' } },
   },
   'list-world-figures': {
     summary: 'The latest worldwide figure of every metric',
