@@ -69,6 +69,7 @@ const contractBreach = (method: string, path: string, status: number, contentTyp
 };
 
 const answered = new Set<number>();
+const walkedRoutes = new Set<string>();
 const breaches: string[] = [];
 
 /** Sends a request and records where its answer breaks the document, or is not the status the walk expects. */
@@ -95,6 +96,8 @@ const call = async (
   });
   const text = await reply.text();
   answered.add(reply.status);
+  const route = matchRoute(routes, method, path.split('?')[0] ?? '')?.route;
+  if (route) walkedRoutes.add(route.id);
   const breach = contractBreach(
     method,
     path.split('?')[0] ?? '',
@@ -127,7 +130,7 @@ const importHeader = 'kind,state,obligationId,reportDate,public,metric,value,low
 const example = (id: keyof typeof routeContracts) => routeContracts[id].example.body;
 
 describe('responses of the local runtime against the OpenAPI document', () => {
-  it('match their schemas on every route walked, for successes and refusals alike', async () => {
+  it('match their schemas on every route of the table, for successes and refusals alike', async () => {
     // Admin writes first, so the reads have reports, figures and alerts to show.
     const admin = { as: 'admin' } as const;
     for (const code of ['RU', 'CN', 'GQ'])
@@ -181,6 +184,7 @@ describe('responses of the local runtime against the OpenAPI document', () => {
     const unsubscribe = new URL(unsubscribeLinkTo('ana@example.org'));
     await call('GET', unsubscribe.pathname + unsubscribe.search, 200);
     await call('GET', `/manage?token=forged.${'A'.repeat(43)}`, 403);
+    await call('POST', `/manage?token=forged.${'A'.repeat(43)}`, 403, { body: { action: 'pause' } });
 
     for (const path of [
       '/states',
@@ -228,6 +232,7 @@ describe('responses of the local runtime against the OpenAPI document', () => {
     });
 
     expect(breaches).toEqual([]);
+    expect(routes.filter((route) => !walkedRoutes.has(route.id)).map((route) => route.id)).toEqual([]);
     expect(answered).toEqual(new Set([200, 201, 202, 204, 400, 401, 403, 404, 409]));
   });
 });
