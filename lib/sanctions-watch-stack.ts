@@ -11,7 +11,7 @@ import {
 } from '../lambdas/contracts/delivery-queues.ts';
 import { PUBLIC_API_URL_ENV, SEND_BUDGET_ENV } from '../lambdas/contracts/environment.ts';
 import { type RouteDefinition, routes } from '../lambdas/contracts/routes.ts';
-import { scheduledDeliveryEntry } from '../lambdas/contracts/scheduled-entries.ts';
+import { scheduledDeliveryEntry, unroutedEntry } from '../lambdas/contracts/scheduled-entries.ts';
 import {
   changeDetectionEntry,
   changeDetectionStream,
@@ -170,6 +170,8 @@ export class SanctionsWatchStack extends Stack {
   readonly table: DataTable;
   readonly users: UserDirectory;
   readonly api: ServiceHttpApi;
+  /** The `$default` route's function: 405 with `Allow`, or 404. */
+  readonly unrouted: BaseFunction;
   readonly seed: ReferenceDataSeed;
   readonly migrations: Migrations;
   readonly deadlineCheck: ScheduledDeadlineCheck;
@@ -241,6 +243,18 @@ export class SanctionsWatchStack extends Stack {
           'Invoked synchronously by API Gateway, which returns the error to the caller; there is no async event to dead-letter.',
       });
     }
+
+    const unrouted = (this.unrouted = new BaseFunction(this, 'unrouted', {
+      entry: unroutedEntry,
+      description: 'Requests no route takes: 405 with Allow, or 404',
+      sharedLogGroup: routeLogs,
+    }));
+    this.api.addCatchAll(unrouted.function);
+    Validations.of(unrouted.function).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked synchronously by API Gateway, which returns the error to the caller; there is no async event to dead-letter.',
+    });
 
     this.deadlineCheck = new ScheduledDeadlineCheck(this, 'DeadlineCheck', {
       table: this.table,

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { needsToken, type RouteDefinition } from '../lambdas/contracts/routes.ts';
+import { handlerFor as unroutedFor } from '../lambdas/handlers/http/unrouted.ts';
 import { apiGatewayEvent, matchRoute } from './api-gateway-event.ts';
-import { jwtAuthorizer, UNAUTHORIZED_BODY } from './jwt-authorizer.ts';
+import { corsResponseHeaders, isPreflight, preflightHeaders } from './cors.ts';
+import { jwtAuthorizer, UNAUTHORIZED_BODY, UNAUTHORIZED_CHALLENGE } from './jwt-authorizer.ts';
 import { localLambdaContext } from './lambda-context.ts';
 import type { LocalIdentity } from './local-identity.ts';
 
@@ -52,49 +54,67 @@ export const startLocalApi = async (options: {
   readonly identity?: LocalIdentity;
 }): Promise<LocalApi> => {
   let served: LocalApiHandlers = { handlers: {} };
+  const unrouted = unroutedFor(options.routes);
   const server = createServer((request, response) => {
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(',') : (value ?? ''),
+      ]),
+    );
+    const send = (status: number, body: string | Buffer, sent: Record<string, string> = {}) => {
+      // API Gateway sets the CORS headers from the API's configuration and drops any the function sent.
+      const own = Object.entries(sent).filter(([name]) => !name.toLowerCase().startsWith('access-control-'));
+      response.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        ...Object.fromEntries(own),
+        ...corsResponseHeaders(headers),
+      });
       response.end(body);
+    };
+    const sendResult = (result: APIGatewayProxyResultV2) => {
+      if (typeof result === 'string') return send(200, result);
+      send(
+        result.statusCode ?? 200,
+        // API Gateway decodes a base64 body (a compressed one) before sending it.
+        result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''),
+        Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+      );
     };
     void (async () => {
       const method = request.method ?? 'GET';
       const url = request.url ?? '/';
+      // API Gateway answers preflights itself, before any route or authorizer.
+      if (isPreflight(method, headers)) {
+        response.writeHead(204, preflightHeaders(headers));
+        return response.end();
+      }
       const match = matchRoute(options.routes, method, new URL(url, 'http://localhost').pathname);
       const handler = match && served.handlers[match.route.id];
-      if (!match || !handler)
+      // Until `serve`, as before a deploy completes, nothing answers; after, the catch-all does.
+      if (match && !handler)
         return send(404, errorBody('route-not-found', `No route for ${method} ${url.split('?')[0]}`));
       const body = await readBody(request);
       if (body === undefined)
         return send(413, errorBody('payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`));
-      const headers = Object.fromEntries(
-        Object.entries(request.headers).map(([name, value]) => [
-          name,
-          Array.isArray(value) ? value.join(',') : (value ?? ''),
-        ]),
-      );
+      const incoming = { method, url, headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' };
+      if (!match || !handler) {
+        const result = await unrouted(apiGatewayEvent(incoming, undefined, new Date()), localLambdaContext('unrouted'));
+        return sendResult(result);
+      }
       // The authorizer runs before the integration: a refused token never reaches the function.
       const authorizer = needsToken(match.route)
         ? await jwtAuthorizer(options.identity, headers.authorization)
         : undefined;
-      if (needsToken(match.route) && !authorizer) return send(401, UNAUTHORIZED_BODY);
-      const plainEvent = apiGatewayEvent(
-        { method, url, headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
-        match,
-        new Date(),
-      );
+      if (needsToken(match.route) && !authorizer)
+        return send(401, UNAUTHORIZED_BODY, { 'www-authenticate': UNAUTHORIZED_CHALLENGE });
+      const plainEvent = apiGatewayEvent(incoming, match, new Date());
       const event = authorizer
         ? { ...plainEvent, requestContext: { ...plainEvent.requestContext, authorizer } }
         : plainEvent;
       // The route's own timeout, as its function has in AWS; the base function's otherwise.
       const timeoutMs = match.route.sizing === undefined ? undefined : match.route.sizing.timeoutSeconds * 1000;
-      const result = await handler(event, localLambdaContext(match.route.id, timeoutMs));
-      if (typeof result === 'string') return send(200, result);
-      send(
-        result.statusCode ?? 200,
-        result.body ?? '',
-        Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
-      );
+      sendResult(await handler(event, localLambdaContext(match.route.id, timeoutMs)));
     })().catch((error: unknown) => {
       // API Gateway answers a crashed integration with 500; the handler's own mapper should prevent this.
       console.error(JSON.stringify({ level: 'ERROR', message: 'local API integration failed', error: String(error) }));

@@ -25,3 +25,6 @@ export const jwtAuthorizer = async (
 
 /** API Gateway's own answer to a missing or invalid token; the function never runs. */
 export const UNAUTHORIZED_BODY = JSON.stringify({ message: 'Unauthorized' });
+
+/** The challenge API Gateway's JWT authorizer sends with its 401 (it adds why the token was refused). */
+export const UNAUTHORIZED_CHALLENGE = 'Bearer';

@@ -20,3 +20,6 @@ export const sesFeedbackEntry = 'lambdas/handlers/ses-feedback.ts';
 
 /** Cognito's pre token generation trigger: the admin group only with a TOTP device enrolled. */
 export const preTokenGenerationEntry = 'lambdas/handlers/pre-token-generation.ts';
+
+/** API Gateway's `$default` route: the requests no route takes, answered 405 with `Allow` or 404. */
+export const unroutedEntry = 'lambdas/handlers/http/unrouted.ts';

@@ -6,6 +6,8 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
   type ThrottleSettings,
@@ -15,6 +17,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS } from '../../lambdas/contracts/cors.ts';
 import { needsToken, type RouteDefinition } from '../../lambdas/contracts/routes.ts';
 
 /** Who issues the bearer tokens that the 'user' and 'admin' routes accept. */
@@ -33,7 +36,7 @@ export interface ServiceHttpApiProps {
   readonly tokenIssuer: TokenIssuer;
   /** Default-route throttling of the stage. @default { rateLimit: 50, burstLimit: 100 } */
   readonly throttle?: ThrottleSettings;
-  /** Origins a browser may call the GET routes from. @default ['*'] */
+  /** Origins a browser may call the GET routes from. @default CORS.allowOrigins (every origin) */
   readonly allowOrigins?: string[];
   /** @default RetentionDays.ONE_MONTH */
   readonly accessLogRetention?: RetentionDays;
@@ -89,10 +92,11 @@ export class ServiceHttpApi extends Construct {
     this.api = new HttpApi(this, 'Api', {
       // The implicit default stage cannot be given throttling or access logs.
       createDefaultStage: false,
+      // The local server answers from the same constants (local/cors.ts).
       corsPreflight: {
-        allowMethods: [CorsHttpMethod.GET],
-        allowOrigins: props.allowOrigins ?? ['*'],
-        maxAge: Duration.days(1),
+        allowMethods: CORS.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowOrigins: props.allowOrigins ?? [...CORS.allowOrigins],
+        maxAge: Duration.seconds(CORS.maxAgeSeconds),
       },
     });
 
@@ -161,5 +165,22 @@ export class ServiceHttpApi extends Construct {
             : 'Public route: read-only public reference data about UN member states, no personal data.',
       });
     }
+  }
+
+  /**
+   * The `$default` route: every request no route takes goes to `handler`, which answers 405 with
+   * `Allow` for a path the API has and 404 for any other (API Gateway alone would answer 404 to both).
+   */
+  addCatchAll(handler: IFunction): void {
+    const catchAll = new HttpRoute(this, 'CatchAll', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('unrouted-integration', handler),
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    Validations.of(catchAll).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'Public by design: it reads nothing and says only which methods a path takes.',
+    });
   }
 }

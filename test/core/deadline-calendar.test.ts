@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineCalendarOf } from '../../lambdas/core/feeds/deadline-calendar.ts';
+import { deadlineCalendarOf, lastChangeOf } from '../../lambdas/core/feeds/deadline-calendar.ts';
 import { deadlineCalendarIcs } from '../../lambdas/core/feeds/deadline-calendar-ics.ts';
 import { builtInGroups } from '../../lambdas/core/reference/groups.ts';
 import { findMemberState, type MemberState, memberStates } from '../../lambdas/core/reference/member-states.ts';
 import { buildStatusBoard } from '../../lambdas/core/status/status-board.ts';
+import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import { calendarEvents as eventsOf } from '../support/feed-readers.ts';
 import { resolution2397Obligations, seededObligation } from '../support/resolution-2397.ts';
 import { groupIdsOfState, report } from '../support/watch-fixtures.ts';
 
 const at = new Date('2019-12-16T12:00:00.000Z');
+/** When the data last changed: what every event's DTSTAMP says. */
+const changedAt = new Date('2019-12-16T00:00:00.000Z');
 /**
  * The board of `at` over the given states. Russia and Equatorial Guinea reported on time; China
  * too, but asked for its report to stay unpublished.
@@ -30,8 +33,8 @@ const russia = (): MemberState => {
 };
 
 describe('the deadline calendar', () => {
-  it("has one all-day event per obligation on its due date, stamped with the board's instant, that node-ical reads back", () => {
-    const events = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf())));
+  it("has one all-day event per obligation on its due date, stamped with the data's last change, that node-ical reads back", () => {
+    const events = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(), changedAt)));
 
     expect(events.map((event) => [event.uid, event.start, event.allDay, event.summary])).toEqual([
       [
@@ -53,12 +56,12 @@ describe('the deadline calendar', () => {
         'Deadline: Final report on repatriated DPRK workers',
       ],
     ]);
-    expect(events.map((event) => event.stamp)).toEqual(Array(3).fill(at.toISOString()));
+    expect(events.map((event) => event.stamp)).toEqual(Array(3).fill(changedAt.toISOString()));
     expect(events.map((event) => event.end)).toEqual(['2019-03-23', '2019-12-23', '2020-03-23']);
   });
 
   it('reminds a week and a day before each deadline', () => {
-    const [midterm] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf())));
+    const [midterm] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(), changedAt)));
 
     expect(midterm?.alarms).toEqual([
       {
@@ -75,7 +78,7 @@ describe('the deadline calendar', () => {
   });
 
   it('describes the states still owing each obligation as of the board, by name, with the days overdue', () => {
-    const [midterm, repatriation] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf())));
+    const [midterm, repatriation] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(), changedAt)));
     const lines = midterm?.description.split('\n') ?? [];
 
     expect(lines.slice(0, 3)).toEqual([
@@ -91,7 +94,7 @@ describe('the deadline calendar', () => {
 
   it('narrowed to one state, names that state and says when it owes nothing more', () => {
     const ru = russia();
-    const calendar = deadlineCalendarOf(boardOf(), ru);
+    const calendar = deadlineCalendarOf(boardOf(), changedAt, ru);
     const [midterm, , final] = eventsOf(deadlineCalendarIcs(calendar));
 
     expect(calendar.name).toBe(`sanctions-watch deadlines: ${ru.name}`);
@@ -107,7 +110,7 @@ describe('the deadline calendar', () => {
     const africa = new Set(builtInGroups().find((group) => group.id === 'africa')?.members);
     const africanBoard = boardOf(memberStates.filter((state) => africa.has(state.alpha2)));
 
-    const calendar = deadlineCalendarOf({ ...africanBoard, group: 'africa' });
+    const calendar = deadlineCalendarOf({ ...africanBoard, group: 'africa' }, changedAt);
     const events = eventsOf(deadlineCalendarIcs(calendar));
 
     expect(calendar.name).toBe('sanctions-watch deadlines: africa');
@@ -117,17 +120,27 @@ describe('the deadline calendar', () => {
       'deadline-2397-p8-final-2020-03-22-group-africa@sanctions-watch',
     ]);
     expect(events[0]?.description.split('\n')[1]).toBe('As of 16 December 2019, 53 of 54 states are yet to report:');
-    expect(deadlineCalendarOf({ ...africanBoard, group: 'africa' }, russia()).events).toEqual([]);
+    expect(deadlineCalendarOf({ ...africanBoard, group: 'africa' }, changedAt, russia()).events).toEqual([]);
   });
 
   it('lists no state as owing a duty whose reports the service does not record, and says so', () => {
     const libya = seededObligation('1970-p25-measures');
-    const [event] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(memberStates, [libya]))));
+    const [event] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(memberStates, [libya]), changedAt)));
 
     expect(libya.reportsRecorded).toBe(false);
     expect(event?.description.split('\n')).toEqual([
       'Resolution 1970, paragraph 25 (1970-p25-measures): a report due 26 June 2011.',
       "The states' reports on it are not recorded here, so no state is listed as owing it.",
     ]);
+  });
+
+  it('is stamped with the newest record, or with the start of its day when the record is older, as "as of" turns over', () => {
+    expect(lastChangeOf(isoDate('2019-12-16'), '2019-12-16T09:30:00.000Z').toISOString()).toBe(
+      '2019-12-16T09:30:00.000Z',
+    );
+    expect(lastChangeOf(isoDate('2019-12-16'), '2019-03-20T10:00:00.000Z').toISOString()).toBe(
+      '2019-12-16T00:00:00.000Z',
+    );
+    expect(lastChangeOf(isoDate('2019-12-16'), undefined).toISOString()).toBe('2019-12-16T00:00:00.000Z');
   });
 });

@@ -204,7 +204,10 @@ describe('obligations stored before due rules', () => {
       dueDate: '2019-03-22',
       committee: '1718',
       regime: 'dprk',
-      source: { document: 'S/RES/2397 (2017)', url: 'https://undocs.org/S/RES/2397(2017)' },
+      source: {
+        document: 'S/RES/2397 (2017)',
+        url: 'https://diplomaticwatch.com/qatar-150-north-korean-workers-remain-in-country/',
+      },
     });
     expect(read.quote).toContain('midterm report');
     expect(

@@ -167,7 +167,9 @@ describe(`a state's page in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () 
     expect(nigeria.rows.map(({ obligation, cells }) => [obligation, cells[1], cells[2], cells[3]])).toEqual([
       ['2397-p8-midterm', 'Overdue', '22 March 2019', '273'],
       // Past deadlines of duties whose reports the service does not hold: never called overdue.
+      ['1333-p20-measures', 'Not recorded here', '18 February 2001', ''],
       ['1390-p6-measures', 'Not recorded here', '16 April 2002', ''],
+      ['1737-p19-measures', 'Not recorded here', '21 February 2007', ''],
       ['1907-p20-measures', 'Not recorded here', '22 April 2010', ''],
       ['1970-p25-measures', 'Not recorded here', '26 June 2011', ''],
       ['2134-p42-measures', 'Not recorded here', '28 April 2014', ''],

@@ -49,7 +49,8 @@ describe("the functions' AWS handlers", () => {
   it('run the scheduled deadline check against it', async () => {
     const outcome = await scheduledDeadlineCheck.handler(
       scheduledEvent(new Date('2019-03-23T06:00:00Z')),
-      localLambdaContext('scheduled-deadline-check'),
+      // The function's own 60 s timeout (lib/constructs/scheduled-deadline-check.ts), not the 10 s default.
+      localLambdaContext('scheduled-deadline-check', 60_000),
     );
 
     expect(outcome).toMatchObject({ emitted: 193, alreadyStored: 0 });

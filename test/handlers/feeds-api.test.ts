@@ -48,8 +48,12 @@ const rememberTheCheckOf2019 = async (): Promise<AlertEvent> => {
 };
 
 let nigeriaOverdueIn2019: AlertEvent;
+/** Just before the test records its reports and figure, and just after: the data's last change is between. */
+let recordingFrom: number;
+let recordingTo: number;
 beforeAll(async () => {
   api = await startSeededTestApi();
+  recordingFrom = Date.now();
   for (const state of ['RU', 'GQ'])
     await succeed(
       api.send('POST', `/states/${state}/reports`, { obligationId: '2397-p8-midterm', reportDate: '2019-03-20' }),
@@ -63,6 +67,7 @@ beforeAll(async () => {
     }),
     "Russia's figure",
   );
+  recordingTo = Date.now();
   nigeriaOverdueIn2019 = await rememberTheCheckOf2019();
   // Yesterday: everyone overdue on the final report (the midterm is remembered), and the repatriation deadline passed.
   await scheduledCheck(recentCheck);
@@ -83,7 +88,6 @@ const errorOf = (text: string) => (JSON.parse(text) as { error: { code: string; 
 
 describe('GET /calendar.ics', () => {
   it('is an iCalendar feed of every deadline, public and cacheable, that node-ical reads back with its alarms', async () => {
-    const before = Date.now();
     const { status, headers, text } = await fetchText('/calendar.ics');
     const events = calendarEvents(text);
 
@@ -92,7 +96,9 @@ describe('GET /calendar.ics', () => {
     expect(headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
     // Every fixed deadline of the registry; duties due only when triggered, or at no fixed date, have none.
     expect(events.map((event) => [event.start, event.allDay])).toEqual([
+      ['2001-02-18', true],
       ['2002-04-16', true],
+      ['2007-02-21', true],
       ['2010-04-22', true],
       ['2011-06-26', true],
       ['2014-04-28', true],
@@ -100,10 +106,33 @@ describe('GET /calendar.ics', () => {
       ['2019-12-22', true],
       ['2020-03-22', true],
     ]);
-    expect(
-      events.every((event) => Date.parse(event.stamp) >= before - 1000 && Date.parse(event.stamp) <= Date.now()),
-    ).toBe(true);
-    expect(events.map((event) => event.alarms.map((alarm) => alarm.trigger))).toEqual(Array(7).fill(['-P7D', '-P1D']));
+    expect(events.map((event) => event.alarms.map((alarm) => alarm.trigger))).toEqual(Array(9).fill(['-P7D', '-P1D']));
+  });
+
+  it("is stamped with the data's last change, so the same data gives the same file, CRLF to its last line", async () => {
+    const first = await fetchText('/calendar.ics');
+    // DTSTAMP has whole seconds: a stamp taken from the request's time would differ by now.
+    await new Promise((done) => setTimeout(done, 1100));
+    const again = await fetchText('/calendar.ics');
+    const stamps = new Set(calendarEvents(first.text).map((event) => Date.parse(event.stamp)));
+
+    expect(again.text).toBe(first.text);
+    expect(stamps.size).toBe(1);
+    const [stamp = 0] = stamps;
+    // The newest record is Russia's figure, recorded last; DTSTAMP drops the milliseconds.
+    expect(stamp).toBeGreaterThanOrEqual(Math.floor(recordingFrom / 1000) * 1000);
+    expect(stamp).toBeLessThanOrEqual(recordingTo);
+    expect(first.text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(first.text.split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
+  });
+
+  it('asks calendar apps to refresh as often as it lets caches keep it', async () => {
+    const { headers, text } = await fetchText('/calendar.ics');
+    const maxAge = Number(/max-age=(\d+)/.exec(headers.get('cache-control') ?? '')?.[1]);
+    const refreshMinutes = Number(/^REFRESH-INTERVAL;VALUE=DURATION:PT(\d+)M$/m.exec(text.replaceAll('\r', ''))?.[1]);
+
+    expect(maxAge).toBe(900);
+    expect(refreshMinutes * 60).toBe(maxAge);
   });
 
   it("says, as of now, which states still owe each deadline, and keeps each event's UID from one request to the next", async () => {
@@ -223,13 +252,53 @@ describe("a watch's Atom feed", () => {
     );
   });
 
-  it('keeps at most the newest 50 entries', async () => {
+  it('pages its entries 50 at a time, linking each page to the next older one (RFC 5005), until none is left', async () => {
     const id = await createWatch({ target: { all: true }, events: ['report.overdue'] });
+    const { feedUrl } = await newKey(id);
+    const hrefOf = (feed: ReturnType<typeof parseAtom>, rel: string) =>
+      feed.link.find((link) => link['@_rel'] === rel)?.['@_href'];
+    const pages: ReturnType<typeof parseAtom>[] = [];
+    for (let url: string | undefined = feedUrl; url !== undefined && pages.length < 10; ) {
+      const page = parseAtom((await fetchText(url)).text);
+      pages.push(page);
+      url = hrefOf(page, 'next');
+    }
+    const entries = pages.flatMap((page) => page.entry ?? []);
+    const overdue = (await api.request('/alerts?type=report.overdue&limit=500')).json as { alerts: unknown[] };
+
+    expect(pages[0]?.entry).toHaveLength(FEED_MAX_ENTRIES);
+    expect(hrefOf(pages[0] as ReturnType<typeof parseAtom>, 'next')).toBe(`${feedUrl}&page=2`);
+    expect(hrefOf(pages[1] as ReturnType<typeof parseAtom>, 'previous')).toBe(feedUrl);
+    expect(hrefOf(pages[1] as ReturnType<typeof parseAtom>, 'first')).toBe(feedUrl);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.at(-1)?.entry?.length).toBeLessThanOrEqual(FEED_MAX_ENTRIES);
+    // Every overdue alert of the window once, the one of 2019 (outside it) not at all.
+    expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
+    expect(entries).toHaveLength(overdue.alerts.length - 1);
+    expect(entries.every((entry) => entry.updated === recentCheck)).toBe(true);
+  });
+
+  it("keeps the accents of the states' names in its entries' titles", async () => {
+    const id = await createWatch({ target: { states: ['CI'] }, events: ['report.overdue'] });
 
     const feed = parseAtom((await fetchText((await newKey(id)).feedUrl)).text);
 
-    expect(feed.entry).toHaveLength(FEED_MAX_ENTRIES);
-    expect(feed.entry?.every((entry) => entry.updated === recentCheck)).toBe(true);
+    expect((feed.entry ?? []).map((entry) => atomText(entry.title))).toEqual([
+      "Côte d'Ivoire overdue: Final report on repatriated DPRK workers",
+    ]);
+  });
+
+  it('gives the feed a strong ETag, and a reader that has it a 304', async () => {
+    const id = await createWatch({ target: { states: ['NG'] }, events: ['report.overdue'] });
+    const { feedUrl } = await newKey(id);
+    const first = await fetch(feedUrl);
+    const etag = first.headers.get('etag') ?? '';
+    const again = await fetch(feedUrl, { headers: { 'if-none-match': etag } });
+
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
   });
 
   it('answers one and the same 404 to a wrong, missing, replaced or foreign key and to an unknown watch', async () => {

@@ -77,7 +77,9 @@ describe('GET /states/{code}', () => {
     const obligations = (byAlpha2.json as { obligations: { id: string; status: string }[] }).obligations;
     // A duty due only after an inspection is not listed until one is recorded for the state.
     expect(obligations.map(({ id }) => id)).toEqual([
+      '1333-p20-measures',
       '1390-p6-measures',
+      '1737-p19-measures',
       '1907-p20-measures',
       '1970-p25-measures',
       '2134-p42-measures',
@@ -179,7 +181,9 @@ describe('GET /obligations', () => {
 
     expect(status).toBe(200);
     expect((json as { obligations: { id: string }[] }).obligations.map((o) => o.id)).toEqual([
+      '1333-p20-measures',
       '1390-p6-measures',
+      '1737-p19-measures',
       '1907-p20-measures',
       '1970-p25-measures',
       '2134-p42-measures',

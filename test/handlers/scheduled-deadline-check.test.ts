@@ -20,7 +20,7 @@ beforeAll(async () => {
   handler = handlerFor(deps);
 });
 
-const invoke = (event: ScheduledEvent) => handler(event, localLambdaContext('scheduled-deadline-check'));
+const invoke = (event: ScheduledEvent) => handler(event, localLambdaContext('scheduled-deadline-check', 60_000));
 
 describe('the scheduled deadline check (EventBridge)', () => {
   it("checks as of the event's time: a replayed event replays that day, once", async () => {

@@ -52,7 +52,9 @@ describe('GET /status', () => {
     const column = (id: string) => board.obligations.find((candidate) => candidate.obligation.id === id);
 
     expect(board.obligations.map((candidate) => candidate.obligation.id)).toEqual([
+      '1333-p20-measures',
       '1390-p6-measures',
+      '1737-p19-measures',
       '1907-p20-measures',
       '1970-p25-measures',
       '2134-p42-measures',

@@ -11,8 +11,8 @@ useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
   describe('functions', () => {
-    it("exist once per route plus the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher, SES's feedback, the SMS spend limit and the admins' MFA check", () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 14);
+    it("exist once per route plus the catch-all route's, the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher, SES's feedback, the SMS spend limit and the admins' MFA check", () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + 15);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {
@@ -32,7 +32,7 @@ describe('SanctionsWatch stack', () => {
       });
     });
 
-    it("all know the table through TABLE_NAME, but the SMS spend limit and the admins' MFA check, which read nothing of it", () => {
+    it("all know the table through TABLE_NAME, but the SMS spend limit, the admins' MFA check and the API's catch-all, which read nothing of it", () => {
       const all = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
       const without = Object.entries(all)
         .filter(
@@ -41,7 +41,9 @@ describe('SanctionsWatch stack', () => {
         )
         .map(([id]) => id);
       expect(without.sort()).toEqual(
-        [stack.smsSpendLimit.handler, stack.users.adminMfaCheck].map(({ function: fn }) => logicalId(cfn(fn))).sort(),
+        [stack.smsSpendLimit.handler, stack.users.adminMfaCheck, stack.unrouted]
+          .map(({ function: fn }) => logicalId(cfn(fn)))
+          .sort(),
       );
     });
 

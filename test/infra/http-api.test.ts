@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { CORS } from '../../lambdas/contracts/cors.ts';
 import { PUBLIC_API_URL_ENV } from '../../lambdas/contracts/environment.ts';
 import { needsToken, routes } from '../../lambdas/contracts/routes.ts';
 import { notifyingRouteThrottle } from '../../lib/sanctions-watch-stack.ts';
@@ -12,13 +13,13 @@ useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
   describe('HTTP API', () => {
-    it('has exactly one route per route-table entry, each integrated with its own function', () => {
+    it('has one route per route-table entry, each integrated with its own function, and a catch-all', () => {
       const found = template.findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>;
       expect(
         Object.values(found)
           .map((route) => route.Properties['RouteKey'])
           .sort(),
-      ).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+      ).toEqual(['$default', ...routes.map((route) => `${route.method} ${route.path}`)].sort());
       for (const route of routes) {
         const integration = onlyResource(
           template.findResources('AWS::ApiGatewayV2::Integration', {
@@ -27,6 +28,19 @@ describe('SanctionsWatch stack', () => {
         );
         expect(integration.Properties['IntegrationType']).toBe('AWS_PROXY');
       }
+    });
+
+    it('sends every request no route takes to the catch-all function, without a token', () => {
+      const [integrationId] = Object.keys(
+        template.findResources('AWS::ApiGatewayV2::Integration', {
+          Properties: { IntegrationUri: arnOf(cfn(stack.unrouted.function)) },
+        }),
+      );
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: '$default',
+        AuthorizationType: 'NONE',
+        Target: { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] },
+      });
     });
 
     it('has one JWT authorizer that trusts the user pool as issuer and its app client as audience', () => {
@@ -170,7 +184,11 @@ describe('SanctionsWatch stack', () => {
     it('allows browsers to GET and outputs its URL', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
         ProtocolType: 'HTTP',
-        CorsConfiguration: Match.objectLike({ AllowMethods: ['GET'] }),
+        CorsConfiguration: {
+          AllowMethods: [...CORS.allowMethods],
+          AllowOrigins: [...CORS.allowOrigins],
+          MaxAge: 86_400,
+        },
       });
       template.hasOutput('ApiUrl', {});
     });

@@ -18,9 +18,10 @@ export const pipelineFunctions = (stack: SanctionsWatchStack): BaseFunction[] =>
   stack.delivery.smsSender.handler,
 ];
 
-/** Every function of the stack: one per route, the seed handler, the migrations, the checker, the stream consumers, the delivery pipeline, the hourly job, SES's feedback, the SMS spend limit and the admins' MFA check. */
+/** Every function of the stack: one per route, the catch-all route's, the seed handler, the migrations, the checker, the stream consumers, the delivery pipeline, the hourly job, SES's feedback, the SMS spend limit and the admins' MFA check. */
 export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   ...routes.map((route) => routeFunction(stack, route.id)),
+  stack.unrouted,
   stack.seed.handler,
   stack.migrations.runner.handler,
   stack.deadlineCheck.handler,

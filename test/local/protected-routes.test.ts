@@ -62,10 +62,14 @@ const request = async (method: string, path: string, authorization?: string) => 
     method,
     headers: authorization === undefined ? {} : { authorization },
   });
-  return { status: response.status, json: (await response.json()) as unknown };
+  return {
+    status: response.status,
+    json: (await response.json()) as unknown,
+    challenge: response.headers.get('www-authenticate'),
+  };
 };
 
-const unauthorized = { status: 401, json: { message: 'Unauthorized' } };
+const unauthorized = { status: 401, json: { message: 'Unauthorized' }, challenge: 'Bearer' };
 
 describe('routes behind the JWT authorizer', () => {
   it('answers a request without a token as API Gateway does, without running the handler', async () => {
@@ -129,10 +133,15 @@ describe('routes behind the JWT authorizer', () => {
   });
 
   it('ignores the Authorization header on a public route: the handler gets no authorizer context', async () => {
-    const { status, json } = await request('GET', '/open', `Bearer ${await identity.issue('alice', { admin: true })}`);
+    const { status, json, challenge } = await request(
+      'GET',
+      '/open',
+      `Bearer ${await identity.issue('alice', { admin: true })}`,
+    );
 
     // The handler ran (API Gateway's own 401 has no "error" key) and found no claims.
     expect(status).toBe(401);
+    expect(challenge).toBe('Bearer');
     expect(json).toMatchObject({ error: { code: 'unauthenticated' } });
     expect(echoInvocations).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteDefinition } from '../../lambdas/contracts/routes.ts';
+import { allowedMethods } from '../../lambdas/handlers/http/route-match.ts';
 import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
 
 const route = (id: string, method: RouteDefinition['method'], path: string): RouteDefinition => ({
@@ -30,6 +31,18 @@ describe('the local API Gateway adapter', () => {
     expect(matchRoute(table, 'DELETE', '/states/RU')).toBeUndefined();
     expect(matchRoute(table, 'GET', '/states/RU/reports')).toBeUndefined();
     expect(matchRoute(table, 'GET', '/')).toBeUndefined();
+  });
+
+  it('serves HEAD with the GET route of the path, as the stack routes it', () => {
+    expect(matchRoute(table, 'HEAD', '/states/RU')).toEqual({ route: table[0], pathParameters: { code: 'RU' } });
+    expect(matchRoute(table, 'HEAD', '/states/RU/reports')).toBeUndefined();
+  });
+
+  it("lists a path's methods for an Allow header, HEAD with GET, and none for a path no route has", () => {
+    expect(allowedMethods(table, '/states/RU')).toEqual(['GET', 'HEAD']);
+    expect(allowedMethods(table, '/states/RU/reports')).toEqual(['POST']);
+    expect(allowedMethods(table, '/states/board')).toEqual(['GET', 'HEAD']);
+    expect(allowedMethods(table, '/nowhere')).toEqual([]);
   });
 
   it('builds a payload-2.0 event with the route key, path parameters and comma-joined repeated query parameters', () => {

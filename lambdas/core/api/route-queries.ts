@@ -3,6 +3,7 @@ import { alertEventTypes } from '../alerts/alert-event.ts';
 import { overdueSorts } from '../board/board-page-query.ts';
 import { LINK_SIGNATURE } from '../contacts/signed-link.ts';
 import { UNSUBSCRIBE_SIGNATURE } from '../contacts/unsubscribe-link.ts';
+import { FEED_MAX_PAGE } from '../feeds/watch-feed.ts';
 import {
   committeeSchema,
   isoDateSchema,
@@ -77,8 +78,8 @@ export const deliveriesQuery = { limit: limitParameter(100, 20), after: afterPar
 
 export const previewQuery = { asOf: z.optional(momentSchema) };
 
-/** The feed key is checked by the core, which answers a missing or wrong one alike. */
-export const feedQuery = { key: z.optional(z.string()) };
+/** The feed key is checked by the core, which answers a missing or wrong one alike; `page` as RFC 5005 pages the feed. */
+export const feedQuery = { key: z.optional(z.string()), page: limitParameter(FEED_MAX_PAGE, 1) };
 
 /** `?c=<contact>&o=<owner>&x=<confirm by>&s=<signature>`, as confirmationUrl writes them. */
 export const confirmationLinkQuery = {

@@ -10,16 +10,26 @@ const SECONDS_PER_DAY = 86_400;
 /** A calendar day as ical-generator takes it: midnight UTC, written as a DATE value for all-day events. */
 const utcMidnight = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);
 
-/** The calendar as RFC 5545 text: an all-day VEVENT per deadline, with display alarms 7 days and 1 day before. */
+/**
+ * How long a calendar app or cache may keep the calendar before asking again, in seconds: the
+ * file's REFRESH-INTERVAL and the response's `Cache-Control: max-age` alike. Who still owes a
+ * deadline changes only when a report is recorded.
+ */
+export const CALENDAR_REFRESH_SECONDS = 15 * 60;
+
+/**
+ * The calendar as RFC 5545 text: an all-day VEVENT per deadline, with display alarms 7 days and 1
+ * day before. Every line, the last included, ends with CRLF (RFC 5545 §3.1).
+ */
 export const deadlineCalendarIcs = (calendar: DeadlineCalendar): string =>
-  ical({
+  `${ical({
     name: calendar.name,
     prodId: { company: 'sanctions-watch', product: 'deadlines', language: 'EN' },
-    // REFRESH-INTERVAL and X-PUBLISHED-TTL: apps that honour them look again hourly.
-    ttl: 60 * 60,
+    // REFRESH-INTERVAL and X-PUBLISHED-TTL.
+    ttl: CALENDAR_REFRESH_SECONDS,
     events: calendar.events.map((event) => ({
       id: event.uid,
-      stamp: calendar.at,
+      stamp: calendar.changedAt,
       start: utcMidnight(event.dueDate),
       // An all-day event ends (exclusively) the next day.
       end: utcMidnight(addDays(event.dueDate, 1)),
@@ -32,4 +42,4 @@ export const deadlineCalendarIcs = (calendar: DeadlineCalendar): string =>
         description: `${event.summary}, in ${plural(days, 'day')}`,
       })),
     })),
-  }).toString();
+  }).toString()}\r\n`;

@@ -3,10 +3,10 @@ import type { Clock } from '../ports/clock.ts';
 import type { MemberState } from '../reference/member-states.ts';
 import { byStateName } from '../reference/state-names.ts';
 import { isStillOwed } from '../status/obligation-status.ts';
-import type { StandingDependencies } from '../status/standing-data.ts';
+import { lastRecordedAt, loadStandingData, type StandingDependencies } from '../status/standing-data.ts';
 import { findState } from '../status/state-directory.ts';
 import type { ObligationColumn, StateStatus, StatusBoard } from '../status/status-board.ts';
-import { type StatusBoardQuery, statusBoard } from '../status/status-board-query.ts';
+import { type StatusBoardQuery, statusBoardOf } from '../status/status-board-query.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 
 export interface DeadlineCalendarQuery extends Omit<StatusBoardQuery, 'asOf'> {
@@ -28,8 +28,11 @@ export interface DeadlineEvent {
 
 export interface DeadlineCalendar {
   readonly name: string;
-  /** When it was computed: every event's DTSTAMP. */
-  readonly at: Date;
+  /**
+   * When what it says last changed: every event's DTSTAMP, so that the same data gives the same
+   * file. See `lastChangeOf`.
+   */
+  readonly changedAt: Date;
   /** Earliest deadline first. */
   readonly events: readonly DeadlineEvent[];
 }
@@ -64,6 +67,15 @@ const descriptionOf = (
   ].join('\n');
 };
 
+/**
+ * When a calendar of the board of `asOf` last changed: the newest record it is built from, or the
+ * start of its day when that is later, since "as of" and the days overdue turn over at midnight UTC.
+ */
+export const lastChangeOf = (asOf: IsoDate, lastRecorded: string | undefined): Date => {
+  const dayStart = `${asOf}T00:00:00.000Z`;
+  return new Date(lastRecorded !== undefined && lastRecorded > dayStart ? lastRecorded : dayStart);
+};
+
 /** Obligation and due date name the deadline; the scope keeps two narrowed calendars in one app from sharing an event. */
 const uidOf = (obligationId: string, dueDate: IsoDate, scope: readonly string[]): string =>
   `deadline-${[obligationId, dueDate, ...scope].join('-')}@sanctions-watch`;
@@ -75,6 +87,7 @@ const uidOf = (obligationId: string, dueDate: IsoDate, scope: readonly string[])
  */
 export const deadlineCalendarOf = (
   board: StatusBoard & { readonly group?: string },
+  changedAt: Date,
   state?: MemberState,
 ): DeadlineCalendar => {
   const scope = [
@@ -100,7 +113,7 @@ export const deadlineCalendarOf = (
   const narrowedTo = [board.group, state?.name].filter((part) => part !== undefined);
   return {
     name: `sanctions-watch deadlines${narrowedTo.length > 0 ? `: ${narrowedTo.join(', ')}` : ''}`,
-    at: new Date(board.at),
+    changedAt,
     events,
   };
 };
@@ -115,7 +128,8 @@ export const deadlineCalendar = async (
   deps: StandingDependencies & { readonly clock: Clock },
 ): Promise<DeadlineCalendar> => {
   const state = query.state === undefined ? undefined : findState(query.state, 'state');
-  const board = await statusBoard({ obligation: query.obligation, group: query.group }, deps);
+  const data = await loadStandingData(deps);
+  const board = await statusBoardOf({ obligation: query.obligation, group: query.group }, data, deps);
   const ofCommittee =
     query.committee === undefined
       ? board
@@ -123,5 +137,5 @@ export const deadlineCalendar = async (
           ...board,
           obligations: board.obligations.filter((column) => column.obligation.committee === query.committee),
         };
-  return deadlineCalendarOf(ofCommittee, state);
+  return deadlineCalendarOf(ofCommittee, lastChangeOf(board.asOf, lastRecordedAt(data)), state);
 };

@@ -24,6 +24,7 @@ export const watchFeedAtom = (feed: WatchFeed): string =>
     '  <generator>sanctions-watch</generator>',
     '  <author><name>sanctions-watch</name></author>',
     `  <link rel="self" href="${xml(feed.selfUrl)}"/>`,
+    ...Object.entries(feed.pages ?? {}).map(([rel, href]) => `  <link rel="${rel}" href="${xml(href)}"/>`),
     ...feed.entries.flatMap((entry) => [
       '  <entry>',
       `    <id>${xml(entry.id)}</id>`,

@@ -10,8 +10,10 @@ import { type FeedKeyDependencies, openFeed } from './feed-key.ts';
 
 /** A feed reader has seen anything older: the feed covers this many days back from now... */
 export const FEED_WINDOW_DAYS = 90;
-/** ...and at most this many entries, newest first. */
+/** ...and this many entries a page, newest first; older ones are on the next page (RFC 5005 §3). */
 export const FEED_MAX_ENTRIES = 50;
+/** How far back a reader may page: 200 pages of 50 cover any 90 days' alerts. */
+export const FEED_MAX_PAGE = 200;
 
 const PAGE_SIZE = 500;
 
@@ -30,8 +32,10 @@ export interface FeedEntry {
 export interface WatchFeed {
   readonly id: string;
   readonly title: string;
-  /** The feed's own URL, key included: what a reader fetched. */
+  /** The feed's own URL, key (and page) included: what a reader fetched. */
   readonly selfUrl: string;
+  /** RFC 5005 paging, when the entries fill more than one page: the first, the newer and the older page. */
+  readonly pages?: { readonly first: string; readonly previous?: string; readonly next?: string };
   /** The newest entry's time, or now when there is none. */
   readonly updated: string;
   /** Newest first. */
@@ -90,31 +94,64 @@ export interface WatchFeedInput {
   readonly groupIdsOfState: GroupIdsOfState;
   readonly now: Date;
   readonly apiUrl: string;
+  /** 1 for the newest entries. */
+  readonly page?: number;
 }
 
+/** The feed's URL at another page; the first page is the feed's own URL, as readers subscribed to it. */
+const pageUrl = (feedUrl: string, page: number): string => {
+  const url = new URL(feedUrl);
+  if (page === 1) url.searchParams.delete('page');
+  else url.searchParams.set('page', String(page));
+  return url.toString();
+};
+
+const pagesOf = (feedUrl: string, page: number, matched: number): WatchFeed['pages'] => {
+  const hasNext = matched > page * FEED_MAX_ENTRIES;
+  if (page === 1 && !hasNext) return undefined;
+  return {
+    first: pageUrl(feedUrl, 1),
+    ...(page > 1 ? { previous: pageUrl(feedUrl, page - 1) } : {}),
+    ...(hasNext ? { next: pageUrl(feedUrl, page + 1) } : {}),
+  };
+};
+
 /**
- * The watch's feed: the events it matches, newest first, at most FEED_MAX_ENTRIES. A feed has no
+ * The watch's feed: the events it matches, newest first, FEED_MAX_ENTRIES a page. A feed has no
  * address to confirm and is read, not sent, so the watch's delivery state does not silence it: a
  * paused, muted or still unconfirmed watch's feed shows what its filters match all the same.
  */
-export const watchFeedOf = ({ watch, feedUrl, events, groupIdsOfState, now, apiUrl }: WatchFeedInput): WatchFeed => {
+export const watchFeedOf = ({
+  watch,
+  feedUrl,
+  events,
+  groupIdsOfState,
+  now,
+  apiUrl,
+  page = 1,
+}: WatchFeedInput): WatchFeed => {
   const heard = { ...watch, status: 'active', mutedUntil: undefined } as const;
-  const matches = matchEvents(events, [heard], groupIdsOfState).sort(newestFirst).slice(0, FEED_MAX_ENTRIES);
-  const entries = matches.map((match) => entryOf(apiUrl, match));
+  const matches = matchEvents(events, [heard], groupIdsOfState).sort(newestFirst);
+  const entries = matches
+    .slice((page - 1) * FEED_MAX_ENTRIES, page * FEED_MAX_ENTRIES)
+    .map((match) => entryOf(apiUrl, match));
+  const pages = pagesOf(feedUrl, page, matches.length);
   return {
     id: `urn:sanctions-watch:watch:${watch.id}`,
     title: `sanctions-watch: ${watch.name ?? `watch ${watch.id}`}`,
-    selfUrl: feedUrl,
+    selfUrl: pageUrl(feedUrl, page),
+    ...(pages ? { pages } : {}),
     updated: entries[0]?.updated ?? now.toISOString(),
     entries,
   };
 };
 
-/** `GET /watches/{id}/feed.atom?key=`: the watch's feed over the stored alerts of the last FEED_WINDOW_DAYS days. */
+/** `GET /watches/{id}/feed.atom?key=[&page=]`: the watch's feed over the stored alerts of the last FEED_WINDOW_DAYS days. */
 export const watchFeed = async (
   watchId: string,
   key: string | undefined,
   deps: WatchFeedDependencies,
+  page = 1,
 ): Promise<WatchFeed> => {
   const { watch, feedUrl } = await openFeed(watchId, key, deps);
   const now = deps.clock.now();
@@ -130,5 +167,6 @@ export const watchFeed = async (
     groupIdsOfState: groupMembership(custom),
     now,
     apiUrl: deps.apiUrl,
+    page,
   });
 };

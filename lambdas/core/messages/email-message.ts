@@ -64,12 +64,19 @@ const headline = (topic: Topic): Part[] => {
   }
 };
 
-const asSubject = (text: string): string => capitalised(toAscii(text).replace(/\s+/g, ' ').trim());
+/** One line, capitalised: a feed entry's title, which keeps every accent. */
+const asTitle = (text: string): string => capitalised(text.replace(/\s+/g, ' ').trim());
+/** A mail subject: the title in ASCII. */
+const asSubject = (text: string): string => asTitle(toAscii(text));
 
 /** The first topic (the most pressing, by delivery order) names the message; the rest are counted. */
-const subjectOf = ([first, ...rest]: readonly [Topic, ...Topic[]], lead: string): string => {
+const subjectOf = (
+  [first, ...rest]: readonly [Topic, ...Topic[]],
+  lead: string,
+  form: (text: string) => string = asSubject,
+): string => {
   const parts = [lead, ...headline(first), rest.length > 0 ? ` (+${rest.length} more)` : ''];
-  return asSubject(fitParts(parts, (text) => asSubject(text).length <= SUBJECT_MAX_LENGTH));
+  return form(fitParts(parts, (text) => form(text).length <= SUBJECT_MAX_LENGTH));
 };
 
 const obligationLine = (obligationId: string | undefined, dueDate: IsoDate | undefined): string =>
@@ -197,5 +204,5 @@ export const emailMessage = (
 /** One event as its email words it, without the footer: what a feed entry says. */
 export const eventNews = (delivered: DeliveredEvent): { readonly title: string; readonly lines: readonly string[] } => {
   const topics = topicsOf([delivered]);
-  return { title: subjectOf(topics, ''), lines: topics.flatMap(section) };
+  return { title: subjectOf(topics, '', asTitle), lines: topics.flatMap(section) };
 };

@@ -24,3 +24,14 @@ export const loadStandingData = async (deps: StandingDependencies) => {
   ]);
   return { obligations, customGroups, groupIdsOfState: groupMembership(customGroups), reports, remaining, triggers };
 };
+
+export type StandingData = Awaited<ReturnType<typeof loadStandingData>>;
+
+/**
+ * When the standing data last changed: the newest `recordedAt` of its reports, figures and
+ * triggers. Undefined when nothing is recorded yet.
+ */
+export const lastRecordedAt = (data: Pick<StandingData, 'reports' | 'remaining' | 'triggers'>): string | undefined =>
+  [...data.reports, ...data.remaining, ...data.triggers]
+    .map((record) => record.recordedAt)
+    .reduce<string | undefined>((newest, at) => (newest === undefined || at > newest ? at : newest), undefined);

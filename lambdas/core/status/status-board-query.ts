@@ -3,7 +3,7 @@ import type { Clock } from '../ports/clock.ts';
 import { findGroup } from '../reference/group-directory.ts';
 import { memberStates } from '../reference/member-states.ts';
 import { endOfUtcDay, type IsoDate } from '../time/calendar-date.ts';
-import { loadStandingData, type StandingDependencies } from './standing-data.ts';
+import { loadStandingData, type StandingData, type StandingDependencies } from './standing-data.ts';
 import { buildStatusBoard, type StatusBoard } from './status-board.ts';
 
 export interface StatusBoardQuery {
@@ -21,8 +21,14 @@ export const unknownObligation = (id: string) =>
 export const statusBoard = async (
   query: StatusBoardQuery,
   deps: StandingDependencies & { readonly clock: Clock },
+): Promise<StatusBoard & { readonly group?: string }> => statusBoardOf(query, await loadStandingData(deps), deps);
+
+/** The board of standing data already loaded, for a caller that needs more from the data than the board. */
+export const statusBoardOf = async (
+  query: StatusBoardQuery,
+  data: StandingData,
+  deps: { readonly clock: Clock },
 ): Promise<StatusBoard & { readonly group?: string }> => {
-  const data = await loadStandingData(deps);
   // The admins' groups are in `data` already: look the group up there rather than read it again.
   const loadedGroups = { get: async (id: string) => data.customGroups.find((custom) => custom.id === id) };
   const group = query.group === undefined ? undefined : await findGroup(query.group, loadedGroups, 'group');

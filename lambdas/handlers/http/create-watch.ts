@@ -10,7 +10,8 @@ import { jsonBody } from './request-input.ts';
 export const handlerFor = (deps: WatchDependencies) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
-    return created(await createWatch(caller, jsonBody(event, watchInputSchema), deps));
+    const watch = await createWatch(caller, jsonBody(event, watchInputSchema), deps);
+    return created(watch, `/watches/${watch.id}`);
   });
 
 export const handler = lazyHandler(() => handlerFor(aws.watchCommands()));

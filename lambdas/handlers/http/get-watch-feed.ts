@@ -10,14 +10,14 @@ import { pathParameter, queryParameters } from './request-input.ts';
 const CACHE_CONTROL = 'private, max-age=300';
 
 /**
- * GET /watches/{id}/feed.atom?key= — the watch's alerts as an Atom feed. Public route: feed readers
+ * GET /watches/{id}/feed.atom?key=[&page=] — the watch's alerts as an Atom feed, paged as RFC 5005 pages them. Public route: feed readers
  * cannot send a token, so the key is the credential; a wrong or missing key is the same 404 as an
  * unknown watch.
  */
 export const handlerFor = (deps: WatchFeedDependencies) =>
   httpHandler(async (event) => {
-    const { key } = queryParameters(event, feedQuery);
-    const feed = await watchFeed(pathParameter(event, 'id'), key, deps);
+    const { key, page } = queryParameters(event, feedQuery);
+    const feed = await watchFeed(pathParameter(event, 'id'), key, deps, page);
     return okText(watchFeedAtom(feed), ATOM_CONTENT_TYPE, { 'cache-control': CACHE_CONTROL });
   });
 

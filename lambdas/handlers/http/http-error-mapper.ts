@@ -36,7 +36,11 @@ export const httpErrorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGate
             ...(refusal ? { budget: refusal.budget, retryAfterSeconds: refusal.retryAfterSeconds } : {}),
           },
         },
-        refusal ? { 'retry-after': String(refusal.retryAfterSeconds) } : {},
+        {
+          ...(refusal ? { 'retry-after': String(refusal.retryAfterSeconds) } : {}),
+          // RFC 6750 §3: a 401 names the scheme that would have been accepted.
+          ...(error.kind === 'unauthenticated' ? { 'www-authenticate': 'Bearer' } : {}),
+        },
       );
       return;
     }

@@ -3,14 +3,22 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { requestLogging } from '../request-logging.ts';
 import { httpErrorMapper } from './http-error-mapper.ts';
 import { jsonResponse } from './json-response.ts';
+import { negotiatedResponse } from './negotiated-response.ts';
 
 export interface HttpResult {
   readonly status: number;
   readonly body: unknown;
+  /** More headers, such as `location` or `allow`. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export const ok = (body: unknown): HttpResult => ({ status: 200, body });
-export const created = (body: unknown): HttpResult => ({ status: 201, body });
+/** 201, saying in `Location` where the new resource is (RFC 9110 §15.3.2) when it has a URL of its own. */
+export const created = (body: unknown, location?: string): HttpResult => ({
+  status: 201,
+  body,
+  ...(location === undefined ? {} : { headers: { location } }),
+});
 export const noContent = (): HttpResult => ({ status: 204, body: undefined });
 
 /** A body that is not JSON (a calendar, a feed, a page), sent as it is with its content type. Errors stay JSON. */
@@ -47,17 +55,20 @@ export const httpHandler = (route: (event: APIGatewayProxyEventV2) => Promise<Ht
   middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(requestLogging())
     .use(httpErrorMapper())
-    .handler(async (event) => {
-      const result = await route(event);
-      if ('contentType' in result)
-        return {
-          statusCode: result.status,
-          headers: {
-            ...result.headers,
-            ...(result.contentType.startsWith('text/html') ? pageHeaders : { 'x-content-type-options': 'nosniff' }),
-            'content-type': result.contentType,
-          },
-          body: result.body,
-        };
-      return result.body === undefined ? { statusCode: result.status } : jsonResponse(result.status, result.body);
-    });
+    .handler(async (event) => negotiatedResponse(event, responseOf(await route(event))));
+
+const responseOf = (result: HttpResult | TextResult): APIGatewayProxyStructuredResultV2 => {
+  if ('contentType' in result)
+    return {
+      statusCode: result.status,
+      headers: {
+        ...result.headers,
+        ...(result.contentType.startsWith('text/html') ? pageHeaders : { 'x-content-type-options': 'nosniff' }),
+        'content-type': result.contentType,
+      },
+      body: result.body,
+    };
+  return result.body === undefined
+    ? { statusCode: result.status, ...(result.headers ? { headers: { ...result.headers } } : {}) }
+    : jsonResponse(result.status, result.body, result.headers);
+};

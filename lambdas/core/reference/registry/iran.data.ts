@@ -3,6 +3,26 @@ import type { RegistryEntry } from './registry-entry.ts';
 /** The Iran regime of resolution 1737 (2006) (1737 Committee); its current status was not checked here. */
 export const iranRegistry: readonly RegistryEntry[] = [
   {
+    id: '1737-p19-measures',
+    regime: 'iran',
+    committee: '1737',
+    resolution: '1737',
+    adoptedOn: '2006-12-23',
+    paragraph: '19',
+    title: 'Report on the steps taken to implement the Iran measures of resolution 1737',
+    kind: 'report',
+    // The scanned book runs some words together ("Decidesthat") and breaks others at line ends; the quote restores the spaces and joins the breaks.
+    quote:
+      'Decides that all States shall report to the Committee within 60 days of the adoption of this resolution on the steps they have taken with a view to implementing effectively paragraphs 3, 4, 5, 6, 7, 8, 10, 12 and 17 above;',
+    source: {
+      document: 'S/RES/1737 (2006)',
+      url: 'https://issuhub.com/view/index?id=23563&pageIndex=431',
+      publisher: 'The Contemporary Middle East: A Documentary History (book, on issuhub), printing the resolution',
+      readOn: '2026-12-06',
+    },
+    due: { type: 'once', within: { days: 60 }, trigger: { from: 'adoption' } },
+  },
+  {
     id: '1929-p20-evasion-transfers',
     regime: 'iran',
     committee: '1737',
