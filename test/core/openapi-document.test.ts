@@ -52,10 +52,11 @@ describe('the OpenAPI document', () => {
     expect(operationOf('GET', '/states')?.security).toEqual([]);
   });
 
-  it('answers bad input with the shared error body; tokens and admin rights with 401 and 403', () => {
-    expect(Object.keys(operationOf('GET', '/states')?.responses ?? {})).toEqual(['200', '400']);
+  it('answers bad input with the shared error body, tokens and admin rights with 401 and 403, a known ETag with 304', () => {
+    expect(Object.keys(operationOf('GET', '/states')?.responses ?? {})).toEqual(['200', '304', '400']);
     expect(Object.keys(operationOf('GET', '/watches/{id}')?.responses ?? {})).toEqual([
       '200',
+      '304',
       '400',
       '401',
       '403',

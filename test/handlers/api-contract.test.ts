@@ -55,7 +55,7 @@ const contractBreach = (method: string, path: string, status: number, contentTyp
   const documented = operation?.responses[String(status)];
   if (!documented) return `${method} ${match.route.path} answered ${status}, which its operation does not list`;
   const response = resolve(documented);
-  if (status === 204) return body === '' ? undefined : 'a 204 with a body';
+  if (status === 204 || status === 304) return body === '' ? undefined : `a ${status} with a body`;
   const mediaType = contentType.split(';')[0] ?? '';
   const media = response.content?.[mediaType];
   if (!media)
@@ -81,12 +81,14 @@ const call = async (
     readonly as?: Caller;
     readonly body?: unknown;
     readonly file?: { readonly text: string; readonly type: string };
+    readonly ifNoneMatch?: string;
   } = {},
 ) => {
   const headers = new Headers();
   if (options.as) headers.set('authorization', `Bearer ${api.tokens[options.as]}`);
   if (options.body !== undefined) headers.set('content-type', 'application/json');
   if (options.file !== undefined) headers.set('content-type', options.file.type);
+  if (options.ifNoneMatch !== undefined) headers.set('if-none-match', options.ifNoneMatch);
   // Fetched here rather than through the test API's helpers, which read every body as JSON.
   const reply = await fetch(`${api.url}${path}`, {
     method,
@@ -108,7 +110,11 @@ const call = async (
   if (breach) breaches.push(breach);
   if (reply.status !== expected)
     breaches.push(`${method} ${path} answered ${reply.status}, not ${expected}: ${text.slice(0, 300)}`);
-  return { status: reply.status, json: () => JSON.parse(text) as { readonly id: string; readonly feedUrl: string } };
+  return {
+    status: reply.status,
+    etag: reply.headers.get('etag') ?? '',
+    json: () => JSON.parse(text) as { readonly id: string; readonly feedUrl: string },
+  };
 };
 
 beforeAll(async () => {
@@ -215,6 +221,9 @@ describe('responses of the local runtime against the OpenAPI document', () => {
     for (const path of ['/watches', `/watches/${id}`, `/watches/${id}/deliveries`, `/watches/${id}/preview`])
       await call('GET', path, 200, { as: 'user' });
 
+    const { etag } = await call('GET', '/metrics', 200);
+    await call('GET', '/metrics', 304, { ifNoneMatch: etag });
+
     // Refusals: the shared error body (or API Gateway's own 401).
     await call('GET', '/states/XX', 404);
     await call('GET', '/states?gruop=africa', 400);
@@ -233,6 +242,6 @@ describe('responses of the local runtime against the OpenAPI document', () => {
 
     expect(breaches).toEqual([]);
     expect(routes.filter((route) => !walkedRoutes.has(route.id)).map((route) => route.id)).toEqual([]);
-    expect(answered).toEqual(new Set([200, 201, 202, 204, 400, 401, 403, 404, 409]));
+    expect(answered).toEqual(new Set([200, 201, 202, 204, 304, 400, 401, 403, 404, 409]));
   });
 });

@@ -143,15 +143,28 @@ const requestBodyOf = (contract: RouteContract) => {
   return undefined;
 };
 
-const successOf = (contract: RouteContract) => {
-  const { status, contentType, schema } = contract.success;
+/** GET answers carry a strong ETag (and are compressed when asked); a matching If-None-Match gets 304 and no body. */
+const conditional = {
+  headers: { ETag: { description: 'A strong validator of the representation.', schema: { type: 'string' } } },
+};
+const notModified = { '304': { description: 'Not modified: `If-None-Match` holds the ETag of the 200.' } };
+
+const successOf = (route: RouteDefinition, contract: RouteContract) => {
+  const { status, contentType, schema, location } = contract.success;
   if (status === 204) return { [status]: { description: 'Done; no body.' } };
   const body = contentType
     ? { [contentType.split(';')[0] ?? contentType]: { schema: { type: 'string' } } }
     : { 'application/json': { schema: schema ? jsonSchemaOf(schema) : { type: 'object' } } };
   const described = contentType || schema ? '' : ' (its schema is not described yet)';
+  const get = route.method === 'GET';
   return {
-    [status]: { description: `${{ 200: 'OK', 201: 'Created', 202: 'Accepted' }[status]}${described}.`, content: body },
+    [status]: {
+      description: `${{ 200: 'OK', 201: 'Created', 202: 'Accepted' }[status]}${described}.`,
+      ...(get ? conditional : {}),
+      ...(location ? { headers: { Location: { description: location, schema: { type: 'string' } } } } : {}),
+      content: body,
+    },
+    ...(get ? notModified : {}),
   };
 };
 
@@ -221,7 +234,7 @@ const operationOf = (route: RouteDefinition) => {
     security: securityOf(route, contract),
     parameters: parametersOf(route, contract),
     ...(requestBody ? { requestBody } : {}),
-    responses: { ...successOf(contract), ...errorsOf(route, contract) },
+    responses: { ...successOf(route, contract), ...errorsOf(route, contract) },
     'x-codeSamples': [{ lang: 'Shell', label: 'curl', source: curlExample(route, contract) }],
   };
 };

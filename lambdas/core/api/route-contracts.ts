@@ -50,6 +50,8 @@ export interface SuccessContract {
   readonly contentType?: string;
   /** The JSON body's schema; absent for a body that is not JSON, or one not described yet. */
   readonly schema?: Schema;
+  /** What the `Location` header names, for a route that sends one. */
+  readonly location?: string;
 }
 
 /** A route's contract: what it takes and what it gives back, from the schemas its handler uses. */
@@ -270,7 +272,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   'create-watch': {
     summary: 'Registers a watch for the token’s owner; it waits for its address to be confirmed',
     body: { schema: watchInputSchema },
-    success: json(watchViewSchema, 201),
+    success: { ...json(watchViewSchema, 201), location: 'The new watch: `/watches/{id}`.' },
     example: { body: exampleWatch },
   },
   'list-watches': {
