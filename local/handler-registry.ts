@@ -15,6 +15,7 @@ import { handlerFor as createSubscription } from '../lambdas/handlers/http/creat
 import { handlerFor as createWatch } from '../lambdas/handlers/http/create-watch.ts';
 import { handlerFor as deleteMe } from '../lambdas/handlers/http/delete-me.ts';
 import { handlerFor as deleteWatch } from '../lambdas/handlers/http/delete-watch.ts';
+import { handlerFor as getApiDocs } from '../lambdas/handlers/http/get-api-docs.ts';
 import { handlerFor as getBoard } from '../lambdas/handlers/http/get-board.ts';
 import { handlerFor as getCalendar } from '../lambdas/handlers/http/get-calendar.ts';
 import { handlerFor as getConfirmation } from '../lambdas/handlers/http/get-confirmation.ts';
@@ -22,6 +23,7 @@ import { handlerFor as getFigureHistory } from '../lambdas/handlers/http/get-fig
 import { handlerFor as getGroup } from '../lambdas/handlers/http/get-group.ts';
 import { handlerFor as getManage } from '../lambdas/handlers/http/get-manage.ts';
 import { handlerFor as getObligationHistory } from '../lambdas/handlers/http/get-obligation-history.ts';
+import { handlerFor as getOpenApiDocument } from '../lambdas/handlers/http/get-openapi-document.ts';
 import { handlerFor as getState } from '../lambdas/handlers/http/get-state.ts';
 import { handlerFor as getStateBoard } from '../lambdas/handlers/http/get-state-board.ts';
 import { handlerFor as getStatusBoard } from '../lambdas/handlers/http/get-status-board.ts';
@@ -122,6 +124,8 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   'verify-subscription': verifySubscription(deps),
   'get-manage': getManage(deps),
   manage: manage(deps),
+  'get-openapi-document': getOpenApiDocument(),
+  'get-api-docs': getApiDocs(),
 });
 
 /** What the stream consumers need, which redrive builds without the rest of the local runtime. */

@@ -107,6 +107,9 @@ export const routes = [
   route('verify-subscription', 'POST', '/subscriptions/verify', 'read-write', 'public'),
   route('get-manage', 'GET', '/manage', 'read', 'key'),
   route('manage', 'POST', '/manage', 'read-write', 'key'),
+  // The API's contract, for client generators and for people: built from the request and response schemas.
+  route('get-openapi-document', 'GET', '/openapi.json', 'read', 'public'),
+  route('get-api-docs', 'GET', '/docs', 'read', 'public'),
 ] as const satisfies readonly RouteDefinition[];
 
 /** A route's id: the local runtime's handler registry must serve every one. */

@@ -74,6 +74,16 @@ export const obligationFields = () => ({
   reportsRecorded: z.optional(z.boolean()),
 });
 
+/** The due date follows from the rule, so an admin never sends one; the rule is `due`, or the older `dueOffsetMonths`. */
+export const obligationInputSchema = z.lazy(() =>
+  z.strictObject(obligationFields()).check(
+    z.refine((input) => (input.due === undefined) !== (input.dueOffsetMonths === undefined), {
+      message: 'give either due or dueOffsetMonths (months after adoption), not both',
+      path: ['due'],
+    }),
+  ),
+);
+
 /** The due rule an item or request states, or "within dueOffsetMonths of adoption" for those that predate due rules. */
 export const dueOf = (fields: { readonly due?: ObligationDue; readonly dueOffsetMonths?: number }) =>
   fields.due ?? (fields.dueOffsetMonths === undefined ? undefined : dueMonthsAfterAdoption(fields.dueOffsetMonths));

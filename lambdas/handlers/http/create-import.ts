@@ -1,6 +1,6 @@
-import * as z from 'zod/mini';
 import { logger } from '../../adapters/logger.ts';
 import * as aws from '../../aws-dependencies.ts';
+import { importQuery } from '../../core/api/route-queries.ts';
 import { invalidInput } from '../../core/errors.ts';
 import { type ImportDependencies, importRecords } from '../../core/imports/import-records.ts';
 import type { ImportFormat } from '../../core/imports/import-text.ts';
@@ -65,7 +65,7 @@ const refusal = (rows: number, errors: readonly RowError[]): HttpResult => {
 export const handlerFor = (deps: ImportDependencies) =>
   httpHandler(async (event) => {
     requireAdmin(event);
-    const { dryRun } = queryParameters(event, { dryRun: z.optional(z.enum(['true', 'false'])) });
+    const { dryRun } = queryParameters(event, importQuery);
     const format = formatOf(event.headers['content-type']);
     const text = textBody(event, MAX_IMPORT_BYTES);
     if (text.trim() === '') throw invalidInput('body', 'The body is empty: send the file as it is', 'empty-import');

@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
 import { defineObligation } from '../../core/obligations/obligation.ts';
-import { dueOf, obligationFields } from '../../core/obligations/obligation-schema.ts';
+import { dueOf, obligationInputSchema } from '../../core/obligations/obligation-schema.ts';
 import { withRegistryDefaults } from '../../core/obligations/registry-defaults.ts';
 import type { CustomGroupStore, ObligationCatalogue } from '../../core/ports/stores.ts';
 import { findGroup } from '../../core/reference/group-directory.ts';
@@ -9,16 +8,6 @@ import { lazyHandler } from '../lazy-handler.ts';
 import { requireAdmin } from './caller.ts';
 import { created, httpHandler } from './http-handler.ts';
 import { jsonBody } from './request-input.ts';
-
-/** The due date follows from the rule, so an admin never sends one; the rule is `due`, or the older `dueOffsetMonths`. */
-const obligationInputSchema = z.lazy(() =>
-  z.strictObject(obligationFields()).check(
-    z.refine((input) => (input.due === undefined) !== (input.dueOffsetMonths === undefined), {
-      message: 'give either due or dueOffsetMonths (months after adoption), not both',
-      path: ['due'],
-    }),
-  ),
-);
 
 /** POST /obligations (admin) — adds an obligation to the catalogue; 409 if the id is taken. */
 export const handlerFor = (deps: {

@@ -1,20 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
+import { boardQuery } from '../../core/api/route-queries.ts';
 import { renderBoardPage } from '../../core/board/board-page.ts';
-import { type BoardPageDependencies, boardPage, overdueSorts } from '../../core/board/board-page-query.ts';
-import { isoDateSchema, slugSchema } from '../../core/validation/common-schemas.ts';
+import { type BoardPageDependencies, boardPage } from '../../core/board/board-page-query.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, okText } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
-
-const boardQuery = {
-  asOf: z.optional(isoDateSchema),
-  obligation: z.optional(z.string()),
-  group: z.optional(z.string()),
-  sort: z.optional(z.enum(overdueSorts)),
-  regime: z.optional(slugSchema),
-};
 
 /** The page's own form sends an empty field for "all member states": an empty known parameter is read as absent. */
 const withoutEmptyFields = (event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 => ({

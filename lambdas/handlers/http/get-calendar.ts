@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
+import { calendarQuery } from '../../core/api/route-queries.ts';
 import { deadlineCalendar } from '../../core/feeds/deadline-calendar.ts';
 import {
   CALENDAR_CONTENT_TYPE,
@@ -8,7 +8,6 @@ import {
 } from '../../core/feeds/deadline-calendar-ics.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import type { StandingDependencies } from '../../core/status/standing-data.ts';
-import { committeeSchema } from '../../core/validation/common-schemas.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, okText } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
@@ -16,12 +15,7 @@ import { queryParameters } from './request-input.ts';
 /** GET /calendar.ics[?group=][&state=][&obligation=][&committee=] — the deadlines as an iCalendar feed: who still owes each, alarms a week and a day before. */
 export const handlerFor = (deps: StandingDependencies & { readonly clock: Clock }) =>
   httpHandler(async (event) => {
-    const query = queryParameters(event, {
-      group: z.optional(z.string()),
-      state: z.optional(z.string()),
-      obligation: z.optional(z.string()),
-      committee: z.optional(committeeSchema),
-    });
+    const query = queryParameters(event, calendarQuery);
     const calendar = await deadlineCalendar(query, deps);
     return okText(deadlineCalendarIcs(calendar), CALENDAR_CONTENT_TYPE, {
       'cache-control': `public, max-age=${CALENDAR_REFRESH_SECONDS}`,

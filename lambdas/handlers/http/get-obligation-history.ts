@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
+import { obligationHistoryQuery } from '../../core/api/route-queries.ts';
 import { reportingHistoryOf } from '../../core/status/reporting-history-query.ts';
 import type { StandingDependencies } from '../../core/status/standing-data.ts';
-import { isoDateSchema } from '../../core/validation/common-schemas.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, ok } from './http-handler.ts';
 import { pathParameter, queryParameters } from './request-input.ts';
@@ -10,11 +9,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 /** GET /obligations/{id}/history?from=&to=[&group=] — day by day, how many states had reported and how many were overdue. */
 export const handlerFor = (deps: StandingDependencies) =>
   httpHandler(async (event) => {
-    const query = queryParameters(event, {
-      from: isoDateSchema,
-      to: isoDateSchema,
-      group: z.optional(z.string()),
-    });
+    const query = queryParameters(event, obligationHistoryQuery);
     return ok(await reportingHistoryOf(pathParameter(event, 'id'), query, deps));
   });
 

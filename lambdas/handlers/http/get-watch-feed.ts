@@ -1,10 +1,9 @@
-import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
-import { FEED_MAX_PAGE, type WatchFeedDependencies, watchFeed } from '../../core/feeds/watch-feed.ts';
+import { feedQuery } from '../../core/api/route-queries.ts';
+import { type WatchFeedDependencies, watchFeed } from '../../core/feeds/watch-feed.ts';
 import { ATOM_CONTENT_TYPE, watchFeedAtom } from '../../core/feeds/watch-feed-atom.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { httpHandler, okText } from './http-handler.ts';
-import { limitParameter } from './query-schemas.ts';
 import { pathParameter, queryParameters } from './request-input.ts';
 
 /** Private: the URL holds the key, so shared caches must not keep the answer. */
@@ -17,10 +16,7 @@ const CACHE_CONTROL = 'private, max-age=300';
  */
 export const handlerFor = (deps: WatchFeedDependencies) =>
   httpHandler(async (event) => {
-    const { key, page } = queryParameters(event, {
-      key: z.optional(z.string()),
-      page: limitParameter(FEED_MAX_PAGE, 1),
-    });
+    const { key, page } = queryParameters(event, feedQuery);
     const feed = await watchFeed(pathParameter(event, 'id'), key, deps, page);
     return okText(watchFeedAtom(feed), ATOM_CONTENT_TYPE, { 'cache-control': CACHE_CONTROL });
   });

@@ -1,4 +1,5 @@
 import * as aws from '../../aws-dependencies.ts';
+import { noQuery } from '../../core/api/route-queries.ts';
 import { getWatch, type WatchDependencies } from '../../core/watches/watch-commands.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { callerOf } from './caller.ts';
@@ -9,7 +10,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 export const handlerFor = (deps: Pick<WatchDependencies, 'watches' | 'consents' | 'clock'>) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
-    queryParameters(event, {});
+    queryParameters(event, noQuery);
     return ok(await getWatch(caller, pathParameter(event, 'id'), deps));
   });
 

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
+import { watchesQuery } from '../../core/api/route-queries.ts';
 import { listWatches, type WatchDependencies } from '../../core/watches/watch-commands.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { callerOf } from './caller.ts';
@@ -10,9 +10,7 @@ import { queryParameters } from './request-input.ts';
 export const handlerFor = (deps: Pick<WatchDependencies, 'watches' | 'consents' | 'clock'>) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
-    const { owner } = queryParameters(event, {
-      owner: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
-    });
+    const { owner } = queryParameters(event, watchesQuery);
     const list = await listWatches(caller, owner, deps);
     return ok({ count: list.length, watches: list });
   });

@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
 import * as aws from '../../aws-dependencies.ts';
+import { previewQuery } from '../../core/api/route-queries.ts';
 import { type PreviewDependencies, previewWatch } from '../../core/delivery/preview-watch.ts';
 import type { Clock } from '../../core/ports/clock.ts';
-import { momentSchema } from '../../core/validation/common-schemas.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { callerOf } from './caller.ts';
 import { httpHandler, ok } from './http-handler.ts';
@@ -12,7 +11,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 export const handlerFor = (deps: PreviewDependencies & { readonly clock: Clock }) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
-    const { asOf } = queryParameters(event, { asOf: z.optional(momentSchema) });
+    const { asOf } = queryParameters(event, previewQuery);
     return ok(await previewWatch(caller, pathParameter(event, 'id'), asOf ?? deps.clock.now(), deps));
   });
 

@@ -1,4 +1,5 @@
 import * as aws from '../../aws-dependencies.ts';
+import { noQuery } from '../../core/api/route-queries.ts';
 import { type FeedKeyDependencies, rotateFeedKey } from '../../core/feeds/feed-key.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { callerOf } from './caller.ts';
@@ -9,7 +10,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 export const handlerFor = (deps: FeedKeyDependencies) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
-    queryParameters(event, {});
+    queryParameters(event, noQuery);
     return ok(await rotateFeedKey(caller, pathParameter(event, 'id'), deps));
   });
 

@@ -1,9 +1,8 @@
-import * as z from 'zod/mini';
 import type { RequestCounter } from '../../adapters/dynamodb/request-counter.ts';
 import * as aws from '../../aws-dependencies.ts';
+import { checkRunBodySchema } from '../../core/api/route-bodies.ts';
 import { type DeadlineCheckDependencies, runDeadlineCheck } from '../../core/checks/run-deadline-check.ts';
 import type { Clock } from '../../core/ports/clock.ts';
-import { isoInstantSchema } from '../../core/validation/common-schemas.ts';
 import { lazyHandler } from '../lazy-handler.ts';
 import { requireAdmin } from './caller.ts';
 import { httpHandler, ok } from './http-handler.ts';
@@ -15,7 +14,7 @@ export const handlerFor = (
 ) =>
   httpHandler(async (event) => {
     requireAdmin(event);
-    const { at } = jsonBody(event, z.strictObject({ at: z.optional(isoInstantSchema) }), { optional: true });
+    const { at } = jsonBody(event, checkRunBodySchema, { optional: true });
     const requestsBefore = deps.requests.total();
     const outcome = await runDeadlineCheck(at === undefined ? deps.clock.now() : new Date(at), deps);
     return ok({

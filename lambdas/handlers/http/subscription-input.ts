@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { subscriptionFormSchema } from '../../core/api/route-bodies.ts';
 import { DomainError, invalidInput } from '../../core/errors.ts';
 import {
   type SignupInput,
@@ -7,33 +8,19 @@ import {
   signupSchema,
   subscriptionChangeSchema,
 } from '../../core/subscriptions/signup-schema.ts';
-import { HONEYPOT_FIELD } from '../../core/subscriptions/subscription-form.ts';
 import { refusalPage } from '../../core/subscriptions/subscription-pages.ts';
 import { formFields, isFormPost } from './form-input.ts';
 import { statusByKind } from './http-error-mapper.ts';
 import type { TextResult } from './http-handler.ts';
 import { jsonBody, parsedInput } from './request-input.ts';
 
-/** The public form's fields, flat as a page posts them (JSON callers send the same names). */
-const flatFields = z.strictObject({
-  email: z.optional(z.string()),
-  phone: z.optional(z.string()),
-  all: z.optional(z.literal(true)),
-  states: z.optional(z.array(z.string())),
-  groups: z.optional(z.array(z.string())),
-  events: z.optional(z.array(z.string())),
-  code: z.optional(z.string()),
-  action: z.optional(z.string()),
-  [HONEYPOT_FIELD]: z.optional(z.string()),
-});
-
-export type FlatFields = z.infer<typeof flatFields>;
+export type FlatFields = z.infer<typeof subscriptionFormSchema>;
 
 /** A form post's or a JSON body's fields. */
 export const flatFieldsOf = (event: APIGatewayProxyEventV2): FlatFields =>
   isFormPost(event)
-    ? parsedInput(formFields(event, ['states', 'groups', 'events']), flatFields)
-    : jsonBody(event, flatFields);
+    ? parsedInput(formFields(event, ['states', 'groups', 'events']), subscriptionFormSchema)
+    : jsonBody(event, subscriptionFormSchema);
 
 /** The watch's field names, as the form names them: `channel.email` is the form's `email`. */
 const formName = (field: string): string =>
