@@ -16,7 +16,7 @@ const usage = `usage: sanctions-watch check [--at YYYY-MM-DD | --at INSTANT]
   --at  a day (checked at 06:00 UTC, when the scheduled check runs) or an instant such as 2019-03-23T06:00:00Z;
         default now`;
 
-const outcomeSchema = z.object({
+export const checkOutcomeSchema = z.object({
   at: z.string(),
   count: z.number(),
   alreadyStored: z.number(),
@@ -40,7 +40,7 @@ export const parseCheckArgs = (args: readonly string[]): ParsedArgs<CheckOptions
   return { common: commonOf(values), options: { at: values.at === undefined ? undefined : checkInstant(values.at) } };
 };
 
-type Emitted = z.infer<typeof outcomeSchema>['emitted'];
+type Emitted = z.infer<typeof checkOutcomeSchema>['emitted'];
 
 /** One row per event type and obligation, in the order the check emitted them. */
 const summaryRows = (emitted: Emitted): string[][] => {
@@ -61,7 +61,7 @@ const summaryRows = (emitted: Emitted): string[][] => {
 /** POST /checks. */
 export const checkCommand = async (options: CheckOptions, client: ApiClient): Promise<CommandOutput> => {
   const json = await client.request('POST', '/checks', { body: options.at === undefined ? {} : { at: options.at } });
-  const outcome = readResponse(outcomeSchema, json, 'POST /checks');
+  const outcome = readResponse(checkOutcomeSchema, json, 'POST /checks');
   const heading = `Deadline check as of ${outcome.at}: ${outcome.count} new alert ${outcome.count === 1 ? 'event' : 'events'}, ${outcome.alreadyStored} already stored${outcome.skipped === undefined ? '' : ` (skipped: ${outcome.skipped})`}.`;
   const table =
     outcome.emitted.length === 0

@@ -33,7 +33,7 @@ const usage = `usage: sanctions-watch figure set <code> <metric> (--value N | --
   --source-kind  un-report, national, estimate or press
   --unit         defaults to the metric's unit`;
 
-const recordedSchema = z.object({ figure: figureSchema, latest: z.boolean() });
+export const recordedFigureSchema = z.object({ figure: figureSchema, latest: z.boolean() });
 
 export const parseFigureSetArgs = (args: readonly string[]): ParsedArgs<FigureSetOptions> => {
   const { values, positionals } = parseCommandArgs(args, {
@@ -80,7 +80,7 @@ export const parseFigureSetArgs = (args: readonly string[]): ParsedArgs<FigureSe
 export const figureSetCommand = async (options: FigureSetOptions, client: ApiClient): Promise<CommandOutput> => {
   const path = `${figuresPath(options.code)}/${encodeURIComponent(options.metric)}`;
   const json = await client.request('PUT', path, { body: options.figure });
-  const { figure, latest } = readResponse(recordedSchema, json, `PUT ${path}`);
+  const { figure, latest } = readResponse(recordedFigureSchema, json, `PUT ${path}`);
   return {
     json,
     lines: [

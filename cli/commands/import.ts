@@ -87,16 +87,16 @@ export const parseImportArgs = (args: readonly string[]): ParsedArgs<ImportOptio
   };
 };
 
-const summarySchema = z.object({
+export const importSummarySchema = z.object({
   dryRun: z.boolean(),
   rows: z.number(),
   written: z.object({ reports: z.number(), figures: z.number(), latestFigures: z.number() }),
   unchanged: z.number(),
   skipped: z.array(z.object({ row: z.number(), message: z.string() })),
 });
-type Summary = z.infer<typeof summarySchema>;
+type Summary = z.infer<typeof importSummarySchema>;
 
-const refusalSchema = z.object({
+export const importRefusalSchema = z.object({
   rows: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
   moreErrors: z.optional(z.number()),
 });
@@ -119,11 +119,13 @@ const send = async (
       query: { dryRun: dryRun ? 'true' : undefined },
       text: { body: text, contentType: contentTypeOf[options.format] },
     });
-    const summary = readResponse(summarySchema, json, 'POST /imports');
+    const summary = readResponse(importSummarySchema, json, 'POST /imports');
     return { ...summary, skipped: summary.skipped.map((skip) => ({ ...skip, row: fileLine(skip.row) })) };
   } catch (error) {
     const refusal =
-      error instanceof ApiError && error.code === 'invalid-rows' ? refusalSchema.safeParse(error.body) : undefined;
+      error instanceof ApiError && error.code === 'invalid-rows'
+        ? importRefusalSchema.safeParse(error.body)
+        : undefined;
     if (refusal?.success) {
       for (const { row, field, message } of refusal.data.rows)
         options.progress.note(`${options.path}:${fileLine(row)}: ${field}: ${message}`);

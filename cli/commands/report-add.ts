@@ -31,7 +31,7 @@ const usage = `usage: sanctions-watch report add <code> --obligation ID --date Y
   --received-on   when the Committee received it, if known (it decides lateness)
   --published-on  when it appeared on the Committee's website`;
 
-const recordedSchema = z.object({
+export const recordedReportSchema = z.object({
   report: z.object({
     state: z.string(),
     obligationId: z.string(),
@@ -76,7 +76,7 @@ export const reportAddCommand = async (options: ReportAddOptions, client: ApiCli
   const json = await client.request('POST', `/states/${encodeURIComponent(options.code)}/reports`, {
     body: options.report,
   });
-  const { report } = readResponse(recordedSchema, json, 'POST /states/{code}/reports');
+  const { report } = readResponse(recordedReportSchema, json, 'POST /states/{code}/reports');
   const symbol = report.symbol === undefined ? '' : ` ${report.symbol}`;
   return {
     json,

@@ -19,7 +19,7 @@ const usage = `usage: sanctions-watch state <code> [--as-of YYYY-MM-DD]
   <code>   ISO 3166-1 alpha-2 or alpha-3, any case: RU, rus; or world, for the worldwide figures
   --as-of  the day to evaluate (default today, UTC)`;
 
-const profileSchema = z.object({
+export const stateProfileSchema = z.object({
   state: z.object({ alpha2: z.string(), alpha3: z.string(), name: z.string() }),
   asOf: z.string(),
   groups: z.array(z.object({ id: z.string() })),
@@ -40,7 +40,7 @@ const profileSchema = z.object({
   ),
   figures: z.array(figureSchema),
 });
-type StandingView = z.infer<typeof profileSchema>['obligations'][number];
+type StandingView = z.infer<typeof stateProfileSchema>['obligations'][number];
 
 export const parseStateArgs = (args: readonly string[]): ParsedArgs<StateOptions> => {
   const { values, positionals } = parseCommandArgs(args, { 'as-of': { type: 'string' } });
@@ -86,7 +86,7 @@ export const stateCommand = async (options: StateOptions, client: ApiClient): Pr
   const json = await client.request('GET', `/states/${encodeURIComponent(options.code)}`, {
     query: { asOf: options.asOf },
   });
-  const profile = readResponse(profileSchema, json, 'GET /states/{code}');
+  const profile = readResponse(stateProfileSchema, json, 'GET /states/{code}');
   const lines = [
     `${profile.state.name} (${profile.state.alpha2}, ${profile.state.alpha3}), as of ${profile.asOf}`,
     ...formatPairs([['groups', profile.groups.map((group) => group.id).join(', ')]]),

@@ -19,7 +19,7 @@ const usage = `usage: sanctions-watch status [--as-of YYYY-MM-DD] [--group ID] [
   --group       only this group's members, e.g. africa, eastern-europe, african-group
   --obligation  only this obligation, e.g. 2397-p8-midterm`;
 
-const boardSchema = z.object({
+export const statusBoardSchema = z.object({
   asOf: z.string(),
   group: z.optional(z.string()),
   obligations: z.array(
@@ -30,7 +30,7 @@ const boardSchema = z.object({
     }),
   ),
 });
-type Board = z.infer<typeof boardSchema>;
+type Board = z.infer<typeof statusBoardSchema>;
 
 export const parseStatusArgs = (args: readonly string[]): ParsedArgs<StatusOptions> => {
   const { values, positionals } = parseCommandArgs(args, {
@@ -90,7 +90,7 @@ export const statusCommand = async (options: StatusOptions, client: ApiClient): 
   const json = await client.request('GET', '/status', {
     query: { asOf: options.asOf, group: options.group, obligation: options.obligation },
   });
-  return { json, lines: boardLines(readResponse(boardSchema, json, 'GET /status')) };
+  return { json, lines: boardLines(readResponse(statusBoardSchema, json, 'GET /status')) };
 };
 
 export const status = defineCommand({

@@ -11,7 +11,7 @@ export type WatchListOptions = Record<string, never>;
 const usage = `usage: sanctions-watch watch list
   The token's user's watches, with their status.`;
 
-const listSchema = z.object({ watches: z.array(watchSchema) });
+export const watchListSchema = z.object({ watches: z.array(watchSchema) });
 
 export const parseWatchListArgs = (args: readonly string[]): ParsedArgs<WatchListOptions> => {
   const { values, positionals } = parseCommandArgs(args, {});
@@ -22,7 +22,7 @@ export const parseWatchListArgs = (args: readonly string[]): ParsedArgs<WatchLis
 /** GET /watches. */
 export const watchListCommand = async (_options: WatchListOptions, client: ApiClient): Promise<CommandOutput> => {
   const json = await client.request('GET', '/watches');
-  const { watches } = readResponse(listSchema, json, 'GET /watches');
+  const { watches } = readResponse(watchListSchema, json, 'GET /watches');
   const lines =
     watches.length === 0
       ? ['No watches; sanctions-watch watch add --help tells how to add one.']

@@ -7,12 +7,16 @@ import { parseWatchIdArgs, type WatchIdOptions } from './watch-id-args.ts';
 const usage = `usage: sanctions-watch watch test <id>
   Sends a test message to the watch's confirmed address and says how it went.`;
 
-const outcomeSchema = z.object({ contact: z.string(), status: z.string(), messageId: z.optional(z.string()) });
+export const testOutcomeSchema = z.object({
+  contact: z.string(),
+  status: z.string(),
+  messageId: z.optional(z.string()),
+});
 
 /** POST /watches/{id}/test. */
 export const watchTestCommand = async (options: WatchIdOptions, client: ApiClient): Promise<CommandOutput> => {
   const json = await client.request('POST', `/watches/${encodeURIComponent(options.id)}/test`);
-  const outcome = readResponse(outcomeSchema, json, 'POST /watches/{id}/test');
+  const outcome = readResponse(testOutcomeSchema, json, 'POST /watches/{id}/test');
   const message = outcome.messageId === undefined ? '' : ` (message ${outcome.messageId})`;
   return { json, lines: [`Test message to ${outcome.contact}: ${outcome.status}${message}.`] };
 };

@@ -17,37 +17,37 @@ const reportSourceSchema = z.lazy(() =>
 /** `POST /states/{code}/reports`: a report and, optionally, the figures it gives. */
 export const reportInputSchema = z.lazy(() =>
   z.strictObject({
-  obligationId: slugSchema,
-  reportDate: isoDateSchema,
-  dateAccuracy: z.optional(dateAccuracySchema),
-  receivedOn: z.optional(isoDateSchema),
-  publishedOn: z.optional(isoDateSchema),
-  public: z._default(z.boolean(), true),
-  symbol: z.optional(text(64)),
-  url: z.optional(httpsUrlSchema),
-  note: z.optional(text(2000)),
-  source: z.optional(reportSourceSchema),
-  figures: z.optional(
-    z.array(reportFigureInputSchema).check(
-      z.maxLength(50),
-      // One figure per metric and date: a report cannot say two things of the same as-of day.
-      z.superRefine((figures: { metric: string; asOf: string }[], context) => {
-        const first = new Map<string, number>();
-        figures.forEach(({ metric, asOf }, index) => {
-          const key = `${metric}\n${asOf}`;
-          const earlier = first.get(key);
-          if (earlier === undefined) first.set(key, index);
-          else
-            context.issues.push({
-              code: 'custom',
-              input: figures[index],
-              path: [index],
-              message: `repeats figures.${earlier} (${metric} as of ${asOf})`,
-            });
-        });
-      }),
+    obligationId: slugSchema,
+    reportDate: isoDateSchema,
+    dateAccuracy: z.optional(dateAccuracySchema),
+    receivedOn: z.optional(isoDateSchema),
+    publishedOn: z.optional(isoDateSchema),
+    public: z._default(z.boolean(), true),
+    symbol: z.optional(text(64)),
+    url: z.optional(httpsUrlSchema),
+    note: z.optional(text(2000)),
+    source: z.optional(reportSourceSchema),
+    figures: z.optional(
+      z.array(reportFigureInputSchema).check(
+        z.maxLength(50),
+        // One figure per metric and date: a report cannot say two things of the same as-of day.
+        z.superRefine((figures: { metric: string; asOf: string }[], context) => {
+          const first = new Map<string, number>();
+          figures.forEach(({ metric, asOf }, index) => {
+            const key = `${metric}\n${asOf}`;
+            const earlier = first.get(key);
+            if (earlier === undefined) first.set(key, index);
+            else
+              context.issues.push({
+                code: 'custom',
+                input: figures[index],
+                path: [index],
+                message: `repeats figures.${earlier} (${metric} as of ${asOf})`,
+              });
+          });
+        }),
+      ),
     ),
-  ),
   }),
 );
 
@@ -55,17 +55,25 @@ export type ReportInput = z.infer<typeof reportInputSchema>;
 
 /** A report as it is stored and read back. */
 export const storedReportSchema = z.lazy(() =>
-z.object({
-  state: z.string().check(z.regex(/^[A-Z]{2}$/)),
-  obligationId: slugSchema,
-  reportDate: isoDateSchema,
-  dateAccuracy: z.optional(dateAccuracySchema),
-  receivedOn: z.optional(isoDateSchema),
-  publishedOn: z.optional(isoDateSchema),
-  public: z.boolean(),
-  symbol: z.optional(z.string()),
-  url: z.optional(z.string()),
-  note: z.optional(z.string()),
-  source: z.optional(z.object({ kind: z.enum(['un-document', 'press']), publisher: z.string(), url: z.string(), readOn: isoDateSchema })),
-  recordedAt: z.string(),
-}));
+  z.object({
+    state: z.string().check(z.regex(/^[A-Z]{2}$/)),
+    obligationId: slugSchema,
+    reportDate: isoDateSchema,
+    dateAccuracy: z.optional(dateAccuracySchema),
+    receivedOn: z.optional(isoDateSchema),
+    publishedOn: z.optional(isoDateSchema),
+    public: z.boolean(),
+    symbol: z.optional(z.string()),
+    url: z.optional(z.string()),
+    note: z.optional(z.string()),
+    source: z.optional(
+      z.object({
+        kind: z.enum(['un-document', 'press']),
+        publisher: z.string(),
+        url: z.string(),
+        readOn: isoDateSchema,
+      }),
+    ),
+    recordedAt: z.string(),
+  }),
+);
