@@ -18,13 +18,14 @@ export interface FeedFetcherOptions {
 export const DEFAULT_USER_AGENT = 'sanctions-watch/0.1 (UN sanctions reporting tracker; polls document feeds hourly at most)';
 
 export class FeedFetchError extends Error {
-  constructor(
-    readonly url: string,
-    readonly attempts: number,
-    reason: string,
-  ) {
+  readonly url: string;
+  readonly attempts: number;
+
+  constructor(url: string, attempts: number, reason: string) {
     super(`${url}: ${reason} (after ${attempts} attempt${attempts === 1 ? '' : 's'})`);
     this.name = 'FeedFetchError';
+    this.url = url;
+    this.attempts = attempts;
   }
 }
 
