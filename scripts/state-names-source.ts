@@ -18,7 +18,8 @@ const countries: readonly Country[] = require('world-countries');
 export const stateNamesModuleUrl = new URL('../lambdas/core/reference/state-names-in-titles.data.ts', import.meta.url);
 
 /** Inverted catalogue forms ("Korea, Republic of") and codes ("DPRK") are not how titles name a sender. */
-const usable = (name: string): boolean => name.length > 4 && !name.includes(',') && /^[\p{Script=Latin} '’().-]+$/u.test(name);
+const usable = (name: string): boolean =>
+  !/^[A-Z]{2,5}$/.test(name) && !name.includes(',') && /^[\p{Script=Latin} '’().-]+$/u.test(name);
 
 /** Normalised name → alpha-2, for members and observers; a name two states share is left out. */
 export const buildStateNameIndex = (): Record<string, string> => {

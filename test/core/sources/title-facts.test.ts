@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { memberStates } from '../../../lambdas/core/reference/member-states.ts';
 import { committeeOfSymbol } from '../../../lambdas/core/sources/committee-series.ts';
 import { parseDocumentSymbol } from '../../../lambdas/core/sources/document-symbol.ts';
 import { titleDate } from '../../../lambdas/core/sources/title-date.ts';
 import { titleSender } from '../../../lambdas/core/sources/title-sender.ts';
+import { buildStateNameIndex, renderStateNamesModule, stateNamesModuleUrl } from '../../../scripts/state-names-source.ts';
 
 const EGYPT_NOTE =
   'Note verbale dated 11 September 2024 from the Permanent Mission of Egypt to the United Nations addressed to the Chair of the Committee';
@@ -100,5 +103,20 @@ describe('document symbols', () => {
     expect(committeeOfSymbol('S/AC.49/2024/6')).toEqual({ series: 'S/AC.49', committee: '1718' });
     expect(committeeOfSymbol('S/AC.490/2024/6')).toBeUndefined();
     expect(committeeOfSymbol('S/2024/670')).toBeUndefined();
+  });
+});
+
+describe('the index of state names', () => {
+  it('names every member state by its own short name', () => {
+    const unnamed = memberStates.filter((state) => {
+      const sender = titleSender(`Note verbale from the Permanent Mission of ${state.name} to the United Nations`);
+      return sender.kind !== 'member' || sender.alpha2 !== state.alpha2;
+    });
+
+    expect(unnamed.map((state) => state.name)).toEqual([]);
+  });
+
+  it('is the one the generator renders from the installed world-countries', () => {
+    expect(readFileSync(stateNamesModuleUrl, 'utf8')).toBe(renderStateNamesModule(buildStateNameIndex()));
   });
 });
