@@ -33,7 +33,10 @@ export const parseDailyIssuance = (body: string, publishedOn: IsoDate): FeedPars
   try {
     rows = JSON.parse(body);
   } catch (error) {
-    return { documents: [], errors: [{ feed: FEED, position: 'body', message: `not JSON: ${(error as Error).message}` }] };
+    return {
+      documents: [],
+      errors: [{ feed: FEED, position: 'body', message: `not JSON: ${(error as Error).message}` }],
+    };
   }
   if (!Array.isArray(rows)) {
     return { documents: [], errors: [{ feed: FEED, position: 'body', message: 'not a JSON array of rows' }] };

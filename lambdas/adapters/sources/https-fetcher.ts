@@ -15,7 +15,8 @@ export interface FeedFetcherOptions {
 }
 
 /** Says who polls, so the UN's operators can tell this service's requests apart. */
-export const DEFAULT_USER_AGENT = 'sanctions-watch/0.1 (UN sanctions reporting tracker; polls document feeds hourly at most)';
+export const DEFAULT_USER_AGENT =
+  'sanctions-watch/0.1 (UN sanctions reporting tracker; polls document feeds hourly at most)';
 
 export class FeedFetchError extends Error {
   readonly url: string;
@@ -58,7 +59,8 @@ export const fetchFeedText = async (url: string, options: FeedFetcherOptions = {
       if (!retryable(response.status)) throw new FeedFetchError(url, attempt, reason);
     } catch (error) {
       if (error instanceof FeedFetchError) throw error;
-      reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : `request failed: ${String(error)}`;
+      reason =
+        error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : `request failed: ${String(error)}`;
     }
   }
   throw new FeedFetchError(url, retries + 1, reason);

@@ -32,7 +32,10 @@ const ENTITY = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 const attribute = (attributes: string, name: string): string | undefined =>
-  new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes)?.slice(1).find((value) => value !== undefined);
+  new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+    .exec(attributes)
+    ?.slice(1)
+    .find((value) => value !== undefined);
 
 /** Text content with entities and CDATA decoded; throws on markup or an entity XML does not define. */
 const textOf = (raw: string): string => {
@@ -59,7 +62,8 @@ const readRecord = (inner: string): MarcRecord => {
   const datafields: MarcDatafield[] = [];
   for (const [, attributes = '', content = ''] of inner.matchAll(DATAFIELD)) {
     const tag = attribute(attributes, 'tag');
-    if (tag === undefined || !/^\d{3}$/.test(tag)) throw new Error(`a datafield has no 3-digit tag (${attributes.trim()})`);
+    if (tag === undefined || !/^\d{3}$/.test(tag))
+      throw new Error(`a datafield has no 3-digit tag (${attributes.trim()})`);
     const subfields = [...content.matchAll(SUBFIELD)].map(([, subAttributes = '', value = '']) => {
       const code = attribute(subAttributes, 'code');
       if (code === undefined) throw new Error(`a subfield of datafield ${tag} has no code`);

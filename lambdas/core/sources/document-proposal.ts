@@ -2,7 +2,7 @@ import { formatDate } from '../messages/format.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 import { committeeOfSymbol } from './committee-series.ts';
 import { type AmendmentKind, parseDocumentSymbol } from './document-symbol.ts';
-import { type ObligationCandidate, likelyObligation } from './likely-obligation.ts';
+import { likelyObligation, type ObligationCandidate } from './likely-obligation.ts';
 import type { SourceDocument } from './source-document.ts';
 import { titleDate } from './title-date.ts';
 import { titleSender } from './title-sender.ts';
@@ -44,7 +44,10 @@ const senderFacts = (title: string): { state?: string; reason: string } => {
   const sender = titleSender(title);
   switch (sender.kind) {
     case 'member':
-      return { state: sender.alpha2, reason: `The title names the sender "${sender.written}": ${sender.name} (${sender.alpha2})` };
+      return {
+        state: sender.alpha2,
+        reason: `The title names the sender "${sender.written}": ${sender.name} (${sender.alpha2})`,
+      };
     case 'observer':
       return { reason: `The sender "${sender.written}" is ${sender.name}, a UN observer state, not a member state` };
     case 'unknown':

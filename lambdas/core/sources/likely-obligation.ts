@@ -20,7 +20,9 @@ export type LikelyObligation =
   | { readonly obligation?: undefined; readonly reason: string };
 
 const distanceText = (days: number): string =>
-  days === 0 ? 'the day of the note' : `${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'} ${days > 0 ? 'after' : 'before'} the note`;
+  days === 0
+    ? 'the day of the note'
+    : `${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'} ${days > 0 ? 'after' : 'before'} the note`;
 
 /**
  * The open obligation of the committee whose due date lies nearest the note's date, within the
@@ -33,7 +35,10 @@ export const likelyObligation = (input: LikelyObligationInput): LikelyObligation
       obligation.dueDate === undefined ? [] : [{ obligation, days: daysBetween(input.datedOn, obligation.dueDate) }],
     )
     .filter(({ days }) => Math.abs(days) <= input.windowDays)
-    .sort((a, b) => Math.abs(a.days) - Math.abs(b.days) || b.days - a.days || a.obligation.id.localeCompare(b.obligation.id));
+    .sort(
+      (a, b) =>
+        Math.abs(a.days) - Math.abs(b.days) || b.days - a.days || a.obligation.id.localeCompare(b.obligation.id),
+    );
   const best = ranked[0];
   if (!best) {
     return {

@@ -11,7 +11,10 @@ export const sourceDocumentSchema = z.object({
   publishedOn: isoDateSchema,
   /** Language codes the document is issued in, as the feed names them (`E`, `F`, `English`). */
   languages: z.array(z.string().trim().min(1).max(40)).max(20),
-  url: z.url({ protocol: /^https$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https$/ })
+    .max(2000)
+    .optional(),
 });
 
 export type SourceDocument = z.infer<typeof sourceDocumentSchema>;

@@ -1,7 +1,6 @@
 import { monthNames } from '../messages/format.ts';
 import { type IsoDate, parseIsoDate } from '../time/calendar-date.ts';
 
-
 // UN titles write the date of a letter or note as "dated 11 September 2024".
 const DATED = /\bdated\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b/i;
 

@@ -16,7 +16,10 @@ const MAX_NAME_WORDS = 10;
 const longestKnownName = (text: string): (NamedState & { readonly written: string }) | undefined => {
   const words = text.split(/\s+/).slice(0, MAX_NAME_WORDS);
   for (let count = words.length; count > 0; count -= 1) {
-    const written = words.slice(0, count).join(' ').replace(/[.,;:]+$/, '');
+    const written = words
+      .slice(0, count)
+      .join(' ')
+      .replace(/[.,;:]+$/, '');
     const state = stateNamed(written);
     if (state) return { ...state, written };
   }

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseDailyIssuance } from '../../../lambdas/adapters/sources/daily-issuance-feed.ts';
 import {
   DEFAULT_USER_AGENT,
-  type FetchFunction,
   FeedFetchError,
+  type FetchFunction,
   fetchFeedText,
 } from '../../../lambdas/adapters/sources/https-fetcher.ts';
 import { isoDate } from '../../../lambdas/core/time/calendar-date.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proposalFor } from '../../../lambdas/core/sources/document-proposal.ts';
-import { type ObligationCandidate, likelyObligation } from '../../../lambdas/core/sources/likely-obligation.ts';
+import { likelyObligation, type ObligationCandidate } from '../../../lambdas/core/sources/likely-obligation.ts';
 import type { SourceDocument } from '../../../lambdas/core/sources/source-document.ts';
 import { isoDate } from '../../../lambdas/core/time/calendar-date.ts';
 import { resolution2397Obligations } from '../../support/resolution-2397.ts';
@@ -40,7 +40,10 @@ describe('a proposal for an announced document', () => {
   });
 
   it('an obligation the state has already reported on is skipped for the next open one', () => {
-    const note = document('S/AC.49/2019/101', 'Note verbale dated 16 December 2019 from the Permanent Mission of Latvia');
+    const note = document(
+      'S/AC.49/2019/101',
+      'Note verbale dated 16 December 2019 from the Permanent Mission of Latvia',
+    );
 
     const proposal = proposalFor(note, { ...context, reportedObligationIds: () => new Set(['2397-p8-repatriation']) });
 
@@ -57,7 +60,9 @@ describe('a proposal for an announced document', () => {
 
     expect(proposal).not.toHaveProperty('state');
     expect(proposal).not.toHaveProperty('obligationId');
-    expect(proposal.reasons).toContain('The sender "the Holy See" is Holy See, a UN observer state, not a member state');
+    expect(proposal.reasons).toContain(
+      'The sender "the Holy See" is Holy See, a UN observer state, not a member state',
+    );
   });
 
   it('a document outside any known committee series proposes no committee and no obligation', () => {
@@ -94,7 +99,10 @@ describe('a proposal for an announced document', () => {
     const first = proposalFor(document('S/AC.49/2019/102', title), context);
     const second = proposalFor(document('S/AC.49/2019/103', title), context);
 
-    expect([first, second].map((proposal) => proposal.document.symbol)).toEqual(['S/AC.49/2019/102', 'S/AC.49/2019/103']);
+    expect([first, second].map((proposal) => proposal.document.symbol)).toEqual([
+      'S/AC.49/2019/102',
+      'S/AC.49/2019/103',
+    ]);
     expect(first).toMatchObject({ state: 'EG', obligationId: '2397-p8-repatriation' });
     expect(second).toMatchObject({ state: 'EG', obligationId: '2397-p8-repatriation' });
   });

@@ -5,7 +5,11 @@ import { committeeOfSymbol } from '../../../lambdas/core/sources/committee-serie
 import { parseDocumentSymbol } from '../../../lambdas/core/sources/document-symbol.ts';
 import { titleDate } from '../../../lambdas/core/sources/title-date.ts';
 import { titleSender } from '../../../lambdas/core/sources/title-sender.ts';
-import { buildStateNameIndex, renderStateNamesModule, stateNamesModuleUrl } from '../../../scripts/state-names-source.ts';
+import {
+  buildStateNameIndex,
+  renderStateNamesModule,
+  stateNamesModuleUrl,
+} from '../../../scripts/state-names-source.ts';
 
 const EGYPT_NOTE =
   'Note verbale dated 11 September 2024 from the Permanent Mission of Egypt to the United Nations addressed to the Chair of the Committee';
@@ -46,13 +50,17 @@ describe('the sender a title names', () => {
   });
 
   it('reads a report titled by its state', () => {
-    const title = "Report of the Lao People's Democratic Republic submitted pursuant to paragraph 8 of resolution 2397 (2017)";
+    const title =
+      "Report of the Lao People's Democratic Republic submitted pursuant to paragraph 8 of resolution 2397 (2017)";
 
     expect(titleSender(title)).toMatchObject({ kind: 'member', alpha2: 'LA' });
   });
 
   it.each([
-    ['Note verbale dated 5 September 2024 from the Permanent Observer Mission of the Holy See to the United Nations', 'VA'],
+    [
+      'Note verbale dated 5 September 2024 from the Permanent Observer Mission of the Holy See to the United Nations',
+      'VA',
+    ],
     ['Note verbale dated 3 October 2024 from the Permanent Observer Mission of the State of Palestine', 'PS'],
   ])('an observer is recognised, never made a member: %s', (title, alpha2) => {
     expect(titleSender(title)).toMatchObject({ kind: 'observer', alpha2 });
