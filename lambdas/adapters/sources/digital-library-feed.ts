@@ -16,7 +16,7 @@ const recordTitle = (record: MarcRecord): string | undefined => {
   const parts = [subfieldValue(record, '245', 'a'), subfieldValue(record, '245', 'b')];
   const title = parts
     .filter((part): part is string => part !== undefined)
-    .map((part) => part.replace(/\s*[:/;.]$/, ''))
+    .map((part) => part.replace(/\s+[:/;=]$/, ''))
     .join(' ');
   return title === '' ? undefined : title;
 };

@@ -32,7 +32,9 @@ export const likelyObligation = (input: LikelyObligationInput): LikelyObligation
   const ranked = input.obligations
     .filter((obligation) => obligation.committee === input.committee && !input.reportedObligationIds.has(obligation.id))
     .flatMap((obligation) =>
-      obligation.dueDate === undefined ? [] : [{ obligation, days: daysBetween(input.datedOn, obligation.dueDate) }],
+      obligation.dueDate === undefined
+        ? []
+        : [{ obligation, dueDate: obligation.dueDate, days: daysBetween(input.datedOn, obligation.dueDate) }],
     )
     .filter(({ days }) => Math.abs(days) <= input.windowDays)
     .sort(
@@ -45,9 +47,8 @@ export const likelyObligation = (input: LikelyObligationInput): LikelyObligation
       reason: `No open obligation of the ${input.committee} Committee falls due within ${input.windowDays} days of ${formatDate(input.datedOn)}`,
     };
   }
-  const dueDate = best.obligation.dueDate ?? input.datedOn;
   return {
     obligation: best.obligation,
-    reason: `"${best.obligation.title}" (${best.obligation.id}) is due ${formatDate(dueDate)}, ${distanceText(best.days)}: the nearest open obligation of the ${input.committee} Committee`,
+    reason: `"${best.obligation.title}" (${best.obligation.id}) is due ${formatDate(best.dueDate)}, ${distanceText(best.days)}: the nearest open obligation of the ${input.committee} Committee`,
   };
 };
