@@ -5,9 +5,11 @@ export type TitleSender =
   | { readonly kind: 'unknown'; readonly written: string }
   | { readonly kind: 'none' };
 
-// Who sends a note or letter, as UN titles put it; the state's name follows "of"/"by".
+// Who sends a note or letter, as UN titles put it; the state's name follows "of"/"by". The
+// group `report` marks "Report of …", which is as often a committee's as a state's: only a known
+// state's name after it counts, so "Report of the Committee" is no unknown sender.
 const SENDER =
-  /\b(?:Permanent Mission|(?:Deputy )?Permanent Representative|Chargé d'affaires a\.i\.|Mission|Government|Embassy|Ministry of Foreign Affairs|(?:national |implementation )?report(?: submitted)?)\s+(?:of|by|from)\s+/giu;
+  /\b(?:Permanent Mission|(?:Deputy )?Permanent Representative|Chargé d'affaires a\.i\.|Mission|Government|Embassy|Ministry of Foreign Affairs|(?<report>(?:national |implementation )?report(?: submitted)?))\s+(?:of|by|from)\s+/giu;
 // Where a name, when none is known, is taken to end.
 const NAME_END = /\s+(?:to the|addressed|dated|concerning|pursuant|on the|submitted)\b|[,;:(]|$/iu;
 const MAX_NAME_WORDS = 10;
@@ -37,6 +39,7 @@ export const titleSender = (title: string): TitleSender => {
     const rest = title.slice((match.index ?? 0) + match[0].length);
     const known = longestKnownName(rest);
     if (known) return known;
+    if (match.groups?.report !== undefined) continue;
     firstUnknown ??= rest.slice(0, NAME_END.exec(rest)?.index ?? rest.length).trim();
   }
   return firstUnknown ? { kind: 'unknown', written: firstUnknown } : { kind: 'none' };

@@ -72,8 +72,11 @@ describe('the sender a title names', () => {
     ).toEqual({ kind: 'unknown', written: 'Atlantis' });
   });
 
-  it('a title with no sender phrase names no sender', () => {
-    expect(titleSender('Provisional agenda')).toEqual({ kind: 'none' });
+  it.each([
+    'Provisional agenda',
+    'Report of the Security Council Committee established pursuant to resolution 1718 (2006)',
+  ])('a title that names no sending state names no sender: %s', (title) => {
+    expect(titleSender(title)).toEqual({ kind: 'none' });
   });
 });
 
