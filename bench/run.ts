@@ -12,10 +12,11 @@ import { importRows } from './import.ts';
 import { coldStartRows } from './lambda-bundles.ts';
 import { metricsCostRows } from './metrics-cost.ts';
 import { type BenchRow, renderTable } from './results-table.ts';
+import { sourceProposalRows } from './source-proposals.ts';
 import { watchMatchingRows } from './watch-matching.ts';
 
 /**
- * `npm run bench [-- coldstart checker matching dispatcher fanout runtime e2e import metrics]`: measures what the issues set targets
+ * `npm run bench [-- coldstart checker matching dispatcher fanout runtime e2e import metrics sources]`: measures what the issues set targets
  * for and prints one table; naming sections runs only those.
  */
 const sections: Record<string, () => Promise<BenchRow[]>> = {
@@ -35,6 +36,7 @@ const sections: Record<string, () => Promise<BenchRow[]>> = {
   e2e: () => e2eRowsInOwnProcess(),
   import: () => importRows(),
   metrics: () => metricsCostRows(),
+  sources: async () => sourceProposalRows(),
 };
 
 const requested = process.argv.slice(2);

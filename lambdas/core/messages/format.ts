@@ -29,7 +29,8 @@ export const formatAmount = (amount: Amount): string => {
 export const plural = (count: number, noun: string): string =>
   `${formatNumber(count)} ${count === 1 ? noun : `${noun}s`}`;
 
-const months = [
+/** English month names, January first: how UN titles and our messages spell them. */
+export const monthNames: readonly string[] = [
   'January',
   'February',
   'March',
@@ -47,7 +48,7 @@ const months = [
 /** "22 March 2019": day-month order and a spelled month cannot be misread on either side of the Atlantic. */
 export const formatDate = (date: IsoDate): string => {
   const [year, month, day] = date.split('-').map(Number);
-  return `${day ?? ''} ${months[(month ?? 1) - 1] ?? ''} ${year ?? ''}`;
+  return `${day ?? ''} ${monthNames[(month ?? 1) - 1] ?? ''} ${year ?? ''}`;
 };
 
 /** "Nigeria" for one state, "53 states" for more. */

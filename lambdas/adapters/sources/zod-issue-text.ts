@@ -1,0 +1,8 @@
+import type { z } from 'zod';
+
+/** The first issue of a failed parse as "path: message", enough to find the bad field in a feed record. */
+export const zodIssueText = (error: z.ZodError): string => {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid record';
+  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+};
