@@ -210,3 +210,27 @@ describe(`a state's page in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () 
     expect(none.rows).toEqual([]);
   });
 });
+
+describe('the API reference page in Chromium', () => {
+  it('renders every route of the OpenAPI document, with no request to anywhere else', async () => {
+    const docsPage = await browser.newPage();
+    const elsewhere: string[] = [];
+    docsPage.on('request', (request) => {
+      if (!request.url().startsWith(api.url)) elsewhere.push(request.url());
+    });
+    const response = await docsPage.goto(`${api.url}/docs`);
+    const document = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const headings = await docsPage.locator('section > h2 code').allInnerTexts();
+    await docsPage.close();
+
+    expect(response?.status()).toBe(200);
+    expect(operations.length).toBeGreaterThan(40);
+    expect([...headings].sort()).toEqual([...operations].sort());
+    expect(elsewhere).toEqual([]);
+  });
+});
