@@ -99,13 +99,13 @@ const linkSignature = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 export const routeContracts: Record<RouteId, RouteContract> = {
   'list-states': {
     summary: 'The 193 UN member states, or one group’s members',
-    query: queries.statesQuery,
+    query: queries.statesQuery(),
     success: json(stateListResponseSchema),
     example: { query: { group: 'africa' } },
   },
   'get-state': {
     summary: 'A state, its groups, where it stands on each obligation, and its latest figures',
-    query: queries.stateQuery,
+    query: queries.stateQuery(),
     success: json(stateProfileResponseSchema),
     example: { path: { code: 'NG' }, query: { asOf: '2019-12-16' } },
   },
@@ -121,13 +121,13 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'list-state-figures': {
     summary: 'The latest figure of every metric reported for a state',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: json(latestFiguresResponseSchema),
     example: { path: { code: 'RU' } },
   },
   'get-figure-history': {
     summary: 'Every figure of one metric for a state, oldest first',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: json(figureHistoryResponseSchema),
     example: { path: { code: 'RU', metric: 'work-permits.valid' } },
   },
@@ -147,13 +147,13 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'list-world-figures': {
     summary: 'The latest worldwide figure of every metric',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: json(latestFiguresResponseSchema),
     example: {},
   },
   'get-world-figure-history': {
     summary: 'Every worldwide figure of one metric, oldest first',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: json(figureHistoryResponseSchema),
     example: { path: { metric: 'work-permits.valid' } },
   },
@@ -166,25 +166,25 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'list-groups': {
     summary: 'Regions, UN regional groups and the admins’ custom groups',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: json(groupListResponseSchema),
     example: {},
   },
   'get-group': {
     summary: 'A group and its members',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: json(groupResponseSchema),
     example: { path: { id: 'africa' } },
   },
   'list-obligations': {
     summary: 'The obligations catalogue, earliest deadline first, paged by `next`',
-    query: queries.obligationsQuery,
+    query: queries.obligationsQuery(),
     success: json(obligationPageResponseSchema),
     example: { query: { committee: '1718', limit: '10' } },
   },
   'get-obligation-history': {
     summary: 'Day by day, how many states had reported on an obligation and how many were overdue',
-    query: queries.obligationHistoryQuery,
+    query: queries.obligationHistoryQuery(),
     success: json(reportingHistoryResponseSchema),
     example: { path: { id: '2397-p8-midterm' }, query: { from: '2019-12-01', to: '2019-12-31' } },
   },
@@ -210,7 +210,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'list-metrics': {
     summary: 'The metrics catalogue',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: json(metricListResponseSchema),
     example: {},
   },
@@ -225,31 +225,31 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'get-status-board': {
     summary: 'The status board: counts by status and the overdue states per obligation',
-    query: queries.statusQuery,
+    query: queries.statusQuery(),
     success: json(statusBoardResponseSchema),
     example: { query: { asOf: '2019-12-16', obligation: '2397-p8-midterm' } },
   },
   'get-board': {
     summary: 'The status board as an HTML page with a world map',
-    query: queries.boardQuery,
+    query: queries.boardQuery(),
     success: page(),
     example: { query: { obligation: '2397-p8-midterm', sort: '-days' } },
   },
   'get-state-board': {
     summary: 'One state’s standing as an HTML page',
-    query: queries.stateBoardQuery,
+    query: queries.stateBoardQuery(),
     success: page(),
     example: { path: { code: 'NG' } },
   },
   'list-alerts': {
     summary: 'Stored alert events, oldest first, paged by `next`',
-    query: queries.alertsQuery,
+    query: queries.alertsQuery(),
     success: json(alertListResponseSchema),
     example: { query: { type: 'report.overdue', since: '2019-12-01', limit: '50' } },
   },
   'get-calendar': {
     summary: 'The deadlines as an iCalendar feed: who still owes each',
-    query: queries.calendarQuery,
+    query: queries.calendarQuery(),
     success: { status: 200, contentType: 'text/calendar; charset=utf-8' },
     example: { query: { committee: '1718' } },
   },
@@ -261,7 +261,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'create-import': {
     summary: 'Imports reports and figures from a CSV or JSON lines file',
-    query: queries.importQuery,
+    query: queries.importQuery(),
     rawBody: {
       contentTypes: ['text/csv', 'application/x-ndjson'],
       description: 'The file as it is: one report or figure per row or line; see the README for the columns.',
@@ -277,13 +277,13 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'list-watches': {
     summary: 'The caller’s watches; an admin may name another owner',
-    query: queries.watchesQuery,
+    query: queries.watchesQuery(),
     success: json(watchListResponseSchema),
     example: {},
   },
   'get-watch': {
     summary: 'One of the caller’s watches',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: json(watchViewSchema),
     example: { path: watchId },
   },
@@ -321,37 +321,37 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'list-watch-deliveries': {
     summary: 'The watch’s delivery log, paged by `next`',
-    query: queries.deliveriesQuery,
+    query: queries.deliveriesQuery(),
     success: json(deliveryListResponseSchema),
     example: { path: watchId, query: { limit: '20' } },
   },
   'preview-watch': {
     summary: 'What a run would send the watch’s contact now, or as of `asOf`',
-    query: queries.previewQuery,
+    query: queries.previewQuery(),
     success: json(watchPreviewResponseSchema),
     example: { path: watchId, query: { asOf: '2019-12-16' } },
   },
   'rotate-watch-feed-key': {
     summary: 'A new feed key for the watch’s Atom feed; the old one stops working',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: json(feedKeyResponseSchema),
     example: { path: watchId },
   },
   'get-watch-feed': {
     summary: 'The watch’s alerts as an Atom feed; the key in the query string is the credential',
-    query: queries.feedQuery,
+    query: queries.feedQuery(),
     success: { status: 200, contentType: 'application/atom+xml; charset=utf-8' },
     example: { path: watchId, query: { key: linkSignature } },
   },
   'get-unsubscribe': {
     summary: 'The unsubscribe link’s page, which asks (scanners open links)',
-    query: queries.unsubscribeLinkQuery,
+    query: queries.unsubscribeLinkQuery(),
     success: page(),
     example: { query: { c: 'email:ana@example.org', s: linkSignature } },
   },
   unsubscribe: {
     summary: 'Unsubscribes the link’s address (RFC 8058 one-click)',
-    query: queries.unsubscribeLinkQuery,
+    query: queries.unsubscribeLinkQuery(),
     rawBody: {
       contentTypes: ['application/x-www-form-urlencoded', 'multipart/form-data'],
       description: '`List-Unsubscribe=One-Click`, as RFC 8058 has mail clients send it.',
@@ -361,7 +361,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'get-confirmation': {
     summary: 'The confirmation link’s page, which asks',
-    query: queries.confirmationLinkQuery,
+    query: queries.confirmationLinkQuery(),
     success: page(),
     example: {
       query: { c: 'email:ana@example.org', o: 'owner-1', x: '2019-12-19T00:00:00Z', s: linkSignature },
@@ -369,7 +369,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   confirm: {
     summary: 'Confirms the owner’s request to send to the link’s address',
-    query: queries.confirmationLinkQuery,
+    query: queries.confirmationLinkQuery(),
     success: page(),
     conflict: 'the link expired, or a newer one replaced it',
     example: {
@@ -391,13 +391,13 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'get-manage': {
     summary: 'The signed manage link’s page: change, pause or erase the subscription',
-    query: queries.manageTokenQuery,
+    query: queries.manageTokenQuery(),
     success: page(),
     example: { query: { token: `owner-1.${linkSignature}` } },
   },
   manage: {
     summary: 'The manage page’s forms, by their `action`',
-    query: queries.manageTokenQuery,
+    query: queries.manageTokenQuery(),
     body: { schema: subscriptionFormSchema, form: true },
     success: page(),
     conflict: 'pausing or resuming a subscription that is not active',
@@ -405,13 +405,13 @@ export const routeContracts: Record<RouteId, RouteContract> = {
   },
   'get-openapi-document': {
     summary: 'This API’s OpenAPI 3.1 document',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: json(),
     example: {},
   },
   'get-api-docs': {
     summary: 'This API’s routes, parameters and schemas as an HTML page',
-    query: queries.noQuery,
+    query: queries.noQuery(),
     success: page(),
     example: {},
   },

@@ -4,6 +4,7 @@ import { overdueSorts } from '../board/board-page-query.ts';
 import { LINK_SIGNATURE } from '../contacts/signed-link.ts';
 import { UNSUBSCRIBE_SIGNATURE } from '../contacts/unsubscribe-link.ts';
 import { FEED_MAX_PAGE } from '../feeds/watch-feed.ts';
+import { lazy } from '../lazy.ts';
 import {
   committeeSchema,
   isoDateSchema,
@@ -15,87 +16,88 @@ import { afterParameter, limitParameter } from '../validation/query-schemas.ts';
 
 /*
  * The query string each route accepts, as the handlers parse it and the OpenAPI document
- * describes it: one shape per route, so the two cannot drift apart.
+ * describes it: one shape per route, so the two cannot drift apart. Each is built on first use:
+ * zod calls are not pure to the bundler, so shapes built at load would run in every function.
  */
 
 /** A route that takes no query parameters: any is refused, as a typo would be. */
-export const noQuery = {};
+export const noQuery = lazy(() => ({}));
 
-export const statesQuery = { group: z.optional(z.string()) };
+export const statesQuery = lazy(() => ({ group: z.optional(z.string()) }));
 
-export const stateQuery = { asOf: z.optional(isoDateSchema) };
+export const stateQuery = lazy(() => ({ asOf: z.optional(isoDateSchema) }));
 
-export const boardQuery = {
+export const boardQuery = lazy(() => ({
   asOf: z.optional(isoDateSchema),
   obligation: z.optional(z.string()),
   group: z.optional(z.string()),
   sort: z.optional(z.enum(overdueSorts)),
   regime: z.optional(slugSchema),
-};
+}));
 
-export const stateBoardQuery = { asOf: z.optional(isoDateSchema), regime: z.optional(slugSchema) };
+export const stateBoardQuery = lazy(() => ({ asOf: z.optional(isoDateSchema), regime: z.optional(slugSchema) }));
 
-export const statusQuery = {
+export const statusQuery = lazy(() => ({
   asOf: z.optional(isoDateSchema),
   obligation: z.optional(z.string()),
   group: z.optional(z.string()),
-};
+}));
 
-export const obligationsQuery = {
+export const obligationsQuery = lazy(() => ({
   committee: z.optional(committeeSchema),
   resolution: z.optional(z.string().check(z.regex(/^\d{1,5}$/, 'must be the resolution number, e.g. "2397"'))),
   kind: z.optional(z.enum(['report', 'action'])),
   limit: limitParameter(500, 100),
   after: afterParameter,
-};
+}));
 
-export const obligationHistoryQuery = {
+export const obligationHistoryQuery = lazy(() => ({
   from: isoDateSchema,
   to: isoDateSchema,
   group: z.optional(z.string()),
-};
+}));
 
-export const alertsQuery = {
+export const alertsQuery = lazy(() => ({
   state: z.optional(z.string()),
   type: z.optional(z.enum(alertEventTypes)),
   since: z.optional(z.union([isoDateSchema, isoInstantSchema])),
   limit: limitParameter(1000, 100),
   after: afterParameter,
-};
+}));
 
-export const calendarQuery = {
+export const calendarQuery = lazy(() => ({
   group: z.optional(z.string()),
   state: z.optional(z.string()),
   obligation: z.optional(z.string()),
   committee: z.optional(committeeSchema),
-};
+}));
 
-export const importQuery = { dryRun: z.optional(z.enum(['true', 'false'])) };
+export const importQuery = lazy(() => ({ dryRun: z.optional(z.enum(['true', 'false'])) }));
 
-export const watchesQuery = { owner: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) };
+export const watchesQuery = lazy(() => ({ owner: z.optional(z.string().check(z.minLength(1), z.maxLength(128))) }));
 
-export const deliveriesQuery = { limit: limitParameter(100, 20), after: afterParameter };
+export const deliveriesQuery = lazy(() => ({ limit: limitParameter(100, 20), after: afterParameter }));
 
-export const previewQuery = { asOf: z.optional(momentSchema) };
+export const previewQuery = lazy(() => ({ asOf: z.optional(momentSchema) }));
 
 /** The feed key is checked by the core, which answers a missing or wrong one alike; `page` as RFC 5005 pages the feed. */
-export const feedQuery = { key: z.optional(z.string()), page: limitParameter(FEED_MAX_PAGE, 1) };
+export const feedQuery = lazy(() => ({ key: z.optional(z.string()), page: limitParameter(FEED_MAX_PAGE, 1) }));
 
 /** `?c=<contact>&o=<owner>&x=<confirm by>&s=<signature>`, as confirmationUrl writes them. */
-export const confirmationLinkQuery = {
+export const confirmationLinkQuery = lazy(() => ({
   c: z.string().check(z.regex(/^email:.{1,320}$/, 'must be the address named by the confirmation link')),
   o: z.string().check(z.regex(/^[\w.:@-]{1,128}$/, 'must be the owner named by the confirmation link')),
   x: z.iso.datetime({ error: 'must be the instant the confirmation link expires' }),
   s: z.string().check(z.regex(LINK_SIGNATURE, 'must be the signature of the confirmation link')),
-};
+}));
 
 /** `?c=<contact>&s=<signature>`, as unsubscribeUrl writes them. */
-export const unsubscribeLinkQuery = {
+export const unsubscribeLinkQuery = lazy(() => ({
   c: z.string().check(z.regex(/^(email|sms):.{1,320}$/, 'must be the contact named by the unsubscribe link')),
   s: z.string().check(z.regex(UNSUBSCRIBE_SIGNATURE, 'must be the signature of the unsubscribe link')),
-};
+}));
 
 /** `?token=`, as subscriberManageUrl writes it. */
-export const manageTokenQuery = {
+export const manageTokenQuery = lazy(() => ({
   token: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,500}\.[A-Za-z0-9_-]{43}$/, 'must be the token of the manage link')),
-};
+}));

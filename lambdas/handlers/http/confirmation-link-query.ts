@@ -7,6 +7,6 @@ import { queryParameters } from './request-input.ts';
 export const confirmationLinkOf = (
   event: APIGatewayProxyEventV2,
 ): { readonly link: ConfirmationLink; readonly signature: string } => {
-  const { c, o, x, s } = queryParameters(event, confirmationLinkQuery);
+  const { c, o, x, s } = queryParameters(event, confirmationLinkQuery());
   return { link: { contact: c, owner: o, confirmBy: x }, signature: s };
 };

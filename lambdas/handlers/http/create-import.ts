@@ -65,7 +65,7 @@ const refusal = (rows: number, errors: readonly RowError[]): HttpResult => {
 export const handlerFor = (deps: ImportDependencies) =>
   httpHandler(async (event) => {
     requireAdmin(event);
-    const { dryRun } = queryParameters(event, importQuery);
+    const { dryRun } = queryParameters(event, importQuery());
     const format = formatOf(event.headers['content-type']);
     const text = textBody(event, MAX_IMPORT_BYTES);
     if (text.trim() === '') throw invalidInput('body', 'The body is empty: send the file as it is', 'empty-import');

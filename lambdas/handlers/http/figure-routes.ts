@@ -48,7 +48,7 @@ export const recordFigureRoute = (subjectOf: SubjectOf, deps: RecordFigureDepend
 /** GET …/figures — the latest figure of every metric reported for the subject. */
 export const latestFiguresRoute = (subjectOf: SubjectOf, deps: LatestFiguresDependencies) =>
   httpHandler(async (event) => {
-    queryParameters(event, noQuery);
+    queryParameters(event, noQuery());
     const subject = subjectOf(event);
     const figures = await deps.stateRecords.latestFiguresOf(subject);
     return ok({ state: subject, count: figures.length, figures });
@@ -57,7 +57,7 @@ export const latestFiguresRoute = (subjectOf: SubjectOf, deps: LatestFiguresDepe
 /** GET …/figures/{metric} — every figure recorded for the metric, newest `asOf` first. */
 export const figureHistoryRoute = (subjectOf: SubjectOf, deps: FigureHistoryDependencies) =>
   httpHandler(async (event) => {
-    queryParameters(event, noQuery);
+    queryParameters(event, noQuery());
     const subject = subjectOf(event);
     const metric = await findMetric(deps.metrics, pathParameter(event, 'metric'), 'metric');
     const history = await deps.stateRecords.figureHistory(subject, metric.id);

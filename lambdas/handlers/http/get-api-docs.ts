@@ -12,7 +12,7 @@ const page = lazy(() => ({ html: renderApiDocsPage(openApiDocument()) }));
 /** GET /docs — the OpenAPI document as an HTML page, rendered on the server. */
 export const handlerFor = () =>
   httpHandler(async (event) => {
-    queryParameters(event, noQuery);
+    queryParameters(event, noQuery());
     return okText(page().html, 'text/html; charset=utf-8');
   });
 

@@ -11,7 +11,9 @@ import { queryParameters } from './request-input.ts';
 const withoutEmptyFields = (event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 => ({
   ...event,
   queryStringParameters: Object.fromEntries(
-    Object.entries(event.queryStringParameters ?? {}).filter(([name, value]) => value !== '' || !(name in boardQuery)),
+    Object.entries(event.queryStringParameters ?? {}).filter(
+      ([name, value]) => value !== '' || !(name in boardQuery()),
+    ),
   ),
 });
 
@@ -21,7 +23,7 @@ const CACHE_CONTROL = 'public, max-age=300';
 /** GET /board?obligation=&asOf=&group=&sort=&regime= — the status board as an HTML page with a world map. */
 export const handlerFor = (deps: BoardPageDependencies) =>
   httpHandler(async (event) => {
-    const query = queryParameters(withoutEmptyFields(event), boardQuery);
+    const query = queryParameters(withoutEmptyFields(event), boardQuery());
     const page = await boardPage(query, deps);
     return okText(renderBoardPage(page), 'text/html; charset=utf-8', { 'cache-control': CACHE_CONTROL });
   });

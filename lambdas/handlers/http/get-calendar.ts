@@ -15,7 +15,7 @@ import { queryParameters } from './request-input.ts';
 /** GET /calendar.ics[?group=][&state=][&obligation=][&committee=] — the deadlines as an iCalendar feed: who still owes each, alarms a week and a day before. */
 export const handlerFor = (deps: StandingDependencies & { readonly clock: Clock }) =>
   httpHandler(async (event) => {
-    const query = queryParameters(event, calendarQuery);
+    const query = queryParameters(event, calendarQuery());
     const calendar = await deadlineCalendar(query, deps);
     return okText(deadlineCalendarIcs(calendar), CALENDAR_CONTENT_TYPE, {
       'cache-control': `public, max-age=${CALENDAR_REFRESH_SECONDS}`,

@@ -9,7 +9,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 /** GET /groups/{id} — one group with its member states. */
 export const handlerFor = (deps: { readonly customGroups: CustomGroupStore }) =>
   httpHandler(async (event) => {
-    queryParameters(event, noQuery);
+    queryParameters(event, noQuery());
     return ok(await describeGroup(pathParameter(event, 'id'), deps.customGroups));
   });
 

@@ -9,7 +9,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 /** GET /obligations/{id}/history?from=&to=[&group=] — day by day, how many states had reported and how many were overdue. */
 export const handlerFor = (deps: StandingDependencies) =>
   httpHandler(async (event) => {
-    const query = queryParameters(event, obligationHistoryQuery);
+    const query = queryParameters(event, obligationHistoryQuery());
     return ok(await reportingHistoryOf(pathParameter(event, 'id'), query, deps));
   });
 

@@ -11,7 +11,7 @@ const document = lazy(openApiDocument);
 /** GET /openapi.json — the API's OpenAPI 3.1 document. */
 export const handlerFor = () =>
   httpHandler(async (event) => {
-    queryParameters(event, noQuery);
+    queryParameters(event, noQuery());
     return ok(document());
   });
 

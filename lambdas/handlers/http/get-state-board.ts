@@ -13,7 +13,7 @@ const CACHE_CONTROL = 'public, max-age=300';
 /** GET /board/states/{code}?asOf=&regime= — a state's reporting record: every duty it owes, with status, due date, days overdue and sources. */
 export const handlerFor = (deps: StandingDependencies & { readonly clock: Clock }) =>
   httpHandler(async (event) => {
-    const query = queryParameters(event, stateBoardQuery);
+    const query = queryParameters(event, stateBoardQuery());
     const page = await stateBoardPage(pathParameter(event, 'code'), query, deps);
     return okText(renderStateBoardPage(page), 'text/html; charset=utf-8', { 'cache-control': CACHE_CONTROL });
   });

@@ -8,7 +8,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 /** GET /states/{code}[?asOf=YYYY-MM-DD] — a state, its groups, its standing on each obligation, its latest figures. */
 export const handlerFor = (deps: StateProfileDependencies) =>
   httpHandler(async (event) => {
-    const { asOf } = queryParameters(event, stateQuery);
+    const { asOf } = queryParameters(event, stateQuery());
     return ok(await describeState(pathParameter(event, 'code'), asOf, deps));
   });
 

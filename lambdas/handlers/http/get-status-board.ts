@@ -10,7 +10,7 @@ import { queryParameters } from './request-input.ts';
 /** GET /status?asOf=YYYY-MM-DD[&obligation=][&group=] — the board: counts by status and the overdue states per obligation. */
 export const handlerFor = (deps: StandingDependencies & { readonly clock: Clock }) =>
   httpHandler(async (event) => {
-    const query = queryParameters(event, statusQuery);
+    const query = queryParameters(event, statusQuery());
     return ok(await statusBoard(query, deps));
   });
 

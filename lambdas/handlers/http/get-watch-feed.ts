@@ -16,7 +16,7 @@ const CACHE_CONTROL = 'private, max-age=300';
  */
 export const handlerFor = (deps: WatchFeedDependencies) =>
   httpHandler(async (event) => {
-    const { key, page } = queryParameters(event, feedQuery);
+    const { key, page } = queryParameters(event, feedQuery());
     const feed = await watchFeed(pathParameter(event, 'id'), key, deps, page);
     return okText(watchFeedAtom(feed), ATOM_CONTENT_TYPE, { 'cache-control': CACHE_CONTROL });
   });

@@ -10,7 +10,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 export const handlerFor = (deps: Pick<WatchDependencies, 'watches' | 'consents' | 'clock'>) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
-    queryParameters(event, noQuery);
+    queryParameters(event, noQuery());
     return ok(await getWatch(caller, pathParameter(event, 'id'), deps));
   });
 

@@ -9,7 +9,7 @@ import { queryParameters } from './request-input.ts';
 /** GET /alerts?state=&type=&since=&limit=&after= — stored alert events, oldest first, paged by `next`. */
 export const handlerFor = (deps: { readonly alertEvents: AlertEventStore }) =>
   httpHandler(async (event) => {
-    const query = queryParameters(event, alertsQuery);
+    const query = queryParameters(event, alertsQuery());
     return ok(await listAlerts(query, deps.alertEvents));
   });
 

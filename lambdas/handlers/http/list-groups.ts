@@ -9,7 +9,7 @@ import { queryParameters } from './request-input.ts';
 /** GET /groups — regions, sub-regions, UN regional groups and admins' groups. */
 export const handlerFor = (deps: { readonly customGroups: CustomGroupStore }) =>
   httpHandler(async (event) => {
-    queryParameters(event, noQuery);
+    queryParameters(event, noQuery());
     const groups = await listGroups(deps.customGroups);
     return ok({ count: groups.length, groups });
   });

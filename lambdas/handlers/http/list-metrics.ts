@@ -8,7 +8,7 @@ import { queryParameters } from './request-input.ts';
 /** GET /metrics — the metrics catalogue figures are recorded against. */
 export const handlerFor = (deps: { readonly metrics: MetricCatalogue }) =>
   httpHandler(async (event) => {
-    queryParameters(event, noQuery);
+    queryParameters(event, noQuery());
     const catalogue = (await deps.metrics.list()).sort((a, b) => a.id.localeCompare(b.id));
     return ok({ count: catalogue.length, metrics: catalogue });
   });

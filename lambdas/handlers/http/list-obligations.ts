@@ -9,7 +9,7 @@ import { queryParameters } from './request-input.ts';
 /** GET /obligations?committee=&resolution=&kind=&limit=&after= — the catalogue, earliest deadline first, paged by `next`. */
 export const handlerFor = (deps: { readonly obligations: ObligationCatalogue }) =>
   httpHandler(async (event) => {
-    const query = queryParameters(event, obligationsQuery);
+    const query = queryParameters(event, obligationsQuery());
     return ok(await listObligations(query, deps.obligations));
   });
 

@@ -9,7 +9,7 @@ import { queryParameters } from './request-input.ts';
 /** GET /states[?group=africa] — the 193 UN member states, or one group's members. */
 export const handlerFor = (deps: { readonly customGroups: CustomGroupStore }) =>
   httpHandler(async (event) => {
-    const { group } = queryParameters(event, statesQuery);
+    const { group } = queryParameters(event, statesQuery());
     const states = await listStates(group, deps.customGroups);
     return ok({ count: states.length, states });
   });

@@ -11,7 +11,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 export const handlerFor = (deps: { readonly watches: WatchStore; readonly deliveryLog: DeliveryLog }) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
-    const query = queryParameters(event, deliveriesQuery);
+    const query = queryParameters(event, deliveriesQuery());
     return ok(await listWatchDeliveries(caller, pathParameter(event, 'id'), query, deps));
   });
 

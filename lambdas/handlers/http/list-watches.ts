@@ -10,7 +10,7 @@ import { queryParameters } from './request-input.ts';
 export const handlerFor = (deps: Pick<WatchDependencies, 'watches' | 'consents' | 'clock'>) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
-    const { owner } = queryParameters(event, watchesQuery);
+    const { owner } = queryParameters(event, watchesQuery());
     const list = await listWatches(caller, owner, deps);
     return ok({ count: list.length, watches: list });
   });

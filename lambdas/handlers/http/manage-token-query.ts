@@ -3,4 +3,5 @@ import { manageTokenQuery } from '../../core/api/route-queries.ts';
 import { queryParameters } from './request-input.ts';
 
 /** `?token=`, as subscriberManageUrl writes it; anything else is a 400 naming the parameter. */
-export const manageTokenOf = (event: APIGatewayProxyEventV2): string => queryParameters(event, manageTokenQuery).token;
+export const manageTokenOf = (event: APIGatewayProxyEventV2): string =>
+  queryParameters(event, manageTokenQuery()).token;

@@ -11,7 +11,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 export const handlerFor = (deps: PreviewDependencies & { readonly clock: Clock }) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
-    const { asOf } = queryParameters(event, previewQuery);
+    const { asOf } = queryParameters(event, previewQuery());
     return ok(await previewWatch(caller, pathParameter(event, 'id'), asOf ?? deps.clock.now(), deps));
   });
 

@@ -10,7 +10,7 @@ import { pathParameter, queryParameters } from './request-input.ts';
 export const handlerFor = (deps: FeedKeyDependencies) =>
   httpHandler(async (event) => {
     const caller = callerOf(event);
-    queryParameters(event, noQuery);
+    queryParameters(event, noQuery());
     return ok(await rotateFeedKey(caller, pathParameter(event, 'id'), deps));
   });
 

@@ -6,6 +6,6 @@ import { queryParameters } from './request-input.ts';
 export const unsubscribeLinkOf = (
   event: APIGatewayProxyEventV2,
 ): { readonly contactId: string; readonly signature: string } => {
-  const { c, s } = queryParameters(event, unsubscribeLinkQuery);
+  const { c, s } = queryParameters(event, unsubscribeLinkQuery());
   return { contactId: c, signature: s };
 };
