@@ -6,7 +6,7 @@ import { findMemberState, type MemberState, memberStates } from '../../lambdas/c
 import { buildStatusBoard } from '../../lambdas/core/status/status-board.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import { calendarEvents as eventsOf } from '../support/feed-readers.ts';
-import { resolution2397Obligations, seededObligation } from '../support/resolution-2397.ts';
+import { resolution2397Obligations, seededObligation } from '../support/registry-obligations.ts';
 import { groupIdsOfState, report } from '../support/watch-fixtures.ts';
 
 const at = new Date('2019-12-16T12:00:00.000Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { obligationSchema } from '../../lambdas/core/obligations/obligation-schema.ts';
 import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
-import { resolution2397Obligations } from '../support/resolution-2397.ts';
+import { resolution2397Obligations } from '../support/registry-obligations.ts';
 
 describe('the seeded obligations of resolution 2397 paragraph 8', () => {
   it('fall due 15, 24 and 27 months after adoption on 22 December 2017', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportReceivedEvent } from '../../lambdas/core/changes/report-received.ts';
 import type { Report } from '../../lambdas/core/reports/report.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
-import { seededObligation } from '../support/resolution-2397.ts';
+import { seededObligation } from '../support/registry-obligations.ts';
 import { MIDTERM } from '../support/watch-fixtures.ts';
 
 const midterm = seededObligation(MIDTERM);

@@ -11,7 +11,7 @@ import type { Report } from '../../lambdas/core/reports/report.ts';
 import { obligationStatusNames } from '../../lambdas/core/status/obligation-status.ts';
 import { buildStatusBoard, type ObligationColumn, type StatusBoard } from '../../lambdas/core/status/status-board.ts';
 import { addDays, isoDate } from '../../lambdas/core/time/calendar-date.ts';
-import { resolution2397Obligations, seededObligation } from '../support/resolution-2397.ts';
+import { resolution2397Obligations, seededObligation } from '../support/registry-obligations.ts';
 
 const customGroups: Record<string, readonly string[]> = { 'dprk-labour-hosts': ['CN', 'MY', 'PL', 'RU'] };
 

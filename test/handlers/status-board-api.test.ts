@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { midtermReporters, midtermReportOf } from '../support/midterm-reporters.ts';
+import { REGISTRY_BY_DEADLINE } from '../support/registry-obligations.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;
@@ -51,20 +52,7 @@ describe('GET /status', () => {
 
     const column = (id: string) => board.obligations.find((candidate) => candidate.obligation.id === id);
 
-    expect(board.obligations.map((candidate) => candidate.obligation.id)).toEqual([
-      '1333-p20-measures',
-      '1390-p6-measures',
-      '1737-p19-measures',
-      '1907-p20-measures',
-      '1970-p25-measures',
-      '2134-p42-measures',
-      '2397-p8-midterm',
-      '2397-p8-repatriation',
-      '2397-p8-final',
-      '1929-p20-evasion-transfers',
-      '2094-p19-evasion-transfers',
-      '2428-p10-inspection-followup',
-    ]);
+    expect(board.obligations.map((candidate) => candidate.obligation.id)).toEqual(REGISTRY_BY_DEADLINE);
     expect(column('2397-p8-repatriation')?.counts['deadline-passed']).toBe(193);
     expect(column('2397-p8-final')?.counts['due-soon']).toBe(0);
     expect(column('2397-p8-final')?.counts['not-due']).toBe(193);

@@ -3,7 +3,7 @@ import { proposalFor } from '../../../lambdas/core/sources/document-proposal.ts'
 import { likelyObligation, type ObligationCandidate } from '../../../lambdas/core/sources/likely-obligation.ts';
 import type { SourceDocument } from '../../../lambdas/core/sources/source-document.ts';
 import { isoDate } from '../../../lambdas/core/time/calendar-date.ts';
-import { resolution2397Obligations } from '../../support/resolution-2397.ts';
+import { resolution2397Obligations } from '../../support/registry-obligations.ts';
 
 const document = (symbol: string, title: string): SourceDocument => ({
   symbol,

@@ -14,3 +14,25 @@ export const seededObligation = (id: string): Obligation => {
   if (!obligation) throw new Error(`no seeded obligation ${id}`);
   return obligation;
 };
+
+/**
+ * The registry's obligations as every listing orders them, earliest deadline first, those with
+ * none last (by id): written out, so a test of a listing fails when the registry changes.
+ */
+export const REGISTRY_BY_DEADLINE: readonly string[] = [
+  '1333-p20-measures',
+  '1390-p6-measures',
+  '1737-p19-measures',
+  '1907-p20-measures',
+  '1970-p25-measures',
+  '2134-p42-measures',
+  '2397-p8-midterm',
+  '2397-p8-repatriation',
+  '2397-p8-final',
+  '1929-p20-evasion-transfers',
+  '2094-p19-evasion-transfers',
+  '2428-p10-inspection-followup',
+];
+
+/** A duty due only after an inspection is not listed for a state until one is recorded for it. */
+export const REGISTRY_OWED_UNTRIGGERED = REGISTRY_BY_DEADLINE.filter((id) => id !== '2428-p10-inspection-followup');
