@@ -29,3 +29,12 @@ describe('statusDetail, with a date known less exactly than a day', () => {
     ).toBe('submitted by 23 March 2020 (the day is not known), up to 1 day late, not public');
   });
 });
+
+describe('statusDetail, past the deadline of a duty whose reports the service does not hold', () => {
+  it('says how long ago the deadline passed and that reports are not recorded here, never "overdue"', () => {
+    const text = statusDetail({ status: 'unrecorded', daysSinceDue: 3097 });
+
+    expect(text).toBe('deadline passed 3,097 days ago; reports not recorded here');
+    expect(text).not.toMatch(/overdue/);
+  });
+});
