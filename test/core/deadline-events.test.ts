@@ -13,6 +13,7 @@ import { memberStates } from '../../lambdas/core/reference/member-states.ts';
 import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import type { Report } from '../../lambdas/core/reports/report.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { seededObligation } from '../support/registry-obligations.ts';
 
 const MIDTERM = '2397-p8-midterm';
 const REPATRIATION = '2397-p8-repatriation';
@@ -217,8 +218,7 @@ describe('deriveDeadlineEvents: report.overdue', () => {
   it("names nobody overdue on the registry's duties whose reports the service does not record, though their deadlines passed years ago", () => {
     expect(new Set(overdueOf(firstRun()).map((event) => event.obligationId))).toEqual(new Set([MIDTERM]));
 
-    const libya = seedObligations.find((obligation) => obligation.id === '1970-p25-measures');
-    if (!libya) throw new Error('no Libya obligation');
+    const libya = seededObligation('1970-p25-measures');
     const recorded = run('2019-03-23T00:00:00.000Z', { obligations: [{ ...libya, reportsRecorded: true }] });
     expect(overdueOf(recorded)).toHaveLength(193);
   });

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure, FigureAmount } from '../../lambdas/core/figures/figure.ts';
 import { appliesToAllStates, defineObligation, type Obligation } from '../../lambdas/core/obligations/obligation.ts';
-import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import type { Report } from '../../lambdas/core/reports/report.ts';
 import { DEFAULT_WARNING_DAYS, evaluateStatus } from '../../lambdas/core/status/evaluate-status.ts';
 import type { ObligationStatus } from '../../lambdas/core/status/obligation-status.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
-
-const seeded = (id: string): Obligation => {
-  const obligation = seedObligations.find((candidate) => candidate.id === id);
-  if (!obligation) throw new Error(`no seeded obligation ${id}`);
-  return obligation;
-};
+import { seededObligation } from '../support/registry-obligations.ts';
 
 /** Due 2019-03-22. */
-const midterm = seeded('2397-p8-midterm');
+const midterm = seededObligation('2397-p8-midterm');
 /** Due 2019-12-22. */
-const repatriation = seeded('2397-p8-repatriation');
+const repatriation = seededObligation('2397-p8-repatriation');
 
 const reportDueThreeMonthsAfter = (adoptedOn: string, dueOffsetMonths = 3): Obligation =>
   defineObligation({
