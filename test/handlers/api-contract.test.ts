@@ -70,6 +70,8 @@ const contractBreach = (method: string, path: string, status: number, contentTyp
 
 const answered = new Set<number>();
 const walkedRoutes = new Set<string>();
+/** Routes that answered at least once with success, not only with a refusal. */
+const succeededRoutes = new Set<string>();
 const breaches: string[] = [];
 
 /** Sends a request and records where its answer breaks the document, or is not the status the walk expects. */
@@ -100,6 +102,7 @@ const call = async (
   answered.add(reply.status);
   const route = matchRoute(routes, method, path.split('?')[0] ?? '')?.route;
   if (route) walkedRoutes.add(route.id);
+  if (route && reply.status < 400) succeededRoutes.add(route.id);
   const breach = contractBreach(
     method,
     path.split('?')[0] ?? '',
@@ -113,7 +116,7 @@ const call = async (
   return {
     status: reply.status,
     etag: reply.headers.get('etag') ?? '',
-    json: () => JSON.parse(text) as { readonly id: string; readonly feedUrl: string },
+    json: () => JSON.parse(text) as { readonly id: string; readonly feedUrl: string; readonly manage: string },
   };
 };
 
@@ -189,6 +192,14 @@ describe('responses of the local runtime against the OpenAPI document', () => {
     await call('POST', `/watches/${id}/test`, 200, { as: 'user', body: {} });
     const unsubscribe = new URL(unsubscribeLinkTo('ana@example.org'));
     await call('GET', unsubscribe.pathname + unsubscribe.search, 200);
+    // A phone signs up without an account, returns its texted code, and opens the manage link it is given.
+    const phone = '+447700900124';
+    await call('POST', '/subscriptions', 202, { body: { phone, states: ['NG'], events: ['report.overdue'] } });
+    const code = /code: (\d{6})/.exec(readOutbox(api.outboxFile).findLast((entry) => entry.to === phone)?.text ?? '');
+    const verified = await call('POST', '/subscriptions/verify', 200, { body: { phone, code: code?.[1] } });
+    const manage = new URL(verified.json().manage, api.url);
+    await call('GET', manage.pathname + manage.search, 200);
+    await call('POST', manage.pathname + manage.search, 200, { body: { action: 'pause' } });
     await call('GET', `/manage?token=forged.${'A'.repeat(43)}`, 403);
     await call('POST', `/manage?token=forged.${'A'.repeat(43)}`, 403, { body: { action: 'pause' } });
 
@@ -233,6 +244,10 @@ describe('responses of the local runtime against the OpenAPI document', () => {
     await call('GET', `/watches/${id}`, 404, { as: 'other' });
     await call('POST', '/states/NG/reports', 403, { as: 'user', body: midtermReportOf('NG') });
     await call('POST', `/watches/${sms.json().id}/test`, 409, { as: 'user', body: {} });
+    const smsCode = /\b(\d{6})\b/.exec(
+      readOutbox(api.outboxFile).findLast((entry) => entry.to === '+447700900123')?.text ?? '',
+    );
+    await call('POST', `/watches/${sms.json().id}/verify`, 200, { as: 'user', body: { code: smsCode?.[1] } });
     await call('DELETE', `/watches/${sms.json().id}`, 204, { as: 'user' });
     await call('DELETE', '/me', 204, { as: 'other' });
     // Last: the one-click unsubscribe erases the address's watches.
@@ -242,6 +257,7 @@ describe('responses of the local runtime against the OpenAPI document', () => {
 
     expect(breaches).toEqual([]);
     expect(routes.filter((route) => !walkedRoutes.has(route.id)).map((route) => route.id)).toEqual([]);
+    expect(routes.filter((route) => !succeededRoutes.has(route.id)).map((route) => route.id)).toEqual([]);
     expect(answered).toEqual(new Set([200, 201, 202, 204, 304, 400, 401, 403, 404, 409]));
   });
 });
