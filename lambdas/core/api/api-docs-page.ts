@@ -1,4 +1,5 @@
 import { escapeHtml } from '../board/escape-html.ts';
+import { htmlDocumentHead } from '../board/html-document-head.ts';
 
 type Json = Record<string, unknown>;
 
@@ -90,12 +91,11 @@ export const renderApiDocsPage = (document: ApiDocument): string => {
     Object.entries(methods).map(([method, operation]) => ({ method, path, operation: operation as Operation })),
   );
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(document.info.title)} API ${escapeHtml(document.info.version)}</title>`,
-    '<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem}pre{background:#f4f4f4;padding:.5rem;overflow-x:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem;text-align:left}section{border-top:1px solid #ccc;margin-top:1.5rem}</style>',
-    '</head><body><main>',
+    ...htmlDocumentHead(
+      `${document.info.title} API ${document.info.version}`,
+      '<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem}pre{background:#f4f4f4;padding:.5rem;overflow-x:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem;text-align:left}section{border-top:1px solid #ccc;margin-top:1.5rem}</style>',
+    ),
+    '<body><main>',
     `<h1>${escapeHtml(document.info.title)} API ${escapeHtml(document.info.version)}</h1>`,
     `<p>${escapeHtml(document.info.description)}</p>`,
     '<p>The machine-readable contract: <a href="openapi.json">openapi.json</a> (OpenAPI 3.1).</p>',

@@ -17,6 +17,7 @@ import { overdueShade, overdueShades, statusesOfKind, statusStyles } from './boa
 import { boardStyles } from './board-styles.ts';
 import { escapeHtml } from './escape-html.ts';
 import { renderHistoryChart } from './history-chart.ts';
+import { htmlDocumentHead } from './html-document-head.ts';
 import { statusDetail } from './status-text.ts';
 
 /** The query string of the board's own links: the page as shown, with `changes` applied. */
@@ -224,11 +225,7 @@ export const renderBoardPage = (page: BoardPage): string => {
     ...(page.group === undefined ? {} : { group: page.group }),
   });
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${boardStyles()}</style></head>`,
+    ...htmlDocumentHead(title, `<style>${boardStyles()}</style>`),
     `<body data-obligation="${escapeHtml(obligation.id)}" data-as-of="${escapeHtml(page.asOf)}">`,
     '<header>',
     `<h1>${escapeHtml(obligation.title)}</h1>`,

@@ -11,6 +11,7 @@ import { endOfUtcDay, type IsoDate, utcDateOf } from '../time/calendar-date.ts';
 import { statusStyles } from './board-palette.ts';
 import { boardStyles } from './board-styles.ts';
 import { escapeHtml } from './escape-html.ts';
+import { htmlDocumentHead } from './html-document-head.ts';
 import { statusDetail } from './status-text.ts';
 
 /** One duty a state owes, as its page lists it. */
@@ -99,11 +100,7 @@ const dutyRow = ({ obligation, status, dueDate }: StateDuty): string => {
 export const renderStateBoardPage = (page: StateBoardPage): string => {
   const title = `${page.state.name}: reporting record`;
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${boardStyles()}</style></head>`,
+    ...htmlDocumentHead(title, `<style>${boardStyles()}</style>`),
     `<body data-state="${escapeHtml(page.state.alpha2)}" data-as-of="${escapeHtml(page.asOf)}">`,
     '<header>',
     `<h1>${escapeHtml(title)}</h1>`,
