@@ -4,7 +4,7 @@ import type { Contact } from '../../lambdas/core/contacts/contact.ts';
 import type { ContactStore } from '../../lambdas/core/ports/stores.ts';
 import { handlerFor } from '../../lambdas/handlers/ses-feedback.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
-import { confirmByMail } from '../support/confirmation-mail.ts';
+import { confirmedWatch, watchStatus } from '../support/confirmation-mail.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 import { bounce, complaint } from '../support/ses-events.ts';
 
@@ -13,26 +13,6 @@ beforeAll(async () => {
   api = await startSeededTestApi();
 });
 afterAll(() => api.close());
-
-interface WatchBody {
-  id: string;
-  status: string;
-}
-
-const confirmedWatch = async (email: string): Promise<WatchBody> => {
-  const created = await api.send(
-    'POST',
-    '/watches',
-    { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email } },
-    'user',
-  );
-  expect(created.status).toBe(201);
-  expect((await confirmByMail(api.outboxFile, email)).status).toBe(200);
-  return created.json as WatchBody;
-};
-
-const statusOf = async (watch: WatchBody): Promise<string> =>
-  ((await api.request(`/watches/${watch.id}`, { as: 'user' })).json as WatchBody).status;
 
 /** What SNS hands the function: one record per SES event, its text as the message. */
 const snsEvent = (...messages: string[]): SNSEvent => ({
@@ -60,35 +40,35 @@ const feedback = (...messages: string[]) =>
 
 describe('SES feedback', () => {
   it("turns a permanently bounced address gone and stops its watches; the address's case does not matter", async () => {
-    const watch = await confirmedWatch('max@example.org');
+    const watch = await confirmedWatch(api, 'max@example.org');
 
     await expect(feedback(bounce('Permanent', 'Max@Example.org'))).resolves.toEqual({ stopped: 1, skipped: 0 });
 
     expect(await api.deps.contacts.get('email:max@example.org')).toMatchObject({ state: 'gone' });
-    expect(await statusOf(watch)).toBe('unsubscribed');
+    expect(await watchStatus(api, watch)).toBe('unsubscribed');
   });
 
   it('turns a complaining address gone', async () => {
-    const watch = await confirmedWatch('nora@example.org');
+    const watch = await confirmedWatch(api, 'nora@example.org');
 
     await expect(feedback(complaint('abuse', 'nora@example.org'))).resolves.toEqual({ stopped: 1, skipped: 0 });
 
-    expect(await statusOf(watch)).toBe('unsubscribed');
+    expect(await watchStatus(api, watch)).toBe('unsubscribed');
   });
 
   it('leaves an address alone on a transient bounce or a not-spam report', async () => {
-    const watch = await confirmedWatch('olga@example.org');
+    const watch = await confirmedWatch(api, 'olga@example.org');
 
     await expect(
       feedback(bounce('Transient', 'olga@example.org'), complaint('not-spam', 'olga@example.org')),
     ).resolves.toEqual({ stopped: 0, skipped: 0 });
 
     expect(await api.deps.contacts.get('email:olga@example.org')).toMatchObject({ state: 'confirmed' });
-    expect(await statusOf(watch)).toBe('active');
+    expect(await watchStatus(api, watch)).toBe('active');
   });
 
   it('skips records it cannot read and addresses it does not know, and applies the rest', async () => {
-    const watch = await confirmedWatch('pia@example.org');
+    const watch = await confirmedWatch(api, 'pia@example.org');
 
     await expect(
       feedback(
@@ -98,20 +78,20 @@ describe('SES feedback', () => {
       ),
     ).resolves.toEqual({ stopped: 1, skipped: 2 });
 
-    expect(await statusOf(watch)).toBe('unsubscribed');
+    expect(await watchStatus(api, watch)).toBe('unsubscribed');
     expect(await api.deps.contacts.get('email:ghost@example.org')).toBeUndefined();
   });
 
   it('finishes what an earlier run left half done: a gone contact whose watches still run', async () => {
-    const watch = await confirmedWatch('quinn@example.org');
+    const watch = await confirmedWatch(api, 'quinn@example.org');
     const contact = await api.deps.contacts.get('email:quinn@example.org');
     if (!contact) throw new Error('no contact');
     await api.deps.contacts.put({ ...contact, state: 'gone', updatedAt: new Date().toISOString() }, contact);
-    expect(await statusOf(watch)).toBe('active');
+    expect(await watchStatus(api, watch)).toBe('active');
 
     await feedback(bounce('Permanent', 'quinn@example.org'));
 
-    expect(await statusOf(watch)).toBe('unsubscribed');
+    expect(await watchStatus(api, watch)).toBe('unsubscribed');
   });
 
   /** The table's contacts, where another request changes the contact just before each of the first `races` writes. */
@@ -142,7 +122,7 @@ describe('SES feedback', () => {
   };
 
   it('reads a contact changed meanwhile again, and still turns it gone', async () => {
-    const watch = await confirmedWatch('rosa@example.org');
+    const watch = await confirmedWatch(api, 'rosa@example.org');
 
     await handlerFor({ ...api.deps, contacts: racingContacts(1) })(
       snsEvent(bounce('Permanent', 'rosa@example.org')),
@@ -150,11 +130,11 @@ describe('SES feedback', () => {
     );
 
     expect(await api.deps.contacts.get('email:rosa@example.org')).toMatchObject({ state: 'gone' });
-    expect(await statusOf(watch)).toBe('unsubscribed');
+    expect(await watchStatus(api, watch)).toBe('unsubscribed');
   });
 
   it('fails the run, for Lambda to retry, when the contact keeps changing', async () => {
-    const watch = await confirmedWatch('sven@example.org');
+    const watch = await confirmedWatch(api, 'sven@example.org');
 
     await expect(
       handlerFor({ ...api.deps, contacts: racingContacts(3) })(
@@ -163,6 +143,6 @@ describe('SES feedback', () => {
       ),
     ).rejects.toMatchObject({ kind: 'conflict' });
 
-    expect(await statusOf(watch)).toBe('active');
+    expect(await watchStatus(api, watch)).toBe('active');
   });
 });

@@ -5,7 +5,7 @@ import { handlerFor } from '../../lambdas/handlers/http/unsubscribe.ts';
 import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
 import { localLambdaContext } from '../../local/lambda-context.ts';
 import { readOutbox } from '../../local/outbox/outbox-sender.ts';
-import { confirmByMail } from '../support/confirmation-mail.ts';
+import { type ConfirmedWatch, confirmedWatch, watchStatus } from '../support/confirmation-mail.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 let api: Awaited<ReturnType<typeof startSeededTestApi>>;
@@ -14,29 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-interface WatchBody {
-  id: string;
-  status: string;
-}
-
-/** An active email watch: created, then confirmed through the link of the confirmation mail. */
-const confirmedWatch = async (email: string, owner: 'user' | 'other' = 'user'): Promise<WatchBody> => {
-  const created = await api.send(
-    'POST',
-    '/watches',
-    { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email } },
-    owner,
-  );
-  expect(created.status).toBe(201);
-  expect((await confirmByMail(api.outboxFile, email)).status).toBe(200);
-  return created.json as WatchBody;
-};
-
-const statusOf = async (watch: WatchBody): Promise<string> =>
-  ((await api.request(`/watches/${watch.id}`, { as: 'user' })).json as WatchBody).status;
-
 /** What its owner gets for the watch: 404 once it was erased. */
-const lookUp = async (watch: WatchBody, as: 'user' | 'other' = 'user'): Promise<number> =>
+const lookUp = async (watch: ConfirmedWatch, as: 'user' | 'other' = 'user'): Promise<number> =>
   (await api.request(`/watches/${watch.id}`, { as })).status;
 
 const mailsTo = (to: string) => readOutbox(api.outboxFile).filter((entry) => entry.to === to);
@@ -52,7 +31,7 @@ const oneClick = (
 
 describe('GET /unsubscribe', () => {
   it('shows a page that asks, with a button that posts to the same signed link, and unsubscribes nothing', async () => {
-    const watch = await confirmedWatch('gina@example.org');
+    const watch = await confirmedWatch(api, 'gina@example.org');
     const link = await linkOf('email:gina@example.org');
 
     const response = await fetch(link);
@@ -66,7 +45,7 @@ describe('GET /unsubscribe', () => {
     expect(page).toContain('Stop every sanctions-watch alert to <strong>gina@example.org</strong>?');
     expect(page).toContain('<form method="post"');
     expect(page).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click">');
-    expect(await statusOf(watch)).toBe('active');
+    expect(await watchStatus(api, watch)).toBe('active');
 
     // What a browser does with the button: the form's action, resolved against the page's URL.
     const action = /<form method="post" action="([^"]+)">/.exec(page)?.[1]?.replaceAll('&amp;', '&') ?? '';
@@ -100,8 +79,8 @@ describe('GET /unsubscribe', () => {
 
 describe('POST /unsubscribe (one-click)', () => {
   it('erases the address: every watch on it, whoever owns them, its contact and consents; the same when repeated', async () => {
-    const first = await confirmedWatch('hugo@example.org');
-    const second = await confirmedWatch('hugo@example.org', 'other');
+    const first = await confirmedWatch(api, 'hugo@example.org');
+    const second = await confirmedWatch(api, 'hugo@example.org', 'other');
     const link = await linkOf('email:hugo@example.org');
 
     const response = await oneClick(link);
@@ -116,7 +95,7 @@ describe('POST /unsubscribe (one-click)', () => {
   });
 
   it('sends nothing to the address again: a later watch on it waits, and no mail goes', async () => {
-    await confirmedWatch('hedda@example.org');
+    await confirmedWatch(api, 'hedda@example.org');
     await oneClick(await linkOf('email:hedda@example.org'));
     const mailed = mailsTo('hedda@example.org').length;
 
@@ -126,7 +105,7 @@ describe('POST /unsubscribe (one-click)', () => {
       { target: { groups: ['africa'] }, events: ['report.overdue'], channel: { email: 'hedda@example.org' } },
       'other',
     );
-    const again = await api.send('POST', `/watches/${(created.json as WatchBody).id}/confirmation`, {}, 'other');
+    const again = await api.send('POST', `/watches/${(created.json as ConfirmedWatch).id}/confirmation`, {}, 'other');
 
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ status: 'pending-confirmation' });
@@ -135,7 +114,7 @@ describe('POST /unsubscribe (one-click)', () => {
   });
 
   it('takes the one-click field as multipart/form-data too, as RFC 8058 prefers', async () => {
-    const watch = await confirmedWatch('ines@example.org');
+    const watch = await confirmedWatch(api, 'ines@example.org');
     const body = [
       '--b0undary',
       'Content-Disposition: form-data; name="List-Unsubscribe"',
@@ -156,7 +135,7 @@ describe('POST /unsubscribe (one-click)', () => {
   });
 
   it('reads the one-click body as API Gateway may pass it, base64-encoded', async () => {
-    const watch = await confirmedWatch('tom@example.org');
+    const watch = await confirmedWatch(api, 'tom@example.org');
     const link = new URL(await linkOf('email:tom@example.org'));
     const match = matchRoute(routes, 'POST', link.pathname);
     if (!match) throw new Error('no route for POST /unsubscribe');
@@ -186,7 +165,7 @@ describe('POST /unsubscribe (one-click)', () => {
   });
 
   it('refuses a forged or tampered link with 403 and changes nothing', async () => {
-    const watch = await confirmedWatch('jon@example.org');
+    const watch = await confirmedWatch(api, 'jon@example.org');
     const link = new URL(await linkOf('email:jon@example.org'));
     const signature = link.searchParams.get('s') ?? '';
     link.searchParams.set('s', `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`);
@@ -198,7 +177,7 @@ describe('POST /unsubscribe (one-click)', () => {
 
     expect(tampered.status).toBe(403);
     expect(otherContact.status).toBe(403);
-    expect(await statusOf(watch)).toBe('active');
+    expect(await watchStatus(api, watch)).toBe('active');
   });
 
   it.each([
@@ -221,12 +200,12 @@ describe('POST /unsubscribe (one-click)', () => {
     ['another field', 'unsubscribe=yes'],
     ['another value', 'List-Unsubscribe=Yes'],
   ])('refuses %s with 400 naming the one-click field, and changes nothing', async (_, body) => {
-    const watch = await confirmedWatch('lea@example.org');
+    const watch = await confirmedWatch(api, 'lea@example.org');
 
     const response = await oneClick(await linkOf('email:lea@example.org'), body);
 
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { field: 'List-Unsubscribe' } });
-    expect(await statusOf(watch)).toBe('active');
+    expect(await watchStatus(api, watch)).toBe('active');
   });
 });
