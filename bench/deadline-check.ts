@@ -27,8 +27,8 @@ import { storedReportSchema } from '../lambdas/core/reports/report-schema.ts';
 import { addDays, daysBetween, type IsoDate, utcDateOf } from '../lambdas/core/time/calendar-date.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { benchMetrics } from './bench-metrics.ts';
-import { type RequestTimer, timeRequests } from './request-timer.ts';
-import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
+import { describeLatency, timeRequests } from './request-timer.ts';
+import { type BenchRow, count, milliseconds } from './results-table.ts';
 
 /** Obligations per state in each measured catalogue: 193 × 3, × 10, × 30 and × 300 (the whole registry and more). */
 const SIZES = [3, 10, 30, 300] as const;
@@ -183,15 +183,6 @@ const measuredRun = async (endpoint: string, tableName: string, at: Date) => {
     client.destroy();
   }
 };
-
-/** Per operation: p50 and max of what each request took, the caller's view. */
-const describeLatency = (timer: RequestTimer): string =>
-  [...timer.byOperation()]
-    .map(
-      ([operation, times]) =>
-        `${operation} p50 ${milliseconds(percentile(times, 50))}, max ${milliseconds(Math.max(...times))}`,
-    )
-    .join('; ');
 
 const eventsByType = (outcome: DeadlineCheckOutcome): string => {
   const byType = new Map<string, number>();

@@ -20,8 +20,8 @@ import { seedObligations } from '../lambdas/core/reference/obligations.ts';
 import { contactOf, type Watch } from '../lambdas/core/watches/watch.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { type DispatchDependencies, type DispatchOutcome, dispatchEvents } from './baseline/one-invocation-dispatch.ts';
-import { type RequestTimer, timeRequests } from './request-timer.ts';
-import { type BenchRow, count, milliseconds, percentile } from './results-table.ts';
+import { describeLatency, timeRequests } from './request-timer.ts';
+import { type BenchRow, count, milliseconds } from './results-table.ts';
 
 const WATCHES = 500;
 const CONTACTS = 200;
@@ -171,15 +171,6 @@ export interface DispatchRun {
   readonly byOperation: string;
   readonly latency: string;
 }
-
-/** Per operation: p50 and max of what each request took, the caller's view. */
-const describeLatency = (timer: RequestTimer): string =>
-  [...timer.byOperation()]
-    .map(
-      ([operation, times]) =>
-        `${operation} p50 ${milliseconds(percentile(times, 50))}, max ${milliseconds(Math.max(...times))}`,
-    )
-    .join('; ');
 
 /** One dispatch of the batch with fresh adapters on a client that counts and times its requests, as a cold Lambda would have. */
 export const measuredDispatch = async (

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { milliseconds, percentile } from './results-table.ts';
 
 /** One request a client sent: its operation (`Query`, `PutItem`, …) and when it started and ended (performance.now()). */
 export interface TimedRequest {
@@ -46,3 +47,12 @@ export const timeRequests = (client: DynamoDBClient | DynamoDBDocumentClient): R
     since: (from) => requests.filter(({ started }) => started >= from),
   };
 };
+
+/** Per operation: p50 and max of what each request took, the caller's view. */
+export const describeLatency = (timer: RequestTimer): string =>
+  [...timer.byOperation()]
+    .map(
+      ([operation, times]) =>
+        `${operation} p50 ${milliseconds(percentile(times, 50))}, max ${milliseconds(Math.max(...times))}`,
+    )
+    .join('; ');
