@@ -129,20 +129,18 @@ export class ServiceHttpApi extends Construct {
   /**
    * Routes `route.method route.path` to `handler`, public or behind the JWT authorizer as the route
    * table says. 'user' and 'admin' get the same authorizer: API Gateway only proves the token is
-   * valid, the handler of an 'admin' route checks for the `admins` group.
+   * valid, the handler of an 'admin' route checks for the `admins` group. The route is made in
+   * `scope` (the route functions' nested stack), which takes the API's id from this stack.
    */
-  addRoute(route: RouteDefinition, handler: IFunction, options: AddRouteOptions = {}): void {
+  addRoute(scope: Construct, route: RouteDefinition, handler: IFunction, options: AddRouteOptions = {}): void {
     const isPublic = !needsToken(route);
-    const [httpRoute] = this.api.addRoutes({
-      path: route.path,
-      methods: [HttpMethod[route.method]],
+    const httpRoute = new HttpRoute(scope, `${route.method}${route.path}`, {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`${route.id}-integration`, handler),
       // Explicit "none" so a future API-wide default authorizer cannot silently apply to public routes.
       authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
     });
-    if (!httpRoute) {
-      throw new Error(`${route.id}: the API added no route for ${route.method} ${route.path}`);
-    }
     if (options.throttle) {
       const { rateLimit, burstLimit } = options.throttle;
       if (rateLimit === undefined || burstLimit === undefined) {
@@ -153,7 +151,8 @@ export class ServiceHttpApi extends Construct {
         ThrottlingBurstLimit: burstLimit,
       };
       // API Gateway refuses RouteSettings that name a route it does not have yet ("Unable to find
-      // Route by key"), so the stage waits for the route on the first deploy.
+      // Route by key"), so the stage waits for the route on the first deploy (for a route in a nested
+      // stack: for that whole stack).
       this.stage.node.addDependency(httpRoute);
     }
     if (isPublic) {
@@ -171,8 +170,8 @@ export class ServiceHttpApi extends Construct {
    * The `$default` route: every request no route takes goes to `handler`, which answers 405 with
    * `Allow` for a path the API has and 404 for any other (API Gateway alone would answer 404 to both).
    */
-  addCatchAll(handler: IFunction): void {
-    const catchAll = new HttpRoute(this, 'CatchAll', {
+  addCatchAll(scope: Construct, handler: IFunction): void {
+    const catchAll = new HttpRoute(scope, 'CatchAll', {
       httpApi: this.api,
       routeKey: HttpRouteKey.DEFAULT,
       integration: new HttpLambdaIntegration('unrouted-integration', handler),
