@@ -13,12 +13,12 @@ import {
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CORS } from '../../lambdas/contracts/cors.ts';
 import { needsToken, type RouteDefinition } from '../../lambdas/contracts/routes.ts';
+import { FunctionIntegration } from './function-integration.ts';
 
 /** Who issues the bearer tokens that the 'user' and 'admin' routes accept. */
 export interface TokenIssuer {
@@ -82,6 +82,7 @@ export class ServiceHttpApi extends Construct {
   readonly authorizer: HttpJwtAuthorizer;
   /** The stage's RouteSettings, by route key (`POST /watches`); the HttpStage L2 has no per-route settings. */
   readonly #routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+  readonly #integrations = new Map<IFunction, FunctionIntegration>();
 
   constructor(scope: Construct, id: string, props: ServiceHttpApiProps) {
     super(scope, id);
@@ -121,6 +122,15 @@ export class ServiceHttpApi extends Construct {
     });
   }
 
+  /** One integration, and so one invoke permission per path, for each function however many routes reach it. */
+  #integrationOf(handler: IFunction): FunctionIntegration {
+    const existing = this.#integrations.get(handler);
+    if (existing) return existing;
+    const integration = new FunctionIntegration('Integration', handler);
+    this.#integrations.set(handler, integration);
+    return integration;
+  }
+
   /** Invoke URL of the `$default` stage. */
   get url(): string {
     return this.stage.url;
@@ -137,7 +147,7 @@ export class ServiceHttpApi extends Construct {
     const httpRoute = new HttpRoute(scope, `${route.method}${route.path}`, {
       httpApi: this.api,
       routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-      integration: new HttpLambdaIntegration(`${route.id}-integration`, handler),
+      integration: this.#integrationOf(handler),
       // Explicit "none" so a future API-wide default authorizer cannot silently apply to public routes.
       authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
     });
@@ -174,7 +184,7 @@ export class ServiceHttpApi extends Construct {
     const catchAll = new HttpRoute(scope, 'CatchAll', {
       httpApi: this.api,
       routeKey: HttpRouteKey.DEFAULT,
-      integration: new HttpLambdaIntegration('unrouted-integration', handler),
+      integration: this.#integrationOf(handler),
       authorizer: new HttpNoneAuthorizer(),
     });
     Validations.of(catchAll).acknowledge({

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CORS } from '../../lambdas/contracts/cors.ts';
 import { PUBLIC_API_URL_ENV } from '../../lambdas/contracts/environment.ts';
 import { needsToken, routes } from '../../lambdas/contracts/routes.ts';
+import type { BaseFunction } from '../../lib/constructs/base-function.ts';
 import { notifyingRouteThrottle } from '../../lib/constructs/route-functions.ts';
 import { findCycle, resourceGraph } from './dependency-cycles.ts';
 import { allFunctions, routeFunction } from './stack-functions.ts';
@@ -41,6 +42,28 @@ describe('SanctionsWatch stack', () => {
           }) as Record<string, Resource>,
         );
         expect(integration.Properties['IntegrationType']).toBe('AWS_PROXY');
+      }
+    });
+
+    it('lets API Gateway invoke each route function by one permission, on its own path with any stage and method, and the catch-all on any path', () => {
+      const permissions = Object.values(routeTemplate().findResources('AWS::Lambda::Permission')) as Resource[];
+      const permissionsOf = (fn: BaseFunction) =>
+        permissions.filter(
+          (permission) =>
+            JSON.stringify(permission.Properties['FunctionName']) === JSON.stringify(arnOf(cfn(fn.function))),
+        );
+      expect(permissions).toHaveLength(routes.length + 1);
+      for (const [fn, path] of [
+        ...routes.map((route) => [routeFunction(stack, route.id), route.path] as const),
+        [stack.routeFunctions.unrouted, ''] as const,
+      ]) {
+        const [permission, ...more] = permissionsOf(fn);
+        expect(more, fn.node.path).toEqual([]);
+        expect(permission?.Properties, fn.node.path).toMatchObject({
+          Action: 'lambda:InvokeFunction',
+          Principal: 'apigateway.amazonaws.com',
+        });
+        expect(JSON.stringify(permission?.Properties['SourceArn']), fn.node.path).toContain(`/*/*${path}"`);
       }
     });
 
