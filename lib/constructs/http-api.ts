@@ -144,13 +144,20 @@ export class ServiceHttpApi extends Construct {
    */
   addRoute(scope: Construct, route: RouteDefinition, handler: IFunction, options: AddRouteOptions = {}): void {
     const isPublic = !needsToken(route);
-    const httpRoute = new HttpRoute(scope, `${route.method}${route.path}`, {
-      httpApi: this.api,
-      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-      integration: this.#integrationOf(handler),
-      // Explicit "none" so a future API-wide default authorizer cannot silently apply to public routes.
-      authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
-    });
+    // A GET route has a HEAD twin (RFC 9110 §9.1: a server that takes GET takes HEAD): the same
+    // function, integration, permission and authorizer; the function leaves the body out.
+    const methods = route.method === 'GET' ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]];
+    const [httpRoute, ...twins] = methods.map(
+      (method) =>
+        new HttpRoute(scope, `${method}${route.path}`, {
+          httpApi: this.api,
+          routeKey: HttpRouteKey.with(route.path, method),
+          integration: this.#integrationOf(handler),
+          // Explicit "none" so a future API-wide default authorizer cannot silently apply to public routes.
+          authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
+        }),
+    );
+    if (!httpRoute) throw new Error(`${route.id}: no route made for ${route.method} ${route.path}`);
     if (options.throttle) {
       const { rateLimit, burstLimit } = options.throttle;
       if (rateLimit === undefined || burstLimit === undefined) {
@@ -166,13 +173,14 @@ export class ServiceHttpApi extends Construct {
       this.stage.node.addDependency(httpRoute);
     }
     if (isPublic) {
-      Validations.of(httpRoute).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason:
-          route.auth === 'key'
-            ? "Token-less by design: feed readers and mail clients cannot send a token, so the secret in the query string (a watch's feed key, an unsubscribe link's signature) is the credential, checked by the handler in constant time."
-            : 'Public route: read-only public reference data about UN member states, no personal data.',
-      });
+      for (const publicRoute of [httpRoute, ...twins])
+        Validations.of(publicRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            route.auth === 'key'
+              ? "Token-less by design: feed readers and mail clients cannot send a token, so the secret in the query string (a watch's feed key, an unsubscribe link's signature) is the credential, checked by the handler in constant time."
+              : 'Public route: read-only public reference data about UN member states, no personal data.',
+        });
     }
   }
 

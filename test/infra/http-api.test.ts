@@ -28,13 +28,15 @@ const routeTemplate = () => templateOf(stack.routeFunctions);
 
 describe('SanctionsWatch stack', () => {
   describe('HTTP API', () => {
-    it('has one route per route-table entry, each integrated with its own function, and a catch-all', () => {
+    it('has one route per route-table entry and a HEAD route beside each GET, each integrated with its own function, and a catch-all', () => {
       const found = routeTemplate().findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>;
+      const heads = routes.filter((route) => route.method === 'GET').map((route) => `HEAD ${route.path}`);
+      expect(heads.length).toBeGreaterThan(0);
       expect(
         Object.values(found)
           .map((route) => route.Properties['RouteKey'])
           .sort(),
-      ).toEqual(['$default', ...routes.map((route) => `${route.method} ${route.path}`)].sort());
+      ).toEqual(['$default', ...routes.map((route) => `${route.method} ${route.path}`), ...heads].sort());
       for (const route of routes) {
         const integration = onlyResource(
           routeTemplate().findResources('AWS::ApiGatewayV2::Integration', {
@@ -42,6 +44,21 @@ describe('SanctionsWatch stack', () => {
           }) as Record<string, Resource>,
         );
         expect(integration.Properties['IntegrationType']).toBe('AWS_PROXY');
+      }
+    });
+
+    it('routes HEAD of every GET path to the integration of the GET route, under the same authorizer (or none)', () => {
+      const routeWith = (key: string) =>
+        onlyResource(
+          routeTemplate().findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } }) as Record<
+            string,
+            Resource
+          >,
+        ).Properties;
+      for (const route of routes.filter((candidate) => candidate.method === 'GET')) {
+        const head = routeWith(`HEAD ${route.path}`);
+        expect({ ...head, RouteKey: `GET ${route.path}` }, route.path).toEqual(routeWith(`GET ${route.path}`));
+        expect(head['AuthorizationType'], route.path).toBe(needsToken(route) ? 'JWT' : 'NONE');
       }
     });
 
