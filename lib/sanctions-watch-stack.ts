@@ -261,6 +261,9 @@ export class SanctionsWatchStack extends Stack {
       api: this.api.api,
       smsMonthlySpendLimitUsd,
     });
+    // findAll reaches into the nested stack: the route functions are alarmed and drawn here too, by
+    // the names their stack outputs (one output each; the nested stack's alarms would save them, the
+    // dashboard would not).
     const functions = this.node.findAll().filter((construct) => construct instanceof BaseFunction);
     new FunctionFailureAlarms(
       this,

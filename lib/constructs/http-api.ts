@@ -73,7 +73,11 @@ export interface AddRouteOptions {
   readonly throttle?: ThrottleSettings;
 }
 
-/** The HTTP API: one explicit `$default` stage (throttled, access-logged) and one route per route-table entry. */
+/**
+ * The HTTP API: one explicit `$default` stage (throttled, access-logged), its JWT authorizer, and
+ * the routes that `addRoute` and `addCatchAll` make in the scope they are given (the route
+ * functions' nested stack): one per route-table entry, a HEAD beside each GET, and `$default`.
+ */
 export class ServiceHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
