@@ -1,8 +1,6 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { Schedule } from 'aws-cdk-lib/aws-events';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import {
   DELIVERY_FAILURES_OUTPUT,
@@ -10,8 +8,7 @@ import {
   deliveryQueueOutputs,
 } from '../lambdas/contracts/delivery-queues.ts';
 import { PUBLIC_API_URL_ENV, SEND_BUDGET_ENV } from '../lambdas/contracts/environment.ts';
-import { type RouteDefinition, routes } from '../lambdas/contracts/routes.ts';
-import { scheduledDeliveryEntry, unroutedEntry } from '../lambdas/contracts/scheduled-entries.ts';
+import { scheduledDeliveryEntry } from '../lambdas/contracts/scheduled-entries.ts';
 import {
   changeDetectionEntry,
   changeDetectionStream,
@@ -19,7 +16,7 @@ import {
   streamConsumerOutputs,
 } from '../lambdas/contracts/streams.ts';
 import { AlertEventFeed, alertEventSubscriberAccounts } from './constructs/alert-event-feed.ts';
-import { BaseFunction, logRetentionContext } from './constructs/base-function.ts';
+import { BaseFunction } from './constructs/base-function.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { DeliveryPipeline } from './constructs/delivery-pipeline.ts';
 import { EmailChannel } from './constructs/email-channel.ts';
@@ -31,6 +28,7 @@ import { OpsDashboard } from './constructs/ops-dashboard.ts';
 import { OpsTopic, opsEmailContext } from './constructs/ops-topic.ts';
 import type { QueueConsumer } from './constructs/queue-consumer.ts';
 import { ReferenceDataSeed } from './constructs/reference-data-seed.ts';
+import { RouteFunctions } from './constructs/route-functions.ts';
 import { defaultCheckSchedule, ScheduledDeadlineCheck } from './constructs/scheduled-deadline-check.ts';
 import { ScheduledJob } from './constructs/scheduled-job.ts';
 import { ServiceAlarms } from './constructs/service-alarms.ts';
@@ -40,31 +38,6 @@ import { UserDirectory } from './constructs/user-directory.ts';
 
 /** Hourly, on the hour (UTC): re-announcements and digests. */
 export const scheduledDeliverySchedule = 'cron(0 * * * ? *)';
-
-/**
- * Each call of a notifying route can send an email or a text (a confirmation, a code, a test), which
- * costs money and lands in someone's inbox, so these routes get far less than the stage's default
- * (50/s, burst 100). HTTP API throttles a route for all callers together, not per caller: this caps
- * what the whole API can make SES and SNS send; the per-contact daily caps (lambdas/adapters/delivery-settings.ts)
- * bound what any one address receives.
- */
-export const notifyingRouteThrottle = { rateLimit: 2, burstLimit: 10 } as const satisfies ThrottleSettings;
-
-/** Routes whose functions link to where watches are managed (PUBLIC_API_URL_ENV) in what they send or return. */
-export const needsPublicApiUrl = (route: RouteDefinition): boolean =>
-  route.path === '/watches' || route.path.startsWith('/watches/') || route.path === '/subscriptions';
-
-/** Paths whose functions check a signed link or token (unsubscribe, confirm, manage) or an SMS code's keyed hash (the two verifies). */
-const linkCheckingPaths: ReadonlySet<string> = new Set([
-  '/unsubscribe',
-  '/confirm',
-  '/manage',
-  '/watches/{id}/verify',
-  '/subscriptions/verify',
-]);
-
-/** Routes whose functions sign links (the messages they send) or check them, so read the signing secret. */
-export const needsLinkSecret = (route: RouteDefinition): boolean => route.notifies || linkCheckingPaths.has(route.path);
 
 /** A reserved domain (RFC 2606): until `-c emailFrom=` names a verified one, SES refuses to send and the failures alarm. */
 export const defaultEmailFrom = 'alerts@sanctions-watch.example';
@@ -170,8 +143,8 @@ export class SanctionsWatchStack extends Stack {
   readonly table: DataTable;
   readonly users: UserDirectory;
   readonly api: ServiceHttpApi;
-  /** The `$default` route's function: 405 with `Allow`, or 404. */
-  readonly unrouted: BaseFunction;
+  /** The API's functions and routes, in a nested stack of their own. */
+  readonly routeFunctions: RouteFunctions;
   readonly seed: ReferenceDataSeed;
   readonly migrations: Migrations;
   readonly deadlineCheck: ScheduledDeadlineCheck;
@@ -218,42 +191,13 @@ export class SanctionsWatchStack extends Stack {
     // carry it without a cycle: routes and integrations depend on functions, the API on nothing.
     const publicApiUrl = this.api.url;
 
-    const routeLogs = new LogGroup(this, 'RouteLogs', {
-      retention: logRetentionContext(this),
-      removalPolicy,
-    });
-    for (const route of routes) {
-      const fn = new BaseFunction(this, route.id, {
-        entry: route.entry,
-        description: `${route.method} ${route.path}`,
-        sharedLogGroup: routeLogs,
-        ...(route.sizing
-          ? { memorySize: route.sizing.memorySize, timeout: Duration.seconds(route.sizing.timeoutSeconds) }
-          : {}),
-        ...(needsLinkSecret(route) ? { paramsAndSecrets: this.email.secretsExtension } : {}),
-      });
-      fn.bindTable(this.table, route.tableAccess);
-      if (route.notifies) this.notifications.grantNotify(fn);
-      else if (needsLinkSecret(route)) this.email.grantUnsubscribeSecret(fn);
-      if (needsPublicApiUrl(route)) fn.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
-      this.api.addRoute(route, fn.function, route.notifies ? { throttle: notifyingRouteThrottle } : {});
-      Validations.of(fn.function).acknowledge({
-        id: 'Serverless-LambdaDLQ',
-        reason:
-          'Invoked synchronously by API Gateway, which returns the error to the caller; there is no async event to dead-letter.',
-      });
-    }
-
-    const unrouted = (this.unrouted = new BaseFunction(this, 'unrouted', {
-      entry: unroutedEntry,
-      description: 'Requests no route takes: 405 with Allow, or 404',
-      sharedLogGroup: routeLogs,
-    }));
-    this.api.addCatchAll(unrouted.function);
-    Validations.of(unrouted.function).acknowledge({
-      id: 'Serverless-LambdaDLQ',
-      reason:
-        'Invoked synchronously by API Gateway, which returns the error to the caller; there is no async event to dead-letter.',
+    this.routeFunctions = new RouteFunctions(this, 'RouteFunctions', {
+      api: this.api,
+      table: this.table,
+      notifications: this.notifications,
+      email: this.email,
+      publicApiUrl,
+      logRemovalPolicy: removalPolicy,
     });
 
     this.deadlineCheck = new ScheduledDeadlineCheck(this, 'DeadlineCheck', {
@@ -317,6 +261,9 @@ export class SanctionsWatchStack extends Stack {
       api: this.api.api,
       smsMonthlySpendLimitUsd,
     });
+    // findAll reaches into the nested stack: the route functions are alarmed and drawn here too, by
+    // the names their stack outputs (one output each; the nested stack's alarms would save them, the
+    // dashboard would not).
     const functions = this.node.findAll().filter((construct) => construct instanceof BaseFunction);
     new FunctionFailureAlarms(
       this,

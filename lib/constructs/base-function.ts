@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnTable, type Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -34,13 +34,22 @@ export function logRetentionContext(scope: Construct): RetentionDays {
 
 export type TableAccess = RouteDefinition['tableAccess'];
 
-/** cdk-nag's id for the `<table ARN>/index/*` resource that the table grants include for the GSIs. */
-function indexWildcardFinding(table: Table): string {
+/**
+ * cdk-nag's id for the `<table ARN>/index/*` resource that the table grants include for the GSIs.
+ * In the table's own stack the ARN is the table's `Arn` attribute; in a nested stack (the route
+ * functions') it is the parameter CDK passes it in as, which CDK names `referenceto` + the table's
+ * unique id + the attribute (aws-cdk-lib core/lib/private/refs.js, generateUniqueId).
+ */
+function indexWildcardFinding(table: Table, grantee: Construct): string {
   const cfnTable = table.node.defaultChild;
   if (!(cfnTable instanceof CfnTable)) {
     throw new Error(`${table.node.path}: expected a CfnTable as default child`);
   }
-  return `AwsSolutions-IAM5[Resource::<${Stack.of(table).getLogicalId(cfnTable)}.Arn>/index/*]`;
+  const arn =
+    Stack.of(grantee) === Stack.of(table)
+      ? `${Stack.of(table).getLogicalId(cfnTable)}.Arn`
+      : `referenceto${Names.nodeUniqueId(cfnTable.node)}Arn`;
+  return `AwsSolutions-IAM5[Resource::<${arn}>/index/*]`;
 }
 
 export interface BaseFunctionProps {
@@ -152,7 +161,7 @@ export class BaseFunction extends Construct {
       table.table.grantReadData(this.function);
     }
     Validations.of(this.role).acknowledge({
-      id: indexWildcardFinding(table.table),
+      id: indexWildcardFinding(table.table, this),
       reason: 'Queries go through the GSIs of this one table; the index/* suffix is scoped to the table ARN.',
     });
   }

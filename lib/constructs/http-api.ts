@@ -13,12 +13,12 @@ import {
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CORS } from '../../lambdas/contracts/cors.ts';
 import { needsToken, type RouteDefinition } from '../../lambdas/contracts/routes.ts';
+import { FunctionIntegration } from './function-integration.ts';
 
 /** Who issues the bearer tokens that the 'user' and 'admin' routes accept. */
 export interface TokenIssuer {
@@ -73,7 +73,11 @@ export interface AddRouteOptions {
   readonly throttle?: ThrottleSettings;
 }
 
-/** The HTTP API: one explicit `$default` stage (throttled, access-logged) and one route per route-table entry. */
+/**
+ * The HTTP API: one explicit `$default` stage (throttled, access-logged), its JWT authorizer, and
+ * the routes that `addRoute` and `addCatchAll` make in the scope they are given (the route
+ * functions' nested stack): one per route-table entry, a HEAD beside each GET, and `$default`.
+ */
 export class ServiceHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
@@ -82,6 +86,7 @@ export class ServiceHttpApi extends Construct {
   readonly authorizer: HttpJwtAuthorizer;
   /** The stage's RouteSettings, by route key (`POST /watches`); the HttpStage L2 has no per-route settings. */
   readonly #routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+  readonly #integrations = new Map<IFunction, FunctionIntegration>();
 
   constructor(scope: Construct, id: string, props: ServiceHttpApiProps) {
     super(scope, id);
@@ -121,6 +126,15 @@ export class ServiceHttpApi extends Construct {
     });
   }
 
+  /** One integration, and so one invoke permission per path, for each function however many routes reach it. */
+  #integrationOf(handler: IFunction): FunctionIntegration {
+    const existing = this.#integrations.get(handler);
+    if (existing) return existing;
+    const integration = new FunctionIntegration('Integration', handler);
+    this.#integrations.set(handler, integration);
+    return integration;
+  }
+
   /** Invoke URL of the `$default` stage. */
   get url(): string {
     return this.stage.url;
@@ -129,20 +143,25 @@ export class ServiceHttpApi extends Construct {
   /**
    * Routes `route.method route.path` to `handler`, public or behind the JWT authorizer as the route
    * table says. 'user' and 'admin' get the same authorizer: API Gateway only proves the token is
-   * valid, the handler of an 'admin' route checks for the `admins` group.
+   * valid, the handler of an 'admin' route checks for the `admins` group. The route is made in
+   * `scope` (the route functions' nested stack), which takes the API's id from this stack.
    */
-  addRoute(route: RouteDefinition, handler: IFunction, options: AddRouteOptions = {}): void {
+  addRoute(scope: Construct, route: RouteDefinition, handler: IFunction, options: AddRouteOptions = {}): void {
     const isPublic = !needsToken(route);
-    const [httpRoute] = this.api.addRoutes({
-      path: route.path,
-      methods: [HttpMethod[route.method]],
-      integration: new HttpLambdaIntegration(`${route.id}-integration`, handler),
-      // Explicit "none" so a future API-wide default authorizer cannot silently apply to public routes.
-      authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
-    });
-    if (!httpRoute) {
-      throw new Error(`${route.id}: the API added no route for ${route.method} ${route.path}`);
-    }
+    // A GET route has a HEAD twin (RFC 9110 §9.1: a server that takes GET takes HEAD): the same
+    // function, integration, permission and authorizer; the function leaves the body out.
+    const methods = route.method === 'GET' ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]];
+    const [httpRoute, ...twins] = methods.map(
+      (method) =>
+        new HttpRoute(scope, `${method}${route.path}`, {
+          httpApi: this.api,
+          routeKey: HttpRouteKey.with(route.path, method),
+          integration: this.#integrationOf(handler),
+          // Explicit "none" so a future API-wide default authorizer cannot silently apply to public routes.
+          authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
+        }),
+    );
+    if (!httpRoute) throw new Error(`${route.id}: no route made for ${route.method} ${route.path}`);
     if (options.throttle) {
       const { rateLimit, burstLimit } = options.throttle;
       if (rateLimit === undefined || burstLimit === undefined) {
@@ -153,17 +172,19 @@ export class ServiceHttpApi extends Construct {
         ThrottlingBurstLimit: burstLimit,
       };
       // API Gateway refuses RouteSettings that name a route it does not have yet ("Unable to find
-      // Route by key"), so the stage waits for the route on the first deploy.
+      // Route by key"), so the stage waits for the route on the first deploy (for a route in a nested
+      // stack: for that whole stack).
       this.stage.node.addDependency(httpRoute);
     }
     if (isPublic) {
-      Validations.of(httpRoute).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason:
-          route.auth === 'key'
-            ? "Token-less by design: feed readers and mail clients cannot send a token, so the secret in the query string (a watch's feed key, an unsubscribe link's signature) is the credential, checked by the handler in constant time."
-            : 'Public route: read-only public reference data about UN member states, no personal data.',
-      });
+      for (const publicRoute of [httpRoute, ...twins])
+        Validations.of(publicRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            route.auth === 'key'
+              ? "Token-less by design: feed readers and mail clients cannot send a token, so the secret in the query string (a watch's feed key, an unsubscribe link's signature) is the credential, checked by the handler in constant time."
+              : 'Public route: read-only public reference data about UN member states, no personal data.',
+        });
     }
   }
 
@@ -171,11 +192,11 @@ export class ServiceHttpApi extends Construct {
    * The `$default` route: every request no route takes goes to `handler`, which answers 405 with
    * `Allow` for a path the API has and 404 for any other (API Gateway alone would answer 404 to both).
    */
-  addCatchAll(handler: IFunction): void {
-    const catchAll = new HttpRoute(this, 'CatchAll', {
+  addCatchAll(scope: Construct, handler: IFunction): void {
+    const catchAll = new HttpRoute(scope, 'CatchAll', {
       httpApi: this.api,
       routeKey: HttpRouteKey.DEFAULT,
-      integration: new HttpLambdaIntegration('unrouted-integration', handler),
+      integration: this.#integrationOf(handler),
       authorizer: new HttpNoneAuthorizer(),
     });
     Validations.of(catchAll).acknowledge({

@@ -45,6 +45,30 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('describes HEAD of every GET route: its parameters and credentials, its statuses and headers, no bodies', () => {
+    const gets = routes.filter((route) => route.method === 'GET');
+    expect(gets.length).toBeGreaterThan(0);
+    for (const route of gets) {
+      const get = operationOf('GET', route.path);
+      const head = operationOf('HEAD', route.path);
+
+      expect(head, route.path).toBeDefined();
+      expect(head?.parameters).toEqual(get?.parameters);
+      expect(head?.security).toEqual(get?.security);
+      expect(Object.keys(head?.responses ?? {})).toEqual(Object.keys(get?.responses ?? {}));
+      expect(JSON.stringify(head?.responses)).not.toContain('"content"');
+      expect(head?.['x-codeSamples'][0]?.source).toMatch(/^curl -I "/);
+    }
+    expect(operationOf('HEAD', '/states')?.responses['200']).toMatchObject({ headers: { ETag: expect.anything() } });
+    expect(operationOf('HEAD', '/watches')).toBeDefined();
+    expect(operationOf('HEAD', '/states/{code}/reports')).toBeUndefined();
+  });
+
+  it('says that a method a path does not take is answered 405 with Allow, HEAD wherever GET', () => {
+    expect(document.info.description).toContain('405 with an `Allow` header');
+    expect(document.info.description).toContain('HEAD wherever GET');
+  });
+
   it('asks a bearer token of user and admin routes, the feed key of the feed, and nothing of public routes', () => {
     expect(operationOf('POST', '/watches')?.security).toEqual([{ bearer: [] }]);
     expect(operationOf('POST', '/states/{code}/reports')?.security).toEqual([{ bearer: [] }]);

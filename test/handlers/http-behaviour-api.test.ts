@@ -2,6 +2,10 @@ import { get, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORS } from '../../lambdas/contracts/cors.ts';
+import { routes } from '../../lambdas/contracts/routes.ts';
+import { handlerFor as getState } from '../../lambdas/handlers/http/get-state.ts';
+import { apiGatewayEvent, matchRoute } from '../../local/api-gateway-event.ts';
+import { localLambdaContext } from '../../local/lambda-context.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
 
 /** What clients and validators expect of any HTTP API, checked against the real handlers behind the local runtime. */
@@ -78,6 +82,30 @@ describe('status codes and headers', () => {
       expect(head.text).toBe('');
     },
   );
+});
+
+describe('HEAD as API Gateway hands it to a function (its own route, beside the GET route)', () => {
+  /** The state function's answer to `method /states/<code>`, as the deployed API invokes it. */
+  const invoke = async (method: 'GET' | 'HEAD', code: string) => {
+    const match = matchRoute(routes, method, `/states/${code}`);
+    if (!match) throw new Error(`no route for ${method} /states/${code}`);
+    const event = apiGatewayEvent(
+      { method, url: `/states/${code}`, headers: {}, body: '', sourceIp: '127.0.0.1' },
+      match,
+      new Date(),
+    );
+    return getState(api.deps)(event, localLambdaContext('get-state'));
+  };
+
+  it.each(['RU', 'XX'])('answers HEAD /states/%s with the status and headers of the GET, and no body', async (code) => {
+    const get = await invoke('GET', code);
+    const head = await invoke('HEAD', code);
+
+    expect(head.statusCode).toBe(get.statusCode);
+    expect(head.headers).toEqual(get.headers);
+    expect(get.body).toBeDefined();
+    expect(head.body).toBeUndefined();
+  });
 });
 
 describe('CORS, as the stack configures it on the HTTP API', () => {

@@ -26,11 +26,23 @@ describe("the API's catch-all route", () => {
     expect(JSON.parse(result.body ?? '')).toMatchObject({ error: { code: 'method-not-allowed' } });
   });
 
-  it('leaves out of Allow the method it was asked with: in AWS, a HEAD has no route of its own', async () => {
-    const result = await invoke('HEAD', '/board');
+  it('lists HEAD wherever GET is allowed, as each GET route has a HEAD twin', async () => {
+    const result = await invoke('POST', '/board');
 
     expect(result.statusCode).toBe(405);
-    expect(result.headers?.['allow']).toBe('GET');
+    expect(result.headers?.['allow']).toBe('GET, HEAD');
+  });
+
+  it('answers a HEAD with the status and headers a GET gets, and no body', async () => {
+    for (const path of ['/nowhere', '/states/RU/reports']) {
+      const get = await invoke('GET', path);
+      const head = await invoke('HEAD', path);
+
+      expect(head.statusCode, path).toBe(get.statusCode);
+      expect(head.headers, path).toEqual(get.headers);
+      expect(get.body, path).toBeDefined();
+      expect(head.body, path).toBeUndefined();
+    }
   });
 
   it('answers a path the API does not have 404', async () => {

@@ -2,58 +2,52 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
 import { routes } from '../../lambdas/contracts/routes.ts';
 import { allFunctions, routeFunction } from './stack-functions.ts';
-import { bundleDirectory, stack, template, useSynthesizedStack } from './synthesized-stack.ts';
-import { actionsOf, arnOf, cfn, logicalId, type Resource, ref } from './template-queries.ts';
+import { bundleDirectory, stack, templateOf, templates, useSynthesizedStack } from './synthesized-stack.ts';
+import { actionsOf, arnOf, cfn, environmentOf, ref, resourceOf } from './template-queries.ts';
 
 useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
   describe('functions', () => {
     it("exist once per route plus the catch-all route's, the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher, SES's feedback, the SMS spend limit and the admins' MFA check", () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + 15);
+      const counts = [...templates.values()].map(
+        (template) => Object.keys(template.findResources('AWS::Lambda::Function')).length,
+      );
+      expect(counts.reduce((sum, count) => sum + count)).toBe(routes.length + 15);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {
-      template.allResourcesProperties('AWS::Lambda::Function', {
-        Runtime: 'nodejs24.x',
-        Architectures: ['arm64'],
-        TracingConfig: { Mode: 'Active' },
-        MemorySize: Match.anyValue(),
-        Timeout: Match.anyValue(),
-        Handler: 'index.handler',
-        Environment: {
-          Variables: Match.objectLike({
-            LOG_LEVEL: Match.anyValue(),
-            NODE_OPTIONS: Match.absent(),
-          }),
-        },
-      });
+      for (const template of templates.values())
+        template.allResourcesProperties('AWS::Lambda::Function', {
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+          MemorySize: Match.anyValue(),
+          Timeout: Match.anyValue(),
+          Handler: 'index.handler',
+          Environment: {
+            Variables: Match.objectLike({
+              LOG_LEVEL: Match.anyValue(),
+              NODE_OPTIONS: Match.absent(),
+            }),
+          },
+        });
     });
 
     it("all know the table through TABLE_NAME, but the SMS spend limit, the admins' MFA check and the API's catch-all, which read nothing of it", () => {
-      const all = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
-      const without = Object.entries(all)
-        .filter(
-          ([, fn]) =>
-            !JSON.stringify(fn.Properties['Environment']).includes(JSON.stringify(ref(cfn(stack.table.table)))),
-        )
-        .map(([id]) => id);
-      expect(without.sort()).toEqual(
-        [stack.smsSpendLimit.handler, stack.users.adminMfaCheck, stack.unrouted]
-          .map(({ function: fn }) => logicalId(cfn(fn)))
-          .sort(),
-      );
+      const without = allFunctions(stack).filter((fn) => environmentOf(templateOf, fn)[TABLE_NAME_ENV] === undefined);
+      expect(without).toEqual([stack.routeFunctions.unrouted, stack.smsSpendLimit.handler, stack.users.adminMfaCheck]);
     });
 
     it('each log to their own log group with a retention', () => {
       for (const fn of allFunctions(stack)) {
-        template.hasResourceProperties('AWS::Lambda::Function', {
-          LoggingConfig: { LogGroup: ref(cfn(fn.logGroup)) },
+        expect(resourceOf(templateOf, cfn(fn.function)).Properties['LoggingConfig']).toEqual({
+          LogGroup: ref(cfn(fn.logGroup)),
         });
-        const logGroup = template.toJSON()['Resources'][logicalId(cfn(fn.logGroup))] as Resource;
-        expect(logGroup.Properties['RetentionInDays']).toBe(90);
+        expect(resourceOf(templateOf, cfn(fn.logGroup)).Properties['RetentionInDays']).toBe(90);
       }
     });
 
@@ -70,13 +64,14 @@ describe('SanctionsWatch stack', () => {
 
   describe('permissions', () => {
     it('no role carries an AWS managed policy', () => {
-      template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+      for (const template of templates.values())
+        template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
     });
 
     it('read-only routes cannot write the table', () => {
       const readRoutes = routes.filter((route) => route.tableAccess === 'read');
       for (const route of readRoutes) {
-        const actions = actionsOf(template, routeFunction(stack, route.id));
+        const actions = actionsOf(templateOf, routeFunction(stack, route.id));
         expect(actions, route.id).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
         expect(actions, route.id).not.toEqual(
           expect.arrayContaining([expect.stringMatching(/^dynamodb:(PutItem|DeleteItem|UpdateItem|BatchWriteItem)$/)]),
@@ -100,7 +95,7 @@ describe('SanctionsWatch stack', () => {
         stack.scheduledDelivery.handler,
       ];
       for (const fn of writers) {
-        expect(actionsOf(template, fn), fn.node.path).toEqual(
+        expect(actionsOf(templateOf, fn), fn.node.path).toEqual(
           expect.arrayContaining([
             'dynamodb:PutItem',
             'dynamodb:UpdateItem',
@@ -113,7 +108,7 @@ describe('SanctionsWatch stack', () => {
 
     it('each function writes logs only to its own log group', () => {
       for (const fn of allFunctions(stack)) {
-        template.hasResourceProperties('AWS::IAM::Policy', {
+        templateOf(fn).hasResourceProperties('AWS::IAM::Policy', {
           Roles: [ref(cfn(fn.role))],
           PolicyDocument: {
             Statement: Match.arrayWith([

@@ -6,7 +6,7 @@ import { waveAnnouncerStream } from '../../lambdas/contracts/streams.ts';
 import type { BaseFunction } from '../../lib/constructs/base-function.ts';
 import type { QueueConsumer } from '../../lib/constructs/queue-consumer.ts';
 import { allFunctions, notifyingFunctions } from './stack-functions.ts';
-import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
+import { stack, template, templateOf, useSynthesizedStack } from './synthesized-stack.ts';
 import {
   actionList,
   actionsOf,
@@ -43,7 +43,7 @@ const mappingOf = (fn: BaseFunction): Resource =>
 
 /** The queues a function may send to, by logical id. */
 const queuesSentTo = (fn: BaseFunction): string[] =>
-  statementsOf(template, fn)
+  statementsOf(templateOf, fn)
     .filter((statement) => actionList(statement).includes('sqs:SendMessage'))
     .flatMap((statement) => [statement.Resource].flat())
     .map((resource) => JSON.stringify(resource))
@@ -52,7 +52,7 @@ const queuesSentTo = (fn: BaseFunction): string[] =>
 describe('the delivery pipeline', () => {
   describe.each(consumers)('the %s queue', (_name, consumerOf, settings) => {
     it('is encrypted, TLS-only, and hides a handed-back message for six times its function timeout', () => {
-      const queue = resourceOf(template, cfn(consumerOf().queue)).Properties;
+      const queue = resourceOf(templateOf, cfn(consumerOf().queue)).Properties;
       expect(queue).toMatchObject({
         SqsManagedSseEnabled: true,
         VisibilityTimeout: settings.visibilityTimeoutSeconds,
@@ -76,7 +76,7 @@ describe('the delivery pipeline', () => {
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         ScalingConfig: { MaximumConcurrency: settings.maximumConcurrency },
       });
-      expect(resourceOf(template, cfn(consumerOf().handler.function)).Properties['Timeout']).toBe(
+      expect(resourceOf(templateOf, cfn(consumerOf().handler.function)).Properties['Timeout']).toBe(
         settings.timeoutSeconds,
       );
     });
@@ -93,7 +93,7 @@ describe('the delivery pipeline', () => {
   });
 
   it('delays each wave by the grouping window, 60 s', () => {
-    expect(resourceOf(template, cfn(stack.delivery.planner.queue)).Properties['DelaySeconds']).toBe(60);
+    expect(resourceOf(templateOf, cfn(stack.delivery.planner.queue)).Properties['DelaySeconds']).toBe(60);
   });
 
   it('lets each function send only to the queues after it: announcer → waves → shards → senders', () => {
@@ -109,7 +109,7 @@ describe('the delivery pipeline', () => {
     expect(queuesSentTo(shardWorkers.handler)).toEqual([arn(emailSender), arn(smsSender)].sort());
     expect(queuesSentTo(emailSender.handler)).toEqual([failures]);
     expect(queuesSentTo(smsSender.handler)).toEqual([failures]);
-    expect(environmentOf(template, planner.handler)).toMatchObject({
+    expect(environmentOf(templateOf, planner.handler)).toMatchObject({
       [DELIVERY_QUEUE_URL_ENV.waves]: ref(cfn(planner.queue)),
       [DELIVERY_QUEUE_URL_ENV.shards]: ref(cfn(shardWorkers.queue)),
       [DELIVERY_QUEUE_URL_ENV.email]: ref(cfn(emailSender.queue)),
@@ -129,14 +129,14 @@ describe('the delivery pipeline', () => {
       BatchSize: waveAnnouncerStream.batchSize,
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify(waveAnnouncerStream.filterPatterns[0]) }] },
     });
-    const tableActions = actionsOf(template, announcer.handler).filter((action) => action.startsWith('dynamodb:'));
+    const tableActions = actionsOf(templateOf, announcer.handler).filter((action) => action.startsWith('dynamodb:'));
     expect(tableActions.sort()).toEqual(
       ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].sort(),
     );
   });
 
   it('lets the SMS sender publish to phone numbers only, never to a topic or endpoint', () => {
-    expect(snsStatementsOf(template, stack.delivery.smsSender.handler)).toEqual(smsToPhoneNumbersOnly);
+    expect(snsStatementsOf(templateOf, stack.delivery.smsSender.handler)).toEqual(smsToPhoneNumbersOnly);
   });
 
   it.each([
@@ -144,17 +144,17 @@ describe('the delivery pipeline', () => {
     ['sms', () => stack.delivery.smsSender],
   ] as const)('lets the %s sender delay a throttled job on its own queue, and no other', (channel, senderOf) => {
     const sender = senderOf();
-    const delaying = statementsOf(template, sender.handler).filter((statement) =>
+    const delaying = statementsOf(templateOf, sender.handler).filter((statement) =>
       actionList(statement).includes('sqs:ChangeMessageVisibility'),
     );
     expect(delaying.map((statement) => statement.Resource)).toEqual([arnOf(cfn(sender.queue))]);
-    expect(environmentOf(template, sender.handler)[DELIVERY_QUEUE_URL_ENV[channel]]).toEqual(ref(cfn(sender.queue)));
+    expect(environmentOf(templateOf, sender.handler)[DELIVERY_QUEUE_URL_ENV[channel]]).toEqual(ref(cfn(sender.queue)));
   });
 
   it('lets only the email sender and the notifying functions send email, and only through SES', () => {
     const sending = [stack.delivery.emailSender.handler, ...notifyingFunctions(stack)];
     for (const fn of allFunctions(stack)) {
-      const ses = actionsOf(template, fn).filter((action) => action.startsWith('ses:'));
+      const ses = actionsOf(templateOf, fn).filter((action) => action.startsWith('ses:'));
       expect(ses, fn.node.path).toEqual(sending.includes(fn) ? ['ses:SendEmail'] : []);
     }
   });

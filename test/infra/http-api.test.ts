@@ -1,28 +1,45 @@
+import type { CfnResource } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { CORS } from '../../lambdas/contracts/cors.ts';
 import { PUBLIC_API_URL_ENV } from '../../lambdas/contracts/environment.ts';
 import { needsToken, routes } from '../../lambdas/contracts/routes.ts';
-import { notifyingRouteThrottle } from '../../lib/sanctions-watch-stack.ts';
+import type { BaseFunction } from '../../lib/constructs/base-function.ts';
+import { notifyingRouteThrottle } from '../../lib/constructs/route-functions.ts';
 import { findCycle, resourceGraph } from './dependency-cycles.ts';
 import { allFunctions, routeFunction } from './stack-functions.ts';
-import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
-import { arnOf, cfn, environmentOf, onlyResource, type Resource, ref } from './template-queries.ts';
+import { stack, template, templateOf, templates, useSynthesizedStack } from './synthesized-stack.ts';
+import {
+  arnOf,
+  asSeenBy,
+  cfn,
+  environmentOf,
+  logicalId,
+  onlyResource,
+  passedAs,
+  type Resource,
+  ref,
+} from './template-queries.ts';
 
 useSynthesizedStack();
 
+/** The routes, integrations and route functions: the route functions' nested stack. */
+const routeTemplate = () => templateOf(stack.routeFunctions);
+
 describe('SanctionsWatch stack', () => {
   describe('HTTP API', () => {
-    it('has one route per route-table entry, each integrated with its own function, and a catch-all', () => {
-      const found = template.findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>;
+    it('has one route per route-table entry and a HEAD route beside each GET, each integrated with its own function, and a catch-all', () => {
+      const found = routeTemplate().findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>;
+      const heads = routes.filter((route) => route.method === 'GET').map((route) => `HEAD ${route.path}`);
+      expect(heads.length).toBeGreaterThan(0);
       expect(
         Object.values(found)
           .map((route) => route.Properties['RouteKey'])
           .sort(),
-      ).toEqual(['$default', ...routes.map((route) => `${route.method} ${route.path}`)].sort());
+      ).toEqual(['$default', ...routes.map((route) => `${route.method} ${route.path}`), ...heads].sort());
       for (const route of routes) {
         const integration = onlyResource(
-          template.findResources('AWS::ApiGatewayV2::Integration', {
+          routeTemplate().findResources('AWS::ApiGatewayV2::Integration', {
             Properties: { IntegrationUri: arnOf(cfn(routeFunction(stack, route.id).function)) },
           }) as Record<string, Resource>,
         );
@@ -30,13 +47,50 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
+    it('routes HEAD of every GET path to the integration of the GET route, under the same authorizer (or none)', () => {
+      const routeWith = (key: string) =>
+        onlyResource(
+          routeTemplate().findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } }) as Record<
+            string,
+            Resource
+          >,
+        ).Properties;
+      for (const route of routes.filter((candidate) => candidate.method === 'GET')) {
+        const head = routeWith(`HEAD ${route.path}`);
+        expect({ ...head, RouteKey: `GET ${route.path}` }, route.path).toEqual(routeWith(`GET ${route.path}`));
+        expect(head['AuthorizationType'], route.path).toBe(needsToken(route) ? 'JWT' : 'NONE');
+      }
+    });
+
+    it('lets API Gateway invoke each route function by one permission, on its own path with any stage and method, and the catch-all on any path', () => {
+      const permissions = Object.values(routeTemplate().findResources('AWS::Lambda::Permission')) as Resource[];
+      const permissionsOf = (fn: BaseFunction) =>
+        permissions.filter(
+          (permission) =>
+            JSON.stringify(permission.Properties['FunctionName']) === JSON.stringify(arnOf(cfn(fn.function))),
+        );
+      expect(permissions).toHaveLength(routes.length + 1);
+      for (const [fn, path] of [
+        ...routes.map((route) => [routeFunction(stack, route.id), route.path] as const),
+        [stack.routeFunctions.unrouted, ''] as const,
+      ]) {
+        const [permission, ...more] = permissionsOf(fn);
+        expect(more, fn.node.path).toEqual([]);
+        expect(permission?.Properties, fn.node.path).toMatchObject({
+          Action: 'lambda:InvokeFunction',
+          Principal: 'apigateway.amazonaws.com',
+        });
+        expect(JSON.stringify(permission?.Properties['SourceArn']), fn.node.path).toContain(`/*/*${path}"`);
+      }
+    });
+
     it('sends every request no route takes to the catch-all function, without a token', () => {
       const [integrationId] = Object.keys(
-        template.findResources('AWS::ApiGatewayV2::Integration', {
-          Properties: { IntegrationUri: arnOf(cfn(stack.unrouted.function)) },
+        routeTemplate().findResources('AWS::ApiGatewayV2::Integration', {
+          Properties: { IntegrationUri: arnOf(cfn(stack.routeFunctions.unrouted.function)) },
         }),
       );
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      routeTemplate().hasResourceProperties('AWS::ApiGatewayV2::Route', {
         RouteKey: '$default',
         AuthorizationType: 'NONE',
         Target: { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] },
@@ -65,10 +119,10 @@ describe('SanctionsWatch stack', () => {
       const guarded = routes.filter(needsToken);
       expect(guarded.filter((route) => route.auth === 'admin').length).toBeGreaterThan(0);
       for (const route of guarded) {
-        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        routeTemplate().hasResourceProperties('AWS::ApiGatewayV2::Route', {
           RouteKey: `${route.method} ${route.path}`,
           AuthorizationType: 'JWT',
-          AuthorizerId: { Ref: authorizerId },
+          AuthorizerId: passedAs(template, stack.routeFunctions, { Ref: authorizerId }),
         });
       }
     });
@@ -77,7 +131,7 @@ describe('SanctionsWatch stack', () => {
       const publicRoutes = routes.filter((route) => !needsToken(route));
       expect(publicRoutes.length).toBeGreaterThan(0);
       for (const route of publicRoutes) {
-        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        routeTemplate().hasResourceProperties('AWS::ApiGatewayV2::Route', {
           RouteKey: `${route.method} ${route.path}`,
           AuthorizationType: 'NONE',
           AuthorizerId: Match.absent(),
@@ -93,7 +147,7 @@ describe('SanctionsWatch stack', () => {
         'POST /manage',
         'POST /confirm',
       ])
-        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        routeTemplate().hasResourceProperties('AWS::ApiGatewayV2::Route', {
           RouteKey: key,
           AuthorizationType: 'NONE',
           AuthorizerId: Match.absent(),
@@ -134,17 +188,16 @@ describe('SanctionsWatch stack', () => {
       expect(limit.ThrottlingBurstLimit).toBeLessThan(defaults.ThrottlingBurstLimit);
     });
 
-    it('creates the throttled routes before the stage whose RouteSettings name them', () => {
+    it('creates the throttled routes, and so the nested stack that holds them, before the stage whose RouteSettings name them', () => {
       const [stageId] = Object.keys(template.findResources('AWS::ApiGatewayV2::Stage'));
       const { DependsOn } = template.toJSON()['Resources'][stageId as string] as { DependsOn: string[] };
-      for (const route of routes.filter((candidate) => candidate.notifies)) {
-        const [routeId] = Object.keys(
-          template.findResources('AWS::ApiGatewayV2::Route', {
-            Properties: { RouteKey: `${route.method} ${route.path}` },
-          }),
-        );
-        expect(DependsOn, route.id).toContain(routeId);
-      }
+      const { nestedStackResource } = stack.routeFunctions;
+      expect(nestedStackResource).toBeDefined();
+      expect(DependsOn).toContain(logicalId(nestedStackResource as CfnResource));
+      for (const route of routes.filter((candidate) => candidate.notifies))
+        routeTemplate().hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: `${route.method} ${route.path}`,
+        });
     });
 
     it('tells the watch routes, the public sign-up, the senders and the hourly job its URL, and no other function', () => {
@@ -162,8 +215,9 @@ describe('SanctionsWatch stack', () => {
         stack.scheduledDelivery.handler,
       ];
       for (const fn of allFunctions(stack)) {
-        expect(environmentOf(template, fn)[PUBLIC_API_URL_ENV], fn.node.path).toEqual(
-          told.includes(fn) ? apiUrl : undefined,
+        // The route functions build the same URL from the API id their nested stack is passed.
+        expect(environmentOf(templateOf, fn)[PUBLIC_API_URL_ENV], fn.node.path).toEqual(
+          told.includes(fn) ? asSeenBy(template, fn, apiUrl) : undefined,
         );
       }
     });
@@ -178,7 +232,8 @@ describe('SanctionsWatch stack', () => {
           ]),
         ),
       ).toEqual(['A', 'B', 'A']);
-      expect(findCycle(resourceGraph(template.toJSON()['Resources'] as Record<string, Resource>))).toBeUndefined();
+      for (const [path, each] of templates)
+        expect(findCycle(resourceGraph(each.toJSON()['Resources'] as Record<string, Resource>)), path).toBeUndefined();
     });
 
     it('allows browsers to GET and outputs its URL', () => {

@@ -61,7 +61,7 @@ describe('the synthesized Lambda assets', () => {
 
   it('carry the SNS client only in the functions that send SMS (the notifying functions, the SMS sender), the AlertEvents publisher, the migrations (which delete the old contact topics) and the SMS spend limit custom resource', () => {
     const senders = [
-      ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/${route.id}`),
+      ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/RouteFunctions/${route.id}`),
       'SanctionsWatch/Delivery/SmsSender/Handler',
       'SanctionsWatch/ScheduledDelivery/Handler',
       'SanctionsWatch/AlertEvents/Publisher/Handler',
@@ -82,7 +82,7 @@ describe('the synthesized Lambda assets', () => {
 
     expect(withSqs.sort()).toEqual(
       [
-        'SanctionsWatch/test-watch',
+        'SanctionsWatch/RouteFunctions/test-watch',
         'SanctionsWatch/ScheduledDelivery/Handler',
         'SanctionsWatch/Delivery/Announcer/Handler',
         'SanctionsWatch/Delivery/Planner/Handler',
@@ -96,7 +96,7 @@ describe('the synthesized Lambda assets', () => {
 
   it('carry the SES client only in the functions that send email: the email sender and the notifying functions', () => {
     const senders = [
-      ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/${route.id}`),
+      ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/RouteFunctions/${route.id}`),
       'SanctionsWatch/Delivery/EmailSender/Handler',
       'SanctionsWatch/ScheduledDelivery/Handler',
     ];

@@ -2,11 +2,12 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { FAILURE_QUEUE_URL_ENV, SES_SENDER_ENV, UNSUBSCRIBE_SECRET_ENV } from '../../lambdas/contracts/environment.ts';
 import { allFunctions, notifyingFunctions } from './stack-functions.ts';
-import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
+import { stack, template, templateOf, useSynthesizedStack } from './synthesized-stack.ts';
 import {
   actionList,
   actionsOf,
   arnOf,
+  asSeenBy,
   cfn,
   deniesInsecureTransport,
   environmentOf,
@@ -25,7 +26,7 @@ describe('SanctionsWatch stack', () => {
     const failuresQueue = () => stack.notifications.deliveryFailures.queue;
 
     it('park failed deliveries in an encrypted, TLS-only queue kept 14 days', () => {
-      expect(resourceOf(template, cfn(failuresQueue())).Properties).toMatchObject({
+      expect(resourceOf(templateOf, cfn(failuresQueue())).Properties).toMatchObject({
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 14 * 24 * 3600,
       });
@@ -57,11 +58,11 @@ describe('SanctionsWatch stack', () => {
       const settings = [SES_SENDER_ENV.fromAddress, SES_SENDER_ENV.configurationSet, FAILURE_QUEUE_URL_ENV];
       const senders = [stack.delivery.emailSender.handler, stack.delivery.smsSender.handler];
       for (const fn of allFunctions(stack)) {
-        const environment = environmentOf(template, fn);
+        const environment = environmentOf(templateOf, fn);
         if (notifying.includes(fn)) {
           for (const name of [...settings, UNSUBSCRIBE_SECRET_ENV])
             expect(environment[name], `${fn.node.path} ${name}`).toBeDefined();
-          expect(environment[FAILURE_QUEUE_URL_ENV]).toEqual(ref(cfn(failuresQueue())));
+          expect(environment[FAILURE_QUEUE_URL_ENV]).toEqual(asSeenBy(template, fn, ref(cfn(failuresQueue()))));
         } else if (!senders.includes(fn)) {
           for (const name of settings) expect(environment[name], `${fn.node.path} ${name}`).toBeUndefined();
         }
@@ -70,8 +71,8 @@ describe('SanctionsWatch stack', () => {
 
     it('let the notifying functions send email only as the service, SMS only to phone numbers, and park failures: no topic, no key', () => {
       for (const fn of notifyingFunctions(stack)) {
-        const statements = statementsOf(template, fn);
-        expect(snsStatementsOf(template, fn), fn.node.path).toEqual(smsToPhoneNumbersOnly);
+        const statements = statementsOf(templateOf, fn);
+        expect(snsStatementsOf(templateOf, fn), fn.node.path).toEqual(smsToPhoneNumbersOnly);
         const ses = statements.filter((statement) => actionList(statement).some((action) => action.startsWith('ses:')));
         expect(ses, fn.node.path).toEqual([
           expect.objectContaining({
@@ -81,9 +82,9 @@ describe('SanctionsWatch stack', () => {
           }),
         ]);
         expect(statements, fn.node.path).toContainEqual(
-          expect.objectContaining({ Effect: 'Allow', Resource: arnOf(cfn(failuresQueue())) }),
+          expect.objectContaining({ Effect: 'Allow', Resource: asSeenBy(template, fn, arnOf(cfn(failuresQueue()))) }),
         );
-        expect(actionsOf(template, fn)).not.toEqual(
+        expect(actionsOf(templateOf, fn)).not.toEqual(
           expect.arrayContaining([
             expect.stringMatching(
               /^(sns:(\*|CreateTopic|Subscribe)|sqs:(\*|ReceiveMessage|DeleteMessage|PurgeQueue)|kms:.*)$/,
@@ -109,7 +110,7 @@ describe('SanctionsWatch stack', () => {
       );
       for (const fn of others) {
         expect(
-          actionsOf(template, fn).filter((action) => /^(sns|ses):/.test(action)),
+          actionsOf(templateOf, fn).filter((action) => /^(sns|ses):/.test(action)),
           fn.node.path,
         ).toEqual([]);
       }

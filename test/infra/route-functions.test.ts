@@ -5,8 +5,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../lambdas/contracts/routes.ts';
 import { routeFunction } from './stack-functions.ts';
-import { bundleDirectory, stack, template, useSynthesizedStack } from './synthesized-stack.ts';
-import { actionsOf, arnOf, cfn, resourceOf } from './template-queries.ts';
+import { bundleDirectory, stack, template, templateOf, useSynthesizedStack } from './synthesized-stack.ts';
+import { actionsOf, arnOf, cfn, passedAs, resourceOf } from './template-queries.ts';
 
 useSynthesizedStack();
 
@@ -15,28 +15,28 @@ describe('SanctionsWatch stack', () => {
     const board = () => routeFunction(stack, 'get-board');
 
     it('is served at GET /board, public, by its own function', () => {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      templateOf(stack.routeFunctions).hasResourceProperties('AWS::ApiGatewayV2::Route', {
         RouteKey: 'GET /board',
         AuthorizationType: 'NONE',
         AuthorizerId: Match.absent(),
       });
-      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      templateOf(stack.routeFunctions).hasResourceProperties('AWS::ApiGatewayV2::Integration', {
         IntegrationType: 'AWS_PROXY',
         IntegrationUri: arnOf(cfn(board().function)),
       });
     });
 
     it('has 1 GB, for the CPU that projecting the map and writing the page take', () => {
-      expect(resourceOf(template, cfn(board().function)).Properties).toMatchObject({ MemorySize: 1024, Timeout: 10 });
+      expect(resourceOf(templateOf, cfn(board().function)).Properties).toMatchObject({ MemorySize: 1024, Timeout: 10 });
     });
 
     it('may only read the table', () => {
-      const dynamoDbActions = actionsOf(template, board()).filter((action) => action.startsWith('dynamodb:'));
+      const dynamoDbActions = actionsOf(templateOf, board()).filter((action) => action.startsWith('dynamodb:'));
       expect(dynamoDbActions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
       expect(
         dynamoDbActions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(action)),
       ).toEqual([]);
-      expect(actionsOf(template, board()).filter((action) => /^(sns|kms|sqs):/.test(action))).toEqual([]);
+      expect(actionsOf(templateOf, board()).filter((action) => /^(sns|kms|sqs):/.test(action))).toEqual([]);
     });
 
     it('is bundled, map data included, within 200 KB zipped', () => {
@@ -49,7 +49,7 @@ describe('SanctionsWatch stack', () => {
 
   describe('feeds', () => {
     const writes = (id: string) =>
-      actionsOf(template, routeFunction(stack, id)).filter((action) =>
+      actionsOf(templateOf, routeFunction(stack, id)).filter((action) =>
         /^dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite)/.test(action),
       );
 
@@ -58,12 +58,12 @@ describe('SanctionsWatch stack', () => {
         ['get-calendar', 'GET /calendar.ics'],
         ['get-watch-feed', 'GET /watches/{id}/feed.atom'],
       ] as const) {
-        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        templateOf(stack.routeFunctions).hasResourceProperties('AWS::ApiGatewayV2::Route', {
           RouteKey: routeKey,
           AuthorizationType: 'NONE',
           AuthorizerId: Match.absent(),
         });
-        template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        templateOf(stack.routeFunctions).hasResourceProperties('AWS::ApiGatewayV2::Integration', {
           IntegrationType: 'AWS_PROXY',
           IntegrationUri: arnOf(cfn(routeFunction(stack, id).function)),
         });
@@ -72,12 +72,12 @@ describe('SanctionsWatch stack', () => {
     });
 
     it("guard the feed key's rotation with the JWT authorizer, and let it write the key", () => {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      templateOf(stack.routeFunctions).hasResourceProperties('AWS::ApiGatewayV2::Route', {
         RouteKey: 'POST /watches/{id}/feed-key',
         AuthorizationType: 'JWT',
         AuthorizerId: Match.anyValue(),
       });
-      expect(actionsOf(template, routeFunction(stack, 'rotate-watch-feed-key'))).toEqual(
+      expect(actionsOf(templateOf, routeFunction(stack, 'rotate-watch-feed-key'))).toEqual(
         expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:ConditionCheckItem']),
       );
     });
@@ -103,12 +103,12 @@ describe('SanctionsWatch stack', () => {
         auth: 'admin',
         tableAccess: 'read-write',
       });
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      templateOf(stack.routeFunctions).hasResourceProperties('AWS::ApiGatewayV2::Route', {
         RouteKey: 'POST /imports',
         AuthorizationType: 'JWT',
-        AuthorizerId: { Ref: authorizerId },
+        AuthorizerId: passedAs(template, stack.routeFunctions, { Ref: authorizerId }),
       });
-      expect(resourceOf(template, cfn(routeFunction(stack, 'create-import').function)).Properties).toMatchObject({
+      expect(resourceOf(templateOf, cfn(routeFunction(stack, 'create-import').function)).Properties).toMatchObject({
         Timeout: 29,
         MemorySize: 1769,
       });
@@ -118,10 +118,10 @@ describe('SanctionsWatch stack', () => {
   it("gives every route function a timeout within API Gateway's 30 s, and the admin's deadline check 29 s for its 193 writes", () => {
     for (const route of routes)
       expect(
-        resourceOf(template, cfn(routeFunction(stack, route.id).function)).Properties['Timeout'],
+        resourceOf(templateOf, cfn(routeFunction(stack, route.id).function)).Properties['Timeout'],
         route.id,
       ).toBeLessThanOrEqual(29);
-    expect(resourceOf(template, cfn(routeFunction(stack, 'run-check').function)).Properties).toMatchObject({
+    expect(resourceOf(templateOf, cfn(routeFunction(stack, 'run-check').function)).Properties).toMatchObject({
       Timeout: 29,
     });
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEND_BUDGET_ENV, SMS_COUNTRIES_ENV } from '../../lambdas/contracts/environment.ts';
 import { checkSchedule, sendBudgetsContext, smsCountriesContext } from '../../lib/sanctions-watch-stack.ts';
 import { notifyingFunctions } from './stack-functions.ts';
-import { environmentOf, type Resource } from './template-queries.ts';
+import { environmentOf, type Resource, stackTemplates } from './template-queries.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 describe('dev stack (-c dev=true)', () => {
@@ -70,9 +70,9 @@ describe('send budgets context', () => {
       context: { budgetCodesPerNumber: '2', budgetTextsPerOwner: 5, budgetAccountTextsPerDay: '40' },
     });
     try {
-      const template = Template.fromStack(testApp.stack);
+      const templates = stackTemplates();
       for (const fn of notifyingFunctions(testApp.stack)) {
-        const environment = environmentOf(template, fn);
+        const environment = environmentOf(templates, fn);
         expect(environment, fn.node.path).toMatchObject({
           [SEND_BUDGET_ENV.codesPerNumber]: '2',
           [SEND_BUDGET_ENV.textsPerOwner]: '5',
@@ -81,7 +81,7 @@ describe('send budgets context', () => {
       }
       // The deployment's texts a day bind the SMS sender's alerts too; without it in context, it keeps its default.
       expect(
-        environmentOf(template, testApp.stack.delivery.smsSender.handler)[SEND_BUDGET_ENV.accountTextsPerDay],
+        environmentOf(templates, testApp.stack.delivery.smsSender.handler)[SEND_BUDGET_ENV.accountTextsPerDay],
       ).toBe('40');
     } finally {
       testApp.dispose();
@@ -91,12 +91,11 @@ describe('send budgets context', () => {
   it('sets the public sign-up budgets from context on the sign-up function (defaults: 1 per address a day, 100 an hour)', () => {
     const testApp = createTestApp({ context: { budgetSignupsPerHour: '20', budgetSignupsPerAddress: 1 } });
     try {
-      const template = Template.fromStack(testApp.stack);
       const signup = notifyingFunctions(testApp.stack).find(
-        (fn) => fn.node.path === 'SanctionsWatch/create-subscription',
+        (fn) => fn.node.path === 'SanctionsWatch/RouteFunctions/create-subscription',
       );
       expect(signup).toBeDefined();
-      expect(signup && environmentOf(template, signup)).toMatchObject({
+      expect(signup && environmentOf(stackTemplates(), signup)).toMatchObject({
         [SEND_BUDGET_ENV.signupsPerHour]: '20',
         [SEND_BUDGET_ENV.signupsPerAddress]: '1',
       });
@@ -127,9 +126,9 @@ describe('SMS countries context', () => {
   it('hands the list to every notifying function', () => {
     const testApp = createTestApp({ context: { smsCountries: '44' } });
     try {
-      const template = Template.fromStack(testApp.stack);
+      const templates = stackTemplates();
       for (const fn of notifyingFunctions(testApp.stack))
-        expect(environmentOf(template, fn)[SMS_COUNTRIES_ENV], fn.node.path).toBe('44');
+        expect(environmentOf(templates, fn)[SMS_COUNTRIES_ENV], fn.node.path).toBe('44');
     } finally {
       testApp.dispose();
     }

@@ -1,12 +1,12 @@
 import { routes } from '../../lambdas/contracts/routes.ts';
-import { BaseFunction } from '../../lib/constructs/base-function.ts';
+import type { BaseFunction } from '../../lib/constructs/base-function.ts';
 import type { SanctionsWatchStack } from '../../lib/sanctions-watch-stack.ts';
 
-/** The function that serves the route with this id. */
+/** The function that serves the route with this id (in the route functions' nested stack). */
 export const routeFunction = (stack: SanctionsWatchStack, id: string): BaseFunction => {
-  const child = stack.node.findChild(id);
-  if (!(child instanceof BaseFunction)) throw new Error(`no BaseFunction for route ${id}`);
-  return child;
+  const fn = stack.routeFunctions.byRoute.get(id);
+  if (!fn) throw new Error(`no BaseFunction for route ${id}`);
+  return fn;
 };
 
 /** The delivery pipeline's functions: the announcer, the planner, the shard workers and the two senders. */
@@ -21,7 +21,7 @@ export const pipelineFunctions = (stack: SanctionsWatchStack): BaseFunction[] =>
 /** Every function of the stack: one per route, the catch-all route's, the seed handler, the migrations, the checker, the stream consumers, the delivery pipeline, the hourly job, SES's feedback, the SMS spend limit and the admins' MFA check. */
 export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   ...routes.map((route) => routeFunction(stack, route.id)),
-  stack.unrouted,
+  stack.routeFunctions.unrouted,
   stack.seed.handler,
   stack.migrations.runner.handler,
   stack.deadlineCheck.handler,

@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { beforeAll, inject } from 'vitest';
 import type { BaseFunction } from '../../lib/constructs/base-function.ts';
 import type { SanctionsWatchStack } from '../../lib/sanctions-watch-stack.ts';
@@ -42,11 +44,20 @@ export let template: Template;
  */
 export let stack: SanctionsWatchStack;
 
+/**
+ * The deployed template of the stack a construct is in: the root stack's (`template`) or a nested
+ * stack's, such as the route functions'. Set by useSynthesizedStack().
+ */
+export let templateOf: (construct: IConstruct) => Template;
+
+/** Every deployed template, the root stack's first, by the path of its stack. Set by useSynthesizedStack(). */
+export let templates: ReadonlyMap<string, Template>;
+
 /** The directory of a function's bundle in the assembly: index.mjs and index.mjs.map. Set by useSynthesizedStack(). */
 export let bundleDirectory: (fn: BaseFunction) => string;
 
 /**
- * Sets `template`, `stack` and `bundleDirectory` before the calling file's tests: the stack as
+ * Sets `template`, `templateOf`, `templates`, `stack` and `bundleDirectory` before the calling file's tests: the stack as
  * deployed, synthesized with bundling once per test run and shared by the infra test files, so no
  * test may change it. The first files wait for esbuild.
  */
@@ -57,11 +68,23 @@ export function useSynthesizedStack(): void {
     const paths = await finishedSynthesis(directory);
     // Inside the synthesis directory, which the global setup removes.
     stack = createTestApp({ outdir: mkdtempSync(path.join(paths.directory, 'constructs-')) }).stack;
-    const deployed = Template.fromJSON(readJson(path.join(paths.assembly, stack.templateFile)) as object);
+    const read = (file: string) => Template.fromJSON(readJson(path.join(paths.assembly, file)) as object);
+    const nested = stack.node.findAll().filter((construct) => construct instanceof NestedStack);
+    const byStack = new Map<string, Template>([
+      [stack.node.path, read(stack.templateFile)],
+      ...nested.map((nestedStack) => [nestedStack.node.path, read(nestedStack.templateFile)] as const),
+    ]);
+    // Nested stacks' assets (their templates and their functions' code) are published with the root's.
     const assets = readJson(path.join(paths.assembly, `${stack.artifactId}.assets.json`)) as AssetManifest;
-    template = deployed;
+    templates = byStack;
+    template = byStack.get(stack.node.path) as Template;
+    templateOf = (construct) => {
+      const found = byStack.get(Stack.of(construct).node.path);
+      if (!found) throw new Error(`${construct.node.path}: no synthesized template for its stack`);
+      return found;
+    };
     bundleDirectory = (fn) => {
-      const { S3Key } = resourceOf(deployed, cfn(fn.function)).Properties['Code'] as { S3Key: string };
+      const { S3Key } = resourceOf(templateOf(fn), cfn(fn.function)).Properties['Code'] as { S3Key: string };
       const asset = Object.values(assets.files).find((file) =>
         Object.values(file.destinations).some((destination) => destination.objectKey === S3Key),
       );

@@ -212,12 +212,12 @@ const securityOf = (route: RouteDefinition, contract: RouteContract) => {
   return [];
 };
 
-/** A curl command for the route's example: every route gets one, whatever it takes. */
-const curlExample = (route: RouteDefinition, contract: RouteContract): string => {
+/** A curl command for the route's example: every route gets one, whatever it takes. `curl -I` asks HEAD. */
+const curlExample = (route: RouteDefinition, contract: RouteContract, method: string = route.method): string => {
   const { example } = contract;
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(example.path?.[name] ?? name));
   const query = example.query ? `?${new URLSearchParams(example.query).toString()}` : '';
-  const parts = [`curl -X ${route.method} "$API${path}${query}"`];
+  const parts = [`curl ${method === 'HEAD' ? '-I' : `-X ${method}`} "$API${path}${query}"`];
   if (needsToken(route)) parts.push('-H "authorization: Bearer $TOKEN"');
   if (example.body !== undefined)
     parts.push(`-H 'content-type: application/json' -d '${JSON.stringify(example.body)}'`);
@@ -239,11 +239,39 @@ const operationOf = (route: RouteDefinition) => {
   };
 };
 
+type Response = { readonly description: string; readonly headers?: unknown; readonly content?: unknown };
+
+/** A response as a HEAD gets it: the same status, description and headers, no body (RFC 9110 §9.3.2). */
+const withoutBody = (response: Response | { readonly $ref: string }): Response => {
+  const resolved = '$ref' in response ? components.responses[response.$ref.split('/').at(-1) as ErrorName] : response;
+  return { description: resolved.description, ...('headers' in resolved ? { headers: resolved.headers } : {}) };
+};
+
+/** HEAD of a GET route: the same route, parameters and credentials, answered with GET's status and headers only. */
+const headOperationOf = (route: RouteDefinition, get: ReturnType<typeof operationOf>) => {
+  const contract = routeContracts[route.id as keyof typeof routeContracts];
+  const responses = get.responses as Record<string, Response | { readonly $ref: string }>;
+  return {
+    ...get,
+    operationId: `${get.operationId}Head`,
+    summary: `${contract.summary}: the headers only`,
+    responses: Object.fromEntries(
+      Object.entries(responses).map(([status, response]) => [status, withoutBody(response)]),
+    ),
+    'x-codeSamples': [{ lang: 'Shell', label: 'curl', source: curlExample(route, contract, 'HEAD') }],
+  };
+};
+
 /** The OpenAPI 3.1 document of every route in the route table, built from the schemas the handlers parse with. */
 export const openApiDocument = () => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
+    const operation = operationOf(route);
+    paths[route.path] = {
+      ...paths[route.path],
+      [route.method.toLowerCase()]: operation,
+      ...(route.method === 'GET' ? { head: headOperationOf(route, operation) } : {}),
+    };
   }
   return {
     openapi: '3.1.0',
@@ -251,7 +279,7 @@ export const openApiDocument = () => {
       title: 'sanctions-watch',
       version: API_VERSION,
       description:
-        'UN sanctions reporting obligations per member state, and watches that alert subscribers when deadlines pass, reports arrive or figures change. Within v1, changes are additive only; a route or field is announced with a `Deprecation` header before it is removed.',
+        'UN sanctions reporting obligations per member state, and watches that alert subscribers when deadlines pass, reports arrive or figures change. Within v1, changes are additive only; a route or field is announced with a `Deprecation` header before it is removed. Every GET route also answers HEAD, with the status and headers of the GET and no body. A path asked with a method it does not take is answered 405 with an `Allow` header listing the methods it takes (HEAD wherever GET); a path the API does not have, 404.',
     },
     tags: [
       { name: 'public', description: 'Public data: no token.' },

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { requestLogging } from '../request-logging.ts';
+import { headWithoutBody } from './head-without-body.ts';
 import { httpErrorMapper } from './http-error-mapper.ts';
 import { jsonResponse } from './json-response.ts';
 import { negotiatedResponse } from './negotiated-response.ts';
@@ -49,11 +50,13 @@ const pageHeaders = {
 
 /**
  * Wraps a route's use of the core in the middleware every HTTP function shares: request-scoped
- * structured logging and the error mapper. The route only parses its input and calls the core.
+ * structured logging, the error mapper, and no body for a HEAD. The route only parses its input
+ * and calls the core.
  */
 export const httpHandler = (route: (event: APIGatewayProxyEventV2) => Promise<HttpResult | TextResult>) =>
   middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(requestLogging())
+    .use(headWithoutBody())
     .use(httpErrorMapper())
     .handler(async (event) => negotiatedResponse(event, responseOf(await route(event))));
 

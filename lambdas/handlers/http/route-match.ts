@@ -23,10 +23,7 @@ const matchPath = (route: RouteDefinition, requested: readonly string[]) => {
   return { route, pathParameters, literals };
 };
 
-/**
- * HEAD is served by the GET route of the path. In AWS a HEAD route per GET route would take the
- * stack past CloudFormation's 500 resources, so there HEAD reaches the catch-all.
- */
+/** HEAD is served by the GET route of the path, as in AWS, where each GET route has a HEAD twin (lib/constructs/http-api.ts). */
 const routeMethodOf = (method: string): string => (method === 'HEAD' ? 'GET' : method);
 
 /**

@@ -10,8 +10,8 @@ import { allowedMethods } from './route-match.ts';
 export const handlerFor = (table: readonly RouteDefinition[]) =>
   httpHandler(async (event) => {
     const { method } = event.requestContext.http;
-    // A method that reached the catch-all has no route here, whatever the table implies: in AWS, HEAD.
-    const allowed = allowedMethods(table, event.rawPath).filter((allowedMethod) => allowedMethod !== method);
+    // HEAD with every GET, as the API routes it (lib/constructs/http-api.ts) and the local server serves it.
+    const allowed = allowedMethods(table, event.rawPath);
     if (allowed.length === 0)
       return {
         status: 404,
