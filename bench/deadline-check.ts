@@ -103,7 +103,7 @@ const benchObligations = (n: number, at: Date): (Obligation & { readonly dueDate
 const benchReports = (obligations: readonly (Obligation & { readonly dueDate: IsoDate })[], at: Date): Report[] => {
   const today = utcDateOf(at);
   return obligations.flatMap((obligation, obligationIndex) =>
-    memberStates
+    memberStates()
       .filter((_, stateIndex) => (stateIndex + obligationIndex) % 2 === 0)
       .map((state) => ({
         state: state.alpha2,

@@ -50,7 +50,7 @@ export interface BenchWatchShape {
 export const benchWatches = ({ watches, contacts, owners, allEvery }: BenchWatchShape): Watch[] =>
   Array.from({ length: watches }, (_, index): Watch => {
     const group = builtInGroups()[(index >> 1) % builtInGroups().length]?.id ?? 'africa';
-    const state = memberStates[(index * 7) % memberStates.length]?.alpha2 ?? 'RU';
+    const state = memberStates()[(index * 7) % memberStates().length]?.alpha2 ?? 'RU';
     const target =
       allEvery !== undefined && index % allEvery === allEvery - 1
         ? { all: true as const }
@@ -123,7 +123,7 @@ export const checkerEvents = (): AlertEvent[] =>
   deriveDeadlineEvents({
     at: CHECK_AT,
     obligations: seedObligations,
-    states: memberStates,
+    states: memberStates(),
     groupIdsOfState: groupMembership([]),
     reports: [],
     remaining: [],

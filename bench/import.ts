@@ -23,7 +23,7 @@ const TABLE = 'bench-import';
  */
 const figureRowsCsv = (): string => {
   const lines = ['kind,state,metric,value,asOf,sourceKind,sourceRef'];
-  for (const state of memberStates) {
+  for (const state of memberStates()) {
     for (const [metricIndex, metric] of METRICS.entries()) {
       for (let month = 0; month < 18 && lines.length <= ROWS; month++) {
         lines.push(

@@ -15,7 +15,7 @@ const RUNS = 5;
 const benchBody = (): string =>
   JSON.stringify(
     Array.from({ length: ROWS }, (_, index) => {
-      const state = memberStates[index % memberStates.length]?.name ?? 'Egypt';
+      const state = memberStates()[index % memberStates().length]?.name ?? 'Egypt';
       const day = (index % 28) + 1;
       return {
         symbol1: `S/AC.49/2019/${index + 1}${index % 10 === 9 ? '/Corr.1' : ''}`,

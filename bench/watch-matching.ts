@@ -17,7 +17,7 @@ const RUNS = 5;
  */
 const benchWatches = (): Watch[] =>
   Array.from({ length: WATCHES }, (_, index): Watch => {
-    const state = memberStates[index % memberStates.length]?.alpha2 ?? 'RU';
+    const state = memberStates()[index % memberStates().length]?.alpha2 ?? 'RU';
     const group = builtInGroups()[index % builtInGroups().length]?.id ?? 'africa';
     const target =
       index % 50 === 0 ? { all: true as const } : index % 3 === 0 ? { groups: [group] } : { states: [state] };
@@ -44,7 +44,7 @@ export const watchMatchingRows = (): BenchRow[] => {
   const { events } = deriveDeadlineEvents({
     at: new Date('2019-03-23T06:00:00Z'),
     obligations: seedObligations,
-    states: memberStates,
+    states: memberStates(),
     groupIdsOfState,
     reports: [],
     remaining: [],

@@ -32,7 +32,7 @@ const figure = (state: string, metric: string, value: number, ref: string, url?:
   recordedAt: '2019-11-06T12:00:00.000Z',
 });
 
-const board = (asOf: string, states = memberStates) =>
+const board = (asOf: string, states = memberStates()) =>
   buildStatusBoard({
     at: endOfUtcDay(isoDate(asOf)),
     obligations: seedObligations,
@@ -109,7 +109,11 @@ describe('the board page', () => {
   it('draws every member state once, with its code, its status and a tooltip', () => {
     const drawn = drawnStates(renderBoardPage(page()));
 
-    expect(drawn.map((state) => state.code).sort()).toEqual(memberStates.map((state) => state.alpha2).sort());
+    expect(drawn.map((state) => state.code).sort()).toEqual(
+      memberStates()
+        .map((state) => state.alpha2)
+        .sort(),
+    );
     expect(drawn.find((state) => state.code === 'CN')).toMatchObject({
       element: 'path',
       status: 'submitted-not-public',

@@ -16,7 +16,7 @@ const changedAt = new Date('2019-12-16T00:00:00.000Z');
  * The board of `at` over the given states. Russia and Equatorial Guinea reported on time; China
  * too, but asked for its report to stay unpublished.
  */
-const boardOf = (states: readonly MemberState[] = memberStates, obligations = resolution2397Obligations()) =>
+const boardOf = (states: readonly MemberState[] = memberStates(), obligations = resolution2397Obligations()) =>
   buildStatusBoard({
     at,
     obligations,
@@ -108,7 +108,7 @@ describe('the deadline calendar', () => {
 
   it('narrowed to a group, counts only its members; with a state outside the group, has no events', () => {
     const africa = new Set(builtInGroups().find((group) => group.id === 'africa')?.members);
-    const africanBoard = boardOf(memberStates.filter((state) => africa.has(state.alpha2)));
+    const africanBoard = boardOf(memberStates().filter((state) => africa.has(state.alpha2)));
 
     const calendar = deadlineCalendarOf({ ...africanBoard, group: 'africa' }, changedAt);
     const events = eventsOf(deadlineCalendarIcs(calendar));
@@ -125,7 +125,7 @@ describe('the deadline calendar', () => {
 
   it('lists no state as owing a duty whose reports the service does not record, and says so', () => {
     const libya = seededObligation('1970-p25-measures');
-    const [event] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(memberStates, [libya]), changedAt)));
+    const [event] = eventsOf(deadlineCalendarIcs(deadlineCalendarOf(boardOf(memberStates(), [libya]), changedAt)));
 
     expect(libya.reportsRecorded).toBe(false);
     expect(event?.description.split('\n')).toEqual([

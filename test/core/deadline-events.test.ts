@@ -52,7 +52,7 @@ const run = (at: string, options: RunOptions = {}): DeadlineCheckResult =>
   deriveDeadlineEvents({
     at: new Date(at),
     obligations: options.obligations ?? seedObligations,
-    states: memberStates,
+    states: memberStates(),
     groupIdsOfState,
     reports: options.reports ?? [],
     remaining: options.remaining ?? [],

@@ -34,7 +34,7 @@ const titled = (event: AlertEvent, title: string): AlertEvent => ({ ...event, da
 describe('emailMessage: the africa watch on 23 March 2019', () => {
   const africa = [watch({ id: 'africa', target: { groups: ['africa'] }, events: ['report.overdue'] })];
   const africanMessage = () => email(dayAfterMidterm(), africa);
-  const africanOverdue = memberStates.filter((state) => state.region.name === 'Africa' && state.alpha2 !== 'GQ');
+  const africanOverdue = memberStates().filter((state) => state.region.name === 'Africa' && state.alpha2 !== 'GQ');
 
   it('is one message whose ASCII subject counts the 53 states', () => {
     const message = africanMessage();
@@ -248,7 +248,7 @@ describe('emailMessage: subjects', () => {
       `[Draft] {x} ~ € ${'long '.repeat(25)}`,
       '中期报告',
     ];
-    const codes = memberStates.map((state) => state.alpha2);
+    const codes = memberStates().map((state) => state.alpha2);
     for (let trial = 0; trial < 300; trial++) {
       const states = Array.from({ length: 1 + Math.floor(next() * 60) }, () => pick(codes));
       const title = pick(titles);
@@ -274,7 +274,7 @@ describe('emailMessage: subjects', () => {
   });
 
   it('every member state name fits a subject in ASCII', () => {
-    for (const { alpha2 } of memberStates) {
+    for (const { alpha2 } of memberStates()) {
       const events =
         overdue(alpha2).length > 0
           ? overdue(alpha2)

@@ -284,7 +284,7 @@ const eventTypes: readonly AlertEventType[] = [
   'report.received',
   'figure.changed',
 ];
-const codes = memberStates.map((state) => state.alpha2);
+const codes = memberStates().map((state) => state.alpha2);
 const groupIds = [...builtInGroups().map((group) => group.id), 'no-such-group'];
 const metrics = ['workers.remaining', 'workers.repatriated', 'work-permits.valid'];
 const obligations = [MIDTERM, REPATRIATION, '2397-p8-final'];

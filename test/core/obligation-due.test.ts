@@ -153,7 +153,7 @@ describe('status of every kind of duty', () => {
       id: 'conditional-duty',
     };
     const open = { ...obligation({ type: 'open-ended' }), id: 'open-duty' };
-    const states = memberStates.filter((state) => state.alpha2 === 'FR' || state.alpha2 === 'DE');
+    const states = memberStates().filter((state) => state.alpha2 === 'FR' || state.alpha2 === 'DE');
     const input = {
       at: endOfUtcDay(isoDate('2017-06-10')),
       obligations: [recurring, conditional, open],

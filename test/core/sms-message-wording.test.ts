@@ -19,7 +19,7 @@ const sms = (events: readonly AlertEvent[], target: WatchTarget): string =>
 const ofType = (events: readonly AlertEvent[], type: AlertEvent['type']) =>
   events.filter((event) => event.type === type);
 
-const codes = () => memberStates.map((state) => state.alpha2);
+const codes = () => memberStates().map((state) => state.alpha2);
 
 describe('smsMessage: deadlines', () => {
   it('says who is yet to act on an action obligation', () => {

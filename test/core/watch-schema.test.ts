@@ -116,7 +116,7 @@ describe('watchInputSchema (POST /watches)', () => {
   });
 
   it(`caps targets at ${MAX_TARGETS} states and groups together (one transaction holds them), 50 groups`, () => {
-    const codes = memberStates.map((state) => state.alpha2);
+    const codes = memberStates().map((state) => state.alpha2);
     expect(watchInputSchema.safeParse({ ...valid, target: { states: codes.slice(0, MAX_TARGETS) } }).success).toBe(
       true,
     );

@@ -33,7 +33,7 @@ const rememberTheCheckOf2019 = async (): Promise<AlertEvent> => {
   const { events, memory } = deriveDeadlineEvents({
     at: new Date('2019-03-23T06:00:00.000Z'),
     obligations,
-    states: memberStates,
+    states: memberStates(),
     groupIdsOfState,
     reports,
     remaining,

@@ -164,12 +164,12 @@ const keyArb = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'toString', ''),
 );
 
-const codes = memberStates.map((state) => state.alpha2);
+const codes = memberStates().map((state) => state.alpha2);
 const stateCodeArb = fc.oneof(
   { arbitrary: fc.constantFrom(...codes), weight: 4 },
   {
     arbitrary: fc.constantFrom(
-      ...memberStates.map((state) => state.alpha3.toLowerCase()),
+      ...memberStates().map((state) => state.alpha3.toLowerCase()),
       'ru',
       'Ru',
       'RUS',

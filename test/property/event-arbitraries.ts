@@ -28,7 +28,7 @@ import {
 export const FINAL = '2397-p8-final';
 export const obligationIds = [MIDTERM, REPATRIATION, FINAL] as const;
 export const metricIds = seedMetrics.map((metric) => metric.id);
-export const codes = memberStates.map((state) => state.alpha2);
+export const codes = memberStates().map((state) => state.alpha2);
 
 /** Names that need transliterating (Côte d'Ivoire, São Tomé and Príncipe, Türkiye) or are long, picked often. */
 const awkwardCodes = [

@@ -78,7 +78,7 @@ export const checkerEvents = (
   deriveDeadlineEvents({
     at: new Date(at),
     obligations: seedObligations,
-    states: memberStates,
+    states: memberStates(),
     groupIdsOfState,
     reports,
     remaining,

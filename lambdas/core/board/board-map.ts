@@ -37,7 +37,7 @@ export const renderBoardMap = (input: BoardMapInput): string => {
   const map = worldMap();
   const shapes: string[] = [];
   const markers: string[] = [];
-  for (const state of memberStates) {
+  for (const state of memberStates()) {
     const status = input.statuses.get(state.alpha2);
     const attributes = status
       ? `class="${statusClasses(status)}" data-code="${state.alpha2}" data-status="${status.status}"${status.status === 'overdue' ? ` data-days-overdue="${status.daysOverdue}"` : ''}`

@@ -152,7 +152,7 @@ const overdueSection = (page: BoardPage): string => {
 
 /** The states on the board by status, folded (the overdue ones are listed above): the list that needs no map. */
 const statesByStatus = (page: BoardPage, statuses: ReadonlyMap<string, ObligationStatus>): string => {
-  const onBoard = memberStates.flatMap((state) => {
+  const onBoard = memberStates().flatMap((state) => {
     const status = statuses.get(state.alpha2);
     return status ? [{ state, status }] : [];
   });
@@ -205,7 +205,7 @@ export const renderBoardPage = (page: BoardPage): string => {
   const figuresOf = Map.groupBy(page.figures, (figure) => figure.state);
   const scope =
     page.group === undefined
-      ? `all ${memberStates.length} member states`
+      ? `all ${memberStates().length} member states`
       : `${page.groupName ?? page.group} (${plural(statuses.size, 'state')})`;
   const title = `${obligation.title}: status as of ${formatDate(page.asOf)}`;
   const map = renderBoardMap({

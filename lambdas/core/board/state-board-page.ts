@@ -54,7 +54,7 @@ export const stateBoardPage = async (
     ...data,
     at,
     obligations,
-    states: memberStates.filter((s) => s.alpha2 === state.alpha2),
+    states: memberStates().filter((s) => s.alpha2 === state.alpha2),
   });
   const duties = board.obligations.flatMap((column): StateDuty[] => {
     const standing = column.states[0];

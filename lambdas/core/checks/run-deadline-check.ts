@@ -35,7 +35,7 @@ const checkAsOf = async (at: Date, deps: DeadlineCheckDependencies): Promise<Dea
       skipped: `already checked through ${checkedThrough}`,
     };
   }
-  const derived = deriveDeadlineEvents({ ...data, at, states: memberStates, memory });
+  const derived = deriveDeadlineEvents({ ...data, at, states: memberStates(), memory });
   const emitted = await storeNewAlertEvents(derived.events, deps, {
     waveId: checkWaveId(at),
     storedAt: deps.clock.now(),

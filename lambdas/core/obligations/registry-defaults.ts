@@ -1,7 +1,20 @@
-import { regimeOfResolution, seedObligations } from '../reference/obligations.ts';
+import { lazy } from '../lazy.ts';
+import { registryEntries } from '../reference/registry/index.ts';
+import type { RegistryEntry } from '../reference/registry/registry-entry.ts';
 import type { Obligation } from './obligation.ts';
 
-const registryById = new Map(seedObligations.map((obligation) => [obligation.id, obligation]));
+/**
+ * The registry's entries by id, and the committee and regime of each resolution it knows: built on
+ * the first obligation read, from the entries as written (the fields taken here are the ones the
+ * seeded obligation copies), so loading a function does not build every seed obligation.
+ */
+const registryById = lazy(() => new Map<string, RegistryEntry>(registryEntries.map((entry) => [entry.id, entry])));
+const regimeOfResolution = lazy(
+  () =>
+    new Map<string, { readonly committee: string; readonly regime: string }>(
+      registryEntries.map(({ resolution, committee, regime }) => [resolution, { committee, regime }]),
+    ),
+);
 
 /**
  * An obligation stored or requested without the registry's fields gets them where the registry
@@ -9,8 +22,8 @@ const registryById = new Map(seedObligations.map((obligation) => [obligation.id,
  * resolution. What it states itself wins.
  */
 export const withRegistryDefaults = (obligation: Obligation): Obligation => {
-  const entry = registryById.get(obligation.id);
-  const ofResolution = regimeOfResolution.get(obligation.resolution);
+  const entry = registryById().get(obligation.id);
+  const ofResolution = regimeOfResolution().get(obligation.resolution);
   const committee = obligation.committee ?? entry?.committee ?? ofResolution?.committee;
   const regime = obligation.regime ?? entry?.regime ?? ofResolution?.regime;
   const quote = obligation.quote ?? entry?.quote;

@@ -82,7 +82,7 @@ const unRegionalGroups = (): Group[] =>
     id,
     kind: 'un-regional-group',
     ...unRegionalGroupInfo[id],
-    members: memberStates
+    members: memberStates()
       .filter((state) => state.unRegionalGroup === id)
       .map((state) => state.alpha2)
       .sort(),
@@ -90,7 +90,7 @@ const unRegionalGroups = (): Group[] =>
 
 /** Regions, sub-regions, intermediate regions, then the UN regional groups; derived on first use, not at every cold start. */
 export const builtInGroups: () => readonly Group[] = lazy(() => [
-  ...deriveM49Groups(memberStates, unRegionalGroupIds),
+  ...deriveM49Groups(memberStates(), unRegionalGroupIds),
   ...unRegionalGroups(),
 ]);
 

@@ -1,4 +1,5 @@
-import { memberStateRows, observerStateRows, stateLocationRows } from './member-states.data.ts';
+import { lazy } from '../lazy.ts';
+import { memberStatesJson, observerStateRows, stateLocationsJson } from './member-states.data.ts';
 
 /** A UN M49 area (region, sub-region or intermediate region): 3-digit code and English name. */
 export interface M49Area {
@@ -30,8 +31,24 @@ export interface MemberState {
   readonly unRegionalGroup: UnRegionalGroupId;
 }
 
+/**
+ * The states and their lookup by code, parsed from the data module's JSON text on first use: 0.01×
+ * of a cold start that functions which never look a state up (most watch routes) do not pay
+ * (docs/cold-start.md).
+ */
+const table = lazy(() => {
+  const states = JSON.parse(memberStatesJson) as readonly MemberState[];
+  const byCode = new Map<string, MemberState>(
+    states.flatMap((state) => [
+      [state.alpha2, state],
+      [state.alpha3, state],
+    ]),
+  );
+  return { states, byCode };
+});
+
 /** The 193 UN member states, sorted by alpha-2. */
-export const memberStates: readonly MemberState[] = memberStateRows;
+export const memberStates = (): readonly MemberState[] => table().states;
 
 /** A non-member observer state: looked up only to tell callers why it is not listed. */
 export interface ObserverState {
@@ -46,18 +63,13 @@ export const observerStates: readonly ObserverState[] = observerStateRows;
 /** [longitude, latitude] in degrees, the order GeoJSON and map projections take. */
 export type LngLat = readonly [number, number];
 
-/** A point in the member state (alpha-2): where a map marks a state too small for its shapes. */
-export const stateLocation = (alpha2: string): LngLat | undefined => stateLocationRows[alpha2];
+const locations = lazy(() => JSON.parse(stateLocationsJson) as Readonly<Record<string, LngLat>>);
 
-const byCode = new Map<string, MemberState>(
-  memberStates.flatMap((state) => [
-    [state.alpha2, state],
-    [state.alpha3, state],
-  ]),
-);
+/** A point in the member state (alpha-2): where a map marks a state too small for its shapes. */
+export const stateLocation = (alpha2: string): LngLat | undefined => locations()[alpha2];
 
 /** Looks a member state up by alpha-2 or alpha-3 code, in any case. */
-export const findMemberState = (code: string): MemberState | undefined => byCode.get(code.toUpperCase());
+export const findMemberState = (code: string): MemberState | undefined => table().byCode.get(code.toUpperCase());
 
 export type StateCodeResult =
   | { readonly ok: true; readonly state: MemberState }

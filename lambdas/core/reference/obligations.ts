@@ -7,8 +7,3 @@ import { obligationOfEntry } from './registry/registry-obligation.ts';
  * each with its paragraph quoted. Seeded into the table on deploy and on `npm start`; admins add more there.
  */
 export const seedObligations: readonly Obligation[] = registryEntries.map(obligationOfEntry);
-
-/** Committee and regime of each resolution the registry knows, for obligations that do not name theirs. */
-export const regimeOfResolution: ReadonlyMap<string, { readonly committee: string; readonly regime: string }> = new Map(
-  registryEntries.map(({ resolution, committee, regime }) => [resolution, { committee, regime }]),
-);

@@ -39,7 +39,9 @@ export const reportingHistoryOf = async (
   const loadedGroups = { get: async (id: string) => data.customGroups.find((custom) => custom.id === id) };
   const group = query.group === undefined ? undefined : await findGroup(query.group, loadedGroups, 'group');
   const members = group && new Set(group.members);
-  const states = memberStates.map((state) => state.alpha2).filter((alpha2) => !members || members.has(alpha2));
+  const states = memberStates()
+    .map((state) => state.alpha2)
+    .filter((alpha2) => !members || members.has(alpha2));
   const { appliesTo } = obligation;
   const applies = (alpha2: string): boolean =>
     appliesTo.scope === 'all' || data.groupIdsOfState(alpha2).has(appliesTo.groupId);

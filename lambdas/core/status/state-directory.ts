@@ -42,9 +42,9 @@ export const listStates = async (
   groupId: string | undefined,
   customGroups: CustomGroupStore,
 ): Promise<readonly MemberState[]> => {
-  if (groupId === undefined) return memberStates;
+  if (groupId === undefined) return memberStates();
   const members = new Set((await findGroup(groupId, customGroups, 'group')).members);
-  return memberStates.filter((state) => members.has(state.alpha2));
+  return memberStates().filter((state) => members.has(state.alpha2));
 };
 
 export interface StateProfileDependencies {

@@ -40,7 +40,7 @@ export const statusBoardOf = async (
     ...data,
     at: query.asOf === undefined ? deps.clock.now() : endOfUtcDay(query.asOf),
     obligations,
-    states: members ? memberStates.filter((state) => members.has(state.alpha2)) : memberStates,
+    states: members ? memberStates().filter((state) => members.has(state.alpha2)) : memberStates(),
   });
   return group ? { group: group.id, ...board } : board;
 };

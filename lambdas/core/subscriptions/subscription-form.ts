@@ -27,7 +27,7 @@ export const choiceFields = (
   const states = new Set(current.target?.states ?? []);
   const groups = new Set(current.target?.groups ?? []);
   const events = new Set(current.events ?? ['report.overdue', 'report.received']);
-  const stateOptions = [...memberStates]
+  const stateOptions = [...memberStates()]
     .sort((a, b) => a.name.localeCompare(b.name, 'en'))
     .map(
       (state) =>

@@ -119,7 +119,7 @@ describe('document symbols', () => {
 
 describe('the index of state names', () => {
   it('names every member state by its own short name', () => {
-    const unnamed = memberStates.filter((state) => {
+    const unnamed = memberStates().filter((state) => {
       const sender = titleSender(`Note verbale from the Permanent Mission of ${state.name} to the United Nations`);
       return sender.kind !== 'member' || sender.alpha2 !== state.alpha2;
     });
