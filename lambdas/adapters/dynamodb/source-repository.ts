@@ -15,7 +15,7 @@ import {
   sourceFeeds,
   symbolOfProposalId,
 } from '../../core/sources/stored-proposal.ts';
-import { putIfAbsent } from './stored-item.ts';
+import { parseStoredItem, putIfAbsent } from './stored-item.ts';
 
 /*
  * A document and its amendments share the original's partition, `SOURCE#<original symbol>`, each
@@ -42,14 +42,13 @@ const storedSchema = z.looseObject({
 
 /** An item as the domain reads it: the amendments' set as a sorted list, the keys left off. */
 const fromItem = (item: Record<string, unknown>): StoredSourceDocument => {
-  const { PK, SK, GSI1PK, GSI1SK, itemType, amendments, ...rest } = item;
-  const parsed = storedSchema.safeParse({
-    ...rest,
-    ...(amendments instanceof Set ? { amendments: [...(amendments as Set<string>)].sort() } : {}),
+  const { amendments } = item;
+  const parsed = parseStoredItem(storedSchema, {
+    ...item,
+    amendments: amendments instanceof Set ? [...(amendments as Set<string>)].sort() : undefined,
   });
-  if (!parsed.success) throw new Error(`Stored item ${String(PK)}/${String(SK)} is not a source document`);
-  // The proposal was validated on the way in (proposalFor over a parsed SourceDocument).
-  return parsed.data as unknown as StoredSourceDocument;
+  // The proposal was checked on its way in (proposalFor over a parsed SourceDocument); only its kind is read back here.
+  return parsed as unknown as StoredSourceDocument;
 };
 
 const isProposal = (document: StoredSourceDocument | undefined): document is StoredProposal =>
