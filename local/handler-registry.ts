@@ -7,6 +7,7 @@ import type { QueueConsumerSettings } from '../lambdas/contracts/queue-consumer.
 import type { RouteId } from '../lambdas/contracts/routes.ts';
 import type { ChangeDetectionDependencies } from '../lambdas/core/changes/detect-changes.ts';
 import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
+import type { SourceCheckDependencies } from '../lambdas/core/sources/run-source-check.ts';
 import { handlerFor as acceptProposal } from '../lambdas/handlers/http/accept-proposal.ts';
 import { handlerFor as confirm } from '../lambdas/handlers/http/confirm.ts';
 import { handlerFor as createImport } from '../lambdas/handlers/http/create-import.ts';
@@ -62,6 +63,7 @@ import { handlerFor as planWaves } from '../lambdas/handlers/queue/plan-waves.ts
 import { handlerFor as sendJobs } from '../lambdas/handlers/queue/send-jobs.ts';
 import { handlerFor as scheduledDeadlineCheck } from '../lambdas/handlers/scheduled-deadline-check.ts';
 import { handlerFor as scheduledDelivery } from '../lambdas/handlers/scheduled-delivery.ts';
+import { handlerFor as scheduledSourceCheck } from '../lambdas/handlers/scheduled-source-check.ts';
 import { handlerFor as announceWaves } from '../lambdas/handlers/stream/announce-waves.ts';
 import { handlerFor as detectChanges } from '../lambdas/handlers/stream/detect-changes.ts';
 import {
@@ -185,3 +187,9 @@ export const scheduledHandlers = (deps: LocalDependencies) => ({
   deadlineCheck: scheduledDeadlineCheck(deps),
   delivery: scheduledDelivery(deps),
 });
+
+/** The hourly source job, on feeds the local runtime serves (local/source-feed-server.ts). */
+export const sourceCheckHandler = (
+  deps: LocalDependencies,
+  sources: Pick<SourceCheckDependencies, 'feeds' | 'settings'>,
+) => scheduledSourceCheck({ ...deps, ...sources });

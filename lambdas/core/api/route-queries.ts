@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { alertEventTypes } from '../alerts/alert-event.ts';
+import { publicAlertEventTypes } from '../alerts/alert-event.ts';
 import { overdueSorts } from '../board/board-page-query.ts';
 import { LINK_SIGNATURE } from '../contacts/signed-link.ts';
 import { UNSUBSCRIBE_SIGNATURE } from '../contacts/unsubscribe-link.ts';
@@ -60,7 +60,7 @@ export const obligationHistoryQuery = lazy(() => ({
 
 export const alertsQuery = lazy(() => ({
   state: z.optional(z.string()),
-  type: z.optional(z.enum(alertEventTypes)),
+  type: z.optional(z.enum(publicAlertEventTypes)),
   since: z.optional(z.union([isoDateSchema, isoInstantSchema])),
   limit: limitParameter(1000, 100),
   after: afterParameter,

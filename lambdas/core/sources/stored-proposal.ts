@@ -1,4 +1,6 @@
+import * as z from 'zod/mini';
 import type { IsoDate } from '../time/calendar-date.ts';
+import { isoDateSchema } from '../validation/common-schemas.ts';
 import type { Proposal } from './document-proposal.ts';
 
 /** Where a proposal stands: waiting for an admin, or decided. */
@@ -50,3 +52,24 @@ export const symbolOfProposalId = (id: string): string | undefined => {
   const symbol = Buffer.from(id, 'base64url').toString('utf8');
   return symbol.length > 0 && proposalIdOf(symbol) === id ? symbol : undefined;
 };
+
+/**
+ * A report proposal as the table's stream carries it: what its alert needs. (Its full shape was
+ * checked on the way in, when the job made it from a parsed SourceDocument.)
+ */
+export const foundProposalSchema = z.lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    foundAt: z.string(),
+    status: z.enum(proposalStatuses),
+    proposal: z.looseObject({
+      kind: z.literal('report'),
+      document: z.looseObject({ symbol: z.string(), title: z.string(), url: z.optional(z.string()) }),
+      committee: z.optional(z.string()),
+      state: z.optional(z.string()),
+      datedOn: z.optional(isoDateSchema),
+    }),
+  }),
+);
+
+export type FoundProposal = z.infer<typeof foundProposalSchema>;
