@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.ts';
+import { mapWithConcurrency } from '../map-with-concurrency.ts';
 import type { Obligation } from '../obligations/obligation.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ServiceMetrics } from '../ports/service-metrics.ts';
@@ -10,6 +11,9 @@ import { utcDateOf } from '../time/calendar-date.ts';
 import { type ProposalContext, proposalFor, type ReportProposal } from './document-proposal.ts';
 import { acceptProposal, type ReviewDependencies } from './review-proposal.ts';
 import { proposalIdOf, type SourceFeed } from './stored-proposal.ts';
+
+/** Stores in flight at once: a day's list of hundreds is written in parallel, not one request after another. */
+const STORE_CONCURRENCY = 16;
 
 /** Who accepts a proposal when `autoAccept` does. */
 export const AUTO_ACCEPT = 'auto-accept';
@@ -107,21 +111,25 @@ const readFeed = async (
       const page = await reader.read(position, today);
       counts.pages += 1;
       recordErrors.push(...page.recordErrors);
-      for (const document of page.documents) {
-        counts.documents += 1;
+      counts.documents += page.documents.length;
+      const stored = await mapWithConcurrency(page.documents, STORE_CONCURRENCY, async (document) => {
         const proposal = proposalFor(document, context);
-        const stored = await deps.sources.store({
+        const outcome = await deps.sources.store({
           feed: reader.feed,
           foundAt: deps.clock.now().toISOString(),
           proposal,
         });
-        if (stored === 'exists') counts.known += 1;
+        return { proposal, outcome };
+      });
+      // Decided in the feed's order, after storing: of two notes that could settle one report, the first is accepted.
+      for (const { proposal, outcome } of stored) {
+        if (outcome === 'exists') counts.known += 1;
         else if (proposal.kind === 'amendment') counts.amendments += 1;
         else {
           counts.proposals += 1;
           deps.serviceMetrics.record('proposalsFound');
           if (deps.settings.autoAccept && acceptsItself(proposal)) {
-            counts.autoAccepted += await autoAccept(document.symbol, deps);
+            counts.autoAccepted += await autoAccept(proposal.document.symbol, deps);
           }
         }
       }
