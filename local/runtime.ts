@@ -10,7 +10,7 @@ import type { RequestCounter } from '../lambdas/adapters/dynamodb/request-counte
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { sourceCheckSettings, sourceFeedReaders } from '../lambdas/adapters/sources/source-settings.ts';
 import { SqsFailureSink } from '../lambdas/adapters/sqs/sqs-failure-sink.ts';
-import { servedRoutes } from '../lambdas/contracts/routes.ts';
+import { routes } from '../lambdas/contracts/routes.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
 import type { SourceFeed } from '../lambdas/core/sources/stored-proposal.ts';
@@ -170,7 +170,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       options.outboxFile ?? join(mkdtempSync(join(tmpdir(), 'sanctions-watch-outbox-')), 'outbox.jsonl');
     const alertEventsFile = options.alertEventsFile ?? join(dirname(outboxFile), 'alert-events.jsonl');
     const metricsFile = options.metricsFile ?? defaultMetricsFile(outboxFile);
-    const api = await startLocalApi({ routes: servedRoutes, port: options.port, identity });
+    const api = await startLocalApi({ routes, port: options.port, identity });
     const queueOverrides: DeliveryQueueOverrides = {
       ...(options.holdWavesUntilIdle
         ? { waveDelaySeconds: 0 }

@@ -110,25 +110,14 @@ export const routes = [
   // The API's contract, for client generators and for people: built from the request and response schemas.
   route('get-openapi-document', 'GET', '/openapi.json', 'read', 'public'),
   route('get-api-docs', 'GET', '/docs', 'read', 'public'),
-] as const satisfies readonly RouteDefinition[];
-
-/**
- * Routes the local runtime serves and the OpenAPI document describes, but the stack does not
- * create yet: its root stack is at CloudFormation's 500-resource limit until the API's functions
- * move into a nested stack (lib/). Then these join `routes`.
- */
-export const undeployedRoutes = [
   // The source job's proposals: an admin reviews what it found (docs/sources.md).
   route('list-proposals', 'GET', '/proposals', 'read', 'admin'),
   route('accept-proposal', 'POST', '/proposals/{id}/accept', 'read-write', 'admin'),
   route('reject-proposal', 'POST', '/proposals/{id}/reject', 'read-write', 'admin'),
 ] as const satisfies readonly RouteDefinition[];
 
-/** Every route a runtime answers: the local API, the unrouted handler and the OpenAPI document read this. */
-export const servedRoutes: readonly RouteDefinition[] = [...routes, ...undeployedRoutes];
-
 /** A route's id: the local runtime's handler registry must serve every one. */
-export type RouteId = (typeof routes)[number]['id'] | (typeof undeployedRoutes)[number]['id'];
+export type RouteId = (typeof routes)[number]['id'];
 
 /** Whether API Gateway (or the local server) must see a valid bearer token before the handler runs. */
 export const needsToken = (route: Pick<RouteDefinition, 'auth'>): boolean =>

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { servedRoutes } from '../../lambdas/contracts/routes.ts';
+import { routes } from '../../lambdas/contracts/routes.ts';
 import { httpHandlers } from '../../local/handler-registry.ts';
 import { startLocalApi } from '../../local/http-server.ts';
 import { openLocalIdentity } from '../../local/local-identity.ts';
@@ -16,7 +16,7 @@ import { createTestTable } from './test-table.ts';
 export const startTestApi = async () => {
   const table = await createTestTable();
   const identity = await openLocalIdentity(mkdtempSync(join(tmpdir(), 'sanctions-watch-identity-')));
-  const api = await startLocalApi({ routes: servedRoutes, port: 0, identity });
+  const api = await startLocalApi({ routes, port: 0, identity });
   // Real time plus what the test moved it on by: budgets and backoffs can be tried without waiting.
   let movedMs = 0;
   const deps = { ...testDependencies(table, api.url), clock: { now: () => new Date(Date.now() + movedMs) } };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { needsToken, type RouteDefinition, servedRoutes } from '../../contracts/routes.ts';
+import { needsToken, type RouteDefinition, routes } from '../../contracts/routes.ts';
 import { storedAlertEventSchema } from '../alerts/alert-event-schema.ts';
 import { metricSchema, storedFigureSchema } from '../figures/figure-schema.ts';
 import { obligationResponseSchema } from '../obligations/obligation-response-schema.ts';
@@ -265,7 +265,7 @@ const headOperationOf = (route: RouteDefinition, get: ReturnType<typeof operatio
 /** The OpenAPI 3.1 document of every route in the route table, built from the schemas the handlers parse with. */
 export const openApiDocument = () => {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of servedRoutes) {
+  for (const route of routes) {
     const operation = operationOf(route);
     paths[route.path] = {
       ...paths[route.path],
