@@ -12,6 +12,7 @@ import { importRows } from './import.ts';
 import { coldStartRows } from './lambda-bundles.ts';
 import { metricsCostRows } from './metrics-cost.ts';
 import { type BenchRow, renderTable } from './results-table.ts';
+import { sourceJobRows } from './source-job.ts';
 import { sourceProposalRows } from './source-proposals.ts';
 import { watchMatchingRows } from './watch-matching.ts';
 
@@ -36,7 +37,7 @@ const sections: Record<string, () => Promise<BenchRow[]>> = {
   e2e: () => e2eRowsInOwnProcess(),
   import: () => importRows(),
   metrics: () => metricsCostRows(),
-  sources: async () => sourceProposalRows(),
+  sources: async () => [...sourceProposalRows(), ...(await sourceJobRows())],
 };
 
 const requested = process.argv.slice(2);

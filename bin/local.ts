@@ -21,6 +21,7 @@ import { localStreamAddressesFile, localStreamFailureFile, writeStreamAddresses 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const usage = `usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-every MINUTES] [--grouping-window S] [--retry-after S] [--no-sample] [--clock DATE] [--replay FROM TO]
+                           [--sources-from DIR [--auto-accept]]
   --fresh          start with an empty database (and outbox)
   --port           the API's port (PORT in the environment works too; default 3000)
   --data           where DynamoDB Local keeps its files (default .local/dynamodb)
@@ -36,7 +37,13 @@ const usage = `usage: npm start -- [--fresh] [--port N] [--data DIR] [--check-ev
   --no-sample      skip the 2019 sample data and the two sample watches
   --clock DATE     run the schedules as if today were DATE (YYYY-MM-DD); time moves on from there
   --replay FROM TO step the daily schedule through FROM..TO (YYYY-MM-DD) on an in-memory database, recording
-                   the sample facts as they became public; e.g. --replay 2019-03-01 2020-04-01`;
+                   the sample facts as they became public; e.g. --replay 2019-03-01 2020-04-01
+  --sources-from DIR
+                   serve the UN's two document feeds from the recorded files in DIR (test/fixtures/sources)
+                   and run the hourly source job against them on the schedule above; its proposals wait at
+                   GET /proposals for an admin
+  --auto-accept    with --sources-from: accept a proposal with a known state, a known committee and exactly
+                   one open obligation due near the note's date without review (autoAccept; off by default)`;
 
 const dateArgument = (name: string, raw: string): IsoDate => {
   const date = parseIsoDate(raw);
@@ -58,6 +65,8 @@ const parseOptions = () => {
         'no-sample': { type: 'boolean', default: false },
         clock: { type: 'string' },
         replay: { type: 'string' },
+        'sources-from': { type: 'string' },
+        'auto-accept': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -85,6 +94,8 @@ const parseOptions = () => {
         : { from: dateArgument('--replay FROM', values.replay), to: dateArgument('--replay TO', replayTo) };
     if (replayRange && replayRange.to < replayRange.from)
       throw new Error(`--replay runs forward: ${replayRange.to} is before ${replayRange.from}`);
+    if (values['auto-accept'] && values['sources-from'] === undefined)
+      throw new Error('--auto-accept needs --sources-from: it is a setting of the source job');
     if (replayRange && values.clock !== undefined)
       throw new Error('--clock and --replay do not go together: a replay sets the days itself');
     return {
@@ -98,6 +109,8 @@ const parseOptions = () => {
       deliveryRetrySeconds: rawRetry === undefined ? undefined : Number(rawRetry),
       clock: values.clock === undefined ? undefined : dateArgument('--clock', values.clock),
       replay: replayRange,
+      sourcesFrom: values['sources-from'] === undefined ? undefined : resolve(values['sources-from']),
+      autoAccept: values['auto-accept'],
       help: values.help,
     };
   } catch (error) {
@@ -179,6 +192,15 @@ const runtime = await startLocalRuntime({
   metricsFile,
   // The fault tests' way in: the outbox misbehaves as they ask (see local/outbox/injected-faults.ts).
   injectedFaults: process.env[INJECTED_FAULTS_ENV],
+  ...(options.sourcesFrom === undefined
+    ? {}
+    : { sourceFeeds: { directory: options.sourcesFrom, autoAccept: options.autoAccept } }),
+  onSourceCheck: ({ at, result, error }) =>
+    console.log(
+      error
+        ? `Source job as of ${at.toISOString()}: ${String(error)}`
+        : `Source job as of ${at.toISOString()}: ${result?.proposals ?? 0} new proposals`,
+    ),
   prepare: async (started) => {
     if (options.sample) sampleSummary = await seedSample(started);
   },
@@ -215,6 +237,7 @@ sanctions-watch is running locally.
   Reference     ${runtime.seeded.created.length} seeded, ${runtime.seeded.existing.length} already there (obligations and metrics)
   Sample        ${sampleSummary}
   Checks        ${checks}
+  Sources       ${options.sourcesFrom === undefined ? 'not read (--sources-from DIR serves recorded feeds)' : `the source job reads the feeds recorded in ${options.sourcesFrom} with the checks${options.autoAccept ? ', autoAccept on' : ''}; GET /proposals lists what it found`}
   Outbox        ${runtime.outboxFile} (email and SMS land here instead of SNS${options.replay ? '' : '; alerts go out after the 60 s grouping window'})
   Queues        ${runtime.queueAddresses.endpoint ?? ''} (local SQS; where they are: ${localQueueAddressesFile(dataDirectory)}, read by npx sanctions-watch redrive)
   Machine feed  ${runtime.alertEventsFile} (every alert event with its attributes, as the AlertEvents SNS topic carries it)

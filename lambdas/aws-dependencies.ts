@@ -24,6 +24,7 @@ import { DynamoMigrationLedger } from './adapters/dynamodb/migration-ledger.ts';
 import { countRequests, type RequestCounter } from './adapters/dynamodb/request-counter.ts';
 import { DynamoSendJobReads } from './adapters/dynamodb/send-job-reads.ts';
 import { DynamoSignupStore } from './adapters/dynamodb/signup-repository.ts';
+import { DynamoSourceStore } from './adapters/dynamodb/source-repository.ts';
 import { DynamoStateRecords } from './adapters/dynamodb/state-records-repository.ts';
 import { DynamoWatchStore } from './adapters/dynamodb/watch-repository.ts';
 import { DynamoWavePlans } from './adapters/dynamodb/wave-plan-repository.ts';
@@ -37,6 +38,7 @@ import { createSesEmailSender } from './adapters/ses/ses-email-sender.ts';
 import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publisher.ts';
 import { setSmsMonthlySpendLimit } from './adapters/sns/sms-spend-limit.ts';
 import { SnsSmsSender } from './adapters/sns/sns-sms-sender.ts';
+import { sourceSettingsFromEnv } from './adapters/sources/source-settings.ts';
 import { SqsDeliveryJobQueue } from './adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
 import { SqsMessageVisibility } from './adapters/sqs/sqs-message-visibility.ts';
@@ -74,6 +76,7 @@ import type { FeedKeyStore } from './core/ports/feed-key-store.ts';
 import type { ImportStore } from './core/ports/import-store.ts';
 import type { ChannelSenders, MessageSender } from './core/ports/message-sender.ts';
 import type { ServiceMetrics } from './core/ports/service-metrics.ts';
+import type { SourceStore } from './core/ports/source-store.ts';
 import type {
   AlertEventStore,
   CheckerMemoryStore,
@@ -89,6 +92,8 @@ import type {
   StateRecords,
   WatchStore,
 } from './core/ports/stores.ts';
+import type { ReviewDependencies } from './core/sources/review-proposal.ts';
+import type { SourceCheckDependencies } from './core/sources/run-source-check.ts';
 import type { StandingDependencies } from './core/status/standing-data.ts';
 import type { SignupConfirmDependencies } from './core/subscriptions/complete-signup.ts';
 import { subscriberManageUrl } from './core/subscriptions/manage-link.ts';
@@ -197,6 +202,18 @@ export const deadlineCheck = (): DeadlineCheckDependencies & { readonly clock: C
   ...standing(),
   checkerMemory: checkerMemory(),
   alertEvents: alertEvents(),
+  serviceMetrics: serviceMetrics(),
+});
+
+const sources = (): SourceStore => onTable((client, name) => new DynamoSourceStore(client, name));
+
+/** Reviewing a proposal: the proposals, and what recording a report needs. */
+export const proposalReview = (): ReviewDependencies => ({ ...standing(), metrics: metrics(), sources: sources() });
+
+/** The hourly source job's: reviewing's (autoAccept records reports), the feeds, and the metrics. */
+export const sourceCheck = (): SourceCheckDependencies => ({
+  ...proposalReview(),
+  ...sourceSettingsFromEnv(),
   serviceMetrics: serviceMetrics(),
 });
 

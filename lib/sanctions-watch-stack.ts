@@ -33,6 +33,7 @@ import { defaultCheckSchedule, ScheduledDeadlineCheck } from './constructs/sched
 import { ScheduledJob } from './constructs/scheduled-job.ts';
 import { ServiceAlarms } from './constructs/service-alarms.ts';
 import { SmsSpendLimit, smsMonthlySpendLimitContext } from './constructs/sms-spend-limit.ts';
+import { SourceCheck, sourceCheckContext } from './constructs/source-check.ts';
 import { TableStreamConsumer } from './constructs/table-stream-consumer.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
 
@@ -153,6 +154,7 @@ export class SanctionsWatchStack extends Stack {
   readonly email: EmailChannel;
   readonly delivery: DeliveryPipeline;
   readonly scheduledDelivery: ScheduledJob;
+  readonly sourceCheck: SourceCheck;
   readonly alertEvents: AlertEventFeed;
   readonly ops: OpsTopic;
   readonly smsSpendLimit: SmsSpendLimit;
@@ -245,6 +247,12 @@ export class SanctionsWatchStack extends Stack {
     });
     this.notifications.grantNotify(this.scheduledDelivery.handler);
     this.scheduledDelivery.handler.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
+
+    this.sourceCheck = new SourceCheck(this, 'SourceCheck', {
+      table: this.table,
+      settings: sourceCheckContext(this),
+      logRemovalPolicy: removalPolicy,
+    });
 
     this.alertEvents = new AlertEventFeed(this, 'AlertEvents', {
       table: this.table,

@@ -7,6 +7,8 @@ import type { QueueConsumerSettings } from '../lambdas/contracts/queue-consumer.
 import type { RouteId } from '../lambdas/contracts/routes.ts';
 import type { ChangeDetectionDependencies } from '../lambdas/core/changes/detect-changes.ts';
 import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
+import type { SourceCheckDependencies } from '../lambdas/core/sources/run-source-check.ts';
+import { handlerFor as acceptProposal } from '../lambdas/handlers/http/accept-proposal.ts';
 import { handlerFor as confirm } from '../lambdas/handlers/http/confirm.ts';
 import { handlerFor as createImport } from '../lambdas/handlers/http/create-import.ts';
 import { handlerFor as createMetric } from '../lambdas/handlers/http/create-metric.ts';
@@ -35,6 +37,7 @@ import { handlerFor as listAlerts } from '../lambdas/handlers/http/list-alerts.t
 import { handlerFor as listGroups } from '../lambdas/handlers/http/list-groups.ts';
 import { handlerFor as listMetrics } from '../lambdas/handlers/http/list-metrics.ts';
 import { handlerFor as listObligations } from '../lambdas/handlers/http/list-obligations.ts';
+import { handlerFor as listProposals } from '../lambdas/handlers/http/list-proposals.ts';
 import { handlerFor as listStateFigures } from '../lambdas/handlers/http/list-state-figures.ts';
 import { handlerFor as listStates } from '../lambdas/handlers/http/list-states.ts';
 import { handlerFor as listWatchDeliveries } from '../lambdas/handlers/http/list-watch-deliveries.ts';
@@ -46,6 +49,7 @@ import { handlerFor as recordFigure } from '../lambdas/handlers/http/record-figu
 import { handlerFor as recordReport } from '../lambdas/handlers/http/record-report.ts';
 import { handlerFor as recordTrigger } from '../lambdas/handlers/http/record-trigger.ts';
 import { handlerFor as recordWorldFigure } from '../lambdas/handlers/http/record-world-figure.ts';
+import { handlerFor as rejectProposal } from '../lambdas/handlers/http/reject-proposal.ts';
 import { handlerFor as requestWatchConfirmation } from '../lambdas/handlers/http/request-watch-confirmation.ts';
 import { handlerFor as rotateWatchFeedKey } from '../lambdas/handlers/http/rotate-watch-feed-key.ts';
 import { handlerFor as runCheck } from '../lambdas/handlers/http/run-check.ts';
@@ -59,6 +63,7 @@ import { handlerFor as planWaves } from '../lambdas/handlers/queue/plan-waves.ts
 import { handlerFor as sendJobs } from '../lambdas/handlers/queue/send-jobs.ts';
 import { handlerFor as scheduledDeadlineCheck } from '../lambdas/handlers/scheduled-deadline-check.ts';
 import { handlerFor as scheduledDelivery } from '../lambdas/handlers/scheduled-delivery.ts';
+import { handlerFor as scheduledSourceCheck } from '../lambdas/handlers/scheduled-source-check.ts';
 import { handlerFor as announceWaves } from '../lambdas/handlers/stream/announce-waves.ts';
 import { handlerFor as detectChanges } from '../lambdas/handlers/stream/detect-changes.ts';
 import {
@@ -126,6 +131,9 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   manage: manage(deps),
   'get-openapi-document': getOpenApiDocument(),
   'get-api-docs': getApiDocs(),
+  'list-proposals': listProposals(deps),
+  'accept-proposal': acceptProposal(deps),
+  'reject-proposal': rejectProposal(deps),
 });
 
 /** What the stream consumers need, which redrive builds without the rest of the local runtime. */
@@ -179,3 +187,9 @@ export const scheduledHandlers = (deps: LocalDependencies) => ({
   deadlineCheck: scheduledDeadlineCheck(deps),
   delivery: scheduledDelivery(deps),
 });
+
+/** The hourly source job, on feeds the local runtime serves (local/source-feed-server.ts). */
+export const sourceCheckHandler = (
+  deps: LocalDependencies,
+  sources: Pick<SourceCheckDependencies, 'feeds' | 'settings'>,
+) => scheduledSourceCheck({ ...deps, ...sources });

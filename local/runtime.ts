@@ -8,16 +8,26 @@ import { ensureTable } from '../lambdas/adapters/dynamodb/create-table.ts';
 import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-client.ts';
 import type { RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
+import { sourceCheckSettings, sourceFeedReaders } from '../lambdas/adapters/sources/source-settings.ts';
 import { SqsFailureSink } from '../lambdas/adapters/sqs/sqs-failure-sink.ts';
 import { routes } from '../lambdas/contracts/routes.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
+import type { SourceFeed } from '../lambdas/core/sources/stored-proposal.ts';
+import type { SourceCheckSummary } from '../lambdas/handlers/scheduled-source-check.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
-import { httpHandlers, queueHandlers, scheduledHandlers, streamHandlers } from './handler-registry.ts';
+import {
+  httpHandlers,
+  queueHandlers,
+  scheduledHandlers,
+  sourceCheckHandler,
+  streamHandlers,
+} from './handler-registry.ts';
 import { startLocalApi } from './http-server.ts';
+import { localLambdaContext } from './lambda-context.ts';
 import { localDependencies } from './local-dependencies.ts';
 import { localIdentityDirectory, openLocalIdentity } from './local-identity.ts';
-import { startLocalSchedule } from './local-schedule.ts';
+import { scheduledEvent, startLocalSchedule } from './local-schedule.ts';
 import { defaultMetricsFile } from './metrics-file.ts';
 import {
   type DeliveryQueueOverrides,
@@ -28,6 +38,7 @@ import {
 import { heldWaveAnnouncer } from './queues/held-wave-announcer.ts';
 import { DELIVERY_FAILURES_QUEUE, localQueueAddresses, type QueueAddresses } from './queues/queue-addresses.ts';
 import { startLocalQueues } from './queues/queue-consumers.ts';
+import { type FeedFault, startSourceFeedServer } from './source-feed-server.ts';
 import { startStreamConsumer } from './stream-consumer.ts';
 import { type StreamConsumerKey, streamConsumers } from './stream-consumers.ts';
 
@@ -59,6 +70,12 @@ export interface LocalRuntimeOptions {
     readonly result?: { readonly emitted: number };
     readonly error?: unknown;
   }) => void;
+  /** Told about every scheduled source job run. */
+  readonly onSourceCheck?: (outcome: {
+    readonly at: Date;
+    readonly result?: SourceCheckSummary;
+    readonly error?: unknown;
+  }) => void;
   /** Where messages go instead of SNS (JSON lines); a temporary file when absent. */
   readonly outboxFile?: string;
   /** Where alert events are published instead of the AlertEvents topic (JSON lines); `alert-events.jsonl` in the outbox's directory when absent. */
@@ -82,6 +99,16 @@ export interface LocalRuntimeOptions {
   readonly injectedFaults?: string;
   /** What "now" is for the schedules (`npm start -- --clock`); the wall clock when absent. */
   readonly scheduleClock?: () => Date;
+  /**
+   * The source job's feeds, served locally from recorded files (`npm start -- --sources-from DIR`):
+   * the job then runs on the schedule with the others, and `runSourceCheck` runs it at once.
+   */
+  readonly sourceFeeds?: {
+    readonly directory: string;
+    readonly autoAccept?: boolean;
+    /** How each feed misbehaves, for the tests of a failing feed. */
+    readonly faults?: Partial<Record<SourceFeed, FeedFault>>;
+  };
   /** Runs once everything but the schedules is up (seeding sample data, say), so the first scheduled run sees its result. */
   readonly prepare?: (runtime: LocalRuntime) => Promise<void>;
 }
@@ -110,6 +137,8 @@ export interface LocalRuntime {
   streamIdle(options?: { readonly closeWindow?: boolean }): Promise<void>;
   /** A token the API accepts, as `npm run token` prints. */
   issueToken(user: string, options?: { readonly admin?: boolean }): Promise<string>;
+  /** Runs the source job once as of `at`, as EventBridge's schedule would; only with `sourceFeeds`. */
+  runSourceCheck(at: Date): Promise<SourceCheckSummary>;
   stop(): Promise<void>;
 }
 
@@ -192,6 +221,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       deliveryQueueNames.map((queue) => ({ queue, handler: pipeline[queue], functionName: `delivery-${queue}` })),
     );
     const alertEventPublishing = await consumer('alertEventPublishing');
+    const feedServer = options.sourceFeeds
+      ? await startSourceFeedServer({
+          directory: options.sourceFeeds.directory,
+          ...(options.sourceFeeds.faults ? { faults: options.sourceFeeds.faults } : {}),
+        })
+      : undefined;
+    const sourceCheck =
+      feedServer &&
+      sourceCheckHandler(deps, {
+        feeds: sourceFeedReaders(feedServer.urls, { fetch: feedServer.fetch }),
+        settings: sourceCheckSettings(options.sourceFeeds?.autoAccept ?? false),
+      });
     const schedules: { stop(): Promise<void> }[] = [];
     const runtime: LocalRuntime = {
       apiUrl: api.url,
@@ -212,8 +253,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         await alertEventPublishing.idle(idleOptions);
       },
       issueToken: (user, tokenOptions) => identity.issue(user, tokenOptions),
+      runSourceCheck: async (at) => {
+        if (!sourceCheck) throw new Error('The local runtime was started without sourceFeeds');
+        return sourceCheck(scheduledEvent(at), localLambdaContext('scheduled-source-check', 60_000));
+      },
       stop: async () => {
         for (const schedule of schedules) await schedule.stop();
+        await feedServer?.close();
         await api.close();
         await changeDetection.stop();
         await announcer.stop();
@@ -244,6 +290,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
             onRun: () => undefined,
           }),
         );
+        // EventBridge's hourly source job, when there are feeds to read.
+        if (sourceCheck) {
+          schedules.push(
+            await startLocalSchedule({
+              ...timer,
+              handler: sourceCheck,
+              functionName: 'scheduled-source-check',
+              onRun: options.onSourceCheck ?? (() => undefined),
+            }),
+          );
+        }
       }
     } catch (error) {
       await runtime.stop();

@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { check } from './check.ts';
 import { figureSet } from './figure-set.ts';
 import { importFile } from './import.ts';
+import { proposalAccept, proposalList, proposalReject } from './proposal.ts';
 import { redriveCli } from './redrive.ts';
 import { reportAdd } from './report-add.ts';
 import { state } from './state.ts';
@@ -21,6 +22,9 @@ export const commands: readonly Command[] = [
   watchRm,
   watchTest,
   reportAdd,
+  proposalList,
+  proposalAccept,
+  proposalReject,
   figureSet,
   importFile,
   check,

@@ -1,4 +1,4 @@
-import { alertEventTypes } from '../../lambdas/core/alerts/alert-event.ts';
+import { alertEventTypes, publicAlertEventTypes } from '../../lambdas/core/alerts/alert-event.ts';
 import type { ApiClient } from '../api-client.ts';
 import { list, optionalNumber, wholeNumber } from '../arg-values.ts';
 import { type CommandOutput, defineCommand, type ParsedArgs } from '../command.ts';
@@ -85,7 +85,8 @@ export const parseWatchAddArgs = (args: readonly string[]): ParsedArgs<WatchAddO
     options: {
       name: values.name,
       target: { states, groups, ...(values.all ? { all: true } : {}) },
-      events: events.includes('all') ? [...alertEventTypes] : events,
+      // `all`: every event anyone may watch; source.proposal, for admins, is asked for by name.
+      events: events.includes('all') ? [...publicAlertEventTypes] : events,
       obligations: list('obligations', values.obligations),
       metrics: list('metrics', values.metrics),
       minChangePct: optionalNumber('min-change-pct', values['min-change-pct']),

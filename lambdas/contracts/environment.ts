@@ -57,3 +57,16 @@ export const DELIVERY_QUEUE_URL_ENV = {
 
 /** The migrations function: its own continuation queue, where a run out of time hands the deploy's event on. */
 export const MIGRATIONS_QUEUE_URL_ENV = 'MIGRATIONS_QUEUE_URL';
+
+/**
+ * The source job's feeds and its one switch, set from `cdk.json` context: the daily issuance list's
+ * URL with `{date}` where the day goes, and the Digital Library's MARCXML search URL (the job sets
+ * `rg` and `jrec`). A feed without a URL is not read. `autoAccept=true` in context sets AUTO_ACCEPT
+ * to `true`: proposals with a known state, a known committee and exactly one open obligation are
+ * accepted without review.
+ */
+export const SOURCE_FEED_ENV = {
+  dailyIssuanceUrl: 'SOURCE_DAILY_ISSUANCE_URL',
+  digitalLibraryUrl: 'SOURCE_DIGITAL_LIBRARY_URL',
+  autoAccept: 'SOURCE_AUTO_ACCEPT',
+} as const;

@@ -110,6 +110,10 @@ export const routes = [
   // The API's contract, for client generators and for people: built from the request and response schemas.
   route('get-openapi-document', 'GET', '/openapi.json', 'read', 'public'),
   route('get-api-docs', 'GET', '/docs', 'read', 'public'),
+  // The source job's proposals: an admin reviews what it found (docs/sources.md).
+  route('list-proposals', 'GET', '/proposals', 'read', 'admin'),
+  route('accept-proposal', 'POST', '/proposals/{id}/accept', 'read-write', 'admin'),
+  route('reject-proposal', 'POST', '/proposals/{id}/reject', 'read-write', 'admin'),
 ] as const satisfies readonly RouteDefinition[];
 
 /** A route's id: the local runtime's handler registry must serve every one. */

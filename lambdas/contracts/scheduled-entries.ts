@@ -23,3 +23,6 @@ export const preTokenGenerationEntry = 'lambdas/handlers/pre-token-generation.ts
 
 /** API Gateway's `$default` route: the requests no route takes, answered 405 with `Allow` or 404. */
 export const unroutedEntry = 'lambdas/handlers/http/unrouted.ts';
+
+/** Hourly: reads the UN's document feeds and stores what they announce as proposals. */
+export const scheduledSourceCheckEntry = 'lambdas/handlers/scheduled-source-check.ts';

@@ -16,11 +16,14 @@ export const changeDetectionStream = {
   reportBatchItemFailures: true,
   /**
    * Lambda event filtering (the same JSON pattern syntax as EventBridge): only inserted or changed
-   * reports and latest figures reach the processor; history items, catalogue edits, alert events
+   * reports, latest figures and source documents (a proposal found) reach the processor; history items, catalogue edits, alert events
    * and TTL deletions never cost an invocation.
    */
   filterPatterns: [
-    { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { itemType: { S: ['report', 'figure-latest'] } } } },
+    {
+      eventName: ['INSERT', 'MODIFY'],
+      dynamodb: { NewImage: { itemType: { S: ['report', 'figure-latest', 'source-document'] } } },
+    },
   ],
   /** The function's timeout, in AWS and for each local invocation alike. */
   timeoutSeconds: 60,

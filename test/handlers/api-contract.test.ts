@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../lambdas/contracts/routes.ts';
 import { openApiDocument } from '../../lambdas/core/api/openapi-document.ts';
 import { routeContracts } from '../../lambdas/core/api/route-contracts.ts';
+import { runSourceCheck } from '../../lambdas/core/sources/run-source-check.ts';
+import { proposalIdOf } from '../../lambdas/core/sources/stored-proposal.ts';
 import { matchRoute } from '../../local/api-gateway-event.ts';
 import { readOutbox } from '../../local/outbox/outbox-sender.ts';
 import { confirmationLinkTo } from '../support/confirmation-mail.ts';
 import { midtermReportOf } from '../support/midterm-reporters.ts';
 import { startSeededTestApi } from '../support/seeded-api.ts';
+import { fixtureFeeds } from '../support/source-check.ts';
 
 type Api = Awaited<ReturnType<typeof startSeededTestApi>>;
 type Caller = keyof Api['tokens'] | undefined;
@@ -169,6 +172,24 @@ describe('responses of the local runtime against the OpenAPI document', () => {
       file: { text: `${importHeader}\nfigure,XX,,,,work-permits.valid,0,,,2019-12-15,national,,\n`, type: 'text/csv' },
     });
     await call('POST', '/subscriptions', 202, { body: example('create-subscription') });
+    // The source job's proposals, from the recorded feeds: listed, one accepted, one rejected, refusals.
+    const feeds = await fixtureFeeds();
+    await runSourceCheck(new Date('2024-09-12T06:00:00Z'), { ...api.deps, ...feeds }).finally(feeds.server.close);
+    await call('GET', '/proposals?limit=2', 200, admin);
+    await call('POST', `/proposals/${proposalIdOf('S/AC.49/2024/6')}/accept`, 201, {
+      ...admin,
+      body: { obligationId: '2397-p8-final' },
+    });
+    await call('POST', `/proposals/${proposalIdOf('S/2024/670')}/reject`, 200, {
+      ...admin,
+      body: example('reject-proposal'),
+    });
+    await call('POST', `/proposals/${proposalIdOf('S/2024/670')}/reject`, 409, {
+      ...admin,
+      body: example('reject-proposal'),
+    });
+    await call('POST', `/proposals/${proposalIdOf('S/AC.49/2024/8')}/accept`, 400, { ...admin, body: {} });
+    await call('POST', `/proposals/${proposalIdOf('S/AC.49/2099/1')}/accept`, 404, { ...admin, body: {} });
     await call('POST', '/subscriptions/verify', 409, { body: example('verify-subscription') });
 
     const email = await call('POST', '/watches', 201, { as: 'user', body: example('create-watch') });

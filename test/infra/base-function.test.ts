@@ -12,11 +12,11 @@ useSynthesizedStack();
 
 describe('SanctionsWatch stack', () => {
   describe('functions', () => {
-    it("exist once per route plus the catch-all route's, the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery job, the AlertEvents publisher, SES's feedback, the SMS spend limit and the admins' MFA check", () => {
+    it("exist once per route plus the catch-all route's, the seed handler, the migrations, the deadline checker, the change detector, the five of the delivery pipeline, the hourly delivery and source jobs, the AlertEvents publisher, SES's feedback, the SMS spend limit and the admins' MFA check", () => {
       const counts = [...templates.values()].map(
         (template) => Object.keys(template.findResources('AWS::Lambda::Function')).length,
       );
-      expect(counts.reduce((sum, count) => sum + count)).toBe(routes.length + 15);
+      expect(counts.reduce((sum, count) => sum + count)).toBe(routes.length + 16);
     });
 
     it('all run Node 24 on arm64 with tracing, explicit memory and timeout, ESM bundles, and no source-map flag to load at cold start', () => {

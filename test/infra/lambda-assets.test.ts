@@ -35,8 +35,8 @@ const functionBundles = (): { readonly name: string; readonly text: string }[] =
     .map((fn) => ({ name: fn.node.path, text: assetText(bundleDirectory(fn)) }));
 
 describe('the synthesized Lambda assets', () => {
-  it("are there for every function: one per route, the catch-all route's, the seed, the migrations, the deadline check, the stream consumers, the delivery pipeline, the hourly job, SES's feedback, the SMS spend limit and the admins' MFA check", () => {
-    expect(functionBundles()).toHaveLength(routes.length + 15);
+  it("are there for every function: one per route, the catch-all route's, the seed, the migrations, the deadline check, the stream consumers, the delivery pipeline, the hourly jobs (delivery, sources), SES's feedback, the SMS spend limit and the admins' MFA check", () => {
+    expect(functionBundles()).toHaveLength(routes.length + 16);
   });
 
   it('hold none of the local outbox or its fault injection', () => {

@@ -10,8 +10,8 @@ describe('SanctionsWatch stack', () => {
     const queueArn = () => arnOf(cfn(stack.deadlineCheck.deadLetters.queue));
 
     it('runs daily at 06:00 UTC, retrying a failed delivery twice within two hours into the dead-letter queue', () => {
-      // This rule and the hourly delivery job's.
-      template.resourceCountIs('AWS::Events::Rule', 2);
+      // This rule, and the hourly delivery job's and source job's.
+      template.resourceCountIs('AWS::Events::Rule', 3);
       expect(resourceOf(template, cfn(stack.deadlineCheck.rule)).Properties).toMatchObject({
         ScheduleExpression: 'cron(0 6 * * ? *)',
         State: 'ENABLED',

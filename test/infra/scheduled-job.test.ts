@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SOURCE_FEED_ENV } from '../../lambdas/contracts/environment.ts';
 import { stack, template, useSynthesizedStack } from './synthesized-stack.ts';
 import { arnOf, cfn, logicalId, ref, resourceOf } from './template-queries.ts';
 
@@ -55,6 +56,36 @@ describe('SanctionsWatch stack', () => {
           { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(job().deadLetters.queue)), 'QueueName'] } },
         ],
         Threshold: 0,
+      });
+    });
+  });
+
+  describe('scheduled source job', () => {
+    const job = () => stack.sourceCheck.job;
+
+    it('runs hourly, retrying within the hour into its alarmed dead-letter queue, with autoAccept off and no feed URL unless given', () => {
+      expect(resourceOf(template, cfn(job().rule)).Properties).toMatchObject({
+        ScheduleExpression: 'rate(1 hour)',
+        Targets: [
+          {
+            Arn: arnOf(cfn(job().handler.function)),
+            RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+            DeadLetterConfig: { Arn: arnOf(cfn(job().deadLetters.queue)) },
+          },
+        ],
+      });
+      const fn = resourceOf(template, cfn(job().handler.function)).Properties as {
+        Timeout: number;
+        Environment: { Variables: Record<string, unknown> };
+      };
+      expect(fn.Timeout).toBe(600);
+      expect(fn.Environment.Variables[SOURCE_FEED_ENV.autoAccept]).toBe('false');
+      expect(fn.Environment.Variables[SOURCE_FEED_ENV.dailyIssuanceUrl]).toBeUndefined();
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [
+          { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(cfn(job().deadLetters.queue)), 'QueueName'] } },
+        ],
       });
     });
   });

@@ -3,6 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEND_BUDGET_ENV, SMS_COUNTRIES_ENV } from '../../lambdas/contracts/environment.ts';
+import { sourceCheckContext } from '../../lib/constructs/source-check.ts';
 import { checkSchedule, sendBudgetsContext, smsCountriesContext } from '../../lib/sanctions-watch-stack.ts';
 import { notifyingFunctions } from './stack-functions.ts';
 import { environmentOf, type Resource, stackTemplates } from './template-queries.ts';
@@ -132,5 +133,30 @@ describe('SMS countries context', () => {
     } finally {
       testApp.dispose();
     }
+  });
+});
+
+describe('source job context', () => {
+  it("reads autoAccept (on only when true) and the feeds' https URLs, and refuses a URL that is not https", () => {
+    expect(sourceCheckContext(new App())).toEqual({ autoAccept: false });
+    expect(
+      sourceCheckContext(
+        new App({
+          context: {
+            autoAccept: 'true',
+            sourceDailyIssuanceUrl: 'https://feeds.example.org/{date}.json',
+            sourceDigitalLibraryUrl: 'https://library.example.org/search?p=S%2FAC.49',
+          },
+        }),
+      ),
+    ).toEqual({
+      autoAccept: true,
+      dailyIssuanceUrl: 'https://feeds.example.org/{date}.json',
+      digitalLibraryUrl: 'https://library.example.org/search?p=S%2FAC.49',
+    });
+    expect(sourceCheckContext(new App({ context: { autoAccept: 'yes' } })).autoAccept).toBe(false);
+    expect(() =>
+      sourceCheckContext(new App({ context: { sourceDailyIssuanceUrl: 'http://feeds.example.org' } })),
+    ).toThrow(/Context sourceDailyIssuanceUrl must be an https URL/);
   });
 });

@@ -18,7 +18,7 @@ export const pipelineFunctions = (stack: SanctionsWatchStack): BaseFunction[] =>
   stack.delivery.smsSender.handler,
 ];
 
-/** Every function of the stack: one per route, the catch-all route's, the seed handler, the migrations, the checker, the stream consumers, the delivery pipeline, the hourly job, SES's feedback, the SMS spend limit and the admins' MFA check. */
+/** Every function of the stack: one per route, the catch-all route's, the seed handler, the migrations, the checker, the stream consumers, the delivery pipeline, the hourly jobs (delivery, sources), SES's feedback, the SMS spend limit and the admins' MFA check. */
 export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   ...routes.map((route) => routeFunction(stack, route.id)),
   stack.routeFunctions.unrouted,
@@ -28,6 +28,7 @@ export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   stack.changeDetection.handler,
   ...pipelineFunctions(stack),
   stack.scheduledDelivery.handler,
+  stack.sourceCheck.job.handler,
   stack.alertEvents.publisher.handler,
   stack.email.feedback,
   stack.smsSpendLimit.handler,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -13,6 +13,7 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 export const startTestRuntime = async (
   name: string,
   groupingWindowMs: number,
+  more: Pick<LocalRuntimeOptions, 'sourceFeeds'> = {},
 ): Promise<{ readonly runtime: LocalRuntime; stop(): Promise<void> }> => {
   const workDirectory = mkdtempSync(join(tmpdir(), `sanctions-watch-${name}-`));
   const runtime = await startLocalRuntime({
@@ -21,6 +22,7 @@ export const startTestRuntime = async (
     identityDirectory: join(workDirectory, 'identity'),
     outboxFile: join(workDirectory, 'outbox.jsonl'),
     groupingWindowMs,
+    ...more,
   });
   return {
     runtime,

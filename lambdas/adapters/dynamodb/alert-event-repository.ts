@@ -69,13 +69,16 @@ export class DynamoAlertEventStore implements AlertEventStore {
   }
 
   async list(query: AlertQuery): Promise<{ readonly events: AlertEvent[]; readonly next?: string }> {
+    const types = query.type ? [query.type] : (query.types ?? alertEventTypes);
     const lanes = query.state
-      ? [{ index: 'GSI1', partition: byState(query.state), filterType: query.type }]
-      : (query.type ? [query.type] : alertEventTypes).map((type) => ({
-          index: 'GSI2',
-          partition: byType(type),
-          filterType: undefined,
-        }));
+      ? [
+          {
+            index: 'GSI1',
+            partition: byState(query.state),
+            filterTypes: types.length === alertEventTypes.length ? undefined : types,
+          },
+        ]
+      : types.map((type) => ({ index: 'GSI2', partition: byType(type), filterTypes: undefined }));
     const pages = await Promise.all(lanes.map((lane) => this.#readLane(lane, query)));
     const events = pages
       .flat()
@@ -88,7 +91,7 @@ export class DynamoAlertEventStore implements AlertEventStore {
 
   /** Up to `limit` events of one index partition after the cursor (or since `since`), oldest first. */
   async #readLane(
-    lane: { index: string; partition: string; filterType: string | undefined },
+    lane: { index: string; partition: string; filterTypes: readonly string[] | undefined },
     query: AlertQuery,
   ): Promise<AlertEvent[]> {
     const pk = `${lane.index}PK`;
@@ -106,13 +109,16 @@ export class DynamoAlertEventStore implements AlertEventStore {
           TableName: this.#tableName,
           IndexName: lane.index,
           KeyConditionExpression: `${pk} = :pk${condition ? ` AND ${condition}` : ''}`,
-          ...(lane.filterType
-            ? { FilterExpression: '#type = :type', ExpressionAttributeNames: { '#type': 'type' } }
+          ...(lane.filterTypes
+            ? {
+                FilterExpression: `#type IN (${lane.filterTypes.map((_, i) => `:type${i}`).join(', ')})`,
+                ExpressionAttributeNames: { '#type': 'type' },
+              }
             : {}),
           ExpressionAttributeValues: {
             ':pk': lane.partition,
             ...(bound === undefined ? {} : { ':bound': bound }),
-            ...(lane.filterType ? { ':type': lane.filterType } : {}),
+            ...Object.fromEntries((lane.filterTypes ?? []).map((type, i) => [`:type${i}`, type])),
           },
           Limit: query.limit,
           ExclusiveStartKey,

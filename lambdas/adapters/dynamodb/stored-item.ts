@@ -33,7 +33,9 @@ export type ItemType =
   | 'send-count'
   | 'wave-plan'
   | 'message'
-  | 'migration';
+  | 'migration'
+  | 'source-document'
+  | 'source-watermark';
 
 const keyAttributes = new Set<string>([
   tableSchema.partitionKey,

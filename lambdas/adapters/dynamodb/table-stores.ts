@@ -11,6 +11,7 @@ import { DynamoImportStore } from './import-writer.ts';
 import { DynamoMessageRecords } from './message-record-repository.ts';
 import { DynamoSendJobReads } from './send-job-reads.ts';
 import { DynamoSignupStore } from './signup-repository.ts';
+import { DynamoSourceStore } from './source-repository.ts';
 import { DynamoStateRecords } from './state-records-repository.ts';
 import { DynamoWatchStore } from './watch-repository.ts';
 import { DynamoWavePlans } from './wave-plan-repository.ts';
@@ -41,5 +42,6 @@ export const tableStores = (client: DynamoDBDocumentClient, tableName: string) =
     messageRecords: new DynamoMessageRecords(client, tableName),
     sendJobReads: new DynamoSendJobReads(client, tableName),
     signups: new DynamoSignupStore(client, tableName),
+    sources: new DynamoSourceStore(client, tableName),
   };
 };

@@ -73,6 +73,15 @@ const dataSchemas = lazy(() => ({
     asOfCurrent: isoDateSchema,
     source: z.object({ kind: z.string(), ref: z.optional(z.string()), url: z.optional(z.string()) }),
   }),
+  'source.proposal': z.looseObject({
+    proposalId: z.string(),
+    symbol: z.string(),
+    title: z.string(),
+    /** The sender's name, where the title names a member state the service knows. */
+    stateName: z.optional(z.string()),
+    datedOn: z.optional(isoDateSchema),
+    url: z.optional(z.string()),
+  }),
 }));
 
 export type AlertEventData<Type extends AlertEventType> = z.infer<ReturnType<typeof dataSchemas>[Type]>;

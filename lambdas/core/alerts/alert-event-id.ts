@@ -24,4 +24,6 @@ export const dedupKeys = {
   /** One write of a latest figure, told apart by when it was recorded. */
   figureChanged: (alpha2: string, metric: string, asOf: IsoDate, recordedAt: string): string =>
     `figure.changed:${alpha2}:${metric}:${asOf}:${recordedAt}`,
+  /** One document: a symbol is stored, and proposed, once. */
+  sourceProposal: (symbol: string): string => `source.proposal:${symbol}`,
 } as const;

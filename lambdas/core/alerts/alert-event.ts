@@ -1,13 +1,24 @@
-/** The five things subscribers are alerted about. */
+/** The five things subscribers are alerted about, and one only admins hear of. */
 export const alertEventTypes = [
   'deadline.approaching',
   'report.overdue',
   'deadline.passed',
   'report.received',
   'figure.changed',
+  'source.proposal',
 ] as const;
 
 export type AlertEventType = (typeof alertEventTypes)[number];
+
+/**
+ * `source.proposal`: the source job found a UN document that may be a state's report, not yet
+ * reviewed. Until an admin accepts it, it is a guess, so only admins' watches hear it and the
+ * public alert list and sign-up form leave it out.
+ */
+export const adminOnlyAlertEventTypes: readonly AlertEventType[] = ['source.proposal'];
+
+/** What anyone may list and subscribe to. */
+export const publicAlertEventTypes = alertEventTypes.filter((type) => !adminOnlyAlertEventTypes.includes(type));
 
 /**
  * One alert, whoever detected it (the deadline checker or the stream processor). `dedupKey` is

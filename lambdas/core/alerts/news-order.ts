@@ -9,6 +9,7 @@ const typePriority: Readonly<Record<AlertEventType, number>> = {
   'deadline.approaching': 2,
   'report.received': 3,
   'figure.changed': 4,
+  'source.proposal': 5,
 };
 
 /** Code-unit order, the same in every locale; an absent text sorts first. */
@@ -21,6 +22,8 @@ const dayOf = (event: TypedAlertEvent): string => {
       return event.data.asOfCurrent;
     case 'report.received':
       return event.data.reportDate;
+    case 'source.proposal':
+      return event.data.datedOn ?? '';
     default:
       return event.data.dueDate;
   }

@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import type { RouteId } from '../../contracts/routes.ts';
 import { alertListResponseSchema } from '../alerts/alert-response-schema.ts';
 import { checkRunResponseSchema } from '../checks/check-response-schema.ts';
@@ -20,6 +20,12 @@ import {
 } from '../reference/reference-response-schema.ts';
 import { recordedReportResponseSchema } from '../reports/report-response-schema.ts';
 import { reportInputSchema } from '../reports/report-schema.ts';
+import {
+  acceptedProposalResponseSchema,
+  proposalListResponseSchema,
+  proposalViewSchema,
+} from '../sources/proposal-response-schema.ts';
+import { acceptProposalSchema, rejectProposalSchema } from '../sources/proposal-schema.ts';
 import {
   reportingHistoryResponseSchema,
   stateProfileResponseSchema,
@@ -414,5 +420,28 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     query: queries.noQuery(),
     success: page(),
     example: {},
+  },
+  'list-proposals': {
+    summary:
+      'What the source job found in the UN’s feeds, by status (pending unless asked), oldest first, paged by `next`',
+    query: queries.proposalsQuery(),
+    success: json(proposalListResponseSchema),
+    example: { query: { status: 'pending', limit: '20' } },
+  },
+  'accept-proposal': {
+    summary:
+      'Accepts a proposal: records the report as `POST /states/{code}/reports` does, with the document’s symbol and URL as its source; the body corrects what the proposal settled or adds what it did not',
+    body: { schema: acceptProposalSchema, optional: true },
+    success: json(acceptedProposalResponseSchema, 201),
+    conflict:
+      'the proposal was accepted or rejected already, or the state’s report on the obligation is recorded already',
+    example: { path: { id: 'Uy9BQy40OS8yMDI0LzY' }, body: { obligationId: '2397-p8-final' } },
+  },
+  'reject-proposal': {
+    summary: 'Rejects a proposal, with the reason: the document is not a report',
+    body: { schema: rejectProposalSchema },
+    success: json(z.strictObject({ proposal: proposalViewSchema })),
+    conflict: 'the proposal was accepted or rejected already',
+    example: { path: { id: 'Uy9BQy40OS8yMDI0LzY' }, body: { reason: 'A note on another matter' } },
   },
 };

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { alertEventTypes } from '../alerts/alert-event.ts';
+import { publicAlertEventTypes } from '../alerts/alert-event.ts';
 import { overdueSorts } from '../board/board-page-query.ts';
 import { LINK_SIGNATURE } from '../contacts/signed-link.ts';
 import { UNSUBSCRIBE_SIGNATURE } from '../contacts/unsubscribe-link.ts';
 import { FEED_MAX_PAGE } from '../feeds/watch-feed.ts';
 import { lazy } from '../lazy.ts';
+import { proposalStatuses } from '../sources/stored-proposal.ts';
 import {
   committeeSchema,
   isoDateSchema,
@@ -59,7 +60,7 @@ export const obligationHistoryQuery = lazy(() => ({
 
 export const alertsQuery = lazy(() => ({
   state: z.optional(z.string()),
-  type: z.optional(z.enum(alertEventTypes)),
+  type: z.optional(z.enum(publicAlertEventTypes)),
   since: z.optional(z.union([isoDateSchema, isoInstantSchema])),
   limit: limitParameter(1000, 100),
   after: afterParameter,
@@ -100,4 +101,11 @@ export const unsubscribeLinkQuery = lazy(() => ({
 /** `?token=`, as subscriberManageUrl writes it. */
 export const manageTokenQuery = lazy(() => ({
   token: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,500}\.[A-Za-z0-9_-]{43}$/, 'must be the token of the manage link')),
+}));
+
+/** `GET /proposals`: one status at a time, the pending ones unless asked. */
+export const proposalsQuery = lazy(() => ({
+  status: z._default(z.enum(proposalStatuses, `must be one of ${proposalStatuses.join(', ')}`), 'pending'),
+  limit: limitParameter(100, 20),
+  after: afterParameter,
 }));

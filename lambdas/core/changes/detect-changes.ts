@@ -4,13 +4,16 @@ import type { Figure } from '../figures/figure.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ObligationCatalogue, StateRecords } from '../ports/stores.ts';
 import type { Report } from '../reports/report.ts';
+import type { FoundProposal } from '../sources/stored-proposal.ts';
 import { figureChangedEvent } from './figure-change.ts';
+import { proposalFoundEvent } from './proposal-found.ts';
 import { reportReceivedEvent } from './report-received.ts';
 
 /** A write to the table that subscribers may care about, whoever made it. */
 export type StoredChange =
   | { readonly kind: 'report-recorded'; readonly report: Report }
-  | { readonly kind: 'latest-figure-written'; readonly previous?: Figure; readonly current: Figure };
+  | { readonly kind: 'latest-figure-written'; readonly previous?: Figure; readonly current: Figure }
+  | { readonly kind: 'proposal-found'; readonly proposal: FoundProposal };
 
 export interface ChangeDetectionDependencies extends NewAlertEventSink {
   readonly obligations: ObligationCatalogue;
@@ -33,6 +36,7 @@ const olderFigure = async (current: Figure, stateRecords: StateRecords): Promise
  * an inconsistency to look at, not an alert: it fails, and its record goes to the failure queue.
  */
 const alertFor = async (change: StoredChange, deps: ChangeDetectionDependencies): Promise<AlertEvent | undefined> => {
+  if (change.kind === 'proposal-found') return proposalFoundEvent(change.proposal);
   if (change.kind === 'latest-figure-written')
     return figureChangedEvent(
       change.previous ?? (await olderFigure(change.current, deps.stateRecords)),

@@ -13,6 +13,7 @@ import {
   stateLabel,
   whoOf,
 } from './format.ts';
+import { proposalHeadline, proposalLines } from './proposal-words.ts';
 import { statesOf, type Topic, topicsOf } from './topics.ts';
 import { toAscii } from './transliterate.ts';
 
@@ -61,6 +62,8 @@ const headline = (topic: Topic): Part[] => {
         `${whoOf(states)}: ${metricLabel(data.metric)} ${figureChange(data, 'compact')}${data.first ? ' (first figure)' : ''}`,
       ];
     }
+    case 'source.proposal':
+      return [proposalHeadline(topic.items)];
   }
 };
 
@@ -172,6 +175,8 @@ const section = (topic: Topic): string[] => {
           }),
         ),
       ];
+    case 'source.proposal':
+      return proposalLines(topic.items);
   }
 };
 

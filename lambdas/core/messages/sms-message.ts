@@ -2,6 +2,7 @@ import type { Delivery } from '../delivery/group-deliveries.ts';
 import { fitParts, listOf, type Part, wordsOf } from './fit-parts.ts';
 import { capitalised, figureChange, metricLabel, plural, sourceKindLabel, whoOf } from './format.ts';
 import { gsm7Length, toGsm7 } from './gsm7.ts';
+import { proposalHeadline } from './proposal-words.ts';
 import { statesOf, type Topic, topicsOf } from './topics.ts';
 
 /** One GSM-7 segment: a longer text is sent (and billed) as several. */
@@ -66,6 +67,8 @@ const smsParts = (topic: Topic): Part[] => {
         source,
       ];
     }
+    case 'source.proposal':
+      return [`${proposalHeadline(topic.items)}.`];
   }
 };
 

@@ -68,6 +68,8 @@ export interface StateRecords {
 export interface AlertQuery {
   readonly state?: string;
   readonly type?: AlertEventType;
+  /** Without `type`: only these types (every type when absent). */
+  readonly types?: readonly AlertEventType[];
   /** ISO-8601 instant or date: only events at or after it. */
   readonly since?: string;
   /** Opaque position returned as `next` by the previous page. */

@@ -19,6 +19,8 @@ export interface ReportProposal {
   readonly state?: string;
   readonly datedOn?: IsoDate;
   readonly obligationId?: string;
+  /** How many open obligations of the committee fell within the window of the note's date; 1 is an unambiguous match. */
+  readonly obligationCandidates?: number;
   readonly reasons: readonly string[];
 }
 
@@ -95,7 +97,7 @@ export const proposalFor = (document: SourceDocument, context: ProposalContext):
     ...(series ? { committee: series.committee } : {}),
     ...(sender.state ? { state: sender.state } : {}),
     ...(datedOn ? { datedOn } : {}),
-    ...(match?.obligation ? { obligationId: match.obligation.id } : {}),
+    ...(match?.obligation ? { obligationId: match.obligation.id, obligationCandidates: match.candidates } : {}),
     reasons: match ? [...reasons, match.reason] : reasons,
   };
 };

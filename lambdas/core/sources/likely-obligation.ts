@@ -15,9 +15,10 @@ export interface LikelyObligationInput {
   readonly windowDays: number;
 }
 
+/** `candidates`: how many open obligations fell within the window, so a caller can tell a sure match from a nearest one. */
 export type LikelyObligation =
-  | { readonly obligation: ObligationCandidate; readonly reason: string }
-  | { readonly obligation?: undefined; readonly reason: string };
+  | { readonly obligation: ObligationCandidate; readonly reason: string; readonly candidates: number }
+  | { readonly obligation?: undefined; readonly reason: string; readonly candidates: 0 };
 
 const distanceText = (days: number): string =>
   days === 0
@@ -44,11 +45,13 @@ export const likelyObligation = (input: LikelyObligationInput): LikelyObligation
   const best = ranked[0];
   if (!best) {
     return {
+      candidates: 0,
       reason: `No open obligation of the ${input.committee} Committee falls due within ${input.windowDays} days of ${formatDate(input.datedOn)}`,
     };
   }
   return {
     obligation: best.obligation,
+    candidates: ranked.length,
     reason: `"${best.obligation.title}" (${best.obligation.id}) is due ${formatDate(best.dueDate)}, ${distanceText(best.days)}: the nearest open obligation of the ${input.committee} Committee`,
   };
 };

@@ -1,5 +1,5 @@
 import type { AlertEventType } from '../alerts/alert-event.ts';
-import { alertEventTypes } from '../alerts/alert-event.ts';
+import { publicAlertEventTypes } from '../alerts/alert-event.ts';
 import { escapeHtml } from '../board/escape-html.ts';
 import { builtInGroups } from '../reference/groups.ts';
 import { memberStates } from '../reference/member-states.ts';
@@ -12,6 +12,7 @@ export const eventLabels: Record<AlertEventType, string> = {
   'deadline.passed': 'A reporting deadline has passed',
   'report.received': 'A state’s report was received',
   'figure.changed': 'A recorded figure changed',
+  'source.proposal': 'A UN document may be a state’s report (admins only)',
 };
 
 /** The honeypot's name: people never see it; a form filler that fills every field does. */
@@ -40,7 +41,8 @@ export const choiceFields = (
         `<option value="${escapeHtml(group.id)}"${selected(groups.has(group.id))}>${escapeHtml(group.name)}</option>`,
     )
     .join('');
-  const eventBoxes = alertEventTypes
+  // The public form offers what anyone may subscribe to; proposals are for admins.
+  const eventBoxes = publicAlertEventTypes
     .map(
       (type) =>
         `<label><input type="checkbox" name="events" value="${type}"${checked(events.has(type))}> ${escapeHtml(eventLabels[type])}</label>`,

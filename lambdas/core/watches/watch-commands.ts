@@ -1,8 +1,9 @@
+import { type AlertEventType, adminOnlyAlertEventTypes } from '../alerts/alert-event.ts';
 import { checkSmsCountry, type SmsCountries } from '../budgets/sms-countries.ts';
 import { settleWatch } from '../contacts/contact-watches.ts';
 import { forgetAddress } from '../contacts/forget-address.ts';
 import { type ConfirmationDependencies, requestConsent } from '../contacts/request-confirmation.ts';
-import { conflict, invalidInput } from '../errors.ts';
+import { conflict, forbidden, invalidInput } from '../errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import type { CustomGroupStore, MetricCatalogue, ObligationCatalogue, WatchStore } from '../ports/stores.ts';
 import { findGroup } from '../reference/group-directory.ts';
@@ -55,12 +56,21 @@ const settleByConsent = async (
   return watchView(await settleWatch(watch, access, deps.watches, now), consent, now);
 };
 
+/** A proposal is an unreviewed guess about a state: only admins, who review it, may hear of it. */
+const checkEventsFor = (caller: Caller, events: readonly AlertEventType[]): void => {
+  const adminOnly = events.filter((type) => adminOnlyAlertEventTypes.includes(type));
+  if (adminOnly.length > 0 && !caller.isAdmin) {
+    throw forbidden(`Only admins may watch ${adminOnly.join(', ')}: a proposal is not yet a report`);
+  }
+};
+
 /**
  * `POST /watches`: a new watch. It is active at once on an address that confirmed this owner's
  * request before; otherwise the address is asked (a mailed link, a texted code) and the watch waits. The watch
  * is stored before the request goes out, so a failed request leaves a watch that can ask again.
  */
 export const createWatch = async (caller: Caller, input: WatchInput, deps: WatchDependencies): Promise<WatchView> => {
+  checkEventsFor(caller, input.events);
   checkSmsCountry(input.channel, deps.smsCountries);
   await checkReferences(input, deps);
   const now = deps.clock.now();
@@ -147,6 +157,7 @@ export const updateWatch = async (
   patch: WatchPatchInput,
   deps: WatchDependencies,
 ): Promise<WatchView> => {
+  if (patch.events) checkEventsFor(caller, patch.events);
   const watch = await findWatch(caller, id, deps.watches);
   const now = deps.clock.now();
   const next = patched(watch, patch, now.toISOString());

@@ -10,7 +10,8 @@ import { PoisonRecordError } from './stream-image.ts';
 
 /**
  * Change detection on the table's stream: a new report becomes `report.received`, a replaced
- * latest figure `figure.changed`, whoever wrote them. Records are handled one at a time, in
+ * latest figure `figure.changed`, a newly found source proposal `source.proposal`, whoever wrote
+ * them. Records are handled one at a time, in
  * stream order. A record that fails is reported by its sequence number (ReportBatchItemFailures):
  * Lambda then resumes from the lowest failed one, so later records are seen again, which the
  * events' dedup keys make harmless. Stored events reach the dispatcher through the same stream.

@@ -3,11 +3,17 @@ import type { StoredChange } from '../../core/changes/detect-changes.ts';
 import { changeWaveId } from '../../core/delivery/wave-id.ts';
 import { storedFigureSchema } from '../../core/figures/figure-schema.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';
+import { foundProposalSchema } from '../../core/sources/stored-proposal.ts';
 import { PoisonRecordError, parse, plain } from './stream-image.ts';
 
 export type ClassifiedRecord =
   | { readonly kind: 'change'; readonly change: StoredChange; readonly waveId: string }
   | { readonly kind: 'skip'; readonly reason: string };
+
+const isReportProposal = (image: Record<string, unknown> | undefined): boolean => {
+  const proposal = image?.proposal;
+  return typeof proposal === 'object' && proposal !== null && (proposal as { kind?: unknown }).kind === 'report';
+};
 
 /**
  * Reads a stream record as a change the service alerts on, or says why it is skipped. Records of
@@ -50,6 +56,16 @@ export const classifyRecord = (record: DynamoDBRecord): ClassifiedRecord => {
         },
         waveId,
       };
+    case 'source-document':
+      // New once it holds a report proposal it did not hold before: an amendment, or an original's
+      // placeholder an amendment created, is no proposal; a decision is no news of this kind.
+      return isReportProposal(current) && !isReportProposal(previous)
+        ? {
+            kind: 'change',
+            change: { kind: 'proposal-found', proposal: parse(foundProposalSchema, current, 'proposal') },
+            waveId,
+          }
+        : { kind: 'skip', reason: 'not a newly found report proposal' };
     default:
       return { kind: 'skip', reason: `item type ${String(current.itemType)} is not watched` };
   }

@@ -1,0 +1,36 @@
+import type {
+  ProposalDecision,
+  ProposalStatus,
+  SourceFeed,
+  StoredProposal,
+  StoredSourceDocument,
+} from '../sources/stored-proposal.ts';
+
+/** Where the source job keeps its place in a feed: a day (the daily list) or a record number (the Digital Library). */
+export type FeedPosition = string | number;
+
+/**
+ * The documents the feeds announced, each stored once per symbol, the proposals among them, and
+ * each feed's watermark.
+ */
+export interface SourceStore {
+  /**
+   * Stores the document unless its symbol was stored before (`exists`: nothing is written). An
+   * amendment is also listed on its original, whether or not the original has been found yet.
+   */
+  store(
+    document: Omit<StoredSourceDocument, 'id' | 'status' | 'amendments' | 'decision'>,
+  ): Promise<'stored' | 'exists'>;
+  getProposal(id: string): Promise<StoredProposal | undefined>;
+  /** Oldest found first; `after` is the `next` of the previous page. */
+  listProposals(query: {
+    readonly status: ProposalStatus;
+    readonly limit: number;
+    readonly after?: string;
+  }): Promise<{ readonly proposals: StoredProposal[]; readonly next?: string }>;
+  /** Moves a pending proposal to `accepted` or `rejected`; a `conflict` if it was decided meanwhile. */
+  decide(id: string, status: Exclude<ProposalStatus, 'pending'>, decision: ProposalDecision): Promise<void>;
+  watermark(feed: SourceFeed): Promise<FeedPosition | undefined>;
+  /** Moves the feed's watermark forward (never back: a slower concurrent run cannot undo a faster one). */
+  advanceWatermark(feed: SourceFeed, position: FeedPosition): Promise<void>;
+}

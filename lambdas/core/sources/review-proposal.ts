@@ -1,0 +1,93 @@
+import { conflict, invalidInput, notFound } from '../errors.ts';
+import type { Figure } from '../figures/figure.ts';
+import type { SourceStore } from '../ports/source-store.ts';
+import { type RecordReportDependencies, recordReport } from '../reports/record-report.ts';
+import type { Report } from '../reports/report.ts';
+import type { ReportInput } from '../reports/report-schema.ts';
+import { type IsoDate, utcDateOf } from '../time/calendar-date.ts';
+import type { AcceptProposalInput, RejectProposalInput } from './proposal-schema.ts';
+import type { StoredProposal } from './stored-proposal.ts';
+
+export interface ReviewDependencies extends RecordReportDependencies {
+  readonly sources: SourceStore;
+}
+
+/** Who publishes every document the feeds announce. */
+const UN_PUBLISHER = 'United Nations';
+
+const pendingProposal = async (id: string, sources: SourceStore): Promise<StoredProposal> => {
+  const proposal = await sources.getProposal(id);
+  if (!proposal) throw notFound('proposal-not-found', `No proposal ${id}; GET /proposals lists them`);
+  if (proposal.status !== 'pending') {
+    throw conflict(
+      'proposal-decided',
+      `The proposal for ${proposal.proposal.document.symbol} was ${proposal.status} already`,
+    );
+  }
+  return proposal;
+};
+
+/** What the proposal settled, with the reviewer's corrections over it; a field neither gives is a 400 naming it. */
+const reportInputOf = (proposal: StoredProposal, corrections: AcceptProposalInput, today: IsoDate): ReportInput => {
+  const { document, state, obligationId, datedOn } = proposal.proposal;
+  const settled = {
+    state: corrections.state ?? state,
+    obligationId: corrections.obligationId ?? obligationId,
+    reportDate: corrections.reportDate ?? datedOn,
+  };
+  for (const [field, value] of Object.entries(settled)) {
+    if (value === undefined) throw invalidInput(field, `The proposal does not settle ${field}; give it in the body`);
+  }
+  const reportDate = settled.reportDate as NonNullable<typeof settled.reportDate>;
+  const url = corrections.url ?? document.url;
+  return {
+    obligationId: settled.obligationId as string,
+    reportDate,
+    ...(corrections.receivedOn ? { receivedOn: corrections.receivedOn } : {}),
+    // A document issued before the date it bears would be a misreading of its title: left out, not refused.
+    ...(document.publishedOn >= reportDate ? { publishedOn: document.publishedOn } : {}),
+    public: corrections.public ?? true,
+    symbol: document.symbol.slice(0, 64),
+    ...(url ? { url, source: { kind: 'un-document' as const, publisher: UN_PUBLISHER, url, readOn: today } } : {}),
+    ...(corrections.note ? { note: corrections.note } : {}),
+  };
+};
+
+/**
+ * `POST /proposals/{id}/accept`: records the report through the same use case as
+ * `POST /states/{code}/reports`, so change detection raises the same `report.received`, then marks
+ * the proposal accepted. A report already recorded is the report path's 409, and the proposal
+ * stays pending for a reviewer to reject.
+ */
+export const acceptProposal = async (
+  id: string,
+  corrections: AcceptProposalInput,
+  by: string,
+  deps: ReviewDependencies,
+): Promise<{ readonly proposal: StoredProposal; readonly report: Report; readonly figures: readonly Figure[] }> => {
+  const proposal = await pendingProposal(id, deps.sources);
+  const now = deps.clock.now();
+  const input = reportInputOf(proposal, corrections, utcDateOf(now));
+  const state = (corrections.state ?? proposal.proposal.state) as string;
+  const recorded = await recordReport(state, input, deps);
+  const decision = {
+    by,
+    at: now.toISOString(),
+    report: { state: recorded.report.state, obligationId: input.obligationId, reportDate: input.reportDate },
+  };
+  await deps.sources.decide(id, 'accepted', decision);
+  return { proposal: { ...proposal, status: 'accepted', decision }, ...recorded };
+};
+
+/** `POST /proposals/{id}/reject`: the proposal is not a report; the reason stays with it. */
+export const rejectProposal = async (
+  id: string,
+  input: RejectProposalInput,
+  by: string,
+  deps: Pick<ReviewDependencies, 'sources' | 'clock'>,
+): Promise<StoredProposal> => {
+  const proposal = await pendingProposal(id, deps.sources);
+  const decision = { by, at: deps.clock.now().toISOString(), reason: input.reason };
+  await deps.sources.decide(id, 'rejected', decision);
+  return { ...proposal, status: 'rejected', decision };
+};
