@@ -13,10 +13,11 @@ const DOCUMENTS = 500;
 const DAY = '2024-09-12';
 
 /** A day's issuance list of DOCUMENTS notes from member states, one in ten a corrigendum of the note before it. */
-const dayOfDocuments = (): string =>
-  JSON.stringify(
+const dayOfDocuments = (): string => {
+  const states = memberStates();
+  return JSON.stringify(
     Array.from({ length: DOCUMENTS }, (_, index) => {
-      const state = memberStates[index % memberStates.length]?.name ?? 'Egypt';
+      const state = states[index % states.length]?.name ?? 'Egypt';
       const number = index % 10 === 9 ? `${index}/Corr.1` : `${index + 1}`;
       return {
         symbol1: `S/AC.49/2024/${number}`,
@@ -25,6 +26,7 @@ const dayOfDocuments = (): string =>
       };
     }),
   );
+};
 
 /**
  * Rows: the source job over a day of DOCUMENTS documents against DynamoDB Local (the local
