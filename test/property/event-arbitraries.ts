@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { type AlertEvent, alertEventTypes } from '../../lambdas/core/alerts/alert-event.ts';
 import { figureChangedEvent } from '../../lambdas/core/changes/figure-change.ts';
+import { proposalFoundEvent } from '../../lambdas/core/changes/proposal-found.ts';
 import type { Figure, FigureAmount, FigureSourceKind } from '../../lambdas/core/figures/figure.ts';
 import { groupMembership } from '../../lambdas/core/reference/group-membership.ts';
 import { builtInGroups, type Group } from '../../lambdas/core/reference/groups.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
 import { seedMetrics } from '../../lambdas/core/reference/metrics.ts';
+import { proposalIdOf } from '../../lambdas/core/sources/stored-proposal.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import type { GroupIdsOfState } from '../../lambdas/core/watches/match-events.ts';
 import type { Watch, WatchChannel, WatchStatus } from '../../lambdas/core/watches/watch.ts';
@@ -196,6 +198,36 @@ export const reportReceivedArb: fc.Arbitrary<AlertEvent> = fc
     return midtermReportReceived(received, earlier === undefined ? [] : [report(state, dateOf(earlier))]);
   });
 
+/**
+ * A UN document the source job took for a report: sender, committee and date each known or not,
+ * any title a feed may carry (admins watch these; the public never does).
+ */
+export const proposalFoundArb: fc.Arbitrary<AlertEvent> = fc
+  .record({
+    serial: fc.integer({ min: 1, max: 400 }),
+    state: fc.option(stateCode, { nil: undefined }),
+    committee: fc.option(fc.constantFrom('1718', '1267', '1970'), { nil: undefined }),
+    title: freeText(300),
+    datedOn: fc.option(instantMs, { nil: undefined }),
+    withUrl: fc.boolean(),
+    foundAt: instantMs,
+  })
+  .map(({ serial, state, committee, title, datedOn, withUrl, foundAt }) => {
+    const symbol = `S/AC.49/2019/${serial}`;
+    return proposalFoundEvent({
+      id: proposalIdOf(symbol),
+      foundAt: new Date(foundAt).toISOString(),
+      status: 'pending',
+      proposal: {
+        kind: 'report',
+        document: { symbol, title, ...(withUrl ? { url: `https://undocs.org/${symbol}` } : {}) },
+        ...(state === undefined ? {} : { state }),
+        ...(committee === undefined ? {} : { committee }),
+        ...(datedOn === undefined ? {} : { datedOn: dateOf(datedOn) }),
+      },
+    });
+  });
+
 /** Up to `maxLength` distinct events (by id, as a run never holds one fact twice), of every type. */
 export const eventsArb = (maxLength: number): fc.Arbitrary<AlertEvent[]> => {
   const pool = checkerRuns().flat();
@@ -208,6 +240,7 @@ export const eventsArb = (maxLength: number): fc.Arbitrary<AlertEvent[]> => {
       { arbitrary: fc.constantFrom(...overdueEvents), weight: 4 },
       { arbitrary: figureChangedArb, weight: 3 },
       { arbitrary: reportReceivedArb, weight: 2 },
+      { arbitrary: proposalFoundArb, weight: 1 },
     ),
     { minLength: 1, maxLength, selector: (event) => event.id },
   );
