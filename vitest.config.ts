@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import SuiteOrder from './test/support/suite-order.ts';
 
 const infraTests = 'test/infra/**/*.test.ts';
 
@@ -9,6 +10,7 @@ export default defineConfig({
     // on DynamoDB Local, child processes and batching windows. Two overlap those waits; three made
     // the files that start their own JVMs (npm start, the fault tests) contend for the cores.
     maxWorkers: 2,
+    sequence: { sequencer: SuiteOrder },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // A project's global setup runs only when some of its files are selected.
