@@ -28,6 +28,10 @@ const found = (symbol: string, foundAt = '2024-09-12T10:00:00.000Z', state?: str
   proposal: propose(note(symbol, state)),
 });
 
+const AT = new Date('2024-09-14T00:00:00.000Z');
+const secondsAfter = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
+const decisionBy = (by: string) => ({ by, at: AT.toISOString() });
+
 describe('source documents on DynamoDB Local', () => {
   it('stores a symbol once: a re-run or an overlapping window adds nothing', async () => {
     expect(await sources.store(found('S/AC.49/2024/6'))).toBe('stored');
@@ -76,14 +80,56 @@ describe('source documents on DynamoDB Local', () => {
 
   it('decides a pending proposal once; deciding again is a conflict', async () => {
     const id = proposalIdOf('S/AC.49/2024/20');
-    await sources.decide(id, 'rejected', { by: 'admin', at: '2024-09-14T00:00:00.000Z', reason: 'a duplicate' });
+    await sources.decide(id, 'rejected', { by: 'admin', at: '2024-09-14T00:00:00.000Z', reason: 'a duplicate' }, AT);
 
-    await expect(sources.decide(id, 'accepted', { by: 'admin', at: '2024-09-14T00:00:01.000Z' })).rejects.toMatchObject(
-      { kind: 'conflict', code: 'proposal-decided' },
-    );
+    await expect(sources.claim(id, 'admin', AT, 120)).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'proposal-decided',
+    });
     expect((await sources.getProposal(id))?.decision?.reason).toBe('a duplicate');
     const { proposals } = await sources.listProposals({ status: 'rejected', limit: 10 });
     expect(proposals.map((p) => p.id)).toEqual([id]);
+  });
+
+  it('lets one reviewer hold a pending proposal: no one else takes it, accepts it or rejects it until the hold runs out', async () => {
+    const id = proposalIdOf('S/AC.49/2024/21');
+    const ada = await sources.claim(id, 'ada', AT, 120);
+    const beingReviewed = { kind: 'conflict', code: 'proposal-being-reviewed' };
+
+    await expect(sources.claim(id, 'abe', secondsAfter(AT, 119), 120)).rejects.toMatchObject(beingReviewed);
+    await expect(sources.decide(id, 'rejected', decisionBy('abe'), secondsAfter(AT, 119))).rejects.toMatchObject(
+      beingReviewed,
+    );
+    const abe = await sources.claim(id, 'abe', secondsAfter(AT, 120), 120);
+    await expect(sources.decide(id, 'accepted', decisionBy('ada'), ada)).rejects.toMatchObject(beingReviewed);
+    await sources.decide(id, 'accepted', decisionBy('abe'), abe);
+
+    expect(await sources.getProposal(id)).toMatchObject({ status: 'accepted', decision: { by: 'abe' } });
+  });
+
+  it('lets go of a hold: the proposal can be taken again at once; letting go of a hold taken since changes nothing', async () => {
+    const id = proposalIdOf('S/AC.49/2024/22');
+    const ada = await sources.claim(id, 'ada', AT, 120);
+    await sources.release(id, ada);
+    const abe = await sources.claim(id, 'abe', AT, 120);
+    await sources.release(id, ada);
+
+    await expect(sources.decide(id, 'rejected', decisionBy('ada'), AT)).rejects.toMatchObject({
+      code: 'proposal-being-reviewed',
+    });
+    await sources.decide(id, 'accepted', decisionBy('abe'), abe);
+    expect((await sources.getProposal(id))?.status).toBe('accepted');
+  });
+
+  it('refuses an accept whose hold ran out, even when no one holds the proposal now', async () => {
+    const id = proposalIdOf('S/AC.49/2024/9');
+    const ada = await sources.claim(id, 'ada', AT, 120);
+    await sources.release(id, await sources.claim(id, 'abe', secondsAfter(AT, 121), 120));
+
+    await expect(sources.decide(id, 'accepted', decisionBy('ada'), ada)).rejects.toMatchObject({
+      code: 'proposal-hold-lost',
+    });
+    expect((await sources.getProposal(id))?.status).toBe('pending');
   });
 
   it("moves each feed's watermark forward only", async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoSourceStore } from '../../lambdas/adapters/dynamodb/source-repository.ts';
 import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
 import type { ProposalView } from '../../lambdas/core/sources/proposal-response-schema.ts';
+import { acceptProposal, CLAIM_SECONDS } from '../../lambdas/core/sources/review-proposal.ts';
 import { runSourceCheck } from '../../lambdas/core/sources/run-source-check.ts';
 import { proposalIdOf } from '../../lambdas/core/sources/stored-proposal.ts';
 import { startTestApi } from '../support/local-api.ts';
@@ -21,7 +23,36 @@ afterAll(async () => {
 });
 
 type ListBody = { count: number; proposals: ProposalView[]; next?: string };
+type StateBody = { obligations: { reports: { symbol?: string }[] }[] };
 const idOf = proposalIdOf;
+
+const symbolsReportedBy = async (state: string): Promise<(string | undefined)[]> =>
+  ((await api.request(`/states/${state}`)).json as StateBody).obligations.flatMap((o) =>
+    o.reports.map((report) => report.symbol),
+  );
+
+/** The table's proposals, each read held back until `readers` reads have been made: two reviews that both saw it pending. */
+class ReadTogether extends DynamoSourceStore {
+  #waiting: number;
+  readonly #allRead: Promise<void>;
+  #release = () => {};
+
+  constructor(readers: number) {
+    super(api.documentClient, api.tableName);
+    this.#waiting = readers;
+    this.#allRead = new Promise((resolve) => {
+      this.#release = resolve;
+    });
+  }
+
+  override async getProposal(id: string) {
+    const proposal = await super.getProposal(id);
+    this.#waiting -= 1;
+    if (this.#waiting === 0) this.#release();
+    await this.#allRead;
+    return proposal;
+  }
+}
 
 describe('GET /proposals', () => {
   it('lists the pending proposals to admins only', async () => {
@@ -113,6 +144,26 @@ describe('POST /proposals/{id}/accept', () => {
     expect(user.status).toBe(403);
   });
 
+  it('lets one of two admins accepting at once with different corrections record the report; the other gets a 409', async () => {
+    const id = idOf('S/AC.49/2024/13');
+    const deps = { ...api.deps, sources: new ReadTogether(2) };
+
+    const outcomes = await Promise.allSettled([
+      acceptProposal(id, { state: 'VE', obligationId: '2397-p8-final' }, 'ada-admin', deps),
+      acceptProposal(id, { state: 'SD', obligationId: '2397-p8-final' }, 'abe-admin', deps),
+    ]);
+
+    const accepted = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    expect(accepted).toHaveLength(1);
+    expect(refused).toEqual([expect.objectContaining({ kind: 'conflict' })]);
+    const winner = accepted[0]?.report.state;
+    const reportedBy = await Promise.all(['VE', 'SD'].map(symbolsReportedBy));
+    expect(reportedBy.flat().filter((symbol) => symbol === 'S/AC.49/2024/13')).toHaveLength(1);
+    const listed = (await api.request('/proposals?status=accepted', { as: 'admin' })).json as ListBody;
+    expect(listed.proposals.find((p) => p.id === id)?.decision?.report?.state).toBe(winner);
+  });
+
   it('takes a correction of the state for a sender the service did not know', async () => {
     const response = await api.send('POST', `/proposals/${idOf('S/AC.49/2024/11')}/accept`, {
       state: 'eg',
@@ -121,6 +172,48 @@ describe('POST /proposals/{id}/accept', () => {
 
     expect(response.status).toBe(201);
     expect(response.json).toMatchObject({ report: { state: 'EG', reportDate: '2024-09-06' } });
+  });
+});
+
+describe('an accept the report path refuses', () => {
+  it('leaves the proposal pending: it can be accepted with a correction, or rejected, at once', async () => {
+    const observer = `/proposals/${idOf('S/AC.49/2024/8')}/accept`;
+    const alreadyReported = idOf('S/AC.49/2024/9');
+
+    const unknownObligation = await api.send('POST', observer, { state: 'EG', obligationId: 'no-such-obligation' });
+    const corrected = await api.send('POST', observer, { state: 'EG', obligationId: '2397-p8-final' });
+    const duplicate = await api.send('POST', `/proposals/${alreadyReported}/accept`, { obligationId: '2397-p8-final' });
+    const rejected = await api.send('POST', `/proposals/${alreadyReported}/reject`, {
+      reason: 'The same report as S/AC.49/2024/10',
+    });
+
+    expect(unknownObligation.status).toBe(400);
+    expect(unknownObligation.json).toMatchObject({ error: { field: 'obligationId' } });
+    expect(corrected.status).toBe(201);
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.json).toMatchObject({ error: { code: 'report-exists' } });
+    expect(rejected.status).toBe(200);
+  });
+});
+
+describe('a proposal another admin is accepting', () => {
+  it('is a 409 to accept or reject until that hold runs out (a function that died holding it); GET /proposals shows no hold', async () => {
+    const id = idOf('S/AC.49/2024/6');
+    await api.deps.sources.claim(id, 'otto-admin', api.deps.clock.now(), CLAIM_SECONDS);
+
+    const accept = await api.send('POST', `/proposals/${id}/accept`, { obligationId: '2397-p8-final' });
+    const reject = await api.send('POST', `/proposals/${id}/reject`, { reason: 'Not a report' });
+    const listed = (await api.request('/proposals', { as: 'admin' })).json as ListBody;
+    api.moveClock(CLAIM_SECONDS);
+    const acceptLater = await api.send('POST', `/proposals/${id}/accept`, { obligationId: '2397-p8-final' });
+
+    expect([accept.status, reject.status]).toEqual([409, 409]);
+    expect(accept.json).toMatchObject({
+      error: { code: 'proposal-being-reviewed', message: expect.stringContaining('otto-admin') },
+    });
+    expect(reject.json).toMatchObject({ error: { code: 'proposal-being-reviewed' } });
+    expect(Object.keys(listed.proposals.find((p) => p.id === id) ?? {})).not.toContain('claim');
+    expect(acceptLater.status).toBe(201);
   });
 });
 

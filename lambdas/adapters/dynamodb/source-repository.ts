@@ -1,10 +1,12 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { type AttributeValue, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { conflict } from '../../core/errors.ts';
+import { conflict, DomainError } from '../../core/errors.ts';
 import type { FeedPosition, SourceStore } from '../../core/ports/source-store.ts';
 import { parseDocumentSymbol } from '../../core/sources/document-symbol.ts';
 import {
+  type ProposalClaim,
   type ProposalDecision,
   type ProposalStatus,
   proposalIdOf,
@@ -21,12 +23,15 @@ import { parseStoredItem, putIfAbsent } from './stored-item.ts';
  * A document and its amendments share the original's partition, `SOURCE#<original symbol>`, each
  * under `DOC#<its symbol>`: the conditional write of that key is what stores a symbol once. Report
  * proposals are on GSI1 by status (`PROPOSALS#<status>` / `<foundAt>#<id>`), so each status lists
- * oldest first. A feed's watermark is `SOURCES` / `WATERMARK#<feed>`.
+ * oldest first. A feed's watermark is `SOURCES` / `WATERMARK#<feed>`. A reviewer's hold on a
+ * pending proposal is its `claim` (token, by, until), removed when the proposal is decided.
  */
 const documentKey = (symbol: string) => ({
   PK: `SOURCE#${parseDocumentSymbol(symbol).original}`,
   SK: `DOC#${symbol}`,
 });
+/** No one holds the proposal as of `:now`: never held, let go of, or the hold ran out. */
+const unheld = '(attribute_not_exists(#claim) OR #claim.#until <= :now)';
 const byStatus = (status: ProposalStatus) => `PROPOSALS#${status}`;
 const listKey = (document: Pick<StoredSourceDocument, 'foundAt' | 'id'>) => `${document.foundAt}#${document.id}`;
 
@@ -43,12 +48,32 @@ const storedSchema = z.looseObject({
 /** An item as the domain reads it: the amendments' set as a sorted list, the keys left off. */
 const fromItem = (item: Record<string, unknown>): StoredSourceDocument => {
   const { amendments } = item;
+  // A hold is the review's own business: no reader of a proposal sees it.
+  const fields = Object.fromEntries(Object.entries(item).filter(([name]) => name !== 'claim'));
   const parsed = parseStoredItem(storedSchema, {
-    ...item,
+    ...fields,
     amendments: amendments instanceof Set ? [...(amendments as Set<string>)].sort() : undefined,
   });
   // The proposal was checked on its way in (proposalFor over a parsed SourceDocument); only its kind is read back here.
   return parsed as unknown as StoredSourceDocument;
+};
+
+/**
+ * Why a conditional write on a proposal failed, from the item as it was: decided (or never a
+ * proposal), held by someone else, or no longer held by the caller.
+ */
+const refusal = (symbol: string, old: Record<string, AttributeValue> | undefined): DomainError => {
+  if (old?.status?.S !== 'pending') {
+    return conflict('proposal-decided', `The proposal for ${symbol} is no longer pending: it was decided before`);
+  }
+  const holder = old.claim?.M;
+  if (!holder) {
+    return conflict('proposal-hold-lost', `The hold on the proposal for ${symbol} ran out before it was accepted`);
+  }
+  return conflict(
+    'proposal-being-reviewed',
+    `${holder.by?.S ?? 'Another reviewer'} is accepting the proposal for ${symbol}; ask again after ${holder.until?.S ?? 'a while'}`,
+  );
 };
 
 const isProposal = (document: StoredSourceDocument | undefined): document is StoredProposal =>
@@ -151,7 +176,67 @@ export class DynamoSourceStore implements SourceStore {
     return { proposals, ...(page.LastEvaluatedKey && last ? { next: listKey(last) } : {}) };
   }
 
-  async decide(id: string, status: Exclude<ProposalStatus, 'pending'>, decision: ProposalDecision): Promise<void> {
+  async claim(id: string, by: string, now: Date, seconds: number): Promise<ProposalClaim> {
+    const claim = { token: randomUUID(), by, until: new Date(now.getTime() + seconds * 1000).toISOString() };
+    await this.#updatePending(id, {
+      UpdateExpression: 'SET #claim = :claim',
+      ConditionExpression: `#status = :pending AND ${unheld}`,
+      ExpressionAttributeNames: { '#claim': 'claim', '#until': 'until' },
+      ExpressionAttributeValues: { ':claim': claim, ':now': now.toISOString() },
+    });
+    return claim;
+  }
+
+  async release(id: string, claim: ProposalClaim): Promise<void> {
+    try {
+      await this.#updatePending(id, {
+        UpdateExpression: 'REMOVE #claim',
+        ConditionExpression: '#status = :pending AND #claim.#token = :token',
+        ExpressionAttributeNames: { '#claim': 'claim', '#token': 'token' },
+        ExpressionAttributeValues: { ':token': claim.token },
+      });
+    } catch (error) {
+      // Held no longer (it ran out and was taken, or the proposal was decided since): nothing to let go of.
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+
+  decide(id: string, status: 'accepted', decision: ProposalDecision, claim: ProposalClaim): Promise<void>;
+  decide(id: string, status: 'rejected', decision: ProposalDecision, now: Date): Promise<void>;
+  async decide(
+    id: string,
+    status: Exclude<ProposalStatus, 'pending'>,
+    decision: ProposalDecision,
+    holdOrNow: ProposalClaim | Date,
+  ): Promise<void> {
+    // Accepting needs the caller's own hold; rejecting needs no one to hold it.
+    const held: { condition: string; names: Record<string, string>; values: Record<string, unknown> } =
+      holdOrNow instanceof Date
+        ? { condition: unheld, names: { '#until': 'until' }, values: { ':now': holdOrNow.toISOString() } }
+        : { condition: '#claim.#token = :token', names: { '#token': 'token' }, values: { ':token': holdOrNow.token } };
+    await this.#updatePending(id, {
+      UpdateExpression: 'SET #status = :status, decision = :decision, GSI1PK = :gsi1pk REMOVE #claim',
+      ConditionExpression: `#status = :pending AND ${held.condition}`,
+      ExpressionAttributeNames: { '#claim': 'claim', ...held.names },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ':decision': decision,
+        ':gsi1pk': byStatus(status),
+        ...held.values,
+      },
+    });
+  }
+
+  /** An update of a proposal that must be pending (`:pending`, `#status` are supplied); a failed condition is its `refusal`. */
+  async #updatePending(
+    id: string,
+    update: {
+      readonly UpdateExpression: string;
+      readonly ConditionExpression: string;
+      readonly ExpressionAttributeNames: Record<string, string>;
+      readonly ExpressionAttributeValues: Record<string, unknown>;
+    },
+  ): Promise<void> {
     const symbol = symbolOfProposalId(id);
     if (symbol === undefined) throw conflict('proposal-decided', `Proposal ${id} is not pending`);
     const pending: ProposalStatus = 'pending';
@@ -160,21 +245,14 @@ export class DynamoSourceStore implements SourceStore {
         new UpdateCommand({
           TableName: this.#tableName,
           Key: documentKey(symbol),
-          UpdateExpression: 'SET #status = :status, decision = :decision, GSI1PK = :gsi1pk',
-          ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':status': status,
-            ':decision': decision,
-            ':gsi1pk': byStatus(status),
-            ':pending': pending,
-          },
+          ...update,
+          ExpressionAttributeNames: { '#status': 'status', ...update.ExpressionAttributeNames },
+          ExpressionAttributeValues: { ':pending': pending, ...update.ExpressionAttributeValues },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw conflict('proposal-decided', `The proposal for ${symbol} is no longer pending: it was decided before`);
-      }
+      if (error instanceof ConditionalCheckFailedException) throw refusal(symbol, error.Item);
       throw error;
     }
   }

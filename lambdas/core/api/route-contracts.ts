@@ -434,14 +434,15 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     body: { schema: acceptProposalSchema, optional: true },
     success: json(acceptedProposalResponseSchema, 201),
     conflict:
-      'the proposal was accepted or rejected already, or the state’s report on the obligation is recorded already',
+      'the proposal was accepted or rejected already (`proposal-decided`), another admin is accepting it (`proposal-being-reviewed`, for up to 2 minutes), or the state’s report on the obligation is recorded already (`report-exists`; the proposal stays pending)',
     example: { path: { id: 'Uy9BQy40OS8yMDI0LzY' }, body: { obligationId: '2397-p8-final' } },
   },
   'reject-proposal': {
     summary: 'Rejects a proposal, with the reason: the document is not a report',
     body: { schema: rejectProposalSchema },
     success: json(z.strictObject({ proposal: proposalViewSchema })),
-    conflict: 'the proposal was accepted or rejected already',
+    conflict:
+      'the proposal was accepted or rejected already (`proposal-decided`), or another admin is accepting it (`proposal-being-reviewed`, for up to 2 minutes)',
     example: { path: { id: 'Uy9BQy40OS8yMDI0LzY' }, body: { reason: 'A note on another matter' } },
   },
 };

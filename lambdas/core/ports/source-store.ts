@@ -1,4 +1,5 @@
 import type {
+  ProposalClaim,
   ProposalDecision,
   ProposalStatus,
   SourceFeed,
@@ -28,8 +29,20 @@ export interface SourceStore {
     readonly limit: number;
     readonly after?: string;
   }): Promise<{ readonly proposals: StoredProposal[]; readonly next?: string }>;
-  /** Moves a pending proposal to `accepted` or `rejected`; a `conflict` if it was decided meanwhile. */
-  decide(id: string, status: Exclude<ProposalStatus, 'pending'>, decision: ProposalDecision): Promise<void>;
+  /**
+   * Holds a pending proposal for `by` for `seconds` from `now`. A `conflict` if it was decided, or
+   * another hold on it has not run out (`proposal-being-reviewed`); one that has is replaced.
+   */
+  claim(id: string, by: string, now: Date, seconds: number): Promise<ProposalClaim>;
+  /** Lets go of a hold nothing was decided under; nothing happens if it is no longer held (it ran out and was taken). */
+  release(id: string, claim: ProposalClaim): Promise<void>;
+  /**
+   * Moves a pending proposal to `accepted`, under the caller's own hold (which it ends), or to
+   * `rejected`, unless someone holds it as of `now`. A `conflict` if it was decided meanwhile, or
+   * the hold is someone else's.
+   */
+  decide(id: string, status: 'accepted', decision: ProposalDecision, claim: ProposalClaim): Promise<void>;
+  decide(id: string, status: 'rejected', decision: ProposalDecision, now: Date): Promise<void>;
   watermark(feed: SourceFeed): Promise<FeedPosition | undefined>;
   /** Moves the feed's watermark forward (never back: a slower concurrent run cannot undo a faster one). */
   advanceWatermark(feed: SourceFeed, position: FeedPosition): Promise<void>;

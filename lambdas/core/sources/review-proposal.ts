@@ -54,10 +54,19 @@ const reportInputOf = (proposal: StoredProposal, corrections: AcceptProposalInpu
 };
 
 /**
- * `POST /proposals/{id}/accept`: records the report through the same use case as
- * `POST /states/{code}/reports`, so change detection raises the same `report.received`, then marks
- * the proposal accepted. A report already recorded is the report path's 409, and the proposal
- * stays pending for a reviewer to reject.
+ * How long an accept holds its proposal. Far longer than an accept runs (the API's functions stop
+ * after 10 s, API Gateway after 29 s; the source job's accepts take well under a second each), so a
+ * running accept does not lose its hold; short, so a proposal whose function died between taking
+ * the hold and deciding waits two minutes for a reviewer, not forever.
+ */
+export const CLAIM_SECONDS = 120;
+
+/**
+ * `POST /proposals/{id}/accept`: holds the proposal, records the report through the same use case
+ * as `POST /states/{code}/reports`, so change detection raises the same `report.received`, then
+ * marks the proposal accepted under that hold. Of two admins accepting at once, only the one
+ * holding it records a report; the other gets a 409. A report the report path refuses (a 409
+ * when recorded already, a 400) lets go of the hold: the proposal stays pending for a reviewer.
  */
 export const acceptProposal = async (
   id: string,
@@ -69,17 +78,22 @@ export const acceptProposal = async (
   const now = deps.clock.now();
   const input = reportInputOf(proposal, corrections, utcDateOf(now));
   const state = (corrections.state ?? proposal.proposal.state) as string;
-  const recorded = await recordReport(state, input, deps);
+  const claim = await deps.sources.claim(id, by, now, CLAIM_SECONDS);
+  const recorded = await recordReport(state, input, deps).catch(async (error: unknown) => {
+    // Should letting go fail as well, the hold runs out by itself; the reviewer needs the report's error.
+    await deps.sources.release(id, claim).catch(() => undefined);
+    throw error;
+  });
   const decision = {
     by,
     at: now.toISOString(),
     report: { state: recorded.report.state, obligationId: input.obligationId, reportDate: input.reportDate },
   };
-  await deps.sources.decide(id, 'accepted', decision);
+  await deps.sources.decide(id, 'accepted', decision, claim);
   return { proposal: { ...proposal, status: 'accepted', decision }, ...recorded };
 };
 
-/** `POST /proposals/{id}/reject`: the proposal is not a report; the reason stays with it. */
+/** `POST /proposals/{id}/reject`: the proposal is not a report; the reason stays with it. Not while someone is accepting it. */
 export const rejectProposal = async (
   id: string,
   input: RejectProposalInput,
@@ -87,7 +101,8 @@ export const rejectProposal = async (
   deps: Pick<ReviewDependencies, 'sources' | 'clock'>,
 ): Promise<StoredProposal> => {
   const proposal = await pendingProposal(id, deps.sources);
-  const decision = { by, at: deps.clock.now().toISOString(), reason: input.reason };
-  await deps.sources.decide(id, 'rejected', decision);
+  const now = deps.clock.now();
+  const decision = { by, at: now.toISOString(), reason: input.reason };
+  await deps.sources.decide(id, 'rejected', decision, now);
   return { ...proposal, status: 'rejected', decision };
 };

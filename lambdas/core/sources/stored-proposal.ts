@@ -21,6 +21,18 @@ export interface ProposalDecision {
 }
 
 /**
+ * A reviewer's hold on a pending proposal while its report is recorded: only the holder may
+ * accept it, and no one may reject it, until it is decided, let go of, or `until` has passed.
+ */
+export interface ProposalClaim {
+  /** Tells this hold from a later one by the same reviewer. */
+  readonly token: string;
+  readonly by: string;
+  /** ISO-8601 instant. */
+  readonly until: string;
+}
+
+/**
  * A document a feed announced, as stored: once per symbol. A report proposal carries a status;
  * an amendment (revision or corrigendum) carries none, since it is never a report of its own, and
  * is listed on its original as one of `amendments`.
