@@ -102,4 +102,14 @@ describe('the layer boundaries the linter holds', () => {
     ]);
     expect(await problems(core, "export { WORLD } from '../contracts/world.ts';")).toEqual([]);
   });
+
+  it.each(['lambdas/core/example.ts', 'lambdas/adapters/example.ts', 'lambdas/handlers/example.ts'])(
+    'keeps %s on zod/mini: the classic entry carries all of zod into the bundle',
+    async (filePath) => {
+      expect(await problems(filePath, "import { z } from 'zod';")).toEqual([
+        expect.stringMatching(/^no-restricted-imports: .*Lambda code imports zod\/mini/),
+      ]);
+      expect(await problems(filePath, "import * as z from 'zod/mini';")).toEqual([]);
+    },
+  );
 });

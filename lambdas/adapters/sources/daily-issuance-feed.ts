@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type SourceDocument, sourceDocumentSchema } from '../../core/sources/source-document.ts';
 import type { IsoDate } from '../../core/time/calendar-date.ts';
 import type { FeedParseResult, FeedRecordError } from './feed-parse-result.ts';
@@ -10,14 +10,14 @@ import { zodIssueText } from './zod-issue-text.ts';
  */
 const dailyIssuanceRowSchema = z.object({
   symbol1: z.string(),
-  symbol2: z.string().nullish(),
-  jobId: z.string().nullish(),
-  distributionType: z.string().nullish(),
+  symbol2: z.nullish(z.string()),
+  jobId: z.nullish(z.string()),
+  distributionType: z.nullish(z.string()),
   title: z.string(),
   // One entry per language, "E: 2416419E": the language code, then the job number of that version.
-  files: z.array(z.string()).default([]),
+  files: z._default(z.array(z.string()), []),
   // The format of `links` is not documented anywhere we read: only plain https URLs are used.
-  links: z.array(z.unknown()).nullish(),
+  links: z.nullish(z.array(z.unknown())),
 });
 
 const languageOf = (file: string): string => file.split(':')[0]?.trim() ?? '';
