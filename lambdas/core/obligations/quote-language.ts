@@ -1,7 +1,7 @@
 /**
  * The languages a quoted paragraph may be in besides English: the five other languages in which a
- * Security Council resolution is equally authentic, and German, in which the UN publishes its own
- * translation of the resolutions (a translation, not an authentic text).
+ * Security Council resolution is equally authentic, and German, in which the registry quotes a UN
+ * volume of the resolutions in translation (not an authentic text).
  */
 export const quoteLanguages = ['ar', 'zh', 'fr', 'ru', 'es', 'de'] as const;
 
