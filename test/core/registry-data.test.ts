@@ -67,7 +67,8 @@ describe('the obligations registry data', () => {
   it.each(registryEntries)('$id has a positive offset, and the one its quote words', (entry) => {
     const offset = offsetOf(entry.due);
     if (offset) expect(offsetAmount(offset)).toBeGreaterThan(0);
-    const worded = deadlineInQuote(entry.quote);
+    // A quote in another language is checked through our English gloss of it.
+    const worded = deadlineInQuote(entry.quoteIn?.ourGloss ?? entry.quote);
     if (worded) expect(offset).toEqual(worded);
     if ((entry.due.type === 'once' || entry.due.type === 'recurring') && !entry.source.restates)
       expect(worded).toBeDefined();
@@ -88,6 +89,18 @@ describe('the obligations registry data', () => {
       expect(new URL(due.trigger.sourceUrl).protocol).toBe('https:');
     }
   });
+
+  it.each(registryEntries.filter(({ quoteIn }) => quoteIn))(
+    '$id, quoted in another language, keeps our English gloss apart from the words it quotes',
+    (entry) => {
+      expect(entry.quoteIn?.ourGloss.trim().length).toBeGreaterThan(40);
+      expect(entry.quoteIn?.ourGloss).not.toBe(entry.quote);
+      expect(seedObligations.find(({ id }) => id === entry.id)).toMatchObject({
+        quote: entry.quote,
+        quoteLanguage: entry.quoteIn?.language,
+      });
+    },
+  );
 
   it('spans at least five regimes', () => {
     expect(new Set(registryEntries.map(({ regime }) => regime)).size).toBeGreaterThanOrEqual(5);

@@ -1,5 +1,6 @@
 import { formatDate } from '../messages/format.ts';
 import type { Obligation } from '../obligations/obligation.ts';
+import { quoteLanguageNote } from '../obligations/quote-language.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { MemberState } from '../reference/member-states.ts';
 import { memberStates } from '../reference/member-states.ts';
@@ -82,6 +83,13 @@ const regimePicker = (page: StateBoardPage): string => {
   return `<nav aria-label="Regime">Regime: ${[link(undefined, 'all'), ...page.regimes.map((regime) => link(regime, regime))].join(' · ')}</nav>`;
 };
 
+/** The paragraph's words; one not in English is marked with its language and says what it is. */
+const quoteBlock = ({ quote, quoteLanguage }: Obligation): string => {
+  if (quote === undefined) return '';
+  if (quoteLanguage === undefined) return `<blockquote>${escapeHtml(quote)}</blockquote>`;
+  return `<blockquote lang="${quoteLanguage}">${escapeHtml(quote)}</blockquote><p class="muted">${escapeHtml(quoteLanguageNote(quoteLanguage))}</p>`;
+};
+
 const dutyRow = ({ obligation, status, dueDate }: StateDuty): string => {
   const source = obligation.source.url
     ? `<a href="${escapeHtml(obligation.source.url)}">${escapeHtml(obligation.source.document)}</a>`
@@ -91,7 +99,7 @@ const dutyRow = ({ obligation, status, dueDate }: StateDuty): string => {
     `<td data-status="${escapeHtml(status.status)}">${escapeHtml(statusStyles[status.status].label)}<br><span class="muted">${escapeHtml(statusDetail(status))}</span></td>`,
     `<td>${dueDate === undefined ? 'no fixed deadline' : escapeHtml(formatDate(dueDate))}</td>`,
     `<td class="num">${daysOverdue(status) > 0 ? String(daysOverdue(status)) : ''}</td>`,
-    `<td>${source}${obligation.quote === undefined ? '' : `<blockquote>${escapeHtml(obligation.quote)}</blockquote>`}</td>`,
+    `<td>${source}${quoteBlock(obligation)}</td>`,
   ];
   return `<tr data-obligation="${escapeHtml(obligation.id)}">${cells.join('')}</tr>`;
 };

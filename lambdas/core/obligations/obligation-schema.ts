@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { committeeSchema, httpsUrlSchema, isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
 import { dueMonthsAfterAdoption, type Obligation } from './obligation.ts';
 import type { ObligationDue } from './obligation-due.ts';
+import { quoteLanguages } from './quote-language.ts';
 import { withRegistryDefaults } from './registry-defaults.ts';
 
 const offsetSchema = z.lazy(() =>
@@ -71,6 +72,7 @@ export const obligationFields = () => ({
   committee: z.optional(committeeSchema),
   regime: z.optional(slugSchema),
   quote: z.optional(text(4000)),
+  quoteLanguage: z.optional(z.enum(quoteLanguages)),
   reportsRecorded: z.optional(z.boolean()),
 });
 

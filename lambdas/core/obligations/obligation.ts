@@ -1,5 +1,6 @@
 import type { IsoDate } from '../time/calendar-date.ts';
 import { firstDueDate, type ObligationDue } from './obligation-due.ts';
+import type { QuoteLanguage } from './quote-language.ts';
 
 export type ObligationKind = 'report' | 'action';
 
@@ -32,6 +33,8 @@ export interface ObligationDefinition {
   readonly regime?: string;
   /** The paragraph's words, quoted from `source.url`. */
   readonly quote?: string;
+  /** The language of `quote` when it is not English; absent, the quote is English. */
+  readonly quoteLanguage?: QuoteLanguage;
   /** "Within N months" of adoption, as obligations were first defined; kept on those that have it. */
   readonly dueOffsetMonths?: number;
   /**

@@ -18,21 +18,25 @@ const regimeOfResolution = lazy(
 
 /**
  * An obligation stored or requested without the registry's fields gets them where the registry
- * knows: the quote and source link of the entry with its id, else the committee and regime of its
- * resolution. What it states itself wins.
+ * knows: the quote (and its language) and source link of the entry with its id, else the committee
+ * and regime of its resolution. What it states itself wins.
  */
 export const withRegistryDefaults = (obligation: Obligation): Obligation => {
   const entry = registryById().get(obligation.id);
   const ofResolution = regimeOfResolution().get(obligation.resolution);
   const committee = obligation.committee ?? entry?.committee ?? ofResolution?.committee;
   const regime = obligation.regime ?? entry?.regime ?? ofResolution?.regime;
-  const quote = obligation.quote ?? entry?.quote;
+  // The entry's quote comes with its language; a quote the obligation states keeps its own.
+  const quoted =
+    obligation.quote === undefined && entry !== undefined
+      ? { quote: entry.quote, ...(entry.quoteIn === undefined ? {} : { quoteLanguage: entry.quoteIn.language }) }
+      : {};
   const url = obligation.source.url ?? entry?.source.url;
   return {
     ...obligation,
     ...(committee === undefined ? {} : { committee }),
     ...(regime === undefined ? {} : { regime }),
-    ...(quote === undefined ? {} : { quote }),
+    ...quoted,
     source: url === undefined ? obligation.source : { ...obligation.source, url },
   };
 };

@@ -52,6 +52,37 @@ export const dprkRegistry: readonly RegistryEntry[] = [
     due: { type: 'open-ended' },
   },
   {
+    id: '2094-p25-measures',
+    regime: 'dprk',
+    committee: '1718',
+    resolution: '2094',
+    adoptedOn: '2013-03-07',
+    paragraph: '25',
+    title: 'Report to the Security Council on the measures taken to implement resolution 2094',
+    kind: 'report',
+    // The Chinese text, as the newspaper prints it ("90 天" with its space); no stored page held the English words.
+    quote:
+      '25. 呼吁所有国家在本决议通过后90 天内并在其后接获委员会要求时,向安全理事会报告它们为有效执行本决议的规定采取的具体措施,请第1874(2009)号决议设立的专家组同其他联合国制裁监测组合作,继续努力协助各国及时编写和提交这些报告;',
+    quoteIn: {
+      language: 'zh',
+      ourGloss:
+        'Calls on all States to report to the Security Council, within 90 days of the adoption of this resolution and thereafter when the Committee asks, the concrete measures they have taken to implement the provisions of this resolution effectively; asks the panel of experts set up by resolution 1874 (2009) to keep helping States prepare and submit these reports on time.',
+    },
+    source: {
+      document: 'S/RES/2094 (2013)',
+      url: 'https://news.takungpao.cn/world/roll/2013-03/1481455_4.html',
+      publisher:
+        'Ta Kung Pao (takungpao.cn), "联合国安理会第2094号决议全文", page 4 of the full Chinese text, 9 March 2013, source given as the UN',
+      readOn: '2026-12-06',
+    },
+    due: {
+      type: 'recurring',
+      within: { days: 90 },
+      trigger: { from: 'adoption' },
+      then: { timetable: 'when the Committee asks (其后接获委员会要求时)' },
+    },
+  },
+  {
     id: '2397-p8-repatriation',
     regime: 'dprk',
     committee: '1718',

@@ -1,4 +1,5 @@
 import { centralAfricanRepublicRegistry } from './central-african-republic.data.ts';
+import { counterTerrorismRegistry } from './counter-terrorism.data.ts';
 import { dprkRegistry } from './dprk.data.ts';
 import { iranRegistry } from './iran.data.ts';
 import { isilAlQaidaRegistry } from './isil-al-qaida.data.ts';
@@ -16,4 +17,5 @@ export const registryEntries: readonly RegistryEntry[] = [
   ...iranRegistry,
   ...somaliaEritreaRegistry,
   ...centralAfricanRepublicRegistry,
+  ...counterTerrorismRegistry,
 ];

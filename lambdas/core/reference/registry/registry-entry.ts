@@ -4,6 +4,8 @@
  * due. Plain data, so the registry files hold facts only and the obligation model derives the rest.
  */
 
+import type { QuoteLanguage } from '../../obligations/quote-language.ts';
+
 /** A length of time as a resolution words it: "within 90 days", "within 15 months". */
 export type RegistryOffset = { readonly days: number } | { readonly months: number };
 
@@ -28,6 +30,16 @@ export type RegistryDue =
   /** Owed only once something happens to a state (an inspection, a seizure): "within 30 days". */
   | { readonly type: 'conditional'; readonly condition: string; readonly within: RegistryOffset };
 
+/**
+ * A quote read in another language than English (no stored page held the English words), with our
+ * own English gloss of it. The gloss is ours, not the UN's: it serves readers of the data and the
+ * deadline check, and is never shown or cited as the resolution's words.
+ */
+export interface QuoteInOtherLanguage {
+  readonly language: QuoteLanguage;
+  readonly ourGloss: string;
+}
+
 export interface RegistryEntry {
   /** Lowercase slug: resolution, paragraph and what, e.g. `1970-p25-measures`. */
   readonly id: string;
@@ -49,6 +61,8 @@ export interface RegistryEntry {
    * where `source.restates` is given, the page's own restatement of the duty.
    */
   readonly quote: string;
+  /** Absent: `quote` is English. */
+  readonly quoteIn?: QuoteInOtherLanguage;
   readonly source: {
     /** Document symbol, e.g. `S/RES/1970 (2011)`. */
     readonly document: string;

@@ -18,7 +18,7 @@ const dueOf = (due: RegistryDue): ObligationDue => {
   }
 };
 
-/** A registry entry as the catalogue holds it: owed by every member state, its words and source kept. */
+/** A registry entry as the catalogue holds it: owed by every member state, its words (and their language) and source kept. */
 export const obligationOfEntry = (entry: RegistryEntry): Obligation =>
   defineObligation({
     id: entry.id,
@@ -34,5 +34,6 @@ export const obligationOfEntry = (entry: RegistryEntry): Obligation =>
     committee: entry.committee,
     regime: entry.regime,
     quote: entry.quote,
+    ...(entry.quoteIn === undefined ? {} : { quoteLanguage: entry.quoteIn.language }),
     reportsRecorded: entry.reportsRecorded === true,
   });
