@@ -97,16 +97,18 @@ describe('GET /calendar.ics', () => {
     // Every fixed deadline of the registry; duties due only when triggered, or at no fixed date, have none.
     expect(events.map((event) => [event.start, event.allDay])).toEqual([
       ['2001-02-18', true],
+      ['2001-12-27', true],
       ['2002-04-16', true],
       ['2007-02-21', true],
       ['2010-04-22', true],
       ['2011-06-26', true],
+      ['2013-06-05', true],
       ['2014-04-28', true],
       ['2019-03-22', true],
       ['2019-12-22', true],
       ['2020-03-22', true],
     ]);
-    expect(events.map((event) => event.alarms.map((alarm) => alarm.trigger))).toEqual(Array(9).fill(['-P7D', '-P1D']));
+    expect(events.map((event) => event.alarms.map((alarm) => alarm.trigger))).toEqual(Array(11).fill(['-P7D', '-P1D']));
   });
 
   it("is stamped with the data's last change, so the same data gives the same file, CRLF to its last line", async () => {
@@ -173,7 +175,7 @@ describe('GET /calendar.ics', () => {
     const dprk = calendarEvents((await fetchText('/calendar.ics?committee=1718&state=RU')).text);
     const other = calendarEvents((await fetchText('/calendar.ics?committee=1540')).text);
 
-    expect(dprk.map((event) => event.start)).toEqual(['2019-03-22', '2019-12-22', '2020-03-22']);
+    expect(dprk.map((event) => event.start)).toEqual(['2013-06-05', '2019-03-22', '2019-12-22', '2020-03-22']);
     expect(other).toEqual([]);
   });
 

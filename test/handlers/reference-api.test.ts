@@ -201,14 +201,20 @@ describe('GET /obligations', () => {
 
     const first = await api.request('/obligations?committee=1718&limit=2');
     const firstPage = first.json as { obligations: { id: string }[]; next?: string };
-    expect(firstPage.obligations.map((o) => o.id)).toEqual(['2397-p8-midterm', '2397-p8-repatriation']);
-    expect(firstPage.next).toBe('2397-p8-repatriation');
+    expect(firstPage.obligations.map((o) => o.id)).toEqual(['2094-p25-measures', '2397-p8-midterm']);
+    expect(firstPage.next).toBe('2397-p8-midterm');
     const second = await api.request(`/obligations?committee=1718&limit=2&after=${firstPage.next}`);
     expect(second.json).toMatchObject({
       count: 2,
-      obligations: [{ id: '2397-p8-final' }, { id: '2094-p19-evasion-transfers', due: { type: 'open-ended' } }],
+      obligations: [{ id: '2397-p8-repatriation' }, { id: '2397-p8-final' }],
+      next: '2397-p8-final',
     });
-    expect(second.json).not.toHaveProperty('next');
+    const third = await api.request(`/obligations?committee=1718&limit=2&after=2397-p8-final`);
+    expect(third.json).toMatchObject({
+      count: 1,
+      obligations: [{ id: '2094-p19-evasion-transfers', due: { type: 'open-ended' } }],
+    });
+    expect(third.json).not.toHaveProperty('next');
 
     const none = await api.request('/obligations?committee=1540');
     expect(none.json).toEqual({ count: 0, obligations: [] });

@@ -21,10 +21,12 @@ export const seededObligation = (id: string): Obligation => {
  */
 export const REGISTRY_BY_DEADLINE: readonly string[] = [
   '1333-p20-measures',
+  '1373-p6-measures',
   '1390-p6-measures',
   '1737-p19-measures',
   '1907-p20-measures',
   '1970-p25-measures',
+  '2094-p25-measures',
   '2134-p42-measures',
   '2397-p8-midterm',
   '2397-p8-repatriation',
