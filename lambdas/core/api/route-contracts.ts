@@ -434,7 +434,7 @@ export const routeContracts: Record<RouteId, RouteContract> = {
     body: { schema: acceptProposalSchema, optional: true },
     success: json(acceptedProposalResponseSchema, 201),
     conflict:
-      'the proposal was accepted or rejected already (`proposal-decided`), another admin is accepting it (`proposal-being-reviewed`, for up to 2 minutes), or the state’s report on the obligation is recorded already (`report-exists`; the proposal stays pending)',
+      'the proposal was accepted or rejected already (`proposal-decided`), another admin is accepting it (`proposal-being-reviewed`, for up to 2 minutes), this accept held it longer than 2 minutes and lost the hold after recording the report (`proposal-hold-lost`; the report stands), or the state’s report on the obligation is recorded already (`report-exists`; the proposal stays pending)',
     example: { path: { id: 'Uy9BQy40OS8yMDI0LzY' }, body: { obligationId: '2397-p8-final' } },
   },
   'reject-proposal': {
