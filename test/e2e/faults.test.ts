@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../../local/free-port.ts';
 import { localClientConfig } from '../../local/local-credentials.ts';
 import { INJECTED_FAULTS_ENV } from '../../local/outbox/injected-faults.ts';
@@ -10,21 +10,20 @@ import { type OutboxEntry, readOutbox } from '../../local/outbox/outbox-sender.t
 import { localQueueAddressesFile, readQueueAddresses } from '../../local/queues/queue-addresses.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { confirmByMail } from '../support/confirmation-mail.ts';
-import { serviceOutputs, startService, stopServices, waitFor } from '../support/local-service.ts';
+import { type ServiceGroup, serviceGroup, startService, stopServices, waitFor } from '../support/local-service.ts';
 
 /**
  * The service as `npm start` runs it, in its own process, made to fail as a deployment can: killed
  * (SIGKILL, no clean-up) in the middle of dispatching a checker run, throttled by the notifier, or
  * refused for good until `sanctions-watch redrive` replays what was parked.
  * The data directory, the stream checkpoints, the queues and the outbox survive, as the table, the
- * event source mapping's position, SQS and SNS do in AWS. Each test starts from a copy of the
- * service as the set-up left it (three confirmed watches), so no test inherits another's crash.
+ * event source mapping's position, SQS and SNS do in AWS. Each test starts from its own copy of the
+ * service as the set-up left it (three confirmed watches), on its own port, so no test inherits
+ * another's crash and the tests run side by side: most of their time is spent waiting out the
+ * 30 s after which a crashed or throttled job comes back.
  */
 const setUp = mkdtempSync(join(tmpdir(), 'sanctions-watch-faults-'));
-let directory = setUp;
-const outboxFile = () => join(directory, 'outbox.jsonl');
 const contacts = ['ana@example.org', 'bo@example.org', 'cy@example.org'];
-let port: number;
 let adminToken: string;
 let userToken: string;
 
@@ -33,13 +32,13 @@ let userToken: string;
  * grouping window holds a whole check run (DynamoDB Local takes seconds to store one, over 6 s on a
  * busy machine), so the injected crash comes after the check has answered.
  */
-const args = () => [
+const serviceArgs = (directory: string, port: number) => [
   '--port',
   String(port),
   '--data',
   join(directory, 'dynamodb'),
   '--outbox',
-  outboxFile(),
+  join(directory, 'outbox.jsonl'),
   '--no-sample',
   '--check-every',
   '1440',
@@ -61,31 +60,7 @@ const serviceEnv = (plan?: string) => ({
 });
 const withFaults = (plan: string) => serviceEnv(plan);
 
-const outbox = (): OutboxEntry[] => readOutbox(outboxFile());
-/**
- * How many times each contact was told each alert event of this news, over all its messages, one
- * row per contact. By event, not by message: on a loaded machine DynamoDB Local can take longer
- * than the grouping window to store a check's events, and the late ones then go out as a second
- * message of the wave (as designed), which a count of messages would take for a duplicate. The news
- * is found by the text, not the subject: a test's check also announces what the copied set-up never
- * saw (the midterm's overdue states), which comes first in the subject.
- */
-const timesTold = (news: RegExp): number[][] => {
-  const alerts = outbox().filter((entry) => entry.eventIds.length > 0);
-  const eventIds = [...new Set(alerts.filter((entry) => news.test(entry.text)).flatMap((entry) => entry.eventIds))];
-  return contacts.map((to) =>
-    eventIds.map((id) => alerts.filter((entry) => entry.to === to && entry.eventIds.includes(id)).length),
-  );
-};
-/** Every contact was told every event of the news at least once (and there was news). */
-const everyoneTold = (news: RegExp): boolean => {
-  const told = timesTold(news);
-  return told.flat().length > 0 && told.every((row) => row.every((times) => times > 0));
-};
-/** The distinct numbers of times an event of the news reached a contact: [1] when each was told once. */
-const toldCounts = (news: RegExp): number[] => [...new Set(timesTold(news).flat())].sort((a, b) => a - b);
-
-const call = async (method: string, path: string, token: string, body?: unknown) => {
+const callOn = (port: number) => async (method: string, path: string, token: string, body?: unknown) => {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}` },
@@ -94,9 +69,58 @@ const call = async (method: string, path: string, token: string, body?: unknown)
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 };
 
+/**
+ * How many times each contact was told each alert event of this news, over all its messages, one
+ * row per contact. By event, not by message: on a loaded machine DynamoDB Local can take longer
+ * than the grouping window to store a check's events, and the late ones then go out as a second
+ * message of the wave (as designed), which a count of messages would take for a duplicate. The news
+ * is found by the text, not the subject: a test's check also announces what the copied set-up never
+ * saw (the midterm's overdue states), which comes first in the subject.
+ */
+const timesToldIn = (outbox: readonly OutboxEntry[], news: RegExp): number[][] => {
+  const alerts = outbox.filter((entry) => entry.eventIds.length > 0);
+  const eventIds = [...new Set(alerts.filter((entry) => news.test(entry.text)).flatMap((entry) => entry.eventIds))];
+  return contacts.map((to) =>
+    eventIds.map((id) => alerts.filter((entry) => entry.to === to && entry.eventIds.includes(id)).length),
+  );
+};
+
+/** One test's copy of the set-up: its directory, port and services, and what its outbox says. */
+const faultRun = async (services: ServiceGroup) => {
+  const directory = mkdtempSync(join(tmpdir(), 'sanctions-watch-faults-'));
+  cpSync(setUp, directory, { recursive: true });
+  const port = await freePort();
+  const timesTold = (news: RegExp) => timesToldIn(readOutbox(join(directory, 'outbox.jsonl')), news);
+  return {
+    directory,
+    start: (env: NodeJS.ProcessEnv) => services.start(serviceArgs(directory, port), env),
+    call: callOn(port),
+    /** Every contact was told every event of the news at least once (and there was news). */
+    everyoneTold: (news: RegExp): boolean => {
+      const told = timesTold(news);
+      return told.flat().length > 0 && told.every((row) => row.every((times) => times > 0));
+    },
+    /** The distinct numbers of times an event of the news reached a contact: [1] when each was told once. */
+    toldCounts: (news: RegExp): number[] => [...new Set(timesTold(news).flat())].sort((a, b) => a - b),
+  };
+};
+
+/** Each test gets its own run, whose services are stopped (and shown, if it failed) when it ends. */
+const it = test.extend<{ run: Awaited<ReturnType<typeof faultRun>> }>({
+  run: async ({ onTestFailed }, use) => {
+    const services = serviceGroup();
+    const run = await faultRun(services);
+    onTestFailed(() => console.error(services.outputs()));
+    await use(run);
+    await services.stop();
+    rmSync(run.directory, { recursive: true, force: true });
+  },
+});
+
 beforeAll(async () => {
-  port = await freePort();
-  const service = await startService([...args(), '--fresh']);
+  const port = await freePort();
+  const call = callOn(port);
+  const service = await startService([...serviceArgs(setUp, port), '--fresh']);
   adminToken = /ADMIN_TOKEN=(\S+)/.exec(service.output())?.[1] ?? '';
   userToken = /USER_TOKEN=(\S+)/.exec(service.output())?.[1] ?? '';
   for (const email of contacts) {
@@ -109,7 +133,7 @@ beforeAll(async () => {
         })
       ).status,
     ).toBe(201);
-    expect((await confirmByMail(outboxFile(), email)).status).toBe(200);
+    expect((await confirmByMail(join(setUp, 'outbox.jsonl'), email)).status).toBe(200);
   }
   service.child.kill('SIGINT');
   await service.exited;
@@ -119,65 +143,62 @@ afterAll(async () => {
   rmSync(setUp, { recursive: true, force: true });
 });
 
-describe('faults while delivering (npm start in its own process)', () => {
-  // A test that failed half-way must not leave its service on the port.
-  beforeEach(async () => {
-    await stopServices();
-    directory = mkdtempSync(join(tmpdir(), 'sanctions-watch-faults-'));
-    cpSync(setUp, directory, { recursive: true });
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') console.error(serviceOutputs());
-    await stopServices();
-    rmSync(directory, { recursive: true, force: true });
-  });
-
-  it('throttled by the notifier for a while: messages are retried, then each sent once', async () => {
-    const throttled = await startService(args(), withFaults('throttle:5'));
-    expect((await call('POST', '/checks', adminToken, { at: '2019-03-23T06:00:00Z' })).status).toBe(200);
-    await waitFor(() => everyoneTold(/Midterm report/), 120_000);
+describe.concurrent('faults while delivering (npm start in its own process)', () => {
+  it('throttled by the notifier for a while: messages are retried, then each sent once', async ({ run, expect }) => {
+    const throttled = await run.start(withFaults('throttle:5'));
+    expect((await run.call('POST', '/checks', adminToken, { at: '2019-03-23T06:00:00Z' })).status).toBe(200);
+    await waitFor(() => run.everyoneTold(/Midterm report/), 120_000);
     await new Promise((done) => setTimeout(done, 4000));
-    expect(toldCounts(/Midterm report/)).toEqual([1]);
+    expect(run.toldCounts(/Midterm report/)).toEqual([1]);
     throttled.child.kill('SIGINT');
     expect(await throttled.exited).toBe(0);
   }, 300_000);
-  it('killed just before the first message goes out, then restarted: every contact gets its message once', async () => {
-    const crashing = await startService(args(), withFaults('crash-before:1'));
-    expect((await call('POST', '/checks', adminToken, { at: '2019-12-23T06:00:00Z' })).status).toBe(200);
+  it('killed just before the first message goes out, then restarted: every contact gets its message once', async ({
+    run,
+    expect,
+  }) => {
+    const crashing = await run.start(withFaults('crash-before:1'));
+    expect((await run.call('POST', '/checks', adminToken, { at: '2019-12-23T06:00:00Z' })).status).toBe(200);
     expect(await crashing.exited).toBeNull();
-    expect(toldCounts(/Deadline passed/)).toEqual([]);
+    expect(run.toldCounts(/Deadline passed/)).toEqual([]);
 
-    const restarted = await startService(args(), serviceEnv());
-    await waitFor(() => everyoneTold(/Deadline passed/), 120_000);
+    const restarted = await run.start(serviceEnv());
+    await waitFor(() => run.everyoneTold(/Deadline passed/), 120_000);
     // Time for anything a redelivered batch would send twice to show.
     await new Promise((done) => setTimeout(done, 4000));
-    expect(toldCounts(/Deadline passed/)).toEqual([1]);
+    expect(run.toldCounts(/Deadline passed/)).toEqual([1]);
     restarted.child.kill('SIGINT');
     expect(await restarted.exited).toBe(0);
   }, 300_000);
 
-  it('killed right after a message went out, before it was recorded, then restarted: everyone is told, twice at most (the documented window)', async () => {
-    const crashing = await startService(args(), withFaults('crash-after:1'));
-    expect((await call('POST', '/checks', adminToken, { at: '2020-03-23T06:00:00Z' })).status).toBe(200);
+  it('killed right after a message went out, before it was recorded, then restarted: everyone is told, twice at most (the documented window)', async ({
+    run,
+    expect,
+  }) => {
+    const crashing = await run.start(withFaults('crash-after:1'));
+    expect((await run.call('POST', '/checks', adminToken, { at: '2020-03-23T06:00:00Z' })).status).toBe(200);
     expect(await crashing.exited).toBeNull();
-    expect(toldCounts(/Final report/)).toContain(1);
+    expect(run.toldCounts(/Final report/)).toContain(1);
 
-    const restarted = await startService(args(), serviceEnv());
+    const restarted = await run.start(serviceEnv());
     // The crashed job comes back only once its queue message is visible again, which on a loaded
     // machine can be after every other contact's message went out: wait for its resend too.
-    await waitFor(() => everyoneTold(/Final report/) && toldCounts(/Final report/).includes(2), 120_000);
+    await waitFor(() => run.everyoneTold(/Final report/) && run.toldCounts(/Final report/).includes(2), 120_000);
     await new Promise((done) => setTimeout(done, 4000));
-    const counts = toldCounts(/Final report/);
+    const counts = run.toldCounts(/Final report/);
     expect(counts).toContain(2);
     expect(counts.every((times) => times === 1 || times === 2)).toBe(true);
     restarted.child.kill('SIGINT');
     expect(await restarted.exited).toBe(0);
   }, 300_000);
 
-  it('refused for good, parked with their jobs, then redriven once the cause is fixed: each contact gets its message once', async () => {
-    const service = await startService(args(), withFaults('refuse:3'));
-    expect((await call('POST', '/checks', adminToken, { at: '2019-03-23T06:00:00Z' })).status).toBe(200);
-    const addresses = readQueueAddresses(localQueueAddressesFile(join(directory, 'dynamodb')));
+  it('refused for good, parked with their jobs, then redriven once the cause is fixed: each contact gets its message once', async ({
+    run,
+    expect,
+  }) => {
+    const service = await run.start(withFaults('refuse:3'));
+    expect((await run.call('POST', '/checks', adminToken, { at: '2019-03-23T06:00:00Z' })).status).toBe(200);
+    const addresses = readQueueAddresses(localQueueAddressesFile(join(run.directory, 'dynamodb')));
     const sqs = new SQSClient({ ...localClientConfig, endpoint: addresses.endpoint ?? '' });
     const parked = async () => {
       const { Attributes = {} } = await sqs.send(
@@ -192,7 +213,7 @@ describe('faults while delivering (npm start in its own process)', () => {
       if (Date.now() - started > 120_000) throw new Error('the three refusals were not parked within 120 s');
       await new Promise((done) => setTimeout(done, 500));
     }
-    expect(toldCounts(/Midterm report/)).toEqual([]);
+    expect(run.toldCounts(/Midterm report/)).toEqual([]);
 
     // The cause is fixed (the fault refuses only the first three sends): replay them.
     const redriven = await runCli([
@@ -200,14 +221,14 @@ describe('faults while delivering (npm start in its own process)', () => {
       '--queue',
       'failures',
       '--queues',
-      localQueueAddressesFile(join(directory, 'dynamodb')),
+      localQueueAddressesFile(join(run.directory, 'dynamodb')),
     ]);
     expect({ code: redriven.code, stderr: redriven.stderr }).toEqual({ code: 0, stderr: '' });
     expect(redriven.stdout).toMatch(/^Moved 3 messages\.\n\nFROM +TO +MOVED\ndelivery-failures +email +3\n$/);
 
-    await waitFor(() => everyoneTold(/Midterm report/), 120_000);
+    await waitFor(() => run.everyoneTold(/Midterm report/), 120_000);
     await new Promise((done) => setTimeout(done, 4000));
-    expect(toldCounts(/Midterm report/)).toEqual([1]);
+    expect(run.toldCounts(/Midterm report/)).toEqual([1]);
     expect(await parked()).toBe(0);
     sqs.destroy();
     service.child.kill('SIGINT');
