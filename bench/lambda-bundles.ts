@@ -149,7 +149,7 @@ const bundleBaseline = async (directory: string): Promise<string> => {
   return outfile;
 };
 
-/** BENCH_FUNCTIONS=get-board,DeadlineCheck/Handler measures only those; all by default. */
+/** BENCH_FUNCTIONS=RouteFunctions/get-board,DeadlineCheck/Handler measures only those; all by default. */
 const selected = (functions: readonly SynthesizedFunction[]): readonly SynthesizedFunction[] => {
   const wanted = process.env.BENCH_FUNCTIONS?.split(',').filter((id) => id !== '');
   if (wanted === undefined || wanted.length === 0) return functions;

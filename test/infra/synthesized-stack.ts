@@ -53,11 +53,14 @@ export let templateOf: (construct: IConstruct) => Template;
 /** Every deployed template, the root stack's first, by the path of its stack. Set by useSynthesizedStack(). */
 export let templates: ReadonlyMap<string, Template>;
 
+/** The cloud assembly's directory, as `cdk synth` writes cdk.out. Set by useSynthesizedStack(). */
+export let assemblyDirectory: string;
+
 /** The directory of a function's bundle in the assembly: index.mjs and index.mjs.map. Set by useSynthesizedStack(). */
 export let bundleDirectory: (fn: BaseFunction) => string;
 
 /**
- * Sets `template`, `templateOf`, `templates`, `stack` and `bundleDirectory` before the calling file's tests: the stack as
+ * Sets `template`, `templateOf`, `templates`, `stack`, `assemblyDirectory` and `bundleDirectory` before the calling file's tests: the stack as
  * deployed, synthesized with bundling once per test run and shared by the infra test files, so no
  * test may change it. The first files wait for esbuild.
  */
@@ -77,6 +80,7 @@ export function useSynthesizedStack(): void {
     // Nested stacks' assets (their templates and their functions' code) are published with the root's.
     const assets = readJson(path.join(paths.assembly, `${stack.artifactId}.assets.json`)) as AssetManifest;
     templates = byStack;
+    assemblyDirectory = paths.assembly;
     template = byStack.get(stack.node.path) as Template;
     templateOf = (construct) => {
       const found = byStack.get(Stack.of(construct).node.path);
