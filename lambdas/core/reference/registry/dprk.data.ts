@@ -3,8 +3,8 @@ import type { RegistryEntry } from './registry-entry.ts';
 
 /**
  * The DPRK regime (1718 Committee). Only the paragraphs whose words could be read in a stored
- * source are here; docs/obligations.md lists the reporting paragraphs of 1718, 1874, 2087, 2270,
- * 2321, 2371, 2375 and 2397 that could not be, and why.
+ * source are here (1718 and 1874 in French, 2094 p25 in Chinese); docs/obligations.md lists the
+ * reporting paragraphs of 2087, 2270, 2321, 2371, 2375 and 2397 that could not be, and why.
  */
 /**
  * The resolution's own words for the two reports were not in any stored page (docs/obligations.md,

@@ -3,8 +3,8 @@ import type { RegistryEntry } from './registry-entry.ts';
 
 /**
  * The ISIL (Da'esh) and Al-Qaida regime (1267/1989/2253 Committee) and the Taliban/Al-Qaida
- * resolutions before it. Resolution 1455 (2003) is in docs/obligations.md under "Not in the
- * registry".
+ * resolutions before it. 1267 p10 and 1455 p6 are quoted in French; docs/obligations.md lists
+ * the later resolutions' requests that could not be read.
  */
 export const isilAlQaidaRegistry: readonly RegistryEntry[] = [
   {
@@ -69,7 +69,7 @@ export const isilAlQaidaRegistry: readonly RegistryEntry[] = [
     paragraph: '10',
     title: 'Report on the steps taken to implement the Taliban measures of resolution 1267',
     kind: 'report',
-    // Paragraph 3 (page 165 of the same volume) has all States impose the measures of paragraph 4 on 14 November 1999 unless the Council decides before then that the Taliban have complied; it did not (docs/obligations.md).
+    // Paragraph 3 (page 165 of the same volume) has all States impose the measures of paragraph 4 on 14 November 1999 unless the Council decides before then that the Taliban have complied; no page read says it did (docs/obligations.md, "Where the adoption dates ... were read").
     quote:
       "10. Demande à tous les États de rendre compte au Comité créé en application du para graphe 6 ci-dessus, dans les trente jours qui suivront l'entrée en vigueur des mesures imposées par le paragraphe 4 ci-dessus, des dispositions qu'ils auront prises pour appliquer ledit paragraphe 4;",
     quoteIn: {
