@@ -25,15 +25,14 @@ describe('GET /board/states/{code}: a paragraph quoted in another language than 
     expect(row).not.toContain('Calls on all States');
   });
 
-  it('marks the German words as the UN translation, not an authentic text', async () => {
+  it('marks the French words as French and says they are authentic', async () => {
     const page = await (await fetch(`${api.url}/board/states/DE?asOf=2002-01-01&regime=counter-terrorism`)).text();
     const row = rowOf(page, '1373-p6-measures');
 
-    expect(row).toContain('<blockquote lang="de">6. beschließt');
-    // The page escapes the apostrophes.
-    expect(row).toContain(
-      'Quoted from the UN&#39;s German translation, which is not one of the resolution&#39;s authentic',
-    );
+    expect(row).toContain('<blockquote lang="fr">6. Décide de créer');
+    expect(row).toContain('Quoted in French, one of the languages in which the resolution is equally authentic');
+    expect(row).toContain('its English words were not read');
+    expect(row).not.toContain('Decides to set up');
   });
 
   it('shows an English quote as before, with no language note', async () => {

@@ -20,10 +20,32 @@ export const seededObligation = (id: string): Obligation => {
  * none last (by id): written out, so a test of a listing fails when the registry changes.
  */
 export const REGISTRY_BY_DEADLINE: readonly string[] = [
+  '700-p4-arms-guidelines',
+  '724-p5a-arms-embargo',
+  '1132-p13-measures',
+  '1160-p12-measures',
+  '1267-p10-measures',
+  '1298-p11-measures',
+  '1306-p8-diamonds',
   '1333-p20-measures',
   '1373-p6-measures',
   '1390-p6-measures',
+  '1407-p8-arms-embargo',
+  '1408-p15-measures',
+  '1455-p6-updated-report',
+  '1533-p9-arms-embargo',
+  '1540-p4-first-report',
+  '1572-p15-measures',
+  '1596-p20-measures',
+  '1643-p7-measures',
+  '1718-p11-measures',
   '1737-p19-measures',
+  '1727-p5-measures',
+  '1747-p8-measures',
+  '1803-p13-measures',
+  '1857-p7-measures',
+  '1844-p25-measures',
+  '1874-p22-measures',
   '1907-p20-measures',
   '1970-p25-measures',
   '2094-p25-measures',
@@ -31,10 +53,14 @@ export const REGISTRY_BY_DEADLINE: readonly string[] = [
   '2397-p8-midterm',
   '2397-p8-repatriation',
   '2397-p8-final',
+  '1737-p5-exempted-supply-notice',
   '1929-p20-evasion-transfers',
   '2094-p19-evasion-transfers',
   '2428-p10-inspection-followup',
 ];
 
-/** A duty due only after an inspection is not listed for a state until one is recorded for it. */
-export const REGISTRY_OWED_UNTRIGGERED = REGISTRY_BY_DEADLINE.filter((id) => id !== '2428-p10-inspection-followup');
+/** The duties due only once something happens to a state (an inspection, a supply to Iran). */
+const REGISTRY_CONDITIONAL: readonly string[] = ['1737-p5-exempted-supply-notice', '2428-p10-inspection-followup'];
+
+/** A duty due only after its event is not listed for a state until one is recorded for it. */
+export const REGISTRY_OWED_UNTRIGGERED = REGISTRY_BY_DEADLINE.filter((id) => !REGISTRY_CONDITIONAL.includes(id));

@@ -1,3 +1,4 @@
+import { frenchVolumeSource } from './french-volume-source.ts';
 import type { RegistryEntry } from './registry-entry.ts';
 
 /**
@@ -14,27 +15,23 @@ export const counterTerrorismRegistry: readonly RegistryEntry[] = [
     paragraph: '6',
     title: 'Report on the steps taken to implement resolution 1373',
     kind: 'report',
-    // The page starts at paragraph 6 and names no resolution; "Auf der 4385. Sitzung einstimmig
-    // verabschiedet" after paragraph 9 makes it 1373, adopted at the 4385th meeting (unscr.com).
+    // The French text (authentic) replaced the UN's German translation the third pass quoted; both word 90 days.
     quote:
-      '6. beschließt, im Einklang mit Regel 28 seiner vorläufigen Geschäftsordnung einen aus allen Ratsmitgliedern bestehenden Ausschuss des Sicherheitsrats einzusetzen, der die Durchführung dieser Resolution unter Heranziehung geeigneten Sachverstands überwachen wird, und fordert alle Staaten auf, dem Ausschuss spätestens neunzig Tage nach Verabschiedung dieser Resolution und anschließend nach einem von dem Ausschuss vorzuschlagenden Zeitplan über die Schritte Bericht zu erstatten, die sie zur Durchführung dieser Resolution ergriffen haben;',
+      "6. Décide de créer, en application de l'article 28 de son règlement intérieur provisoire, un comité du Conseil de sécurité composé de tous les membres du Conseil et chargé de suivre l'application de la présente résolution avec l'aide des experts voulus, et demande à tous les États de rendre compte au Comité, quatre vingt-dix jours au plus tard après la date d'adoption de la présente résolution puis selon le calendrier qui sera proposé par le Comité, des mesures qu'ils auront prises pour donner suite à la présente résolution ;",
     quoteIn: {
-      language: 'de',
+      language: 'fr',
       ourGloss:
-        'Decides to set up a Committee of the Security Council of all its members to monitor, with appropriate expertise, the implementation of this resolution, and calls on all States to report to the Committee no later than ninety days after the adoption of this resolution, and thereafter on a timetable the Committee is to propose, on the steps they have taken to implement this resolution.',
+        'Decides to set up, under rule 28 of its provisional rules of procedure, a Committee of the Security Council of all its members to monitor, with the help of suitable experts, the implementation of this resolution, and calls on all States to report to the Committee no later than ninety days after the date of adoption of this resolution, and thereafter on the timetable the Committee will propose, on the steps they have taken to implement this resolution.',
     },
-    source: {
-      document: 'S/RES/1373 (2001)',
-      url: 'https://studylibde.com/doc/1831421/6.-beschlie%C3%9Ft--im-einklang-mit-regel-28-seiner-vorl%C3%A4ufigen',
-      publisher:
-        'studylibde.com, a transcription of the UN\'s German volume "Resolutionen und Beschlüsse des Sicherheitsrats vom 1. Januar 2001 bis 31. Juli 2002" (a translation, not an authentic text)',
-      readOn: '2026-12-06',
-    },
+    source: frenchVolumeSource('S/RES/1373 (2001)', '2001', '316'),
     due: {
       type: 'recurring',
       within: { days: 90 },
       trigger: { from: 'adoption' },
-      then: { timetable: 'according to a timetable to be proposed by the Committee' },
+      then: {
+        timetable:
+          'according to the timetable the Committee will propose (selon le calendrier qui sera proposé par le Comité)',
+      },
     },
   },
 ];

@@ -1,9 +1,10 @@
+import { frenchVolumeSource } from './french-volume-source.ts';
 import type { RegistryEntry } from './registry-entry.ts';
 
 /**
  * The DPRK regime (1718 Committee). Only the paragraphs whose words could be read in a stored
- * source are here; docs/obligations.md lists the reporting paragraphs of 1718, 1874, 2087, 2270,
- * 2321, 2371, 2375 and 2397 that could not be, and why.
+ * source are here (1718 and 1874 in French, 2094 p25 in Chinese); docs/obligations.md lists the
+ * reporting paragraphs of 2087, 2270, 2321, 2371, 2375 and 2397 that could not be, and why.
  */
 /**
  * The resolution's own words for the two reports were not in any stored page (docs/obligations.md,
@@ -129,5 +130,48 @@ export const dprkRegistry: readonly RegistryEntry[] = [
     source: finalSource,
     due: { type: 'once', within: { months: 27 }, trigger: { from: 'adoption' } },
     reportsRecorded: true,
+  },
+  {
+    id: '1718-p11-measures',
+    regime: 'dprk',
+    committee: '1718',
+    resolution: '1718',
+    adoptedOn: '2006-10-14',
+    paragraph: '11',
+    title: 'Report to the Security Council on the steps taken to implement paragraph 8 of resolution 1718',
+    kind: 'report',
+    quote:
+      '11. Invite tous les États Membres à lui faire rapport dans un délai de trente jours à compter de l’adoption de la présente résolution sur les mesures qu’ils auront prises afin de mettre effec tivement en application les dispositions du paragraphe 8 ci-dessus ;',
+    quoteIn: {
+      language: 'fr',
+      ourGloss:
+        'Invites all Member States to report to it (the Security Council) within thirty days of the adoption of this resolution on the steps they have taken to implement effectively the provisions of paragraph 8 above.',
+    },
+    source: frenchVolumeSource('S/RES/1718 (2006)', '2006', '302'),
+    due: { type: 'once', within: { days: 30 }, trigger: { from: 'adoption' } },
+  },
+  {
+    id: '1874-p22-measures',
+    regime: 'dprk',
+    committee: '1718',
+    resolution: '1874',
+    adoptedOn: '2009-06-12',
+    paragraph: '22',
+    title: 'Report to the Security Council on the concrete measures taken to implement resolutions 1718 and 1874',
+    kind: 'report',
+    quote:
+      '22. Invite tous les États Membres à lui rendre compte quarante-cinq jours au plus tard après l’adoption de la présente résolution, et par la suite à la demande du Comité, des mesures concrètes qu’ils auront prises pour appliquer effectivement les dispositions du paragraphe 8 de la résolution 1718 (2006) et les paragraphes 9 et 10 de la présente résolution, ainsi que les mesures financières édictées aux paragraphes 18, 19 et 20 de la présente résolution;',
+    quoteIn: {
+      language: 'fr',
+      ourGloss:
+        'Invites all Member States to report to it (the Security Council) no later than 45 days after the adoption of this resolution, and thereafter when the Committee asks, on the concrete measures they have taken to implement effectively paragraph 8 of resolution 1718 (2006), paragraphs 9 and 10 of this resolution and the financial measures of its paragraphs 18, 19 and 20.',
+    },
+    source: frenchVolumeSource('S/RES/1874 (2009)', '2008', '280'),
+    due: {
+      type: 'recurring',
+      within: { days: 45 },
+      trigger: { from: 'adoption' },
+      then: { timetable: 'when the Committee asks (à la demande du Comité)' },
+    },
   },
 ];

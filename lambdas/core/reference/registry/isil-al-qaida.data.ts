@@ -1,9 +1,10 @@
+import { frenchVolumeSource } from './french-volume-source.ts';
 import type { RegistryEntry } from './registry-entry.ts';
 
 /**
  * The ISIL (Da'esh) and Al-Qaida regime (1267/1989/2253 Committee) and the Taliban/Al-Qaida
- * resolutions before it. Resolution 1455 (2003) is in docs/obligations.md under "Not in the
- * registry".
+ * resolutions before it. 1267 p10 and 1455 p6 are quoted in French; docs/obligations.md lists
+ * the later resolutions' requests that could not be read.
  */
 export const isilAlQaidaRegistry: readonly RegistryEntry[] = [
   {
@@ -58,5 +59,53 @@ export const isilAlQaidaRegistry: readonly RegistryEntry[] = [
       trigger: { from: 'adoption' },
       then: { timetable: 'according to a timetable to be proposed by the Committee' },
     },
+  },
+  {
+    id: '1267-p10-measures',
+    regime: 'isil-al-qaida',
+    committee: '1267',
+    resolution: '1267',
+    adoptedOn: '1999-10-15',
+    paragraph: '10',
+    title: 'Report on the steps taken to implement the Taliban measures of resolution 1267',
+    kind: 'report',
+    // Paragraph 3 (page 165 of the same volume) has all States impose the measures of paragraph 4 on 14 November 1999 unless the Council decides before then that the Taliban have complied; no page read says it did (docs/obligations.md, "Where the adoption dates ... were read").
+    quote:
+      "10. Demande à tous les États de rendre compte au Comité créé en application du para graphe 6 ci-dessus, dans les trente jours qui suivront l'entrée en vigueur des mesures imposées par le paragraphe 4 ci-dessus, des dispositions qu'ils auront prises pour appliquer ledit paragraphe 4;",
+    quoteIn: {
+      language: 'fr',
+      ourGloss:
+        'Calls on all States to report to the Committee set up under paragraph 6 above, within 30 days of the coming into force of the measures imposed by paragraph 4 above, on the steps they have taken to implement that paragraph 4.',
+    },
+    source: frenchVolumeSource('S/RES/1267 (1999)', '1999', '166'),
+    due: {
+      type: 'once',
+      within: { days: 30 },
+      trigger: {
+        from: 'named-date',
+        name: 'the measures of paragraph 4 of resolution 1267 (1999) coming into force',
+        date: '1999-11-14',
+        sourceUrl: 'https://machinman.net/un/best/un_resolution_1999/165.html',
+      },
+    },
+  },
+  {
+    id: '1455-p6-updated-report',
+    regime: 'isil-al-qaida',
+    committee: '1267',
+    resolution: '1455',
+    adoptedOn: '2003-01-17',
+    paragraph: '6',
+    title: 'Updated report on the measures against Al-Qaida and the Taliban, with the assets frozen',
+    kind: 'report',
+    quote:
+      "6. Demande également à tous les États de présenter un rapport actualisé au Comité au plus tard quatre-vingt-dix jours après l'adoption de la présente résolution sur toutes les dispo sitions qu'ils auront prises pour appliquer les mesures visées au paragraphe 1 ci-dessus et sur toutes les enquêtes menées et poursuites engagées à ce titre, y compris un état détaillé récapitulant les avoirs des personnes et des entités inscrites sur la liste qui ont été gelés sur le territoire des États Membres, sauf si cela compromettait les enquêtes ou les poursuites ;",
+    quoteIn: {
+      language: 'fr',
+      ourGloss:
+        'Also calls on all States to submit an updated report to the Committee no later than 90 days after the adoption of this resolution on all the steps they have taken to implement the measures of paragraph 1 above and on all investigations and prosecutions under them, including a detailed statement of the frozen assets of listed persons and entities, unless that would compromise investigations or prosecutions.',
+    },
+    source: frenchVolumeSource('S/RES/1455 (2003)', '2002', '084'),
+    due: { type: 'once', within: { days: 90 }, trigger: { from: 'adoption' } },
   },
 ];
