@@ -169,8 +169,14 @@ describe(`a state's page in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () 
       // Past deadlines of duties whose reports the service does not hold: never called overdue.
       ['700-p4-arms-guidelines', 'Not recorded here', '1 August 1991', ''],
       ['724-p5a-arms-embargo', 'Not recorded here', '4 January 1992', ''],
+      ['748-p8-measures', 'Not recorded here', '15 May 1992', ''],
+      ['757-p12-measures', 'Not recorded here', '22 June 1992', ''],
+      ['883-p13-measures', 'Not recorded here', '15 January 1994', ''],
+      ['917-p13-measures', 'Not recorded here', '6 June 1994', ''],
+      ['1127-p13-measures', 'Not recorded here', '1 November 1997', ''],
       ['1132-p13-measures', 'Not recorded here', '7 November 1997', ''],
       ['1160-p12-measures', 'Not recorded here', '30 April 1998', ''],
+      ['1176-p4-measures', 'Not recorded here', '22 July 1998', ''],
       ['1267-p10-measures', 'Not recorded here', '14 December 1999', ''],
       ['1298-p11-measures', 'Not recorded here', '16 June 2000', ''],
       ['1306-p8-diamonds', 'Not recorded here', '4 August 2000', ''],
@@ -180,10 +186,12 @@ describe(`a state's page in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () 
       ['1407-p8-arms-embargo', 'Not recorded here', '2 July 2002', ''],
       ['1408-p15-measures', 'Not recorded here', '4 August 2002', ''],
       ['1455-p6-updated-report', 'Not recorded here', '17 April 2003', ''],
+      ['1526-p22-updated-reports', 'Not recorded here', '31 March 2004', ''],
       ['1533-p9-arms-embargo', 'Not recorded here', '11 May 2004', ''],
       ['1540-p4-first-report', 'Not recorded here', '28 October 2004', ''],
       ['1572-p15-measures', 'Not recorded here', '13 February 2005', ''],
       ['1596-p20-measures', 'Not recorded here', '2 June 2005', ''],
+      ['1617-p10-checklist', 'Not recorded here', '1 March 2006', ''],
       ['1643-p7-measures', 'Not recorded here', '15 March 2006', ''],
       ['1718-p11-measures', 'Not recorded here', '13 November 2006', ''],
       ['1737-p19-measures', 'Not recorded here', '21 February 2007', ''],
@@ -209,6 +217,7 @@ describe(`a state's page in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () 
     expect(nigeria.regimes).toEqual([
       'all',
       '1540',
+      'angola-unita',
       'central-african-republic',
       'cote-divoire',
       'counter-terrorism',
@@ -217,6 +226,7 @@ describe(`a state's page in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () 
       'eritrea-ethiopia',
       'former-yugoslavia',
       'fry-kosovo',
+      'haiti',
       'iran',
       'iraq',
       'isil-al-qaida',
@@ -239,6 +249,8 @@ describe(`a state's page in Chromium, 2019 sample data, as of ${BOARD_DAY}`, () 
       'Submitted, not public',
     ]);
     expect(libya.rows.map(({ obligation, cells }) => [obligation, cells[1]])).toEqual([
+      ['748-p8-measures', 'Not recorded here'],
+      ['883-p13-measures', 'Not recorded here'],
       ['1970-p25-measures', 'Not recorded here'],
     ]);
     expect(none.rows).toEqual([]);

@@ -1,3 +1,4 @@
+import { angolaUnitaRegistry } from './angola-unita.data.ts';
 import { centralAfricanRepublicRegistry } from './central-african-republic.data.ts';
 import { coteDivoireRegistry } from './cote-divoire.data.ts';
 import { counterTerrorismRegistry } from './counter-terrorism.data.ts';
@@ -6,6 +7,7 @@ import { drcRegistry } from './drc.data.ts';
 import { eritreaEthiopiaRegistry } from './eritrea-ethiopia.data.ts';
 import { formerYugoslaviaRegistry } from './former-yugoslavia.data.ts';
 import { fryKosovoRegistry } from './fry-kosovo.data.ts';
+import { haitiRegistry } from './haiti.data.ts';
 import { iranRegistry } from './iran.data.ts';
 import { iraqRegistry } from './iraq.data.ts';
 import { isilAlQaidaRegistry } from './isil-al-qaida.data.ts';
@@ -36,4 +38,6 @@ export const registryEntries: readonly RegistryEntry[] = [
   ...fryKosovoRegistry,
   ...iraqRegistry,
   ...formerYugoslaviaRegistry,
+  ...haitiRegistry,
+  ...angolaUnitaRegistry,
 ];

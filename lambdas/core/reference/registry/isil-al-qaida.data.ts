@@ -3,7 +3,7 @@ import type { RegistryEntry } from './registry-entry.ts';
 
 /**
  * The ISIL (Da'esh) and Al-Qaida regime (1267/1989/2253 Committee) and the Taliban/Al-Qaida
- * resolutions before it. 1267 p10 and 1455 p6 are quoted in French; docs/obligations.md lists
+ * resolutions before it. 1267 p10, 1455 p6, 1526 p22 and 1617 p10 are quoted in French; docs/obligations.md lists
  * the later resolutions' requests that could not be read.
  */
 export const isilAlQaidaRegistry: readonly RegistryEntry[] = [
@@ -107,5 +107,44 @@ export const isilAlQaidaRegistry: readonly RegistryEntry[] = [
     },
     source: frenchVolumeSource('S/RES/1455 (2003)', '2002', '084'),
     due: { type: 'once', within: { days: 90 }, trigger: { from: 'adoption' } },
+  },
+  {
+    id: '1526-p22-updated-reports',
+    regime: 'isil-al-qaida',
+    committee: '1267',
+    resolution: '1526',
+    adoptedOn: '2004-01-30',
+    paragraph: '22',
+    title: 'Updated report under 1455 p6, from the states that had not yet submitted one',
+    kind: 'report',
+    // The same updated reports as 1455-p6-updated-report, asked again of the states that had not sent them, with a day of its own.
+    quote:
+      'Prie tous les États qui ne l’ont pas encore fait de présenter au Comité, le 31 mars 2004 au plus tard, les rapports actualisés demandés au paragraphe 6 de la résolution 1455 (2003)',
+    quoteIn: {
+      language: 'fr',
+      ourGloss:
+        'Requests all States that have not yet done so to submit to the Committee, by 31 March 2004, the updated reports requested in paragraph 6 of resolution 1455 (2003).',
+    },
+    source: frenchVolumeSource('S/RES/1526 (2004)', '2003', '109'),
+    due: { type: 'by-date', date: '2004-03-31' },
+  },
+  {
+    id: '1617-p10-checklist',
+    regime: 'isil-al-qaida',
+    committee: '1267',
+    resolution: '1617',
+    adoptedOn: '2005-07-29',
+    paragraph: '10',
+    title: 'First report to the 1267 Committee on the annex II checklist',
+    kind: 'report',
+    quote:
+      'Demande à tous les États Membres d’utiliser la liste de contrôle figurant à l’annexe II de la présente résolution pour présenter un premier rapport au Comité le 1er mars 2006 au plus tard sur les mesures précises qu’ils auront prises pour appliquer les mesures définies au paragraphe 1 ci-dessus',
+    quoteIn: {
+      language: 'fr',
+      ourGloss:
+        'Calls on all Member States to use the checklist in annex II of this resolution to submit a first report to the Committee by 1 March 2006 on the specific measures they have taken to apply the measures of paragraph 1 above.',
+    },
+    source: frenchVolumeSource('S/RES/1617 (2005)', '2004', '073'),
+    due: { type: 'by-date', date: '2006-03-01' },
   },
 ];

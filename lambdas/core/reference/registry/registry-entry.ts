@@ -18,6 +18,8 @@ export type RegistryTrigger =
 export type RegistryDue =
   /** One deadline: "within 90 days of the adoption of this resolution". */
   | { readonly type: 'once'; readonly within: RegistryOffset; readonly trigger: RegistryTrigger }
+  /** One deadline on a day the paragraph itself names: "by 15 May 1992", `YYYY-MM-DD`. */
+  | { readonly type: 'by-date'; readonly date: string }
   /** A first deadline, then again: every N months, or on a timetable the committee sets. */
   | {
       readonly type: 'recurring';

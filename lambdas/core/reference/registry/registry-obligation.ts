@@ -6,8 +6,24 @@ import type { RegistryDue, RegistryEntry, RegistryTrigger } from './registry-ent
 const triggerOf = (trigger: RegistryTrigger) =>
   trigger.from === 'adoption' ? trigger : { ...trigger, date: isoDate(trigger.date) };
 
-const dueOf = (due: RegistryDue): ObligationDue => {
+/**
+ * The registry's due rule in the obligation model's terms. A day the paragraph names is a deadline
+ * of no time after that day, the paragraph (where it was read) being the day's source: the API
+ * and the checker then read it as any other dated duty.
+ */
+const dueOf = (due: RegistryDue, paragraphUrl: string): ObligationDue => {
   switch (due.type) {
+    case 'by-date':
+      return {
+        type: 'once',
+        within: { months: 0 },
+        trigger: {
+          from: 'named-date',
+          name: 'the day the paragraph names',
+          date: isoDate(due.date),
+          sourceUrl: paragraphUrl,
+        },
+      };
     case 'once':
       return { ...due, trigger: triggerOf(due.trigger) };
     case 'recurring':
@@ -28,7 +44,7 @@ export const obligationOfEntry = (entry: RegistryEntry): Obligation =>
     description: '',
     kind: entry.kind,
     adoptedOn: isoDate(entry.adoptedOn),
-    due: dueOf(entry.due),
+    due: dueOf(entry.due, entry.source.url),
     appliesTo: appliesToAllStates,
     source: { document: entry.source.document, url: entry.source.url },
     committee: entry.committee,
