@@ -6,7 +6,8 @@ import { customResourceHandler } from './custom-resource.ts';
 import { lazyHandler } from './lazy-handler.ts';
 
 /**
- * CloudFormation custom resource: seeds the obligations and metrics catalogues on create and update. On delete
+ * CloudFormation custom resource: seeds the obligations and metrics catalogues on create and update,
+ * and fills the registry's fields into stored obligations that lack them. On delete
  * it keeps the data (the table is retained too) and only acknowledges.
  */
 export const handlerFor = (catalogues: {
@@ -20,8 +21,12 @@ export const handlerFor = (catalogues: {
       const outcome = await seedReferenceData(catalogues);
       logger.info('reference data seeded', { ...outcome });
       return {
-        reason: `Created ${outcome.created.length}, kept ${outcome.existing.length}`,
-        data: { created: outcome.created.join(','), existing: outcome.existing.join(',') },
+        reason: `Created ${outcome.created.length}, kept ${outcome.existing.length}, filled in ${outcome.filled.length}`,
+        data: {
+          created: outcome.created.join(','),
+          existing: outcome.existing.join(','),
+          filled: outcome.filled.join(','),
+        },
       };
     },
   }));

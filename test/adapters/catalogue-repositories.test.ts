@@ -39,7 +39,7 @@ describe('obligations catalogue on DynamoDB Local', () => {
       'revenue.estimated',
     ];
     expect(seededIds).toEqual(expect.arrayContaining(['2397-p8-midterm', '2397-p8-repatriation', '2397-p8-final']));
-    expect(await seedReferenceData(catalogues)).toEqual({ created: seededIds, existing: [] });
+    expect(await seedReferenceData(catalogues)).toEqual({ created: seededIds, existing: [], filled: [] });
     const seeded = await catalogue.get('2397-p8-final');
     expect(seeded).toBeDefined();
     const edited = { ...seeded, title: 'Final report (edited by an admin)' };
@@ -50,7 +50,7 @@ describe('obligations catalogue on DynamoDB Local', () => {
       }),
     );
 
-    expect(await seedReferenceData(catalogues)).toEqual({ created: [], existing: seededIds });
+    expect(await seedReferenceData(catalogues)).toEqual({ created: [], existing: seededIds, filled: [] });
     expect((await catalogue.get('2397-p8-final'))?.title).toBe('Final report (edited by an admin)');
   });
 
@@ -58,13 +58,60 @@ describe('obligations catalogue on DynamoDB Local', () => {
     const catalogue = obligationCatalogue(table.documentClient, table.tableName);
     await catalogue.create(periodicReport);
 
-    // Read back with the committee and regime the registry gives resolution 2397.
-    expect(await catalogue.get('2397-p9-90-day')).toEqual({ ...periodicReport, committee: '1718', regime: 'dprk' });
+    // Read back as stored: the registry's fields are the seed's to fill in (below).
+    expect(await catalogue.get('2397-p9-90-day')).toEqual(periodicReport);
     expect((await catalogue.list()).map((o) => o.id)).toContain('2397-p9-90-day');
     const second = await catalogue.create({ ...periodicReport, title: 'clobber' }).catch((error: unknown) => error);
     expect(second).toBeInstanceOf(DomainError);
     expect(second).toMatchObject({ kind: 'conflict', code: 'obligation-exists', field: 'id' });
     expect((await catalogue.get('2397-p9-90-day'))?.title).toBe('90-day implementation report');
+  });
+
+  it("fills the registry's fields into obligations stored without them, an old item's and an admin's, keeping what they state", async () => {
+    const catalogue = obligationCatalogue(table.documentClient, table.tableName);
+    const catalogues = { obligations: catalogue, metrics: metricCatalogue(table.documentClient, table.tableName) };
+    // As stored before due rules and before the registry had quotes, committees and regimes.
+    await table.documentClient.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          PK: 'OBLIGATION',
+          SK: 'OBLIGATION#2397-p8-midterm',
+          itemType: 'obligation',
+          id: '2397-p8-midterm',
+          resolution: '2397',
+          paragraph: '8',
+          title: 'Midterm report (an old item)',
+          description: 'Old item',
+          kind: 'report',
+          adoptedOn: '2017-12-22',
+          dueOffsetMonths: 15,
+          dueDate: '2019-03-22',
+          appliesTo: { scope: 'all' },
+          source: { document: 'S/RES/2397 (2017)' },
+        },
+      }),
+    );
+    expect((await catalogue.get('2397-p8-midterm'))?.quote).toBeUndefined();
+
+    const { filled } = await seedReferenceData(catalogues);
+
+    expect([...filled].sort()).toEqual(['2397-p8-midterm', '2397-p9-90-day']);
+    const midterm = await catalogue.get('2397-p8-midterm');
+    expect(midterm).toMatchObject({
+      title: 'Midterm report (an old item)',
+      due: { type: 'once', within: { months: 15 }, trigger: { from: 'adoption' } },
+      committee: '1718',
+      regime: 'dprk',
+      source: {
+        document: 'S/RES/2397 (2017)',
+        url: 'https://diplomaticwatch.com/qatar-150-north-korean-workers-remain-in-country/',
+      },
+    });
+    expect(midterm?.quote).toContain('midterm report');
+    // An admin's obligation of a resolution the registry knows gets that resolution's committee and regime.
+    expect(await catalogue.get('2397-p9-90-day')).toEqual({ ...periodicReport, committee: '1718', regime: 'dprk' });
+    expect((await seedReferenceData(catalogues)).filled).toEqual([]);
   });
 
   it('answers undefined for an unknown id', async () => {

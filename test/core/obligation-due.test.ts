@@ -184,7 +184,8 @@ describe('status of every kind of duty', () => {
 });
 
 describe('obligations stored before due rules', () => {
-  it('read back due once, N months after adoption, with the registry committee, regime and quote', () => {
+  // The registry's committee, regime and quote are the seed's to fill in (catalogue-repositories.test.ts).
+  it('read back due once, N months after adoption', () => {
     const stored = {
       id: '2397-p8-midterm',
       resolution: '2397',
@@ -202,14 +203,8 @@ describe('obligations stored before due rules', () => {
     expect(read).toMatchObject({
       due: { type: 'once', within: { months: 15 }, trigger: { from: 'adoption' } },
       dueDate: '2019-03-22',
-      committee: '1718',
-      regime: 'dprk',
-      source: {
-        document: 'S/RES/2397 (2017)',
-        url: 'https://diplomaticwatch.com/qatar-150-north-korean-workers-remain-in-country/',
-      },
+      source: { document: 'S/RES/2397 (2017)' },
     });
-    expect(read.quote).toContain('midterm report');
     expect(
       evaluateStatus({
         obligation: read,

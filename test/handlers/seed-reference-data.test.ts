@@ -40,7 +40,7 @@ describe('the reference-data seed custom resource', () => {
     await handler(cloudFormationEvent('Update', receiver.url), localLambdaContext('seed'));
     expect(receiver.received.at(-1)?.body).toMatchObject({
       Status: 'SUCCESS',
-      Reason: `Created 0, kept ${seedObligations.length + seedMetrics.length}`,
+      Reason: `Created 0, kept ${seedObligations.length + seedMetrics.length}, filled in 0`,
     });
 
     await handler(cloudFormationEvent('Delete', receiver.url), localLambdaContext('seed'));

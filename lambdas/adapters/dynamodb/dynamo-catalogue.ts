@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
 import { conflict } from '../../core/errors.ts';
 import type { Catalogue } from '../../core/ports/stores.ts';
@@ -16,7 +16,8 @@ export interface CatalogueLayout<T> {
 
 /**
  * A small catalogue kept in one partition (`PK = <partition>`, `SK = <partition>#<id>`): listed
- * with one Query, read with one GetItem, written only where the id is free.
+ * with one Query, read with one GetItem, written only where the id is free (or, by the seed, over
+ * the item it completes).
  */
 export class DynamoCatalogue<T extends { readonly id: string }> implements Catalogue<T> {
   readonly #client: DynamoDBDocumentClient;
@@ -53,13 +54,15 @@ export class DynamoCatalogue<T extends { readonly id: string }> implements Catal
     }
   }
 
+  #item(item: T) {
+    return { ...this.#key(item.id), itemType: this.#layout.itemType, ...this.#layout.schema.parse(item) };
+  }
+
   async ensure(item: T): Promise<'created' | 'exists'> {
-    const stored = this.#layout.schema.parse(item);
-    const written = await putIfAbsent(this.#client, this.#tableName, {
-      ...this.#key(item.id),
-      itemType: this.#layout.itemType,
-      ...stored,
-    });
-    return written ? 'created' : 'exists';
+    return (await putIfAbsent(this.#client, this.#tableName, this.#item(item))) ? 'created' : 'exists';
+  }
+
+  async replace(item: T): Promise<void> {
+    await this.#client.send(new PutCommand({ TableName: this.#tableName, Item: this.#item(item) }));
   }
 }

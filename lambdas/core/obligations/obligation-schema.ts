@@ -3,7 +3,6 @@ import { committeeSchema, httpsUrlSchema, isoDateSchema, slugSchema, text } from
 import { dueMonthsAfterAdoption, type Obligation } from './obligation.ts';
 import type { ObligationDue } from './obligation-due.ts';
 import { quoteLanguages } from './quote-language.ts';
-import { withRegistryDefaults } from './registry-defaults.ts';
 
 const offsetSchema = z.lazy(() =>
   z.union(
@@ -93,7 +92,9 @@ export const dueOf = (fields: { readonly due?: ObligationDue; readonly dueOffset
 /**
  * An obligation as it is stored and read back; built on first use, as every schema here. Items
  * stored before due rules hold only `dueOffsetMonths`: they read back as due once, that many months
- * after adoption, with the committee, regime and quote the registry gives (withRegistryDefaults).
+ * after adoption. The registry's committee, regime and quote are not looked up here: the seed
+ * writes them into every stored obligation that lacks them (seed-reference-data.ts), so reading
+ * an obligation does not carry the registry's text into every function.
  */
 export const obligationSchema = z.lazy(() =>
   z.pipe(
@@ -105,11 +106,11 @@ export const obligationSchema = z.lazy(() =>
     ),
     z.transform(({ due, dueOffsetMonths, ...rest }): Obligation => {
       const rule = dueOf({ due, dueOffsetMonths }) ?? dueMonthsAfterAdoption(0);
-      return withRegistryDefaults({
+      return {
         ...rest,
         due: rule,
         ...(dueOffsetMonths === undefined ? {} : { dueOffsetMonths }),
-      });
+      };
     }),
   ),
 );

@@ -26,6 +26,8 @@ export interface Catalogue<T extends { readonly id: string }> {
   create(item: T): Promise<void>;
   /** Creates the item unless one with its id exists; never overwrites an admin's edit. */
   ensure(item: T): Promise<'created' | 'exists'>;
+  /** Writes the item over the one stored with its id: for the seed's filling in of fields an item lacks. */
+  replace(item: T): Promise<void>;
 }
 
 export type ObligationCatalogue = Catalogue<Obligation>;
