@@ -30,6 +30,8 @@ import { DynamoWatchStore } from './adapters/dynamodb/watch-repository.ts';
 import { DynamoWavePlans } from './adapters/dynamodb/wave-plan-repository.ts';
 import { loggedMetrics } from './adapters/emf-metrics.ts';
 import { requiredEnv } from './adapters/environment.ts';
+import { LoggedFailureSink } from './adapters/logged-failure-sink.ts';
+import { logger } from './adapters/logger.ts';
 import { type MigrationsHandlerDependencies, migrations } from './adapters/migrations/migrations.ts';
 import { newFeedKey } from './adapters/new-feed-key.ts';
 import { manageWatchesUrl, publicApiUrl } from './adapters/public-api-url.ts';
@@ -243,7 +245,10 @@ const contactUnsubscribeUrl = async (contact: string): Promise<string> =>
 const contactManageUrl = async (contact: string): Promise<string> =>
   subscriberManageUrl(publicApiUrl(), await linkSecret()(), contact);
 
-/** SES and SNS through their senders, SQS for what failed for good: what sending digests, repeats and tests needs. */
+/**
+ * SES and SNS through their senders, and the log and MessagesFailed for what failed for good
+ * (no job to replay, so not the failures queue): what sending digests, repeats and tests needs.
+ */
 export const delivery = (): DeliveryDependencies => ({
   clock: clock(),
   contacts: contacts(),
@@ -254,7 +259,7 @@ export const delivery = (): DeliveryDependencies => ({
   dailyCaps: dailyCapsFromEnv(),
   senders: senders(),
   ...sendBudgets(),
-  failures: failureSink(),
+  failures: new LoggedFailureSink(logger, serviceMetrics()),
   manageUrl: manageUrl(),
   unsubscribeUrl: contactUnsubscribeUrl,
   subscriberManageUrl: contactManageUrl,

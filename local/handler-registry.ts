@@ -1,3 +1,5 @@
+import { LoggedFailureSink } from '../lambdas/adapters/logged-failure-sink.ts';
+import { logger } from '../lambdas/adapters/logger.ts';
 import {
   type DeliveryQueueName,
   SENDER_RESERVE_MILLIS,
@@ -79,6 +81,16 @@ import type { StreamConsumerKey } from './stream-consumers.ts';
 type QueueLambda = QueuePollerOptions['handler'];
 
 /**
+ * What a function that sends outside the pipeline (a test message, the hourly digests and repeats)
+ * is built with, as in AWS: what the provider refused for good is logged and counted, not parked,
+ * for it carries no job to replay (lambdas/adapters/logged-failure-sink.ts).
+ */
+const outsideThePipeline = (deps: LocalDependencies): LocalDependencies => ({
+  ...deps,
+  failures: new LoggedFailureSink(logger, deps.serviceMetrics),
+});
+
+/**
  * Every route's handler, built with the local runtime's (or a test's) dependencies: the same
  * modules the stack bundles, through their `handlerFor`. Keyed by route id, so a route the
  * table gains without a handler here fails the typecheck.
@@ -116,7 +128,7 @@ export const httpHandlers = (deps: LocalDependencies): Record<RouteId, HttpLambd
   'delete-me': deleteMe(deps),
   'request-watch-confirmation': requestWatchConfirmation(deps),
   'verify-watch': verifyWatch(deps),
-  'test-watch': testWatch(deps),
+  'test-watch': testWatch(outsideThePipeline(deps)),
   'list-watch-deliveries': listWatchDeliveries(deps),
   'preview-watch': previewWatch(deps),
   'rotate-watch-feed-key': rotateWatchFeedKey(deps),
@@ -185,7 +197,7 @@ export const queueHandlers = (
 /** EventBridge's two scheduled functions. */
 export const scheduledHandlers = (deps: LocalDependencies) => ({
   deadlineCheck: scheduledDeadlineCheck(deps),
-  delivery: scheduledDelivery(deps),
+  delivery: scheduledDelivery(outsideThePipeline(deps)),
 });
 
 /** The hourly source job, on feeds the local runtime serves (local/source-feed-server.ts). */

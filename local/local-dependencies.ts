@@ -33,7 +33,7 @@ export interface LocalDependencyOptions {
   readonly apiUrl: string;
   /** JSON lines of every message "sent" (confirmation requests too): SES's and SNS's part. */
   readonly outboxFile: string;
-  /** Where deliveries that failed for good are parked: the local SQS's delivery-failures queue, or a file in tests. */
+  /** Where the pipeline's senders park jobs that failed for good: the local SQS's delivery-failures queue, or a file in tests. */
   readonly failures: DeliveryFailureSink;
   /** JSON lines of every alert event published: the AlertEvents topic's part (the machine feed). */
   readonly alertEventsFile: string;

@@ -2,7 +2,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ParamsAndSecretsLayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { FAILURE_QUEUE_URL_ENV, SEND_BUDGET_ENV, SMS_COUNTRIES_ENV } from '../../lambdas/contracts/environment.ts';
+import { SEND_BUDGET_ENV, SMS_COUNTRIES_ENV } from '../../lambdas/contracts/environment.ts';
 import { AlarmedDeadLetterQueue } from './alarmed-dead-letter-queue.ts';
 import type { BaseFunction } from './base-function.ts';
 
@@ -55,11 +55,13 @@ export interface NotificationsProps {
 /**
  * What the functions that message people outside the delivery pipeline need (confirmation
  * requests, codes, tests, digests and repeats): SES for email as the configured identity, SNS
- * for SMS to phone numbers only, the secret that signs confirmation and unsubscribe links, and
- * the alarmed queue where they park messages they gave up on. `grantNotify` hands all of it to a function.
+ * for SMS to phone numbers only, and the secret that signs confirmation and unsubscribe links.
+ * `grantNotify` hands all of it to a function. What they give up on is logged and counted
+ * (MessagesFailed, alarmed in ServiceAlarms), not queued: it has no job `redrive` could replay.
+ * The alarmed delivery-failures queue is the pipeline senders', whose failures carry their job.
  */
 export class Notifications extends Construct {
-  /** Where the functions put messages that failed for good (opted-out numbers, rejected messages, exhausted retries). */
+  /** Where the pipeline's senders park jobs whose message failed for good, for `redrive` once the cause is fixed. */
   readonly deliveryFailures: AlarmedDeadLetterQueue;
   readonly #emailSending: EmailSending;
   readonly #sendBudgets: SendBudgetOverrides;
@@ -82,17 +84,15 @@ export class Notifications extends Construct {
     });
   }
 
-  /** Lets the function send email and SMS, sign links, and park failures. It must have been built with the secrets extension. */
+  /** Lets the function send email and SMS, and sign links. It must have been built with the secrets extension. */
   grantNotify(fn: BaseFunction): void {
     this.#emailSending.grantSendEmail(fn);
     this.#emailSending.grantUnsubscribeSecret(fn);
     grantSmsToPhoneNumbers(fn);
-    fn.function.addEnvironment(FAILURE_QUEUE_URL_ENV, this.deliveryFailures.queue.queueUrl);
     for (const [budget, name] of Object.entries(SEND_BUDGET_ENV)) {
       const limit = this.#sendBudgets[budget as keyof typeof SEND_BUDGET_ENV];
       if (limit !== undefined) fn.function.addEnvironment(name, String(limit));
     }
     if (this.#smsCountries !== undefined) fn.function.addEnvironment(SMS_COUNTRIES_ENV, this.#smsCountries);
-    this.deliveryFailures.queue.grantSendMessages(fn.function);
   }
 }

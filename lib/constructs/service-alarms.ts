@@ -27,6 +27,7 @@ export class ServiceAlarms extends Construct {
   readonly missedCheck: Alarm;
   readonly smsSpend: Alarm;
   readonly api5xxRate: Alarm;
+  readonly messagesFailed: Alarm;
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
@@ -57,6 +58,29 @@ export class ServiceAlarms extends Construct {
     });
 
     const period = Duration.minutes(5);
+    // Every message a provider refused for good, on any path: the pipeline's are parked with their job too
+    // (and that queue alarms), the tests', digests' and repeats' are only logged.
+    const failed = (channel: string) =>
+      new Metric({
+        namespace: SERVICE_METRICS_NAMESPACE,
+        metricName: serviceMetricCatalogue.messagesFailed.name,
+        dimensionsMap: { [serviceMetricCatalogue.messagesFailed.dimension]: channel },
+        statistic: 'Sum',
+        period,
+      });
+    this.messagesFailed = new MathExpression({
+      expression: 'FILL(email, 0) + FILL(sms, 0)',
+      usingMetrics: { email: failed('email'), sms: failed('sms') },
+      label: 'Messages failed for good',
+      period,
+    }).createAlarm(this, 'MessagesFailed', {
+      alarmDescription:
+        'A message to a contact failed for good (a rejected message, a missing permission, an unverified identity). Runbook: docs/runbook.md#messages-failed',
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
     this.api5xxRate = new MathExpression({
       expression: `IF(requests >= ${API_5XX_MIN_REQUESTS}, 100 * errors / requests, 0)`,
       usingMetrics: {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FAILURE_QUEUE_URL_ENV, TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
+import { PUBLIC_API_URL_ENV, TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
 import { routes } from '../../lambdas/contracts/routes.ts';
 import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
@@ -57,10 +57,10 @@ describe("the functions' AWS handlers", () => {
   });
 
   it('fail their first invocation, naming the setting, when the stack left one out', async () => {
-    vi.stubEnv(FAILURE_QUEUE_URL_ENV, undefined);
+    vi.stubEnv(PUBLIC_API_URL_ENV, undefined);
     const response = testWatch.handler(request('POST', '/watches/w-1/test'), localLambdaContext('test-watch'));
 
-    await expect(response).rejects.toThrow(/environment variable DELIVERY_FAILURES_QUEUE_URL is not set/);
+    await expect(response).rejects.toThrow(new RegExp(`environment variable ${PUBLIC_API_URL_ENV} is not set`));
   });
 });
 

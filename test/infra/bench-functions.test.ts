@@ -32,9 +32,8 @@ describe("the cold-load bench's functions", () => {
 
     expect(createWatch['TABLE_NAME']).toBe(smsSender['TABLE_NAME']);
     expect(createWatch['TABLE_NAME']).toMatch(/^datatable/);
-    expect(createWatch['DELIVERY_FAILURES_QUEUE_URL']).toMatch(
-      /^https:\/\/sqs\.eu-west-1\.amazonaws\.com\/111122223333\/NotificationsDeliveryFailuresQueue/,
-    );
+    expect(createWatch['UNSUBSCRIBE_SECRET_ARN']).toBe(smsSender['UNSUBSCRIBE_SECRET_ARN']);
+    expect(createWatch['UNSUBSCRIBE_SECRET_ARN']).toMatch(/^emailunsubscribesecret/);
     expect(createWatch['PUBLIC_API_URL']).toMatch(
       /^https:\/\/httpapi[0-9a-f]+\.execute-api\.eu-west-1\.amazonaws\.com\/$/,
     );

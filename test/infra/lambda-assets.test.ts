@@ -75,15 +75,13 @@ describe('the synthesized Lambda assets', () => {
     expect(withSns.sort()).toEqual(senders.sort());
   });
 
-  it('carry the SQS client only in the delivery pipeline, which sends to its queues, where deliveries failed for good are parked, and in the migrations, which hand a run on through their queue', () => {
+  it('carry the SQS client only in the delivery pipeline, which sends to its queues and parks the jobs that failed for good, and in the migrations, which hand a run on through their queue: not in the functions that send outside the pipeline (tests, digests, repeats), which log what fails', () => {
     const withSqs = functionBundles()
       .filter(({ text }) => text.includes(sqsClient))
       .map(({ name }) => name);
 
     expect(withSqs.sort()).toEqual(
       [
-        'SanctionsWatch/RouteFunctions/test-watch',
-        'SanctionsWatch/ScheduledDelivery/Handler',
         'SanctionsWatch/Delivery/Announcer/Handler',
         'SanctionsWatch/Delivery/Planner/Handler',
         'SanctionsWatch/Delivery/ShardWorkers/Handler',

@@ -170,6 +170,22 @@ describe('operations: the ops topic and its alarms', () => {
     });
   });
 
+  it('alarms on any message that failed for good, over both channels, within 5 minutes', () => {
+    const failed = alarms().filter((alarm) => JSON.stringify(alarm.Metrics ?? []).includes('MessagesFailed'));
+    expect(failed).toEqual([
+      expect.objectContaining({
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmDescription: expect.stringContaining('docs/runbook.md#messages-failed'),
+      }),
+    ]);
+    const metrics = JSON.stringify(failed[0]?.Metrics);
+    expect(metrics).toContain('FILL(email, 0) + FILL(sms, 0)');
+    for (const channel of ['email', 'sms'])
+      expect(metrics).toContain(JSON.stringify({ Name: 'channel', Value: channel }));
+  });
+
   it("alarms on the API's 5xx rate over 5 minutes", () => {
     const rate = alarms().filter((alarm) => JSON.stringify(alarm.Metrics ?? []).includes('100 * errors / requests'));
     expect(rate).toEqual([expect.objectContaining({ Threshold: API_5XX_RATE_PERCENT })]);
