@@ -6,6 +6,7 @@ import { defineObligation } from '../../lambdas/core/obligations/obligation.ts';
 import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import { seedReferenceData } from '../../lambdas/core/reference/seed-reference-data.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { midtermStoredBeforeDueRules } from '../support/registry-obligations.ts';
 import { createTestTable } from '../support/test-table.ts';
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
@@ -78,17 +79,8 @@ describe('obligations catalogue on DynamoDB Local', () => {
           PK: 'OBLIGATION',
           SK: 'OBLIGATION#2397-p8-midterm',
           itemType: 'obligation',
-          id: '2397-p8-midterm',
-          resolution: '2397',
-          paragraph: '8',
+          ...midtermStoredBeforeDueRules,
           title: 'Midterm report (an old item)',
-          description: 'Old item',
-          kind: 'report',
-          adoptedOn: '2017-12-22',
-          dueOffsetMonths: 15,
-          dueDate: '2019-03-22',
-          appliesTo: { scope: 'all' },
-          source: { document: 'S/RES/2397 (2017)' },
         },
       }),
     );

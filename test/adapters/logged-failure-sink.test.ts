@@ -3,16 +3,8 @@ import { EmfMetrics } from '../../lambdas/adapters/emf-metrics.ts';
 import { LoggedFailureSink } from '../../lambdas/adapters/logged-failure-sink.ts';
 import { JsonLogger } from '../../lambdas/adapters/logger.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
+import { captureStdoutLines } from '../support/stdout-lines.ts';
 
-/** The JSON lines the function writes, where CloudWatch Logs takes its log and its metrics from. */
-const captureLines = () => {
-  const lines: Record<string, unknown>[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-    return true;
-  });
-  return lines;
-};
 afterEach(() => vi.restoreAllMocks());
 
 const failure: DeliveryFailure = {
@@ -39,7 +31,7 @@ const sink = () => {
 
 describe('the logged failure sink (messages sent outside the pipeline)', () => {
   it('writes the failure with its context as an error line, and counts it in MessagesFailed for its channel', async () => {
-    const lines = captureLines();
+    const lines = captureStdoutLines();
 
     await expect(sink().park(failure)).resolves.toBeUndefined();
 
@@ -56,7 +48,7 @@ describe('the logged failure sink (messages sent outside the pipeline)', () => {
   });
 
   it('is heard even when the function logs only errors, as the metric is', async () => {
-    const lines = captureLines();
+    const lines = captureStdoutLines();
     const logger = new JsonLogger('sanctions-watch', 'ERROR');
 
     await new LoggedFailureSink(logger, new EmfMetrics((document) => logger.metric(document), Date.now)).park(failure);

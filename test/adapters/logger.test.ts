@@ -1,19 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JsonLogger } from '../../lambdas/adapters/logger.ts';
+import { captureStdoutLines } from '../support/stdout-lines.ts';
 
-const captureLines = () => {
-  const lines: Record<string, unknown>[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-    return true;
-  });
-  return lines;
-};
 afterEach(() => vi.restoreAllMocks());
 
 describe('the JSON-lines logger', () => {
   it('writes one JSON object per line with level, message, time, service, request keys and attributes', () => {
-    const lines = captureLines();
+    const lines = captureStdoutLines();
     const logger = new JsonLogger('sanctions-watch', 'INFO');
     logger.setRequestKeys({ requestId: 'r-1' });
 
@@ -32,7 +25,7 @@ describe('the JSON-lines logger', () => {
   });
 
   it('drops lines below its level and stays silent when told to', () => {
-    const lines = captureLines();
+    const lines = captureStdoutLines();
     new JsonLogger('s', 'warn').info('hidden');
     new JsonLogger('s', 'SILENT').error('hidden too');
     new JsonLogger('s', 'WARN').warn('shown');
@@ -42,7 +35,7 @@ describe('the JSON-lines logger', () => {
   });
 
   it("keeps an error's name, message, stack and cause", () => {
-    const lines = captureLines();
+    const lines = captureStdoutLines();
     const error = new Error('table gone', { cause: new Error('ResourceNotFound') });
 
     new JsonLogger('s', 'INFO').error('request failed', { error });

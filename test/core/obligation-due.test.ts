@@ -8,6 +8,7 @@ import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import type { Report } from '../../lambdas/core/reports/report.ts';
 import { evaluateStanding, evaluateStatus } from '../../lambdas/core/status/evaluate-status.ts';
 import { endOfUtcDay, isoDate } from '../../lambdas/core/time/calendar-date.ts';
+import { midtermStoredBeforeDueRules } from '../support/registry-obligations.ts';
 
 const obligation = (due: ObligationDue, adoptedOn = '2016-03-02'): Obligation =>
   defineObligation({
@@ -186,20 +187,7 @@ describe('status of every kind of duty', () => {
 describe('obligations stored before due rules', () => {
   // The registry's committee, regime and quote are the seed's to fill in (catalogue-repositories.test.ts).
   it('read back due once, N months after adoption', () => {
-    const stored = {
-      id: '2397-p8-midterm',
-      resolution: '2397',
-      paragraph: '8',
-      title: 'Midterm report on repatriated DPRK workers',
-      description: 'Old item',
-      kind: 'report',
-      adoptedOn: '2017-12-22',
-      dueOffsetMonths: 15,
-      dueDate: '2019-03-22',
-      appliesTo: { scope: 'all' },
-      source: { document: 'S/RES/2397 (2017)' },
-    };
-    const read = obligationSchema.parse(stored);
+    const read = obligationSchema.parse(midtermStoredBeforeDueRules);
     expect(read).toMatchObject({
       due: { type: 'once', within: { months: 15 }, trigger: { from: 'adoption' } },
       dueDate: '2019-03-22',

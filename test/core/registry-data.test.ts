@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { monthNames } from '../../lambdas/core/messages/format.ts';
 import { seedObligations } from '../../lambdas/core/reference/obligations.ts';
 import { registryEntries } from '../../lambdas/core/reference/registry/index.ts';
 import type { RegistryDue, RegistryOffset } from '../../lambdas/core/reference/registry/registry-entry.ts';
@@ -33,29 +34,14 @@ function offsetOf(due: RegistryDue): RegistryOffset | undefined {
   return due.type === 'open-ended' || due.type === 'by-date' ? undefined : due.within;
 }
 
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** The day a quote sets as its deadline, e.g. "by 15 May 1992" or "no later than 1 March 2006", as `YYYY-MM-DD`. */
 function deadlineDayInQuote(quote: string): string | undefined {
   const match = new RegExp(
-    `(?:by|no later than|not later than)\\s+(\\d{1,2})\\s+(${months.join('|')})\\s+(\\d{4})`,
+    `(?:by|no later than|not later than)\\s+(\\d{1,2})\\s+(${monthNames.join('|')})\\s+(\\d{4})`,
   ).exec(quote);
   if (!match) return undefined;
   const [, day = '', month = '', year = ''] = match;
-  return `${year}-${String(months.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return `${year}-${String(monthNames.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 function offsetAmount(offset: RegistryOffset): number {

@@ -72,3 +72,21 @@ const REGISTRY_CONDITIONAL: readonly string[] = ['1737-p5-exempted-supply-notice
 
 /** A duty due only after its event is not listed for a state until one is recorded for it. */
 export const REGISTRY_OWED_UNTRIGGERED = REGISTRY_BY_DEADLINE.filter((id) => !REGISTRY_CONDITIONAL.includes(id));
+
+/**
+ * Resolution 2397's midterm report as an item stored before due rules and before the registry had
+ * quotes, committees and regimes: `dueOffsetMonths` only, no quote, no committee, no link.
+ */
+export const midtermStoredBeforeDueRules = {
+  id: '2397-p8-midterm',
+  resolution: '2397',
+  paragraph: '8',
+  title: 'Midterm report on repatriated DPRK workers',
+  description: 'Old item',
+  kind: 'report',
+  adoptedOn: '2017-12-22',
+  dueOffsetMonths: 15,
+  dueDate: '2019-03-22',
+  appliesTo: { scope: 'all' },
+  source: { document: 'S/RES/2397 (2017)' },
+} as const;
