@@ -152,31 +152,35 @@ describe('the 2019 story, end to end on the local runtime', () => {
   });
 
   it('answers bad input with 400 naming the field', async () => {
-    const cases: [Promise<unknown>, string][] = [
+    // Each call starts when its turn comes: started together, a refusal that came before the loop awaited it would go unhandled.
+    const cases: [() => Promise<unknown>, string][] = [
       [
-        ana('POST', '/watches', {
-          target: { groups: ['africa'] },
-          events: ['report.overdue'],
-          channel: { email: 'ana@' },
-        }),
+        () =>
+          ana('POST', '/watches', {
+            target: { groups: ['africa'] },
+            events: ['report.overdue'],
+            channel: { email: 'ana@' },
+          }),
         'channel.email',
       ],
       [
-        ana('POST', '/watches', { target: {}, events: ['report.overdue'], channel: { email: 'ana@example.org' } }),
+        () =>
+          ana('POST', '/watches', { target: {}, events: ['report.overdue'], channel: { email: 'ana@example.org' } }),
         'target',
       ],
       [
-        admin('PUT', '/states/RU/figures/work-permits.valid', {
-          value: 1,
-          asOf: '2019-13-01',
-          source: { kind: 'un-report' },
-        }),
+        () =>
+          admin('PUT', '/states/RU/figures/work-permits.valid', {
+            value: 1,
+            asOf: '2019-13-01',
+            source: { kind: 'un-report' },
+          }),
         'asOf',
       ],
-      [admin('POST', '/checks', { at: 'tomorrow' }), 'at'],
+      [() => admin('POST', '/checks', { at: 'tomorrow' }), 'at'],
     ];
     for (const [call, field] of cases) {
-      const error = await failure(call);
+      const error = await failure(call());
       expect(error.status).toBe(400);
       expect(error.message).toContain(`"${field}"`);
     }
