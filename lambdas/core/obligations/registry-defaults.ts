@@ -5,8 +5,9 @@ import type { Obligation } from './obligation.ts';
 
 /**
  * The registry's entries by id, and the committee and regime of each resolution it knows: built on
- * the first obligation read, from the entries as written (the fields taken here are the ones the
- * seeded obligation copies), so loading a function does not build every seed obligation.
+ * first use (by the seed, or `POST /obligations`), from the entries as written; the fields taken
+ * here are the ones the seeded obligation copies. Reading an obligation does not come here: the
+ * seed has written these fields into every stored one.
  */
 const registryById = lazy(() => new Map<string, RegistryEntry>(registryEntries.map((entry) => [entry.id, entry])));
 const regimeOfResolution = lazy(
