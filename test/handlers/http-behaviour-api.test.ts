@@ -108,6 +108,27 @@ describe('HEAD as API Gateway hands it to a function (its own route, beside the 
   });
 });
 
+describe('a function that runs out of time', () => {
+  it('answers 504 timed-out in JSON, before Lambda would end it with no answer of ours', async () => {
+    const match = matchRoute(routes, 'GET', '/states/RU');
+    if (!match) throw new Error('no route for GET /states/RU');
+    const event = apiGatewayEvent(
+      { method: 'GET', url: '/states/RU', headers: {}, body: '', sourceIp: '127.0.0.1' },
+      match,
+      new Date(),
+    );
+
+    // 1 ms left: the table read cannot answer in time.
+    const result = await getState(api.deps)(event, localLambdaContext('get-state', 1));
+
+    expect(result.statusCode).toBe(504);
+    expect(result.headers?.['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(result.body ?? '')).toEqual({
+      error: { code: 'timed-out', message: expect.stringMatching(/ran out of time/) },
+    });
+  });
+});
+
 describe('CORS, as the stack configures it on the HTTP API', () => {
   const origin = 'https://newsroom.example';
 

@@ -15,10 +15,17 @@ export const statusByKind: Record<DomainErrorKind, number> = {
   'over-budget': 429,
 };
 
+/** middy's early timeout: the handler was still working when its function's time was nearly up. */
+const ranOutOfTime = (error: unknown): boolean =>
+  error instanceof Error &&
+  error.name === 'TimeoutError' &&
+  (error.cause as { readonly package?: unknown } | undefined)?.package === '@middy/core';
+
 /**
  * The one place where errors become HTTP answers: a DomainError becomes its 4xx with
- * `{"error": {"code", "message", "field"}}` (a 429 also names the budget, and says in `Retry-After` when to ask again); anything else is logged with its context and answered
- * with a generic 500 that leaks nothing.
+ * `{"error": {"code", "message", "field"}}` (a 429 also names the budget, and says in `Retry-After` when to ask again);
+ * a request that ran out of its function's time becomes a 504 `timed-out`; anything else is logged
+ * with its context and answered with a generic 500 that leaks nothing.
  */
 export const httpErrorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
   onError: (request) => {
@@ -42,6 +49,17 @@ export const httpErrorMapper = (): MiddlewareObj<APIGatewayProxyEventV2, APIGate
           ...(error.kind === 'unauthenticated' ? { 'www-authenticate': 'Bearer' } : {}),
         },
       );
+      return;
+    }
+    if (ranOutOfTime(error)) {
+      // middy stops waiting on the handler just before Lambda would end the invocation, so the caller gets a reason.
+      logger.error('request ran out of time', { route: event.routeKey, path: event.rawPath });
+      request.response = jsonResponse(504, {
+        error: {
+          code: 'timed-out',
+          message: 'The request ran out of time before it finished; what it did so far is kept. Ask again.',
+        },
+      });
       return;
     }
     logger.error('request failed', { route: event.routeKey, path: event.rawPath, error });
