@@ -8,7 +8,7 @@ let runtime: LocalRuntime;
 let stop: () => Promise<void>;
 beforeAll(async () => {
   // Short, so the test is quick; the stack's window is 60 s.
-  ({ runtime, stop } = await startTestRuntime('delivery', 1500));
+  ({ runtime, stop } = await startTestRuntime('delivery', { groupingWindowMs: 1500 }));
 });
 afterAll(() => stop());
 

@@ -9,7 +9,11 @@ import { startTestRuntime } from '../support/test-runtime.ts';
 let runtime: LocalRuntime;
 let stop: () => Promise<void>;
 beforeAll(async () => {
-  ({ runtime, stop } = await startTestRuntime('sources', 1000, { sourceFeeds: { directory: SOURCE_FIXTURES } }));
+  ({ runtime, stop } = await startTestRuntime(
+    'sources',
+    { groupingWindowMs: 1000 },
+    { sourceFeeds: { directory: SOURCE_FIXTURES } },
+  ));
 });
 afterAll(() => stop());
 

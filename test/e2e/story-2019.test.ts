@@ -21,8 +21,9 @@ let ana: ApiCall;
 let otto: ApiCall;
 
 beforeAll(async () => {
-  // Long enough for a whole check run (187 events take DynamoDB Local a few seconds) to land in one batch, as 60 s does in AWS.
-  ({ runtime, stop } = await startTestRuntime('story', 6000));
+  // Each wave is held until the step's stream is idle, so a whole check run goes out in one message
+  // however long DynamoDB Local takes to store it (27 s on a loaded machine, where 60 s does in AWS).
+  ({ runtime, stop } = await startTestRuntime('story', { holdWavesUntilIdle: true }));
   admin = apiCaller(runtime.apiUrl, await runtime.issueToken('ada', { admin: true }));
   ana = apiCaller(runtime.apiUrl, await runtime.issueToken('ana'));
   otto = apiCaller(runtime.apiUrl, await runtime.issueToken('otto'));
@@ -39,14 +40,14 @@ const lastTextTo = (to: string): string =>
 
 const check = async (day: string): Promise<number> => {
   const { count } = (await admin('POST', '/checks', { at: `${day}T06:00:00.000Z` })) as { count: number };
-  await runtime.streamIdle();
+  await runtime.streamIdle({ closeWindow: true });
   return count;
 };
 
 const recordUpTo = async (day: string, after = '0000-00-00'): Promise<void> => {
   for (const record of sampleRecords.filter(({ arrives }) => arrives > after && arrives <= day))
     await recordSampleRecord(record, admin);
-  await runtime.streamIdle();
+  await runtime.streamIdle({ closeWindow: true });
 };
 
 const failure = async (call: Promise<unknown>): Promise<ApiCallError> => {
@@ -134,7 +135,7 @@ describe('the 2019 story, end to end on the local runtime', () => {
       reportDate: '2020-03-10',
       note: 'Illustrative: a final report from Equatorial Guinea',
     });
-    await runtime.streamIdle();
+    await runtime.streamIdle({ closeWindow: true });
     // The final report's 191 overdue states (Poland's report of 4 December and this one are in), and the repatriation deadline no check had announced yet.
     expect(await check('2020-03-23')).toBe(192);
     const final = alertsTo('ana@example.org').at(-1);

@@ -7,12 +7,13 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 
 /**
  * The local runtime `npm start` runs (DynamoDB Local in memory, the API, the stream consumers, the delivery queues,
- * the outbox), in this process, with its identity and outbox in a temporary directory. The
- * grouping window is the test's to choose: the stack's 60 s would make tests slow.
+ * the outbox), in this process, with its identity and outbox in a temporary directory. How waves
+ * wait is the test's to choose: a grouping window (the stack's 60 s would make tests slow), or
+ * held until `streamIdle({ closeWindow: true })`, so a wave goes out whole however slow the machine.
  */
 export const startTestRuntime = async (
   name: string,
-  groupingWindowMs: number,
+  waves: Pick<LocalRuntimeOptions, 'groupingWindowMs'> | { readonly holdWavesUntilIdle: true },
   more: Pick<LocalRuntimeOptions, 'sourceFeeds'> = {},
 ): Promise<{ readonly runtime: LocalRuntime; stop(): Promise<void> }> => {
   const workDirectory = mkdtempSync(join(tmpdir(), `sanctions-watch-${name}-`));
@@ -21,7 +22,7 @@ export const startTestRuntime = async (
     port: 0,
     identityDirectory: join(workDirectory, 'identity'),
     outboxFile: join(workDirectory, 'outbox.jsonl'),
-    groupingWindowMs,
+    ...waves,
     ...more,
   });
   return {
