@@ -125,6 +125,8 @@ describe('POST /subscriptions', () => {
         ['groups', 'africa'],
         ['events', 'report.overdue'],
       ]);
+    // Twenty minutes on must be the same day: run at 23:45, they were not.
+    api.moveClockToNextDay();
     const first = await signUp();
     const firstPage = await first.text();
     expect(firstPage).toContain('name="code"');
