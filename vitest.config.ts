@@ -3,6 +3,12 @@ import SuiteOrder from './test/support/suite-order.ts';
 
 const infraTests = 'test/infra/**/*.test.ts';
 
+// Every DynamoDB Local the tests start (the shared one, each test runtime's, each `npm start` a test
+// runs) lives for seconds to minutes: the client compiler alone and one GC thread spare the two
+// cores most of what C2's compiling cost (the story and import files: 58 → 37 CPU-s). Java reads
+// this variable itself; `npm start` outside the tests keeps Java's defaults.
+process.env.JDK_JAVA_OPTIONS ??= '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+
 export default defineConfig({
   test: {
     setupFiles: ['test/support/quiet-logs.ts'],
