@@ -41,11 +41,13 @@ const probe = `
 import { writeSync } from 'node:fs';
 const started = performance.now();
 const cpuAtStart = process.cpuUsage();
+const faultsAtStart = process.resourceUsage().minorPageFault;
 const loaded = await import(process.argv[2]);
+const faults = process.resourceUsage().minorPageFault - faultsAtStart;
 const cpu = process.cpuUsage(cpuAtStart);
 const wall = performance.now() - started;
 if (typeof loaded.handler !== 'function') throw new Error('the module exports no handler');
-writeSync(3, JSON.stringify({ cpu: (cpu.user + cpu.system) / 1000, wall }));
+writeSync(3, JSON.stringify({ cpu: (cpu.user + cpu.system) / 1000, wall, faults }));
 `;
 
 /** The variables Lambda's Node runtime sets before it imports the handler; credentials are stand-ins (nothing is called). */
@@ -72,10 +74,11 @@ interface Loadable {
   readonly environment: Readonly<Record<string, string>>;
 }
 
-/** Milliseconds one load took. */
+/** Milliseconds one load took, and the minor page faults it made (what CPU time counts and an instruction count does not). */
 interface Load {
   readonly cpu: number;
   readonly wall: number;
+  readonly faults: number;
 }
 
 /** One cold load: a fresh process of this Node (the project's Node 24, as the nodejs24.x runtime) that imports the module. */
@@ -104,11 +107,13 @@ interface ColdLoads {
   readonly ratio: number;
 }
 
-const loadText = (load: Load): string => `${milliseconds(load.cpu)} CPU, ${milliseconds(load.wall)} wall`;
+const loadText = (load: Load): string =>
+  `${milliseconds(load.cpu)} CPU, ${milliseconds(load.wall)} wall, ${Math.round(load.faults)} page faults`;
 
 const medianLoad = (loads: readonly Load[]): Load => ({
   cpu: median(loads.map((load) => load.cpu)),
   wall: median(loads.map((load) => load.wall)),
+  faults: median(loads.map((load) => load.faults)),
 });
 
 /** ROUNDS rounds of a baseline and a function load, in alternating order, after one round to warm the file cache. */
