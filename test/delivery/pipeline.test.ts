@@ -23,6 +23,9 @@ beforeEach(async () => {
   pipeline = await startPipelineHarness();
 });
 
+/** 256 shard jobs against DynamoDB Local take 11–16 s alone, and two or three times that in a full run on 2 cores. */
+const SHARDED_TIMEOUT_MS = 120_000;
+
 describe('a wave, planned once and sent per contact (real DynamoDB Local)', () => {
   it('gives an africa watch one message naming the 53 overdue African states', async () => {
     await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
@@ -100,37 +103,41 @@ describe('a wave, planned once and sent per contact (real DynamoDB Local)', () =
     ]);
   });
 
-  it('fans a large wave out to the 256 contact shards, which plan the same jobs a direct plan would', async () => {
-    const watches = [
-      africaWatch({ id: 'w-1' }),
-      africaWatch({ id: 'w-2', channel: { email: 'bo@example.org' } }),
-      watch({ id: 'w-3', target: { all: true }, events: ['report.overdue'], channel: { sms: '+447700900123' } }),
-      africaWatch({ id: 'w-4', channel: { email: 'BO@example.org' } }),
-    ];
-    for (const added of watches) await pipeline.addWatch(added);
-    await pipeline.store(WAVE, overdueRun);
-    const direct = await startPipelineHarness();
-    for (const added of watches) await direct.addWatch(added);
-    await direct.store(WAVE, overdueRun);
-    await direct.plan(WAVE);
+  it(
+    'fans a large wave out to the 256 contact shards, which plan the same jobs a direct plan would',
+    async () => {
+      const watches = [
+        africaWatch({ id: 'w-1' }),
+        africaWatch({ id: 'w-2', channel: { email: 'bo@example.org' } }),
+        watch({ id: 'w-3', target: { all: true }, events: ['report.overdue'], channel: { sms: '+447700900123' } }),
+        africaWatch({ id: 'w-4', channel: { email: 'BO@example.org' } }),
+      ];
+      for (const added of watches) await pipeline.addWatch(added);
+      await pipeline.store(WAVE, overdueRun);
+      const direct = await startPipelineHarness();
+      for (const added of watches) await direct.addWatch(added);
+      await direct.store(WAVE, overdueRun);
+      await direct.plan(WAVE);
 
-    const sharded = await startPipelineHarness({ directPlanLimit: 2 });
-    for (const added of watches) await sharded.addWatch(added);
-    await sharded.store(WAVE, overdueRun);
-    expect(await sharded.plan(WAVE)).toMatchObject({ status: 'planned', how: 'sharded', shards: 256 });
-    expect(sharded.deliveryQueue).toEqual([]);
-    await sharded.runShards();
-    const byContact = (jobs: typeof direct.deliveryQueue) =>
-      [...jobs].sort((a, b) => a.contactKey.localeCompare(b.contactKey));
-    expect(byContact(sharded.deliveryQueue)).toEqual(byContact(direct.deliveryQueue));
-    expect(sharded.deliveryQueue.map(({ contactKey, watchIds }) => [contactKey, watchIds])).toEqual(
-      expect.arrayContaining([
-        [contactKeyOf('email:bo@example.org'), ['w-2', 'w-4']],
-        [contactKeyOf('email:ana@example.org'), ['w-1']],
-        [contactKeyOf('sms:+447700900123'), ['w-3']],
-      ]),
-    );
-  });
+      const sharded = await startPipelineHarness({ directPlanLimit: 2 });
+      for (const added of watches) await sharded.addWatch(added);
+      await sharded.store(WAVE, overdueRun);
+      expect(await sharded.plan(WAVE)).toMatchObject({ status: 'planned', how: 'sharded', shards: 256 });
+      expect(sharded.deliveryQueue).toEqual([]);
+      await sharded.runShards();
+      const byContact = (jobs: typeof direct.deliveryQueue) =>
+        [...jobs].sort((a, b) => a.contactKey.localeCompare(b.contactKey));
+      expect(byContact(sharded.deliveryQueue)).toEqual(byContact(direct.deliveryQueue));
+      expect(sharded.deliveryQueue.map(({ contactKey, watchIds }) => [contactKey, watchIds])).toEqual(
+        expect.arrayContaining([
+          [contactKeyOf('email:bo@example.org'), ['w-2', 'w-4']],
+          [contactKeyOf('email:ana@example.org'), ['w-1']],
+          [contactKeyOf('sms:+447700900123'), ['w-3']],
+        ]),
+      );
+    },
+    SHARDED_TIMEOUT_MS,
+  );
 
   it('queues digest watches for their hour instead of sending', async () => {
     await pipeline.addWatch(
@@ -170,27 +177,31 @@ describe('faults: every job sent at most once, none lost', () => {
     expect(pipeline.sent()).toHaveLength(2);
   });
 
-  it('a shard job run twice (its worker killed mid-shard, or its message seen again) sends each contact one message', async () => {
-    const sharded = await startPipelineHarness({ directPlanLimit: 1 });
-    await sharded.addWatch(africaWatch({ id: 'w-1' }));
-    await sharded.addWatch(africaWatch({ id: 'w-2', channel: { email: 'bo@example.org' } }));
-    await sharded.store(WAVE, overdueRun);
-    await sharded.plan(WAVE);
-    const shards = [...sharded.shardQueue];
-    await sharded.runShards();
-    const first = [...sharded.deliveryQueue];
-    sharded.shardQueue.push(...shards);
-    await sharded.runShards();
-    expect(sharded.deliveryQueue.slice(first.length)).toEqual(first);
-    const statuses = (await sharded.sendAll()).map(({ status }) => status).sort();
-    expect(statuses).toEqual(['duplicate', 'duplicate', 'sent', 'sent']);
-    expect(
-      sharded
-        .sent()
-        .map(({ to }) => to)
-        .sort(),
-    ).toEqual(['ana@example.org', 'bo@example.org']);
-  });
+  it(
+    'a shard job run twice (its worker killed mid-shard, or its message seen again) sends each contact one message',
+    async () => {
+      const sharded = await startPipelineHarness({ directPlanLimit: 1 });
+      await sharded.addWatch(africaWatch({ id: 'w-1' }));
+      await sharded.addWatch(africaWatch({ id: 'w-2', channel: { email: 'bo@example.org' } }));
+      await sharded.store(WAVE, overdueRun);
+      await sharded.plan(WAVE);
+      const shards = [...sharded.shardQueue];
+      await sharded.runShards();
+      const first = [...sharded.deliveryQueue];
+      sharded.shardQueue.push(...shards);
+      await sharded.runShards();
+      expect(sharded.deliveryQueue.slice(first.length)).toEqual(first);
+      const statuses = (await sharded.sendAll()).map(({ status }) => status).sort();
+      expect(statuses).toEqual(['duplicate', 'duplicate', 'sent', 'sent']);
+      expect(
+        sharded
+          .sent()
+          .map(({ to }) => to)
+          .sort(),
+      ).toEqual(['ana@example.org', 'bo@example.org']);
+    },
+    SHARDED_TIMEOUT_MS,
+  );
 
   it('a job received twice at once is sent by one sender; the other is told to come back', async () => {
     await pipeline.addWatch(africaWatch({ id: 'w-africa' }));
