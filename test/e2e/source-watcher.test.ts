@@ -11,7 +11,8 @@ let stop: () => Promise<void>;
 beforeAll(async () => {
   ({ runtime, stop } = await startTestRuntime(
     'sources',
-    { groupingWindowMs: 1000 },
+    // Held until each step's stream is idle: the nine proposals go out in one message however slow the machine.
+    { holdWavesUntilIdle: true },
     { sourceFeeds: { directory: SOURCE_FIXTURES } },
   ));
 });
