@@ -8,7 +8,7 @@ import {
   type ObserverState,
   ROW_SEPARATOR,
   type UnRegionalGroupId,
-  unRegionalGroupIds as unRegionalGroupIdList,
+  unRegionalGroupIds,
 } from '../lambdas/core/reference/member-states.ts';
 import { packageVersion } from './package-version.ts';
 
@@ -41,7 +41,7 @@ const observers: readonly ObserverState[] = [
 const officialShortNames: Readonly<Record<string, string>> = { CI: "Côte d'Ivoire" };
 
 // Typed against world-countries' own union, so a renamed or new group fails the typecheck.
-const unRegionalGroupIds: Record<Exclude<Country['unRegionalGroup'], ''>, UnRegionalGroupId> = {
+const unRegionalGroupIdByName: Record<Exclude<Country['unRegionalGroup'], ''>, UnRegionalGroupId> = {
   'African Group': 'african-group',
   'Asia and the Pacific Group': 'asia-pacific-group',
   'Eastern European Group': 'eastern-european-group',
@@ -78,7 +78,7 @@ const toMemberState = (country: Country): MemberState => {
     region,
     subRegion,
     ...(intermediateRegion ? { intermediateRegion } : {}),
-    unRegionalGroup: unRegionalGroupIds[country.unRegionalGroup],
+    unRegionalGroup: unRegionalGroupIdByName[country.unRegionalGroup],
   };
 };
 
@@ -134,7 +134,7 @@ const areaNames = (states: readonly MemberState[]): Record<string, string> =>
 
 /** One state as member-states.ts reads it: codes, area codes, the regional group's index, then the name. */
 const stateRow = (state: MemberState): string => {
-  const group = unRegionalGroupIdList.indexOf(state.unRegionalGroup);
+  const group = unRegionalGroupIds.indexOf(state.unRegionalGroup);
   const fields = [
     state.alpha2,
     state.alpha3,
