@@ -41,7 +41,7 @@ import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publish
 import { setSmsMonthlySpendLimit } from './adapters/sns/sms-spend-limit.ts';
 import { SnsSmsSender } from './adapters/sns/sns-sms-sender.ts';
 import { sourceSettingsFromEnv } from './adapters/sources/source-settings.ts';
-import { SqsDeliveryJobQueue } from './adapters/sqs/sqs-delivery-job-queue.ts';
+import { type SenderQueueUrls, SqsDeliveryJobQueue, SqsSenderQueues } from './adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
 import { SqsMessageVisibility } from './adapters/sqs/sqs-message-visibility.ts';
 import { sqsMigrationsHandOn } from './adapters/sqs/sqs-migrations-continuation.ts';
@@ -64,11 +64,10 @@ import type { ForgetAddressDependencies } from './core/contacts/forget-address.t
 import type { StopContactDependencies } from './core/contacts/stop-contact.ts';
 import { unsubscribeUrl } from './core/contacts/unsubscribe-link.ts';
 import type { DeliveryDependencies } from './core/delivery/deliver.ts';
+import type { ScheduledJobDependencies } from './core/delivery/plan-scheduled-jobs.ts';
 import type { PlanShardDependencies } from './core/delivery/plan-shard.ts';
 import type { PlanWaveDependencies } from './core/delivery/plan-wave.ts';
-import type { DigestDependencies } from './core/delivery/send-digests.ts';
 import type { SenderDependencies } from './core/delivery/send-job.ts';
-import type { RepeatDependencies } from './core/delivery/send-repeats.ts';
 import type { FeedKeyDependencies } from './core/feeds/feed-key.ts';
 import type { WatchFeedDependencies } from './core/feeds/watch-feed.ts';
 import type { AlertEventPublisher } from './core/ports/alert-event-publisher.ts';
@@ -247,7 +246,7 @@ const contactManageUrl = async (contact: string): Promise<string> =>
 
 /**
  * SES and SNS through their senders, and the log and MessagesFailed for what failed for good
- * (no job to replay, so not the failures queue): what sending digests, repeats and tests needs.
+ * (no job to replay, so not the failures queue): what a watch's test message needs.
  */
 export const delivery = (): DeliveryDependencies => ({
   clock: clock(),
@@ -266,13 +265,15 @@ export const delivery = (): DeliveryDependencies => ({
   retry: retryPolicy,
 });
 
-/** The hourly job's: delivery, what is still overdue, and the digests due. */
-export const scheduledDelivery = (): RepeatDependencies & DigestDependencies => ({
-  ...delivery(),
+/** The hourly job's: what is still overdue, the digests due, what each contact was told, and the senders' queues. */
+export const scheduledDelivery = (): ScheduledJobDependencies => ({
+  watches: watches(),
   customGroups: customGroups(),
   digests: digestQueue(),
   alertEvents: alertEvents(),
   stateRecords: stateRecords(),
+  deliveryLog: deliveryLog(),
+  jobs: new SqsSenderQueues(sqs(), senderQueueUrls()),
 });
 
 /** A watch's Atom feed: its key, the alerts it heard, and the API's URL to link to. */
@@ -346,11 +347,12 @@ export const signupConfirmation = (): SignupConfirmDependencies => ({
 export const waveAnnouncer = (): WaveAnnouncer =>
   new SqsWaveAnnouncer(sqs(), requiredEnv(DELIVERY_QUEUE_URL_ENV.waves));
 
+const senderQueueUrls = (): SenderQueueUrls => ({
+  email: requiredEnv(DELIVERY_QUEUE_URL_ENV.email),
+  sms: requiredEnv(DELIVERY_QUEUE_URL_ENV.sms),
+});
 const deliveryJobQueue = (): DeliveryJobQueue =>
-  new SqsDeliveryJobQueue(sqs(), {
-    shards: requiredEnv(DELIVERY_QUEUE_URL_ENV.shards),
-    senders: { email: requiredEnv(DELIVERY_QUEUE_URL_ENV.email), sms: requiredEnv(DELIVERY_QUEUE_URL_ENV.sms) },
-  });
+  new SqsDeliveryJobQueue(sqs(), { shards: requiredEnv(DELIVERY_QUEUE_URL_ENV.shards), senders: senderQueueUrls() });
 
 /** The planner's: the wave plans, the wave's events, the target index, and the queues it fans out to. */
 export const wavePlanning = (): PlanWaveDependencies => ({

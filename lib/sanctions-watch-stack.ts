@@ -7,7 +7,7 @@ import {
   type DeliveryQueueName,
   deliveryQueueOutputs,
 } from '../lambdas/contracts/delivery-queues.ts';
-import { PUBLIC_API_URL_ENV, SEND_BUDGET_ENV } from '../lambdas/contracts/environment.ts';
+import { SEND_BUDGET_ENV } from '../lambdas/contracts/environment.ts';
 import { scheduledDeliveryEntry } from '../lambdas/contracts/scheduled-entries.ts';
 import {
   changeDetectionEntry,
@@ -230,23 +230,22 @@ export class SanctionsWatchStack extends Stack {
 
     this.scheduledDelivery = new ScheduledJob(this, 'ScheduledDelivery', {
       entry: scheduledDeliveryEntry,
-      description: 'Re-announces what is still overdue and sends digests (EventBridge schedule)',
+      description:
+        "Plans the hour's reminders of what is still overdue and its digests, for the senders (EventBridge schedule)",
       ruleDescription: 'Starts the hourly delivery run',
       deadLetterDescription: 'Scheduled delivery',
       schedule: Schedule.expression(scheduledDeliverySchedule),
-      // The repeats and digests of the hour, one message after another.
+      // Reads every repeating watch and the hour's digest queue; the senders send.
       timeout: Duration.minutes(5),
       memorySize: 1024,
       table: this.table,
+      // Removes the digest entries it has queued.
       tableAccess: 'read-write',
       // An event older than an hour has been overtaken by the next run.
       maxEventAge: Duration.hours(1),
       logRemovalPolicy: removalPolicy,
-      // Its mails carry signed unsubscribe links.
-      paramsAndSecrets: this.email.secretsExtension,
     });
-    this.notifications.grantNotify(this.scheduledDelivery.handler);
-    this.scheduledDelivery.handler.function.addEnvironment(PUBLIC_API_URL_ENV, publicApiUrl);
+    this.delivery.grantQueueJobs(this.scheduledDelivery.handler);
 
     this.sourceCheck = new SourceCheck(this, 'SourceCheck', {
       table: this.table,

@@ -81,9 +81,9 @@ import type { StreamConsumerKey } from './stream-consumers.ts';
 type QueueLambda = QueuePollerOptions['handler'];
 
 /**
- * What a function that sends outside the pipeline (a test message, the hourly digests and repeats)
- * is built with, as in AWS: what the provider refused for good is logged and counted, not parked,
- * for it carries no job to replay (lambdas/adapters/logged-failure-sink.ts).
+ * What a function that sends outside the pipeline (a watch's test message) is built with, as in
+ * AWS: what the provider refused for good is logged and counted, not parked, for it carries no job
+ * to replay (lambdas/adapters/logged-failure-sink.ts).
  */
 const outsideThePipeline = (deps: LocalDependencies): LocalDependencies => ({
   ...deps,
@@ -197,7 +197,7 @@ export const queueHandlers = (
 /** EventBridge's two scheduled functions. */
 export const scheduledHandlers = (deps: LocalDependencies) => ({
   deadlineCheck: scheduledDeadlineCheck(deps),
-  delivery: scheduledDelivery(outsideThePipeline(deps)),
+  delivery: scheduledDelivery(deps),
 });
 
 /** The hourly source job, on feeds the local runtime serves (local/source-feed-server.ts). */

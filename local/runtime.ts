@@ -14,6 +14,7 @@ import { routes } from '../lambdas/contracts/routes.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
 import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/seed-reference-data.ts';
 import type { SourceFeed } from '../lambdas/core/sources/stored-proposal.ts';
+import type { ScheduledDeliveryOutcome } from '../lambdas/handlers/scheduled-delivery.ts';
 import type { SourceCheckSummary } from '../lambdas/handlers/scheduled-source-check.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import {
@@ -139,6 +140,8 @@ export interface LocalRuntime {
   issueToken(user: string, options?: { readonly admin?: boolean }): Promise<string>;
   /** Runs the source job once as of `at`, as EventBridge's schedule would; only with `sourceFeeds`. */
   runSourceCheck(at: Date): Promise<SourceCheckSummary>;
+  /** Runs the hourly delivery job once as of `at`, as EventBridge's schedule would: the senders then send what it queued. */
+  runScheduledDelivery(at: Date): Promise<ScheduledDeliveryOutcome>;
   stop(): Promise<void>;
 }
 
@@ -234,6 +237,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         settings: sourceCheckSettings(options.sourceFeeds?.autoAccept ?? false),
       });
     const schedules: { stop(): Promise<void> }[] = [];
+    const jobs = scheduledHandlers(deps);
     const runtime: LocalRuntime = {
       apiUrl: api.url,
       dynamoDbEndpoint: dynamoDb.endpoint,
@@ -253,6 +257,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         await alertEventPublishing.idle(idleOptions);
       },
       issueToken: (user, tokenOptions) => identity.issue(user, tokenOptions),
+      runScheduledDelivery: (at) =>
+        jobs.delivery(scheduledEvent(at), localLambdaContext('scheduled-delivery', 300_000)),
       runSourceCheck: async (at) => {
         if (!sourceCheck) throw new Error('The local runtime was started without sourceFeeds');
         return sourceCheck(scheduledEvent(at), localLambdaContext('scheduled-source-check', 60_000));
@@ -274,7 +280,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       const { checkEveryMs } = options;
       if (checkEveryMs !== undefined) {
         // EventBridge's two rules: the deadline check, and the delivery job (repeats, digests, subscriptions), on one timer here.
-        const jobs = scheduledHandlers(deps);
         const timer = { intervalMs: checkEveryMs, now: options.scheduleClock ?? (() => new Date()) };
         schedules.push(
           await startLocalSchedule({

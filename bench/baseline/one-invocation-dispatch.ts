@@ -1,7 +1,14 @@
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { typedAlertEvent } from '../../lambdas/core/alerts/alert-event-data.ts';
-import { type DeliveryDependencies, type DeliveryOutcome, deliver } from '../../lambdas/core/delivery/deliver.ts';
+import {
+  type DeliveryDependencies,
+  type DeliveryOutcome,
+  deliverMessage,
+} from '../../lambdas/core/delivery/deliver.ts';
+import type { DeliveryKind } from '../../lambdas/core/delivery/delivery-records.ts';
+import type { Delivery } from '../../lambdas/core/delivery/group-deliveries.ts';
 import { groupDeliveries } from '../../lambdas/core/delivery/group-deliveries.ts';
+import { outgoingMessage } from '../../lambdas/core/delivery/outgoing-message.ts';
 import { digestEntries } from '../../lambdas/core/delivery/plan-deliveries.ts';
 import { mapWithConcurrency } from '../../lambdas/core/map-with-concurrency.ts';
 import type { CustomGroupStore, DigestQueue } from '../../lambdas/core/ports/stores.ts';
@@ -23,6 +30,34 @@ export interface DispatchOutcome {
 
 /** Contacts sent at most this many messages at once, so a big run does not trip SNS's throttling. */
 const SEND_CONCURRENCY = 8;
+
+/** Sends a delivery's events that the contact has not had yet; a delivery seen before in full sends nothing. */
+const deliver = async (
+  delivery: Delivery,
+  kind: DeliveryKind,
+  deps: DeliveryDependencies,
+): Promise<DeliveryOutcome> => {
+  const recorded = await deps.deliveryLog.recorded(
+    delivery.contact,
+    delivery.events.map(({ event }) => event.id),
+  );
+  const events = delivery.events.filter(({ event }) => !recorded.has(event.id));
+  if (events.length === 0) return { contact: delivery.contact, status: 'duplicate', eventIds: [] };
+  const contact = await deps.contacts.get(delivery.contact);
+  const unsubscribeUrl = delivery.channel === 'email' ? await deps.unsubscribeUrl(delivery.contact) : undefined;
+  return deliverMessage(
+    outgoingMessage(
+      { ...delivery, events },
+      deps.manageUrl,
+      kind,
+      unsubscribeUrl === undefined ? undefined : () => unsubscribeUrl,
+      contact?.signedUp ? await deps.subscriberManageUrl(contact.id) : undefined,
+    ),
+    { kind, watchIds: delivery.watchIds },
+    deps,
+    { contact },
+  );
+};
 
 /**
  * The baseline the fan-out bench compares the pipeline with: delivery as it was before issue 13,

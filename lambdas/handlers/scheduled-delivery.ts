@@ -2,35 +2,31 @@ import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '../adapters/logger.ts';
 import * as aws from '../aws-dependencies.ts';
-import type { DeliveryOutcome } from '../core/delivery/deliver.ts';
-import { type DigestDependencies, sendDigests } from '../core/delivery/send-digests.ts';
-import { type RepeatDependencies, sendRepeats } from '../core/delivery/send-repeats.ts';
+import { queueDigests, queueRepeats, type ScheduledJobDependencies } from '../core/delivery/plan-scheduled-jobs.ts';
 import { lazyHandler } from './lazy-handler.ts';
 import { requestLogging } from './request-logging.ts';
 import { scheduledInstant } from './scheduled-instant.ts';
 
+/** What the run put on the senders' queues: one job per contact for each. */
 export interface ScheduledDeliveryOutcome {
   readonly at: string;
   readonly repeats: number;
   readonly digests: number;
 }
 
-const sent = (outcomes: readonly DeliveryOutcome[]): number =>
-  outcomes.filter(({ status }) => status === 'sent').length;
-
 /**
- * The hourly delivery job, as of the schedule's instant: re-announces what is still overdue to
- * repeating watches, then sends the digests due this hour.
+ * The hourly delivery job, as of the schedule's instant: plans the reminders of what is still
+ * overdue for repeating watches, and the digests due this hour, as jobs the channels' senders send.
  */
-export const handlerFor = (deps: RepeatDependencies & DigestDependencies) =>
+export const handlerFor = (deps: ScheduledJobDependencies) =>
   middy<ScheduledEvent, ScheduledDeliveryOutcome>()
     .use(requestLogging())
     .handler(async (event) => {
       const at = scheduledInstant(event, 'delivered');
-      const repeats = await sendRepeats(at, await deps.watches.listRepeating(), deps);
-      const digests = await sendDigests(at, deps);
-      const outcome = { at: at.toISOString(), repeats: sent(repeats), digests: sent(digests) };
-      logger.info('scheduled delivery done', outcome);
+      const repeats = await queueRepeats(at, deps);
+      const digests = await queueDigests(at, deps);
+      const outcome = { at: at.toISOString(), repeats, digests };
+      logger.info('scheduled delivery queued', outcome);
       return outcome;
     });
 

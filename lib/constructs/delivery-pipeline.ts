@@ -52,7 +52,8 @@ export interface DeliveryPipelineProps {
  * of alert events on the wave queue (delayed by the grouping window); the planner plans it once,
  * directly or through one job per contact shard for the shard workers; each contact's job goes to
  * its channel's queue, whose sender claims, sends and records it. Every queue has an alarmed
- * dead-letter queue; every function may send only to the next queue.
+ * dead-letter queue; every function may send only to the next queue. The hourly job's digests and
+ * repeats go to the senders' queues too (grantQueueJobs).
  */
 export class DeliveryPipeline extends Construct {
   readonly announcer: TableStreamConsumer;
@@ -112,20 +113,8 @@ export class DeliveryPipeline extends Construct {
       logRemovalPolicy,
     });
 
-    const sendsTo = (
-      fn: BaseFunction,
-      queues: readonly (readonly [keyof typeof DELIVERY_QUEUE_URL_ENV, QueueConsumer])[],
-    ) => {
-      for (const [name, consumer] of queues) {
-        fn.function.addEnvironment(DELIVERY_QUEUE_URL_ENV[name], consumer.queue.queueUrl);
-        consumer.queue.grantSendMessages(fn.function);
-      }
-    };
     sendsTo(this.announcer.handler, [['waves', this.planner]]);
-    const senderQueues = [
-      ['email', this.emailSender],
-      ['sms', this.smsSender],
-    ] as const;
+    const senderQueues = this.#senderQueues();
     // The planner announces again a wave another planner holds.
     sendsTo(this.planner.handler, [['waves', this.planner], ['shards', this.shardWorkers], ...senderQueues]);
     sendsTo(this.shardWorkers.handler, senderQueues);
@@ -151,4 +140,27 @@ export class DeliveryPipeline extends Construct {
         String(props.accountTextsPerDay),
       );
   }
+
+  /** Lets a function that plans messages outside a wave (the hourly job's digests and repeats) put their jobs on the senders' queues. */
+  grantQueueJobs(fn: BaseFunction): void {
+    sendsTo(fn, this.#senderQueues());
+  }
+
+  #senderQueues() {
+    return [
+      ['email', this.emailSender],
+      ['sms', this.smsSender],
+    ] as const;
+  }
 }
+
+/** Gives the function each queue's URL and the right to send to it. */
+const sendsTo = (
+  fn: BaseFunction,
+  queues: readonly (readonly [keyof typeof DELIVERY_QUEUE_URL_ENV, QueueConsumer])[],
+) => {
+  for (const [name, consumer] of queues) {
+    fn.function.addEnvironment(DELIVERY_QUEUE_URL_ENV[name], consumer.queue.queueUrl);
+    consumer.queue.grantSendMessages(fn.function);
+  }
+};

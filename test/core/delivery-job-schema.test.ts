@@ -23,6 +23,17 @@ describe('a delivery job on its queue', () => {
     expect(job).not.toHaveProperty('contact');
   });
 
+  it("reads a repeat's rounds and a digest's kind, and refuses a round 0 or a kind it does not know", () => {
+    const contactKey = contactKeyOf('email:ana@example.org');
+    const repeat = { ...fields, contactKey, kind: 'repeat', events: [{ id: 'e-1', states: ['NG'], round: 2 }] };
+    expect(deliveryJobSchema.parse(repeat)).toEqual(repeat);
+    expect(deliveryJobSchema.parse({ ...fields, contactKey, kind: 'digest' })).toMatchObject({ kind: 'digest' });
+    expect(deliveryJobSchema.safeParse({ ...repeat, events: [{ id: 'e-1', states: ['NG'], round: 0 }] }).success).toBe(
+      false,
+    );
+    expect(deliveryJobSchema.safeParse({ ...fields, contactKey, kind: 'test' }).success).toBe(false);
+  });
+
   it('refuses a key that is not one', () => {
     expect(deliveryJobSchema.safeParse({ ...fields, contactKey: 'email:ana@example.org' }).success).toBe(false);
   });

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { contactKeyOf } from '../../lambdas/core/contacts/contact-key.ts';
-import { sendDigests } from '../../lambdas/core/delivery/send-digests.ts';
-import { sendRepeats } from '../../lambdas/core/delivery/send-repeats.ts';
+import { queueDigests, queueRepeats } from '../../lambdas/core/delivery/plan-scheduled-jobs.ts';
 import { NotifierError } from '../../lambdas/core/ports/notifier.ts';
 import { isoDate } from '../../lambdas/core/time/calendar-date.ts';
 import { contactOf } from '../../lambdas/core/watches/watch.ts';
@@ -117,21 +116,25 @@ describe('alert delivery through the pipeline (real DynamoDB Local, outbox sende
     expect(sent[0]?.text).toContain('30,023->11,490 (-61.7%)');
   });
 
-  it('queues digest watches and sends each contact one digest at its hour, once', async () => {
+  it('queues digest watches and sends each contact one digest at its hour, once, through the sender', async () => {
     await harness.addWatch(
       africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }),
     );
     const { planned } = await deliverWave(overdueRun);
     expect(planned).toMatchObject({ digest: 53 });
     expect(harness.sent()).toEqual([]);
-    expect(await sendDigests(new Date('2019-03-23T06:00:00Z'), harness.deps)).toEqual([]);
-    const due = await sendDigests(new Date('2019-03-23T07:00:00Z'), harness.deps);
-    expect(due.map(({ status }) => status)).toEqual(['sent']);
+    const deps = harness.scheduledDependencies();
+    expect(await queueDigests(new Date('2019-03-23T06:00:00Z'), deps)).toBe(0);
+    expect(await queueDigests(new Date('2019-03-23T07:00:00Z'), deps)).toBe(1);
+    expect(harness.deliveryQueue).toMatchObject([{ kind: 'digest', waveId: 'digest:2019-03-23T07', part: 0 }]);
+    expect((await harness.sendAll()).map(({ status }) => status)).toEqual(['sent']);
     expect(harness.sent()).toHaveLength(1);
     expect(harness.sent()[0]?.eventIds).toHaveLength(53);
     expect(harness.sent()[0]?.subject).toMatch(/^Digest: 53 states overdue/);
     expect(harness.sent()[0]?.text).toMatch(/^Your daily sanctions-watch digest/);
-    expect(await sendDigests(new Date('2019-03-24T07:00:00Z'), harness.deps)).toEqual([]);
+    const log = await harness.deps.deliveryLog.listForWatch('w-digest', { limit: 5 });
+    expect(log.entries.map(({ kind, status }) => ({ kind, status }))).toEqual([{ kind: 'digest', status: 'sent' }]);
+    expect(await queueDigests(new Date('2019-03-24T07:00:00Z'), deps)).toBe(0);
   });
 
   it('ends the digest of an address that signed itself up with its signed manage link', async () => {
@@ -141,26 +144,41 @@ describe('alert delivery through the pipeline (real DynamoDB Local, outbox sende
     const contact = await harness.deps.contacts.get('email:ana@example.org');
     if (contact) await harness.deps.contacts.put({ ...contact, signedUp: true }, contact);
     await deliverWave(overdueRun);
-    await sendDigests(new Date('2019-03-23T07:00:00Z'), harness.deps);
+    await queueDigests(new Date('2019-03-23T07:00:00Z'), harness.scheduledDependencies());
+    await harness.sendAll();
     expect(harness.sent()[0]?.text).toMatch(/To change or stop this watch: \S+\/manage\?token=/);
   });
 
-  it("keeps a digest over the contact's daily cap queued, unsent and unrecorded, for the next day's hour", async () => {
+  it('parks a digest the provider refused for good with its job, so redrive can replay it', async () => {
     await harness.addWatch(
       africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }),
     );
     await deliverWave(overdueRun);
-    const oneADay = { ...harness.deps, dailyCaps: { email: 1, sms: 1 } };
+    harness.useSender({
+      send: async () => Promise.reject(new NotifierError('misconfigured', 'the identity is not verified')),
+    });
+    expect(await queueDigests(new Date('2019-03-23T07:00:00Z'), harness.scheduledDependencies())).toBe(1);
+    expect((await harness.sendAll()).map(({ status }) => status)).toEqual(['failed']);
+    expect(harness.parked).toEqual([
+      expect.objectContaining({ kind: 'digest', job: expect.objectContaining({ kind: 'digest' }) }),
+    ]);
+  });
+
+  it("holds a digest over the contact's daily cap back, unsent and unrecorded, and sends it the next day", async () => {
+    await harness.addWatch(
+      africaWatch({ id: 'w-digest', delivery: { mode: 'digest', digestHourUtc: 7, resolved: false } }),
+    );
+    await deliverWave(overdueRun);
+    harness.useDailyCaps({ email: 1, sms: 1 });
     await harness.deps.sendCounter.take('email:ana@example.org', isoDate('2019-03-23'), 1);
     harness.setNow('2019-03-23T07:00:00Z');
-    const held = await sendDigests(new Date('2019-03-23T07:00:00Z'), oneADay);
-    expect(held.map(({ status }) => status)).toEqual(['retry-later']);
+    expect(await queueDigests(new Date('2019-03-23T07:00:00Z'), harness.scheduledDependencies())).toBe(1);
+    expect((await harness.sendAll()).map(({ status }) => status)).toEqual(['deferred']);
     expect(harness.sent()).toEqual([]);
     expect((await harness.deps.deliveryLog.listForWatch('w-digest', { limit: 5 })).entries).toEqual([]);
 
-    harness.setNow('2019-03-24T07:00:00Z');
-    const due = await sendDigests(new Date('2019-03-24T07:00:00Z'), oneADay);
-    expect(due.map(({ status }) => status)).toEqual(['sent']);
+    harness.setNow('2019-03-24T00:00:05Z');
+    expect((await harness.sendAll()).map(({ status }) => status)).toEqual(['sent']);
     expect(harness.sent()[0]?.eventIds).toHaveLength(53);
   });
 
@@ -220,7 +238,7 @@ describe('alert delivery through the pipeline (real DynamoDB Local, outbox sende
 
 describe('repeats', () => {
   it('re-announces a still-overdue state every repeatEveryDays, once per round, until it reports', async () => {
-    const repeating = await harness.addWatch(
+    await harness.addWatch(
       watch({
         id: 'w-repeat',
         target: { states: ['NG'] },
@@ -230,18 +248,40 @@ describe('repeats', () => {
     );
     await deliverWave(overdueRun);
     expect(harness.sent()).toHaveLength(1);
+    const deps = harness.scheduledDependencies();
 
-    expect(await sendRepeats(new Date('2019-03-29T06:00:00Z'), [repeating], harness.deps)).toEqual([]);
-    const week = await sendRepeats(new Date('2019-03-30T06:00:00Z'), [repeating], harness.deps);
-    expect(week.map(({ status }) => status)).toEqual(['sent']);
+    expect(await queueRepeats(new Date('2019-03-29T06:00:00Z'), deps)).toBe(0);
+    harness.setNow('2019-03-30T06:00:00Z');
+    expect(await queueRepeats(new Date('2019-03-30T06:00:00Z'), deps)).toBe(1);
+    expect(harness.deliveryQueue).toMatchObject([
+      { kind: 'repeat', waveId: 'repeat:2019-03-30', events: [{ states: ['NG'], round: 1 }] },
+    ]);
+    expect((await harness.sendAll()).map(({ status }) => status)).toEqual(['sent']);
     expect(harness.sent().at(-1)?.text).toContain('- Nigeria (NG): 8 days overdue');
     expect(harness.sent().at(-1)?.subject).toMatch(/^Reminder: Nigeria overdue: /);
-    expect(await sendRepeats(new Date('2019-03-30T07:00:00Z'), [repeating], harness.deps)).toEqual([
-      { contact: 'email:ana@example.org', status: 'duplicate', eventIds: [] },
-    ]);
+    // The next hour's run finds the round told.
+    expect(await queueRepeats(new Date('2019-03-30T07:00:00Z'), deps)).toBe(0);
 
     await harness.deps.stateRecords.recordReport(report('NG', '2019-04-02'), []);
-    expect(await sendRepeats(new Date('2019-04-06T06:00:00Z'), [repeating], harness.deps)).toEqual([]);
+    expect(await queueRepeats(new Date('2019-04-06T06:00:00Z'), deps)).toBe(0);
+    expect(harness.sent()).toHaveLength(2);
+  });
+
+  it('sends a round once when the hourly job ran again before its job went out', async () => {
+    await harness.addWatch(
+      watch({
+        id: 'w-repeat',
+        target: { states: ['NG'] },
+        events: ['report.overdue'],
+        delivery: { mode: 'immediate', repeatEveryDays: 7, resolved: false },
+      }),
+    );
+    await deliverWave(overdueRun);
+    const deps = harness.scheduledDependencies();
+    harness.setNow('2019-03-30T06:00:00Z');
+    expect(await queueRepeats(new Date('2019-03-30T06:00:00Z'), deps)).toBe(1);
+    expect(await queueRepeats(new Date('2019-03-30T06:00:00Z'), deps)).toBe(1);
+    expect((await harness.sendAll()).map(({ status }) => status)).toEqual(['sent', 'duplicate']);
     expect(harness.sent()).toHaveLength(2);
   });
 });

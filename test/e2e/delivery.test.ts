@@ -24,7 +24,7 @@ const call = async (method: string, path: string, body: unknown, user: string, a
 
 const outbox = (): OutboxEntry[] => readOutbox(runtime.outboxFile);
 
-describe('delivery on the local runtime (stream → announcer → planner → sender → outbox)', () => {
+describe('delivery on the local runtime (stream → announcer → planner → sender → outbox; hourly job → sender)', () => {
   it('takes a watch from registration through confirmation to one grouped message for a report and its figures', async () => {
     const watch = await call(
       'POST',
@@ -71,5 +71,45 @@ describe('delivery on the local runtime (stream → announcer → planner → se
       headers: { authorization: `Bearer ${await runtime.issueToken('ana')}` },
     });
     expect(await log.json()).toMatchObject({ count: 1, deliveries: [{ kind: 'alert', status: 'sent' }] });
+  });
+
+  it("holds a digest watch's news for its hour, when the hourly job queues it and the email sender sends it", async () => {
+    const watch = await call(
+      'POST',
+      '/watches',
+      {
+        target: { states: ['NG'] },
+        events: ['report.received'],
+        channel: { email: 'bo@example.org' },
+        delivery: { mode: 'digest', digestHourUtc: 7 },
+      },
+      'bo',
+    );
+    expect(watch.status).toBe(201);
+    expect((await confirmByMail(runtime.outboxFile, 'bo@example.org')).status).toBe(200);
+    const recorded = await call(
+      'POST',
+      '/states/NG/reports',
+      { obligationId: '2397-p8-midterm', reportDate: '2019-04-01', symbol: 'S/AC.49/2019/99' },
+      'ada',
+      true,
+    );
+    expect(recorded.status).toBe(201);
+    await runtime.streamIdle();
+    const toBo = () => outbox().filter(({ to, eventIds }) => to === 'bo@example.org' && eventIds.length > 0);
+    expect(toBo()).toEqual([]);
+
+    expect(await runtime.runScheduledDelivery(new Date('2019-04-02T06:00:00Z'))).toMatchObject({ digests: 0 });
+    expect(await runtime.runScheduledDelivery(new Date('2019-04-02T07:00:00Z'))).toMatchObject({ digests: 1 });
+    await runtime.streamIdle();
+    expect(toBo()).toHaveLength(1);
+    expect(toBo()[0]?.subject).toMatch(/^Digest: /);
+    expect(toBo()[0]?.text).toContain('S/AC.49/2019/99');
+    // The next day's hour finds nothing left to send.
+    expect(await runtime.runScheduledDelivery(new Date('2019-04-03T07:00:00Z'))).toMatchObject({ digests: 0 });
+    const log = await fetch(`${runtime.apiUrl}/watches/${String(watch.json.id)}/deliveries`, {
+      headers: { authorization: `Bearer ${await runtime.issueToken('bo')}` },
+    });
+    expect(await log.json()).toMatchObject({ count: 1, deliveries: [{ kind: 'digest', status: 'sent' }] });
   });
 });

@@ -96,7 +96,7 @@ describe('the delivery pipeline', () => {
     expect(resourceOf(templateOf, cfn(stack.delivery.planner.queue)).Properties['DelaySeconds']).toBe(60);
   });
 
-  it('lets each function send only to the queues after it: announcer → waves → shards → senders', () => {
+  it('lets each function send only to the queues after it: announcer → waves → shards → senders, and the hourly job → senders', () => {
     const arn = (consumer: QueueConsumer) => JSON.stringify(arnOf(cfn(consumer.queue)));
     const { planner, shardWorkers, emailSender, smsSender, announcer } = stack.delivery;
     const failures = JSON.stringify(arnOf(cfn(stack.notifications.deliveryFailures.queue)));
@@ -115,6 +115,17 @@ describe('the delivery pipeline', () => {
       [DELIVERY_QUEUE_URL_ENV.email]: ref(cfn(emailSender.queue)),
       [DELIVERY_QUEUE_URL_ENV.sms]: ref(cfn(smsSender.queue)),
     });
+    const hourly = stack.scheduledDelivery.handler;
+    // Beside its own dead letters, where Lambda puts a run that failed every attempt.
+    const hourlyDeadLetters = JSON.stringify(arnOf(cfn(stack.scheduledDelivery.deadLetters.queue)));
+    expect(queuesSentTo(hourly)).toEqual([arn(emailSender), arn(smsSender), hourlyDeadLetters].sort());
+    const hourlyEnvironment = environmentOf(templateOf, hourly);
+    expect(hourlyEnvironment).toMatchObject({
+      [DELIVERY_QUEUE_URL_ENV.email]: ref(cfn(emailSender.queue)),
+      [DELIVERY_QUEUE_URL_ENV.sms]: ref(cfn(smsSender.queue)),
+    });
+    expect(hourlyEnvironment).not.toHaveProperty(DELIVERY_QUEUE_URL_ENV.shards);
+    expect(hourlyEnvironment).not.toHaveProperty(DELIVERY_QUEUE_URL_ENV.waves);
   });
 
   it('gives the announcer the inserted alert events of the stream and nothing of the table', () => {

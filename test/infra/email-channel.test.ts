@@ -221,7 +221,6 @@ describe('SanctionsWatch stack', () => {
         'SanctionsWatch/RouteFunctions/update-watch',
         'SanctionsWatch/RouteFunctions/verify-subscription',
         'SanctionsWatch/RouteFunctions/verify-watch',
-        'SanctionsWatch/ScheduledDelivery/Handler',
       ]);
       for (const fn of allFunctions(stack)) {
         const reads = readers.includes(fn);

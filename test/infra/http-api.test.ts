@@ -200,7 +200,7 @@ describe('SanctionsWatch stack', () => {
         });
     });
 
-    it('tells the watch routes, the public sign-up, the senders and the hourly job its URL, and no other function', () => {
+    it('tells the watch routes, the public sign-up and the senders its URL, and no other function', () => {
       const apiUrl = (template.toJSON()['Outputs'] as Record<string, { Value: unknown }>)['ApiUrl']?.Value;
       expect(apiUrl).toBeDefined();
       const watchRoutes = routes.filter((route) => route.path === '/watches' || route.path.startsWith('/watches/'));
@@ -212,7 +212,6 @@ describe('SanctionsWatch stack', () => {
         routeFunction(stack, 'create-subscription'),
         stack.delivery.emailSender.handler,
         stack.delivery.smsSender.handler,
-        stack.scheduledDelivery.handler,
       ];
       for (const fn of allFunctions(stack)) {
         // The route functions build the same URL from the API id their nested stack is passed.

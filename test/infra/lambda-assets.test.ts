@@ -63,7 +63,6 @@ describe('the synthesized Lambda assets', () => {
     const senders = [
       ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/RouteFunctions/${route.id}`),
       'SanctionsWatch/Delivery/SmsSender/Handler',
-      'SanctionsWatch/ScheduledDelivery/Handler',
       'SanctionsWatch/AlertEvents/Publisher/Handler',
       'SanctionsWatch/Migrations/Runner/Handler',
       'SanctionsWatch/SmsSpendLimit/Handler',
@@ -75,7 +74,7 @@ describe('the synthesized Lambda assets', () => {
     expect(withSns.sort()).toEqual(senders.sort());
   });
 
-  it('carry the SQS client only in the delivery pipeline, which sends to its queues and parks the jobs that failed for good, and in the migrations, which hand a run on through their queue: not in the functions that send outside the pipeline (tests, digests, repeats), which log what fails', () => {
+  it('carry the SQS client only in the delivery pipeline, which sends to its queues and parks the jobs that failed for good, in the hourly job, which queues its digests and repeats for the senders, and in the migrations, which hand a run on through their queue: not in the routes that send a test message themselves, which log what fails', () => {
     const withSqs = functionBundles()
       .filter(({ text }) => text.includes(sqsClient))
       .map(({ name }) => name);
@@ -87,6 +86,7 @@ describe('the synthesized Lambda assets', () => {
         'SanctionsWatch/Delivery/ShardWorkers/Handler',
         'SanctionsWatch/Delivery/EmailSender/Handler',
         'SanctionsWatch/Delivery/SmsSender/Handler',
+        'SanctionsWatch/ScheduledDelivery/Handler',
         'SanctionsWatch/Migrations/Runner/Handler',
       ].sort(),
     );
@@ -96,7 +96,6 @@ describe('the synthesized Lambda assets', () => {
     const senders = [
       ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/RouteFunctions/${route.id}`),
       'SanctionsWatch/Delivery/EmailSender/Handler',
-      'SanctionsWatch/ScheduledDelivery/Handler',
     ];
     const withSes = functionBundles()
       .filter(({ text }) => text.includes(sesClient))

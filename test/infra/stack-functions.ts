@@ -35,8 +35,6 @@ export const allFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
   stack.users.adminMfaCheck,
 ];
 
-/** The functions that send through the SNS notifier: the notifying routes and the hourly job. */
-export const notifyingFunctions = (stack: SanctionsWatchStack): BaseFunction[] => [
-  ...routes.filter((route) => route.notifies).map((route) => routeFunction(stack, route.id)),
-  stack.scheduledDelivery.handler,
-];
+/** The functions that send outside the pipeline, through SES and SNS themselves: the notifying routes. */
+export const notifyingFunctions = (stack: SanctionsWatchStack): BaseFunction[] =>
+  routes.filter((route) => route.notifies).map((route) => routeFunction(stack, route.id));

@@ -59,6 +59,9 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
       subscriberManageUrl('http://localhost:3000', UNSUBSCRIBE_SECRET, contact),
   });
 
+  /** What the hourly job is built with here: its jobs go to the same sender queue. */
+  const scheduledDeps = () => ({ ...base.deps, jobs });
+
   /** Stores events in a wave, as the checker or change detection would. */
   const store = async (waveId: string, events: readonly AlertEvent[]): Promise<void> => {
     for (const event of events) await base.deps.alertEvents.putIfAbsent({ ...event, waveId });
@@ -93,6 +96,7 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     sendAll,
     /** What a sender function is built with here. */
     sendDependencies: sendDeps,
+    scheduledDependencies: scheduledDeps,
     useSender: (next: MessageSender) => {
       sender = next;
     },

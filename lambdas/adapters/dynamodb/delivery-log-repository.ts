@@ -91,6 +91,18 @@ export const deliveryLogWrites = (entry: DeliveryLogEntry, messageKey?: string):
   }));
 };
 
+/** That the event was dealt with for the contact, whatever the outcome: what `recorded` finds. */
+export const eventRecordItem = (entry: DeliveryLogEntry, eventId: string) => ({
+  ...deliveryKey(entry.contact, eventId),
+  itemType: 'delivery',
+  eventId,
+  status: entry.status,
+  kind: entry.kind,
+  at: entry.at,
+  ...(entry.messageId ? { messageId: entry.messageId } : {}),
+  expiresAt: expiresAt(entry.at, RECORD_DAYS),
+});
+
 /**
  * Per (contact, event), `CONTACT#<hash>` / `DELIVERY#<eventId>`: written once, with a condition,
  * and read before sending, so a redelivered batch finds what it sent. Per watch, `WATCH#<id>` /
@@ -124,19 +136,9 @@ export class DynamoDeliveryLog implements DeliveryLog {
   }
 
   async record(entry: DeliveryLogEntry): Promise<void> {
-    const { contact, at, status, kind, messageId } = entry;
     const puts: Put[] = entry.eventIds.map((eventId) => ({
       TableName: this.#tableName,
-      Item: {
-        ...deliveryKey(contact, eventId),
-        itemType: 'delivery',
-        eventId,
-        status,
-        kind,
-        at,
-        ...(messageId ? { messageId } : {}),
-        expiresAt: expiresAt(at, RECORD_DAYS),
-      },
+      Item: eventRecordItem(entry, eventId),
       ConditionExpression: 'attribute_not_exists(PK)',
     }));
     // A message's records go in transactions of up to 100 conditional puts: one request, not one per event.

@@ -5,7 +5,7 @@ import type { DeliveryLogEntry } from '../../core/delivery/delivery-records.ts';
 import type { MessageClaim, MessageRecords } from '../../core/ports/delivery-pipeline.ts';
 import { batchWriteAll } from './batch-write.ts';
 import { contactKeyPartition } from './contact-key.ts';
-import { deliveryLogWrites, expiresAt } from './delivery-log-repository.ts';
+import { deliveryLogWrites, eventRecordItem, expiresAt } from './delivery-log-repository.ts';
 
 /** Long enough that no redelivery or re-planning of the job can come back after its record is gone. */
 const RECORD_DAYS = 400;
@@ -97,6 +97,10 @@ export class DynamoMessageRecords implements MessageRecords {
         },
       },
       ...deliveryLogWrites(entry, messageKey(job).SK),
+      // A digest's or repeat's events are recorded one by one too: the hourly job plans only what a contact has not had.
+      ...(entry.kind === 'alert' || entry.contact === ''
+        ? []
+        : entry.eventIds.map((eventId) => ({ PutRequest: { Item: eventRecordItem(entry, eventId) } }))),
     ]);
   }
 }

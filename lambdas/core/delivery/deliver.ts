@@ -17,8 +17,7 @@ import type {
 } from '../ports/stores.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
 import type { DeliveryKind, DeliveryLogEntry, DeliveryStatus } from './delivery-records.ts';
-import type { Delivery } from './group-deliveries.ts';
-import { messageSummary, outgoingMessage } from './outgoing-message.ts';
+import { messageSummary } from './outgoing-message.ts';
 import { type RetryPolicy, withRetry } from './retry.ts';
 
 export interface DeliveryDependencies extends BudgetDependencies {
@@ -131,32 +130,4 @@ export const deliverMessage = async (
     });
     return record('failed', { reason: error.message });
   }
-};
-
-/** Sends a delivery's events that the contact has not had yet; a delivery seen before in full sends nothing. */
-export const deliver = async (
-  delivery: Delivery,
-  kind: DeliveryKind,
-  deps: DeliveryDependencies,
-): Promise<DeliveryOutcome> => {
-  const recorded = await deps.deliveryLog.recorded(
-    delivery.contact,
-    delivery.events.map(({ event }) => event.id),
-  );
-  const events = delivery.events.filter(({ event }) => !recorded.has(event.id));
-  if (events.length === 0) return { contact: delivery.contact, status: 'duplicate', eventIds: [] };
-  const contact = await deps.contacts.get(delivery.contact);
-  const unsubscribeUrl = delivery.channel === 'email' ? await deps.unsubscribeUrl(delivery.contact) : undefined;
-  return deliverMessage(
-    outgoingMessage(
-      { ...delivery, events },
-      deps.manageUrl,
-      kind,
-      unsubscribeUrl === undefined ? undefined : () => unsubscribeUrl,
-      contact?.signedUp ? await deps.subscriberManageUrl(contact.id) : undefined,
-    ),
-    { kind, watchIds: delivery.watchIds },
-    deps,
-    { contact },
-  );
 };

@@ -22,8 +22,11 @@ const jobFields = () => ({
   part: partNumber(),
   channel: z.enum(['email', 'sms']),
   watchIds: z.array(nonEmpty()).check(z.minLength(1)),
-  events: z.array(z.object({ id: nonEmpty(), states: z.array(z.string()) })).check(z.minLength(1)),
+  events: z
+    .array(z.object({ id: nonEmpty(), states: z.array(z.string()), round: z.optional(z.int().check(z.gte(1))) }))
+    .check(z.minLength(1)),
   dedupKey: nonEmpty(),
+  kind: z.optional(z.enum(['digest', 'repeat'])),
 });
 
 /**

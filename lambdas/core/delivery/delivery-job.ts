@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { contactKeyOf } from '../contacts/contact-key.ts';
 import type { ChannelKind } from '../watches/watch.ts';
+import type { Delivery } from './group-deliveries.ts';
 
 /** A wave to plan: what the announcer puts on the wave queue, once per wave it sees. */
 export interface WaveAnnouncement {
@@ -21,7 +23,12 @@ export interface ShardJob {
 export interface JobEvent {
   readonly id: string;
   readonly states: readonly string[];
+  /** In a repeat job: which re-announcement of the stored event this is (repeat-event.ts). */
+  readonly round?: number;
 }
+
+/** What a job's message is beside a wave's alert: the hour's digest, or a reminder of what is still overdue. */
+export type ScheduledJobKind = 'digest' | 'repeat';
 
 /**
  * One message to one contact for one part of a wave, however many of its watches matched: what
@@ -38,9 +45,30 @@ export interface DeliveryJob {
   readonly watchIds: readonly string[];
   /** In news order. */
   readonly events: readonly JobEvent[];
-  /** The claim a sender takes before sending: one per (contact, wave part). */
+  /** The claim a sender takes before sending: one per (contact, wave part), or per (contact, events) for a scheduled job. */
   readonly dedupKey: string;
+  /** Absent for a wave's alert. */
+  readonly kind?: ScheduledJobKind;
 }
+
+/**
+ * A delivery as its job: the contact by key, each event by id with its states. A repeat's events
+ * are derived, not stored: `storedAs` names the stored event and the round each stands for.
+ */
+export const jobOf = (
+  delivery: Delivery,
+  fields: Pick<DeliveryJob, 'waveId' | 'part' | 'dedupKey'> & { readonly kind?: ScheduledJobKind },
+  storedAs: (eventId: string) => Pick<JobEvent, 'id' | 'round'> = (id) => ({ id }),
+): DeliveryJob => ({
+  waveId: fields.waveId,
+  part: fields.part,
+  contactKey: contactKeyOf(delivery.contact),
+  channel: delivery.channel,
+  watchIds: delivery.watchIds,
+  events: delivery.events.map(({ event, states }) => ({ ...storedAs(event.id), states })),
+  dedupKey: fields.dedupKey,
+  ...(fields.kind === undefined ? {} : { kind: fields.kind }),
+});
 
 /** Same wave part, same contact, same key, however often the part is planned; no address in it. */
 export const deliveryJobKey = (waveId: string, part: number, contact: string): string =>

@@ -1,8 +1,7 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
-import { contactKeyOf } from '../contacts/contact-key.ts';
 import { type GroupIdsOfState, type MatchResult, matchEvents } from '../watches/match-events.ts';
 import { contactOf, DEFAULT_DIGEST_HOUR_UTC, type Watch } from '../watches/watch.ts';
-import { type DeliveryJob, deliveryJobKey } from './delivery-job.ts';
+import { type DeliveryJob, deliveryJobKey, jobOf } from './delivery-job.ts';
 import type { QueuedDigestEvent } from './delivery-records.ts';
 import { groupDeliveries } from './group-deliveries.ts';
 
@@ -59,14 +58,10 @@ export const planDeliveries = (
     matches.filter(({ watch }) => watch.delivery.mode === 'digest'),
     now.toISOString(),
   );
-  const jobs = groupDeliveries(matches.filter(({ watch }) => watch.delivery.mode !== 'digest')).map(
-    (delivery): DeliveryJob => ({
+  const jobs = groupDeliveries(matches.filter(({ watch }) => watch.delivery.mode !== 'digest')).map((delivery) =>
+    jobOf(delivery, {
       waveId: wave.waveId,
       part: wave.part,
-      contactKey: contactKeyOf(delivery.contact),
-      channel: delivery.channel,
-      watchIds: delivery.watchIds,
-      events: delivery.events.map(({ event, states }) => ({ id: event.id, states })),
       dedupKey: deliveryJobKey(wave.waveId, wave.part, delivery.contact),
     }),
   );

@@ -22,6 +22,7 @@ import type { DeliveryJob } from './delivery-job.ts';
 import type { DeliveryLogEntry, DeliveryStatus } from './delivery-records.ts';
 import type { Delivery } from './group-deliveries.ts';
 import { messageSummary, outgoingMessage } from './outgoing-message.ts';
+import { repeatOf } from './repeat-event.ts';
 import type { ThrottleBackoff } from './throttle-backoff.ts';
 
 export interface SendJobDependencies extends BudgetDependencies {
@@ -64,17 +65,21 @@ export interface SendJobOutcome {
   readonly messageId?: string;
 }
 
-/** The job's events as a delivery to the contact's address, in the planner's order; events since deleted are left out. */
-const deliveryOf = (job: DeliveryJob, contact: Contact, events: readonly AlertEvent[]): Delivery => {
+/**
+ * The job's events as a delivery to the contact's address, in the planner's order; events since
+ * deleted are left out. A repeat's events are re-derived from the stored ones, as of `now`.
+ */
+const deliveryOf = (job: DeliveryJob, contact: Contact, events: readonly AlertEvent[], now: Date): Delivery => {
   const stored = new Map(events.map((event) => [event.id, event]));
   return {
     contact: contact.id,
     channel: job.channel,
     to: contact.to,
     watchIds: job.watchIds,
-    events: job.events.flatMap(({ id, states }) => {
+    events: job.events.flatMap(({ id, states, round }) => {
       const event = stored.get(id);
-      return event ? [{ event: typedAlertEvent(event), states }] : [];
+      if (event === undefined) return [];
+      return [{ event: typedAlertEvent(round === undefined ? event : repeatOf(event, round, now)), states }];
     }),
     dedupKey: job.dedupKey,
   };
@@ -105,10 +110,13 @@ const claimAndSend = async (job: DeliveryJob, deps: SendJobDependencies): Promis
   if (claim === 'done') return { status: 'duplicate' };
   if (claim === 'held') return { status: 'retry-later' };
 
+  const kind = job.kind ?? 'alert';
   const { contact, events } = await deps.sendJobReads.contactAndEvents(
     job.contactKey,
     job.events.map(({ id }) => id),
   );
+  // What the records name: the job's events; a repeat's, once read, are its derived ones.
+  let eventIds = job.events.map(({ id }) => id);
   const settle = async (
     status: DeliveryStatus,
     summary: string,
@@ -119,10 +127,10 @@ const claimAndSend = async (job: DeliveryJob, deps: SendJobDependencies): Promis
       // A contact that is gone was erased with its watches: the record is settled, and no watch's log is left to write.
       contact: contact?.id ?? '',
       channel: job.channel,
-      kind: 'alert',
+      kind,
       status,
       watchIds: contact === undefined ? [] : job.watchIds,
-      eventIds: job.events.map(({ id }) => id),
+      eventIds,
       summary,
       ...extra,
     });
@@ -130,13 +138,14 @@ const claimAndSend = async (job: DeliveryJob, deps: SendJobDependencies): Promis
   };
   if (contact?.state !== 'confirmed')
     return settle('skipped', '', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
-  const delivery = deliveryOf(job, contact, events);
+  const delivery = deliveryOf(job, contact, events, now);
+  if (kind === 'repeat') eventIds = delivery.events.map(({ event }) => event.id);
   if (delivery.events.length === 0) return settle('skipped', '', { reason: 'its events no longer exist' });
   const unsubscribeUrl = contact.channel === 'email' ? await deps.unsubscribeUrl(contact.id) : undefined;
   const message = outgoingMessage(
     delivery,
     deps.manageUrl,
-    'alert',
+    kind,
     unsubscribeUrl === undefined ? undefined : () => unsubscribeUrl,
     contact.signedUp ? await deps.subscriberManageUrl(contact.id) : undefined,
   );
@@ -156,7 +165,8 @@ const claimAndSend = async (job: DeliveryJob, deps: SendJobDependencies): Promis
   }
   try {
     const { messageId } = await deps.sender.send(message);
-    recordLatency(delivery, deps);
+    // A digest or a repeat waits by design: the latency measures alerts only.
+    if (kind === 'alert') recordLatency(delivery, deps);
     return await settle('sent', summary, { messageId });
   } catch (error) {
     if (!(error instanceof NotifierError)) throw error;
@@ -174,9 +184,9 @@ const claimAndSend = async (job: DeliveryJob, deps: SendJobDependencies): Promis
       at: now.toISOString(),
       contactKey: job.contactKey,
       channel: contact.channel,
-      kind: 'alert',
+      kind,
       watchIds: job.watchIds,
-      eventIds: job.events.map(({ id }) => id),
+      eventIds,
       code: error.code,
       message: withoutAddress(error.message, contact.to),
       job,
