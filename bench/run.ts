@@ -12,12 +12,13 @@ import { importRows } from './import.ts';
 import { coldStartRows } from './lambda-bundles.ts';
 import { metricsCostRows } from './metrics-cost.ts';
 import { type BenchRow, renderTable } from './results-table.ts';
+import { scheduledJobRows } from './scheduled-jobs.ts';
 import { sourceJobRows } from './source-job.ts';
 import { sourceProposalRows } from './source-proposals.ts';
 import { watchMatchingRows } from './watch-matching.ts';
 
 /**
- * `npm run bench [-- coldstart checker matching dispatcher fanout runtime e2e import metrics sources]`: measures what the issues set targets
+ * `npm run bench [-- coldstart checker matching dispatcher fanout scheduled runtime e2e import metrics sources]`: measures what the issues set targets
  * for and prints one table; naming sections runs only those.
  */
 const sections: Record<string, () => Promise<BenchRow[]>> = {
@@ -26,6 +27,7 @@ const sections: Record<string, () => Promise<BenchRow[]>> = {
   matching: async () => watchMatchingRows(),
   dispatcher: () => dispatcherRows(),
   fanout: () => fanoutRows(),
+  scheduled: () => scheduledJobRows(),
   runtime: () =>
     withBenchRuntime(async (runtime) => {
       // First, while no alert event is waiting out the dispatcher's 60 s grouping window: a dispatch

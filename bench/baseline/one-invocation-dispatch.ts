@@ -37,11 +37,10 @@ const deliver = async (
   kind: DeliveryKind,
   deps: DeliveryDependencies,
 ): Promise<DeliveryOutcome> => {
-  const recorded = await deps.deliveryLog.recorded(
-    delivery.contact,
-    delivery.events.map(({ event }) => event.id),
-  );
-  const events = delivery.events.filter(({ event }) => !recorded.has(event.id));
+  const recorded = await deps.deliveryLog.recorded([
+    { contact: delivery.contact, eventIds: delivery.events.map(({ event }) => event.id) },
+  ]);
+  const events = delivery.events.filter(({ event }) => !recorded(delivery.contact, event.id));
   if (events.length === 0) return { contact: delivery.contact, status: 'duplicate', eventIds: [] };
   const contact = await deps.contacts.get(delivery.contact);
   const unsubscribeUrl = delivery.channel === 'email' ? await deps.unsubscribeUrl(delivery.contact) : undefined;

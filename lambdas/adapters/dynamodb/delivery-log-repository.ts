@@ -117,13 +117,19 @@ export class DynamoDeliveryLog implements DeliveryLog {
     this.#tableName = tableName;
   }
 
-  async recorded(contact: string, eventIds: readonly string[]): Promise<Set<string>> {
+  async recorded(
+    told: readonly { readonly contact: string; readonly eventIds: readonly string[] }[],
+  ): Promise<(contact: string, eventId: string) => boolean> {
     const items = await batchGetAll(
       this.#client,
       this.#tableName,
-      eventIds.map((eventId) => deliveryKey(contact, eventId)),
+      told.flatMap(({ contact, eventIds }) => eventIds.map((eventId) => deliveryKey(contact, eventId))),
     );
-    return new Set(items.map((item) => String(item.eventId)));
+    const found = new Set(items.map((item) => `${String(item.PK)}\n${String(item.SK)}`));
+    return (contact, eventId) => {
+      const { PK, SK } = deliveryKey(contact, eventId);
+      return found.has(`${PK}\n${SK}`);
+    };
   }
 
   /** One conditional put; an event recorded already (by a concurrent delivery) keeps its first record. */

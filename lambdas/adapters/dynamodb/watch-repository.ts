@@ -329,6 +329,10 @@ export class DynamoWatchStore implements WatchStore, FeedKeyStore {
     return items.map((item) => parseStoredItem(storedWatchSchema, item));
   }
 
+  getMany(ids: readonly string[]): Promise<Watch[]> {
+    return this.#watchesOf(new Set(ids));
+  }
+
   listRepeating(): Promise<Watch[]> {
     return this.#listedIn([REPEATING_PARTITION]);
   }

@@ -1,6 +1,5 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import { typedAlertEvent } from '../alerts/alert-event-data.ts';
-import { mapWithConcurrency } from '../map-with-concurrency.ts';
 import type { DeliveryJobQueue } from '../ports/delivery-pipeline.ts';
 import type {
   AlertEventStore,
@@ -19,7 +18,7 @@ import { type Delivery, groupDeliveries } from './group-deliveries.ts';
 import { repeatOf, repeatRound } from './repeat-event.ts';
 
 export interface ScheduledJobDependencies {
-  readonly watches: Pick<WatchStore, 'get' | 'listRepeating'>;
+  readonly watches: Pick<WatchStore, 'getMany' | 'listRepeating'>;
   readonly digests: DigestQueue;
   readonly alertEvents: Pick<AlertEventStore, 'getMany' | 'list'>;
   readonly stateRecords: Pick<StateRecords, 'allReports'>;
@@ -42,16 +41,14 @@ const queueJobs = async (
   deps: ScheduledJobDependencies,
   storedAs?: (eventId: string) => Pick<JobEvent, 'id' | 'round'>,
 ): Promise<number> => {
-  const unsent = await mapWithConcurrency(deliveries, 8, async (delivery) => {
-    const recorded = await deps.deliveryLog.recorded(
-      delivery.contact,
-      delivery.events.map(({ event }) => event.id),
-    );
-    const events = delivery.events.filter(({ event }) => !recorded.has(event.id));
-    return events.length === 0 ? [] : [{ ...delivery, events }];
-  });
-  const jobs: DeliveryJob[] = unsent
-    .flat()
+  const recorded = await deps.deliveryLog.recorded(
+    deliveries.map(({ contact, events }) => ({ contact, eventIds: events.map(({ event }) => event.id) })),
+  );
+  const jobs: DeliveryJob[] = deliveries
+    .flatMap((delivery) => {
+      const events = delivery.events.filter(({ event }) => !recorded(delivery.contact, event.id));
+      return events.length === 0 ? [] : [{ ...delivery, events }];
+    })
     .map((delivery) =>
       jobOf(delivery, { waveId: run.waveId, part: 0, dedupKey: delivery.dedupKey, kind: run.kind }, storedAs),
     );
@@ -60,10 +57,8 @@ const queueJobs = async (
 };
 
 /** A watch still wants its digest if it is active and not muted now; pausing drops what waited. */
-const stillListening = (watch: Watch | undefined, now: Date): watch is Watch =>
-  watch !== undefined &&
-  watch.status === 'active' &&
-  (watch.mutedUntil === undefined || Date.parse(watch.mutedUntil) <= now.getTime());
+const stillListening = (watch: Watch, now: Date): boolean =>
+  watch.status === 'active' && (watch.mutedUntil === undefined || Date.parse(watch.mutedUntil) <= now.getTime());
 
 /**
  * The digests due this hour (UTC), as one job per contact with everything queued for it since its
@@ -77,7 +72,7 @@ export const queueDigests = async (now: Date, deps: ScheduledJobDependencies): P
   const watchIds = [...new Set(queued.flatMap((entry) => entry.watchIds))];
   const [events, watches] = await Promise.all([
     deps.alertEvents.getMany([...new Set(queued.map(({ eventId }) => eventId))]),
-    mapWithConcurrency(watchIds, 8, (id) => deps.watches.get(id)),
+    deps.watches.getMany(watchIds),
   ]);
   const eventsById = new Map(events.map((event) => [event.id, typedAlertEvent(event)]));
   const watchesById = new Map(watches.filter((watch) => stillListening(watch, now)).map((watch) => [watch.id, watch]));
@@ -134,13 +129,21 @@ export const queueRepeats = async (now: Date, deps: ScheduledJobDependencies): P
   const today = utcDateOf(now);
   // Each derived repeat's stored event and round: what its job names, for the sender to derive it again.
   const storedAs = new Map<string, Pick<JobEvent, 'id' | 'round'>>();
+  // Derived once per (event, round), however many watches hear it: deriving hashes its key.
+  const derived = new Map<string, AlertEvent>();
+  const repeatFor = (event: AlertEvent, round: number): AlertEvent => {
+    const key = `${event.id}\n${round}`;
+    const known = derived.get(key);
+    if (known) return known;
+    const repeat = repeatOf(event, round, now);
+    derived.set(key, repeat);
+    storedAs.set(repeat.id, { id: event.id, round });
+    return repeat;
+  };
   const matches: MatchResult[] = repeating.flatMap((watch) =>
     stillOverdue.flatMap((event) => {
       const round = repeatRound(event, watch.delivery.repeatEveryDays ?? Infinity, today);
-      if (round < 1) return [];
-      const repeat = repeatOf(event, round, now);
-      const match = matchEvent(repeat, watch, groupIdsOfState);
-      if (match) storedAs.set(repeat.id, { id: event.id, round });
+      const match = round >= 1 ? matchEvent(repeatFor(event, round), watch, groupIdsOfState) : undefined;
       return match ? [match] : [];
     }),
   );

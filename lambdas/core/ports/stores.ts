@@ -127,6 +127,8 @@ export interface WatchStore {
   inShard(shard: number): Promise<Watch[]>;
   /** Active or not, every watch with `delivery.repeatEveryDays`. */
   listRepeating(): Promise<Watch[]>;
+  /** Those of the watches that still exist, read together, sorted by id. */
+  getMany(ids: readonly string[]): Promise<Watch[]>;
 }
 
 /** Contacts by their id; `put` with `previous` fails with a `conflict` if the contact changed meanwhile. */
@@ -179,8 +181,10 @@ export interface ConsentStore {
  * log each watch's owner can read.
  */
 export interface DeliveryLog {
-  /** The ids among `eventIds` already recorded for the contact. */
-  recorded(contact: string, eventIds: readonly string[]): Promise<Set<string>>;
+  /** Which of each contact's `eventIds` were recorded for it already, read together for all of them. */
+  recorded(
+    told: readonly { readonly contact: string; readonly eventIds: readonly string[] }[],
+  ): Promise<(contact: string, eventId: string) => boolean>;
   /** Records each (contact, event) unless recorded before, and logs the entry under each of its watches. */
   record(entry: DeliveryLogEntry): Promise<void>;
   /** Newest first. */
