@@ -9,7 +9,7 @@ import type { DailyCaps } from '../core/ports/stores.ts';
 /** So a mistake or an abuser cannot run up SMS spend: messages per contact per UTC day. */
 export const DEFAULT_DAILY_CAPS: DailyCaps = { email: 50, sms: 10 };
 
-const capSchema = z.lazy(() =>
+const capSchema = /* @__PURE__ */ z.lazy(() =>
   z
     .pipe(z.string().check(z.regex(/^\d+$/, 'must be a whole number')), z.transform(Number))
     .check(z.minimum(1), z.maximum(10_000)),

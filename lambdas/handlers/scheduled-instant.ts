@@ -4,7 +4,7 @@ import { logger } from '../adapters/logger.ts';
 import { isoInstantSchema } from '../core/validation/common-schemas.ts';
 
 /** Only `time` matters: a job runs as of the schedule's instant, so replaying an event replays that hour or day. */
-const scheduledEventSchema = z.lazy(() => z.looseObject({ time: isoInstantSchema }));
+const scheduledEventSchema = /* @__PURE__ */ z.lazy(() => z.looseObject({ time: isoInstantSchema }));
 
 /**
  * The instant an EventBridge scheduled event stands for. A malformed event is an error

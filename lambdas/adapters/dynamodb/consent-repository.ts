@@ -10,7 +10,7 @@ import { putIfUnchanged } from './put-if-unchanged.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
 
-const storedConsentSchema = z.lazy(() =>
+const storedConsentSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     contact: z.string(),
     owner: z.string(),

@@ -13,7 +13,7 @@ import { putIfUnchanged } from './put-if-unchanged.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
 
-const storedContactSchema = z.lazy(() =>
+const storedContactSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     channel: z.enum(['email', 'sms']),

@@ -17,7 +17,7 @@ import { batchWriteAll, type WriteRequest } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
 import { type ItemKey, parseStoredItem } from './stored-item.ts';
 
-const storedEntrySchema = z.lazy(() =>
+const storedEntrySchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     at: z.string(),
     contact: z.string(),
@@ -41,7 +41,7 @@ const messageRecordKey = ({ contact, eventIds, messageKey }: StoredEntry): ItemK
   eventIds === undefined && messageKey !== undefined ? [{ PK: contactPartition(contact), SK: messageKey }] : [];
 
 /** What the listing reads of a message record: its event ids (a record settled before they were kept there has none). */
-const messageEventIdsSchema = z.lazy(() => z.object({ eventIds: z.optional(z.array(z.string())) }));
+const messageEventIdsSchema = /* @__PURE__ */ z.lazy(() => z.object({ eventIds: z.optional(z.array(z.string())) }));
 
 /** Long enough that no stream retry or repeat round can come back after its record is gone. */
 const RECORD_DAYS = 400;

@@ -8,7 +8,7 @@ import { contactPartition } from './contact-key.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
 
-const storedEntrySchema = z.lazy(() =>
+const storedEntrySchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     hour: z.number(),
     contact: z.string(),

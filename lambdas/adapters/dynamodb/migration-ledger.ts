@@ -4,7 +4,7 @@ import type { MigrationProgress } from '../../core/migrations/migration.ts';
 import type { MigrationLedger } from '../../core/ports/migrations.ts';
 import { parseStoredItem } from './stored-item.ts';
 
-const storedProgressSchema = z.lazy(() =>
+const storedProgressSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     status: z.enum(['running', 'done']),

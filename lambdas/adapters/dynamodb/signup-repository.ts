@@ -6,7 +6,7 @@ import type { Signup } from '../../core/subscriptions/signup.ts';
 import { contactPartition } from './contact-key.ts';
 import { parseStoredItem } from './stored-item.ts';
 
-const storedSignupSchema = z.lazy(() =>
+const storedSignupSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     contact: z.string(),
     channel: z.union([z.object({ email: z.string() }), z.object({ sms: z.string() })]),

@@ -23,7 +23,7 @@ import { parseStoredItem } from './stored-item.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const storedWatchSchema = z.lazy(() =>
+const storedWatchSchema = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     ...watchInputFields(),
     id: z.string(),
@@ -39,7 +39,9 @@ const watchKey = (id: string) => ({ PK: `WATCH#${id}`, SK: 'WATCH' });
 /** Beside the watch, not in it: the hash never travels with the watch into answers, logs or the dispatcher. */
 const feedKeyKey = (id: string) => ({ PK: `WATCH#${id}`, SK: 'FEED-KEY' });
 
-const storedFeedKeySchema = z.lazy(() => z.object({ watchId: z.string(), keyHash: z.string(), createdAt: z.string() }));
+const storedFeedKeySchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({ watchId: z.string(), keyHash: z.string(), createdAt: z.string() }),
+);
 
 const ownerCounterKey = (owner: string) => ({ PK: `OWNER#${owner}`, SK: 'WATCH-COUNT' });
 

@@ -8,7 +8,7 @@ const KEEP_SECONDS = 30 * 86_400;
 
 const planKey = (waveId: string) => ({ PK: `WAVE#${waveId}`, SK: 'PLAN' });
 
-const storedPlanSchema = z.lazy(() =>
+const storedPlanSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     parts: z.optional(z.number()),
     planned: z.optional(z.custom<Set<string>>((value) => value instanceof Set)),

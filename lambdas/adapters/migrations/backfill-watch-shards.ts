@@ -8,7 +8,9 @@ import { watchShardKeys } from '../dynamodb/watch-repository.ts';
 import { changeScannedPage } from './scan-page.ts';
 
 /** All the shard keys need: a watch written long ago may lack fields today's schema asks for. */
-const shardedWatchSchema = z.lazy(() => z.object({ id: z.string(), channel: watchInputFields().channel }));
+const shardedWatchSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({ id: z.string(), channel: watchInputFields().channel }),
+);
 
 /** Items read a page: watch items are under 1 KB, and a page's updates take about a second. */
 const PAGE_ITEMS = 1000;

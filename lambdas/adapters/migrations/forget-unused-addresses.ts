@@ -9,7 +9,7 @@ import { DynamoWatchStore } from '../dynamodb/watch-repository.ts';
 import { changeScannedPage } from './scan-page.ts';
 
 /** What the clean-up reads of a contact (its id) or a consent (its address and owner). */
-const foundSchema = z.lazy(() =>
+const foundSchema = /* @__PURE__ */ z.lazy(() =>
   z.union([z.object({ contact: z.string(), owner: z.string() }), z.object({ id: z.string() })]),
 );
 

@@ -14,7 +14,7 @@ const PAGE_ITEMS = 200;
 const CONTACTS_AT_ONCE = 4;
 
 /** What this reads of a contact: its old SNS address, which the contact model no longer has. */
-const topicContactSchema = z.lazy(() =>
+const topicContactSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     address: z.object({ topicArn: z.optional(z.string()), subscriptionArn: z.optional(z.string()) }),

@@ -11,11 +11,11 @@ const addressOf = ({ emailAddress }: { readonly emailAddress: string }): string 
 
 const eventTypeSchema = z.object({ eventType: z.string() });
 
-const bounceSchema = z.lazy(() =>
+const bounceSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({ bounce: z.object({ bounceType: z.string(), bouncedRecipients: recipients }) }),
 );
 
-const complaintSchema = z.lazy(() =>
+const complaintSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     complaint: z.object({ complainedRecipients: recipients, complaintFeedbackType: z.optional(z.string()) }),
   }),

@@ -9,8 +9,8 @@ import type { AlertEvent, AlertEventType } from './alert-event.ts';
  * so matching and messages read them through these schemas instead of casting.
  */
 const stateRefFields = () => ({ code: z.string(), name: z.string() });
-const range = z.lazy(() => z.object({ low: z.number(), high: z.number() }));
-const amount = z.lazy(() => z.union([z.object({ value: z.number() }), range]));
+const range = /* @__PURE__ */ z.lazy(() => z.object({ low: z.number(), high: z.number() }));
+const amount = /* @__PURE__ */ z.lazy(() => z.union([z.object({ value: z.number() }), range]));
 
 /** Built on the first event read, not at every cold start. */
 const dataSchemas = lazy(() => ({

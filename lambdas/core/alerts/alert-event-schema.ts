@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { alertEventTypes } from './alert-event.ts';
 
 /** An alert event as stored, and as the table's stream carries it to the dispatcher. */
-export const storedAlertEventSchema = z.lazy(() =>
+export const storedAlertEventSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: z.string(),
     type: z.enum(alertEventTypes),

@@ -9,17 +9,17 @@ import { isoInstantSchema } from '../validation/common-schemas.ts';
  */
 
 /** `POST /watches/{id}/verify`: the code texted to the number. */
-export const smsCodeBodySchema = z.lazy(() =>
+export const smsCodeBodySchema = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     code: z.string().check(z.regex(/^\d{6}$/, 'must be the 6-digit code texted to the number')),
   }),
 );
 
 /** `POST /checks`: the instant to check as of, now when left out. */
-export const checkRunBodySchema = z.lazy(() => z.strictObject({ at: z.optional(isoInstantSchema) }));
+export const checkRunBodySchema = /* @__PURE__ */ z.lazy(() => z.strictObject({ at: z.optional(isoInstantSchema) }));
 
 /** The public form's fields, flat as a page posts them (JSON callers send the same names). */
-export const subscriptionFormSchema = z.lazy(() =>
+export const subscriptionFormSchema = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     email: z.optional(z.string()),
     phone: z.optional(z.string()),

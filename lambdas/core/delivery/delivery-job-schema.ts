@@ -6,9 +6,11 @@ import type { DeliveryJob, ShardJob, WaveAnnouncement } from './delivery-job.ts'
 const nonEmpty = () => z.string().check(z.minLength(1));
 const partNumber = () => z.int().check(z.gte(0));
 
-export const waveAnnouncementSchema: z.ZodMiniType<WaveAnnouncement> = z.lazy(() => z.object({ waveId: nonEmpty() }));
+export const waveAnnouncementSchema: z.ZodMiniType<WaveAnnouncement> = /* @__PURE__ */ z.lazy(() =>
+  z.object({ waveId: nonEmpty() }),
+);
 
-export const shardJobSchema: z.ZodMiniType<ShardJob> = z.lazy(() =>
+export const shardJobSchema: z.ZodMiniType<ShardJob> = /* @__PURE__ */ z.lazy(() =>
   z.object({
     waveId: nonEmpty(),
     part: partNumber(),
@@ -33,7 +35,7 @@ const jobFields = () => ({
  * A job names its contact by key; one queued before 2026-12-05 named it by id (with the
  * address), and is read as the same job by that id's key, so nothing in flight on a deploy is lost.
  */
-export const deliveryJobSchema: z.ZodMiniType<DeliveryJob> = z.lazy(() =>
+export const deliveryJobSchema: z.ZodMiniType<DeliveryJob> = /* @__PURE__ */ z.lazy(() =>
   z.union([
     z.object({ ...jobFields(), contactKey: z.string().check(z.regex(CONTACT_KEY, 'must be a contact key')) }),
     z.pipe(

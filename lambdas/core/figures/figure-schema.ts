@@ -3,7 +3,7 @@ import { WORLD } from '../../contracts/world.ts';
 import { httpsUrlSchema, isoDateSchema, storableNumberSchema, text } from '../validation/common-schemas.ts';
 
 /** Metric ids: dotted lowercase slugs such as `work-permits.valid`. */
-export const metricIdSchema = z.lazy(() =>
+export const metricIdSchema = /* @__PURE__ */ z.lazy(() =>
   z
     .string()
     .check(
@@ -23,16 +23,16 @@ const metricFields = () => ({
 });
 
 /** A metric as it is stored and read back. */
-export const metricSchema = z.lazy(() => z.object(metricFields()));
+export const metricSchema = /* @__PURE__ */ z.lazy(() => z.object(metricFields()));
 
 /** `POST /metrics`: a metric as an admin sends it, and nothing else. */
-export const metricInputSchema = z.lazy(() => z.strictObject(metricFields()));
+export const metricInputSchema = /* @__PURE__ */ z.lazy(() => z.strictObject(metricFields()));
 
-const amountSchema = z.lazy(() =>
+const amountSchema = /* @__PURE__ */ z.lazy(() =>
   storableNumberSchema.check(z.minimum(0, 'must not be negative: figures here are counts and amounts')),
 );
 
-const sourceSchema = z.lazy(() =>
+const sourceSchema = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     kind: z.enum(['un-report', 'national', 'estimate', 'press']),
     ref: z.optional(text(200)),
@@ -71,17 +71,17 @@ const valueOrRange = z.superRefine((figure: { value?: number; low?: number; high
  * A figure as an admin sends it: a value, or a range `low`–`high`, never both. The unit may be
  * left out; the metric's unit is then used.
  */
-export const figureInputSchema = z.lazy(() => z.strictObject(figureFields()).check(valueOrRange));
+export const figureInputSchema = /* @__PURE__ */ z.lazy(() => z.strictObject(figureFields()).check(valueOrRange));
 
 /** A figure inside a report's `figures`, which names its metric. */
-export const reportFigureInputSchema = z.lazy(() =>
+export const reportFigureInputSchema = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({ ...figureFields(), metric: metricIdSchema }).check(valueOrRange),
 );
 
 export type FigureInput = z.infer<typeof figureInputSchema>;
 
 /** A figure as it is stored and read back: exactly the `Figure` type, value or range. */
-export const storedFigureSchema = z.lazy(() =>
+export const storedFigureSchema = /* @__PURE__ */ z.lazy(() =>
   z.intersection(
     z.object({
       state: z.union([z.string().check(z.regex(/^[A-Z]{2}$/)), z.literal(WORLD)]),

@@ -4,7 +4,7 @@ import { dueMonthsAfterAdoption, type Obligation } from './obligation.ts';
 import type { ObligationDue } from './obligation-due.ts';
 import { quoteLanguages } from './quote-language.ts';
 
-const offsetSchema = z.lazy(() =>
+const offsetSchema = /* @__PURE__ */ z.lazy(() =>
   z.union(
     [
       z.strictObject({ days: z.int().check(z.minimum(1), z.maximum(3650)) }),
@@ -14,7 +14,7 @@ const offsetSchema = z.lazy(() =>
   ),
 );
 
-const triggerSchema = z.lazy(() =>
+const triggerSchema = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion('from', [
     z.strictObject({ from: z.literal('adoption') }),
     z.strictObject({
@@ -26,7 +26,7 @@ const triggerSchema = z.lazy(() =>
   ]),
 );
 
-const recurrenceSchema = z.lazy(() =>
+const recurrenceSchema = /* @__PURE__ */ z.lazy(() =>
   z.union(
     [
       z.strictObject({ everyMonths: z.int().check(z.minimum(1), z.maximum(120)) }),
@@ -37,7 +37,7 @@ const recurrenceSchema = z.lazy(() =>
 );
 
 /** When an obligation falls due: once, recurring, open-ended or conditional (see obligation-due.ts). */
-export const dueSchema = z.lazy(() =>
+export const dueSchema = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('once'), within: offsetSchema, trigger: triggerSchema }),
     z.strictObject({
@@ -76,7 +76,7 @@ export const obligationFields = () => ({
 });
 
 /** The due date follows from the rule, so an admin never sends one; the rule is `due`, or the older `dueOffsetMonths`. */
-export const obligationInputSchema = z.lazy(() =>
+export const obligationInputSchema = /* @__PURE__ */ z.lazy(() =>
   z.strictObject(obligationFields()).check(
     z.refine((input) => (input.due === undefined) !== (input.dueOffsetMonths === undefined), {
       message: 'give either due or dueOffsetMonths (months after adoption), not both',
@@ -96,7 +96,7 @@ export const dueOf = (fields: { readonly due?: ObligationDue; readonly dueOffset
  * writes them into every stored obligation that lacks them (seed-reference-data.ts), so reading
  * an obligation does not carry the registry's text into every function.
  */
-export const obligationSchema = z.lazy(() =>
+export const obligationSchema = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z.object({ ...obligationFields(), dueDate: z.optional(isoDateSchema) }).check(
       z.refine((fields) => dueOf(fields) !== undefined, {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { slugSchema } from '../validation/common-schemas.ts';
 
 /** An admin-defined group, as an admin sends it and as it is stored. */
-export const customGroupSchema = z.lazy(() =>
+export const customGroupSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     id: slugSchema,
     name: z.string().check(z.minLength(1), z.maxLength(120)),

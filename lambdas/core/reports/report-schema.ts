@@ -2,10 +2,10 @@ import * as z from 'zod/mini';
 import { reportFigureInputSchema } from '../figures/figure-schema.ts';
 import { httpsUrlSchema, isoDateSchema, slugSchema, text } from '../validation/common-schemas.ts';
 
-const dateAccuracySchema = z.lazy(() => z.enum(['day', 'month', 'on-or-before']));
+const dateAccuracySchema = /* @__PURE__ */ z.lazy(() => z.enum(['day', 'month', 'on-or-before']));
 
 /** Who says a report exists: the page read (https only) and the day it was read. */
-const reportSourceSchema = z.lazy(() =>
+const reportSourceSchema = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     kind: z.enum(['un-document', 'press']),
     publisher: text(120),
@@ -15,7 +15,7 @@ const reportSourceSchema = z.lazy(() =>
 );
 
 /** `POST /states/{code}/reports`: a report and, optionally, the figures it gives. */
-export const reportInputSchema = z.lazy(() =>
+export const reportInputSchema = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     obligationId: slugSchema,
     reportDate: isoDateSchema,
@@ -54,7 +54,7 @@ export const reportInputSchema = z.lazy(() =>
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
 /** A report as it is stored and read back. */
-export const storedReportSchema = z.lazy(() =>
+export const storedReportSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     state: z.string().check(z.regex(/^[A-Z]{2}$/)),
     obligationId: slugSchema,

@@ -69,7 +69,7 @@ export const symbolOfProposalId = (id: string): string | undefined => {
  * A report proposal as the table's stream carries it: what its alert needs. (Its full shape was
  * checked on the way in, when the job made it from a parsed SourceDocument.)
  */
-export const foundProposalSchema = z.lazy(() =>
+export const foundProposalSchema = /* @__PURE__ */ z.lazy(() =>
   z.looseObject({
     id: z.string(),
     foundAt: z.string(),

@@ -12,7 +12,7 @@ const publicEvents = () =>
   );
 
 /** What the public form asks for, in a watch's terms: its address, its states or groups, its events. */
-export const signupSchema = z.lazy(() => {
+export const signupSchema = /* @__PURE__ */ z.lazy(() => {
   const { channel, target } = watchInputFields();
   return z.strictObject({ channel, target, events: publicEvents() });
 });
@@ -20,7 +20,7 @@ export const signupSchema = z.lazy(() => {
 export type SignupInput = z.infer<typeof signupSchema>;
 
 /** What the manage page may change: states or groups, and events. */
-export const subscriptionChangeSchema = z.lazy(() => {
+export const subscriptionChangeSchema = /* @__PURE__ */ z.lazy(() => {
   const { target } = watchInputFields();
   return z.strictObject({ target, events: publicEvents() });
 });

@@ -3,7 +3,7 @@ import { endOfUtcDay, type IsoDate, parseIsoDate } from '../time/calendar-date.t
 import './zod-messages.ts';
 
 /** Lowercase slug ids (obligations, groups). */
-export const slugSchema = z.lazy(() =>
+export const slugSchema = /* @__PURE__ */ z.lazy(() =>
   z
     .string()
     .check(
@@ -12,7 +12,7 @@ export const slugSchema = z.lazy(() =>
     ),
 );
 
-export const isoDateSchema = z.lazy(() =>
+export const isoDateSchema = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z.string().check(
       z.refine((raw) => parseIsoDate(raw) !== undefined, 'must be a calendar date in the form YYYY-MM-DD'),
@@ -27,7 +27,7 @@ const EARLIEST = Date.parse('1900-01-01T00:00:00Z');
 const LATEST = Date.parse('3000-01-01T00:00:00Z');
 
 /** ISO-8601 instant with an explicit zone, e.g. 2019-03-23T06:00:00Z, from 1900 to 2999 in UTC. */
-export const isoInstantSchema = z.lazy(() =>
+export const isoInstantSchema = /* @__PURE__ */ z.lazy(() =>
   z.string().check(
     z.regex(
       /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
@@ -42,7 +42,7 @@ export const isoInstantSchema = z.lazy(() =>
 );
 
 /** A moment: an instant, or a date meaning the whole of that UTC day (its last millisecond), as the board reads `asOf`. */
-export const momentSchema = z.lazy(() =>
+export const momentSchema = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z.union([isoInstantSchema, isoDateSchema]),
     z.transform((raw: string) => (raw.length === 10 ? endOfUtcDay(raw as IsoDate) : new Date(raw))),
@@ -54,7 +54,7 @@ export const momentSchema = z.lazy(() =>
  * unless 0, at least 10^-6 in size (DynamoDB refuses what is below 10^-130). Counts, amounts and
  * percentages all sit well inside.
  */
-export const storableNumberSchema = z.lazy(() =>
+export const storableNumberSchema = /* @__PURE__ */ z.lazy(() =>
   z.number().check(
     z.refine((n) => Number.isFinite(n), 'must be a finite number'),
     z.refine((n) => Math.abs(n) <= 1e15, 'must be at most 10^15'),
@@ -65,9 +65,9 @@ export const storableNumberSchema = z.lazy(() =>
 export const text = (max: number, min = 1) => z.string().check(z.minLength(min), z.maxLength(max));
 
 /** A web address; https only: a source a reader follows must not be open to tampering on the way. */
-export const httpsUrlSchema = z.lazy(() => z.url({ protocol: /^https$/ }).check(z.maxLength(2000)));
+export const httpsUrlSchema = /* @__PURE__ */ z.lazy(() => z.url({ protocol: /^https$/ }).check(z.maxLength(2000)));
 
 /** Committees are named by their founding resolution (`1718`, `1267`); regimes by a slug (`dprk`). */
-export const committeeSchema = z.lazy(() =>
+export const committeeSchema = /* @__PURE__ */ z.lazy(() =>
   z.string().check(z.regex(/^\d{1,5}$/, 'must be the committee\'s resolution number, e.g. "1718"')),
 );

@@ -10,4 +10,6 @@ export const limitParameter = (max: number, fallback: number) =>
   );
 
 /** `?after=`: the opaque `next` of the previous page. */
-export const afterParameter = z.lazy(() => z.optional(z.string().check(z.minLength(1), z.maxLength(200))));
+export const afterParameter = /* @__PURE__ */ z.lazy(() =>
+  z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+);

@@ -29,7 +29,7 @@ const setOf = <Item extends z.ZodMiniType>(item: Item, max: number) =>
   );
 
 /** Alpha-2 or alpha-3, any case, normalised to alpha-2; observers and unknown codes are refused by name. */
-const stateCodeSchema = z.lazy(() =>
+const stateCodeSchema = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z.string(),
     z.transform((raw: string, context) => {
@@ -52,7 +52,7 @@ const stateCodeSchema = z.lazy(() =>
 export const MAX_TARGETS = 95;
 
 /** Group ids are checked for shape only; whether the group exists is the caller's question to the store. */
-const targetSchema = z.lazy(() =>
+const targetSchema = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       states: z.optional(setOf(stateCodeSchema, MAX_TARGETS)),
@@ -71,30 +71,34 @@ const targetSchema = z.lazy(() =>
     ),
 );
 
-const eventsSchema = z.lazy(() =>
+const eventsSchema = /* @__PURE__ */ z.lazy(() =>
   setOf(z.enum(alertEventTypes, `must be one of ${alertEventTypes.join(', ')}`), alertEventTypes.length),
 );
 
-const nameSchema = z.lazy(() => text(100));
-const obligationsSchema = z.lazy(() => setOf(slugSchema, 100));
-const committeesSchema = z.lazy(() => setOf(committeeSchema, 50));
-const metricsSchema = z.lazy(() => setOf(metricIdSchema, 50));
-const minChangePctSchema = z.lazy(() => storableNumberSchema.check(z.minimum(0, 'must be a percentage of 0 or more')));
+const nameSchema = /* @__PURE__ */ z.lazy(() => text(100));
+const obligationsSchema = /* @__PURE__ */ z.lazy(() => setOf(slugSchema, 100));
+const committeesSchema = /* @__PURE__ */ z.lazy(() => setOf(committeeSchema, 50));
+const metricsSchema = /* @__PURE__ */ z.lazy(() => setOf(metricIdSchema, 50));
+const minChangePctSchema = /* @__PURE__ */ z.lazy(() =>
+  storableNumberSchema.check(z.minimum(0, 'must be a percentage of 0 or more')),
+);
 
-const emailSchema = z.lazy(() => z.email('must be an email address such as ana@example.org').check(z.maxLength(254)));
-const e164Schema = z.lazy(() =>
+const emailSchema = /* @__PURE__ */ z.lazy(() =>
+  z.email('must be an email address such as ana@example.org').check(z.maxLength(254)),
+);
+const e164Schema = /* @__PURE__ */ z.lazy(() =>
   z.string().check(z.regex(/^\+[1-9]\d{7,14}$/, 'must be a phone number in E.164 form such as +447700900123')),
 );
 
 /** Exactly one channel. A union keeps the parsed type exact; a bad address is still reported at `channel.email`. */
-const channelSchema = z.lazy(() =>
+const channelSchema = /* @__PURE__ */ z.lazy(() =>
   z.union(
     [z.strictObject({ email: emailSchema }), z.strictObject({ sms: e164Schema })],
     'must be either { "email": ... } or { "sms": ... }',
   ),
 );
 
-const deliverySchema = z.lazy(() =>
+const deliverySchema = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       // Left out, immediate: as every other optional field, it takes its default.
@@ -130,7 +134,7 @@ export const watchInputFields = () => ({
   delivery: z._default(deliverySchema, { mode: 'immediate', resolved: false }),
 });
 
-export const watchInputSchema = z.lazy(() => z.strictObject(watchInputFields()));
+export const watchInputSchema = /* @__PURE__ */ z.lazy(() => z.strictObject(watchInputFields()));
 
 export type WatchInput = z.infer<typeof watchInputSchema>;
 
@@ -139,7 +143,7 @@ export type WatchInput = z.infer<typeof watchInputSchema>;
  * each is checked as complete here; `null` clears an optional field. A new channel needs
  * confirming again, which is the caller's business.
  */
-export const watchPatchSchema = z.lazy(() =>
+export const watchPatchSchema = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       name: z.optional(z.nullable(nameSchema)),

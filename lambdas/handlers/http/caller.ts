@@ -12,7 +12,7 @@ type AnyHttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer | APIGatewayProxyEve
  * flattened `"[admins editors]"`, or a bare `"admins"`. Cognito group names cannot contain
  * whitespace, so splitting the flattened form on whitespace loses nothing.
  */
-const groupsClaim = z.lazy(() =>
+const groupsClaim = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z.union([z.array(z.string()), z.string()]),
     z.transform((raw) => {
@@ -29,9 +29,11 @@ const groupsClaim = z.lazy(() =>
 );
 
 /** An optional text claim; a malformed one is treated as absent rather than failing the request. */
-const optionalText = z.lazy(() => z.catch(z.optional(z.string().check(z.trim(), z.minLength(1))), undefined));
+const optionalText = /* @__PURE__ */ z.lazy(() =>
+  z.catch(z.optional(z.string().check(z.trim(), z.minLength(1))), undefined),
+);
 
-const claimsSchema = z.lazy(() =>
+const claimsSchema = /* @__PURE__ */ z.lazy(() =>
   z.object({
     sub: z.string().check(z.trim(), z.minLength(1)),
     // Access tokens name the user `username`; ID tokens `cognito:username`.
@@ -43,7 +45,9 @@ const claimsSchema = z.lazy(() =>
   }),
 );
 
-const authorizerSchema = z.lazy(() => z.object({ jwt: z.object({ claims: z.record(z.string(), z.unknown()) }) }));
+const authorizerSchema = /* @__PURE__ */ z.lazy(() =>
+  z.object({ jwt: z.object({ claims: z.record(z.string(), z.unknown()) }) }),
+);
 
 /**
  * The caller whose token API Gateway's JWT authorizer verified. A route without an authorizer
