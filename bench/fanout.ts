@@ -6,6 +6,7 @@ import { deliveryQueues } from '../lambdas/contracts/delivery-queues.ts';
 import type { AlertEvent } from '../lambdas/core/alerts/alert-event.ts';
 import { DEFAULT_SEND_BUDGETS } from '../lambdas/core/budgets/send-budgets.ts';
 import type { DeliveryJob, ShardJob } from '../lambdas/core/delivery/delivery-job.ts';
+import { bothChannels } from '../lambdas/core/delivery/outgoing-message.ts';
 import { planShard } from '../lambdas/core/delivery/plan-shard.ts';
 import { planWave } from '../lambdas/core/delivery/plan-wave.ts';
 import { sendJob } from '../lambdas/core/delivery/send-job.ts';
@@ -130,6 +131,7 @@ const sendTheJobs = async (
   const deps = {
     ...storesOf(client, tableName),
     sender: provider.sender,
+    renderers: bothChannels,
     unsubscribeUrl: async (contact: string) => `https://api.example.org/unsubscribe?c=${encodeURIComponent(contact)}`,
     claimSeconds: deliveryQueues.email.visibilityTimeoutSeconds,
     serviceMetrics: benchMetrics,

@@ -64,12 +64,15 @@ import type { ForgetAddressDependencies } from './core/contacts/forget-address.t
 import type { StopContactDependencies } from './core/contacts/stop-contact.ts';
 import { unsubscribeUrl } from './core/contacts/unsubscribe-link.ts';
 import type { DeliveryDependencies } from './core/delivery/deliver.ts';
+import type { MessageRenderers } from './core/delivery/outgoing-message.ts';
 import type { ScheduledJobDependencies } from './core/delivery/plan-scheduled-jobs.ts';
 import type { PlanShardDependencies } from './core/delivery/plan-shard.ts';
 import type { PlanWaveDependencies } from './core/delivery/plan-wave.ts';
 import type { SenderDependencies } from './core/delivery/send-job.ts';
 import type { FeedKeyDependencies } from './core/feeds/feed-key.ts';
 import type { WatchFeedDependencies } from './core/feeds/watch-feed.ts';
+import { emailMessage } from './core/messages/email-message.ts';
+import { smsMessage } from './core/messages/sms-message.ts';
 import type { AlertEventPublisher } from './core/ports/alert-event-publisher.ts';
 import type { Clock } from './core/ports/clock.ts';
 import type { DeliveryJobQueue, WaveAnnouncer } from './core/ports/delivery-pipeline.ts';
@@ -378,7 +381,7 @@ export const shardPlanning = (): PlanShardDependencies => ({
 });
 
 /** A channel's sender's: the message records, what a send checks and counts, the channel's provider, and its own queue for backoff. */
-const sending = (channel: ChannelKind, sender: MessageSender): SenderDependencies => ({
+const sending = (channel: ChannelKind, sender: MessageSender, renderers: MessageRenderers): SenderDependencies => ({
   clock: clock(),
   messageRecords: onTable((client, name) => new DynamoMessageRecords(client, name)),
   contacts: contacts(),
@@ -389,6 +392,7 @@ const sending = (channel: ChannelKind, sender: MessageSender): SenderDependencie
   ...sendBudgets(),
   dailyCaps: dailyCapsFromEnv(),
   sender,
+  renderers,
   failures: failureSink(),
   manageUrl: manageUrl(),
   unsubscribeUrl: contactUnsubscribeUrl,
@@ -403,10 +407,11 @@ const sending = (channel: ChannelKind, sender: MessageSender): SenderDependencie
 });
 
 /** The email sender's: SES v2, from the stack's identity, through its configuration set. */
-export const emailSending = (): SenderDependencies => sending('email', createSesEmailSender());
+export const emailSending = (): SenderDependencies => sending('email', createSesEmailSender(), { email: emailMessage });
 
 /** The SMS sender's: SNS, published to the number after its opt-out is checked. */
-export const smsSending = (): SenderDependencies => sending('sms', new SnsSmsSender(new SNSClient({})));
+export const smsSending = (): SenderDependencies =>
+  sending('sms', new SnsSmsSender(new SNSClient({})), { sms: smsMessage });
 
 /** The migrations custom resource's: the ledger, every migration (SNS for the email topics they delete), and its continuation queue. */
 export const migrationsRun = (): MigrationsHandlerDependencies => ({

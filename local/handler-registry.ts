@@ -8,6 +8,7 @@ import {
 import type { QueueConsumerSettings } from '../lambdas/contracts/queue-consumer.ts';
 import type { RouteId } from '../lambdas/contracts/routes.ts';
 import type { ChangeDetectionDependencies } from '../lambdas/core/changes/detect-changes.ts';
+import { bothChannels } from '../lambdas/core/delivery/outgoing-message.ts';
 import type { WaveAnnouncer } from '../lambdas/core/ports/delivery-pipeline.ts';
 import type { SourceCheckDependencies } from '../lambdas/core/sources/run-source-check.ts';
 import { handlerFor as acceptProposal } from '../lambdas/handlers/http/accept-proposal.ts';
@@ -172,6 +173,8 @@ export const queueHandlers = (
     return sendJobs(
       {
         ...deps,
+        // As in AWS, each sender renders its own channel only.
+        renderers: { [channel]: bothChannels[channel] },
         claimSeconds: visibilityTimeoutSeconds,
         backoff: {
           visibility: deps.messageVisibility(channel),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { typedAlertEvent } from '../../lambdas/core/alerts/alert-event-data.ts';
-import { outgoingMessage } from '../../lambdas/core/delivery/outgoing-message.ts';
+import { outgoingMessage, renderedMessage } from '../../lambdas/core/delivery/outgoing-message.ts';
 import { type EmailMessage, emailMessage, SUBJECT_MAX_LENGTH } from '../../lambdas/core/messages/email-message.ts';
+import { smsMessage } from '../../lambdas/core/messages/sms-message.ts';
 import { toAscii } from '../../lambdas/core/messages/transliterate.ts';
 import { memberStates } from '../../lambdas/core/reference/member-states.ts';
 import type { Watch } from '../../lambdas/core/watches/watch.ts';
@@ -97,6 +98,29 @@ describe('outgoingMessage: the unsubscribe link', () => {
     const plain = outgoingMessage(onlyDelivery([russiaWorkPermits], [watch({ id: 'w' })]), manageUrl);
     expect(plain.unsubscribeUrl).toBeUndefined();
     expect(plain.email?.body).not.toContain('unsubscribe');
+  });
+});
+
+describe('renderedMessage: one channel per sender', () => {
+  const smsDelivery = onlyDelivery([russiaWorkPermits], [watch({ id: 'w', channel: { sms: '+447700900123' } })]);
+  const emailDelivery = onlyDelivery([russiaWorkPermits], [watch({ id: 'w' })]);
+
+  it("renders with the renderer of the delivery's channel, the same text as with both", () => {
+    expect(renderedMessage({ sms: smsMessage })(smsDelivery, manageUrl)).toEqual(
+      outgoingMessage(smsDelivery, manageUrl),
+    );
+    expect(renderedMessage({ email: emailMessage })(emailDelivery, manageUrl)).toEqual(
+      outgoingMessage(emailDelivery, manageUrl),
+    );
+  });
+
+  it('refuses a delivery on a channel it has no renderer for, rather than sending something else', () => {
+    expect(() => renderedMessage({ sms: smsMessage })(emailDelivery, manageUrl)).toThrow(
+      'This function renders no email messages',
+    );
+    expect(() => renderedMessage({ email: emailMessage })(smsDelivery, manageUrl)).toThrow(
+      'This function renders no sms messages',
+    );
   });
 });
 

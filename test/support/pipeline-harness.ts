@@ -2,6 +2,7 @@ import { THROTTLE_BACKOFF } from '../../lambdas/contracts/delivery-queues.ts';
 import type { AlertEvent } from '../../lambdas/core/alerts/alert-event.ts';
 import { unsubscribeUrl } from '../../lambdas/core/contacts/unsubscribe-link.ts';
 import type { DeliveryJob, ShardJob } from '../../lambdas/core/delivery/delivery-job.ts';
+import { bothChannels } from '../../lambdas/core/delivery/outgoing-message.ts';
 import { planShard } from '../../lambdas/core/delivery/plan-shard.ts';
 import { type PlanWaveOutcome, type PlanWaveSettings, planWave } from '../../lambdas/core/delivery/plan-wave.ts';
 import { type SendJobOutcome, sendJob } from '../../lambdas/core/delivery/send-job.ts';
@@ -45,6 +46,7 @@ export const startPipelineHarness = async (planning: Partial<PlanWaveSettings> =
     dailyCaps,
     sendBudgets,
     sender,
+    renderers: bothChannels,
     claimSeconds: 60,
     backoff: {
       visibility: {

@@ -21,7 +21,7 @@ import { utcDateOf } from '../time/calendar-date.ts';
 import type { DeliveryJob } from './delivery-job.ts';
 import type { DeliveryLogEntry, DeliveryStatus } from './delivery-records.ts';
 import type { Delivery } from './group-deliveries.ts';
-import { messageSummary, outgoingMessage } from './outgoing-message.ts';
+import { type MessageRenderers, messageSummary, renderedMessage } from './outgoing-message.ts';
 import { repeatOf } from './repeat-event.ts';
 import type { ThrottleBackoff } from './throttle-backoff.ts';
 
@@ -47,6 +47,8 @@ export interface SendJobDependencies extends BudgetDependencies {
   readonly claimSeconds: number;
   /** Counts what became of each message, and how long its events took to go out. */
   readonly serviceMetrics: ServiceMetrics;
+  /** Its channel's renderer (a sender's queue carries one channel's jobs). */
+  readonly renderers: MessageRenderers;
 }
 
 /** A sender function's: what sending a job needs, and how a throttled job is delayed on its queue before it goes back. */
@@ -142,7 +144,7 @@ const claimAndSend = async (job: DeliveryJob, deps: SendJobDependencies): Promis
   if (kind === 'repeat') eventIds = delivery.events.map(({ event }) => event.id);
   if (delivery.events.length === 0) return settle('skipped', '', { reason: 'its events no longer exist' });
   const unsubscribeUrl = contact.channel === 'email' ? await deps.unsubscribeUrl(contact.id) : undefined;
-  const message = outgoingMessage(
+  const message = renderedMessage(deps.renderers)(
     delivery,
     deps.manageUrl,
     kind,
