@@ -237,7 +237,8 @@ describe('alert delivery through the pipeline (real DynamoDB Local, outbox sende
 });
 
 describe('repeats', () => {
-  it('re-announces a still-overdue state every repeatEveryDays, once per round, until it reports', async () => {
+  /** A watch on Nigeria that repeats every 7 days, and the check of 2019-03-23 delivered to it (its first message). */
+  const watchNigeriaWeeklyThroughTheCheck = async () => {
     await harness.addWatch(
       watch({
         id: 'w-repeat',
@@ -247,6 +248,10 @@ describe('repeats', () => {
       }),
     );
     await deliverWave(overdueRun);
+  };
+
+  it('re-announces a still-overdue state every repeatEveryDays, once per round, until it reports', async () => {
+    await watchNigeriaWeeklyThroughTheCheck();
     expect(harness.sent()).toHaveLength(1);
     const deps = harness.scheduledDependencies();
 
@@ -268,15 +273,7 @@ describe('repeats', () => {
   });
 
   it('sends a round once when the hourly job ran again before its job went out', async () => {
-    await harness.addWatch(
-      watch({
-        id: 'w-repeat',
-        target: { states: ['NG'] },
-        events: ['report.overdue'],
-        delivery: { mode: 'immediate', repeatEveryDays: 7, resolved: false },
-      }),
-    );
-    await deliverWave(overdueRun);
+    await watchNigeriaWeeklyThroughTheCheck();
     const deps = harness.scheduledDependencies();
     harness.setNow('2019-03-30T06:00:00Z');
     expect(await queueRepeats(new Date('2019-03-30T06:00:00Z'), deps)).toBe(1);
