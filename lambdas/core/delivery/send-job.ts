@@ -20,7 +20,7 @@ import type {
 import { utcDateOf } from '../time/calendar-date.ts';
 import type { DeliveryJob } from './delivery-job.ts';
 import type { DeliveryLogEntry, DeliveryStatus } from './delivery-records.ts';
-import type { Delivery } from './group-deliveries.ts';
+import type { DeliveredEvent, Delivery } from './group-deliveries.ts';
 import { type MessageRenderers, messageSummary, renderedMessage } from './outgoing-message.ts';
 import { repeatOf } from './repeat-event.ts';
 import type { ThrottleBackoff } from './throttle-backoff.ts';
@@ -68,24 +68,27 @@ export interface SendJobOutcome {
 }
 
 /**
- * The job's events as a delivery to the contact's address, in the planner's order; events since
- * deleted are left out. A repeat's events are re-derived from the stored ones, as of `now`.
+ * The job's events as its message tells them, in the planner's order; events since deleted are
+ * left out. A repeat's events are re-derived from the stored ones, as of `now`.
  */
-const deliveryOf = (job: DeliveryJob, contact: Contact, events: readonly AlertEvent[], now: Date): Delivery => {
+const deliveredEvents = (job: DeliveryJob, events: readonly AlertEvent[], now: Date): DeliveredEvent[] => {
   const stored = new Map(events.map((event) => [event.id, event]));
-  return {
-    contact: contact.id,
-    channel: job.channel,
-    to: contact.to,
-    watchIds: job.watchIds,
-    events: job.events.flatMap(({ id, states, round }) => {
-      const event = stored.get(id);
-      if (event === undefined) return [];
-      return [{ event: typedAlertEvent(round === undefined ? event : repeatOf(event, round, now)), states }];
-    }),
-    dedupKey: job.dedupKey,
-  };
+  return job.events.flatMap(({ id, states, round }) => {
+    const event = stored.get(id);
+    if (event === undefined) return [];
+    return [{ event: typedAlertEvent(round === undefined ? event : repeatOf(event, round, now)), states }];
+  });
 };
+
+/** The job's message to the contact's address. */
+const deliveryOf = (job: DeliveryJob, contact: Contact, events: readonly DeliveredEvent[]): Delivery => ({
+  contact: contact.id,
+  channel: job.channel,
+  to: contact.to,
+  watchIds: job.watchIds,
+  events,
+  dedupKey: job.dedupKey,
+});
 
 /** The metric each outcome counts in; the others (a duplicate, a job held or throttled) are not messages' fates yet. */
 const countedAs: Partial<Record<SendJobOutcome['status'], 'messagesSent' | 'messagesDeferred' | 'messagesFailed'>> = {
@@ -117,8 +120,9 @@ const claimAndSend = async (job: DeliveryJob, deps: SendJobDependencies): Promis
     job.contactKey,
     job.events.map(({ id }) => id),
   );
-  // What the records name: the job's events; a repeat's, once read, are its derived ones.
-  let eventIds = job.events.map(({ id }) => id);
+  const delivered = deliveredEvents(job, events, now);
+  // What the records name: the job's events; a repeat's derived ones, each round its own.
+  const eventIds = kind === 'repeat' ? delivered.map(({ event }) => event.id) : job.events.map(({ id }) => id);
   const settle = async (
     status: DeliveryStatus,
     summary: string,
@@ -140,8 +144,7 @@ const claimAndSend = async (job: DeliveryJob, deps: SendJobDependencies): Promis
   };
   if (contact?.state !== 'confirmed')
     return settle('skipped', '', { reason: `the address is ${contact?.state ?? 'unknown'}, not confirmed` });
-  const delivery = deliveryOf(job, contact, events, now);
-  if (kind === 'repeat') eventIds = delivery.events.map(({ event }) => event.id);
+  const delivery = deliveryOf(job, contact, delivered);
   if (delivery.events.length === 0) return settle('skipped', '', { reason: 'its events no longer exist' });
   const unsubscribeUrl = contact.channel === 'email' ? await deps.unsubscribeUrl(contact.id) : undefined;
   const message = renderedMessage(deps.renderers)(
