@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AlertEvent, alertEventTypes, type WavedAlertEvent } from '../../core/alerts/alert-event.ts';
 import { storedAlertEventSchema } from '../../core/alerts/alert-event-schema.ts';
 import type { AlertEventStore, AlertQuery } from '../../core/ports/stores.ts';
 import { batchGetAll } from './batch-get.ts';
+import { putEachIfAbsent } from './puts-if-absent.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
 
@@ -42,30 +42,39 @@ export class DynamoAlertEventStore implements AlertEventStore {
     return items.map((item) => ({ ...parseStoredItem(storedAlertEventSchema, item), waveId }));
   }
 
+  /** The event's item, written only if no event with its id (its dedup key's) is stored. */
+  #putIfAbsent(event: WavedAlertEvent) {
+    return {
+      TableName: this.#tableName,
+      Item: {
+        PK: `EVENT#${event.id}`,
+        SK: 'EVENT',
+        itemType: 'alert-event',
+        ...(event.state ? { GSI1PK: byState(event.state), GSI1SK: timeKey(event) } : {}),
+        GSI2PK: byType(event.type),
+        GSI2SK: timeKey(event),
+        GSI3PK: byWave(event.waveId),
+        GSI3SK: event.id,
+        ...event,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    };
+  }
+
   async putIfAbsent(event: WavedAlertEvent): Promise<boolean> {
-    try {
-      await this.#client.send(
-        new PutCommand({
-          TableName: this.#tableName,
-          Item: {
-            PK: `EVENT#${event.id}`,
-            SK: 'EVENT',
-            itemType: 'alert-event',
-            ...(event.state ? { GSI1PK: byState(event.state), GSI1SK: timeKey(event) } : {}),
-            GSI2PK: byType(event.type),
-            GSI2SK: timeKey(event),
-            GSI3PK: byWave(event.waveId),
-            GSI3SK: event.id,
-            ...event,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    const [written = false] = await putEachIfAbsent(this.#client, [this.#putIfAbsent(event)]);
+    return written;
+  }
+
+  async putManyIfAbsent(events: readonly WavedAlertEvent[]): Promise<WavedAlertEvent[]> {
+    // One transaction may not write an item twice: an event given twice is stored (and new) once.
+    const seen = new Set<string>();
+    const distinct = events.filter(({ id }) => !seen.has(id) && Boolean(seen.add(id)));
+    const written = await putEachIfAbsent(
+      this.#client,
+      distinct.map((event) => this.#putIfAbsent(event)),
+    );
+    return distinct.filter((_, index) => written[index]);
   }
 
   async list(query: AlertQuery): Promise<{ readonly events: AlertEvent[]; readonly next?: string }> {

@@ -1,20 +1,13 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  PutCommand,
-  type PutCommandInput,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { DeliveryLogEntry } from '../../core/delivery/delivery-records.ts';
 import { invalidInput } from '../../core/errors.ts';
-import { mapWithConcurrency } from '../../core/map-with-concurrency.ts';
 import type { DeliveryLog } from '../../core/ports/stores.ts';
 import { batchGetAll } from './batch-get.ts';
 import { batchWriteAll, type WriteRequest } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
+import { putEachIfAbsent } from './puts-if-absent.ts';
 import { type ItemKey, parseStoredItem } from './stored-item.ts';
 
 const storedEntrySchema = /* @__PURE__ */ z.lazy(() =>
@@ -48,11 +41,6 @@ const RECORD_DAYS = 400;
 /** What owners can look back on. */
 const LOG_DAYS = 90;
 const DAY_SECONDS = 86_400;
-/** TransactWriteItems' limit per request. */
-const MAX_TRANSACTION_ITEMS = 100;
-
-type Put = PutCommandInput;
-
 const deliveryKey = (contact: string, eventId: string) => ({
   PK: contactPartition(contact),
   SK: `DELIVERY#${eventId}`,
@@ -132,37 +120,16 @@ export class DynamoDeliveryLog implements DeliveryLog {
     };
   }
 
-  /** One conditional put; an event recorded already (by a concurrent delivery) keeps its first record. */
-  async #recordOne(put: Put): Promise<void> {
-    try {
-      await this.#client.send(new PutCommand(put));
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
-  }
-
   async record(entry: DeliveryLogEntry): Promise<void> {
-    const puts: Put[] = entry.eventIds.map((eventId) => ({
-      TableName: this.#tableName,
-      Item: eventRecordItem(entry, eventId),
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }));
-    // A message's records go in transactions of up to 100 conditional puts: one request, not one per event.
-    // Only if one of them was recorded already (a race with another delivery) does the chunk go one by one.
-    const chunks = Array.from({ length: Math.ceil(puts.length / MAX_TRANSACTION_ITEMS) }, (_, index) =>
-      puts.slice(index * MAX_TRANSACTION_ITEMS, (index + 1) * MAX_TRANSACTION_ITEMS),
+    // An event recorded already (by a concurrent delivery) keeps its first record.
+    await putEachIfAbsent(
+      this.#client,
+      entry.eventIds.map((eventId) => ({
+        TableName: this.#tableName,
+        Item: eventRecordItem(entry, eventId),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      })),
     );
-    await mapWithConcurrency(chunks, 4, async (chunk) => {
-      try {
-        await this.#client.send(new TransactWriteCommand({ TransactItems: chunk.map((Put) => ({ Put })) }));
-      } catch (error) {
-        const raced =
-          error instanceof TransactionCanceledException &&
-          (error.CancellationReasons ?? []).some(({ Code }) => Code === 'ConditionalCheckFailed');
-        if (!raced) throw error;
-        await mapWithConcurrency(chunk, 16, (put) => this.#recordOne(put));
-      }
-    });
     // One log entry per watch, 25 to a batch write: a contact's four watches cost one request, not four.
     await batchWriteAll(this.#client, this.#tableName, deliveryLogWrites(entry));
   }

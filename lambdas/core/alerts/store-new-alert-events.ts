@@ -1,10 +1,6 @@
-import { mapWithConcurrency } from '../map-with-concurrency.ts';
 import type { ServiceMetrics } from '../ports/service-metrics.ts';
 import type { AlertEventStore } from '../ports/stores.ts';
 import type { AlertEvent, WavedAlertEvent } from './alert-event.ts';
-
-/** Conditional puts in flight at once; the first check after a deadline stores one event per state. */
-const PUT_CONCURRENCY = 25;
 
 /** Where new events go, and what counts them. */
 export interface NewAlertEventSink {
@@ -23,11 +19,10 @@ export const storeNewAlertEvents = async (
   wave: { readonly waveId: string; readonly storedAt: Date },
 ): Promise<WavedAlertEvent[]> => {
   const storedAt = wave.storedAt.toISOString();
-  const stored = await mapWithConcurrency(events, PUT_CONCURRENCY, async (event) => {
-    const waved: WavedAlertEvent = { ...event, waveId: wave.waveId, storedAt };
-    return (await sink.alertEvents.putIfAbsent(waved)) ? waved : undefined;
-  });
-  const emitted = stored.filter((event) => event !== undefined);
+  // The first check after a deadline stores one event per state: written together, not one by one.
+  const emitted = await sink.alertEvents.putManyIfAbsent(
+    events.map((event): WavedAlertEvent => ({ ...event, waveId: wave.waveId, storedAt })),
+  );
   for (const event of emitted) sink.serviceMetrics.record('alertsEmitted', event.type);
   return emitted;
 };

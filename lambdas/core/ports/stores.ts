@@ -83,6 +83,8 @@ export interface AlertQuery {
 export interface AlertEventStore {
   /** Stores the event unless its dedupKey was stored before; reports whether it was new. */
   putIfAbsent(event: WavedAlertEvent): Promise<boolean>;
+  /** As putIfAbsent for each, written together; returns the ones that were new. */
+  putManyIfAbsent(events: readonly WavedAlertEvent[]): Promise<WavedAlertEvent[]>;
   /** The stored events with these ids; ids not found are left out. */
   getMany(ids: readonly string[]): Promise<AlertEvent[]>;
   /** Every event stored in the wave, by id. */
