@@ -12,7 +12,7 @@ import type {
 import { groupMembership } from '../reference/group-membership.ts';
 import { utcDateOf } from '../time/calendar-date.ts';
 import { type MatchResult, matchEvent } from '../watches/match-events.ts';
-import type { Watch } from '../watches/watch.ts';
+import { listensAt } from '../watches/watch.ts';
 import { type DeliveryJob, type JobEvent, jobOf, type ScheduledJobKind } from './delivery-job.ts';
 import { type Delivery, groupDeliveries } from './group-deliveries.ts';
 import { repeatOf, repeatRound } from './repeat-event.ts';
@@ -56,10 +56,6 @@ const queueJobs = async (
   return jobs.length;
 };
 
-/** A watch still wants its digest if it is active and not muted now; pausing drops what waited. */
-const stillListening = (watch: Watch, now: Date): boolean =>
-  watch.status === 'active' && (watch.mutedUntil === undefined || Date.parse(watch.mutedUntil) <= now.getTime());
-
 /**
  * The digests due this hour (UTC), as one job per contact with everything queued for it since its
  * last digest. The queue entries go once their jobs are on the senders' queues, which send them
@@ -75,7 +71,10 @@ export const queueDigests = async (now: Date, deps: ScheduledJobDependencies): P
     deps.watches.getMany(watchIds),
   ]);
   const eventsById = new Map(events.map((event) => [event.id, typedAlertEvent(event)]));
-  const watchesById = new Map(watches.filter((watch) => stillListening(watch, now)).map((watch) => [watch.id, watch]));
+  // A watch paused or muted now drops what waited for it.
+  const watchesById = new Map(
+    watches.filter((watch) => listensAt(watch, now.getTime())).map((watch) => [watch.id, watch]),
+  );
   const matches: MatchResult[] = queued.flatMap(({ eventId, watchIds: ids, states }) => {
     const event = eventsById.get(eventId);
     return event === undefined

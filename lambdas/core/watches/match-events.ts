@@ -1,6 +1,6 @@
 import type { AlertEvent } from '../alerts/alert-event.ts';
 import { type TypedAlertEvent, typedAlertEvent } from '../alerts/alert-event-data.ts';
-import type { Watch } from './watch.ts';
+import { listensAt, type Watch } from './watch.ts';
 
 /** Group ids of a state, built-in and admins' (see groupMembership): resolved per match, so group edits apply at once. */
 export type GroupIdsOfState = (alpha2: string) => ReadonlySet<string>;
@@ -61,8 +61,7 @@ const hearsType = (watch: Watch, event: TypedAlertEvent): boolean =>
   (event.type === 'report.received' && event.data.resolvesOverdue && watch.delivery.resolved);
 
 const passesFilters = (watch: Watch, { event, at, changePct }: PreparedEvent): boolean =>
-  watch.status === 'active' &&
-  (watch.mutedUntil === undefined || Date.parse(watch.mutedUntil) <= at) &&
+  listensAt(watch, at) &&
   hearsType(watch, event) &&
   (event.obligationId === undefined ||
     watch.obligations === undefined ||

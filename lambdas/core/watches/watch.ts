@@ -58,6 +58,10 @@ export interface Destination {
   readonly to: string;
 }
 
+/** Whether the watch hears anything at `at` (ms since the epoch): active, and not muted then. */
+export const listensAt = (watch: Pick<Watch, 'status' | 'mutedUntil'>, at: number): boolean =>
+  watch.status === 'active' && (watch.mutedUntil === undefined || Date.parse(watch.mutedUntil) <= at);
+
 export const destinationOf = (channel: WatchChannel): Destination =>
   'email' in channel ? { channel: 'email', to: channel.email } : { channel: 'sms', to: channel.sms };
 
