@@ -28,7 +28,7 @@ describe('alert events stored together on DynamoDB Local', () => {
     expect(events.length).toBeGreaterThan(100);
     const first = countedStore();
     expect((await first.store.putManyIfAbsent(events)).map(({ id }) => id)).toEqual(events.map(({ id }) => id));
-    expect(first.requests.total()).toBe(Math.ceil(events.length / 100));
+    expect(first.requests.byOperation()).toEqual({ TransactWriteItemsCommand: Math.ceil(events.length / 100) });
 
     const again = countedStore();
     expect(await again.store.putManyIfAbsent(waveOf('check:again', '2019-03-23T06:00:00Z'))).toEqual([]);
@@ -38,6 +38,16 @@ describe('alert events stored together on DynamoDB Local', () => {
     expect(await again.store.listWave('check:again')).toEqual([]);
     first.client.destroy();
     again.client.destroy();
+  });
+
+  it('stores a lone event with a plain conditional put, not a transaction of one', async () => {
+    const { store, requests, client } = countedStore();
+    const [event] = waveOf('check:lone', '2019-03-23T06:00:00Z');
+    if (event === undefined) throw new Error('no events');
+    expect(await store.putIfAbsent(event)).toBe(true);
+    expect(await store.putIfAbsent(event)).toBe(false);
+    expect(requests.byOperation()).toEqual({ PutItemCommand: 2 });
+    client.destroy();
   });
 
   it('returns only the new ones among events stored before, and stores an event given twice once', async () => {

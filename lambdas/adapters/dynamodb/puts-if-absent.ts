@@ -28,12 +28,13 @@ const putOne = async (client: DynamoDBDocumentClient, put: ConditionalPut): Prom
 /**
  * A chunk's puts as one transaction. When it is cancelled, the puts whose condition failed are
  * dropped (those items were there) and the rest tried again as one; a cancellation for any other
- * reason (a concurrent transaction on an item) sends the rest one by one.
+ * reason (a concurrent transaction on an item) sends the rest one by one. A single put goes as a
+ * plain put: a transaction of one would only cost twice the write units.
  */
 const putChunk = async (client: DynamoDBDocumentClient, puts: readonly ConditionalPut[]): Promise<boolean[]> => {
   const written = puts.map(() => false);
   let pending = puts.map((put, index) => ({ put, index }));
-  while (pending.length > 0) {
+  while (pending.length > 1) {
     try {
       await client.send(new TransactWriteCommand({ TransactItems: pending.map(({ put }) => ({ Put: put })) }));
       for (const { index } of pending) written[index] = true;
