@@ -24,6 +24,16 @@ const zodMiniOnly = {
   message: "Lambda code imports zod/mini: the classic 'zod' entry brings all of zod into the bundle.",
 };
 
+/**
+ * zod/mini's `catch` reaches zod's `util` namespace as an object, so the bundler keeps all of it
+ * (8.9 KB in every route that had it; docs/cold-start.md, decision 15).
+ */
+const noZodCatch = {
+  object: 'z',
+  property: 'catch',
+  message: "z.catch brings zod's whole util namespace into the bundle: parse with safeParse and fall back instead.",
+};
+
 /** One composition root per runtime: only the handlers build from the AWS one. */
 const awsRootForHandlers = {
   paths: ['lambdas/aws-dependencies.ts'],
@@ -48,6 +58,7 @@ export default tseslint.config(
     rules: {
       'boundaries/imports': ['error', lambdasStayInside, awsRootForHandlers],
       'no-restricted-imports': ['error', { paths: [zodMiniOnly] }],
+      'no-restricted-properties': ['error', noZodCatch],
     },
   },
   {

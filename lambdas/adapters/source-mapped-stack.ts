@@ -31,7 +31,7 @@ const projectPath = (source: string): string => {
   return own >= 0 ? source.slice(own) : source;
 };
 
-const ownSourceMap = lazy(() => ({ map: sourceMapOf(ownUrl) }));
+const ownSourceMap = /* @__PURE__ */ lazy(() => ({ map: sourceMapOf(ownUrl) }));
 
 const location = /(file:\/\/[^\s()]+):(\d+):(\d+)/;
 

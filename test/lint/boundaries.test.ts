@@ -14,6 +14,7 @@ const boundaryRules = new Set([
   'no-restricted-imports',
   'no-restricted-globals',
   'no-restricted-syntax',
+  'no-restricted-properties',
 ]);
 
 const problems = async (filePath: string, code: string): Promise<string[]> => {
@@ -110,6 +111,17 @@ describe('the layer boundaries the linter holds', () => {
         expect.stringMatching(/^no-restricted-imports: .*Lambda code imports zod\/mini/),
       ]);
       expect(await problems(filePath, "import * as z from 'zod/mini';")).toEqual([]);
+    },
+  );
+
+  it.each(['lambdas/core/example.ts', 'lambdas/handlers/example.ts'])(
+    "keeps z.catch out of %s: it carries zod's whole util namespace into the bundle",
+    async (filePath) => {
+      const imports = "import * as z from 'zod/mini';\n";
+      expect(await problems(filePath, `${imports}export const s = z.catch(z.string(), '');`)).toEqual([
+        expect.stringMatching(/^no-restricted-properties: .*util namespace/),
+      ]);
+      expect(await problems(filePath, `${imports}export const s = z.optional(z.string());`)).toEqual([]);
     },
   );
 });

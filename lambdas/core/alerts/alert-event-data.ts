@@ -13,7 +13,7 @@ const range = /* @__PURE__ */ z.lazy(() => z.object({ low: z.number(), high: z.n
 const amount = /* @__PURE__ */ z.lazy(() => z.union([z.object({ value: z.number() }), range]));
 
 /** Built on the first event read, not at every cold start. */
-const dataSchemas = lazy(() => ({
+const dataSchemas = /* @__PURE__ */ lazy(() => ({
   'deadline.approaching': z.looseObject({
     title: z.string(),
     kind: z.enum(['report', 'action']),

@@ -84,6 +84,6 @@ const build = (topology: CountryTopology, width: number, memberCodes: ReadonlySe
 };
 
 /** Parsed and projected on the first page, then kept for the life of the process: once per cold start, never at load. */
-export const worldMap = lazy(
+export const worldMap = /* @__PURE__ */ lazy(
   (): WorldMap => build(parseTopology(countries110mJson), MAP_WIDTH, new Set(memberStates().map((state) => state.m49))),
 );

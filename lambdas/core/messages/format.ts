@@ -5,8 +5,8 @@ import { stateName } from '../reference/state-names.ts';
 import type { IsoDate } from '../time/calendar-date.ts';
 
 /** How people quote these figures: en-US thousands separators (30,023), one decimal for percentages. */
-const numbers = lazy(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }));
-const percents = lazy(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }));
+const numbers = /* @__PURE__ */ lazy(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }));
+const percents = /* @__PURE__ */ lazy(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }));
 
 const formatNumber = (n: number): string => numbers().format(n);
 

@@ -9,8 +9,10 @@ import type { Obligation } from './obligation.ts';
  * here are the ones the seeded obligation copies. Reading an obligation does not come here: the
  * seed has written these fields into every stored one.
  */
-const registryById = lazy(() => new Map<string, RegistryEntry>(registryEntries.map((entry) => [entry.id, entry])));
-const regimeOfResolution = lazy(
+const registryById = /* @__PURE__ */ lazy(
+  () => new Map<string, RegistryEntry>(registryEntries.map((entry) => [entry.id, entry])),
+);
+const regimeOfResolution = /* @__PURE__ */ lazy(
   () =>
     new Map<string, { readonly committee: string; readonly regime: string }>(
       registryEntries.map(({ resolution, committee, regime }) => [resolution, { committee, regime }]),

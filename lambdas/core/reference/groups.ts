@@ -89,12 +89,12 @@ const unRegionalGroups = (): Group[] =>
   }));
 
 /** Regions, sub-regions, intermediate regions, then the UN regional groups; derived on first use, not at every cold start. */
-export const builtInGroups: () => readonly Group[] = lazy(() => [
+export const builtInGroups: () => readonly Group[] = /* @__PURE__ */ lazy(() => [
   ...deriveM49Groups(memberStates(), unRegionalGroupIds),
   ...unRegionalGroups(),
 ]);
 
-const byId = lazy(() => new Map(builtInGroups().map((group) => [group.id, group])));
+const byId = /* @__PURE__ */ lazy(() => new Map(builtInGroups().map((group) => [group.id, group])));
 
 export const findBuiltInGroup = (id: string): Group | undefined => byId().get(id);
 

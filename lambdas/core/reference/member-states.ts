@@ -57,7 +57,7 @@ const parseRow = (row: string, area: (code: string) => M49Area): MemberState => 
  * of a cold start that functions which never look a state up (most watch routes) do not pay
  * (docs/cold-start.md).
  */
-const table = lazy(() => {
+const table = /* @__PURE__ */ lazy(() => {
   const areaNames = JSON.parse(m49AreaNamesJson) as Readonly<Record<string, string>>;
   const area = (code: string): M49Area => ({ code, name: areaNames[code] ?? code });
   const states = memberStateRows.split('\n').map((row) => parseRow(row, area));

@@ -7,7 +7,7 @@ import { httpHandler, okText } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
 
 /** Rendered once per cold start: the contract changes only with a deploy. */
-const page = lazy(() => ({ html: renderApiDocsPage(openApiDocument()) }));
+const page = /* @__PURE__ */ lazy(() => ({ html: renderApiDocsPage(openApiDocument()) }));
 
 /** GET /docs — the OpenAPI document as an HTML page, rendered on the server. */
 export const handlerFor = () =>

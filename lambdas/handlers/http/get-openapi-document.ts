@@ -6,7 +6,7 @@ import { httpHandler, ok } from './http-handler.ts';
 import { queryParameters } from './request-input.ts';
 
 /** Built from the schemas once per cold start: it changes only with a deploy. */
-const document = lazy(openApiDocument);
+const document = /* @__PURE__ */ lazy(openApiDocument);
 
 /** GET /openapi.json — the API's OpenAPI 3.1 document. */
 export const handlerFor = () =>
