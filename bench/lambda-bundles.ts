@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { esbuildOptions, projectRoot } from '../lib/lambda-bundling.ts';
-import { type BenchRow, kilobytes, median, milliseconds } from './results-table.ts';
+import { type BenchRow, kilobytes, median, medianInterval, milliseconds } from './results-table.ts';
 import { type SynthesizedFunction, synthesize, synthesizedFunctions } from './synthesized-functions.ts';
 import { REGION } from './template-values.ts';
 
@@ -105,6 +105,8 @@ interface ColdLoads {
    * counts the waits for a core, which made the ratio swing by ±0.4 between runs (CPU: ±0.03).
    */
   readonly ratio: number;
+  /** Where the median ratio lies at 95%, from the same rounds: how far apart two runs may land. */
+  readonly ratioInterval: readonly [number, number];
 }
 
 const loadText = (load: Load): string =>
@@ -131,10 +133,12 @@ const coldLoads = (probeFile: string, fn: Loadable, baseline: Loadable): ColdLoa
       baselines.push(loadOnce(probeFile, baseline));
     }
   }
+  const ratios = loads.map((load, round) => load.cpu / (baselines[round]?.cpu ?? Number.NaN));
   return {
     load: medianLoad(loads),
     baseline: medianLoad(baselines),
-    ratio: median(loads.map((load, round) => load.cpu / (baselines[round]?.cpu ?? Number.NaN))),
+    ratio: median(ratios),
+    ratioInterval: medianInterval(ratios),
   };
 };
 
@@ -195,7 +199,7 @@ export const coldStartRows = async (): Promise<BenchRow[]> => {
       if (zipped > largest.zipped) largest = { id: fn.id, zipped };
       rows.push({
         what: `${fn.id}: cold load, median of ${ROUNDS}${extraNodeOptions ? ` (NODE_OPTIONS ${extraNodeOptions})` : ''}`,
-        value: `${loads.ratio.toFixed(2)}x: ${loadText(loads.load)}; bundle ${kilobytes(zipped)} zipped (asset ${kilobytes(zippedSize(fn.assetFiles))})`,
+        value: `${loads.ratio.toFixed(2)}x (${loads.ratioInterval.map((end) => end.toFixed(2)).join('–')} at 95%): ${loadText(loads.load)}; bundle ${kilobytes(zipped)} zipped (asset ${kilobytes(zippedSize(fn.assetFiles))})`,
         target: `<= ${LOAD_TARGET_RATIO.toFixed(2)}x`,
         baseline: loadText(loads.baseline),
         meetsTarget: loads.ratio <= LOAD_TARGET_RATIO,
