@@ -1,37 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { esbuildOptions, projectRoot } from '../lib/lambda-bundling.ts';
+import { extraNodeOptions, LOAD_TARGET_RATIO, type Loadable, withColdLoadSubjects } from './cold-load-subjects.ts';
 import { type BenchRow, kilobytes, median, medianInterval, milliseconds } from './results-table.ts';
-import { type SynthesizedFunction, synthesize, synthesizedFunctions } from './synthesized-functions.ts';
-import { REGION } from './template-values.ts';
 
 /** Rounds of one baseline and one function load each; BENCH_COLD_ROUNDS sets another number. */
 const ROUNDS = Number(process.env.BENCH_COLD_ROUNDS ?? 21);
-/**
- * BENCH_NODE_OPTIONS=--enable-source-maps loads every function as if the template set it: what the
- * flag would cost (docs/cold-start.md). Unset, the functions get what the template gives them.
- */
-const extraNodeOptions = process.env.BENCH_NODE_OPTIONS;
-const LOAD_TARGET_RATIO = 1.1;
 const ZIPPED_TARGET_BYTES = 200 * 1024;
-
-/**
- * What any function here loads at the least: the two SDK clients the handlers use (the DynamoDB
- * document client and SNS), created as a handler module creates them, and nothing of ours.
- */
-const sdkOnlyBaseline = `
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-export const sns = new SNSClient({});
-export const handler = async () => undefined;
-`;
 
 /**
  * Times the handler module's import (its compile, load and module-scope init, not Node's start) in
@@ -49,30 +26,6 @@ const wall = performance.now() - started;
 if (typeof loaded.handler !== 'function') throw new Error('the module exports no handler');
 writeSync(3, JSON.stringify({ cpu: (cpu.user + cpu.system) / 1000, wall, faults }));
 `;
-
-/** The variables Lambda's Node runtime sets before it imports the handler; credentials are stand-ins (nothing is called). */
-const runtimeEnvironment = (name: string, memorySize: number, taskRoot: string): Record<string, string> => ({
-  PATH: process.env.PATH ?? '',
-  LANG: 'en_US.UTF-8',
-  TZ: ':UTC',
-  AWS_REGION: REGION,
-  AWS_DEFAULT_REGION: REGION,
-  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-  AWS_LAMBDA_FUNCTION_NAME: name,
-  AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memorySize),
-  AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-  LAMBDA_TASK_ROOT: taskRoot,
-  _HANDLER: 'index.handler',
-  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  AWS_SESSION_TOKEN: 'bench',
-});
-
-interface Loadable {
-  readonly module: string;
-  readonly environment: Readonly<Record<string, string>>;
-}
 
 /** Milliseconds one load took, and the minor page faults it made (what CPU time counts and an instruction count does not). */
 interface Load {
@@ -146,55 +99,19 @@ const coldLoads = (probeFile: string, fn: Loadable, baseline: Loadable): ColdLoa
 const zippedSize = (files: readonly string[]): number =>
   files.reduce((sum, file) => sum + deflateRawSync(readFileSync(file), { level: 9 }).length + 100, 22);
 
-const bundleBaseline = async (directory: string): Promise<string> => {
-  const outfile = join(directory, 'index.mjs');
-  await build({
-    ...esbuildOptions,
-    sourcemap: false,
-    stdin: { contents: sdkOnlyBaseline, resolveDir: projectRoot, loader: 'ts' },
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-};
-
-/** BENCH_FUNCTIONS=RouteFunctions/get-board,DeadlineCheck/Handler measures only those; all by default. */
-const selected = (functions: readonly SynthesizedFunction[]): readonly SynthesizedFunction[] => {
-  const wanted = process.env.BENCH_FUNCTIONS?.split(',').filter((id) => id !== '');
-  if (wanted === undefined || wanted.length === 0) return functions;
-  const unknown = wanted.filter((id) => !functions.some((fn) => fn.id === id));
-  if (unknown.length > 0) {
-    throw new Error(
-      `BENCH_FUNCTIONS names no function ${unknown.join(', ')}; there are ${functions.map((fn) => fn.id).join(', ')}`,
-    );
-  }
-  return functions.filter((fn) => wanted.includes(fn.id));
-};
-
 /**
  * `npm run bench -- coldstart`: synthesizes the stack as `cdk synth` does, then loads every
  * function's asset with its environment from the template (NODE_OPTIONS included, as deployed) in
  * fresh processes, against an SDK-only bundle built with the same options but no source map.
  */
-export const coldStartRows = async (): Promise<BenchRow[]> => {
-  const workDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-coldstart-'));
-  try {
-    const assembly = join(workDirectory, 'cdk.out');
-    synthesize(assembly);
-    const functions = selected(synthesizedFunctions(assembly));
+export const coldStartRows = (): Promise<BenchRow[]> =>
+  withColdLoadSubjects(async ({ functions, baseline, workDirectory }) => {
     const probeFile = join(workDirectory, 'probe.mjs');
     writeFileSync(probeFile, probe);
-    const baselineModule = await bundleBaseline(join(workDirectory, 'sdk-only-baseline'));
-    const baseline: Loadable = {
-      module: baselineModule,
-      environment: runtimeEnvironment('sdk-only-baseline', 256, dirname(baselineModule)),
-    };
     const rows: BenchRow[] = [];
     let largest = { id: '', zipped: 0 };
     for (const fn of functions) {
-      const environment = { ...runtimeEnvironment(fn.id, fn.memorySize, dirname(fn.module)), ...fn.environment };
-      if (extraNodeOptions) environment.NODE_OPTIONS = `${environment.NODE_OPTIONS ?? ''} ${extraNodeOptions}`.trim();
-      const loads = coldLoads(probeFile, { module: fn.module, environment }, baseline);
+      const loads = coldLoads(probeFile, fn, baseline);
       const zipped = zippedSize([fn.module]);
       if (zipped > largest.zipped) largest = { id: fn.id, zipped };
       rows.push({
@@ -208,7 +125,7 @@ export const coldStartRows = async (): Promise<BenchRow[]> => {
     rows.push(
       {
         what: 'SDK-only baseline (DynamoDB document client + SNS client)',
-        value: `${kilobytes(readFileSync(baselineModule).length)}, ${kilobytes(zippedSize([baselineModule]))} zipped`,
+        value: `${kilobytes(readFileSync(baseline.module).length)}, ${kilobytes(zippedSize([baseline.module]))} zipped`,
         target: '',
         baseline: '',
       },
@@ -221,7 +138,4 @@ export const coldStartRows = async (): Promise<BenchRow[]> => {
       },
     );
     return rows;
-  } finally {
-    rmSync(workDirectory, { recursive: true, force: true });
-  }
-};
+  });
