@@ -32,7 +32,10 @@ const instructions = (probeFile: string, { module, environment }: Loadable): num
     ],
     { env: environment, encoding: 'utf8' },
   );
-  if (result.error) throw new Error(NO_VALGRIND, { cause: result.error });
+  if (result.error) {
+    const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new Error(missing ? NO_VALGRIND : `valgrind could not be started for ${module}`, { cause: result.error });
+  }
   const counted = /I\s+refs:\s+([\d,]+)/.exec(result.stderr)?.[1];
   if (result.status !== 0 || counted === undefined) {
     throw new Error(`counting the load of ${module} failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
