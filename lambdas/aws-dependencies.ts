@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sesOnFirstEmail, sqsOnFirstCall } from './adapters/calls-on-first-use.ts';
 import {
   dailyCapsFromEnv,
   newSmsCode,
@@ -36,6 +37,7 @@ import { type MigrationsHandlerDependencies, migrations } from './adapters/migra
 import { newFeedKey } from './adapters/new-feed-key.ts';
 import { manageWatchesUrl, publicApiUrl } from './adapters/public-api-url.ts';
 import { secretFromExtension } from './adapters/secrets/extension-secret.ts';
+import { sesCalls } from './adapters/ses/ses-calls.ts';
 import { createSesEmailSender } from './adapters/ses/ses-email-sender.ts';
 import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publisher.ts';
 import { setSmsMonthlySpendLimit } from './adapters/sns/sms-spend-limit.ts';
@@ -168,7 +170,8 @@ const sqs = (): SQSClient => {
   sqsClient ??= new SQSClient({});
   return sqsClient;
 };
-const failureSink = () => new SqsFailureSink(sqs(), requiredEnv(FAILURE_QUEUE_URL_ENV));
+/** Where the senders park what failed for good: SQS, loaded on the first failure. */
+const failureSink = () => new SqsFailureSink(sqsOnFirstCall(), requiredEnv(FAILURE_QUEUE_URL_ENV));
 
 /** The API's base URL, for links back to it (feeds). */
 export const apiUrl = publicApiUrl;
@@ -227,13 +230,13 @@ export const alertEventPublishing = (): { readonly alertEventPublisher: AlertEve
 });
 
 let channelSenders: ChannelSenders | undefined;
-/** SES for email, SNS for SMS: each built on first use, so a function that sends one channel never loads the other's SDK. */
+/** SES for email, SNS for SMS: each built on first use, so a function that sends one channel never loads the other's SDK; SES from its side module, as an email is the rarer case. */
 const senders = (): ChannelSenders => {
   if (channelSenders) return channelSenders;
   let email: MessageSender | undefined;
   let sms: MessageSender | undefined;
   channelSenders = {
-    email: { send: (message) => (email ??= createSesEmailSender()).send(message) },
+    email: { send: (message) => (email ??= createSesEmailSender(sesOnFirstEmail())).send(message) },
     sms: { send: (message) => (sms ??= new SnsSmsSender(new SNSClient({}))).send(message) },
   };
   return channelSenders;
@@ -400,14 +403,15 @@ const sending = (channel: ChannelKind, sender: MessageSender, renderers: Message
   claimSeconds: deliveryQueues[channel].visibilityTimeoutSeconds,
   serviceMetrics: serviceMetrics(),
   backoff: {
-    visibility: new SqsMessageVisibility(sqs(), requiredEnv(DELIVERY_QUEUE_URL_ENV[channel])),
+    visibility: new SqsMessageVisibility(sqsOnFirstCall(), requiredEnv(DELIVERY_QUEUE_URL_ENV[channel])),
     policy: THROTTLE_BACKOFF,
     random: Math.random,
   },
 });
 
 /** The email sender's: SES v2, from the stack's identity, through its configuration set. */
-export const emailSending = (): SenderDependencies => sending('email', createSesEmailSender(), { email: emailMessage });
+export const emailSending = (): SenderDependencies =>
+  sending('email', createSesEmailSender(sesCalls()), { email: emailMessage });
 
 /** The SMS sender's: SNS, published to the number after its opt-out is checked. */
 export const smsSending = (): SenderDependencies =>
@@ -418,7 +422,7 @@ export const migrationsRun = (): MigrationsHandlerDependencies => ({
   clock: clock(),
   ledger: onTable((client, name) => new DynamoMigrationLedger(client, name)),
   migrations: onTable((client, name) => migrations(client, name, new SNSClient({}), clock())),
-  handOn: sqsMigrationsHandOn(sqs(), requiredEnv(MIGRATIONS_QUEUE_URL_ENV)),
+  handOn: sqsMigrationsHandOn(sqsOnFirstCall(), requiredEnv(MIGRATIONS_QUEUE_URL_ENV)),
 });
 
 /** The SMS spend limit custom resource's: SNS's account-wide SMS settings. */

@@ -4,8 +4,9 @@
  * `esbuildOptions`, so a benchmark measures exactly what gets deployed.
  */
 import path from 'node:path';
-import type { BuildOptions } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { sdkSchemaKeys } from './sdk-schema-keys.ts';
+import { sideModules, sideModulesImportedBy } from './side-modules.ts';
 
 /** Repository root: function entries are resolved from here, not the cwd. */
 export const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -32,5 +33,26 @@ export const esbuildOptions: BuildOptions = {
   banner: {
     js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
   },
-  plugins: [sdkSchemaKeys],
+  plugins: [sdkSchemaKeys, sideModules(projectRoot)],
+};
+
+/**
+ * Builds one function's asset into `outdir`: its handler module (`entry`, relative to the project
+ * root) as `index.mjs`, and beside it each side module the bundle imports (lib/side-modules.ts),
+ * each with its map. `overrides` change the options, as the benchmark and tests need.
+ */
+export const bundleFunction = async (entry: string, outdir: string, overrides: BuildOptions = {}): Promise<void> => {
+  const options: BuildOptions = { ...esbuildOptions, logLevel: 'warning', ...overrides };
+  const outfile = path.join(outdir, 'index.mjs');
+  const { metafile } = await build({
+    ...options,
+    entryPoints: [path.resolve(projectRoot, entry)],
+    outfile,
+    metafile: true,
+  });
+  await Promise.all(
+    sideModulesImportedBy(metafile, outfile).map(({ source, file }) =>
+      build({ ...options, entryPoints: [path.join(projectRoot, source)], outfile: path.join(outdir, file) }),
+    ),
+  );
 };

@@ -6,6 +6,7 @@ import { countRequests } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { newFeedKey } from '../lambdas/adapters/new-feed-key.ts';
 import { manageWatchesUrl } from '../lambdas/adapters/public-api-url.ts';
+import { sqsCalls } from '../lambdas/adapters/sqs/sqs-calls.ts';
 import { SqsDeliveryJobQueue } from '../lambdas/adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsMessageVisibility } from '../lambdas/adapters/sqs/sqs-message-visibility.ts';
 import { SqsWaveAnnouncer } from '../lambdas/adapters/sqs/sqs-wave-announcer.ts';
@@ -81,7 +82,7 @@ export const localDependencies = (options: LocalDependencyOptions) => {
     }),
     /** A queue's messages' visibility, for a sender's backoff on throttling. */
     messageVisibility: (name: DeliveryQueueName) =>
-      fauxqsSafeVisibility(new SqsMessageVisibility(options.queues.client, options.queues.queueUrl(name))),
+      fauxqsSafeVisibility(new SqsMessageVisibility(sqsCalls(options.queues.client), options.queues.queueUrl(name))),
     /** The backoff's jitter. */
     random: Math.random,
     planning: { directPlanLimit: DIRECT_PLAN_LIMIT, leaseSeconds: deliveryQueues.waves.timeoutSeconds },

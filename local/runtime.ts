@@ -9,6 +9,7 @@ import { createDocumentClient } from '../lambdas/adapters/dynamodb/document-clie
 import type { RequestCounter } from '../lambdas/adapters/dynamodb/request-counter.ts';
 import { tableStores } from '../lambdas/adapters/dynamodb/table-stores.ts';
 import { sourceCheckSettings, sourceFeedReaders } from '../lambdas/adapters/sources/source-settings.ts';
+import { sqsCalls } from '../lambdas/adapters/sqs/sqs-calls.ts';
 import { SqsFailureSink } from '../lambdas/adapters/sqs/sqs-failure-sink.ts';
 import { routes } from '../lambdas/contracts/routes.ts';
 import type { DailyCaps } from '../lambdas/core/ports/stores.ts';
@@ -194,7 +195,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       apiUrl: api.url,
       outboxFile,
       // Parked in the local SQS as in AWS, where `sanctions-watch redrive` finds them.
-      failures: new SqsFailureSink(queues.client, queues.queueUrl(DELIVERY_FAILURES_QUEUE)),
+      failures: new SqsFailureSink(sqsCalls(queues.client), queues.queueUrl(DELIVERY_FAILURES_QUEUE)),
       alertEventsFile,
       metricsFile,
       dailyCaps: options.dailyCaps ?? dailyCapsFromEnv(),

@@ -11,8 +11,12 @@ import { lazy } from '../core/lazy.ts';
  * in an invocation that failed anyway.
  */
 
-/** In Lambda the bundle, with its map beside it (`index.mjs.map`); run from the sources, this .ts file, which has none. */
+/**
+ * In Lambda the bundle, with its map beside it (`index.mjs.map`), and the side modules it may load
+ * (lib/side-modules.ts), each with its own; run from the sources, this .ts file, which has none.
+ */
 const ownUrl = import.meta.url;
+const ownDirectory = ownUrl.slice(0, ownUrl.lastIndexOf('/') + 1);
 
 const sourceMapOf = (url: string): SourceMap | undefined => {
   try {
@@ -31,22 +35,25 @@ const projectPath = (source: string): string => {
   return own >= 0 ? source.slice(own) : source;
 };
 
-const ownSourceMap = /* @__PURE__ */ lazy(() => ({ map: sourceMapOf(ownUrl) }));
+/** Each file's map, read when a stack first points into it. */
+const sourceMaps = /* @__PURE__ */ lazy(() => new Map<string, SourceMap | undefined>());
+const sourceMapAt = (url: string): SourceMap | undefined => {
+  const maps = sourceMaps();
+  if (!maps.has(url)) maps.set(url, sourceMapOf(url));
+  return maps.get(url);
+};
 
 const location = /(file:\/\/[^\s()]+):(\d+):(\d+)/;
 
-/** The stack with every position in this bundle replaced by its place in the sources; other lines as they are. */
-export const sourceMappedStack = (stack: string): string => {
-  const { map } = ownSourceMap();
-  if (map === undefined) return stack;
-  return stack
+/** The stack with every position in this bundle or a side module beside it replaced by its place in the sources; other lines as they are. */
+export const sourceMappedStack = (stack: string): string =>
+  stack
     .split('\n')
     .map((line) => {
       const found = location.exec(line);
-      if (found === null || found[1] !== ownUrl) return line;
-      const origin = map.findOrigin(Number(found[2]), Number(found[3]));
-      if (!('fileName' in origin)) return line;
+      if (found?.[1] === undefined || !found[1].startsWith(ownDirectory) || !found[1].endsWith('.mjs')) return line;
+      const origin = sourceMapAt(found[1])?.findOrigin(Number(found[2]), Number(found[3]));
+      if (origin === undefined || !('fileName' in origin)) return line;
       return line.replace(found[0], `${projectPath(origin.fileName)}:${origin.lineNumber}:${origin.columnNumber}`);
     })
     .join('\n');
-};

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sesCalls } from '../../lambdas/adapters/ses/ses-calls.ts';
 import { createSesEmailSender, SesEmailSender } from '../../lambdas/adapters/ses/ses-email-sender.ts';
 import { SES_SENDER_ENV } from '../../lambdas/contracts/environment.ts';
 import { contactKeyOf } from '../../lambdas/core/contacts/contact-key.ts';
@@ -23,7 +24,7 @@ const ses = mockClient(SESv2Client);
 beforeEach(() => ses.reset());
 
 const options = { fromAddress: 'alerts@sanctions-watch.example.org', configurationSetName: 'SanctionsWatch-email' };
-const sender = () => new SesEmailSender(new SESv2Client({}), options);
+const sender = () => new SesEmailSender(sesCalls(new SESv2Client({})), options);
 
 const unsubscribeUrl = 'https://api.example.org/unsubscribe?c=email%3Aana%40example.org&s=abc';
 const message: OutgoingMessage = { ...emailMessage, kind: 'alert', unsubscribeUrl };
@@ -174,7 +175,7 @@ describe('createSesEmailSender', () => {
     vi.stubEnv(SES_SENDER_ENV.configurationSet, 'cs-1');
     ses.on(SendEmailCommand).resolves({ MessageId: 'ses-3' });
 
-    await createSesEmailSender().send(message);
+    await createSesEmailSender(sesCalls()).send(message);
 
     expect(ses.commandCalls(SendEmailCommand)[0]?.args[0].input).toMatchObject({
       FromEmailAddress: 'alerts@example.org',
@@ -185,6 +186,6 @@ describe('createSesEmailSender', () => {
   it('fails loudly without its settings', () => {
     vi.stubEnv(SES_SENDER_ENV.fromAddress, '');
     vi.stubEnv(SES_SENDER_ENV.configurationSet, 'cs-1');
-    expect(() => createSesEmailSender()).toThrow(SES_SENDER_ENV.fromAddress);
+    expect(() => createSesEmailSender(sesCalls())).toThrow(SES_SENDER_ENV.fromAddress);
   });
 });

@@ -1,6 +1,7 @@
 import { QueueDoesNotExist, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sqsCalls } from '../../lambdas/adapters/sqs/sqs-calls.ts';
 import { SqsFailureSink } from '../../lambdas/adapters/sqs/sqs-failure-sink.ts';
 import type { DeliveryFailure } from '../../lambdas/core/delivery/delivery-records.ts';
 
@@ -8,7 +9,7 @@ const sqs = mockClient(SQSClient);
 beforeEach(() => sqs.reset());
 
 const queueUrl = 'https://sqs.eu-west-1.amazonaws.com/111122223333/sanctions-watch-delivery-failures';
-const sink = () => new SqsFailureSink(new SQSClient({}), queueUrl);
+const sink = () => new SqsFailureSink(sqsCalls(new SQSClient({})), queueUrl);
 
 const failure: DeliveryFailure = {
   at: '2019-03-23T06:00:05.000Z',

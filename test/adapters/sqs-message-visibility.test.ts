@@ -1,6 +1,7 @@
 import { ChangeMessageVisibilityCommand, ReceiptHandleIsInvalid, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sqsCalls } from '../../lambdas/adapters/sqs/sqs-calls.ts';
 import { SqsMessageVisibility } from '../../lambdas/adapters/sqs/sqs-message-visibility.ts';
 
 const sqs = mockClient(SQSClient);
@@ -12,7 +13,7 @@ describe('the SQS message visibility', () => {
   it('changes the received message’s visibility timeout on its queue, through its receipt handle', async () => {
     sqs.on(ChangeMessageVisibilityCommand).resolves({});
 
-    await new SqsMessageVisibility(new SQSClient({}), queueUrl).returnAfter('receipt-1', 7);
+    await new SqsMessageVisibility(sqsCalls(new SQSClient({})), queueUrl).returnAfter('receipt-1', 7);
 
     expect(sqs.calls()).toHaveLength(1);
     expect(sqs.commandCalls(ChangeMessageVisibilityCommand)[0]?.args[0].input).toEqual({
@@ -27,7 +28,7 @@ describe('the SQS message visibility', () => {
       .on(ChangeMessageVisibilityCommand)
       .rejects(new ReceiptHandleIsInvalid({ message: 'The receipt handle has expired', $metadata: {} }));
 
-    await expect(new SqsMessageVisibility(new SQSClient({}), queueUrl).returnAfter('old', 2)).rejects.toThrow(
+    await expect(new SqsMessageVisibility(sqsCalls(new SQSClient({})), queueUrl).returnAfter('old', 2)).rejects.toThrow(
       'The receipt handle has expired',
     );
   });

@@ -1,6 +1,7 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sqsCalls } from '../../lambdas/adapters/sqs/sqs-calls.ts';
 import {
   parseMigrationsContinuation,
   sqsMigrationsHandOn,
@@ -19,7 +20,7 @@ describe('handing a migrations run on through SQS', () => {
       event: cloudFormationEvent('Update', 'https://cloudformation-response.example/signed'),
       startedAt: '2026-12-05T12:00:00.000Z',
     };
-    await sqsMigrationsHandOn(new SQSClient({}), QUEUE_URL)(continuation);
+    await sqsMigrationsHandOn(sqsCalls(new SQSClient({})), QUEUE_URL)(continuation);
     const calls = sqs.commandCalls(SendMessageCommand);
     expect(calls.map(({ args }) => args[0].input)).toEqual([
       { QueueUrl: QUEUE_URL, MessageBody: JSON.stringify(continuation) },

@@ -19,28 +19,60 @@ const sesClient = 'SimpleEmailService_v2';
 
 const markersIn = (text: string): string[] => localOnlyMarkers.filter((marker) => text.includes(marker));
 
-/** Every file of an asset directory, as text: the bundle and its source map. */
-const assetText = (directory: string): string =>
-  readdirSync(directory)
-    .map((file) => readFileSync(path.join(directory, file), 'utf8'))
-    .join('\n');
-
 useSynthesizedStack();
 
-/** Every function's bundle directory in the assembly, by construct path. */
-const functionBundles = (): { readonly name: string; readonly text: string }[] =>
+/** A function's asset: its bundle, what it loads on some paths only (lib/side-modules.ts), and every file as text. */
+interface FunctionAsset {
+  readonly name: string;
+  readonly bundle: string;
+  readonly sideModules: readonly { readonly file: string; readonly text: string }[];
+  readonly text: string;
+}
+
+/** Every function's asset directory in the assembly, by construct path. */
+const functionAssets = (): FunctionAsset[] =>
   stack.node
     .findAll()
     .filter((construct): construct is BaseFunction => construct instanceof BaseFunction)
-    .map((fn) => ({ name: fn.node.path, text: assetText(bundleDirectory(fn)) }));
+    .map((fn) => {
+      const directory = bundleDirectory(fn);
+      const read = (file: string) => readFileSync(path.join(directory, file), 'utf8');
+      const files = readdirSync(directory);
+      return {
+        name: fn.node.path,
+        bundle: read('index.mjs'),
+        sideModules: files
+          .filter((file) => file.endsWith('.mjs') && file !== 'index.mjs')
+          .map((file) => ({ file, text: read(file) })),
+        text: files.map(read).join('\n'),
+      };
+    });
+
+/** The functions whose bundle carries a client, and those that load it from a side module of their asset. */
+const carrying = (marker: string) => ({
+  loaded: functionAssets()
+    .filter(({ bundle }) => bundle.includes(marker))
+    .map(({ name }) => name)
+    .sort(),
+  onFirstUse: functionAssets()
+    .filter(
+      ({ bundle, sideModules }) => !bundle.includes(marker) && sideModules.some(({ text }) => text.includes(marker)),
+    )
+    .map(({ name }) => name)
+    .sort(),
+});
+
+const notifyingRoutes = routes
+  .filter((route) => route.notifies)
+  .map((route) => `SanctionsWatch/RouteFunctions/${route.id}`);
 
 describe('the synthesized Lambda assets', () => {
   it("are there for every function: one per route, the catch-all route's, the seed, the migrations, the deadline check, the stream consumers, the delivery pipeline, the hourly jobs (delivery, sources), SES's feedback, the SMS spend limit and the admins' MFA check", () => {
-    expect(functionBundles()).toHaveLength(routes.length + 16);
+    expect(functionAssets()).toHaveLength(routes.length + 16);
   });
 
   it('hold none of the local outbox or its fault injection', () => {
-    const offending = functionBundles()
+    const offending = functionAssets()
       .map(({ name, text }) => ({ name, markers: markersIn(text) }))
       .filter(({ markers }) => markers.length > 0);
 
@@ -60,54 +92,59 @@ describe('the synthesized Lambda assets', () => {
   });
 
   it('carry the SNS client only in the functions that send SMS (the notifying functions, the SMS sender), the AlertEvents publisher, the migrations (which delete the old contact topics) and the SMS spend limit custom resource', () => {
-    const senders = [
-      ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/RouteFunctions/${route.id}`),
-      'SanctionsWatch/Delivery/SmsSender/Handler',
-      'SanctionsWatch/AlertEvents/Publisher/Handler',
-      'SanctionsWatch/Migrations/Runner/Handler',
-      'SanctionsWatch/SmsSpendLimit/Handler',
-    ];
-    const withSns = functionBundles()
-      .filter(({ text }) => text.includes(snsClient))
-      .map(({ name }) => name);
-
-    expect(withSns.sort()).toEqual(senders.sort());
+    expect(carrying(snsClient)).toEqual({
+      loaded: [
+        ...notifyingRoutes,
+        'SanctionsWatch/Delivery/SmsSender/Handler',
+        'SanctionsWatch/AlertEvents/Publisher/Handler',
+        'SanctionsWatch/Migrations/Runner/Handler',
+        'SanctionsWatch/SmsSpendLimit/Handler',
+      ].sort(),
+      onFirstUse: [],
+    });
   });
 
-  it('carry the SQS client only in the delivery pipeline, which sends to its queues and parks the jobs that failed for good, in the hourly job, which queues its digests and repeats for the senders, and in the migrations, which hand a run on through their queue: not in the routes that send a test message themselves, which log what fails', () => {
-    const withSqs = functionBundles()
-      .filter(({ text }) => text.includes(sqsClient))
-      .map(({ name }) => name);
-
-    expect(withSqs.sort()).toEqual(
-      [
+  it('load the SQS client with the bundle where every invocation sends to a queue (the announcer, the planner, the shard workers, the hourly job), and from a side module where only a backoff, a failure or a long run needs it (the senders, the migrations): never in the routes, which log what fails', () => {
+    expect(carrying(sqsClient)).toEqual({
+      loaded: [
         'SanctionsWatch/Delivery/Announcer/Handler',
         'SanctionsWatch/Delivery/Planner/Handler',
         'SanctionsWatch/Delivery/ShardWorkers/Handler',
+        'SanctionsWatch/ScheduledDelivery/Handler',
+      ].sort(),
+      onFirstUse: [
         'SanctionsWatch/Delivery/EmailSender/Handler',
         'SanctionsWatch/Delivery/SmsSender/Handler',
-        'SanctionsWatch/ScheduledDelivery/Handler',
         'SanctionsWatch/Migrations/Runner/Handler',
       ].sort(),
-    );
+    });
   });
 
-  it('carry the SES client only in the functions that send email: the email sender and the notifying functions', () => {
-    const senders = [
-      ...routes.filter((route) => route.notifies).map((route) => `SanctionsWatch/RouteFunctions/${route.id}`),
-      'SanctionsWatch/Delivery/EmailSender/Handler',
-    ];
-    const withSes = functionBundles()
-      .filter(({ text }) => text.includes(sesClient))
-      .map(({ name }) => name);
-
-    expect(withSes.sort()).toEqual(senders.sort());
+  it('load the SES client with the bundle only in the email sender, and from a side module in the notifying routes, which send a confirmation or a test now and then', () => {
+    expect(carrying(sesClient)).toEqual({
+      loaded: ['SanctionsWatch/Delivery/EmailSender/Handler'],
+      onFirstUse: [...notifyingRoutes].sort(),
+    });
   });
 
-  it('would show it: the SES sender, bundled as the functions are, holds the marker', async () => {
+  it('hold exactly the side modules their bundle imports, each with its map', () => {
+    const mismatched = functionAssets()
+      .map(({ name, bundle, sideModules, text }) => ({
+        name,
+        imported: Array.from(bundle.matchAll(/import\("\.\/([\w-]+\.mjs)"\)/g), ([, file]) => file).sort(),
+        present: sideModules.map(({ file }) => file).sort(),
+        mapped: sideModules.every(({ file }) => text.includes(`//# sourceMappingURL=${file}.map`)),
+      }))
+      .filter(({ imported, present, mapped }) => !mapped || imported.join() !== present.join());
+
+    expect(mismatched).toEqual([]);
+    expect(functionAssets().filter(({ sideModules }) => sideModules.length > 0).length).toBeGreaterThan(0);
+  });
+
+  it('would show it: the SES calls, bundled as the functions are, hold the marker', async () => {
     const { outputFiles } = await build({
       ...esbuildOptions,
-      entryPoints: [path.join(projectRoot, 'lambdas/adapters/ses/ses-email-sender.ts')],
+      entryPoints: [path.join(projectRoot, 'lambdas/adapters/ses/ses-calls.ts')],
       outfile: 'index.mjs',
       write: false,
       logLevel: 'silent',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sqsCalls } from '../../lambdas/adapters/sqs/sqs-calls.ts';
 import { SqsMessageVisibility } from '../../lambdas/adapters/sqs/sqs-message-visibility.ts';
 import type { QueueConsumerSettings } from '../../lambdas/contracts/queue-consumer.ts';
 import { fauxqsSafeVisibility } from '../../local/queues/fauxqs-visibility.ts';
@@ -105,7 +106,7 @@ describe('the local SQS with a data directory', () => {
     await sqs.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'throttled' }));
     const first = await sqs.client.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 1 }));
 
-    await fauxqsSafeVisibility(new SqsMessageVisibility(sqs.client, QueueUrl)).returnAfter(
+    await fauxqsSafeVisibility(new SqsMessageVisibility(sqsCalls(sqs.client), QueueUrl)).returnAfter(
       first.Messages?.[0]?.ReceiptHandle ?? '',
       0,
     );

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sqsCalls } from '../../lambdas/adapters/sqs/sqs-calls.ts';
 import { SqsMessageVisibility } from '../../lambdas/adapters/sqs/sqs-message-visibility.ts';
 import type { QueueConsumerSettings, QueueDefinition } from '../../lambdas/contracts/queue-consumer.ts';
 import { type LocalSqs, startLocalSqs } from '../../local/queues/local-sqs.ts';
@@ -178,7 +179,7 @@ describe('the local queue poller', () => {
     // Two minutes, longer than the test may run: the message can only come back through its changed visibility.
     const queue = await startQueue({ visibilityTimeoutSeconds: 120 });
     await queue.send('a', 'b');
-    const visibility = new SqsMessageVisibility(queue.sqs.client, queue.queueUrl);
+    const visibility = new SqsMessageVisibility(sqsCalls(queue.sqs.client), queue.queueUrl);
     const { handler, batches, events } = recordingHandler((records, call) =>
       call === 1 ? { batchItemFailures: [failedItem(records, 'b')] } : undefined,
     );

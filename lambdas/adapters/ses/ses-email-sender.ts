@@ -1,9 +1,10 @@
-import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { SES_SENDER_ENV } from '../../contracts/environment.ts';
 import { contactKeyOf } from '../../core/contacts/contact-key.ts';
 import type { MessageSender } from '../../core/ports/message-sender.ts';
 import { NotifierError, type OutgoingMessage } from '../../core/ports/notifier.ts';
 import { requiredEnv } from '../environment.ts';
+import type { SesCalls } from './ses-calls.ts';
 import { sesNotifierError } from './ses-errors.ts';
 
 export interface SesEmailSenderOptions {
@@ -43,10 +44,10 @@ const unsubscribeHeaders = (message: OutgoingMessage, context: string): { Name: 
  * that reaches the service and not a spam report.
  */
 export class SesEmailSender implements MessageSender {
-  readonly #ses: SESv2Client;
+  readonly #ses: SesCalls;
   readonly #options: SesEmailSenderOptions;
 
-  constructor(ses: SESv2Client, options: SesEmailSenderOptions) {
+  constructor(ses: SesCalls, options: SesEmailSenderOptions) {
     this.#ses = ses;
     this.#options = options;
   }
@@ -56,7 +57,7 @@ export class SesEmailSender implements MessageSender {
     const input = this.#input(message, context);
     let messageId: string | undefined;
     try {
-      ({ MessageId: messageId } = await this.#ses.send(new SendEmailCommand(input)));
+      ({ MessageId: messageId } = await this.#ses.sendEmail(input));
     } catch (error) {
       throw sesNotifierError(error, context);
     }
@@ -84,9 +85,9 @@ export class SesEmailSender implements MessageSender {
   }
 }
 
-/** The sender as the stack configures it (SES_SENDER_ENV); built once per process by the AWS root. */
-export const createSesEmailSender = (): SesEmailSender =>
-  new SesEmailSender(new SESv2Client({}), {
+/** The sender as the stack configures it (SES_SENDER_ENV), through SES loaded eagerly or on first use; built once per process by the AWS root. */
+export const createSesEmailSender = (ses: SesCalls): SesEmailSender =>
+  new SesEmailSender(ses, {
     fromAddress: requiredEnv(SES_SENDER_ENV.fromAddress),
     configurationSetName: requiredEnv(SES_SENDER_ENV.configurationSet),
   });

@@ -1,6 +1,6 @@
-import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
+import type { SqsCalls } from './sqs-calls.ts';
 
 /** A deploy's migrations run handed on: the event to answer, and when the deploy's run began. */
 export interface MigrationsContinuation {
@@ -29,7 +29,7 @@ export const parseMigrationsContinuation = (body: string): MigrationsContinuatio
 
 /** Sends a continuation to the migrations function's own queue. */
 export const sqsMigrationsHandOn =
-  (sqs: SQSClient, queueUrl: string) =>
+  (sqs: Pick<SqsCalls, 'sendMessage'>, queueUrl: string) =>
   async (continuation: MigrationsContinuation): Promise<void> => {
-    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(continuation) }));
+    await sqs.sendMessage({ QueueUrl: queueUrl, MessageBody: JSON.stringify(continuation) });
   };
