@@ -34,6 +34,16 @@ const noZodCatch = {
   message: "z.catch brings zod's whole util namespace into the bundle: parse with safeParse and fall back instead.",
 };
 
+/**
+ * A dynamic import in a function's code is a side module's, made in one place; the bundler refuses
+ * any other (lib/side-modules.ts), and this says so before a build.
+ */
+const sideModulesOnly = {
+  selector: 'ImportExpression',
+  message:
+    'A function loads code later only from a side module (lib/side-modules.ts), through lambdas/adapters/calls-on-first-use.ts: in one bundle a dynamic import costs every cold start more than it saves.',
+};
+
 /** One composition root per runtime: only the handlers build from the AWS one. */
 const awsRootForHandlers = {
   paths: ['lambdas/aws-dependencies.ts'],
@@ -59,7 +69,12 @@ export default tseslint.config(
       'boundaries/imports': ['error', lambdasStayInside, awsRootForHandlers],
       'no-restricted-imports': ['error', { paths: [zodMiniOnly] }],
       'no-restricted-properties': ['error', noZodCatch],
+      'no-restricted-syntax': ['error', sideModulesOnly],
     },
+  },
+  {
+    files: ['lambdas/adapters/calls-on-first-use.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['lambdas/handlers/**/*.ts'],
@@ -129,6 +144,7 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
+        sideModulesOnly,
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
           message: 'Take the time from the Clock passed in.',

@@ -1,9 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { extraNodeOptions, LOAD_TARGET_RATIO, type Loadable, withColdLoadSubjects } from './cold-load-subjects.ts';
+import {
+  type ColdLoadSubject,
+  extraNodeOptions,
+  LOAD_TARGET_RATIO,
+  type Loadable,
+  withColdLoadSubjects,
+} from './cold-load-subjects.ts';
 import { type BenchRow, kilobytes, median, medianInterval, milliseconds } from './results-table.ts';
 
 /** Rounds of one baseline and one function load each; BENCH_COLD_ROUNDS sets another number. */
@@ -13,17 +19,21 @@ const ZIPPED_TARGET_BYTES = 200 * 1024;
 /**
  * Times the handler module's import (its compile, load and module-scope init, not Node's start) in
  * CPU time of the whole process (all its threads) and in wall time, and reports both on fd 3.
+ * Given a side module as well, imports the handler module untimed and times the side module's
+ * import: what the first call that needs it adds.
  */
 const probe = `
 import { writeSync } from 'node:fs';
+const [handlerModule, sideModule] = process.argv.slice(2);
+if (sideModule !== undefined) await import(handlerModule);
 const started = performance.now();
 const cpuAtStart = process.cpuUsage();
 const faultsAtStart = process.resourceUsage().minorPageFault;
-const loaded = await import(process.argv[2]);
+const loaded = await import(sideModule ?? handlerModule);
 const faults = process.resourceUsage().minorPageFault - faultsAtStart;
 const cpu = process.cpuUsage(cpuAtStart);
 const wall = performance.now() - started;
-if (typeof loaded.handler !== 'function') throw new Error('the module exports no handler');
+if (sideModule === undefined && typeof loaded.handler !== 'function') throw new Error('the module exports no handler');
 writeSync(3, JSON.stringify({ cpu: (cpu.user + cpu.system) / 1000, wall, faults }));
 `;
 
@@ -34,9 +44,10 @@ interface Load {
   readonly faults: number;
 }
 
-/** One cold load: a fresh process of this Node (the project's Node 24, as the nodejs24.x runtime) that imports the module. */
-const loadOnce = (probeFile: string, { module, environment }: Loadable): Load => {
-  const result = spawnSync(process.execPath, [probeFile, pathToFileURL(module).href], {
+/** One cold load: a fresh process of this Node (the project's Node 24, as the nodejs24.x runtime) that imports the module (and then, timed instead, a side module). */
+const loadOnce = (probeFile: string, { module, environment }: Loadable, sideModule?: string): Load => {
+  const modules = [module, ...(sideModule === undefined ? [] : [sideModule])];
+  const result = spawnSync(process.execPath, [probeFile, ...modules.map((file) => pathToFileURL(file).href)], {
     env: environment,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
@@ -95,6 +106,23 @@ const coldLoads = (probeFile: string, fn: Loadable, baseline: Loadable): ColdLoa
   };
 };
 
+/** Rounds of a side module's load on first use: not part of the ratio, so fewer. */
+const FIRST_USE_ROUNDS = 7;
+
+/**
+ * What each side module (lib/side-modules.ts) of a function's asset adds to the first call that
+ * needs it: its import in a fresh process after the function's own, median CPU time.
+ */
+const firstUseLoads = (probeFile: string, fn: ColdLoadSubject): string => {
+  const sideModules = fn.assetFiles.filter((file) => file.endsWith('.mjs') && file !== fn.module);
+  return sideModules
+    .map((file) => {
+      const loads = Array.from({ length: FIRST_USE_ROUNDS }, () => loadOnce(probeFile, fn, file));
+      return `; ${basename(file)} on first use ${milliseconds(median(loads.map((load) => load.cpu)))} CPU`;
+    })
+    .join('');
+};
+
 /** Size of files once deflated as in a zip archive (plus the archive's per-entry headers). */
 const zippedSize = (files: readonly string[]): number =>
   files.reduce((sum, file) => sum + deflateRawSync(readFileSync(file), { level: 9 }).length + 100, 22);
@@ -116,7 +144,7 @@ export const coldStartRows = (): Promise<BenchRow[]> =>
       if (zipped > largest.zipped) largest = { id: fn.id, zipped };
       rows.push({
         what: `${fn.id}: cold load, median of ${ROUNDS}${extraNodeOptions ? ` (NODE_OPTIONS ${extraNodeOptions})` : ''}`,
-        value: `${loads.ratio.toFixed(2)}x (${loads.ratioInterval.map((end) => end.toFixed(2)).join('–')} at 95%): ${loadText(loads.load)}; bundle ${kilobytes(zipped)} zipped (asset ${kilobytes(zippedSize(fn.assetFiles))})`,
+        value: `${loads.ratio.toFixed(2)}x (${loads.ratioInterval.map((end) => end.toFixed(2)).join('–')} at 95%): ${loadText(loads.load)}; bundle ${kilobytes(zipped)} zipped (asset ${kilobytes(zippedSize(fn.assetFiles))})${firstUseLoads(probeFile, fn)}`,
         target: `<= ${LOAD_TARGET_RATIO.toFixed(2)}x`,
         baseline: loadText(loads.baseline),
         meetsTarget: loads.ratio <= LOAD_TARGET_RATIO,

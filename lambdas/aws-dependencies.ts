@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { sesOnFirstEmail, sqsOnFirstCall } from './adapters/calls-on-first-use.ts';
+import { sqsOnFirstCall } from './adapters/calls-on-first-use.ts';
 import {
   dailyCapsFromEnv,
   newSmsCode,
@@ -230,13 +230,13 @@ export const alertEventPublishing = (): { readonly alertEventPublisher: AlertEve
 });
 
 let channelSenders: ChannelSenders | undefined;
-/** SES for email, SNS for SMS: each built on first use, so a function that sends one channel never loads the other's SDK; SES from its side module, as an email is the rarer case. */
+/** SES for email, SNS for SMS: each built on first use, so a function that sends one channel never loads the other's SDK. */
 const senders = (): ChannelSenders => {
   if (channelSenders) return channelSenders;
   let email: MessageSender | undefined;
   let sms: MessageSender | undefined;
   channelSenders = {
-    email: { send: (message) => (email ??= createSesEmailSender(sesOnFirstEmail())).send(message) },
+    email: { send: (message) => (email ??= createSesEmailSender(sesCalls())).send(message) },
     sms: { send: (message) => (sms ??= new SnsSmsSender(new SNSClient({}))).send(message) },
   };
   return channelSenders;

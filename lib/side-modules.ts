@@ -3,21 +3,21 @@ import type { Metafile, Plugin } from 'esbuild';
 
 /**
  * Modules a function loads only on a path that needs them, from a file of their own beside its
- * `index.mjs`: an SDK client a function uses off its usual path (SES v2 for a route's confirmation
- * mail, SQS for a sender's backoff and parking). Inside one bundle esbuild would turn their dynamic
- * `import()` into lazy initializers around the whole SDK they share, which costs more at every
- * cold start than loading the client eagerly (docs/cold-start.md, decision 16). As a file of its
- * own the client is read only when a call first needs it, with its own copy of the SDK's core.
+ * `index.mjs`: an SDK client used off the function's usual path (SQS in the senders, for a
+ * throttled job's backoff and a failed one's parking; in the migrations, for a long run). Inside one
+ * bundle esbuild would turn their dynamic `import()` into lazy initializers around the whole SDK
+ * they share, which costs more at every cold start than loading the client eagerly. As a file of
+ * its own the client is read only when a call first needs it (docs/cold-start.md, decision 16).
  *
- * Only the SDK belongs in one: a class of ours bundled twice would be two classes, and an error
- * thrown from one copy would fail `instanceof` in the other.
+ * That file carries its own copy of the SDK's core (300 KB), so the first call that needs it pays
+ * about a fifth of a cold start: a side module is for a rare path whose latency does not matter,
+ * never for one a function takes in the usual run (SES in the routes that send was measured, and
+ * left in the bundle). Only the SDK belongs in one: a class of ours bundled twice would be two
+ * classes, and an error thrown from one copy would fail `instanceof` in the other.
  */
-export const sideModuleSources: readonly string[] = [
-  'lambdas/adapters/ses/ses-calls.ts',
-  'lambdas/adapters/sqs/sqs-calls.ts',
-];
+export const sideModuleSources: readonly string[] = ['lambdas/adapters/sqs/sqs-calls.ts'];
 
-/** The file a side module is built to in an asset, as `index.mjs` imports it: `./ses-calls.mjs`. */
+/** The file a side module is built to in an asset, as `index.mjs` imports it: `./sqs-calls.mjs`. */
 const sideModuleFile = (source: string): string => `./${path.basename(source, '.ts')}.mjs`;
 
 /**

@@ -1,31 +1,14 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { ChangeMessageVisibilityCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sesOnFirstEmail, sqsOnFirstCall } from '../../lambdas/adapters/calls-on-first-use.ts';
+import { sqsOnFirstCall } from '../../lambdas/adapters/calls-on-first-use.ts';
 
-const ses = mockClient(SESv2Client);
 const sqs = mockClient(SQSClient);
-beforeEach(() => {
-  ses.reset();
-  sqs.reset();
-});
+beforeEach(() => sqs.reset());
 
 const queueUrl = 'https://sqs.eu-west-1.amazonaws.com/111122223333/sanctions-watch-sms';
 
 describe('SDK calls loaded on first use', () => {
-  it('send SES v2 the SendEmail they are given, and return its answer', async () => {
-    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
-    const input = {
-      FromEmailAddress: 'alerts@example.org',
-      Destination: { ToAddresses: ['ana@example.org'] },
-      Content: { Simple: { Subject: { Data: 'Nigeria is overdue' }, Body: { Text: { Data: 'Its report was due.' } } } },
-    };
-
-    await expect(sesOnFirstEmail().sendEmail(input)).resolves.toMatchObject({ MessageId: 'ses-1' });
-    expect(ses.commandCalls(SendEmailCommand).map((call) => call.args[0].input)).toEqual([input]);
-  });
-
   it('send SQS the SendMessage and ChangeMessageVisibility they are given, through one instance per process', async () => {
     sqs.on(SendMessageCommand).resolves({ MessageId: 'q-1' });
     sqs.on(ChangeMessageVisibilityCommand).resolves({});

@@ -120,10 +120,10 @@ describe('the synthesized Lambda assets', () => {
     });
   });
 
-  it('load the SES client with the bundle only in the email sender, and from a side module in the notifying routes, which send a confirmation or a test now and then', () => {
+  it('carry the SES client only in the functions that send email, the email sender and the notifying routes, in their bundle: a confirmation or a test goes out in the usual run of those routes', () => {
     expect(carrying(sesClient)).toEqual({
-      loaded: ['SanctionsWatch/Delivery/EmailSender/Handler'],
-      onFirstUse: [...notifyingRoutes].sort(),
+      loaded: [...notifyingRoutes, 'SanctionsWatch/Delivery/EmailSender/Handler'].sort(),
+      onFirstUse: [],
     });
   });
 

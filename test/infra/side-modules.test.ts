@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,14 +9,14 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAILURE_QUEUE_URL_ENV } from '../../lambdas/contracts/environment.ts';
 import { bundleFunction, esbuildOptions, projectRoot } from '../../lib/lambda-bundling.ts';
 
 const run = promisify(execFile);
 
-/** What the stand-in for SES received. */
+/** What the stand-in for SQS received. */
 interface Received {
-  readonly method: string;
-  readonly url: string;
+  readonly target: string | undefined;
   readonly body: unknown;
 }
 
@@ -24,25 +25,32 @@ describe('side modules: an SDK client a function needs only on some paths, in a 
   let server: Server;
   let endpoint: string;
   const received: Received[] = [];
-  /** How the stand-in answers: SendEmail's success, or SES refusing the message. */
-  let answer: 'sent' | 'rejected' = 'sent';
+  /** How the stand-in answers: SendMessage's success, or SQS not knowing the queue. */
+  let answer: 'sent' | 'no-queue' = 'sent';
 
   beforeAll(async () => {
     directory = mkdtempSync(path.join(tmpdir(), 'side-modules-'));
-    await bundleFunction('test/fixtures/sends-one-email.ts', directory, { logLevel: 'error' });
+    await bundleFunction('test/fixtures/parks-one-failure.ts', directory, { logLevel: 'error' });
     server = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => {
         body += chunk.toString();
       });
       request.on('end', () => {
-        received.push({ method: request.method ?? '', url: request.url ?? '', body: JSON.parse(body) });
+        const sent = JSON.parse(body) as { MessageBody: string };
+        received.push({ target: request.headers['x-amz-target']?.toString(), body: sent });
+        const json = { 'content-type': 'application/x-amz-json-1.0' };
         if (answer === 'sent') {
-          response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ MessageId: 'ses-1' }));
+          // The client checks the body's MD5 that SQS reports.
+          const md5 = createHash('md5').update(sent.MessageBody).digest('hex');
+          response.writeHead(200, json).end(JSON.stringify({ MessageId: 'q-1', MD5OfMessageBody: md5 }));
         } else {
-          response
-            .writeHead(400, { 'content-type': 'application/json', 'x-amzn-errortype': 'MessageRejected' })
-            .end(JSON.stringify({ message: 'Email address is not verified.' }));
+          response.writeHead(400, json).end(
+            JSON.stringify({
+              __type: 'com.amazonaws.sqs#QueueDoesNotExist',
+              message: 'The specified queue does not exist.',
+            }),
+          );
         }
       });
     });
@@ -55,7 +63,7 @@ describe('side modules: an SDK client a function needs only on some paths, in a 
   });
 
   const bundle = () => path.join(directory, 'index.mjs');
-  const sideModule = () => path.join(directory, 'ses-calls.mjs');
+  const sideModule = () => path.join(directory, 'sqs-calls.mjs');
 
   /** The bundle in a Node of its own, as Lambda runs it: imported, then (unless `importOnly`) its handler called once; what it logged. */
   const invoke = async (
@@ -72,6 +80,7 @@ describe('side modules: an SDK client a function needs only on some paths, in a 
           AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
           AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
           AWS_ENDPOINT_URL: endpoint,
+          [FAILURE_QUEUE_URL_ENV]: `${endpoint}/111122223333/sanctions-watch-delivery-failures`,
         },
       },
     );
@@ -84,9 +93,9 @@ describe('side modules: an SDK client a function needs only on some paths, in a 
   it('leave the client out of the bundle and put it in the side module, which the bundle imports by its file', () => {
     const bundleText = readFileSync(bundle(), 'utf8');
 
-    expect(bundleText).not.toContain('SimpleEmailService_v2');
-    expect(bundleText).toContain('import("./ses-calls.mjs")');
-    expect(readFileSync(sideModule(), 'utf8')).toContain('SimpleEmailService_v2');
+    expect(bundleText).not.toContain('AmazonSQS');
+    expect(bundleText).toContain('import("./sqs-calls.mjs")');
+    expect(readFileSync(sideModule(), 'utf8')).toContain('AmazonSQS');
   });
 
   it('are not read at a cold start: the bundle loads without the file, and only the call that needs it misses it', async () => {
@@ -95,8 +104,8 @@ describe('side modules: an SDK client a function needs only on some paths, in a 
       await expect(invoke(true)).resolves.toEqual([]);
 
       const [logged] = await invoke();
-      expect(logged?.message).toBe('send failed');
-      expect(logged?.error?.stack).toContain('ses-calls.mjs');
+      expect(logged?.message).toBe('parking failed');
+      expect(logged?.error?.stack).toContain('sqs-calls.mjs');
       expect(received).toEqual([]);
     } finally {
       renameSync(`${sideModule()}.away`, sideModule());
@@ -107,28 +116,27 @@ describe('side modules: an SDK client a function needs only on some paths, in a 
     answer = 'sent';
     received.length = 0;
 
-    expect(await invoke()).toEqual([expect.objectContaining({ message: 'sent', messageId: 'ses-1' })]);
+    expect(await invoke()).toEqual([expect.objectContaining({ message: 'parked', messageId: 'q-1' })]);
     expect(received).toEqual([
       {
-        method: 'POST',
-        url: '/v2/email/outbound-emails',
-        body: expect.objectContaining({
-          FromEmailAddress: 'alerts@example.org',
-          Destination: { ToAddresses: ['ana@example.org'] },
-        }),
+        target: 'AmazonSQS.SendMessage',
+        body: {
+          QueueUrl: `${endpoint}/111122223333/sanctions-watch-delivery-failures`,
+          MessageBody: '{"code":"misconfigured"}',
+        },
       },
     ]);
   });
 
   it("carry their own map, so a logged stack from inside the client points at the SDK's sources", async () => {
-    answer = 'rejected';
+    answer = 'no-queue';
 
     const [logged] = await invoke();
 
-    expect(logged?.message).toBe('send failed');
-    expect(logged?.error?.stack).toContain('Email address is not verified.');
+    expect(logged?.message).toBe('parking failed');
+    expect(logged?.error?.stack).toContain('The specified queue does not exist.');
     expect(logged?.error?.stack).toMatch(/node_modules\/@(aws-sdk|smithy)\//);
-    expect(logged?.error?.stack).not.toContain('ses-calls.mjs:');
+    expect(logged?.error?.stack).not.toContain('sqs-calls.mjs:');
   });
 
   it("are the only dynamic imports a function's code may make: any other fails the build, naming the module", async () => {

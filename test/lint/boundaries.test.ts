@@ -114,6 +114,24 @@ describe('the layer boundaries the linter holds', () => {
     },
   );
 
+  it.each(['lambdas/core/example.ts', 'lambdas/handlers/example.ts', 'lambdas/adapters/ses/example.ts'])(
+    'keeps dynamic imports out of %s: a function loads code later only from a side module',
+    async (filePath) => {
+      expect(await problems(filePath, "export const later = () => import('./elsewhere.ts');")).toEqual([
+        expect.stringMatching(/^no-restricted-syntax: .*side module/),
+      ]);
+    },
+  );
+
+  it('lets the one module that loads side modules import them', async () => {
+    expect(
+      await problems(
+        'lambdas/adapters/calls-on-first-use.ts',
+        "export const later = () => import('./sqs/sqs-calls.ts');",
+      ),
+    ).toEqual([]);
+  });
+
   it.each(['lambdas/core/example.ts', 'lambdas/handlers/example.ts'])(
     "keeps z.catch out of %s: it carries zod's whole util namespace into the bundle",
     async (filePath) => {

@@ -10,10 +10,7 @@ export interface SesCalls {
   sendEmail(input: SendEmailCommandInput): Promise<SendEmailCommandOutput>;
 }
 
-/**
- * SES v2 through a client (a new one by default). The only module that loads the SES SDK: a
- * function that sends email only now and then loads it as a side module (lib/side-modules.ts).
- */
+/** SES v2 through a client (a new one by default): the one module that loads the SES SDK. */
 export const sesCalls = (client: SESv2Client = new SESv2Client({})): SesCalls => ({
   sendEmail: (input) => client.send(new SendEmailCommand(input)),
 });
