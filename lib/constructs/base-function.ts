@@ -122,7 +122,7 @@ export class BaseFunction extends Construct {
 
     const timeout = props.timeout ?? Duration.seconds(10);
     this.function = new NodejsFunction(this, 'Function', {
-      code: bundledCode(props.entry),
+      code: bundledCode(this, props.entry),
       handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,

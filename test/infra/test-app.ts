@@ -6,7 +6,7 @@ import { projectRoot } from '../../lib/lambda-bundling.ts';
 import { SanctionsWatchStack } from '../../lib/sanctions-watch-stack.ts';
 
 /** The feature flags `cdk synth` applies, read from cdk.json so tests see the deployed template. */
-function cdkJsonContext(): Record<string, unknown> {
+export function cdkJsonContext(): Record<string, unknown> {
   const cdkJson: unknown = JSON.parse(readFileSync(path.join(projectRoot, 'cdk.json'), 'utf8'));
   if (typeof cdkJson !== 'object' || cdkJson === null || !('context' in cdkJson)) {
     throw new Error('cdk.json has no "context"');
@@ -17,8 +17,6 @@ function cdkJsonContext(): Record<string, unknown> {
 export interface TestAppOptions {
   /** Extra context, e.g. `{ dev: 'true' }` as `cdk synth -c dev=true` passes it. @default {} */
   readonly context?: Record<string, unknown>;
-  /** Run esbuild; skip it when the test does not look at code or asset hashes. @default false */
-  readonly bundle?: boolean;
   /** Where the cloud assembly goes. @default a new temporary directory */
   readonly outdir?: string;
 }
@@ -36,8 +34,9 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
     outdir: options.outdir,
     context: {
       ...cdkJsonContext(),
-      // An empty list tells CDK that no stack needs its assets bundled.
-      ...(options.bundle ? {} : { [BUNDLING_STACKS]: [] }),
+      // An empty list tells CDK that no stack needs its assets bundled: these tests do not look at
+      // code or asset hashes (synthesize-stack.ts bundles, once per run, for those that do).
+      [BUNDLING_STACKS]: [],
       ...options.context,
     },
   });
