@@ -17,7 +17,7 @@ import { type SeedOutcome, seedReferenceData } from '../lambdas/core/reference/s
 import type { SourceFeed } from '../lambdas/core/sources/stored-proposal.ts';
 import type { ScheduledDeliveryOutcome } from '../lambdas/handlers/scheduled-delivery.ts';
 import type { SourceCheckSummary } from '../lambdas/handlers/scheduled-source-check.ts';
-import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import {
   httpHandlers,
   queueHandlers,
@@ -57,6 +57,11 @@ export interface LocalRuntimeOptions {
    * poll a database that is already gone.
    */
   readonly dynamoDbOwnProcessGroup?: boolean;
+  /**
+   * A DynamoDB Local that is already running, used instead of starting one and left running at
+   * stop: the tests' shared one, in which each runtime has a table of its own (`tableName`).
+   */
+  readonly dynamoDbEndpoint?: string;
   readonly tableName?: string;
   /** Where the token signing key is kept; `.local/identity` when absent, as `npm run token` expects. */
   readonly identityDirectory?: string;
@@ -154,11 +159,14 @@ export interface LocalRuntime {
  */
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const tableName = options.tableName ?? 'sanctions-watch';
-  const dynamoDb = await startDynamoDbLocal({
-    ...(options.dataDirectory === undefined ? {} : { dataDirectory: options.dataDirectory }),
-    ...(options.dynamoDbPort === undefined ? {} : { port: options.dynamoDbPort }),
-    ownProcessGroup: options.dynamoDbOwnProcessGroup ?? false,
-  });
+  const dynamoDb: RunningDynamoDbLocal =
+    options.dynamoDbEndpoint === undefined
+      ? await startDynamoDbLocal({
+          ...(options.dataDirectory === undefined ? {} : { dataDirectory: options.dataDirectory }),
+          ...(options.dynamoDbPort === undefined ? {} : { port: options.dynamoDbPort }),
+          ownProcessGroup: options.dynamoDbOwnProcessGroup ?? false,
+        })
+      : { endpoint: options.dynamoDbEndpoint, stop: async () => undefined };
   try {
     const client = new DynamoDBClient({
       endpoint: dynamoDb.endpoint,
