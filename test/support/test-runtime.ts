@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { inject } from 'vitest';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../local/runtime.ts';
+import { workerDynamoDbEndpoint } from './test-table.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
 /**
  * The local runtime `npm start` runs (the API, the stream consumers, the delivery queues, the
  * outbox), in this process, with its identity and outbox in a temporary directory and its own table
- * in the run's DynamoDB Local, which is warm: with a JVM of its own to start each, the four files
+ * in this worker's DynamoDB Local, which is warm: with a JVM of its own to start each, the four files
  * that use this took 57 s instead of 34 s (7 December 2026) on the two cores the suite shares.
  * How waves wait is the test's to choose: a grouping window (the stack's 60 s would make tests
  * slow), or held until `streamIdle({ closeWindow: true })`, so a wave goes out whole however slow
@@ -25,7 +25,7 @@ export const startTestRuntime = async (
   const runtime = await startLocalRuntime({
     projectRoot,
     port: 0,
-    dynamoDbEndpoint: inject('dynamoDbEndpoint'),
+    dynamoDbEndpoint: workerDynamoDbEndpoint(),
     tableName: `${name}-${randomUUID()}`,
     identityDirectory: join(workDirectory, 'identity'),
     outboxFile: join(workDirectory, 'outbox.jsonl'),
