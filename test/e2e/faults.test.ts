@@ -103,12 +103,19 @@ const crashedWithin = async (service: StartedService, ms: number): Promise<boole
 const faultRun = async (services: ServiceGroup) => {
   const directory = mkdtempSync(join(tmpdir(), 'sanctions-watch-faults-'));
   cpSync(setUp, directory, { recursive: true });
-  const port = await freePort();
+  /**
+   * Each start listens on a port free at that moment: a crashed service's port stays free for the
+   * tens of seconds until its restart, and another test's services may take it meanwhile (once in CI).
+   */
+  let port = 0;
   const timesTold = (news: RegExp) => timesToldIn(readOutbox(join(directory, 'outbox.jsonl')), news);
-  const call = callOn(port);
+  const call: ReturnType<typeof callOn> = (...request) => callOn(port)(...request);
   return {
     directory,
-    start: (env: NodeJS.ProcessEnv) => services.start(serviceArgs(directory, port), env),
+    start: async (env: NodeJS.ProcessEnv) => {
+      port = await freePort();
+      return services.start(serviceArgs(directory, port), env);
+    },
     /**
      * Runs the deadline check as of `at`, as an admin would. Four services starting at once on a
      * loaded machine can take a check past its function's 29 s, and the answer is then a 504: the
