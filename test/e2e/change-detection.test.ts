@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../local/free-port.ts';
 import { readAlertEventFeed } from '../../local/outbox/alert-event-outbox.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
 
@@ -10,14 +9,11 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 const workDirectory = mkdtempSync(join(tmpdir(), 'sanctions-watch-changes-'));
 afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
 
-const dynamoDbPort = await freePort();
-
 /** The local runtime as `npm start` runs it, on its own DynamoDB Local with data on disk. */
 const start = () =>
   startLocalRuntime({
     projectRoot,
     port: 0,
-    dynamoDbPort,
     dataDirectory: join(workDirectory, 'dynamodb'),
     identityDirectory: join(workDirectory, 'identity'),
     streamCheckpointFile: join(workDirectory, 'stream-checkpoints.json'),
