@@ -46,33 +46,39 @@ const bundles = (app: App): boolean => {
   return !Array.isArray(stacks) || stacks.length > 0;
 };
 
+/** The entries of the functions `define` puts in an app, learnt by defining one with bundling skipped (about a second). */
+const entriesOf = (props: AppProps, define: (app: App) => void): Set<string> => {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'sanctions-watch-entries-'));
+  const entries = new Set<string>();
+  try {
+    const learning = new App({
+      ...props,
+      outdir,
+      autoSynth: false,
+      postCliContext: { ...props.postCliContext, [BUNDLING_STACKS]: [] },
+    });
+    entriesByApp.set(learning, entries);
+    define(learning);
+    return entries;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+};
+
 /**
  * The app `define` builds, with `props`, each function's bundle made up front in one esbuild run.
  * The bundles go in the app's outdir, beside the assets CDK's bundling makes there (so a map's
  * relative sources read the same), and each moves into its asset as its function is defined.
  */
 export const appWithFunctionBundles = async (props: AppProps, define: (app: App) => void): Promise<App> => {
-  const learningOutdir = mkdtempSync(path.join(tmpdir(), 'sanctions-watch-entries-'));
-  const entries = new Set<string>();
-  try {
-    const learning = new App({
-      ...props,
-      outdir: learningOutdir,
-      autoSynth: false,
-      postCliContext: { ...props.postCliContext, [BUNDLING_STACKS]: [] },
-    });
-    entriesByApp.set(learning, entries);
-    define(learning);
-  } finally {
-    rmSync(learningOutdir, { recursive: true, force: true });
-  }
-
   const app = new App(props);
   if (!bundles(app)) {
     define(app);
     return app;
   }
-  const ready = new Map([...entries].map((entry, i) => [entry, path.join(app.outdir, `bundling-ready-${i}`)]));
+  const ready = new Map(
+    [...entriesOf(props, define)].map((entry, i) => [entry, path.join(app.outdir, `bundling-ready-${i}`)]),
+  );
   await bundleFunctions([...ready].map(([entry, outdir]) => ({ entry, outdir })));
   bundlesByApp.set(app, ready);
   try {

@@ -47,8 +47,6 @@ import { type StreamConsumerKey, streamConsumers } from './stream-consumers.ts';
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
   readonly port: number;
-  /** DynamoDB Local's port; a free one when absent. */
-  readonly dynamoDbPort?: number;
   /** Where DynamoDB Local keeps its data; in memory when absent. */
   readonly dataDirectory?: string;
   /**
@@ -163,7 +161,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     options.dynamoDbEndpoint === undefined
       ? await startDynamoDbLocal({
           ...(options.dataDirectory === undefined ? {} : { dataDirectory: options.dataDirectory }),
-          ...(options.dynamoDbPort === undefined ? {} : { port: options.dynamoDbPort }),
           ownProcessGroup: options.dynamoDbOwnProcessGroup ?? false,
         })
       : { endpoint: options.dynamoDbEndpoint, stop: async () => undefined };

@@ -100,7 +100,7 @@ const crashedWithin = async (service: StartedService, ms: number): Promise<boole
   Promise.race([service.exited.then(() => true), new Promise<boolean>((done) => setTimeout(() => done(false), ms))]);
 
 /** One test's copy of the set-up: its directory, port and services, and what its outbox says. */
-const faultRun = async (services: ServiceGroup) => {
+const faultRun = (services: ServiceGroup) => {
   const directory = mkdtempSync(join(tmpdir(), 'sanctions-watch-faults-'));
   cpSync(setUp, directory, { recursive: true });
   /**
@@ -157,10 +157,10 @@ const faultRun = async (services: ServiceGroup) => {
 };
 
 /** Each test gets its own run, whose services are stopped (and shown, if it failed) when it ends. */
-const it = test.extend<{ run: Awaited<ReturnType<typeof faultRun>> }>({
+const it = test.extend<{ run: ReturnType<typeof faultRun> }>({
   run: async ({ onTestFailed }, use) => {
     const services = serviceGroup();
-    const run = await faultRun(services);
+    const run = faultRun(services);
     onTestFailed(() => console.error(services.outputs()));
     await use(run);
     await services.stop();
