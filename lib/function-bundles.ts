@@ -41,7 +41,7 @@ export const takeReadyBundle = (scope: IConstruct, entry: string, outputDir: str
 };
 
 /** Whether synthesizing the app bundles anything: `cdk synth` and `cdk deploy` do; an empty bundling-stacks list does not. */
-const bundles = (app: App): boolean => {
+const bundlesAssets = (app: App): boolean => {
   const stacks: unknown = app.node.tryGetContext(BUNDLING_STACKS);
   return !Array.isArray(stacks) || stacks.length > 0;
 };
@@ -72,7 +72,7 @@ const entriesOf = (props: AppProps, define: (app: App) => void): Set<string> => 
  */
 export const appWithFunctionBundles = async (props: AppProps, define: (app: App) => void): Promise<App> => {
   const app = new App(props);
-  if (!bundles(app)) {
+  if (!bundlesAssets(app)) {
     define(app);
     return app;
   }
