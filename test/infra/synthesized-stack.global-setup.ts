@@ -41,8 +41,9 @@ function startSynthesis(): { directory: string; stop(): void } {
 
 /**
  * Bundles the stack's 66 functions once per test run for all the infra test files: in one esbuild
- * run (lib/function-bundles.ts) that still takes about 15 s, too long to repeat per file. Vitest runs this only when infra tests are selected.
- * The synthesis runs in a child process, so the other projects' tests start meanwhile.
+ * run (lib/function-bundles.ts) that still takes about 15 s, too long to repeat per file. Vitest
+ * runs this only when infra tests are selected. The synthesis runs in a child process, so the other
+ * projects' tests start meanwhile.
  */
 export default function setup(project: TestProject): () => void {
   let synthesis = startSynthesis();
