@@ -6,23 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
-import { esbuildOptions, projectRoot } from '../lib/lambda-bundling.ts';
+import { bundleFunction } from '../lib/lambda-bundling.ts';
 import { type SynthesizedFunction, synthesize, synthesizedFunctions } from './synthesized-functions.ts';
 import { REGION } from './template-values.ts';
-
-/**
- * What any function here loads at the least: the two SDK clients the handlers use (the DynamoDB
- * document client and SNS), created as a handler module creates them, and nothing of ours.
- */
-const sdkOnlyBaseline = `
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-export const sns = new SNSClient({});
-export const handler = async () => undefined;
-`;
 
 /** The variables Lambda's Node runtime sets before it imports the handler; credentials are stand-ins (nothing is called). */
 export const runtimeEnvironment = (name: string, memorySize: number, taskRoot: string): Record<string, string> => ({
@@ -49,16 +35,10 @@ export interface Loadable {
   readonly environment: Readonly<Record<string, string>>;
 }
 
+/** The SDK-only baseline, bundled as every function is, without a source map. */
 const bundleBaseline = async (directory: string): Promise<string> => {
-  const outfile = join(directory, 'index.mjs');
-  await build({
-    ...esbuildOptions,
-    sourcemap: false,
-    stdin: { contents: sdkOnlyBaseline, resolveDir: projectRoot, loader: 'ts' },
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
+  await bundleFunction('bench/baseline/sdk-only-handler.ts', directory, { sourcemap: false, logLevel: 'error' });
+  return join(directory, 'index.mjs');
 };
 
 /** BENCH_FUNCTIONS=RouteFunctions/get-board,DeadlineCheck/Handler measures only those; all by default. */

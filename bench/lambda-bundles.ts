@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { loadedAtStart } from '../lib/sdk-vendor-module.ts';
 import {
   type ColdLoadSubject,
   extraNodeOptions,
@@ -114,7 +115,8 @@ const FIRST_USE_ROUNDS = 7;
  * needs it: its import in a fresh process after the function's own, median CPU time.
  */
 const firstUseLoads = (probeFile: string, fn: ColdLoadSubject): string => {
-  const sideModules = fn.assetFiles.filter((file) => file.endsWith('.mjs') && file !== fn.module);
+  const loaded = loadedAtStart(dirname(fn.module));
+  const sideModules = fn.assetFiles.filter((file) => file.endsWith('.mjs') && !loaded.includes(file));
   return sideModules
     .map((file) => {
       const loads = Array.from({ length: FIRST_USE_ROUNDS }, () => loadOnce(probeFile, fn, file));
@@ -140,7 +142,7 @@ export const coldStartRows = (): Promise<BenchRow[]> =>
     let largest = { id: '', zipped: 0 };
     for (const fn of functions) {
       const loads = coldLoads(probeFile, fn, baseline);
-      const zipped = zippedSize([fn.module]);
+      const zipped = zippedSize(loadedAtStart(dirname(fn.module)));
       if (zipped > largest.zipped) largest = { id: fn.id, zipped };
       rows.push({
         what: `${fn.id}: cold load, median of ${ROUNDS}${extraNodeOptions ? ` (NODE_OPTIONS ${extraNodeOptions})` : ''}`,
@@ -153,7 +155,7 @@ export const coldStartRows = (): Promise<BenchRow[]> =>
     rows.push(
       {
         what: 'SDK-only baseline (DynamoDB document client + SNS client)',
-        value: `${kilobytes(readFileSync(baseline.module).length)}, ${kilobytes(zippedSize([baseline.module]))} zipped`,
+        value: `${kilobytes(loadedAtStart(dirname(baseline.module)).reduce((sum, file) => sum + statSync(file).size, 0))}, ${kilobytes(zippedSize(loadedAtStart(dirname(baseline.module))))} zipped`,
         target: '',
         baseline: '',
       },

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { sqsOnFirstCall } from './adapters/calls-on-first-use.ts';
 import {
@@ -41,8 +39,10 @@ import { sesCalls } from './adapters/ses/ses-calls.ts';
 import { createSesEmailSender } from './adapters/ses/ses-email-sender.ts';
 import { createSnsAlertEventPublisher } from './adapters/sns/alert-event-publisher.ts';
 import { setSmsMonthlySpendLimit } from './adapters/sns/sms-spend-limit.ts';
+import { newSnsClient } from './adapters/sns/sns-client.ts';
 import { SnsSmsSender } from './adapters/sns/sns-sms-sender.ts';
 import { sourceSettingsFromEnv } from './adapters/sources/source-settings.ts';
+import { sharedSqsClient } from './adapters/sqs/sqs-client.ts';
 import { type SenderQueueUrls, SqsDeliveryJobQueue, SqsSenderQueues } from './adapters/sqs/sqs-delivery-job-queue.ts';
 import { SqsFailureSink } from './adapters/sqs/sqs-failure-sink.ts';
 import { SqsMessageVisibility } from './adapters/sqs/sqs-message-visibility.ts';
@@ -164,12 +164,6 @@ const sendBudgets = (): BudgetDependencies => ({
 });
 const digestQueue = (): DigestQueue => onTable((client, name) => new DynamoDigestQueue(client, name));
 
-let sqsClient: SQSClient | undefined;
-/** One SQS client per process, for the functions that send to a queue. */
-const sqs = (): SQSClient => {
-  sqsClient ??= new SQSClient({});
-  return sqsClient;
-};
 /** Where the senders park what failed for good: SQS, loaded on the first failure. */
 const failureSink = () => new SqsFailureSink(sqsOnFirstCall(), requiredEnv(FAILURE_QUEUE_URL_ENV));
 
@@ -237,7 +231,7 @@ const senders = (): ChannelSenders => {
   let sms: MessageSender | undefined;
   channelSenders = {
     email: { send: (message) => (email ??= createSesEmailSender(sesCalls())).send(message) },
-    sms: { send: (message) => (sms ??= new SnsSmsSender(new SNSClient({}))).send(message) },
+    sms: { send: (message) => (sms ??= new SnsSmsSender(newSnsClient())).send(message) },
   };
   return channelSenders;
 };
@@ -279,7 +273,7 @@ export const scheduledDelivery = (): ScheduledJobDependencies => ({
   alertEvents: alertEvents(),
   stateRecords: stateRecords(),
   deliveryLog: deliveryLog(),
-  jobs: new SqsSenderQueues(sqs(), senderQueueUrls()),
+  jobs: new SqsSenderQueues(sharedSqsClient(), senderQueueUrls()),
 });
 
 /** A watch's Atom feed: its key, the alerts it heard, and the API's URL to link to. */
@@ -351,14 +345,17 @@ export const signupConfirmation = (): SignupConfirmDependencies => ({
 
 /** The announcer's: the wave queue. */
 export const waveAnnouncer = (): WaveAnnouncer =>
-  new SqsWaveAnnouncer(sqs(), requiredEnv(DELIVERY_QUEUE_URL_ENV.waves));
+  new SqsWaveAnnouncer(sharedSqsClient(), requiredEnv(DELIVERY_QUEUE_URL_ENV.waves));
 
 const senderQueueUrls = (): SenderQueueUrls => ({
   email: requiredEnv(DELIVERY_QUEUE_URL_ENV.email),
   sms: requiredEnv(DELIVERY_QUEUE_URL_ENV.sms),
 });
 const deliveryJobQueue = (): DeliveryJobQueue =>
-  new SqsDeliveryJobQueue(sqs(), { shards: requiredEnv(DELIVERY_QUEUE_URL_ENV.shards), senders: senderQueueUrls() });
+  new SqsDeliveryJobQueue(sharedSqsClient(), {
+    shards: requiredEnv(DELIVERY_QUEUE_URL_ENV.shards),
+    senders: senderQueueUrls(),
+  });
 
 /** The planner's: the wave plans, the wave's events, the target index, and the queues it fans out to. */
 export const wavePlanning = (): PlanWaveDependencies => ({
@@ -415,18 +412,18 @@ export const emailSending = (): SenderDependencies =>
 
 /** The SMS sender's: SNS, published to the number after its opt-out is checked. */
 export const smsSending = (): SenderDependencies =>
-  sending('sms', new SnsSmsSender(new SNSClient({})), { sms: smsMessage });
+  sending('sms', new SnsSmsSender(newSnsClient()), { sms: smsMessage });
 
 /** The migrations custom resource's: the ledger, every migration (SNS for the email topics they delete), and its continuation queue. */
 export const migrationsRun = (): MigrationsHandlerDependencies => ({
   clock: clock(),
   ledger: onTable((client, name) => new DynamoMigrationLedger(client, name)),
-  migrations: onTable((client, name) => migrations(client, name, new SNSClient({}), clock())),
+  migrations: onTable((client, name) => migrations(client, name, newSnsClient(), clock())),
   handOn: sqsMigrationsHandOn(sqsOnFirstCall(), requiredEnv(MIGRATIONS_QUEUE_URL_ENV)),
 });
 
 /** The SMS spend limit custom resource's: SNS's account-wide SMS settings. */
 export const smsSpendLimit = (): ((usd: number) => Promise<void>) => {
-  const client = new SNSClient({});
+  const client = newSnsClient();
   return (usd) => setSmsMonthlySpendLimit(client, usd);
 };

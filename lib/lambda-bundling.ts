@@ -4,9 +4,19 @@
  * benchmark and the tests all build with `esbuildOptions`, so a benchmark measures exactly what
  * gets deployed.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type BuildOptions, build } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { sdkSchemaKeys } from './sdk-schema-keys.ts';
+import {
+  importingFromVendor,
+  sdkImportsLeftOut,
+  sdkImportsOf,
+  unusedSdkImports,
+  VENDOR_MODULE,
+  vendorModuleEntries,
+  vendorModuleSource,
+} from './sdk-vendor-module.ts';
 import { sideModules, sideModulesImportedBy } from './side-modules.ts';
 
 /** Repository root: function entries are resolved from here, not the cwd. */
@@ -51,11 +61,13 @@ const commonDirectory = (directories: readonly string[]): string => {
 };
 
 /**
- * Builds each function's asset into its `outdir`: its handler module as `index.mjs`, and beside it
- * each side module the bundle imports (lib/side-modules.ts), each with its map. All of them in one
- * esbuild run, which parses each module they share (the SDK, zod, our core) once: the stack's 66
- * functions bundle in about a quarter of the time they take one run each (lib/function-bundles.ts),
- * into the same bytes. `overrides` change the options, as the benchmark and tests need.
+ * Builds each function's asset into its `outdir`: its handler module as `index.mjs`, the AWS SDK it
+ * uses as `vendor.mjs` beside it (lib/sdk-vendor-module.ts), and each side module the bundle
+ * imports (lib/side-modules.ts), each with its map. Every function's `index.mjs` in one esbuild
+ * run, which parses each module they share (zod, our core) once, then every `vendor.mjs` in
+ * another, and the side modules in a third: the stack's 66 functions bundle in about a quarter of
+ * the time they take one run each (lib/function-bundles.ts). `overrides` change the options, as the
+ * benchmark and tests need.
  */
 export const bundleFunctions = async (
   functions: readonly FunctionBuild[],
@@ -68,18 +80,55 @@ export const bundleFunctions = async (
   const output = (outdir: string, file: string) => ({
     out: path.relative(root, path.join(outdir, path.basename(file, '.mjs'))),
   });
-  const buildAll = (entryPoints: { in: string; out: string }[]) =>
-    build({ ...options, entryPoints, outdir: root, outExtension: { '.js': '.mjs' }, metafile: true });
-  const { metafile } = await buildAll(
-    functions.map(({ entry, outdir }) => ({ in: path.resolve(projectRoot, entry), ...output(outdir, 'index.mjs') })),
+  const buildAll = (entryPoints: { in: string; out: string }[], plugins: Plugin[] = options.plugins ?? []) =>
+    build({ ...options, plugins, entryPoints, outdir: root, outExtension: { '.js': '.mjs' }, metafile: true });
+  const entryPoints = functions.map(({ entry, outdir }) => ({
+    in: path.resolve(projectRoot, entry),
+    ...output(outdir, 'index.mjs'),
+  }));
+  const withoutSdk = [sdkImportsLeftOut, ...(options.plugins ?? [])];
+  const [{ metafile }, readable] = await Promise.all([
+    buildAll(entryPoints, withoutSdk),
+    build({
+      ...options,
+      plugins: withoutSdk,
+      entryPoints,
+      outdir: root,
+      outExtension: { '.js': '.mjs' },
+      minify: false,
+      sourcemap: false,
+      write: false,
+    }),
+  ]);
+  const unused = readable.outputFiles.flatMap(({ path: file, text }) =>
+    unusedSdkImports(text).map((unusedImport) => `${path.relative(root, file)}: ${unusedImport}`),
   );
+  if (unused.length > 0)
+    throw new Error(
+      `SDK imports a function does not use, which would put their clients in its ${VENDOR_MODULE} (give each a module of its own, lib/sdk-vendor-module.ts):\n${unused.join('\n')}`,
+    );
+  const vendorSources = new Map<string, string>();
+  const vendors = functions.flatMap(({ entry, outdir }) => {
+    const bundle = path.join(outdir, 'index.mjs');
+    const code = readFileSync(bundle, 'utf8');
+    const imports = sdkImportsOf(code, `${entry} (${bundle})`);
+    if (imports.size === 0) return [];
+    writeFileSync(bundle, importingFromVendor(code));
+    const key = `sdk-vendor:${outdir}`;
+    vendorSources.set(key, vendorModuleSource(imports));
+    return [{ in: key, ...output(outdir, VENDOR_MODULE) }];
+  });
   const sides = functions.flatMap(({ outdir }) =>
     sideModulesImportedBy(metafile, path.join(outdir, 'index.mjs')).map(({ source, file }) => ({
       in: path.join(projectRoot, source),
       ...output(outdir, file),
     })),
   );
-  if (sides.length > 0) await buildAll(sides);
+  await Promise.all([
+    vendors.length > 0 &&
+      buildAll(vendors, [vendorModuleEntries(vendorSources, projectRoot), ...(options.plugins ?? [])]),
+    sides.length > 0 && buildAll(sides),
+  ]);
 };
 
 /** Builds one function's asset into `outdir`, as bundleFunctions does. */

@@ -3,10 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceMappedStack } from '../../lambdas/adapters/source-mapped-stack.ts';
-import { esbuildOptions, projectRoot } from '../../lib/lambda-bundling.ts';
+import { bundleFunction, projectRoot } from '../../lib/lambda-bundling.ts';
 
 const environmentSource = path.join(projectRoot, 'lambdas', 'adapters', 'environment.ts');
 /** Where requiredEnv throws, as a reader finds it in the sources. */
@@ -22,13 +21,8 @@ describe('stacks in the logs of a bundled function', () => {
   beforeAll(async () => {
     directory = mkdtempSync(path.join(tmpdir(), 'source-mapped-stack-'));
     bundle = path.join(directory, 'index.mjs');
-    // As every function is built: minified, with the linked source map beside the bundle.
-    await build({
-      ...esbuildOptions,
-      entryPoints: [path.join(projectRoot, 'test', 'fixtures', 'logs-a-config-error.ts')],
-      outfile: bundle,
-      logLevel: 'error',
-    });
+    // As every function is built: minified, with the linked source map beside the bundle, the SDK in vendor.mjs.
+    await bundleFunction('test/fixtures/logs-a-config-error.ts', directory, { logLevel: 'error' });
   });
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -54,6 +48,8 @@ describe('stacks in the logs of a bundled function', () => {
     expect(stack).toContain('SETTING_NOBODY_SET is not set');
     expect(stack).toContain(`lambdas/adapters/environment.ts:${throwLine}:`);
     expect(stack).not.toContain('index.mjs:');
+    // The map holds though the bundle's SDK import was pointed at vendor.mjs after esbuild wrote both.
+    expect(readFileSync(bundle, 'utf8')).toContain('from"./vendor.mjs"');
   });
 
   it('stay as Node wrote them where no map lies beside the code (the sources run as they are)', () => {

@@ -4,6 +4,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAME_ENV } from '../../lambdas/contracts/environment.ts';
 import { routes } from '../../lambdas/contracts/routes.ts';
+import { loadedAtStart } from '../../lib/sdk-vendor-module.ts';
 import { allFunctions, routeFunction } from './stack-functions.ts';
 import { bundleDirectory, stack, templateOf, templates, useSynthesizedStack } from './synthesized-stack.ts';
 import { actionsOf, arnOf, cfn, environmentOf, ref, resourceOf } from './template-queries.ts';
@@ -51,13 +52,16 @@ describe('SanctionsWatch stack', () => {
       }
     });
 
-    it('are bundled as minified ESM with the createRequire banner and a linked source map', () => {
+    it("are bundled as minified ESM with the createRequire banner and a linked source map, the SDK's vendor.mjs as well", () => {
       for (const fn of allFunctions(stack)) {
         const assetDir = bundleDirectory(fn);
-        const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
-        expect(bundle.split('\n')[0]).toMatch(/createRequire.*import\.meta\.url/);
-        expect(bundle.trimEnd()).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map$/);
-        expect(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')).toContain('"mappings"');
+        for (const loaded of loadedAtStart(assetDir)) {
+          const file = path.basename(loaded);
+          const bundle = readFileSync(loaded, 'utf8');
+          expect(bundle.split('\n')[0], file).toMatch(/createRequire.*import\.meta\.url/);
+          expect(bundle.trimEnd(), file).toMatch(new RegExp(`//# sourceMappingURL=${file.replace('.', '\\.')}\\.map$`));
+          expect(readFileSync(path.join(assetDir, `${file}.map`), 'utf8'), file).toContain('"mappings"');
+        }
       }
     });
   });

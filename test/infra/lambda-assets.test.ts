@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../lambdas/contracts/routes.ts';
 import { BaseFunction } from '../../lib/constructs/base-function.ts';
 import { esbuildOptions, projectRoot } from '../../lib/lambda-bundling.ts';
+import { loadedAtStart, VENDOR_MODULE } from '../../lib/sdk-vendor-module.ts';
 import { bundleDirectory, stack, useSynthesizedStack } from './synthesized-stack.ts';
 
 /**
@@ -21,9 +24,11 @@ const markersIn = (text: string): string[] => localOnlyMarkers.filter((marker) =
 
 useSynthesizedStack();
 
-/** A function's asset: its bundle, what it loads on some paths only (lib/side-modules.ts), and every file as text. */
+/** A function's asset: what a cold start loads, what it loads on some paths only (lib/side-modules.ts), and every file as text. */
 interface FunctionAsset {
   readonly name: string;
+  readonly directory: string;
+  readonly files: readonly string[];
   readonly bundle: string;
   readonly sideModules: readonly { readonly file: string; readonly text: string }[];
   readonly text: string;
@@ -40,9 +45,13 @@ const functionAssets = (): FunctionAsset[] =>
       const files = readdirSync(directory);
       return {
         name: fn.node.path,
-        bundle: read('index.mjs'),
+        directory,
+        files,
+        bundle: loadedAtStart(directory)
+          .map((file) => readFileSync(file, 'utf8'))
+          .join('\n'),
         sideModules: files
-          .filter((file) => file.endsWith('.mjs') && file !== 'index.mjs')
+          .filter((file) => file.endsWith('.mjs') && !loadedAtStart(directory).includes(path.join(directory, file)))
           .map((file) => ({ file, text: read(file) })),
         text: files.map(read).join('\n'),
       };
@@ -139,6 +148,48 @@ describe('the synthesized Lambda assets', () => {
 
     expect(mismatched).toEqual([]);
     expect(functionAssets().filter(({ sideModules }) => sideModules.length > 0).length).toBeGreaterThan(0);
+  });
+
+  it('keep the AWS SDK in vendor.mjs and all else in index.mjs, which imports it from there: V8 parses them one after the other, in less memory than both at once', () => {
+    const sourcesOf = ({ directory }: FunctionAsset, file: string): string[] =>
+      (JSON.parse(readFileSync(path.join(directory, `${file}.map`), 'utf8')) as { sources: string[] }).sources;
+    const sdk = /node_modules\/@(aws-sdk|smithy)\//;
+    const withVendor = functionAssets().filter(({ files }) => files.includes(VENDOR_MODULE));
+    const misplaced = functionAssets().flatMap((asset) => [
+      ...sourcesOf(asset, 'index.mjs')
+        .filter((source) => sdk.test(source))
+        .map((source) => `${asset.name} index.mjs: ${source}`),
+      ...(asset.files.includes(VENDOR_MODULE)
+        ? sourcesOf(asset, VENDOR_MODULE)
+            .filter((source) => !source.includes('node_modules/') || /node_modules\/(zod|@middy)\//.test(source))
+            .map((source) => `${asset.name} ${VENDOR_MODULE}: ${source}`)
+        : []),
+    ]);
+
+    expect(misplaced).toEqual([]);
+    expect(withVendor.length).toBeGreaterThan(functionAssets().length - 5);
+    expect(
+      withVendor.filter(
+        ({ directory }) => !readFileSync(path.join(directory, 'index.mjs'), 'utf8').includes('from"./vendor.mjs"'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('load as Lambda loads them: every handler module links with its vendor.mjs and exports a handler', () => {
+    const modules = functionAssets().map(({ directory }) => pathToFileURL(path.join(directory, 'index.mjs')).href);
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const broken = []; for (const module of process.argv.slice(1)) { try { if (typeof (await import(module)).handler !== 'function') broken.push(`${module}: no handler`); } catch (error) { broken.push(`${module}: ${error}`); } } console.log(JSON.stringify(broken));",
+        ...modules,
+      ],
+      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-west-1' } },
+    );
+
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([]);
   });
 
   it('would show it: the SES calls, bundled as the functions are, hold the marker', async () => {

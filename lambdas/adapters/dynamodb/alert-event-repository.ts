@@ -2,12 +2,12 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 import { type AlertEvent, alertEventTypes, type WavedAlertEvent } from '../../core/alerts/alert-event.ts';
 import { storedAlertEventSchema } from '../../core/alerts/alert-event-schema.ts';
 import type { AlertEventStore, AlertQuery } from '../../core/ports/stores.ts';
+import { alertEventKey } from './alert-event-key.ts';
 import { batchGetAll } from './batch-get.ts';
 import { putEachIfAbsent } from './puts-if-absent.ts';
 import { queryAll } from './query-all.ts';
 import { parseStoredItem } from './stored-item.ts';
 
-export const alertEventKey = (id: string) => ({ PK: `EVENT#${id}`, SK: 'EVENT' });
 const byState = (state: string) => `ALERTS#STATE#${state}`;
 const byType = (type: string) => `ALERTS#TYPE#${type}`;
 const byWave = (waveId: string) => `WAVE#${waveId}`;

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { DeliveryLogEntry } from '../../core/delivery/delivery-records.ts';
 import { invalidInput } from '../../core/errors.ts';
 import type { DeliveryLog } from '../../core/ports/stores.ts';
 import { batchGetAll } from './batch-get.ts';
-import { batchWriteAll, type WriteRequest } from './batch-write.ts';
+import { batchWriteAll } from './batch-write.ts';
 import { contactPartition } from './contact-key.ts';
+import { deliveryKey, deliveryLogWrites, eventRecordItem, LOG_PREFIX } from './delivery-log-items.ts';
 import { putEachIfAbsent } from './puts-if-absent.ts';
 import { type ItemKey, parseStoredItem } from './stored-item.ts';
 
@@ -35,61 +35,6 @@ const messageRecordKey = ({ contact, eventIds, messageKey }: StoredEntry): ItemK
 
 /** What the listing reads of a message record: its event ids (a record settled before they were kept there has none). */
 const messageEventIdsSchema = /* @__PURE__ */ z.lazy(() => z.object({ eventIds: z.optional(z.array(z.string())) }));
-
-/** Long enough that no stream retry or repeat round can come back after its record is gone. */
-const RECORD_DAYS = 400;
-/** What owners can look back on. */
-const LOG_DAYS = 90;
-const DAY_SECONDS = 86_400;
-const deliveryKey = (contact: string, eventId: string) => ({
-  PK: contactPartition(contact),
-  SK: `DELIVERY#${eventId}`,
-});
-export const expiresAt = (at: string, days: number): number => Math.floor(Date.parse(at) / 1000) + days * DAY_SECONDS;
-/** Same entry, same key: writing a log entry again replaces it instead of adding a twin. */
-const LOG_PREFIX = 'DELIVERY#';
-const logSortKey = (entry: DeliveryLogEntry): string =>
-  `${LOG_PREFIX}${entry.at}#${createHash('sha256')
-    .update([entry.contact, entry.kind, ...entry.eventIds].join('\n'))
-    .digest('base64url')
-    .slice(0, 16)}`;
-
-/**
- * The entry under each of its watches, where their owners read it. Given `messageKey` (the sort
- * key of the message record written in the same batch, which holds the event ids), each copy
- * leaves the event ids out: a few hundred bytes, one write unit, however many events the message
- * told. The listing reads them back from the record.
- */
-export const deliveryLogWrites = (entry: DeliveryLogEntry, messageKey?: string): WriteRequest[] => {
-  const SK = logSortKey(entry);
-  const body =
-    messageKey === undefined
-      ? entry
-      : { ...Object.fromEntries(Object.entries(entry).filter(([name]) => name !== 'eventIds')), messageKey };
-  return [...new Set(entry.watchIds)].map((watchId) => ({
-    PutRequest: {
-      Item: {
-        PK: `WATCH#${watchId}`,
-        SK,
-        itemType: 'delivery-log',
-        ...body,
-        expiresAt: expiresAt(entry.at, LOG_DAYS),
-      },
-    },
-  }));
-};
-
-/** That the event was dealt with for the contact, whatever the outcome: what `recorded` finds. */
-export const eventRecordItem = (entry: DeliveryLogEntry, eventId: string) => ({
-  ...deliveryKey(entry.contact, eventId),
-  itemType: 'delivery',
-  eventId,
-  status: entry.status,
-  kind: entry.kind,
-  at: entry.at,
-  ...(entry.messageId ? { messageId: entry.messageId } : {}),
-  expiresAt: expiresAt(entry.at, RECORD_DAYS),
-});
 
 /**
  * Per (contact, event), `CONTACT#<hash>` / `DELIVERY#<eventId>`: written once, with a condition,

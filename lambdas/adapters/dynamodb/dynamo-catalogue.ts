@@ -2,8 +2,9 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/li
 import type * as z from 'zod/mini';
 import { conflict } from '../../core/errors.ts';
 import type { Catalogue } from '../../core/ports/stores.ts';
+import { putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query-all.ts';
-import { type ItemType, parseStoredItem, putIfAbsent } from './stored-item.ts';
+import { type ItemType, parseStoredItem } from './stored-item.ts';
 
 export interface CatalogueLayout<T> {
   /** Partition key of the catalogue; items are `<partition>#<id>` inside it. */

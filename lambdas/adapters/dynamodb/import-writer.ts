@@ -8,6 +8,7 @@ import type { ImportStore } from '../../core/ports/import-store.ts';
 import type { Report } from '../../core/reports/report.ts';
 import { storedReportSchema } from '../../core/reports/report-schema.ts';
 import { batchWriteAll } from './batch-write.ts';
+import { putIfAbsent } from './put-if-absent.ts';
 import { queryAll } from './query-all.ts';
 import {
   figureHistoryItem,
@@ -15,8 +16,8 @@ import {
   notReplacingNewer,
   reportItem,
   statePartition,
-} from './state-records-repository.ts';
-import { parseStoredItem, putIfAbsent } from './stored-item.ts';
+} from './state-record-items.ts';
+import { parseStoredItem } from './stored-item.ts';
 
 /** Requests in flight at once: enough to be quick, few enough that a 20,000-row import does not throttle itself. */
 const CONCURRENCY = 8;

@@ -5,7 +5,7 @@ import type { DeliveryLogEntry } from '../../core/delivery/delivery-records.ts';
 import type { MessageClaim, MessageRecords } from '../../core/ports/delivery-pipeline.ts';
 import { batchWriteAll } from './batch-write.ts';
 import { contactKeyPartition } from './contact-key.ts';
-import { deliveryLogWrites, eventRecordItem, expiresAt } from './delivery-log-repository.ts';
+import { deliveryLogWrites, eventRecordItem, expiresAt } from './delivery-log-items.ts';
 
 /** Long enough that no redelivery or re-planning of the job can come back after its record is gone. */
 const RECORD_DAYS = 400;

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { storedAlertEventSchema } from '../../core/alerts/alert-event-schema.ts';
 import type { SendJobReads } from '../../core/ports/delivery-pipeline.ts';
-import { alertEventKey } from './alert-event-repository.ts';
+import { alertEventKey } from './alert-event-key.ts';
 import { batchGetAll } from './batch-get.ts';
 import { contactItemKeyOf, parseContactItem } from './contact-repository.ts';
 import { parseStoredItem } from './stored-item.ts';

@@ -17,7 +17,8 @@ import {
   sourceFeeds,
   symbolOfProposalId,
 } from '../../core/sources/stored-proposal.ts';
-import { parseStoredItem, putIfAbsent } from './stored-item.ts';
+import { putIfAbsent } from './put-if-absent.ts';
+import { parseStoredItem } from './stored-item.ts';
 
 /*
  * A document and its amendments share the original's partition, `SOURCE#<original symbol>`, each

@@ -1,5 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
 import { tableSchema } from '../../contracts/table-schema.ts';
 
@@ -58,21 +56,4 @@ export const parseStoredItem = <T>(schema: z.ZodMiniType<T>, item: Record<string
     );
   }
   return parsed.data;
-};
-
-/** Writes an item only if its key is free; reports whether it was written. */
-export const putIfAbsent = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  item: ItemKey & { readonly itemType: ItemType } & Record<string, unknown>,
-): Promise<boolean> => {
-  try {
-    await client.send(
-      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
 };
