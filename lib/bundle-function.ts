@@ -1,8 +1,9 @@
 /**
  * `node lib/bundle-function.ts <entry> <outdir>`: bundles one function's handler module (relative
- * to the project root) into `<outdir>/index.mjs` and its map, with the side modules it loads beside it. The stack runs it for each function
- * as it synthesizes (lib/constructs/bundled-code.ts): esbuild's plugins need its asynchronous API,
- * which CDK's synchronous local bundling can only reach in a process of its own.
+ * to the project root) into `<outdir>/index.mjs` and its map, with the SDK's `vendor.mjs` and the
+ * side modules it loads beside it. The stack runs it for each function as it synthesizes
+ * (lib/constructs/bundled-code.ts): esbuild's plugins need its asynchronous API, which CDK's
+ * synchronous local bundling can only reach in a process of its own.
  */
 import { bundleFunction } from './lambda-bundling.ts';
 

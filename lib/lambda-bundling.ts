@@ -4,18 +4,15 @@
  * benchmark and the tests all build with `esbuildOptions`, so a benchmark measures exactly what
  * gets deployed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { sdkSchemaKeys } from './sdk-schema-keys.ts';
 import {
-  importingFromVendor,
+  pointedAtVendor,
+  refuseUnusedSdkImports,
   sdkImportsLeftOut,
-  sdkImportsOf,
-  unusedSdkImports,
   VENDOR_MODULE,
   vendorModuleEntries,
-  vendorModuleSource,
 } from './sdk-vendor-module.ts';
 import { sideModules, sideModulesImportedBy } from './side-modules.ts';
 
@@ -80,8 +77,9 @@ export const bundleFunctions = async (
   const output = (outdir: string, file: string) => ({
     out: path.relative(root, path.join(outdir, path.basename(file, '.mjs'))),
   });
+  const common = { ...options, outdir: root, outExtension: { '.js': '.mjs' } };
   const buildAll = (entryPoints: { in: string; out: string }[], plugins: Plugin[] = options.plugins ?? []) =>
-    build({ ...options, plugins, entryPoints, outdir: root, outExtension: { '.js': '.mjs' }, metafile: true });
+    build({ ...common, plugins, entryPoints, metafile: true });
   const entryPoints = functions.map(({ entry, outdir }) => ({
     in: path.resolve(projectRoot, entry),
     ...output(outdir, 'index.mjs'),
@@ -89,34 +87,15 @@ export const bundleFunctions = async (
   const withoutSdk = [sdkImportsLeftOut, ...(options.plugins ?? [])];
   const [{ metafile }, readable] = await Promise.all([
     buildAll(entryPoints, withoutSdk),
-    build({
-      ...options,
-      plugins: withoutSdk,
-      entryPoints,
-      outdir: root,
-      outExtension: { '.js': '.mjs' },
-      minify: false,
-      sourcemap: false,
-      write: false,
-    }),
+    build({ ...common, plugins: withoutSdk, entryPoints, minify: false, sourcemap: false, write: false }),
   ]);
-  const unused = readable.outputFiles.flatMap(({ path: file, text }) =>
-    unusedSdkImports(text).map((unusedImport) => `${path.relative(root, file)}: ${unusedImport}`),
-  );
-  if (unused.length > 0)
-    throw new Error(
-      `SDK imports a function does not use, which would put their clients in its ${VENDOR_MODULE} (give each a module of its own, lib/sdk-vendor-module.ts):\n${unused.join('\n')}`,
-    );
+  refuseUnusedSdkImports(readable.outputFiles);
   const vendorSources = new Map<string, string>();
   const vendors = functions.flatMap(({ entry, outdir }) => {
-    const bundle = path.join(outdir, 'index.mjs');
-    const code = readFileSync(bundle, 'utf8');
-    const imports = sdkImportsOf(code, `${entry} (${bundle})`);
-    if (imports.size === 0) return [];
-    writeFileSync(bundle, importingFromVendor(code));
-    const key = `sdk-vendor:${outdir}`;
-    vendorSources.set(key, vendorModuleSource(imports));
-    return [{ in: key, ...output(outdir, VENDOR_MODULE) }];
+    const source = pointedAtVendor(path.join(outdir, 'index.mjs'), entry);
+    if (source === undefined) return [];
+    vendorSources.set(`sdk-vendor:${outdir}`, source);
+    return [{ in: `sdk-vendor:${outdir}`, ...output(outdir, VENDOR_MODULE) }];
   });
   const sides = functions.flatMap(({ outdir }) =>
     sideModulesImportedBy(metafile, path.join(outdir, 'index.mjs')).map(({ source, file }) => ({

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 
@@ -130,3 +130,29 @@ export const vendorModuleEntries = (sources: ReadonlyMap<string, string>, resolv
     });
   },
 });
+
+/**
+ * Fails the build on SDK imports the functions do not use, found in their bundles built readable
+ * (unminified, names kept) with `sdkImportsLeftOut`.
+ */
+export const refuseUnusedSdkImports = (readableBundles: readonly { path: string; text: string }[]): void => {
+  const unused = readableBundles.flatMap(({ path: bundle, text }) =>
+    unusedSdkImports(text).map((unusedImport) => `${bundle}: ${unusedImport}`),
+  );
+  if (unused.length > 0)
+    throw new Error(
+      `SDK imports a function does not use, which would put their clients in its ${VENDOR_MODULE} (give each a module of its own, lib/sdk-vendor-module.ts):\n${unused.join('\n')}`,
+    );
+};
+
+/**
+ * Points a function's built `index.mjs` at `vendor.mjs`, and gives the source to build that from:
+ * none when the function uses no SDK.
+ */
+export const pointedAtVendor = (bundle: string, entry: string): string | undefined => {
+  const code = readFileSync(bundle, 'utf8');
+  const imports = sdkImportsOf(code, `${entry} (${bundle})`);
+  if (imports.size === 0) return undefined;
+  writeFileSync(bundle, importingFromVendor(code));
+  return vendorModuleSource(imports);
+};

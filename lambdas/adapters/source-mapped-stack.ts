@@ -12,8 +12,9 @@ import { lazy } from '../core/lazy.ts';
  */
 
 /**
- * In Lambda the bundle, with its map beside it (`index.mjs.map`), and the side modules it may load
- * (lib/side-modules.ts), each with its own; run from the sources, this .ts file, which has none.
+ * In Lambda the bundle, with its map beside it (`index.mjs.map`), the SDK's `vendor.mjs` and the
+ * side modules it may load (lib/side-modules.ts), each with its own; run from the sources, this .ts
+ * file, which has none.
  */
 const ownUrl = import.meta.url;
 const ownDirectory = ownUrl.slice(0, ownUrl.lastIndexOf('/') + 1);
