@@ -1,7 +1,7 @@
 /**
  * What the cold-load sections measure (`coldstart` in CPU time, `coldcount` in instructions): every
  * function of the synthesized stack with its environment from the template, and the SDK-only
- * baseline bundled with the functions' own esbuild options but no source map.
+ * baseline bundled as the functions are, but without a source map.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -132,7 +132,7 @@ const zippedSize = (files: readonly string[]): number =>
 /**
  * `npm run bench -- coldstart`: synthesizes the stack as `cdk synth` does, then loads every
  * function's asset with its environment from the template (NODE_OPTIONS included, as deployed) in
- * fresh processes, against an SDK-only bundle built with the same options but no source map.
+ * fresh processes, against an SDK-only bundle built as they are but without a source map.
  */
 export const coldStartRows = (): Promise<BenchRow[]> =>
   withColdLoadSubjects(async ({ functions, baseline, workDirectory }) => {

@@ -7,7 +7,7 @@ import type { ItemKey } from './stored-item.ts';
 
 /** A state's partition; worldwide figures have their own, outside every per-state index. */
 export const statePartition = (state: string) => (isWorld(state) ? 'WORLD' : `STATE#${state}`);
-export const reportKey = (report: Pick<Report, 'state' | 'obligationId' | 'reportDate'>): ItemKey => ({
+const reportKey = (report: Pick<Report, 'state' | 'obligationId' | 'reportDate'>): ItemKey => ({
   PK: statePartition(report.state),
   SK: `REPORT#${report.obligationId}#${report.reportDate}`,
 });
