@@ -94,8 +94,9 @@ export const bundleFunctions = async (
   const vendors = functions.flatMap(({ entry, outdir }) => {
     const source = pointedAtVendor(path.join(outdir, 'index.mjs'), entry);
     if (source === undefined) return [];
-    vendorSources.set(`sdk-vendor:${outdir}`, source);
-    return [{ in: `sdk-vendor:${outdir}`, ...output(outdir, VENDOR_MODULE) }];
+    const key = `sdk-vendor:${outdir}`;
+    vendorSources.set(key, source);
+    return [{ in: key, ...output(outdir, VENDOR_MODULE) }];
   });
   const sides = functions.flatMap(({ outdir }) =>
     sideModulesImportedBy(metafile, path.join(outdir, 'index.mjs')).map(({ source, file }) => ({
