@@ -8,6 +8,7 @@ import { routes } from '../../lambdas/contracts/routes.ts';
 import { BaseFunction } from '../../lib/constructs/base-function.ts';
 import { esbuildOptions, projectRoot } from '../../lib/lambda-bundling.ts';
 import { loadedAtStart, VENDOR_MODULE } from '../../lib/sdk-vendor-module.ts';
+import { mapSources } from './map-sources.ts';
 import { bundleDirectory, stack, useSynthesizedStack } from './synthesized-stack.ts';
 
 /**
@@ -43,15 +44,14 @@ const functionAssets = (): FunctionAsset[] =>
       const directory = bundleDirectory(fn);
       const read = (file: string) => readFileSync(path.join(directory, file), 'utf8');
       const files = readdirSync(directory);
+      const loaded = loadedAtStart(directory);
       return {
         name: fn.node.path,
         directory,
         files,
-        bundle: loadedAtStart(directory)
-          .map((file) => readFileSync(file, 'utf8'))
-          .join('\n'),
+        bundle: loaded.map((file) => readFileSync(file, 'utf8')).join('\n'),
         sideModules: files
-          .filter((file) => file.endsWith('.mjs') && !loadedAtStart(directory).includes(path.join(directory, file)))
+          .filter((file) => file.endsWith('.mjs') && !loaded.includes(path.join(directory, file)))
           .map((file) => ({ file, text: read(file) })),
         text: files.map(read).join('\n'),
       };
@@ -151,11 +151,11 @@ describe('the synthesized Lambda assets', () => {
   });
 
   it('keep the AWS SDK in vendor.mjs and all else in index.mjs, which imports it from there: V8 parses them one after the other, in less memory than both at once', () => {
-    const sourcesOf = ({ directory }: FunctionAsset, file: string): string[] =>
-      (JSON.parse(readFileSync(path.join(directory, `${file}.map`), 'utf8')) as { sources: string[] }).sources;
+    const sourcesOf = ({ directory }: FunctionAsset, file: string): string[] => mapSources(path.join(directory, file));
     const sdk = /node_modules\/@(aws-sdk|smithy)\//;
-    const withVendor = functionAssets().filter(({ files }) => files.includes(VENDOR_MODULE));
-    const misplaced = functionAssets().flatMap((asset) => [
+    const assets = functionAssets();
+    const withVendor = assets.filter(({ files }) => files.includes(VENDOR_MODULE));
+    const misplaced = assets.flatMap((asset) => [
       ...sourcesOf(asset, 'index.mjs')
         .filter((source) => sdk.test(source))
         .map((source) => `${asset.name} index.mjs: ${source}`),
@@ -167,7 +167,7 @@ describe('the synthesized Lambda assets', () => {
     ]);
 
     expect(misplaced).toEqual([]);
-    expect(withVendor.length).toBeGreaterThan(functionAssets().length - 5);
+    expect(withVendor.length).toBeGreaterThan(assets.length - 5);
     expect(
       withVendor.filter(
         ({ directory }) => !readFileSync(path.join(directory, 'index.mjs'), 'utf8').includes('from"./vendor.mjs"'),

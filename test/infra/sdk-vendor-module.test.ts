@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFunction } from '../../lib/lambda-bundling.ts';
 import { importingFromVendor, sdkImportsOf, unusedSdkImports, VENDOR_MODULE } from '../../lib/sdk-vendor-module.ts';
+import { mapSources } from './map-sources.ts';
 
 describe("a function's SDK imports, read from its minified bundle", () => {
   it('are the names each package is imported for, whatever local name the bundle gives them', () => {
@@ -96,8 +97,7 @@ describe('bundling a function: index.mjs, and the SDK it uses in vendor.mjs', ()
     await bundleFunction('test/fixtures/logs-a-config-error.ts', outdir, { logLevel: 'error' });
     const index = readFileSync(path.join(outdir, 'index.mjs'), 'utf8');
     const vendor = readFileSync(path.join(outdir, VENDOR_MODULE), 'utf8');
-    const sourcesOf = (file: string): string[] =>
-      (JSON.parse(readFileSync(path.join(outdir, `${file}.map`), 'utf8')) as { sources: string[] }).sources;
+    const sourcesOf = (file: string): string[] => mapSources(path.join(outdir, file));
 
     expect(index).toMatch(/import\{DynamoDBClient as \w+\}from"\.\/vendor\.mjs" +;/);
     expect(sourcesOf('index.mjs').filter((source) => /node_modules\/@(aws-sdk|smithy)\//.test(source))).toEqual([]);
